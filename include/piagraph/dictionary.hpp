@@ -1,0 +1,60 @@
+// The vocabulary of data/dictionary.json (embedded at build time): form names, option
+// labels, checkbox mark spellings and the alias dictionary of the standard systems.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace piagraph {
+
+struct StandardSystem {
+    std::string id;
+    std::string name;  // canonical name
+    std::string box;   // the I-2 ③ box that denotes it, or ""
+    std::string kind;  // system | location
+    bool hub = false;
+    std::vector<std::string> aliases;
+};
+
+class Dictionary {
+public:
+    // The embedded dictionary (parsed once).
+    static const Dictionary& get();
+
+    const nlohmann::json& raw() const { return raw_; }
+    // An option list by its key in "options" (connections, source_kinds, …).
+    const std::vector<std::string>& options(const std::string& group) const;
+    const std::vector<std::string>& checked_marks() const { return checked_marks_; }
+    const std::vector<StandardSystem>& systems() const { return systems_; }
+    const std::vector<std::string>& form_names() const { return form_names_; }
+    const std::vector<std::string>& name_suffixes() const { return name_suffixes_; }
+    // A string array anywhere in the file, by JSON pointer ("/parties/company_markers").
+    std::vector<std::string> list(const std::string& json_pointer) const;
+
+    // The standard system a name denotes: the longest alias contained in the name's match key
+    // (住民基本台帳ネットワークシステム wins over 住民基本台帳システム). Exact alias matches win
+    // over contained ones. nullptr if none.
+    const StandardSystem* resolve_system(std::string_view name) const;
+    const StandardSystem* system_by_id(std::string_view id) const;
+
+    // A method label as written (電子記録媒体, 市内連携システム …) mapped to its standard label,
+    // or nullopt if it is none of the option labels of that group.
+    std::optional<std::string> standard_option(const std::string& group, std::string_view written) const;
+
+private:
+    Dictionary();
+    nlohmann::json raw_;
+    std::vector<std::string> checked_marks_;
+    std::vector<StandardSystem> systems_;
+    std::vector<std::string> form_names_;
+    std::vector<std::string> name_suffixes_;
+    // (match key, system index), longest key first
+    std::vector<std::pair<std::string, size_t>> alias_keys_;
+    std::map<std::string, std::vector<std::string>> options_;
+};
+
+}  // namespace piagraph

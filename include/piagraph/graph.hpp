@@ -1,0 +1,81 @@
+// Stage 4: the linkage graph of one organisation (Boost.Graph, bundled properties).
+// System names resolve through the alias dictionary to one canonical node, so 既存住基 in one
+// assessment and 既存住民基本台帳システム in another are the same vertex.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "piagraph/model.hpp"
+
+namespace piagraph {
+
+enum class NodeKind { business, department, system, file, party, contractor, storage };
+enum class EdgeKind { connects, acquires, provides, transfers, entrusts, resubcontracts, stores, uses };
+
+const char* node_kind_name(NodeKind k);
+const char* edge_kind_name(EdgeKind k);
+
+// Where a node or edge is stated: document, line range and the quoted text.
+struct Evidence {
+    std::string file;
+    int line = 0;
+    int end_line = 0;
+    std::string quote;
+};
+
+struct NodeProps {
+    NodeKind kind = NodeKind::system;
+    std::string key;              // unique: "system:kizon_juki", "file:<affair>/<name>", "party:国税庁長官" …
+    std::string label;            // what a person reads
+    std::string canonical_id;     // standard system id, or ""
+    bool standard = false;        // one of the dictionary's standard systems
+    std::set<std::string> names;  // every spelling met
+    std::set<std::string> assessments;  // affairs that mention it
+    std::string detail;                 // functions, storage text …
+    std::vector<Evidence> evidence;
+};
+
+struct EdgeProps {
+    EdgeKind kind = EdgeKind::connects;
+    std::string key;    // unique per edge
+    std::string label;  // method(s), step numbers
+    std::string basis;  // legal basis of a flow
+    std::vector<std::string> methods;
+    std::vector<std::string> steps;  // 別添1 step labels that describe this edge
+    std::string assessment;          // affair of the assessment that states it
+    // connects: which end(s) declared it
+    bool declared_by_source = false;
+    bool declared_by_target = false;
+    std::vector<Evidence> evidence;
+};
+
+using GraphBase = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
+using Vertex = boost::graph_traits<GraphBase>::vertex_descriptor;
+using Edge = boost::graph_traits<GraphBase>::edge_descriptor;
+
+class Graph {
+public:
+    GraphBase g;
+    std::string organization;
+    std::vector<Assessment> assessments;  // what it was built from
+
+    // The vertex with this key, created with kind/label if absent.
+    Vertex node(NodeKind kind, const std::string& key, const std::string& label);
+    const Vertex* find(const std::string& key) const;
+    Edge add_edge(Vertex from, Vertex to, EdgeProps props);
+
+private:
+    std::map<std::string, Vertex> index_;
+};
+
+// Key of the system node a name resolves to (canonical when it is a standard system).
+std::string system_key(const std::string& name);
+
+// Merges all assessments (of one organisation) into one graph.
+Graph build_graph(const std::vector<Assessment>& assessments);
+
+}  // namespace piagraph

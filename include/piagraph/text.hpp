@@ -1,0 +1,41 @@
+// UTF-8 text helpers shared by every stage: normalisation for matching, trimming, splitting.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace piagraph::text {
+
+// NFKC (utf8proc): full-width digits and letters become ASCII, ＣＳ -> CS, （ -> (.
+std::string nfkc(std::string_view s);
+
+// The key used to match names: NFKC, no white space (PDF line breaks split names), the
+// long-vowel mark dropped at word ends (サーバ/サーバー), 〇/◯ folded to ○.
+std::string match_key(std::string_view s);
+
+// Trims ASCII white space and the ideographic space U+3000.
+std::string trim(std::string_view s);
+
+// Collapses runs of white space (ASCII and U+3000) into one ASCII space and trims.
+std::string squeeze(std::string_view s);
+
+bool contains(std::string_view hay, std::string_view needle);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+
+// Splits on '\n', dropping a trailing '\r' of each line.
+std::vector<std::string> split_lines(std::string_view s);
+
+// Code points of a UTF-8 string (invalid bytes become U+FFFD).
+std::u32string to_u32(std::string_view s);
+std::string to_utf8(std::u32string_view s);
+std::string to_utf8(char32_t c);
+
+// Number of code points.
+size_t length(std::string_view s);
+
+// Parses an integer written with ASCII, full-width or kanji digits (一二三…十百千); -1 if none.
+int parse_number(std::string_view s);
+
+}  // namespace piagraph::text

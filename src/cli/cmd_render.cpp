@@ -1,0 +1,16 @@
+#include "commands.hpp"
+
+namespace piagraph::cli {
+
+// Placeholder until the render stage lands: refuses clearly instead of pretending.
+void add_render_command(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("render", "（準備中）");
+    cmd->allow_extras();
+    cmd->callback([&ctx] {
+        throw InputError("piagraph render", 0,
+                         {"このコマンドはまだ実装されていません", "this command is not implemented yet"});
+        (void)ctx;
+    });
+}
+
+}  // namespace piagraph::cli

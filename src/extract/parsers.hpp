@@ -1,0 +1,17 @@
+// Internal interface of the extract stage: one parser per conversion, both form-aware.
+#pragma once
+
+#include <vector>
+
+#include "piagraph/ingest.hpp"
+#include "piagraph/model.hpp"
+
+namespace piagraph::extract_detail {
+
+// Markdown-like conversions: tab-separated label/value rows, HTML fragments, checkbox spellings.
+std::vector<Assessment> parse_markdown(const Document& doc);
+
+// pdftotext-like conversions: reading order scrambled, marks detached from labels.
+std::vector<Assessment> parse_pdftext(const Document& doc);
+
+}  // namespace piagraph::extract_detail

@@ -1,0 +1,80 @@
+#include "piagraph/io.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+
+#include "piagraph/error.hpp"
+
+namespace piagraph {
+
+namespace fs = std::filesystem;
+
+void write_file_atomic(const std::string& path, const std::string& content) {
+    if (path == "-") {
+        std::cout << content;
+        std::cout.flush();
+        return;
+    }
+    fs::path target(path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    if (fs::is_directory(target, ec))
+        throw InputError(
+            path, 0,
+            {"出力先はディレクトリです。ファイル名を指定してください", "the output path is a directory; name a file"});
+    std::random_device rd;
+    fs::path tmp = dir / ("." + target.filename().string() + ".tmp" + std::to_string(rd()));
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw InputError(path, 0,
+                             {std::string("出力ファイルを作成できません: ") + std::strerror(errno),
+                              std::string("cannot create the output file: ") + std::strerror(errno)});
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            fs::remove(tmp, ec);
+            throw InputError(path, 0, {"出力ファイルの書き込みに失敗しました", "writing the output file failed"});
+        }
+    }
+    fs::rename(tmp, target, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw InputError(path, 0, {"出力ファイルを置き換えられません", "cannot move the output file into place"});
+    }
+}
+
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
+    std::error_code ec;
+    fs::path p(path);
+    if (!fs::exists(p, ec)) throw InputError(path, 0, {"ファイルが見つかりません", "file not found"});
+    if (fs::is_directory(p, ec))
+        throw InputError(path, 0,
+                         {"ディレクトリです。評価書のテキストファイルを指定してください",
+                          "is a directory, not an assessment text file"});
+    std::ifstream in(p, std::ios::binary);
+    if (!in)
+        throw InputError(
+            path, 0,
+            {"ファイルを読み込めません（権限を確認してください）", "cannot read the file (check permissions)"});
+    std::string bytes;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        bytes.append(buf, static_cast<size_t>(in.gcount()));
+        if (bytes.size() > max_bytes)
+            throw InputError(path, 0,
+                             {"ファイルが大きすぎます（上限 " + std::to_string(max_bytes / (1024 * 1024)) +
+                                  " MB）。評価書ごとに分けてください",
+                              "file too large (limit " + std::to_string(max_bytes / (1024 * 1024)) +
+                                  " MB); split it per assessment"});
+    }
+    return bytes;
+}
+
+}  // namespace piagraph
