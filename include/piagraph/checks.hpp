@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "piagraph/error.hpp"
@@ -18,7 +19,8 @@ struct Location {
     std::string file;
     int line = 0;
     int end_line = 0;
-    std::string note;  // what this location shows ("declaring end", "silent end" …)
+    std::string note;   // what this location shows ("declaring end", "silent end" …)
+    std::string quote;  // the text it points at (lets a model without line numbers be anchored)
 };
 
 struct Finding {
@@ -47,10 +49,43 @@ public:
     virtual void run(const Graph& graph, std::vector<Finding>& out) const = 0;
 };
 
+// A legal citation, normalised (REFERENCE §2.3): full-width digits, kanji numerals
+// (第十九条第八号), 号/項 written for 別表 items. One parser serves every legal rule.
+struct Citation {
+    std::string law;  // 番号法 住基法 地方税法 施行令 提供命令 別表第一省令 主務省令 省令 条例 規則, or ""
+    int article = 0;
+    int article_sub = 0;  // 第30条の6 -> 6
+    int paragraph = 0;
+    int item = 0;        // 号
+    std::string table;   // 別表 (current law), 別表第一, 別表第二 (repealed numbering), 別表第N of others
+    int table_item = 0;  // 項 of a 別表
+    bool table_item_written_as_go = false;  // 別表第一 第16号: should read 第16項
+    std::string raw;                        // the text it was read from
+    std::string era;                        // "pre-2024" (別表第一/第二 and their 省令), "post-2024", or ""
+};
+
+std::vector<Citation> parse_citations(std::string_view text);
+// Whether the citations include 番号法 article/item (item 0: any or none).
+bool cites(const std::vector<Citation>& cs, const std::string& law, int article, int item = 0);
+bool mentions_law(const std::vector<Citation>& cs, const std::string& law);
+
+// 令和6年5月27日 / 平成30年 / 2024-05-27 / 2024年5月 -> "2024-05-27" ("" if none; missing parts 01).
+std::string parse_japanese_date(std::string_view text);
+
+// The latest of the published date and the 変更箇所 dates, or "".
+std::string assessment_date(const Assessment& a);
+
+// Stable id of a finding for baselines (rule, affair, subjects; not line numbers).
+std::string fingerprint(const Finding& f);
+
 // All registered rules, in id order.
 const std::vector<std::unique_ptr<Rule>>& rules();
 
 // Runs every rule over the graph; findings sorted by file, line, rule.
 std::vector<Finding> run_checks(const Graph& graph);
+
+// Fills line numbers that a hand-made model lacks: each location with line 0 and a quote is
+// looked up in its file when that file is a readable text (not the JSON model itself).
+void anchor_locations(std::vector<Finding>& findings);
 
 }  // namespace piagraph

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "piagraph/dictionary.hpp"
 #include "piagraph/model.hpp"
 
 namespace piagraph {
@@ -37,6 +38,9 @@ struct NodeProps {
     std::set<std::string> assessments;  // affairs that mention it
     std::string detail;                 // functions, storage text …
     std::vector<Evidence> evidence;
+    std::set<std::string> described_in;  // affairs whose I-2 describes this system (not just names it)
+    std::set<std::string> boxes;         // the I-2 ③ box labels that denote this system
+    std::vector<std::string> members;    // a box node: keys of the named systems it may stand for
 };
 
 struct EdgeProps {
@@ -66,14 +70,26 @@ public:
     // The vertex with this key, created with kind/label if absent.
     Vertex node(NodeKind kind, const std::string& key, const std::string& label);
     const Vertex* find(const std::string& key) const;
+    // Adds the edge, or merges into the edge with the same key (flags OR-ed, evidence,
+    // methods and steps appended), so a connection declared by both ends stays one edge.
     Edge add_edge(Vertex from, Vertex to, EdgeProps props);
+    const Edge* find_edge(const std::string& key) const;
 
 private:
     std::map<std::string, Vertex> index_;
+    std::map<std::string, Edge> edge_index_;
 };
 
 // Key of the system node a name resolves to (canonical when it is a standard system).
 std::string system_key(const std::string& name);
+
+// A system name as written, with bracketed suffixes (（税務システム内）, （以下「…」という。）)
+// dropped and NFKC applied: what system_key matches.
+std::string normalize_system_name(const std::string& name);
+
+// The standard system a name denotes, accepting a contained alias only when nothing but a
+// generic word (システム, 等) remains: 国税連携支援システム is not 国税連携システム.
+const StandardSystem* resolve_standard_system(const std::string& name);
 
 // Merges all assessments (of one organisation) into one graph.
 Graph build_graph(const std::vector<Assessment>& assessments);

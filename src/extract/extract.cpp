@@ -1,15 +1,152 @@
 #include "piagraph/extract.hpp"
 
+#include "common.hpp"
+#include "form_labels.hpp"
+#include "parsers.hpp"
+#include "piagraph/dictionary.hpp"
 #include "piagraph/error.hpp"
+#include "piagraph/text.hpp"
 
 namespace piagraph {
+
+namespace {
+
+using extract_detail::compact_key;
+using extract_detail::FormLabels;
+
+// A cover title: 特定個人情報保護評価書（全項目評価書） and nothing much else on the line.
+// Cover lines are short; long lines (prose, record lists) are skipped without normalising them.
+constexpr size_t kMaxCoverLineBytes = 600;
+
+bool is_title_line(const std::string& line) {
+    // Cheap filter first: every spelling of the title holds 価 (評価書).
+    if (line.size() > kMaxCoverLineBytes || !text::contains(line, "価")) return false;
+    const std::string k = compact_key(line);
+    for (const auto& title : FormLabels::get().spellings("title")) {
+        if (!text::starts_with(k, title) || k.size() > title.size() + 60) continue;
+        for (const auto& form : Dictionary::get().form_names())
+            if (text::contains(k, compact_key(form))) return true;
+    }
+    return false;
+}
+
+bool is_number_line(const std::string& line) {
+    // Cheap filter first: 評価書番号 holds 番.
+    if (line.size() > kMaxCoverLineBytes || !text::contains(line, "番")) return false;
+    const std::string k = compact_key(line);
+    for (const auto& label : FormLabels::get().spellings("number"))
+        if (text::starts_with(k, label)) return true;
+    return false;
+}
+
+// Where each quoted assessment starts (0-based line indexes). A title counts only when a
+// 評価書番号 follows it before the next title (page headers of pdftotext repeat the title alone).
+std::vector<size_t> assessment_starts(const std::vector<std::string>& lines) {
+    constexpr size_t kCoverSpan = 40;
+    std::vector<size_t> titles, numbers;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (is_title_line(lines[i])) titles.push_back(i);
+        if (is_number_line(lines[i])) numbers.push_back(i);
+    }
+    std::vector<size_t> starts;
+    for (size_t t = 0; t < titles.size(); ++t) {
+        const size_t limit = std::min(t + 1 < titles.size() ? titles[t + 1] : lines.size(), titles[t] + kCoverSpan);
+        for (size_t n : numbers)
+            if (n > titles[t] && n < limit) {
+                starts.push_back(titles[t]);
+                break;
+            }
+    }
+    if (starts.empty() && numbers.size() > 1) starts = numbers;
+    return starts;
+}
+
+// The same document with every line outside [from, to) blanked: line numbers stay true.
+Document part_of(const Document& doc, size_t from, size_t to) {
+    Document part;
+    part.path = doc.path;
+    part.encoding = doc.encoding;
+    part.format = doc.format;
+    part.lines.resize(doc.lines.size());
+    for (size_t i = from; i < to && i < doc.lines.size(); ++i) {
+        part.lines[i] = doc.lines[i];
+        part.text += doc.lines[i];
+        part.text += '\n';
+    }
+    return part;
+}
+
+bool looks_like_assessment(const Document& doc) {
+    const auto& titles = FormLabels::get().spellings("title");
+    for (const auto& line : doc.lines) {
+        if (is_number_line(line)) return true;
+        if (line.size() > kMaxCoverLineBytes) continue;
+        const std::string k = compact_key(line);
+        for (const auto& t : titles)
+            if (text::contains(k, t)) return true;
+    }
+    return false;
+}
+
+bool has_content(const Assessment& a) {
+    return !a.form.empty() || !a.number.empty() || !a.affair.empty() || !a.systems.empty() || !a.files.empty();
+}
+
+[[noreturn]] void not_an_assessment(const Document& doc) {
+    throw InputError(doc.path, 0,
+                     {"特定個人情報保護評価書として認識できません（表紙の「特定個人情報保護評価書」や評価書番号、"
+                      "I 基本情報などの項目が見つかりません）",
+                      "not recognised as a specific personal information protection assessment "
+                      "(特定個人情報保護評価書): no cover title, 評価書番号 or section I items found"});
+}
+
+void finish(Assessment& a, const Document& doc, const std::map<std::string, std::string>& definitions) {
+    a.source_file = doc.path;
+    const auto& dict = Dictionary::get();
+    for (auto& s : a.systems) {
+        s.normalized_name = extract_detail::normalize_name(s.name);
+        const StandardSystem* standard = dict.resolve_system(s.normalized_name);
+        if (!standard) {
+            auto it = definitions.find(s.normalized_name);
+            if (it != definitions.end()) standard = dict.resolve_system(it->second);
+        }
+        s.canonical_id = standard ? standard->id : "";
+    }
+}
+
+}  // namespace
 
 Model extract_file(const std::string& path, const IngestOptions& options) {
     return extract_document(load_document(path, options));
 }
 
 Model extract_document(const Document& doc) {
-    throw InputError(doc.path, 0, {"extract は未実装です", "extract is not implemented yet"});
+    if (!looks_like_assessment(doc)) not_an_assessment(doc);
+    Model model;
+    model.source = {doc.path, format_name(doc.format)};
+    auto parse = [&](const Document& part) {
+        return doc.format == TextFormat::markdown ? extract_detail::parse_markdown(part)
+                                                  : extract_detail::parse_pdftext(part);
+    };
+    const std::vector<size_t> starts = assessment_starts(doc.lines);
+    std::vector<Assessment> found;
+    if (starts.size() <= 1) {
+        found = parse(doc);
+    } else {
+        for (size_t i = 0; i < starts.size(); ++i) {
+            const size_t from = i == 0 ? 0 : starts[i];
+            const size_t to = i + 1 < starts.size() ? starts[i + 1] : doc.lines.size();
+            for (auto& a : parse(part_of(doc, from, to))) found.push_back(std::move(a));
+        }
+    }
+    const auto definitions = extract_detail::find_definitions(doc.lines);
+    for (auto& a : found) {
+        if (!has_content(a)) continue;
+        finish(a, doc, definitions);
+        model.assessments.push_back(std::move(a));
+    }
+    if (model.assessments.empty()) not_an_assessment(doc);
+    return model;
 }
 
 }  // namespace piagraph

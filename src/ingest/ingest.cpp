@@ -69,15 +69,42 @@ int line_at(const std::string& bytes, size_t offset) {
     return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n'));
 }
 
-// UTF-16 without a BOM: Japanese text in UTF-16 has a NUL in every other byte for ASCII, and
-// no UTF-8 text has that many NULs.
+// UTF-16 without a BOM: ASCII (newlines, tabs, digits, HTML) puts a NUL in the high byte of its
+// code unit, and no UTF-8 text has NULs. Japanese characters of the form U+xx00 (U+3000, 一 …)
+// put a few NULs on the other side, so the side with clearly more NULs wins.
 const char* sniff_utf16(const std::string& bytes) {
-    size_t even = 0, odd = 0, probe = std::min<size_t>(bytes.size(), 4096);
+    size_t even = 0, odd = 0, probe = std::min<size_t>(bytes.size(), 64 * 1024);
     for (size_t i = 0; i < probe; ++i)
         if (bytes[i] == '\0') (i % 2 ? odd : even)++;
-    if (probe >= 8 && odd > probe / 8 && even == 0) return "UTF-16LE";
-    if (probe >= 8 && even > probe / 8 && odd == 0) return "UTF-16BE";
+    if (probe < 8 || bytes.size() % 2 != 0) return nullptr;
+    if (odd >= 2 && odd > 4 * even) return "UTF-16LE";
+    if (even >= 2 && even > 4 * odd) return "UTF-16BE";
     return nullptr;
+}
+
+// Valid multi-byte UTF-8 sequences versus invalid bytes. UTF-8 Japanese text with a corrupt byte
+// has hundreds of the former per one of the latter; Shift_JIS text read as UTF-8 has many
+// invalid bytes and only chance sequences.
+bool mostly_utf8(const std::string& s) {
+    size_t valid = 0, invalid = 0, i = 0, n = s.size();
+    while (i < n) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len = (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool ok = len > 0 && i + len <= n;
+        for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+        if (ok) {
+            ++valid;
+            i += len;
+        } else {
+            ++invalid;
+            ++i;
+        }
+    }
+    return valid >= 16 && invalid * 50 < valid;
 }
 
 // Control bytes other than tab, newline, carriage return and form feed mean binary data.
@@ -115,12 +142,7 @@ TextFormat detect_format(const std::vector<std::string>& lines) {
 }
 
 Document decode_document(const std::string& raw, const std::string& path, const IngestOptions& options) {
-    if (raw.size() > options.max_bytes)
-        throw InputError(path, 0,
-                         {"ファイルが大きすぎます（上限 " + std::to_string(options.max_bytes / (1024 * 1024)) +
-                              " MB）。評価書ごとに分けてください",
-                          "file too large (limit " + std::to_string(options.max_bytes / (1024 * 1024)) +
-                              " MB); split it per assessment"});
+    if (raw.size() > options.max_bytes) throw too_large_error(path, options.max_bytes);
     Document doc;
     doc.path = path;
     std::string bytes = raw;
@@ -153,6 +175,10 @@ Document decode_document(const std::string& raw, const std::string& path, const 
                               "UTF-8 text ends in the middle of a character (truncated file)"});
         } else if (size_t ctl = first_control(bytes); ctl != std::string::npos) {
             throw binary_error(path, line_at(bytes, ctl));
+        } else if (mostly_utf8(bytes)) {
+            throw InputError(path, line_at(bytes, invalid),
+                             {"UTF-8 として不正なバイト列があります（ファイルが壊れている可能性があります）",
+                              "invalid UTF-8 byte sequence (the file may be corrupt)"});
         } else if (convert(bytes, "CP932", text, bad)) {
             doc.encoding = "CP932";
         } else {

@@ -50,6 +50,13 @@ void write_file_atomic(const std::string& path, const std::string& content) {
     }
 }
 
+InputError too_large_error(const std::string& path, std::size_t max_bytes) {
+    std::string mb = std::to_string(max_bytes / (1024 * 1024));
+    return InputError(path, 0,
+                      {"ファイルが大きすぎます（上限 " + mb + " MB）。評価書ごとに分けてください",
+                       "file too large (limit " + mb + " MB); split it per assessment"});
+}
+
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     std::error_code ec;
     fs::path p(path);
@@ -58,6 +65,8 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
         throw InputError(path, 0,
                          {"ディレクトリです。評価書のテキストファイルを指定してください",
                           "is a directory, not an assessment text file"});
+    // Refuse an oversized file from its size, without reading it.
+    if (auto size = fs::file_size(p, ec); !ec && size > max_bytes) throw too_large_error(path, max_bytes);
     std::ifstream in(p, std::ios::binary);
     if (!in)
         throw InputError(
@@ -67,12 +76,7 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     char buf[1 << 16];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         bytes.append(buf, static_cast<size_t>(in.gcount()));
-        if (bytes.size() > max_bytes)
-            throw InputError(path, 0,
-                             {"ファイルが大きすぎます（上限 " + std::to_string(max_bytes / (1024 * 1024)) +
-                                  " MB）。評価書ごとに分けてください",
-                              "file too large (limit " + std::to_string(max_bytes / (1024 * 1024)) +
-                                  " MB); split it per assessment"});
+        if (bytes.size() > max_bytes) throw too_large_error(path, max_bytes);
     }
     return bytes;
 }

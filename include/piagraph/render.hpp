@@ -1,0 +1,127 @@
+// Stage 6: diagrams. A view turns the graph (and the findings about it) into a Scene — nodes,
+// edges and clusters with display roles — and an emitter writes the scene as DOT, SVG, PNG, PDF
+// (Graphviz cgraph/gvc, in process), Mermaid or GraphML. Looks come from styles/*.json.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "piagraph/checks.hpp"
+#include "piagraph/error.hpp"
+#include "piagraph/graph.hpp"
+
+namespace piagraph {
+
+enum class View { annex1, systems, flows, org };
+enum class Format { svg, png, pdf, dot, mermaid, graphml };
+
+std::optional<View> parse_view(std::string_view name);
+std::optional<Format> parse_format(std::string_view name);
+const char* view_name(View v);
+const char* format_name(Format f);
+
+// A style: Graphviz attributes per display role, plus fonts, wrapping and the legend texts.
+// Styles are JSON files (styles/*.json, embedded at build time); a file given by path is laid
+// over the default style, so it only needs the keys it changes.
+struct Style {
+    nlohmann::json data;
+    std::string font() const;
+    int font_size() const;
+    int wrap_columns() const;  // display columns (a full-width character counts 2)
+    int max_label_lines() const;
+    // Graphviz attributes of a role in a section ("nodes", "edges", "clusters", "marks", "graph").
+    std::map<std::string, std::string> attributes(const std::string& section, const std::string& role) const;
+    // A text of the "text" or "legend" section; the key itself if absent.
+    std::string text(const std::string& section, const std::string& key) const;
+};
+
+// Names of the embedded styles (default, mono, contrast).
+std::vector<std::string> style_names();
+// An embedded style by name, or a JSON file by path. Throws InputError.
+Style load_style(const std::string& name_or_file);
+
+struct SceneNode {
+    std::string id;                 // generated ("n12"); never document text
+    std::string label;              // plain text, may contain '\n' (line breaks are added by the emitter)
+    std::string tooltip;            // plain text: evidence lines and legal basis
+    std::string role;               // style role: business, system, standard_system, hub, file, party …
+    std::string cluster;            // SceneCluster::id or ""
+    std::string mark;               // "", or the severity of the worst finding about it
+    std::vector<std::string> keys;  // graph keys it stands for
+    bool wrap = true;               // wrap the label by display width
+};
+
+struct SceneEdge {
+    std::string from, to;  // SceneNode ids
+    std::string label;
+    std::string tooltip;
+    std::string role;  // style role: connects, one_sided, acquires, provides, no_basis …
+    std::string mark;
+    std::vector<std::string> keys;
+    bool constraint = true;
+    bool layout_only = false;  // an invisible edge that only orders the layout (Graphviz only)
+};
+
+struct SceneCluster {
+    std::string id;  // generated
+    std::string label;
+    std::string role;  // style role in "clusters"
+    std::string parent;
+};
+
+struct Scene {
+    std::string title;
+    std::vector<SceneCluster> clusters;
+    std::vector<SceneNode> nodes;
+    std::vector<SceneEdge> edges;
+    std::vector<std::vector<std::string>> same_rank;  // node ids to keep on one rank (dot)
+    std::set<std::string> legend;                     // legend entries the picture needs
+};
+
+// Builds the scene of a view. Findings mark the nodes and edges named in their subjects.
+Scene build_scene(const Graph& graph, const std::vector<Finding>& findings, View view, const Style& style);
+
+// Adds a legend cluster for scene.legend (sample nodes and edges drawn in the marked styles).
+void add_legend(Scene& scene, const Style& style);
+
+// Line breaks by display width (a full-width character counts 2 columns); at most max_lines
+// lines, the last one ending in "…" when text was cut.
+std::string wrap_text(std::string_view text, int columns, int max_lines);
+
+struct RenderResult {
+    std::string bytes;
+    std::string engine;                 // Graphviz layout engine used ("" for text formats)
+    std::vector<std::string> warnings;  // fallbacks taken, Graphviz messages
+};
+
+// Writes a scene in a format. Graphviz failures become InputError naming `what`.
+RenderResult emit_scene(const Scene& scene, Format format, const Style& style, const std::string& what);
+
+struct RenderOptions {
+    View view = View::annex1;
+    Format format = Format::svg;
+    std::string style = "default";
+    bool legend = true;
+};
+
+// build_scene + add_legend + emit_scene.
+RenderResult render(const Graph& graph, const std::vector<Finding>& findings, const RenderOptions& options,
+                    const std::string& what);
+
+// What fontconfig finds for a family: the matched family and file, and whether it covers
+// Japanese (住, あ, ア). Used to warn when the CJK font is missing (labels would be boxes).
+struct FontMatch {
+    std::string requested;
+    std::string family;
+    std::string file;
+    bool exact = false;  // the matched family is the requested one
+    bool covers_japanese = false;
+};
+FontMatch match_font(const std::string& family);
+
+}  // namespace piagraph

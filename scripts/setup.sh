@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what piagraph needs to build, test and draw on Debian 12 (run as root).
+# Idempotent: when every package is already installed, apt is not touched at all, so
+# repeated runs take well under a second.
+set -euo pipefail
+
+# The one list of packages. Add new ones here (or pass extra names in
+# PIAGRAPH_EXTRA_PACKAGES="pkg1 pkg2" for a one-off run).
+PACKAGES=(
+    build-essential g++ cmake ninja-build pkg-config
+    libgraphviz-dev graphviz
+    libboost-graph-dev nlohmann-json3-dev libcli11-dev libutf8proc-dev
+    libgtest-dev libgmock-dev libbenchmark-dev
+    fonts-noto-cjk   # Japanese labels in SVG/PNG/PDF diagrams
+    python3          # ../shared/tools/score-extraction
+    chromium         # headless rendering checks of the HTML report
+    clang-format
+)
+# shellcheck disable=SC2206  # word splitting of the extra list is intended
+PACKAGES+=(${PIAGRAPH_EXTRA_PACKAGES:-})
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$pkg")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "setup: all ${#PACKAGES[@]} packages are installed; nothing to do"
+    exit 0
+fi
+
+echo "setup: installing ${#missing[@]} missing package(s): ${missing[*]}"
+SUDO=()
+if ((EUID != 0)); then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO=(sudo)
+    else
+        echo "setup: error: not root and no sudo; run as root: bash scripts/setup.sh" >&2
+        exit 1
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+# Wait for a concurrent apt/dpkg (unattended upgrades, another set-up) instead of failing.
+APT=("${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
+"${APT[@]}" update
+"${APT[@]}" install -y --no-install-recommends "${missing[@]}"
+echo "setup: done"

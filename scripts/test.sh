@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Set-up, build, run every test; then the same with AddressSanitizer + UBSan in a second
+# build directory (benchmarks off there). Ends with one summary line.
+# Corpus tests skip with a message when ../shared is not beside the checkout.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+start=$SECONDS
+results=()
+status=0
+
+step "set-up"
+bash "$REPO_ROOT/scripts/setup.sh" || { echo "test.sh: FAIL (set-up)" >&2; exit 1; }
+
+# run_suite LABEL DIR [cmake options...]
+run_suite() {
+    local label="$1" dir="$2"
+    shift 2
+    step "$label: build ($dir)"
+    if ! configure_and_build "$dir" -DPIAGRAPH_TESTS=ON "$@"; then
+        results+=("$label: BUILD FAILED")
+        status=1
+        return
+    fi
+    step "$label: ctest"
+    local log="$dir/ctest-summary.log"
+    ctest --test-dir "$dir" --output-on-failure -j "$JOBS" 2>&1 | tee "$log"
+    local rc=${PIPESTATUS[0]}
+    local summary
+    summary="$(grep -E 'tests passed|No tests were found' "$log" | tail -1)"
+    local skipped
+    skipped="$(grep -c -E '\*\*\*Skipped|Not Run' "$log" || true)"
+    results+=("$label: ${summary:-no ctest summary} ($skipped skipped)")
+    ((rc == 0)) || status=1
+}
+
+run_suite "release" "$BUILD_DIR"
+
+# Leaks are errors too; halt on the first UB report so ctest sees the failure.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+run_suite "asan+ubsan" "$ASAN_BUILD_DIR" -DPIAGRAPH_SANITIZE=ON -DPIAGRAPH_BENCH=OFF
+
+elapsed=$((SECONDS - start))
+echo
+for r in "${results[@]}"; do echo "  $r"; done
+if ((status == 0)); then
+    echo "test.sh: PASS in ${elapsed}s"
+else
+    echo "test.sh: FAIL in ${elapsed}s"
+fi
+exit $status

@@ -1,0 +1,31 @@
+// PPC-C09: a 提供先/移転先 with no ⑥提供方法/移転方法 marked.
+#include "rule_support.hpp"
+
+namespace piagraph::checks {
+namespace {
+const RuleInfo kInfo{"PPC-C09",
+                     "missing-method",
+                     Severity::warning,
+                     {"提供方法・移転方法の記載がない", "no provision/transfer method"},
+                     {"提供先・移転先ごとに⑥提供方法・移転方法のいずれかに印を付けます（その他なら内容を記載）。"
+                      "方法が分からなければリスク対策（III）も評価できません。",
+                      "Each 提供先/移転先 needs at least one ⑥ method marked (その他 with its text); without it the "
+                      "risk measures of III cannot be judged."}};
+
+void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
+    for_each_flow(graph, [&](const Assessment& a, const FileBlock&, const Flow& fl, bool provision) {
+        if (blank(fl.recipient) || !fl.methods.empty()) return;
+        const std::string method_ja = provision ? "⑥提供方法" : "⑥移転方法";
+        out.push_back(
+            finding(info, a,
+                    {flow_word(provision, Lang::ja) + "「" + fl.recipient + "」の" + method_ja + "に印がありません",
+                     flow_word(provision, Lang::en) + " to \"" + fl.recipient + "\" has no method marked"},
+                    {at(a, fl.loc, flow_word(provision, Lang::ja), fl.recipient)},
+                    {flow_word(provision, Lang::en) + ":" + fl.recipient}));
+    });
+}
+}  // namespace
+
+PIAGRAPH_RULE(C09, kInfo, run)
+
+}  // namespace piagraph::checks

@@ -1,0 +1,30 @@
+// PPC-L04: a 提供先 or 移転先 with an empty ①法令上の根拠.
+#include "rule_support.hpp"
+
+namespace piagraph::checks {
+namespace {
+const RuleInfo kInfo{"PPC-L04",
+                     "missing-legal-basis",
+                     Severity::error,
+                     {"提供・移転の法令上の根拠がない", "provision or transfer without legal basis"},
+                     {"特定個人情報の提供は番号法第19条各号に該当する場合に限られ、移転も第9条（別表・条例）の範囲で"
+                      "しかできません。提供先・移転先ごとに①法令上の根拠を記載してください。",
+                      "Provision is lawful only under a 号 of 番号法 第19条, and a transfer only within 第9条 (別表 or "
+                      "条例). Fill ① 法令上の根拠 for every 提供先 and 移転先."}};
+
+void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
+    for_each_flow(graph, [&](const Assessment& a, const FileBlock&, const Flow& fl, bool provision) {
+        if (blank(fl.recipient) || !blank(fl.basis)) return;
+        out.push_back(
+            finding(info, a,
+                    {flow_word(provision, Lang::ja) + "「" + fl.recipient + "」の①法令上の根拠が記載されていません",
+                     flow_word(provision, Lang::en) + " to \"" + fl.recipient + "\" has no legal basis"},
+                    {at(a, fl.loc, flow_word(provision, Lang::ja), fl.recipient)},
+                    {flow_word(provision, Lang::en) + ":" + fl.recipient}));
+    });
+}
+}  // namespace
+
+PIAGRAPH_RULE(L04, kInfo, run)
+
+}  // namespace piagraph::checks

@@ -1,0 +1,64 @@
+// PPC-L08: a 第19条 号 that the 2021-09 renumbering made stale, judged by the flow's context.
+#include "rule_support.hpp"
+
+namespace piagraph::checks {
+namespace {
+const RuleInfo kInfo{
+    "PPC-L08",
+    "legal-basis-mismatch",
+    Severity::warning,
+    {"改正前の第19条の号番号", "第19条 号 number from before the renumbering"},
+    {"令和3年9月1日の改正で番号法第19条の号が繰り下がりました（情報連携 第7号→第8号、税務 第8号・第9号→"
+     "第10号、条例・他機関 第9号・第10号→第11号）。評価書の日付がそれより後なのに旧番号のままです。"
+     "変更の届出が遅れることもあるため警告にとどめます。",
+     "The 2021-09-01 amendment renumbered the 号 of 番号法 第19条 (linkage 7→8, tax 8/9→10, "
+     "条例/other 機関 9/10→11). The assessment is dated later but cites the old number."}};
+
+// Context words that decide which kind of flow a citation belongs to (REFERENCE §2.4).
+const std::vector<std::string> kNwsContext{"情報提供ネットワーク", "別表第二", "別表第2",
+                                           "主務省令第2条",        "情報照会", "情報提供者"};
+const std::vector<std::string> kTaxContext{"国税庁", "税務署", "地方税法", "施行令第22条", "所得税"};
+const std::vector<std::string> kJukiContext{"住基法", "住民基本台帳法", "本人確認情報", "住基ネット"};
+const std::vector<std::string> kOrdinanceContext{"教育委員会", "他の機関"};
+
+struct Field {
+    std::string what, text, context;
+    Loc loc;
+};
+
+void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
+    for (const auto& a : graph.assessments) {
+        const std::string date = assessment_date(a);
+        if (date.empty() || date < "2021-09-01") continue;
+        std::vector<Field> fields{
+            {"情報連携 ②", a.linkage.basis, a.linkage.basis, field_loc(a.locs, "linkage.basis", a.linkage.loc)}};
+        for (const auto& f : a.files)
+            for (const auto& p : f.provisions)
+                fields.push_back({"提供先「" + p.recipient + "」", p.basis, p.basis + p.recipient + p.purpose + p.info,
+                                  basis_loc(p)});
+        for (const auto& fd : fields) {
+            if (blank(fd.text)) continue;
+            const auto cs = parse_citations(fd.text);
+            bool nws = contains_any(fd.context, kNwsContext), tax = contains_any(fd.context, kTaxContext),
+                 juki = contains_any(fd.context, kJukiContext), ord = contains_any(fd.context, kOrdinanceContext);
+            std::string stale, fix;
+            if (cites(cs, "番号法", 19, 7) && nws && !juki)
+                stale = "7", fix = "8";
+            else if ((cites(cs, "番号法", 19, 8) || cites(cs, "番号法", 19, 9)) && tax && !nws)
+                stale = cites(cs, "番号法", 19, 8) ? "8" : "9", fix = "10";
+            else if ((cites(cs, "番号法", 19, 9) || cites(cs, "番号法", 19, 10)) && ord && !nws && !tax)
+                stale = cites(cs, "番号法", 19, 9) ? "9" : "10", fix = "11";
+            if (stale.empty()) continue;
+            out.push_back(
+                finding(info, a,
+                        {fd.what + "の根拠が番号法第19条第" + stale + "号です（" + date + "時点では第" + fix + "号）",
+                         fd.what + " cites 番号法 第19条第" + stale + "号 (第" + fix + "号 as of " + date + ")"},
+                        {at(a, fd.loc, fd.what, fd.text)}, {"stale19:" + fd.what}));
+        }
+    }
+}
+}  // namespace
+
+PIAGRAPH_RULE(L08, kInfo, run)
+
+}  // namespace piagraph::checks

@@ -1,0 +1,147 @@
+// The rule registry, the check run, fingerprints and the anchoring of line-less locations.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "piagraph/text.hpp"
+#include "rule_support.hpp"
+
+namespace piagraph {
+
+// One factory per rule file (PIAGRAPH_RULE); add a line here when adding a rule file.
+namespace checks {
+std::unique_ptr<Rule> make_rule_T01();
+std::unique_ptr<Rule> make_rule_T02();
+std::unique_ptr<Rule> make_rule_T03();
+std::unique_ptr<Rule> make_rule_T06();
+std::unique_ptr<Rule> make_rule_T07();
+std::unique_ptr<Rule> make_rule_T09();
+std::unique_ptr<Rule> make_rule_T11();
+std::unique_ptr<Rule> make_rule_T12();
+std::unique_ptr<Rule> make_rule_L01();
+std::unique_ptr<Rule> make_rule_L03();
+std::unique_ptr<Rule> make_rule_L04();
+std::unique_ptr<Rule> make_rule_L05();
+std::unique_ptr<Rule> make_rule_L06();
+std::unique_ptr<Rule> make_rule_L07();
+std::unique_ptr<Rule> make_rule_L08();
+std::unique_ptr<Rule> make_rule_L09();
+std::unique_ptr<Rule> make_rule_L14();
+std::unique_ptr<Rule> make_rule_L15();
+std::unique_ptr<Rule> make_rule_C01();
+std::unique_ptr<Rule> make_rule_C02();
+std::unique_ptr<Rule> make_rule_C03();
+std::unique_ptr<Rule> make_rule_C04();
+std::unique_ptr<Rule> make_rule_C05();
+std::unique_ptr<Rule> make_rule_C09();
+std::unique_ptr<Rule> make_rule_C10();
+}  // namespace checks
+
+const char* severity_name(Severity s) {
+    switch (s) {
+        case Severity::info:
+            return "info";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
+    }
+    return "warning";
+}
+
+const std::vector<std::unique_ptr<Rule>>& rules() {
+    static const std::vector<std::unique_ptr<Rule>> all = [] {
+        using namespace checks;
+        std::vector<std::unique_ptr<Rule>> v;
+        for (auto make :
+             {make_rule_T01, make_rule_T02, make_rule_T03, make_rule_T06, make_rule_T07, make_rule_T09, make_rule_T11,
+              make_rule_T12, make_rule_L01, make_rule_L03, make_rule_L04, make_rule_L05, make_rule_L06, make_rule_L07,
+              make_rule_L08, make_rule_L09, make_rule_L14, make_rule_L15, make_rule_C01, make_rule_C02, make_rule_C03,
+              make_rule_C04, make_rule_C05, make_rule_C09, make_rule_C10})
+            v.push_back(make());
+        std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
+        return v;
+    }();
+    return all;
+}
+
+std::string fingerprint(const Finding& f) {
+    // FNV-1a over what identifies the problem, not where it sits: line numbers move on edits.
+    std::string basis = f.rule + "\n" + f.assessment + "\n";
+    for (const auto& s : f.subjects) basis += s + "\n";
+    if (f.subjects.empty()) basis += f.message.en;
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : basis) h = (h ^ c) * 1099511628211ull;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+std::vector<Finding> run_checks(const Graph& graph) {
+    std::vector<Finding> out;
+    for (const auto& rule : rules()) rule->run(graph, out);
+    for (auto& f : out)
+        if (f.fingerprint.empty()) f.fingerprint = fingerprint(f);
+    auto first = [](const Finding& f) {
+        return f.locations.empty() ? std::make_pair(std::string(), 0)
+                                   : std::make_pair(f.locations.front().file, f.locations.front().line);
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const Finding& a, const Finding& b) {
+        return std::make_tuple(first(a), a.rule) < std::make_tuple(first(b), b.rule);
+    });
+    return out;
+}
+
+const std::vector<std::string>* checks::source_text_lines(const std::string& file) {
+    namespace fs = std::filesystem;
+    static std::map<std::string, std::vector<std::string>> cache;  // file -> its lines
+    auto it = cache.find(file);
+    if (it == cache.end()) {
+        std::vector<std::string> lines;
+        std::error_code ec;
+        if (!file.empty() && fs::is_regular_file(file, ec) && fs::path(file).extension() != ".json") {
+            std::ifstream in(file, std::ios::binary);
+            std::stringstream ss;
+            ss << in.rdbuf();
+            const std::string bytes = ss.str();
+            size_t first = bytes.find_first_not_of(" \t\r\n");
+            // A JSON model is not a document: its lines are not the document's lines.
+            if (first == std::string::npos || bytes[first] != '{') lines = text::split_lines(bytes);
+        }
+        it = cache.emplace(file, std::move(lines)).first;
+    }
+    return it->second.empty() ? nullptr : &it->second;
+}
+
+void anchor_locations(std::vector<Finding>& findings) {
+    std::map<std::string, std::vector<std::string>> keyed_lines;  // file -> match keys of its lines
+    auto lines_of = [&](const std::string& file) -> const std::vector<std::string>* {
+        auto it = keyed_lines.find(file);
+        if (it == keyed_lines.end()) {
+            std::vector<std::string> keys;
+            if (const auto* lines = checks::source_text_lines(file))
+                for (const auto& l : *lines) keys.push_back(text::match_key(l));
+            it = keyed_lines.emplace(file, std::move(keys)).first;
+        }
+        return it->second.empty() ? nullptr : &it->second;
+    };
+    for (auto& f : findings)
+        for (auto& l : f.locations) {
+            if (l.line > 0 || l.quote.empty()) continue;
+            const auto* lines = lines_of(l.file);
+            if (!lines) continue;
+            // A long quote is wrapped over lines: its opening words find it.
+            std::u32string q = text::to_u32(text::match_key(l.quote));
+            const std::string key = text::to_utf8(q.substr(0, 24));
+            if (key.empty()) continue;
+            for (size_t i = 0; i < lines->size(); ++i)
+                if ((*lines)[i].find(key) != std::string::npos) {
+                    l.line = l.end_line = static_cast<int>(i + 1);
+                    break;
+                }
+        }
+}
+
+}  // namespace piagraph

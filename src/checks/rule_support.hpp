@@ -1,0 +1,205 @@
+// What the rule files share: a rule made of an info record and a function, the factory
+// declarations the registry lists, and helpers to cite model locations.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "piagraph/checks.hpp"
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::checks {
+
+using RuleFunction = std::function<void(const Graph&, const RuleInfo&, std::vector<Finding>&)>;
+
+class FunctionRule : public Rule {
+public:
+    FunctionRule(RuleInfo info, RuleFunction fn) : info_(std::move(info)), fn_(std::move(fn)) {}
+    const RuleInfo& info() const override { return info_; }
+    void run(const Graph& graph, std::vector<Finding>& out) const override { fn_(graph, info_, out); }
+
+private:
+    RuleInfo info_;
+    RuleFunction fn_;
+};
+
+// Each rule file defines one factory; registry.cpp lists them all. An explicit list, because
+// a static library drops object files that nothing references (static registrars would vanish).
+#define PIAGRAPH_RULE(name, info, fn)                                        \
+    std::unique_ptr<::piagraph::Rule> make_rule_##name() {                   \
+        return std::make_unique<::piagraph::checks::FunctionRule>(info, fn); \
+    }
+
+inline Location at(const Assessment& a, const Loc& loc, std::string note, std::string quote = "") {
+    return Location{a.source_file, loc.line, loc.end_line ? loc.end_line : loc.line, std::move(note), std::move(quote)};
+}
+
+inline Location at(const Evidence& e, std::string note) {
+    return Location{e.file, e.line, e.end_line, std::move(note), e.quote};
+}
+
+// A header-level or file-level field location, falling back to the enclosing block.
+inline Loc field_loc(const std::map<std::string, Loc>& locs, const std::string& field, const Loc& fallback) {
+    auto it = locs.find(field);
+    return it != locs.end() && it->second.known() ? it->second : fallback;
+}
+
+inline Finding finding(const RuleInfo& info, const Assessment& a, Message message, std::vector<Location> locations,
+                       std::vector<std::string> subjects = {}, Severity severity_override = Severity::info,
+                       bool override_severity = false) {
+    Finding f;
+    f.rule = info.id;
+    f.kind = info.kind;
+    f.severity = override_severity ? severity_override : info.severity;
+    f.message = std::move(message);
+    f.locations = std::move(locations);
+    f.assessment = a.affair;
+    f.subjects = std::move(subjects);
+    return f;
+}
+
+inline std::string label_of_system(const char* id) {
+    const StandardSystem* s = Dictionary::get().system_by_id(id);
+    return s ? s->name : "";
+}
+
+// The nth option of a dictionary group (the form's fixed order, REFERENCE §1.4).
+inline std::string option(const char* group, size_t index) {
+    const auto& list = Dictionary::get().options(group);
+    return index < list.size() ? list[index] : "";
+}
+
+// Whether a list of method/box labels contains the label (NFKC, spacing and その他(…) aware).
+inline bool has_label(const std::vector<std::string>& labels, const std::string& wanted) {
+    const std::string key = text::match_key(wanted);
+    for (const auto& l : labels) {
+        const std::string k = text::match_key(l);
+        if (k == key) return true;
+        // その他(住民基本台帳ネットワークシステム) is その他, never the system named inside.
+    }
+    return false;
+}
+
+inline bool blank(const std::string& s) {
+    const std::string t = text::match_key(s);
+    return t.empty() || t == "-" || t == "ー" || t == "―" || t == "－";
+}
+
+inline std::string join(const std::vector<std::string>& v, const std::string& sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+// A flow that refers to a 別紙 (an annex not in the document) stands for many entries.
+inline bool refers_to_annex(const Flow& f) {
+    static const std::string annex = text::match_key("別紙");
+    return text::match_key(f.recipient).find(annex) != std::string::npos ||
+           text::match_key(f.basis).find(annex) != std::string::npos;
+}
+
+}  // namespace piagraph::checks
+
+namespace piagraph::checks {
+
+inline const Assessment* assessment_of(const Graph& graph, const std::string& affair) {
+    for (const auto& a : graph.assessments)
+        if (a.affair == affair) return &a;
+    return nullptr;
+}
+
+// T01/T02: connections declared by one end only, within one assessment or across the
+// assessments of one organisation (defined in t01_one_sided_doc.cpp).
+void report_one_sided(const Graph& graph, const RuleInfo& info, bool across_assessments, std::vector<Finding>& out);
+
+}  // namespace piagraph::checks
+
+namespace piagraph::checks {
+
+inline bool contains_any(const std::string& s, const std::vector<std::string>& words) {
+    const std::string k = text::match_key(s);
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return k.find(text::match_key(w)) != std::string::npos; });
+}
+
+inline bool ends_with_any(const std::string& s, const std::vector<std::string>& words) {
+    const std::string k = text::match_key(s);
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return text::ends_with(k, text::match_key(w)); });
+}
+
+}  // namespace piagraph::checks
+
+namespace piagraph::checks {
+
+// A flow that holds nothing: a template block, not an entry.
+inline bool empty_flow(const Flow& f) { return blank(f.recipient) && blank(f.basis) && f.methods.empty(); }
+
+inline Loc basis_loc(const Flow& f) { return f.basis_loc.known() ? f.basis_loc : f.loc; }
+
+// Calls fn(assessment, file, flow, is_provision) for every listed 提供先/移転先.
+template <typename Fn>
+void for_each_flow(const Graph& graph, Fn fn) {
+    for (const auto& a : graph.assessments)
+        for (const auto& f : a.files) {
+            for (const auto& p : f.provisions)
+                if (!empty_flow(p)) fn(a, f, p, true);
+            for (const auto& t : f.transfers)
+                if (!empty_flow(t)) fn(a, f, t, false);
+        }
+}
+
+inline std::string flow_word(bool provision, Lang lang) {
+    if (lang == Lang::en) return provision ? "provision" : "transfer";
+    return provision ? "提供先" : "移転先";
+}
+
+}  // namespace piagraph::checks
+
+namespace piagraph::checks {
+
+// Every legal-basis field of an assessment, with what it is and where it was read.
+struct BasisField {
+    std::string what_ja, what_en, text;
+    Loc loc;
+};
+
+inline std::vector<BasisField> basis_fields(const Assessment& a) {
+    std::vector<BasisField> out{
+        {"個人番号の利用の根拠", "basis of use", a.individual_number_basis,
+         field_loc(a.locs, "individual_number_basis", a.loc)},
+        {"情報連携②", "linkage ②", a.linkage.basis, field_loc(a.locs, "linkage.basis", a.linkage.loc)}};
+    for (const auto& f : a.files) {
+        for (size_t i = 0; i < f.provisions.size(); ++i)
+            out.push_back({"提供先" + std::to_string(i + 1) + "「" + f.provisions[i].recipient + "」①",
+                           "provision " + std::to_string(i + 1) + " ①", f.provisions[i].basis,
+                           basis_loc(f.provisions[i])});
+        for (size_t i = 0; i < f.transfers.size(); ++i)
+            out.push_back({"移転先" + std::to_string(i + 1) + "「" + f.transfers[i].recipient + "」①",
+                           "transfer " + std::to_string(i + 1) + " ①", f.transfers[i].basis,
+                           basis_loc(f.transfers[i])});
+    }
+    return out;
+}
+
+// Citations of the numbering repealed on 2024-05-27 (別表第一/第二 and their 省令).
+inline std::vector<Citation> repealed_appendix(const std::vector<Citation>& cs) {
+    std::vector<Citation> out;
+    for (const auto& c : cs)
+        if ((c.law == "番号法" && (c.table == "別表第一" || c.table == "別表第二")) || c.law == "別表第一省令" ||
+            c.law == "別表第二省令")
+            out.push_back(c);
+    return out;
+}
+
+}  // namespace piagraph::checks
+
+namespace piagraph::checks {
+
+// The lines of a source document when it is a readable text (not a JSON model), read once;
+// nullptr otherwise. For rules that look at prose the model does not carry.
+const std::vector<std::string>* source_text_lines(const std::string& file);
+
+}  // namespace piagraph::checks

@@ -1,0 +1,59 @@
+// PPC-T06: I-6 情報連携 status against the 情報提供ネットワークシステム marks of ③, 入手方法, 提供方法.
+#include "rule_support.hpp"
+
+namespace piagraph::checks {
+namespace {
+const RuleInfo kInfo{
+    "PPC-T06",
+    "linkage-inconsistent",
+    Severity::error,
+    {"情報連携の実施の有無と接続・方法の不一致", "linkage status contradicts connections and methods"},
+    {"I 情報提供ネットワークシステムによる情報連携の①実施の有無と、I-2③・入手方法・提供方法の"
+     "情報提供ネットワークシステムの記載が食い違っています。どちらが正しいか確認し、そろえてください。",
+     "The 情報連携 status (実施する/実施しない) disagrees with the 情報提供ネットワークシステム marks in "
+     "I-2 ③, the acquisition methods and the provision methods. Decide which is right and align them."}};
+
+void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
+    const std::string nws = label_of_system("nws");
+    const std::string does = option("linkage_status", 0), does_not = option("linkage_status", 1);
+    for (const auto& a : graph.assessments) {
+        const std::string status = text::match_key(a.linkage.status);
+        if (status.empty()) continue;
+        const Loc linkage_loc = a.linkage.loc.known() ? a.linkage.loc : field_loc(a.locs, "linkage.basis", a.loc);
+        std::vector<Location> marks;  // every place that marks 情報提供ネットワークシステム
+        const System* chukan = nullptr;
+        for (const auto& s : a.systems) {
+            if (has_label(s.connections, nws))
+                marks.push_back(at(a, s.connections_loc.known() ? s.connections_loc : s.loc, "③", s.name));
+            if (const auto* std_sys = resolve_standard_system(s.name); std_sys && std_sys->id == "chukan_server")
+                chukan = &s;
+        }
+        for (const auto& f : a.files) {
+            if (has_label(f.methods, nws)) marks.push_back(at(a, field_loc(f.locs, "methods", f.loc), "入手方法", nws));
+            for (const auto& p : f.provisions)
+                if (has_label(p.methods, nws)) marks.push_back(at(a, p.loc, "提供方法", p.recipient));
+        }
+        std::vector<Location> locations{at(a, linkage_loc, "情報連携 / linkage", a.linkage.status)};
+        if (status == text::match_key(does_not) && (!marks.empty() || chukan)) {
+            if (chukan) marks.push_back(at(a, chukan->loc, "中間サーバー", chukan->name));
+            locations.insert(locations.end(), marks.begin(), marks.end());
+            out.push_back(
+                finding(info, a,
+                        {"情報連携は「" + does_not + "」ですが、" + nws + "または中間サーバーが記載されています",
+                         "linkage is \"" + does_not + "\" but " + nws + " or 中間サーバー appears"},
+                        std::move(locations), {"linkage:" + a.affair}));
+        } else if (status == text::match_key(does) && marks.empty()) {
+            if (chukan) locations.push_back(at(a, chukan->loc, "中間サーバー", chukan->name));
+            Message m{"情報連携は「" + does + "」ですが、どのシステムの③にも入手方法・提供方法にも" + nws +
+                          "の記載がありません" + (chukan ? "（中間サーバーも接続先として記載していません）" : ""),
+                      "linkage is \"" + does + "\" but no ③, acquisition method or provision method marks " + nws};
+            out.push_back(
+                finding(info, a, std::move(m), std::move(locations), {"linkage:" + a.affair}, Severity::warning, true));
+        }
+    }
+}
+}  // namespace
+
+PIAGRAPH_RULE(T06, kInfo, run)
+
+}  // namespace piagraph::checks

@@ -1,0 +1,414 @@
+#include "common.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail {
+
+namespace {
+
+// Marks become private-use code points so that the option scanner sees one character per mark.
+constexpr char32_t kChecked = 0xE000;
+constexpr char32_t kUnchecked = 0xE001;
+constexpr char32_t kRadio = 0xE002;  // radio input without "checked": read as checked, flagged inferred
+
+bool is_sentinel(char32_t c) { return c == kChecked || c == kUnchecked || c == kRadio; }
+bool is_space32(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0; }
+
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// Replaces HTML tags: an <input> becomes a mark sentinel (when keep_marks), any other tag a space.
+// A radio input without "checked" is one converter's way of writing a filled circle (001 notes), unless
+// the same value also has an explicitly checked radio: then the plain ones are the unselected ones.
+bool has_explicit_checked_radio(std::string_view s) {
+    for (size_t at = s.find("<input"); at != std::string_view::npos; at = s.find("<input", at + 1)) {
+        const size_t close = s.find('>', at);
+        const std::string tag = lower(std::string(s.substr(at, close == std::string_view::npos ? 0 : close - at)));
+        if (text::contains(tag, "radio") && text::contains(tag, "checked")) return true;
+    }
+    return false;
+}
+
+std::string replace_tags(std::string_view s, bool keep_marks) {
+    std::string out;
+    out.reserve(s.size());
+    const char32_t plain_radio = keep_marks && has_explicit_checked_radio(s) ? kUnchecked : kRadio;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '<' && i + 1 < s.size() && (ascii_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+            const size_t close = s.find('>', i);
+            if (close != std::string_view::npos) {
+                const std::string tag = lower(std::string(s.substr(i, close - i + 1)));
+                if (keep_marks && text::starts_with(tag, "<input")) {
+                    const bool checked = text::contains(tag, "checked");
+                    const bool radio = text::contains(tag, "radio");
+                    out += text::to_utf8(checked ? kChecked : radio ? plain_radio : kUnchecked);
+                } else {
+                    out += ' ';
+                }
+                i = close;
+                continue;
+            }
+        }
+        if (c == '&') {
+            static const std::pair<const char*, const char*> entities[] = {
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&nbsp;", " "}, {"&#39;", "'"}};
+            bool done = false;
+            for (const auto& [name, value] : entities) {
+                if (s.substr(i, std::char_traits<char>::length(name)) == name) {
+                    out += value;
+                    i += std::char_traits<char>::length(name) - 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (done) continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+const std::u32string& bare_checked_chars() {
+    static const std::u32string chars = U"○〇◯●◎■☑☒✓✔";
+    return chars;
+}
+
+// The checked-mark spellings of the dictionary, NFKC, as code-point strings.
+const std::vector<std::u32string>& checked_spellings() {
+    static const std::vector<std::u32string> spellings = [] {
+        std::vector<std::u32string> out;
+        for (const auto& m : Dictionary::get().checked_marks()) out.push_back(text::to_u32(text::nfkc(m)));
+        return out;
+    }();
+    return spellings;
+}
+
+// The value as code points: NFKC, tags removed, every mark spelling replaced by one sentinel.
+std::u32string prepare(std::string_view value) {
+    std::u32string t = text::to_u32(text::nfkc(replace_tags(value, true)));
+    std::u32string out;
+    out.reserve(t.size());
+    for (size_t i = 0; i < t.size(); ++i) {
+        const char32_t c = t[i];
+        if (c == U'[' || c == U'【') {
+            const char32_t closer = c == U'[' ? U']' : U'】';
+            const size_t close = t.find(closer, i + 1);
+            if (close != std::u32string::npos && close - i <= 8) {
+                std::u32string inner;
+                for (size_t k = i + 1; k < close; ++k)
+                    if (!is_space32(t[k])) inner += t[k];
+                char32_t mark = 0;
+                if (inner.empty())
+                    mark = kUnchecked;
+                else if (inner.size() == 1 && is_sentinel(inner[0]))
+                    mark = inner[0];
+                else if (std::find(checked_spellings().begin(), checked_spellings().end(), inner) !=
+                         checked_spellings().end())
+                    mark = kChecked;
+                if (mark) {
+                    out += mark;
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        const bool alone_before = i == 0 || is_space32(t[i - 1]) || t[i - 1] == U'>' || is_sentinel(t[i - 1]);
+        // Box glyphs may touch their label (■紙 □電子メール); a circle must stand alone (○○課 is a name).
+        const bool box_glyph = c == U'■' || c == U'□' || c == U'☑' || c == U'☐' || c == U'☒';
+        const bool alone_after = i + 1 >= t.size() || is_space32(t[i + 1]) || box_glyph;
+        if (alone_before && alone_after) {
+            if (bare_checked_chars().find(c) != std::u32string::npos) {
+                out += kChecked;
+                continue;
+            }
+            if (c == U'□' || c == U'☐') {
+                out += kUnchecked;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+// The prepared text without white space, with the index of each kept character in the original.
+struct Compact {
+    std::u32string full;
+    std::u32string text;
+    std::vector<size_t> pos;
+};
+
+Compact compact(std::string_view value) {
+    Compact c;
+    c.full = prepare(value);
+    for (size_t i = 0; i < c.full.size(); ++i) {
+        if (is_space32(c.full[i])) continue;
+        c.text += c.full[i];
+        c.pos.push_back(i);
+    }
+    return c;
+}
+
+struct Candidate {
+    std::u32string key;
+    std::string label;
+    std::string written;
+};
+
+std::u32string key32(std::string_view s) {
+    std::u32string out;
+    for (char32_t c : text::to_u32(text::nfkc(s)))
+        if (!is_space32(c)) out += c;
+    return out;
+}
+
+// The labels of a group and the aliases (dictionary "method_aliases") that map into it, longest first.
+const std::vector<Candidate>& candidates(const std::string& group) {
+    static std::map<std::string, std::vector<Candidate>> cache;
+    auto it = cache.find(group);
+    if (it != cache.end()) return it->second;
+    const auto& dict = Dictionary::get();
+    std::vector<Candidate> out;
+    const auto& labels = dict.options(group);
+    for (const auto& label : labels) out.push_back({key32(label), label, label});
+    if (dict.raw().contains("method_aliases"))
+        for (auto& [alias, target] : dict.raw().at("method_aliases").items()) {
+            const std::string t = target.get<std::string>();
+            if (std::find(labels.begin(), labels.end(), t) != labels.end()) out.push_back({key32(alias), t, alias});
+        }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key.size() > b.key.size(); });
+    return cache.emplace(group, std::move(out)).first->second;
+}
+
+const std::u32string kOptionListMarker = U"<選択肢>";
+
+std::string trimmed_utf8(const std::u32string& s, size_t from, size_t to) {
+    return text::squeeze(text::to_utf8(std::u32string_view(s).substr(from, to - from)));
+}
+
+std::u32string without_marks(std::u32string_view s) {
+    std::u32string out;
+    for (char32_t c : s)
+        if (!is_sentinel(c) && c != U'[' && c != U']' && c != U'【' && c != U'】') out += c;
+    return out;
+}
+
+}  // namespace
+
+std::optional<bool> mark_state(std::string_view token) {
+    const std::u32string p = prepare(text::trim(token));
+    std::u32string kept;
+    for (char32_t c : p)
+        if (!is_space32(c)) kept += c;
+    if (kept.size() != 1 || !is_sentinel(kept[0])) return std::nullopt;
+    return kept[0] != kUnchecked;
+}
+
+bool is_checked_mark(std::string_view token) { return mark_state(token).value_or(false); }
+
+std::string strip_html(std::string_view s) { return text::squeeze(replace_tags(s, false)); }
+
+std::vector<OptionHit> find_options(std::string_view value, const std::string& group) {
+    std::vector<OptionHit> hits;
+    const Compact c = compact(value);
+    const auto& cands = candidates(group);
+    const size_t list_start = c.text.find(kOptionListMarker);
+    size_t i = 0;
+    while (i < c.text.size()) {
+        const Candidate* match = nullptr;
+        for (const auto& cand : cands)
+            if (!cand.key.empty() && c.text.compare(i, cand.key.size(), cand.key) == 0) {
+                match = &cand;
+                break;
+            }
+        if (!match) {
+            ++i;
+            continue;
+        }
+        OptionHit hit;
+        hit.label = match->label;
+        hit.written = match->written;
+        hit.in_option_list = list_start != std::u32string::npos && i > list_start;
+        if (i > 0 && is_sentinel(c.text[i - 1])) {
+            hit.mark = c.text[i - 1] != kUnchecked;
+            hit.radio_inferred = c.text[i - 1] == kRadio;
+        }
+        size_t j = i + match->key.size();
+        hit.bracketed = i > 0 && c.text[i - 1] == U'[' && j < c.text.size() && c.text[j] == U']';
+        if (j < c.text.size() && c.text[j] == U'(') {
+            // The matching ")" (names may hold brackets of their own). A column-major layout can put
+            // other options between "その他（" and its "）": then there is no detail here.
+            size_t close = std::u32string::npos;
+            int depth = 0;
+            for (size_t k = j; k < c.text.size(); ++k) {
+                if (is_sentinel(c.text[k])) break;
+                if (c.text[k] == U'(') ++depth;
+                if (c.text[k] == U')' && --depth == 0) {
+                    close = k;
+                    break;
+                }
+            }
+            if (close != std::u32string::npos) {
+                hit.detail = close > j + 1 ? trimmed_utf8(c.full, c.pos[j] + 1, c.pos[close]) : "";
+                j = close + 1;
+                if (j < c.text.size() && c.text[j] == U'件') {
+                    const int n = text::parse_number(hit.detail);
+                    if (n >= 0) hit.count = n;
+                    hit.detail.clear();
+                    ++j;
+                }
+            }
+        }
+        hits.push_back(std::move(hit));
+        i = j;
+    }
+    return hits;
+}
+
+Choices read_choices(std::string_view value, const std::string& group) {
+    Choices out;
+    bool filled = false;
+    for (auto& hit : find_options(value, group)) {
+        if (hit.in_option_list) continue;
+        if (hit.mark) out.any_mark = true;
+        if (!hit.detail.empty() || hit.count) filled = true;
+        if (hit.mark.value_or(false)) out.checked.push_back(hit);
+        out.hits.push_back(std::move(hit));
+    }
+    out.lost_marks = out.checked.empty() && filled;
+    return out;
+}
+
+std::optional<std::string> selected_option(std::string_view value, const std::string& group) {
+    const auto hits = find_options(value, group);
+    std::optional<std::string> checked;
+    bool ambiguous = false;
+    for (const auto& h : hits) {
+        if (h.in_option_list || !h.mark.value_or(false)) continue;
+        if (checked && *checked != h.label) ambiguous = true;
+        checked = h.label;
+    }
+    if (checked) return ambiguous ? std::nullopt : checked;
+    for (const auto& h : hits)
+        if (h.bracketed && !h.in_option_list) return h.label;
+    const Compact c = compact(value);
+    const auto& cands = candidates(group);
+    auto exact = [&](const std::u32string& s) -> std::optional<std::string> {
+        for (const auto& cand : cands)
+            if (cand.key == s) return cand.label;
+        return std::nullopt;
+    };
+    // A bare value before the printed list: 再委託しない ＜選択肢＞ 1) 再委託する 2) 再委託しない
+    const size_t list_start = c.text.find(kOptionListMarker);
+    if (list_start != std::u32string::npos && list_start > 0)
+        if (auto v = exact(without_marks(std::u32string_view(c.text).substr(0, list_start)))) return v;
+    // A lone option in the first block, the list (maybe incomplete) in the next ones.
+    const size_t first_div = value.find("</div>");
+    if (first_div != std::string_view::npos && hits.size() >= 2) {
+        const Compact head = compact(value.substr(0, first_div));
+        if (auto v = exact(without_marks(head.text))) return v;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> parse_count(std::string_view value) {
+    static const std::regex count_re(R"(\(\s*([0-9]+)\s*\)\s*件)");
+    const std::string n = text::nfkc(strip_html(value));
+    std::smatch m;
+    if (std::regex_search(n, m, count_re)) return std::stoi(m[1].str());
+    return std::nullopt;
+}
+
+std::vector<std::string> split_names(std::string_view s) {
+    std::vector<std::string> out;
+    std::u32string current;
+    auto flush = [&] {
+        std::string name = text::trim(text::to_utf8(current));
+        if (!name.empty()) out.push_back(name);
+        current.clear();
+    };
+    for (char32_t c : text::to_u32(s)) {
+        if (c == U'、' || c == U',' || c == U'，' || c == U';' || c == U'；')
+            flush();
+        else
+            current += c;
+    }
+    flush();
+    return out;
+}
+
+bool is_statement(std::string_view s) {
+    static const std::vector<std::string> markers = Dictionary::get().list("/statement_markers");
+    const std::string n = text::nfkc(s);
+    return std::any_of(markers.begin(), markers.end(), [&](const std::string& m) { return text::contains(n, m); });
+}
+
+std::string normalize_name(std::string_view name) {
+    std::u32string s = text::to_u32(text::nfkc(text::trim(name)));
+    // Definitions (以下「住基ネット」という。) are not part of the name.
+    for (size_t at = s.find(U"(以下"); at != std::u32string::npos; at = s.find(U"(以下")) {
+        const size_t close = s.find(U')', at);
+        s.erase(at, close == std::u32string::npos ? std::u32string::npos : close - at + 1);
+    }
+    std::string out = text::trim(text::to_utf8(s));
+    bool again = true;
+    while (again) {
+        again = false;
+        for (const auto& suffix : Dictionary::get().name_suffixes()) {
+            const std::string n = text::nfkc(suffix);
+            if (out.size() > n.size() && text::ends_with(out, n)) {
+                out = text::trim(out.substr(0, out.size() - n.size()));
+                again = true;
+            }
+        }
+    }
+    return out;
+}
+
+std::map<std::string, std::string> find_definitions(const std::vector<std::string>& lines) {
+    std::map<std::string, std::string> out;
+    static const std::u32string stops = U" \t、。()「」『』:：,;";
+    for (const auto& line : lines) {
+        if (!text::contains(line, "以下")) continue;
+        const std::u32string s = text::to_u32(text::nfkc(replace_tags(line, false)));
+        for (size_t at = s.find(U"(以下「"); at != std::u32string::npos; at = s.find(U"(以下「", at + 1)) {
+            const size_t open = at + 4;
+            const size_t close = s.find(U'」', open);
+            if (close == std::u32string::npos) break;
+            size_t begin = at;
+            while (begin > 0 && at - begin < 40 && stops.find(s[begin - 1]) == std::u32string::npos) --begin;
+            if (begin == at || close == open) continue;
+            out[text::to_utf8(s.substr(open, close - open))] = text::to_utf8(s.substr(begin, at - begin));
+        }
+    }
+    return out;
+}
+
+int circled_number(std::string_view label) {
+    const std::u32string s = text::to_u32(text::trim(label));
+    if (s.empty()) return 0;
+    if (s[0] >= 0x2460 && s[0] <= 0x2473) return static_cast<int>(s[0] - 0x2460) + 1;
+    if (s[0] >= 0x3251 && s[0] <= 0x325F) return static_cast<int>(s[0] - 0x3251) + 21;
+    return 0;
+}
+
+std::string label_key(std::string_view label) {
+    std::u32string s = text::to_u32(text::trim(label));
+    if (!s.empty() && circled_number(text::to_utf8(s.substr(0, 1))) > 0) s.erase(0, 1);
+    std::string out;
+    for (char32_t c : text::to_u32(text::nfkc(text::to_utf8(s))))
+        if (!is_space32(c) && c != U'※') out += text::to_utf8(c);
+    return out;
+}
+
+}  // namespace piagraph::extract_detail

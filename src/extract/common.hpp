@@ -1,0 +1,81 @@
+// Helpers that both parsers of the extract stage need: checkbox marks in every spelling met in
+// the wild, option groups of the forms (REFERENCE §1.4), counts, names and per-document
+// definitions. They take one value (a cell, a line or a few joined lines) and know nothing about
+// where it came from. Signatures are stable: add new functions rather than change these.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace piagraph::extract_detail {
+
+// The state of one checkbox/radio spelling. nullopt: the token is not a mark at all.
+// Checked: [○] [ ○ ] [〇] [ O ] 【○】 ■ ☑, <input checked="" type="checkbox"/>, [<input checked …/>],
+// <input type="radio"/> (a radio input without "checked" is how one converter writes a filled
+// circle: see the 001 annotation notes), a bare ○ standing alone.
+// Unchecked: [] [ ] 【 】 □ ☐ <input type="checkbox"/>, [<input type="checkbox"/>].
+std::optional<bool> mark_state(std::string_view token);
+bool is_checked_mark(std::string_view token);
+
+// Removes HTML tags (tags whose name is ASCII, so ＜選択肢＞ and <執務室における措置> stay), turns
+// them into spaces, decodes &amp; &lt; &gt; &quot; &nbsp; and squeezes white space.
+std::string strip_html(std::string_view s);
+
+// One option label of a group found in a value.
+struct OptionHit {
+    std::string label;  // the standard label (dictionary option), e.g. 電子記録媒体(フラッシュメモリを除く。)
+    std::string written;          // as written, e.g. 市内連携システム
+    std::optional<bool> mark;     // the mark right before it: true checked, false unchecked, nullopt none
+    bool radio_inferred = false;  // the mark was an unchecked-looking radio input read as checked
+    bool bracketed = false;       // written as [label] (a selected value next to ＜選択肢＞)
+    bool in_option_list = false;  // after ＜選択肢＞: part of the printed list, not a choice
+    std::string detail;           // text in the （） right after it, trimmed
+    std::optional<int> count;     // "(N) 件" right after it
+};
+
+// Every option of `group` (a key of dictionary "options") found in the value, in reading order.
+// Works on raw cells with HTML, tab-joined columns and column-major serialisations.
+std::vector<OptionHit> find_options(std::string_view value, const std::string& group);
+
+// A multi-choice group read from a value.
+struct Choices {
+    std::vector<OptionHit> hits;     // everything found (before ＜選択肢＞)
+    std::vector<OptionHit> checked;  // the hits marked as checked
+    bool any_mark = false;           // at least one mark (checked or not) was present
+    bool lost_marks = false;         // no checked mark, yet a detail or a count is filled
+};
+Choices read_choices(std::string_view value, const std::string& group);
+
+// A single-choice group: the checked option, else a bracketed value ([実施する]), else a bare
+// value before ＜選択肢＞ (再委託しない ＜選択肢＞ 1) …), else a lone option in the first <div>
+// followed by the list. nullopt when nothing is selected or the selection is ambiguous.
+std::optional<std::string> selected_option(std::string_view value, const std::string& group);
+
+// "(7) 件", "（ 64 ）件" -> the number; nullopt for "() 件" or none. The first one in the value.
+std::optional<int> parse_count(std::string_view value);
+
+// Splits a list of names on 、 , ， ; and full-width/half-width white space is kept inside names.
+std::vector<std::string> split_names(std::string_view s);
+
+// True when the text reads as a sentence (…していない。, …のため) rather than a list of names
+// (dictionary "statement_markers").
+bool is_statement(std::string_view s);
+
+// The key for matching a name: NFKC, definitions such as (以下「住基ネット」という。) and qualifiers
+// from dictionary "name_suffixes" ((税務システム内)) dropped, trimmed.
+std::string normalize_name(std::string_view name);
+
+// Per-document definitions X（以下「Y」という。） / X(以下「Y」): Y -> X. X is the run of name
+// characters right before the bracket.
+std::map<std::string, std::string> find_definitions(const std::vector<std::string>& lines);
+
+// A label cell reduced for matching: NFKC, no white space, ※ and a leading ①… / 1. dropped.
+std::string label_key(std::string_view label);
+
+// The leading circled number of a label (① -> 1), 0 when none.
+int circled_number(std::string_view label);
+
+}  // namespace piagraph::extract_detail

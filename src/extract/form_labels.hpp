@@ -1,0 +1,28 @@
+// The structural labels of the forms (dictionary "form_labels"), matched the way the parsers need:
+// row labels exactly, headings by containment, both after NFKC without white space.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace piagraph::extract_detail {
+
+class FormLabels {
+public:
+    static const FormLabels& get();
+    // The spellings of a key, NFKC without white space.
+    const std::vector<std::string>& spellings(const std::string& key) const;
+    // A label key (see label_key()) equal to one of the spellings.
+    bool is(const std::string& key, std::string_view label_key) const;
+    // A text (any form) containing one of the spellings.
+    bool in(const std::string& key, std::string_view text) const;
+
+private:
+    FormLabels() = default;
+};
+
+// NFKC without white space: the form in which labels are compared.
+std::string compact_key(std::string_view s);
+
+}  // namespace piagraph::extract_detail

@@ -1,0 +1,1023 @@
+// parse_markdown: the markdown-like conversion. Rows are tab-separated label/value pairs with HTML
+// fragments; the parser follows the form's own structure (roman sections, numbered items, ①…
+// fields, numbered entries such as システム3 / 委託事項2 / 移転先5) and never a file's line numbers.
+#include <optional>
+#include <regex>
+
+#include "common.hpp"
+#include "form_labels.hpp"
+#include "parsers.hpp"
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail {
+
+namespace {
+
+enum class Section { cover, contents, basic, files, risk, other, annex_affair, annex_records, changes };
+enum class Sub {
+    none,
+    affair,
+    systems,
+    file_names,
+    number_use,
+    linkage,
+    department,
+    other_bodies,
+    basic_info,
+    acquisition,
+    entrust,
+    flows,
+    storage,
+    remarks
+};
+
+// One line split into cells. `label` is the field label (①… kept), `value` the rest joined.
+struct Row {
+    int line = 0;
+    std::vector<std::string> all_cells;  // every tab cell, trimmed, empty ones kept
+    std::vector<std::string> cells;      // the non-empty ones
+    std::string label;
+    std::string key;  // label_key(label)
+    std::string value;
+};
+
+// A cell without markdown/HTML decoration: "## 1. …", "**①事務の名称**", "<p>7. 備考</p>".
+std::string plain(const std::string& cell) {
+    std::string s = text::trim(strip_html(cell));
+    while (!s.empty() && (s[0] == '#' || s[0] == '*' || s[0] == '>')) s = text::trim(s.substr(1));
+    while (!s.empty() && s.back() == '*') s = text::trim(s.substr(0, s.size() - 1));
+    return s;
+}
+
+// Markdown pipe tables (| a | b |) are rows like tab-separated ones; their |---| rules are not.
+bool is_pipe_row(const std::string& raw) { return text::starts_with(text::trim(raw), "|"); }
+bool is_pipe_rule(const std::string& raw) {
+    const std::string t = text::trim(raw);
+    return is_pipe_row(t) && t.find_first_not_of("|-: \t") == std::string::npos;
+}
+
+constexpr size_t kMaxLabelBytes = 600;
+
+Row make_row(const std::string& raw_line, int line) {
+    Row r;
+    r.line = line;
+    std::string raw = raw_line;
+    char separator = '\t';
+    if (is_pipe_row(raw)) {
+        raw = text::trim(raw).substr(1);
+        if (!raw.empty() && raw.back() == '|') raw.pop_back();
+        separator = '|';
+    }
+    size_t start = 0;
+    while (true) {
+        const size_t tab = raw.find(separator, start);
+        r.all_cells.push_back(
+            text::trim(raw.substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+    }
+    for (const auto& c : r.all_cells)
+        if (!c.empty()) r.cells.push_back(c);
+    if (r.cells.empty()) return r;
+    size_t label_at = 0;
+    // "再委託 <tab> ⑦再委託の有無 <tab> value": the group word comes first, the field label second.
+    if (r.cells.size() >= 2 && circled_number(plain(r.cells[0])) == 0 && circled_number(plain(r.cells[1])) > 0)
+        label_at = 1;
+    r.label = r.cells[label_at];
+    // No label is long; long cells (record item lists, prose) need not be normalised here.
+    if (r.label.size() <= kMaxLabelBytes) r.key = label_key(plain(r.label));
+    for (size_t i = label_at + 1; i < r.cells.size(); ++i) r.value += (r.value.empty() ? "" : " ") + r.cells[i];
+    return r;
+}
+
+// "システム3" -> 3, "システム2～5" -> -1 (a range header, not an entry), otherwise 0.
+int entry_number(const std::string& key, const std::string& cell) {
+    const std::string k = compact_key(cell);
+    for (const auto& prefix : FormLabels::get().spellings(key)) {
+        if (!text::starts_with(k, prefix)) continue;
+        const std::string rest = k.substr(prefix.size());
+        static const std::regex single(R"(^([0-9]+)$)");
+        static const std::regex range(R"(^[0-9]+(～|~|〜|-|－|―|ー)[0-9]+$)");
+        std::smatch m;
+        if (std::regex_match(rest, m, single)) return std::stoi(m[1].str());
+        if (std::regex_match(rest, range)) return -1;
+    }
+    return 0;
+}
+
+// "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
+std::vector<std::string> parse_name_list(const std::string& value) {
+    const std::u32string v = text::to_u32(text::squeeze(strip_html(value)));
+    auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); };
+    // (where the number starts, where the name starts) for every "N." that opens a word
+    std::vector<std::pair<size_t, size_t>> marks;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (!digit(v[i]) || (i > 0 && v[i - 1] != U' ')) continue;
+        size_t j = i;
+        while (j < v.size() && digit(v[j])) ++j;
+        if (j < v.size() && (v[j] == U'.' || v[j] == U'．')) {
+            size_t k = j + 1;
+            while (k < v.size() && v[k] == U' ') ++k;
+            marks.emplace_back(i, k);
+            i = k;
+        }
+    }
+    std::vector<std::string> out;
+    if (marks.empty() || marks[0].first != 0) {
+        if (!v.empty()) out.push_back(text::to_utf8(v));
+        return out;
+    }
+    for (size_t i = 0; i < marks.size(); ++i) {
+        const size_t stop = i + 1 < marks.size() ? marks[i + 1].first : v.size();
+        std::string name = text::trim(text::to_utf8(v.substr(marks[i].second, stop - marks[i].second)));
+        if (!name.empty()) out.push_back(name);
+    }
+    return out;
+}
+
+bool is_date_like(const std::string& s) {
+    const std::string n = text::nfkc(s);
+    return text::contains(n, "年") && (text::contains(n, "月") || text::contains(n, "日"));
+}
+
+void widen(Loc& loc, int line) {
+    if (!loc.known()) loc = Loc::at(line);
+    if (line > loc.end_line) loc.end_line = line;
+}
+
+// The label that opens a 別添1 step: ① or 1-① (as written), "" when none.
+std::string step_label(const std::string& body) {
+    const std::u32string s = text::to_u32(body);
+    size_t i = 0;
+    while (i < s.size() && ((s[i] >= U'0' && s[i] <= U'9') || (s[i] >= U'０' && s[i] <= U'９'))) ++i;
+    if (i > 0) {
+        if (i < s.size() && (s[i] == U'-' || s[i] == U'－' || s[i] == U'‐' || s[i] == U'ー'))
+            ++i;
+        else
+            return "";
+    }
+    if (i < s.size() && circled_number(text::to_utf8(s[i])) > 0) return text::to_utf8(s.substr(0, i + 1));
+    return "";
+}
+
+std::string method_label(const OptionHit& hit) {
+    const std::string other = "その他";
+    if (hit.label == other && !hit.detail.empty()) return other + "(" + hit.detail + ")";
+    return hit.label;
+}
+
+class MarkdownParser {
+public:
+    explicit MarkdownParser(const Document& doc) : doc_(doc), labels_(FormLabels::get()) {}
+
+    std::vector<Assessment> run() {
+        for (size_t i = 0; i < doc_.lines.size(); ++i) line(static_cast<int>(i) + 1, doc_.lines[i]);
+        flush_pending();
+        finish_assessment();
+        return std::move(out_);
+    }
+
+private:
+    const Document& doc_;
+    const FormLabels& labels_;
+    std::vector<Assessment> out_;
+    std::optional<Assessment> a_;
+    Section section_ = Section::cover;
+    Sub sub_ = Sub::none;
+    bool contents_seen_text_ = false;
+    std::string pending_cover_;  // a cover label whose value is on a later line
+    bool expect_number_title_ = false;
+    System* system_ = nullptr;
+    FileBlock* file_ = nullptr;
+    Entrustment* entrustment_ = nullptr;
+    Flow* flow_ = nullptr;
+    bool flow_is_transfer_ = false;
+    bool collecting_names_ = false;  // the lines after a ファイル名 heading
+    bool in_remarks_ = false;
+    size_t remarks_first_step_ = 0;
+    int risk_file_ = -1;
+    int last_entrust_no_ = 0;
+    bool entrust_gap_ = false;  // an [illegible] gap swallowed the start of the next entry
+    std::optional<Row> pending_field_;
+
+    Assessment& a(int line) {
+        if (!a_) {
+            a_.emplace();
+            a_->loc = Loc::at(line);
+        }
+        widen(a_->loc, line);
+        return *a_;
+    }
+
+    void finish_assessment() {
+        if (!a_) return;
+        auto& s = a_->systems;
+        s.erase(std::remove_if(s.begin(), s.end(), [](const System& x) { return text::trim(x.name).empty(); }),
+                s.end());
+        for (auto& f : a_->files) {
+            auto empty_flow = [](const Flow& x) { return x.recipient.empty() && x.basis.empty() && x.methods.empty(); };
+            f.provisions.erase(std::remove_if(f.provisions.begin(), f.provisions.end(), empty_flow),
+                               f.provisions.end());
+            f.transfers.erase(std::remove_if(f.transfers.begin(), f.transfers.end(), empty_flow), f.transfers.end());
+            auto empty_entrust = [](const Entrustment& e) {
+                return e.item.empty() && e.contractor.empty() && !e.resubcontract && e.methods.empty() &&
+                       e.permission_method.empty() && e.resubcontract_items.empty();
+            };
+            f.entrustments.erase(std::remove_if(f.entrustments.begin(), f.entrustments.end(), empty_entrust),
+                                 f.entrustments.end());
+            // A group with no checked box is "unknown" only when something says it was filled.
+            for (auto& flow : f.provisions)
+                if (flow.methods.empty() && flow.marks.empty() && !flow.recipient.empty()) flow.marks = "none";
+            for (auto& flow : f.transfers)
+                if (flow.methods.empty() && flow.marks.empty() && !flow.recipient.empty()) flow.marks = "none";
+        }
+        // Only blocks that hold something are files.
+        auto& files = a_->files;
+        files.erase(std::remove_if(files.begin(), files.end(), [](const FileBlock& f) { return f.names.empty(); }),
+                    files.end());
+        files_from_names(*a_);
+        out_.push_back(std::move(*a_));
+        a_.reset();
+        system_ = nullptr;
+        file_ = nullptr;
+        entrustment_ = nullptr;
+        flow_ = nullptr;
+        section_ = Section::cover;
+        sub_ = Sub::none;
+        risk_file_ = -1;
+    }
+
+    void reset_entries() {
+        system_ = nullptr;
+        entrustment_ = nullptr;
+        flow_ = nullptr;
+        collecting_names_ = false;
+        pending_field_.reset();
+    }
+
+    // ---- headings --------------------------------------------------------------------------
+
+    bool title_line(const std::string& t, int n) {
+        // Cheap filter first: every spelling of the title holds 価 (評価書).
+        if (t.size() > kMaxLabelBytes || !text::contains(t, "価")) return false;
+        const std::string k = compact_key(plain(t));
+        bool is_title = false;
+        for (const auto& title : labels_.spellings("title"))
+            if (text::starts_with(k, title) && k.size() < title.size() + 40) is_title = true;
+        if (!is_title) return false;
+        std::string form;
+        for (const auto& f : Dictionary::get().form_names())
+            if (text::contains(k, compact_key(f))) form = f;
+        if (form.empty()) return false;
+        if (a_ && (!a_->number.empty() || !a_->affair.empty())) finish_assessment();
+        auto& as = a(n);
+        as.form = form;
+        as.locs["form"] = Loc::at(n);
+        section_ = Section::cover;
+        return true;
+    }
+
+    bool roman_heading(const Row& r) {
+        if (r.cells.size() != 1) return false;
+        if (r.cells[0].size() > kMaxLabelBytes) return false;
+        static const std::regex roman(R"(^(VIII|VII|VI|IV|IX|V|III|II|I)\s*(?:\.|,|、)?\s*(.+)$)");
+        const std::string n = text::trim(text::nfkc(plain(r.cells[0])));
+        std::smatch m;
+        if (!std::regex_match(n, m, roman)) return false;
+        const std::string title = m[2].str();
+        // Not a sentence that happens to start with an I.
+        if (!(title[0] & 0x80) && title[0] != ' ') return false;
+        Section s;
+        if (labels_.in("section_other", title))
+            s = Section::other;
+        else if (labels_.in("section_basic", title))
+            s = Section::basic;
+        else if (labels_.in("section_files", title))
+            s = Section::files;
+        else if (labels_.in("section_risk", title))
+            s = Section::risk;
+        else
+            return false;
+        enter(s);
+        return true;
+    }
+
+    bool annex_heading(const Row& r) {
+        if (r.cells.size() != 1) return false;
+        if (r.cells[0].size() > kMaxLabelBytes) return false;
+        static const std::regex annex(R"(^\(\s*別添\s*[0-9]+\s*\)\s*(.*)$)");
+        const std::string n = text::trim(text::nfkc(plain(r.cells[0])));
+        std::smatch m;
+        if (!std::regex_match(n, m, annex)) return false;
+        const std::string title = m[1].str();
+        if (labels_.in("annex_changes", title))
+            enter(Section::changes);
+        else if (labels_.in("annex_affair", title))
+            enter(Section::annex_affair);
+        else
+            enter(Section::annex_records);
+        return true;
+    }
+
+    void enter(Section s) {
+        // The 変更箇所 table repeats old values: once in it, nothing but change rows until a new cover.
+        if (section_ == Section::changes && s != Section::changes) return;
+        section_ = s;
+        sub_ = Sub::none;
+        in_remarks_ = false;
+        reset_entries();
+        file_ = nullptr;
+    }
+
+    bool numbered_heading(const Row& r) {
+        if (r.cells.empty()) return false;
+        if (r.cells[0].size() > kMaxLabelBytes) return false;
+        static const std::regex numbered(R"(^([0-9]+)\s*\.\s*(.+)$)");
+        const std::string n = text::trim(text::nfkc(plain(r.cells[0])));
+        std::smatch m;
+        if (!std::regex_match(n, m, numbered)) return false;
+        const std::string title = m[2].str();
+        Sub s = Sub::none;
+        if (section_ == Section::basic) {
+            if (labels_.in("sub_systems", title))
+                s = Sub::systems;
+            else if (labels_.in("sub_affair", title))
+                s = Sub::affair;
+            else if (labels_.in("sub_file_names", title))
+                s = Sub::file_names;
+            else if (labels_.in("sub_number_use", title))
+                s = Sub::number_use;
+            else if (labels_.in("sub_linkage", title))
+                s = Sub::linkage;
+            else if (labels_.in("sub_department", title))
+                s = Sub::department;
+            else if (labels_.in("sub_other_bodies", title))
+                s = Sub::other_bodies;
+            else if (sub_ == Sub::file_names && collecting_names_ && m[1].str() == "1")
+                return false;  // "1. 滞納処分ファイル 2. 交渉記録ファイル": the list, not an item
+            else if (r.cells.size() == 1 && n.size() < 120)
+                s = Sub::none;  // another item of section I (理由, …): nothing to read
+            else
+                return false;
+        } else if (section_ == Section::files) {
+            if (labels_.in("sub_file_names", title))
+                s = Sub::file_names;
+            else if (labels_.in("sub_acquisition", title))
+                s = Sub::acquisition;
+            else if (labels_.in("sub_entrust", title))
+                s = Sub::entrust;
+            else if (labels_.in("sub_flows", title))
+                s = Sub::flows;
+            else if (labels_.in("sub_storage", title))
+                s = Sub::storage;
+            else if (labels_.in("sub_basic_info", title))
+                s = Sub::basic_info;
+            else if (labels_.in("sub_remarks", title))
+                s = Sub::remarks;
+            else
+                return false;
+        } else if (section_ == Section::risk) {
+            if (!labels_.in("sub_file_names", title)) return false;
+            ++risk_file_;
+            return true;
+        } else {
+            return false;
+        }
+        sub_ = s;
+        reset_entries();
+        if (s == Sub::file_names) {
+            collecting_names_ = true;
+            if (section_ == Section::files) {
+                auto& as = a(r.line);
+                as.files.emplace_back();
+                file_ = &as.files.back();
+                file_->loc = Loc::at(r.line);
+                last_entrust_no_ = 0;
+                entrust_gap_ = false;
+            }
+        }
+        return true;
+    }
+
+    // ---- the line dispatcher ---------------------------------------------------------------
+
+    void line(int n, const std::string& raw) {
+        const std::string t = text::trim(raw);
+        if (t.empty()) {
+            if (section_ == Section::contents && contents_seen_text_) section_ = Section::cover;
+            return;
+        }
+        if (is_pipe_rule(raw)) return;
+        const Row r = make_row(raw, n);
+        if (r.cells.empty()) return;
+        if (pending_field_) {
+            if (absorb(r)) return;
+            flush_pending();
+        }
+        if (title_line(t, n)) return;
+        if (section_ == Section::contents) {
+            contents_seen_text_ = true;
+            return;
+        }
+        if (section_ == Section::changes) {
+            change_row(r);
+            return;
+        }
+        if (annex_heading(r) || roman_heading(r)) return;
+        if (section_ != Section::cover && section_ != Section::annex_affair && numbered_heading(r)) return;
+        if (file_) widen(file_->loc, n);
+        // A label whose value is on the next line, or a choice group whose options may go on over the
+        // next lines, waits for them.
+        if ((section_ == Section::basic || section_ == Section::files) && is_field_label(r.key) &&
+            (r.cells.size() == 1 || !choice_group(r.key).empty())) {
+            pending_field_ = r;
+            return;
+        }
+        dispatch(r);
+    }
+
+    void flush_pending() {
+        if (!pending_field_) return;
+        const Row row = std::move(*pending_field_);
+        pending_field_.reset();
+        dispatch(row);
+    }
+
+    // Takes a line into the waiting row: its missing value, or more options of its choice group.
+    bool absorb(const Row& r) {
+        Row& p = *pending_field_;
+        if (p.value.empty()) {
+            if (!could_be_value(r)) return false;
+            p.value = r.cells[0];
+            p.cells.push_back(r.cells[0]);
+            return true;
+        }
+        const std::string group = choice_group(p.key);
+        if (group.empty() || !could_be_value(r) || looks_like_heading(r.cells[0])) return false;
+        if (find_options(r.cells[0], group).empty()) return false;
+        p.value += " " + r.cells[0];
+        return true;
+    }
+
+    // The option group a choice field reads, "" for a text field.
+    std::string choice_group(const std::string& key) const {
+        static const std::pair<const char*, const char*> groups[] = {
+            {"system_connections", "connections"},  {"sources", "source_kinds"},
+            {"methods", "acquisition_methods"},     {"entrust_choice", "entrust_choice"},
+            {"entrust_methods", "entrust_methods"}, {"resubcontract", "resubcontract_choice"},
+            {"flow_choice", "provision_transfer"},  {"linkage_status", "linkage_status"},
+            {"population", "population"},           {"retention", "retention"}};
+        for (const auto& [field, group] : groups)
+            if (labels_.is(field, key)) return group;
+        if (labels_.is("flow_methods", key)) return flow_is_transfer_ ? "transfer_methods" : "provision_methods";
+        return "";
+    }
+
+    static bool looks_like_heading(const std::string& cell) {
+        if (cell.size() > kMaxLabelBytes) return false;
+        static const std::regex heading(R"(^([0-9]+\s*\.|\(\s*別添|(VIII|VII|VI|IV|IX|V|III|II|I)\s))");
+        return std::regex_search(text::nfkc(plain(cell)), heading);
+    }
+
+    static bool is_field_label(const std::string& key) {
+        static const char* const fields[] = {"affair_name",
+                                             "population",
+                                             "system_name",
+                                             "system_functions",
+                                             "system_connections",
+                                             "basis",
+                                             "linkage_status",
+                                             "department",
+                                             "sources",
+                                             "methods",
+                                             "entrust_choice",
+                                             "entrust_content",
+                                             "contractor",
+                                             "entrust_methods",
+                                             "resubcontract",
+                                             "permission_method",
+                                             "resubcontract_items",
+                                             "resubcontractor",
+                                             "flow_choice",
+                                             "purpose",
+                                             "info",
+                                             "flow_methods",
+                                             "timing",
+                                             "storage",
+                                             "retention"};
+        const auto& labels = FormLabels::get();
+        return std::any_of(std::begin(fields), std::end(fields), [&](const char* f) { return labels.is(f, key); });
+    }
+
+    // A single cell that is not itself a label, a numbered field or an entry header.
+    bool could_be_value(const Row& r) const {
+        if (r.cells.size() != 1 || is_field_label(r.key) || circled_number(plain(r.cells[0])) > 0) return false;
+        for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
+            if (entry_number(entry, r.cells[0]) != 0) return false;
+        return !labels_.in("illegible", r.cells[0]) && !looks_like_heading(r.cells[0]);
+    }
+
+    void dispatch(const Row& r) {
+        switch (section_) {
+            case Section::cover:
+                cover(r);
+                break;
+            case Section::basic:
+                basic(r);
+                break;
+            case Section::files:
+                files(r);
+                break;
+            case Section::risk:
+                risk(r);
+                break;
+            case Section::annex_affair:
+                annex_affair(r, text::trim(doc_.lines[static_cast<size_t>(r.line) - 1]));
+                break;
+            default:
+                break;
+        }
+    }
+
+    // ---- cover -------------------------------------------------------------------------------
+
+    void set_cover(const std::string& field, const std::string& value, int n) {
+        auto& as = a(n);
+        const std::string v = text::squeeze(strip_html(value));
+        if (field == "organization") as.organization = v;
+        if (field == "published") as.published = v;
+        if (field == "number") as.number = v;
+        if (field == "title_field") as.title = v;
+        as.locs[field == "title_field" ? "title" : field] = Loc::at(n);
+    }
+
+    void cover(const Row& r) {
+        const std::string k = compact_key(r.cells[0]);
+        // form version: [令和６年10月 様式４]
+        static const std::regex version(R"(^(?:\[|【)?\s*((?:平成|令和)\S*年\S*月\s*様式\S+?)\s*(?:\]|】)?$)");
+        std::smatch m;
+        const std::string t = text::trim(text::nfkc(r.cells[0]));
+        if (std::regex_match(t, m, version)) {
+            // Kept as written (full-width digits and all), without the brackets around it.
+            std::u32string written = text::to_u32(text::trim(r.cells[0]));
+            if (!written.empty() && (written.front() == U'[' || written.front() == U'［' || written.front() == U'【'))
+                written.erase(0, 1);
+            if (!written.empty() && (written.back() == U']' || written.back() == U'］' || written.back() == U'】'))
+                written.pop_back();
+            a(r.line).form_version = text::trim(text::to_utf8(written));
+            a(r.line).locs["form_version"] = Loc::at(r.line);
+            return;
+        }
+        if (expect_number_title_) {
+            expect_number_title_ = false;
+            if (!labels_.is("cover", k)) {
+                set_cover("number", r.cells[0], r.line);
+                if (r.cells.size() >= 2) set_cover("title_field", r.cells[1], r.line);
+                return;
+            }
+        }
+        if (labels_.is("number", k) && r.cells.size() >= 2 && labels_.is("title_field", compact_key(r.cells[1]))) {
+            expect_number_title_ = true;
+            return;
+        }
+        for (const char* field : {"number", "title_field", "organization", "published"}) {
+            if (!labels_.is(field, k)) continue;
+            if (r.cells.size() >= 2)
+                set_cover(field, r.value, r.line);
+            else
+                pending_cover_ = field;
+            return;
+        }
+        if (labels_.is("contents", k)) {
+            pending_cover_.clear();
+            section_ = Section::contents;
+            contents_seen_text_ = false;
+            return;
+        }
+        if (labels_.is("cover", k)) {
+            pending_cover_.clear();
+            return;
+        }
+        if (!pending_cover_.empty()) {
+            set_cover(pending_cover_, text::trim(r.cells[0]), r.line);
+            pending_cover_.clear();
+        }
+    }
+
+    // ---- I 基本情報 --------------------------------------------------------------------------
+
+    void basic(const Row& r) {
+        auto& as = a(r.line);
+        switch (sub_) {
+            case Sub::affair:
+                if (labels_.is("affair_name", r.key)) {
+                    as.affair = text::squeeze(strip_html(r.value));
+                    as.locs["affair"] = Loc::at(r.line);
+                } else if (labels_.is("population", r.key)) {
+                    as.population = selected_option(r.value, "population").value_or("");
+                } else if (labels_.is("system_name", r.key)) {
+                    // 基礎項目評価書: system names only, no connection boxes.
+                    for (const auto& name : parse_name_list(r.value)) {
+                        for (const auto& part : split_names(name)) {
+                            System s;
+                            s.no = static_cast<int>(as.systems.size()) + 1;
+                            s.name = part;
+                            s.loc = Loc::at(r.line);
+                            as.systems.push_back(std::move(s));
+                        }
+                    }
+                }
+                break;
+            case Sub::systems:
+                systems(r);
+                break;
+            case Sub::file_names:
+                if (collecting_names_ && r.cells.size() == 1) {
+                    for (auto& name : parse_name_list(r.cells[0])) as.file_names.push_back(name);
+                    as.locs["file_names"] =
+                        Loc::span(as.locs["file_names"].known() ? as.locs["file_names"].line : r.line, r.line);
+                } else {
+                    collecting_names_ = false;
+                }
+                break;
+            case Sub::number_use:
+                if (labels_.is("basis", r.key)) {
+                    as.individual_number_basis = text::squeeze(strip_html(r.value));
+                    as.locs["individual_number_basis"] = Loc::at(r.line);
+                }
+                break;
+            case Sub::linkage:
+                if (labels_.is("linkage_status", r.key)) {
+                    as.linkage.status = selected_option(r.value, "linkage_status").value_or("");
+                    widen(as.linkage.loc, r.line);
+                } else if (labels_.is("basis", r.key)) {
+                    as.linkage.basis = text::squeeze(strip_html(r.value));
+                    widen(as.linkage.loc, r.line);
+                }
+                break;
+            case Sub::department:
+                if (labels_.is("department", r.key)) {
+                    as.department = text::squeeze(strip_html(r.value));
+                    as.locs["department"] = Loc::at(r.line);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    void systems(const Row& r) {
+        auto& as = a(r.line);
+        const int no = entry_number("entry_system", r.cells[0]);
+        if (no != 0) {
+            system_ = nullptr;
+            if (no < 0) return;  // システム2～5: a range header
+            as.systems.emplace_back();
+            system_ = &as.systems.back();
+            system_->no = no;
+            system_->loc = Loc::at(r.line);
+            if (r.cells.size() >= 2 && !labels_.is("system_name", label_key(r.cells[1]))) system_->name = r.value;
+            return;
+        }
+        if (!system_) return;
+        widen(system_->loc, r.line);
+        if (labels_.is("system_name", r.key)) {
+            system_->name = text::squeeze(strip_html(r.value));
+        } else if (labels_.is("system_functions", r.key)) {
+            system_->functions = text::squeeze(strip_html(r.value));
+        } else if (labels_.is("system_connections", r.key)) {
+            const Choices c = read_choices(r.value, "connections");
+            system_->connections_loc = Loc::at(r.line);
+            const std::string other = "その他";
+            bool any_checked = false;
+            for (const auto& hit : c.hits) {
+                if (hit.label == other) {
+                    if (hit.mark.value_or(false)) system_->other_checked = true;
+                    if (!hit.detail.empty() && !is_statement(hit.detail))
+                        for (auto& name : split_names(hit.detail)) system_->other.push_back(name);
+                } else if (hit.mark.value_or(false)) {
+                    if (std::find(system_->connections.begin(), system_->connections.end(), hit.label) ==
+                        system_->connections.end())
+                        system_->connections.push_back(hit.label);
+                }
+                if (hit.mark.value_or(false)) any_checked = true;
+                if (hit.mark.value_or(false) && hit.radio_inferred) system_->marks = "inferred";
+            }
+            if (!any_checked && !system_->other.empty()) system_->marks = "none";
+        }
+    }
+
+    // ---- II ファイルの概要 --------------------------------------------------------------------
+
+    FileBlock& file(int line) {
+        if (!file_) {
+            auto& as = a(line);
+            as.files.emplace_back();
+            file_ = &as.files.back();
+            file_->loc = Loc::at(line);
+        }
+        return *file_;
+    }
+
+    void files(const Row& r) {
+        if (sub_ == Sub::file_names) {
+            if (collecting_names_ && r.cells.size() == 1) {
+                auto& f = file(r.line);
+                for (auto& name : parse_name_list(r.cells[0])) f.names.push_back(name);
+                f.locs["names"] = Loc::at(r.line);
+            } else {
+                collecting_names_ = false;
+            }
+            return;
+        }
+        switch (sub_) {
+            case Sub::acquisition:
+                acquisition(r);
+                break;
+            case Sub::entrust:
+                entrust(r);
+                break;
+            case Sub::flows:
+                flows(r);
+                break;
+            case Sub::storage:
+                storage(r);
+                break;
+            default:
+                break;
+        }
+    }
+
+    void acquisition(const Row& r) {
+        auto& f = file(r.line);
+        if (labels_.is("sources", r.key)) {
+            const Choices c = read_choices(r.value, "source_kinds");
+            for (const auto& hit : c.checked) {
+                f.sources.push_back(Source{hit.label, hit.detail, hit.radio_inferred, Loc::at(r.line)});
+                if (hit.radio_inferred) f.marks["sources"] = "inferred";
+            }
+            if (c.lost_marks) f.marks["sources"] = "none";
+            f.locs["sources"] = Loc::at(r.line);
+        } else if (labels_.is("methods", r.key)) {
+            const Choices c = read_choices(r.value, "acquisition_methods");
+            for (const auto& hit : c.checked) {
+                f.methods.push_back(method_label(hit));
+                if (hit.radio_inferred) f.marks["methods"] = "inferred";
+            }
+            if (c.lost_marks) f.marks["methods"] = "none";
+            f.locs["methods"] = Loc::at(r.line);
+        }
+    }
+
+    void entrust(const Row& r) {
+        auto& f = file(r.line);
+        if (labels_.in("illegible", r.cells[0])) {
+            // What follows the gap may belong to an entry whose header was swallowed.
+            entrust_gap_ = entrustment_ != nullptr;
+            if (entrust_gap_) {
+                f.entrustments.emplace_back();
+                entrustment_ = &f.entrustments.back();
+                entrustment_->loc = Loc::at(r.line);
+            }
+            return;
+        }
+        const int no = entry_number("entry_entrust", r.cells[0]);
+        if (no != 0) {
+            settle_gap(f, no);
+            entrustment_ = nullptr;
+            if (no < 0) return;
+            f.entrustments.emplace_back();
+            entrustment_ = &f.entrustments.back();
+            entrustment_->no = std::to_string(no);
+            entrustment_->item = text::squeeze(strip_html(r.value));
+            entrustment_->loc = Loc::at(r.line);
+            last_entrust_no_ = no;
+            return;
+        }
+        if (labels_.is("entrust_choice", r.key)) {
+            if (auto v = selected_option(r.value, "entrust_choice")) {
+                f.entrust = *v == Dictionary::get().options("entrust_choice").front();
+            } else {
+                f.marks["entrust"] = "none";
+            }
+            f.declared_counts.entrustments = parse_count(r.value);
+            f.locs["entrust"] = Loc::at(r.line);
+            return;
+        }
+        if (!entrustment_) return;
+        auto& e = *entrustment_;
+        widen(e.loc, r.line);
+        const std::string v = text::squeeze(strip_html(r.value));
+        if (labels_.is("entrust_content", r.key)) {
+            if (e.item.empty()) e.item = v;
+        } else if (labels_.is("contractor", r.key)) {
+            e.contractor = v;
+        } else if (labels_.is("resubcontract", r.key)) {
+            if (auto s = selected_option(r.value, "resubcontract_choice"))
+                e.resubcontract = *s == Dictionary::get().options("resubcontract_choice").front();
+        } else if (labels_.is("permission_method", r.key)) {
+            e.permission_method = v;
+        } else if (labels_.is("resubcontract_items", r.key)) {
+            e.resubcontract_items = v;
+        } else if (labels_.is("resubcontractor", r.key)) {
+            e.resubcontractor = v;
+        } else if (labels_.is("entrust_methods", r.key)) {
+            for (const auto& hit : read_choices(r.value, "entrust_methods").checked)
+                e.methods.push_back(method_label(hit));
+        }
+    }
+
+    // The entry opened at an [illegible] gap: it stands for the missing 委託事項 when the numbering
+    // skips one; otherwise its fields belong to the entry before the gap.
+    void settle_gap(FileBlock& f, int next_no) {
+        if (!entrust_gap_) return;
+        entrust_gap_ = false;
+        if (f.entrustments.size() < 2) return;
+        Entrustment gap = f.entrustments.back();
+        f.entrustments.pop_back();
+        if (next_no < 0 || next_no > last_entrust_no_ + 1) {
+            gap.no = std::to_string(last_entrust_no_ + 1);
+            f.entrustments.push_back(std::move(gap));
+            return;
+        }
+        auto& prev = f.entrustments.back();
+        if (prev.contractor.empty()) prev.contractor = gap.contractor;
+        if (!prev.resubcontract) prev.resubcontract = gap.resubcontract;
+        if (prev.permission_method.empty()) prev.permission_method = gap.permission_method;
+        if (prev.resubcontract_items.empty()) prev.resubcontract_items = gap.resubcontract_items;
+        if (prev.methods.empty()) prev.methods = gap.methods;
+        widen(prev.loc, gap.loc.end_line);
+    }
+
+    void flows(const Row& r) {
+        auto& f = file(r.line);
+        if (labels_.is("flow_choice", r.key)) {
+            const auto& labels = Dictionary::get().options("provision_transfer");
+            const Choices c = read_choices(r.value, "provision_transfer");
+            for (const auto& hit : c.hits) {
+                if (!hit.count) continue;
+                if (hit.label == labels[0]) f.declared_counts.provisions = hit.count;
+                if (hit.label == labels[1]) f.declared_counts.transfers = hit.count;
+            }
+            if (!c.checked.empty()) {
+                auto checked = [&](const std::string& l) {
+                    return std::any_of(c.checked.begin(), c.checked.end(),
+                                       [&](const OptionHit& h) { return h.label == l; });
+                };
+                f.provides = checked(labels[0]);
+                f.transfers_flag = checked(labels[1]);
+                f.no_flows = checked(labels[2]);
+            } else if (c.lost_marks) {
+                f.marks["provision_transfer"] = "none";
+            }
+            f.locs["provision_transfer"] = Loc::at(r.line);
+            return;
+        }
+        const int provision_no = entry_number("entry_provision", r.cells[0]);
+        const int transfer_no = provision_no ? 0 : entry_number("entry_transfer", r.cells[0]);
+        if (provision_no || transfer_no) {
+            flow_ = nullptr;
+            const int no = provision_no ? provision_no : transfer_no;
+            if (no < 0) return;
+            flow_is_transfer_ = transfer_no != 0;
+            auto& list = flow_is_transfer_ ? f.transfers : f.provisions;
+            list.emplace_back();
+            flow_ = &list.back();
+            flow_->no = std::to_string(no);
+            flow_->recipient = text::squeeze(strip_html(r.value));
+            flow_->loc = Loc::at(r.line);
+            return;
+        }
+        if (!flow_) return;
+        widen(flow_->loc, r.line);
+        const std::string v = text::squeeze(strip_html(r.value));
+        if (labels_.is("basis", r.key)) {
+            flow_->basis = v;
+            flow_->basis_loc = Loc::at(r.line);
+        } else if (labels_.is("purpose", r.key)) {
+            flow_->purpose = v;
+        } else if (labels_.is("info", r.key)) {
+            flow_->info = v;
+        } else if (labels_.is("timing", r.key)) {
+            flow_->timing = v;
+        } else if (labels_.is("flow_methods", r.key)) {
+            const Choices c = read_choices(r.value, flow_is_transfer_ ? "transfer_methods" : "provision_methods");
+            for (const auto& hit : c.checked) {
+                flow_->methods.push_back(method_label(hit));
+                if (hit.radio_inferred) flow_->marks = "inferred";
+            }
+            if (c.checked.empty()) flow_->marks = "none";
+        }
+    }
+
+    void storage(const Row& r) {
+        auto& f = file(r.line);
+        if (labels_.is("storage", r.key)) {
+            f.storage = text::squeeze(strip_html(r.value));
+            f.locs["storage"] = Loc::at(r.line);
+        } else if (labels_.is("retention", r.key)) {
+            if (auto v = selected_option(r.value, "retention")) f.retention = *v;
+        }
+    }
+
+    // ---- III リスク対策 -----------------------------------------------------------------------
+
+    void risk(const Row& r) {
+        auto& as = a(r.line);
+        std::string joined;
+        for (const auto& c : r.cells) joined += c + " ";
+        for (const auto& hit : find_options(joined, "risk_flags")) {
+            if (!hit.mark) continue;
+            if (as.files.empty()) files_from_names(as);
+            // 基礎項目評価書 IV has one set of flags for the whole assessment: every file gets them.
+            const size_t first = risk_file_ < 0 ? 0 : std::min(static_cast<size_t>(risk_file_), as.files.size() - 1);
+            const size_t last = risk_file_ < 0 ? as.files.size() : first + 1;
+            for (size_t i = first; i < last && i < as.files.size(); ++i) {
+                as.files[i].risk_flags[hit.label] = *hit.mark;
+                as.files[i].locs["risk_flags"] = Loc::at(r.line);
+            }
+        }
+    }
+
+    // Forms without II blocks (基礎項目評価書) still name their files in section I.
+    void files_from_names(Assessment& as) {
+        if (!as.files.empty() || as.file_names.empty()) return;
+        FileBlock f;
+        f.names = as.file_names;
+        f.loc = as.locs["file_names"];
+        f.locs["names"] = f.loc;
+        for (const auto& name : as.file_names) {
+            FileBlock one = f;
+            one.names = {name};
+            as.files.push_back(std::move(one));
+        }
+        file_ = nullptr;
+    }
+
+    // ---- 別添1 事務の内容 ---------------------------------------------------------------------
+
+    void annex_affair(const Row& r, const std::string& t) {
+        auto& as = a(r.line);
+        if (labels_.in("remarks", t) && text::length(compact_key(t)) <= 6) {
+            in_remarks_ = true;
+            remarks_first_step_ = as.attachment1_steps.size();
+            return;
+        }
+        if (!in_remarks_) return;
+        std::string body = t;
+        bool bullet = false;
+        for (const char* b : {"- ", "-\t", "・", "* "}) {
+            if (text::starts_with(body, b)) {
+                body = text::trim(body.substr(std::char_traits<char>::length(b)));
+                bullet = true;
+                break;
+            }
+        }
+        const std::string label = step_label(body);
+        if (!label.empty()) body = text::trim(body.substr(label.size()));
+        body = text::squeeze(strip_html(body));
+        if (bullet || !label.empty()) {
+            as.attachment1_steps.push_back(Step{label, body, Loc::at(r.line)});
+            return;
+        }
+        // A continuation of the step before (PDF line breaks), never a block heading 【…】.
+        if (text::starts_with(body, "【") && text::ends_with(body, "】")) return;
+        if (as.attachment1_steps.size() > remarks_first_step_) {
+            auto& last = as.attachment1_steps.back();
+            last.text += body;
+            widen(last.loc, r.line);
+        }
+    }
+
+    // ---- 変更箇所 -----------------------------------------------------------------------------
+
+    void change_row(const Row& r) {
+        auto& as = a(r.line);
+        if (labels_.is("change_date", compact_key(r.cells[0]))) return;
+        const auto& c = r.all_cells;
+        if (!is_date_like(c[0]) || c.size() < 2) {
+            if (!as.changes.empty() && c.size() == 1) {  // a wrapped cell
+                as.changes.back().explanation += text::squeeze(strip_html(c[0]));
+                widen(as.changes.back().loc, r.line);
+            }
+            return;
+        }
+        ChangeRow row;
+        auto cell = [&](size_t i) { return i < c.size() ? text::squeeze(strip_html(c[i])) : std::string(); };
+        row.date = cell(0);
+        row.item = cell(1);
+        row.before = cell(2);
+        row.after = cell(3);
+        row.timing = cell(4);
+        row.explanation = cell(5);
+        row.loc = Loc::at(r.line);
+        as.changes.push_back(std::move(row));
+    }
+};
+
+}  // namespace
+
+std::vector<Assessment> parse_markdown(const Document& doc) { return MarkdownParser(doc).run(); }
+
+}  // namespace piagraph::extract_detail

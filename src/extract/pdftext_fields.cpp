@@ -1,0 +1,343 @@
+#include "pdftext_fields.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail::pdftext {
+
+namespace {
+
+// Structural labels of the forms (REFERENCE §1.1–1.3), keyed by label_of(): the label cell
+// without its number, NFKC, no spaces. Labels split over two lines are matched by their first line.
+const std::map<std::string, Field>& label_table() {
+    static const std::map<std::string, Field> table = {
+        {"公表日", Field::published},
+        {"評価書番号", Field::number},
+        {"評価書名", Field::title},
+        {"評価実施機関名", Field::organization},
+        {"事務の名称", Field::affair},
+        {"システムの名称", Field::sys_name},
+        {"システムの機能", Field::sys_func},
+        {"他のシステムとの接続", Field::sys_conn},
+        {"法令上の根拠", Field::basis},
+        {"実施の有無", Field::linkage_status},
+        {"部署", Field::department},
+        {"入手元", Field::acq_source},
+        {"入手方法", Field::acq_method},
+        {"入手の時期・頻度", Field::acq},
+        {"入手に係る妥当性", Field::acq},
+        {"本人への明示", Field::acq},
+        {"使用目的", Field::acq},
+        {"変更の妥当性", Field::acq},
+        {"使用の主体", Field::acq},
+        {"使用部署", Field::acq},
+        {"使用者数", Field::acq},
+        {"使用方法", Field::acq},
+        {"情報の突合", Field::acq},
+        {"情報の統計分析", Field::acq},
+        {"権利利益に影響を", Field::acq},
+        {"使用開始日", Field::acq},
+        {"委託の有無", Field::entrust},
+        {"取扱いを委託する特定個", Field::entrust},
+        {"取扱いを委託する特定個人情報ファイルの範囲", Field::entrust},
+        {"委託先における取扱者数", Field::entrust},
+        {"委託先名の確認方法", Field::entrust},
+        {"委託内容", Field::entrust_item},
+        {"委託先への特定個人情報", Field::entrust_methods},
+        {"委託先への特定個人情報ファイルの提供方法", Field::entrust_methods},
+        {"委託先名", Field::entrust_contractor},
+        {"再委託の有無", Field::entrust_resub},
+        {"再委託の許諾方法", Field::entrust_permission},
+        {"再委託事項", Field::entrust_resub_items},
+        {"提供・移転の有無", Field::flows},
+        {"時期・頻度", Field::flow_generic},
+        {"提供先における用途", Field::provide},
+        {"提供する情報", Field::provide},
+        {"提供する情報の対象となる", Field::provide},
+        {"提供方法", Field::provide_methods},
+        {"移転先における用途", Field::transfer},
+        {"移転する情報", Field::transfer},
+        {"移転する情報の対象となる", Field::transfer},
+        {"移転方法", Field::transfer_methods},
+        {"保管場所", Field::storage},
+        {"保管期間", Field::other},
+        {"消去方法", Field::other},
+        {"期間", Field::other},
+        {"事務の内容", Field::other},
+        {"事務の概要", Field::other},
+        {"対象人数", Field::other},
+        {"ファイルの種類", Field::other},
+        {"対象となる本人の数", Field::other},
+        {"対象となる本人の範囲", Field::other},
+        {"記録される項目", Field::other},
+        {"主な記録項目", Field::other},
+        {"その妥当性", Field::other},
+        {"その必要性", Field::other},
+        {"全ての記録項目", Field::other},
+        {"保有開始日", Field::other},
+        {"事務担当部署", Field::other},
+        {"所属長の役職名", Field::other},
+        {"他の評価実施機関", Field::other},
+        {"備考", Field::other},
+        {"特記事項", Field::other},
+        {"特定個人情報ファイル名", Field::other},
+        {"事務実施上の必要性", Field::other},
+        {"実現が期待されるメリット", Field::other},
+    };
+    return table;
+}
+
+bool is_option_list_line(const std::string& t) {
+    const std::string n = text::nfkc(t);
+    if (text::starts_with(n, "<選択肢>")) return true;
+    size_t i = 0;
+    while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
+    return i > 0 && i < n.size() && n[i] == ')';
+}
+
+}  // namespace
+
+Field field_of(const Line& line) {
+    if (line.text.empty()) return Field::none;
+    const auto& table = label_table();
+    const auto it = table.find(label_of(line.text));
+    return it == table.end() ? Field::none : it->second;
+}
+
+bool is_label_line(const Line& line) {
+    if (line.text.empty()) return false;
+    if (line.label_cell || field_of(line) != Field::none) return true;
+    return entry_header(line.text).has_value();
+}
+
+Text text_after(const Layout& layout, int index, bool allow_gaps) {
+    const Line& start = layout.lines[index];
+    Text out;
+    out.value = value_after_label(start.text);
+    out.end = index;
+    const int page_last = layout.pages[start.page].last;
+    bool gap = false;
+    for (int i = index + 1; i <= page_last; ++i) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty()) {
+            gap = true;
+            continue;
+        }
+        if (is_label_line(l) || l.grid || is_option_list_line(l.text)) break;
+        if (gap && !out.value.empty() && !allow_gaps) break;
+        if (l.region != start.region) break;
+        gap = false;
+        out.value += out.value.empty() ? l.text : " " + l.text;
+        out.end = i;
+    }
+    return out;
+}
+
+std::string text_before(const Layout& layout, int index) {
+    std::string out;
+    const int first = layout.pages[layout.lines[index].page].first;
+    for (int i = index - 1; i >= first; --i) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty()) continue;
+        if (l.grid || is_option_list_line(l.text)) break;
+        if (is_label_line(l)) {
+            if (out.empty()) continue;
+            break;
+        }
+        out = out.empty() ? l.text : l.text + " " + out;
+    }
+    return out;
+}
+
+std::vector<Choice> resolve_group(const Layout& layout, const std::vector<int>& rows, const std::string& group) {
+    const Dictionary& dict = Dictionary::get();
+    const std::vector<std::string>& options = dict.options(group);
+    auto standard = [&](const std::string& written) -> std::string {
+        if (written.empty()) return {};
+        if (auto s = dict.standard_option(group, written)) return *s;
+        return {};
+    };
+    auto order_of = [&](const std::string& label) -> int {
+        const auto it = std::find(options.begin(), options.end(), label);
+        return it == options.end() ? -1 : static_cast<int>(it - options.begin());
+    };
+    std::vector<int> sorted = rows;
+    std::sort(sorted.begin(), sorted.end());
+
+    std::vector<Choice> out;
+    struct OpenEnd {
+        Fragment f;
+        std::string after;  // the option this opener most likely belongs to
+    };
+    std::vector<OpenEnd> openers;
+    struct CloseEnd {
+        size_t choice;  // index into out
+    };
+    std::vector<CloseEnd> closers;
+    std::string previous_row_last;
+    for (int idx : sorted) {
+        const Line& l = layout.lines[idx];
+        std::string row_last;
+        for (const Fragment& f : l.fragments) {
+            if (f.kind == Fragment::Kind::box || f.kind == Fragment::Kind::closer) {
+                const std::string label = standard(f.label);
+                if (label.empty()) continue;
+                Choice c{label, f.detail, f.mark.value_or(false), f.line};
+                if (f.detail_open) c.detail = f.detail + "\x01";  // completed below
+                out.push_back(c);
+                if (f.kind == Fragment::Kind::closer && !f.mark.value_or(false)) closers.push_back({out.size() - 1});
+                row_last = label;
+            } else if (f.kind == Fragment::Kind::opener || f.kind == Fragment::Kind::orphan) {
+                OpenEnd o{f, {}};
+                std::string before = standard(f.before);
+                if (before.empty() && f.kind == Fragment::Kind::opener && f.before.empty())
+                    before = row_last.empty() ? previous_row_last : row_last;
+                const int k = order_of(before);
+                if (k >= 0 && k + 1 < static_cast<int>(options.size())) o.after = options[k + 1];
+                openers.push_back(o);
+            }
+        }
+        if (!row_last.empty()) previous_row_last = row_last;
+    }
+    // Bracket accounting: every marked opener or orphan mark takes one unmarked closer.
+    std::vector<bool> used(closers.size(), false);
+    for (const OpenEnd& o : openers) {
+        if (!o.f.mark.value_or(false)) {
+            // An unmarked opener still consumes its closer so that marks pair with the rest.
+            for (size_t k = 0; k < closers.size(); ++k)
+                if (!used[k] && !o.after.empty() && out[closers[k].choice].label == o.after) {
+                    used[k] = true;
+                    break;
+                }
+            continue;
+        }
+        size_t pick = closers.size();
+        for (size_t k = 0; k < closers.size(); ++k)
+            if (!used[k] && !o.after.empty() && out[closers[k].choice].label == o.after) pick = k;
+        if (pick == closers.size())
+            for (size_t k = 0; k < closers.size(); ++k)
+                if (!used[k]) {
+                    pick = k;
+                    break;
+                }
+        if (pick == closers.size()) continue;
+        used[pick] = true;
+        out[closers[pick].choice].checked = true;
+    }
+    // Unclosed （detail: the rest is a dangling "text ）" line on the same page.
+    std::set<int> taken;
+    for (Choice& c : out) {
+        const size_t cut = c.detail.find('\x01');
+        if (cut == std::string::npos) continue;
+        c.detail = c.detail.substr(0, cut);
+        const int line_index = c.line - 1;
+        const Page& pg = layout.pages[layout.lines[line_index].page];
+        int best = -1;
+        for (int i = pg.first; i <= pg.last; ++i) {
+            const Line& l = layout.lines[i];
+            if (l.text.empty() || l.grid || is_label_line(l) || taken.count(i)) continue;
+            if (!(text::ends_with(l.text, "）") || text::ends_with(l.text, ")"))) continue;
+            if (text::contains(l.text, "（") || text::contains(l.text, "(")) continue;
+            if (best < 0 || std::abs(i - line_index) < std::abs(best - line_index)) best = i;
+        }
+        if (best >= 0) {
+            taken.insert(best);
+            std::string rest = layout.lines[best].text;
+            rest = rest.substr(0, rest.size() - (text::ends_with(rest, ")") ? 1 : 3));
+            c.detail = text::trim(c.detail.empty() ? rest : c.detail + " " + rest);
+        }
+    }
+    return out;
+}
+
+std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items) {
+    constexpr int kWrongDirection = 60;
+    std::vector<int> result(items.size(), -1);
+    if (heads.empty()) return result;
+    auto page_of = [&](int index) { return layout.lines[index].page; };
+
+    // Glued: the entry's first field right under its header (header row and ① row print together).
+    std::vector<bool> glued(items.size(), false);
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].first) continue;
+        for (size_t h = 0; h < heads.size(); ++h) {
+            const int d = items[i].index - heads[h].index;
+            if (d <= 0 || d > 6 || page_of(items[i].index) != page_of(heads[h].index)) continue;
+            bool clean = true;
+            for (int k = heads[h].index + 1; k < items[i].index; ++k)
+                if (is_label_line(layout.lines[k]) || layout.lines[k].grid) clean = false;
+            if (clean) {
+                result[i] = static_cast<int>(h);
+                glued[i] = true;
+            }
+        }
+    }
+    // Reading direction per page.
+    std::map<int, bool> backward;
+    for (size_t h = 0; h < heads.size(); ++h) {
+        const int p = page_of(heads[h].index);
+        int last_head = -1;
+        std::vector<const Head*> on_page;
+        for (const Head& x : heads)
+            if (page_of(x.index) == p) {
+                last_head = std::max(last_head, x.index);
+                on_page.push_back(&x);
+            }
+        std::sort(on_page.begin(), on_page.end(), [](const Head* a, const Head* b) { return a->index < b->index; });
+        // Several headers read bottom-up only when their numbers run backwards (提供先2 … 提供先1).
+        bool descending = true;
+        for (size_t k = 1; k < on_page.size(); ++k)
+            if (on_page[k]->number >= on_page[k - 1]->number) descending = false;
+        bool after = false, before = false;
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (glued[i] || page_of(items[i].index) != p) continue;
+            if (items[i].index > last_head) after = true;
+            if (items[i].index < last_head) before = true;
+        }
+        backward[p] = !after && before && descending;
+    }
+    std::vector<std::tuple<int, size_t, size_t>> pairs;  // cost, item, head
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (glued[i]) continue;
+        const int ip = page_of(items[i].index);
+        const int page_first = layout.pages[ip].first;
+        const int page_last = layout.pages[ip].last;
+        for (size_t h = 0; h < heads.size(); ++h) {
+            const int hp = page_of(heads[h].index);
+            int cost = 0;
+            if (hp == ip) {
+                const int d = heads[h].index - items[i].index;
+                if (backward[ip])
+                    cost = d >= 0 ? d : -d + kWrongDirection;
+                else
+                    cost = d <= 0 ? -d : d + kWrongDirection;
+            } else if (hp < ip) {
+                int between = 0;
+                for (const Head& x : heads)
+                    if (x.index > heads[h].index && x.index < items[i].index) ++between;
+                cost = 100 * (ip - hp - 1) + 300 * between + (items[i].index - page_first) + 10;
+            } else {
+                cost = 5000 * (hp - ip) + (page_last - items[i].index);
+            }
+            pairs.emplace_back(cost, i, h);
+        }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    std::set<std::pair<size_t, std::string>> filled;
+    for (size_t i = 0; i < items.size(); ++i)
+        if (glued[i] && !items[i].slot.empty()) filled.insert({static_cast<size_t>(result[i]), items[i].slot});
+    for (const auto& [cost, i, h] : pairs) {
+        if (result[i] >= 0) continue;
+        if (!items[i].slot.empty() && filled.count({h, items[i].slot})) continue;
+        result[i] = static_cast<int>(h);
+        if (!items[i].slot.empty()) filled.insert({h, items[i].slot});
+    }
+    return result;
+}
+
+}  // namespace piagraph::extract_detail::pdftext

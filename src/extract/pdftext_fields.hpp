@@ -1,0 +1,93 @@
+// Form-aware pieces of the pdftotext-like parser: which label a line carries, the text that
+// belongs to a label, option groups resolved by bracket accounting, and the assignment of
+// scattered items to the entries (システムN, 委託事項N, 提供先N, 移転先N) whose headers may be
+// printed before or after them.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pdftext_layout.hpp"
+
+namespace piagraph::extract_detail::pdftext {
+
+// What a label line announces. Anchors (acq, entrust, flow_*) only tell which part of II a
+// nearby checkbox row belongs to.
+enum class Field {
+    none,
+    published,
+    number,
+    title,
+    organization,
+    affair,
+    sys_name,
+    sys_func,
+    sys_conn,
+    basis,  // 法令上の根拠 (I-5 without number, I-6 ②, II-5 ①)
+    linkage_status,
+    department,
+    acq_source,
+    acq_method,
+    acq,
+    entrust,
+    entrust_item,
+    entrust_methods,
+    entrust_contractor,
+    entrust_resub,
+    entrust_permission,
+    entrust_resub_items,
+    flows,
+    flow_generic,
+    provide,
+    provide_methods,
+    transfer,
+    transfer_methods,
+    storage,
+    other,
+};
+
+Field field_of(const Line& line);
+bool is_label_line(const Line& line);
+
+// The text a label announces: the value on the label's line, then the following lines of the
+// page up to the next label, checkbox row or option list. With allow_gaps, single blank lines
+// inside the text are kept (multi-paragraph legal bases).
+struct Text {
+    std::string value;
+    int end = 0;  // index of the last line used
+};
+Text text_after(const Layout& layout, int index, bool allow_gaps);
+// The text block printed above a label whose own value is empty (pdftotext emits some value
+// cells before their label): the nearest run of non-label lines above it on its page.
+std::string text_before(const Layout& layout, int index);
+
+// A checkbox of a resolved option group.
+struct Choice {
+    std::string label;  // standard label of the group
+    std::string detail;
+    bool checked = false;
+    int line = 0;
+};
+// Resolves the boxes of one group instance written over `rows` (line indices): whole boxes,
+// closers with their own mark, and openers/orphan marks paired with unmarked closers by the
+// form's column order (an opener after label L belongs to the option after L). Unclosed
+// （detail are completed from a dangling "text ）" line of the same page.
+std::vector<Choice> resolve_group(const Layout& layout, const std::vector<int>& rows, const std::string& group);
+
+// Assigns items to entry headers. Items carry a slot: an entry takes at most one item per
+// non-empty slot. Headers on the item's page win (in the page's reading direction, which is
+// bottom-up when the last header of the page has nothing after it), else the entry still open
+// from earlier pages.
+struct Head {
+    int index = 0;  // line index
+    int number = 0;
+};
+struct Item {
+    int index = 0;
+    std::string slot;    // "" = unlimited
+    bool first = false;  // the entry's first field (①): glued to a header right above it
+};
+std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items);
+
+}  // namespace piagraph::extract_detail::pdftext

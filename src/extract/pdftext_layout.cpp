@@ -1,0 +1,318 @@
+#include "pdftext_layout.hpp"
+
+#include <regex>
+
+#include "common.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail::pdftext {
+
+namespace {
+
+bool is_circled(char32_t c) { return c >= 0x2460 && c <= 0x2473; }
+
+std::string compact_nfkc(std::string_view s) {
+    std::string out;
+    for (char32_t c : text::to_u32(text::nfkc(s)))
+        if (c != U' ' && c != U'\t' && c != 0x3000 && c != U'※') out += text::to_utf8(c);
+    return out;
+}
+
+// Form regions announced by a header line: Ⅰ 基本情報, Ⅱ 特定個人情報ファイルの概要, (別添1) 事務の内容 …
+std::optional<Region> region_header(const std::string& line) {
+    if (text::length(line) > 70) return std::nullopt;
+    const std::string n = compact_nfkc(line);
+    if (text::starts_with(n, "(別添")) {
+        const size_t close = n.find(')');
+        if (close == std::string::npos || close > 12) return std::nullopt;
+        const std::string title = n.substr(close + 1);
+        if (text::starts_with(title, "事務の内容")) return Region::annex_flow;
+        if (text::contains(title, "記録項目") && title.size() < 60) return Region::records;
+        if (text::starts_with(title, "変更箇所")) return Region::changes;
+        return std::nullopt;
+    }
+    size_t i = 0;
+    while (i < n.size() && (n[i] == 'I' || n[i] == 'V' || n[i] == 'X')) ++i;
+    if (i == 0 || i > 3 || i >= n.size()) return std::nullopt;
+    const std::string rest = n.substr(i);
+    if (static_cast<unsigned char>(rest[0]) < 0x80) return std::nullopt;  // Ⅰ-1, Ⅱ.2: references
+    if (text::starts_with(rest, "ー") || text::starts_with(rest, "－") || text::starts_with(rest, "・"))
+        return std::nullopt;
+    if (text::starts_with(rest, "基本情報") || text::starts_with(rest, "関連情報")) return Region::basic;
+    if (text::starts_with(rest, "特定個人情報ファイルの概要")) return Region::file;
+    if (text::length(rest) >= 4) return Region::other;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string label_of(const std::string& line) {
+    std::string t = text::trim(line);
+    const size_t sp = t.find(' ');
+    if (sp != std::string::npos) t = t.substr(0, sp);
+    std::u32string u = text::to_u32(t);
+    if (!u.empty() && is_circled(u[0])) u.erase(0, 1);
+    std::string n = compact_nfkc(text::to_utf8(u));
+    static const std::regex numbered(R"(^(\d+\.|\(\d+\)))");
+    n = std::regex_replace(n, numbered, "", std::regex_constants::format_first_only);
+    return n;
+}
+
+std::string value_after_label(const std::string& line) {
+    const std::string t = text::trim(line);
+    const size_t sp = t.find(' ');
+    return sp == std::string::npos ? std::string() : text::trim(t.substr(sp + 1));
+}
+
+std::optional<EntryHeader> entry_header(const std::string& line) {
+    const std::string t = text::trim(line);
+    const size_t sp = t.find(' ');
+    const std::string head = text::nfkc(sp == std::string::npos ? t : t.substr(0, sp));
+    static const std::regex re(R"(^(システム|委託事項|提供先|移転先)(\d+)(?:(?:~|〜|-|－)(\d+))?$)");
+    std::smatch m;
+    if (!std::regex_match(head, m, re)) return std::nullopt;
+    EntryHeader h;
+    h.kind = m[1].str();
+    h.number = std::stoi(m[2].str());
+    h.range = m[3].matched;
+    if (sp != std::string::npos) h.value = text::trim(t.substr(sp + 1));
+    return h;
+}
+
+std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no) {
+    const std::u32string s = text::to_u32(text::trim(line_text));
+    std::vector<Fragment> out;
+    bool has_bracket = false;
+    for (char32_t c : s)
+        if (c == U'[' || c == U']' || c == U'【' || c == U'】') has_bracket = true;
+    if (!has_bracket) {
+        if (!s.empty() && mark_state(text::to_utf8(s)).value_or(false)) {
+            Fragment f;
+            f.kind = Fragment::Kind::orphan;
+            f.mark = true;
+            f.line = line_no;
+            out.push_back(f);
+        }
+        return out;
+    }
+    // Pieces between brackets, with the bracket that ended each.
+    struct Piece {
+        std::string text;
+        char32_t end = 0;  // '[' ']' or 0 at end of line
+    };
+    std::vector<Piece> pieces;
+    std::u32string cur;
+    for (char32_t c : s) {
+        if (c == U'[' || c == U'【' || c == U']' || c == U'】') {
+            pieces.push_back({text::trim(text::to_utf8(cur)), (c == U'[' || c == U'【') ? U'[' : U']'});
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    pieces.push_back({text::trim(text::to_utf8(cur)), 0});
+
+    auto mark_of = [](const std::string& inner) -> std::optional<bool> {
+        if (inner.empty()) return false;
+        return mark_state(inner);
+    };
+    auto split_label = [](Fragment& f, const std::string& label_text) {
+        std::string t = label_text;
+        // Label (detail) with either bracket width; the detail may be cut by the line end.
+        size_t open = t.find("（");
+        size_t open_len = 3;
+        const size_t ascii_open = t.find('(');
+        if (ascii_open != std::string::npos && (open == std::string::npos || ascii_open < open)) {
+            open = ascii_open;
+            open_len = 1;
+        }
+        // Labels that carry their own parentheses: 電子記録媒体（フラッシュメモリを除く。）,
+        // 4情報（氏名、…）, 接続しない（入手）. Keep a bracket that closes on a label we know.
+        const std::string whole_key = text::match_key(t);
+        if (open != std::string::npos) {
+            const std::string head = text::trim(t.substr(0, open));
+            const std::string inner_rest = t.substr(open + open_len);
+            size_t close = inner_rest.rfind("）");
+            size_t close_len = 3;
+            const size_t ascii_close = inner_rest.rfind(')');
+            if (ascii_close != std::string::npos && (close == std::string::npos || ascii_close > close)) {
+                close = ascii_close;
+                close_len = 1;
+            }
+            const std::string head_key = text::match_key(head);
+            const bool parenthesised_label =
+                text::contains(whole_key, "フラッシュメモリを除く") || text::contains(whole_key, "接続しない(") ||
+                text::starts_with(head_key, "4情報") || text::starts_with(head_key, "連絡先") ||
+                text::starts_with(head_key, "その他識別情報") || text::starts_with(head_key, "その他の電子ファイル");
+            if (!parenthesised_label) {
+                f.label = head;
+                if (close == std::string::npos) {
+                    f.detail = text::trim(inner_rest);
+                    f.detail_open = true;
+                } else {
+                    f.detail = text::trim(inner_rest.substr(0, close));
+                    (void)close_len;
+                }
+                return;
+            }
+        }
+        f.label = text::trim(t);
+    };
+
+    // Text before the first bracket: a mark (closer's mark) or nothing.
+    size_t i = 0;
+    std::string lead;
+    if (pieces[0].end == U']') {
+        // "○ ] label" or "] label": a closer
+        Fragment f;
+        f.kind = Fragment::Kind::closer;
+        f.mark = pieces[0].text.empty() ? std::optional<bool>(false) : mark_state(pieces[0].text);
+        f.line = line_no;
+        split_label(f, pieces.size() > 1 ? pieces[1].text : std::string());
+        if (!f.mark && !pieces[0].text.empty()) f.mark = std::nullopt;
+        out.push_back(f);
+        i = 1;
+    } else {
+        lead = pieces[0].text;
+        i = 0;
+    }
+    std::string last_label = out.empty() ? std::string() : out.back().label;
+    // Now pieces[i].end == '[' opens a box whose inner is pieces[i+1].text.
+    while (i < pieces.size() && pieces[i].end == U'[') {
+        if (i + 1 >= pieces.size()) break;
+        const Piece& inner = pieces[i + 1];
+        if (inner.end == U']') {
+            const std::optional<bool> m = mark_of(inner.text);
+            const std::string after = i + 2 < pieces.size() ? pieces[i + 2].text : std::string();
+            if (m.has_value()) {
+                Fragment f;
+                f.kind = Fragment::Kind::box;
+                f.mark = m;
+                f.line = line_no;
+                split_label(f, after);
+                last_label = f.label;
+                out.push_back(f);
+            } else {
+                Fragment f;
+                f.kind = Fragment::Kind::selection;
+                f.value = inner.text;
+                f.line = line_no;
+                out.push_back(f);
+            }
+            i += 2;
+            continue;
+        }
+        // '[' not closed on this line: an opener (bare, with a mark, or with a selected value)
+        const std::optional<bool> m = mark_of(inner.text);
+        Fragment f;
+        f.line = line_no;
+        if (m.has_value()) {
+            f.kind = Fragment::Kind::opener;
+            f.mark = m;
+            f.before = last_label;
+        } else {
+            f.kind = Fragment::Kind::selection;
+            f.value = inner.text;
+        }
+        out.push_back(f);
+        i += 1;
+        if (inner.end == U'[') continue;
+        break;
+    }
+    (void)lead;
+    return out;
+}
+
+Layout build_layout(const Document& doc) {
+    Layout layout;
+    layout.lines.reserve(doc.lines.size());
+    int page = 0;
+    int blank_run = 0;
+    bool any_text = false;
+    for (size_t i = 0; i < doc.lines.size(); ++i) {
+        std::string raw = doc.lines[i];
+        bool form_feed = false;
+        if (raw.find('\f') != std::string::npos) {
+            form_feed = true;
+            std::string cleaned;
+            for (char c : raw)
+                if (c != '\f') cleaned += c;
+            raw = cleaned;
+        }
+        Line l;
+        l.no = static_cast<int>(i) + 1;
+        l.raw = raw;
+        l.text = text::trim(raw);
+        if (l.text.empty()) {
+            ++blank_run;
+            if (form_feed && any_text) {
+                ++page;
+                any_text = false;
+            }
+        } else {
+            if ((blank_run >= 3 || form_feed) && any_text) {
+                ++page;
+                any_text = false;
+            }
+            blank_run = 0;
+            any_text = true;
+            l.label_cell = raw[0] == ' ' && raw.size() > 1 && raw[1] != ' ';
+            l.fragments = parse_fragments(l.text, l.no);
+            l.grid = !l.fragments.empty();
+        }
+        l.page = page;
+        layout.lines.push_back(std::move(l));
+    }
+    // Pages as index ranges.
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const int p = layout.lines[i].page;
+        if (static_cast<int>(layout.pages.size()) <= p)
+            layout.pages.push_back({static_cast<int>(i), static_cast<int>(i)});
+        layout.pages[p].last = static_cast<int>(i);
+    }
+    // Regions: a page belongs to the headers printed on it (content before the first header of a
+    // page is the start of that header's block: pdftotext often emits a page bottom-up).
+    Region current = Region::cover;
+    int file = -1;
+    for (const Page& pg : layout.pages) {
+        bool toc = false;
+        for (int i = pg.first; i <= pg.last; ++i)
+            if (compact_nfkc(layout.lines[i].text) == "項目一覧") toc = true;
+        if (toc && current == Region::cover) {
+            for (int i = pg.first; i <= pg.last; ++i) layout.lines[i].region = Region::toc;
+            continue;
+        }
+        std::vector<std::pair<int, Region>> headers;
+        if (current != Region::changes)
+            for (int i = pg.first; i <= pg.last; ++i)
+                if (!layout.lines[i].text.empty())
+                    if (auto r = region_header(layout.lines[i].text)) headers.push_back({i, *r});
+        if (headers.empty()) {
+            for (int i = pg.first; i <= pg.last; ++i) {
+                layout.lines[i].region = current;
+                layout.lines[i].file = file;
+            }
+            continue;
+        }
+        std::vector<int> header_file;
+        int f = file;
+        for (auto& [idx, reg] : headers) {
+            if (reg == Region::file) ++f;
+            header_file.push_back(f);
+        }
+        size_t k = 0;
+        for (int i = pg.first; i <= pg.last; ++i) {
+            while (k + 1 < headers.size() && headers[k + 1].first <= i) ++k;
+            layout.lines[i].region = headers[k].second;
+            layout.lines[i].file = header_file[k];
+        }
+        file = f;
+        current = headers.back().second;
+        for (auto& [idx, reg] : headers)
+            if (reg == Region::changes) current = Region::changes;
+    }
+    layout.file_count = file + 1;
+    return layout;
+}
+
+}  // namespace piagraph::extract_detail::pdftext

@@ -1,0 +1,652 @@
+// pdftotext-like conversions (GitHub issue 2). The text of a page comes in scrambled order, so
+// values are put back by the form's structure: the region of each page (I, 別添1, II per file,
+// …), the label sequence of each section, the option lists of each checkbox group and the
+// bracket accounting of its rows, and the entry headers (システムN, 委託事項N, 提供先N, 移転先N)
+// that content may precede or follow. Never by line numbers of a particular document.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "common.hpp"
+#include "parsers.hpp"
+#include "pdftext_connections.hpp"
+#include "pdftext_fields.hpp"
+#include "pdftext_layout.hpp"
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail {
+
+namespace {
+
+using namespace pdftext;
+
+int first_line_of(const Layout& layout, Region region) {
+    for (const Line& l : layout.lines)
+        if (l.region == region && !l.text.empty()) return l.no;
+    return 0;
+}
+
+bool looks_like_date(const std::string& s) {
+    const std::string n = text::nfkc(s);
+    return text::contains(n, "年") && std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The next non-blank line of the page that is not a label, for label/value pairs printed on
+// separate lines.
+int next_value_line(const Layout& layout, int index) {
+    const int last = layout.pages[layout.lines[index].page].last;
+    for (int i = index + 1; i <= last; ++i) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty()) continue;
+        if (is_label_line(l) || l.grid) return -1;
+        return i;
+    }
+    return -1;
+}
+
+void read_cover(const Layout& layout, Assessment& a) {
+    const Dictionary& dict = Dictionary::get();
+    const auto org_suffixes = dict.list("/parties/organization_suffixes");
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::cover || l.text.empty()) continue;
+        if (a.form.empty())
+            for (const auto& f : dict.form_names())
+                if (text::contains(text::match_key(l.text), text::match_key(f)) && text::contains(l.text, "評価書")) {
+                    a.form = f;
+                    a.locs["form"] = Loc::at(l.no);
+                }
+        const Field field = field_of(l);
+        const std::string same_line = value_after_label(l.text);
+        auto value_or_next = [&](bool accept_next) -> std::pair<std::string, int> {
+            if (!same_line.empty()) return {same_line, l.no};
+            if (!accept_next) return {"", 0};
+            const int n = next_value_line(layout, static_cast<int>(i));
+            if (n < 0) return {"", 0};
+            return {layout.lines[n].text, layout.lines[n].no};
+        };
+        if (field == Field::published && a.published.empty()) {
+            auto [v, at] = value_or_next(true);
+            if (looks_like_date(v)) {
+                a.published = v;
+                a.locs["published"] = Loc::at(at);
+            }
+        } else if (field == Field::number && a.number.empty()) {
+            auto [v, at] = value_or_next(true);
+            if (!v.empty() && text::length(v) <= 12) {
+                a.number = v;
+                a.locs["number"] = Loc::at(at);
+            }
+        } else if (field == Field::title && a.title.empty()) {
+            auto [v, at] = value_or_next(true);
+            a.title = v;
+            if (at) a.locs["title"] = Loc::at(at);
+        } else if (field == Field::organization && a.organization.empty()) {
+            auto [v, at] = value_or_next(false);
+            a.organization = v;
+            if (at) a.locs["organization"] = Loc::at(at);
+        }
+    }
+    if (a.organization.empty()) {
+        // The body's name printed without its label: a short cover line ending like 市長, 教育委員会 …
+        for (const Line& l : layout.lines) {
+            if (l.region != Region::cover || l.text.empty() || is_label_line(l) || text::length(l.text) > 30) continue;
+            for (const auto& s : org_suffixes)
+                if (text::ends_with(l.text, s)) {
+                    a.organization = l.text;
+                    a.locs["organization"] = Loc::at(l.no);
+                    break;
+                }
+            if (!a.organization.empty()) break;
+        }
+    }
+}
+
+void read_basic(const Layout& layout, Assessment& a) {
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::basic || l.text.empty()) continue;
+        const Field field = field_of(l);
+        const int idx = static_cast<int>(i);
+        if (field == Field::affair && a.affair.empty()) {
+            const Text t = text_after(layout, idx, false);
+            a.affair = t.value;
+            a.locs["affair"] = Loc::span(l.no, t.end + 1);
+        } else if (field == Field::department && a.department.empty()) {
+            const Text t = text_after(layout, idx, false);
+            a.department = t.value;
+            a.locs["department"] = Loc::span(l.no, t.end + 1);
+        } else if (field == Field::basis) {
+            const bool numbered = circled_number(text::trim(l.text)) > 0;
+            const Text t = text_after(layout, idx, true);
+            if (!numbered && a.individual_number_basis.empty()) {
+                a.individual_number_basis = t.value;
+                a.locs["individual_number_basis"] = Loc::span(l.no, t.end + 1);
+            } else if (numbered && a.linkage.basis.empty()) {
+                a.linkage.basis = t.value;
+                a.locs["linkage.basis"] = Loc::span(l.no, t.end + 1);
+            }
+        } else if (field == Field::linkage_status && a.linkage.status.empty()) {
+            // "[ 実施する ]" on the label's line, else the first selection of the page after it.
+            const int last = layout.pages[l.page].last;
+            for (int k = idx; k <= last && a.linkage.status.empty(); ++k)
+                for (const Fragment& f : parse_fragments(value_after_label(layout.lines[k].text), layout.lines[k].no))
+                    if (f.kind == Fragment::Kind::selection)
+                        if (auto s = Dictionary::get().standard_option("linkage_status", f.value)) {
+                            a.linkage.status = *s;
+                            a.linkage.loc = Loc::at(layout.lines[k].no);
+                            break;
+                        }
+        }
+    }
+    if (!a.linkage.status.empty() && a.locs.count("linkage.basis") && !a.linkage.loc.known())
+        a.linkage.loc = a.locs["linkage.basis"];
+}
+
+void read_systems(const Layout& layout, Assessment& a) {
+    std::vector<Head> heads;
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::basic || l.text.empty()) continue;
+        if (auto h = entry_header(l.text); h && h->kind == "システム" && !h->range)
+            heads.push_back({static_cast<int>(i), h->number});
+    }
+    if (heads.empty()) return;
+    std::vector<Item> items;
+    std::vector<Field> kinds;
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::basic) continue;
+        const Field f = field_of(l);
+        if (f == Field::sys_name)
+            items.push_back({static_cast<int>(i), "name", true});
+        else if (f == Field::sys_func)
+            items.push_back({static_cast<int>(i), "func", false});
+        else if (f == Field::sys_conn)
+            items.push_back({static_cast<int>(i), "conn", false});
+        else
+            continue;
+        kinds.push_back(f);
+    }
+    const std::vector<int> owner = assign_items(layout, heads, items);
+    std::vector<System> systems(heads.size());
+    std::vector<int> conn_label(heads.size(), -1);
+    for (size_t h = 0; h < heads.size(); ++h) {
+        systems[h].no = heads[h].number;
+        systems[h].loc = Loc::at(heads[h].index + 1);
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (owner[i] < 0) continue;
+        System& s = systems[owner[i]];
+        if (kinds[i] == Field::sys_name) {
+            const Text t = text_after(layout, items[i].index, false);
+            s.name = t.value;
+            s.loc = Loc::span(std::min(s.loc.line, items[i].index + 1), std::max(s.loc.end_line, t.end + 1));
+        } else if (kinds[i] == Field::sys_func) {
+            s.functions = text_after(layout, items[i].index, true).value;
+            if (s.functions.empty()) s.functions = text_before(layout, items[i].index);
+        } else {
+            conn_label[owner[i]] = items[i].index;
+        }
+    }
+    read_connections(layout, heads, conn_label, systems);
+    std::stable_sort(systems.begin(), systems.end(), [](const System& x, const System& y) { return x.no < y.no; });
+    for (System& s : systems) {
+        if (s.name.empty()) continue;  // an empty template block is no system
+        s.normalized_name = normalize_name(s.name);
+        if (const StandardSystem* std_sys = Dictionary::get().resolve_system(s.name)) s.canonical_id = std_sys->id;
+        a.systems.push_back(std::move(s));
+    }
+}
+
+// The option group a file-block checkbox row belongs to, from the labels written on it.
+enum class RowGroup { none, sources, methods, flags, other, unknown };
+
+RowGroup row_group(const Line& l) {
+    const Dictionary& dict = Dictionary::get();
+    bool only_other = false, any_label = false;
+    for (const Fragment& f : l.fragments) {
+        if (f.kind != Fragment::Kind::box && f.kind != Fragment::Kind::closer) continue;
+        if (f.label.empty()) continue;
+        any_label = true;
+        if (text::match_key(f.label) == "その他") {
+            only_other = true;
+            continue;
+        }
+        if (dict.standard_option("source_kinds", f.label)) return RowGroup::sources;
+        if (dict.standard_option("provision_transfer", f.label)) return RowGroup::flags;
+        for (const char* g : {"acquisition_methods", "provision_methods", "transfer_methods", "entrust_methods"})
+            if (dict.standard_option(g, f.label)) return RowGroup::methods;
+        return RowGroup::other;
+    }
+    if (only_other) return RowGroup::unknown;
+    (void)any_label;
+    for (const Fragment& f : l.fragments)
+        if (f.kind == Fragment::Kind::selection) return RowGroup::none;
+    return RowGroup::unknown;  // openers or orphan marks only
+}
+
+std::string method_value(const Choice& c) {
+    if (c.label == "その他") return c.detail.empty() ? "その他" : "その他(" + c.detail + ")";
+    return c.label;
+}
+
+void read_file(const Layout& layout, int file, FileBlock& fb) {
+    const Dictionary& dict = Dictionary::get();
+    std::vector<int> idx;
+    for (size_t i = 0; i < layout.lines.size(); ++i)
+        if (layout.lines[i].region == Region::file && layout.lines[i].file == file) idx.push_back(static_cast<int>(i));
+    if (idx.empty()) return;
+    fb.loc = Loc::span(idx.front() + 1, idx.back() + 1);
+
+    // 1. ファイル名: the first "（N）name" of the block.
+    for (int i : idx) {
+        const std::string n = text::nfkc(layout.lines[i].text);
+        if (n.size() > 3 && n[0] == '(' && std::isdigit(static_cast<unsigned char>(n[1]))) {
+            const size_t close = layout.lines[i].text.find("）");
+            const size_t close_ascii = layout.lines[i].text.find(')');
+            size_t cut = std::string::npos;
+            if (close != std::string::npos) cut = close + 3;
+            if (close_ascii != std::string::npos && (cut == std::string::npos || close_ascii + 1 < cut))
+                cut = close_ascii + 1;
+            if (cut != std::string::npos) {
+                fb.names.push_back(text::trim(layout.lines[i].text.substr(cut)));
+                fb.locs["names"] = Loc::at(i + 1);
+                break;
+            }
+        }
+    }
+
+    // Checkbox rows of the block by group; その他 rows and bare brackets follow their neighbours.
+    std::map<int, RowGroup> groups;
+    for (int i : idx)
+        if (layout.lines[i].grid) groups[i] = row_group(layout.lines[i]);
+    for (auto& [i, g] : groups) {
+        if (g != RowGroup::unknown) continue;
+        const int page = layout.lines[i].page;
+        RowGroup found = RowGroup::other;
+        for (int d = 1; d <= 6 && found == RowGroup::other; ++d)
+            for (int cand : {i - d, i + d}) {
+                auto it = groups.find(cand);
+                if (it == groups.end() || layout.lines[cand].page != page) continue;
+                if (it->second != RowGroup::unknown && it->second != RowGroup::none) {
+                    found = it->second;
+                    break;
+                }
+            }
+        g = found;
+    }
+    // Anchors: labels that tell which part of II a methods row belongs to.
+    struct Anchor {
+        int index;
+        char part;  // a acquisition, e entrust, p provision, t transfer, f flows (either)
+    };
+    std::vector<Anchor> anchors;
+    for (int i : idx) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty() || l.grid) continue;
+        if (auto h = entry_header(l.text)) {
+            if (h->kind == "委託事項") anchors.push_back({i, 'e'});
+            if (h->kind == "提供先") anchors.push_back({i, 'p'});
+            if (h->kind == "移転先") anchors.push_back({i, 't'});
+            continue;
+        }
+        switch (field_of(l)) {
+            case Field::acq:
+            case Field::acq_method:
+            case Field::acq_source:
+                anchors.push_back({i, 'a'});
+                break;
+            case Field::entrust:
+            case Field::entrust_item:
+            case Field::entrust_methods:
+            case Field::entrust_contractor:
+            case Field::entrust_resub:
+            case Field::entrust_permission:
+            case Field::entrust_resub_items:
+                anchors.push_back({i, 'e'});
+                break;
+            case Field::provide:
+            case Field::provide_methods:
+                anchors.push_back({i, 'p'});
+                break;
+            case Field::transfer:
+            case Field::transfer_methods:
+                anchors.push_back({i, 't'});
+                break;
+            case Field::basis:
+            case Field::flow_generic:
+                anchors.push_back({i, 'f'});
+                break;
+            default:
+                break;
+        }
+    }
+    auto part_of = [&](int i) {
+        char best = 0;
+        int best_d = 1 << 30;
+        for (const Anchor& a : anchors) {
+            if (layout.lines[a.index].page != layout.lines[i].page) continue;
+            const int d = std::abs(a.index - i);
+            if (d < best_d) {
+                best_d = d;
+                best = a.part;
+            }
+        }
+        return best;
+    };
+
+    // 3. ①入手元 and ②入手方法.
+    std::vector<int> source_rows, acq_rows, entrust_rows, flow_rows;
+    for (auto& [i, g] : groups) {
+        if (g == RowGroup::sources) source_rows.push_back(i);
+        if (g != RowGroup::methods) continue;
+        const char p = part_of(i);
+        if (p == 'a')
+            acq_rows.push_back(i);
+        else if (p == 'e')
+            entrust_rows.push_back(i);
+        else if (p == 'p' || p == 't' || p == 'f')
+            flow_rows.push_back(i);
+    }
+    bool any_source_mark = false;
+    for (const Choice& c : resolve_group(layout, source_rows, "source_kinds")) {
+        any_source_mark = true;
+        if (!c.checked) continue;
+        Source s;
+        s.kind = c.label;
+        s.detail = c.detail;
+        s.loc = Loc::at(c.line);
+        fb.sources.push_back(s);
+    }
+    if (any_source_mark && fb.sources.empty()) fb.marks["sources"] = "none";
+    for (const Choice& c : resolve_group(layout, acq_rows, "acquisition_methods"))
+        if (c.checked) fb.methods.push_back(method_value(c));
+    if (!source_rows.empty()) fb.locs["sources"] = Loc::span(source_rows.front() + 1, source_rows.back() + 1);
+    if (!acq_rows.empty()) fb.locs["methods"] = Loc::span(acq_rows.front() + 1, acq_rows.back() + 1);
+
+    // 4. 委託: counts, entries and their fields.
+    std::vector<Head> e_heads;
+    std::vector<Head> f_heads;
+    std::vector<bool> f_is_provision;
+    for (int i : idx) {
+        if (auto h = entry_header(layout.lines[i].text); h && !h->range) {
+            if (h->kind == "委託事項") e_heads.push_back({i, h->number});
+            if (h->kind == "提供先" || h->kind == "移転先") {
+                f_heads.push_back({i, h->number});
+                f_is_provision.push_back(h->kind == "提供先");
+            }
+        }
+    }
+    for (int i : idx) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty()) continue;
+        if (l.grid) {
+            for (const Fragment& f : l.fragments) {
+                if (f.kind != Fragment::Kind::box) continue;
+                const auto label = dict.standard_option("provision_transfer", f.label);
+                if (!label) continue;
+                const std::optional<int> count = parse_count("(" + f.detail + ")件");
+                const bool checked = f.mark.value_or(false);
+                if (*label == "提供を行っている") {
+                    fb.provides = checked;
+                    if (count) fb.declared_counts.provisions = count;
+                    fb.locs["provides"] = Loc::at(l.no);
+                } else if (*label == "移転を行っている") {
+                    fb.transfers_flag = checked;
+                    if (count) fb.declared_counts.transfers = count;
+                    fb.locs["transfers"] = Loc::at(l.no);
+                } else {
+                    fb.no_flows = checked;
+                }
+            }
+            for (const Fragment& f : l.fragments)
+                if (f.kind == Fragment::Kind::selection)
+                    if (auto s = dict.standard_option("entrust_choice", f.value)) {
+                        fb.entrust = *s == "委託する";
+                        fb.locs["entrust"] = Loc::at(l.no);
+                    }
+            continue;
+        }
+        // "（ 3 ）　件" alone on its line: the 委託 count (提供/移転 counts sit in their boxes).
+        const std::string n = text::nfkc(l.text);
+        if (!n.empty() && n[0] == '(' && text::ends_with(n, "件") && text::length(n) < 16)
+            if (auto c = parse_count(l.text)) {
+                fb.declared_counts.entrustments = c;
+                fb.locs["declared_counts.entrustments"] = Loc::at(l.no);
+            }
+    }
+    {
+        std::vector<Item> items;
+        std::vector<Field> kinds;
+        for (int i : idx) {
+            const Line& l = layout.lines[i];
+            if (l.text.empty()) continue;
+            if (l.grid) {
+                bool resub = false;
+                for (const Fragment& f : l.fragments)
+                    if (f.kind == Fragment::Kind::selection && dict.standard_option("resubcontract_choice", f.value))
+                        resub = true;
+                if (resub) {
+                    items.push_back({i, "resub_choice", false});
+                    kinds.push_back(Field::entrust_resub);
+                } else if (std::find(entrust_rows.begin(), entrust_rows.end(), i) != entrust_rows.end()) {
+                    items.push_back({i, "", false});
+                    kinds.push_back(Field::entrust_methods);
+                }
+                continue;
+            }
+            const Field f = field_of(l);
+            if (f == Field::entrust_item || f == Field::entrust_contractor || f == Field::entrust_permission ||
+                f == Field::entrust_resub_items) {
+                items.push_back({i, std::to_string(static_cast<int>(f)), f == Field::entrust_item});
+                kinds.push_back(f);
+            }
+        }
+        const std::vector<int> owner = assign_items(layout, e_heads, items);
+        std::vector<Entrustment> entries(e_heads.size());
+        std::vector<std::vector<int>> method_rows(e_heads.size());
+        for (size_t h = 0; h < e_heads.size(); ++h) {
+            entries[h].no = std::to_string(e_heads[h].number);
+            entries[h].item = entry_header(layout.lines[e_heads[h].index].text)->value;
+            entries[h].loc = Loc::at(e_heads[h].index + 1);
+        }
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (owner[i] < 0) continue;
+            Entrustment& e = entries[owner[i]];
+            const int at = items[i].index;
+            e.loc = Loc::span(std::min(e.loc.line, at + 1), std::max(e.loc.end_line, at + 1));
+            switch (kinds[i]) {
+                case Field::entrust_item:
+                    if (e.item.empty()) e.item = text_after(layout, at, false).value;
+                    break;
+                case Field::entrust_contractor:
+                    e.contractor = text_after(layout, at, false).value;
+                    break;
+                case Field::entrust_permission:
+                    e.permission_method = text_after(layout, at, false).value;
+                    break;
+                case Field::entrust_resub_items:
+                    e.resubcontract_items = text_after(layout, at, false).value;
+                    break;
+                case Field::entrust_resub:
+                    for (const Fragment& f : layout.lines[at].fragments)
+                        if (f.kind == Fragment::Kind::selection)
+                            if (auto s = dict.standard_option("resubcontract_choice", f.value))
+                                e.resubcontract = *s == "再委託する";
+                    break;
+                case Field::entrust_methods:
+                    method_rows[owner[i]].push_back(at);
+                    break;
+                default:
+                    break;
+            }
+        }
+        for (size_t h = 0; h < entries.size(); ++h) {
+            for (const Choice& c : resolve_group(layout, method_rows[h], "entrust_methods"))
+                if (c.checked) entries[h].methods.push_back(method_value(c));
+            if (entries[h].item.empty() && entries[h].contractor.empty()) continue;  // empty template
+            fb.entrustments.push_back(std::move(entries[h]));
+        }
+    }
+
+    // 5. 提供先 / 移転先.
+    {
+        std::vector<Item> items;
+        std::vector<Field> kinds;
+        for (int i : idx) {
+            const Line& l = layout.lines[i];
+            if (l.text.empty()) continue;
+            if (l.grid) {
+                if (std::find(flow_rows.begin(), flow_rows.end(), i) != flow_rows.end()) {
+                    items.push_back({i, "", false});
+                    kinds.push_back(Field::provide_methods);
+                }
+                continue;
+            }
+            const Field f = field_of(l);
+            if (f == Field::basis) {
+                items.push_back({i, "basis", true});
+                kinds.push_back(f);
+            } else if (f == Field::provide || f == Field::transfer || f == Field::flow_generic ||
+                       f == Field::provide_methods || f == Field::transfer_methods) {
+                items.push_back({i, label_of(l.text), false});
+                kinds.push_back(f);
+            }
+        }
+        const std::vector<int> owner = assign_items(layout, f_heads, items);
+        std::vector<Flow> flows(f_heads.size());
+        std::vector<std::vector<int>> method_rows(f_heads.size());
+        for (size_t h = 0; h < f_heads.size(); ++h) {
+            const int at = f_heads[h].index;
+            flows[h].no = std::to_string(f_heads[h].number);
+            flows[h].recipient = text_after(layout, at, false).value;
+            flows[h].loc = Loc::at(at + 1);
+        }
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (owner[i] < 0) continue;
+            Flow& fl = flows[owner[i]];
+            const int at = items[i].index;
+            fl.loc = Loc::span(std::min(fl.loc.line, at + 1), std::max(fl.loc.end_line, at + 1));
+            if (kinds[i] == Field::basis) {
+                const Text t = text_after(layout, at, false);
+                fl.basis = t.value;
+                fl.basis_loc = Loc::span(at + 1, t.end + 1);
+            } else if (kinds[i] == Field::provide_methods && layout.lines[at].grid) {
+                method_rows[owner[i]].push_back(at);
+            } else if (kinds[i] == Field::flow_generic) {
+                fl.timing = text_after(layout, at, false).value;
+            } else {
+                const std::string key = label_of(layout.lines[at].text);
+                if (key == "提供先における用途" || key == "移転先における用途")
+                    fl.purpose = text_after(layout, at, false).value;
+                else if (key == "提供する情報" || key == "移転する情報")
+                    fl.info = text_after(layout, at, false).value;
+            }
+        }
+        for (size_t h = 0; h < flows.size(); ++h) {
+            const std::string group = f_is_provision[h] ? "provision_methods" : "transfer_methods";
+            bool any_mark = false;
+            for (const Choice& c : resolve_group(layout, method_rows[h], group)) {
+                any_mark = true;
+                if (c.checked) flows[h].methods.push_back(method_value(c));
+            }
+            Flow& fl = flows[h];
+            if (fl.recipient.empty() && fl.basis.empty() && fl.methods.empty()) continue;  // empty template
+            if (any_mark && fl.methods.empty()) fl.marks = "none";
+            (f_is_provision[h] ? fb.provisions : fb.transfers).push_back(std::move(fl));
+        }
+    }
+
+    auto by_number = [](const auto& x, const auto& y) { return std::stoi(x.no) < std::stoi(y.no); };
+    std::stable_sort(fb.entrustments.begin(), fb.entrustments.end(), by_number);
+    std::stable_sort(fb.provisions.begin(), fb.provisions.end(), by_number);
+    std::stable_sort(fb.transfers.begin(), fb.transfers.end(), by_number);
+
+    // 6. ①保管場所.
+    for (int i : idx)
+        if (field_of(layout.lines[i]) == Field::storage) {
+            const Text t = text_after(layout, i, true);
+            fb.storage = t.value;
+            fb.locs["storage"] = Loc::span(i + 1, t.end + 1);
+            break;
+        }
+}
+
+// (別添1) (備考): numbered steps "1-①." with their continuation lines.
+void read_steps(const Layout& layout, Assessment& a) {
+    bool in_notes = false;
+    Step* open = nullptr;
+    for (const Line& l : layout.lines) {
+        if (l.region != Region::annex_flow) {
+            in_notes = false;
+            open = nullptr;
+            continue;
+        }
+        if (l.text.empty()) continue;
+        if (text::nfkc(l.text) == "(備考)") {
+            in_notes = true;
+            continue;
+        }
+        if (!in_notes) continue;
+        const std::u32string u = text::to_u32(l.text);
+        size_t i = 0;
+        std::string number;
+        while (i < u.size() && ((u[i] >= U'0' && u[i] <= U'9') || (u[i] >= U'０' && u[i] <= U'９'))) {
+            number += text::nfkc(text::to_utf8(u[i]));
+            ++i;
+        }
+        bool step = false;
+        std::string label;
+        if (!number.empty() && i + 1 < u.size() && (u[i] == U'-' || u[i] == U'－' || u[i] == U'ー' || u[i] == U'‐') &&
+            u[i + 1] >= 0x2460 && u[i + 1] <= 0x2473) {
+            label = number + "-" + text::to_utf8(u[i + 1]);
+            i += 2;
+            step = true;
+        } else if (number.empty() && !u.empty() && u[0] >= 0x2460 && u[0] <= 0x2473) {
+            label = text::to_utf8(u[0]);
+            i = 1;
+            step = true;
+        }
+        if (step) {
+            while (i < u.size() && (u[i] == U'.' || u[i] == U'．' || u[i] == U'、' || u[i] == U' ' || u[i] == 0x3000))
+                ++i;
+            a.attachment1_steps.push_back({label, text::trim(text::to_utf8(u.substr(i))), Loc::at(l.no)});
+            open = &a.attachment1_steps.back();
+            continue;
+        }
+        if (!number.empty()) {  // "２．送付先情報通知に関する事務": a group title, not step text
+            open = nullptr;
+            continue;
+        }
+        if (open) {
+            open->text += " " + l.text;
+            open->loc.end_line = l.no;
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<Assessment> parse_pdftext(const Document& doc) {
+    const Layout layout = build_layout(doc);
+    Assessment a;
+    read_cover(layout, a);
+    read_basic(layout, a);
+    read_systems(layout, a);
+    for (int f = 0; f < layout.file_count; ++f) {
+        FileBlock fb;
+        read_file(layout, f, fb);
+        if (!fb.names.empty() || !fb.sources.empty()) a.files.push_back(std::move(fb));
+    }
+    for (const FileBlock& fb : a.files)
+        for (const auto& n : fb.names) a.file_names.push_back(n);
+    if (layout.file_count > 0 || first_line_of(layout, Region::annex_flow) > 0) read_steps(layout, a);
+    a.loc = Loc::span(1, static_cast<int>(doc.lines.size()));
+    std::vector<Assessment> out;
+    if (!a.affair.empty() || !a.systems.empty() || !a.files.empty()) out.push_back(std::move(a));
+    return out;
+}
+
+}  // namespace piagraph::extract_detail

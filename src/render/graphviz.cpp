@@ -1,0 +1,365 @@
+// DOT, SVG, PNG and PDF through Graphviz cgraph/gvc in process. Large scenes fall back to
+// cheaper layouts; Graphviz messages are captured and failures become InputError.
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <memory>
+
+#include "emit.hpp"
+#include "escape.hpp"
+#include "piagraph/render.hpp"
+
+namespace piagraph {
+namespace {
+
+using render_detail::graphviz_text;
+
+// Above these sizes dot with clusters gets slow or fails ("trouble in init_rank"), so the
+// layout drops clusters, then leaves dot for sfdp.
+constexpr size_t kClusterNodeLimit = 250;
+constexpr size_t kDotNodeLimit = 500;
+
+// cgraph's C API takes char* for strings it only copies.
+char* c(const std::string& s) { return const_cast<char*>(s.c_str()); }
+
+// Graphviz reports through a process-wide callback; the render collects what it says.
+std::vector<std::string>* g_messages = nullptr;
+int collect_message(char* text) {
+    if (g_messages && text) {
+        std::string m = text;
+        while (!m.empty() && (m.back() == '\n' || m.back() == '\r')) m.pop_back();
+        if (!m.empty()) g_messages->push_back(m);
+    }
+    return 0;
+}
+
+struct MessageCapture {
+    std::vector<std::string> messages;
+    agusererrf previous;
+    MessageCapture() {
+        g_messages = &messages;
+        previous = agseterrf(collect_message);
+        agseterr(AGWARN);
+        agreseterrors();
+    }
+    ~MessageCapture() {
+        agseterrf(previous);
+        g_messages = nullptr;
+    }
+    bool has_error() const {
+        if (agerrors() > 0) return true;
+        for (const auto& m : messages)
+            if (m.rfind("Error", 0) == 0 || m.find("trouble in") != std::string::npos) return true;
+        return false;
+    }
+    std::string summary() const {
+        std::string s;
+        for (const auto& m : messages) s += (s.empty() ? "" : " / ") + m;
+        return s;
+    }
+};
+
+struct GraphCloser {
+    void operator()(Agraph_t* g) const {
+        if (g) agclose(g);
+    }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+struct ContextCloser {
+    void operator()(GVC_t* c) const {
+        if (c) gvFreeContext(c);
+    }
+};
+
+void set_all(void* obj, const std::map<std::string, std::string>& attrs) {
+    for (const auto& [k, v] : attrs) agsafeset(obj, c(k), c(v), c(std::string()));
+}
+
+// Role attributes with a finding's mark laid over; mark styles add to the role's style.
+std::map<std::string, std::string> with_mark(std::map<std::string, std::string> attrs, const Style& style,
+                                             const std::string& mark) {
+    if (mark.empty()) return attrs;
+    for (const auto& [k, v] : style.attributes("marks", mark)) {
+        if (k == "style" && !attrs["style"].empty())
+            attrs[k] = attrs[k] + "," + v;
+        else
+            attrs[k] = v;
+    }
+    return attrs;
+}
+
+enum class Layout { dot_clusters, dot_flat, sfdp };
+
+GraphPtr build_agraph(const Scene& scene, const Style& style, Layout layout) {
+    GraphPtr g(agopen(c("piagraph"), Agdirected, nullptr));
+    Agraph_t* root = g.get();
+    const std::string font = style.font();
+    const std::string font_size = std::to_string(style.font_size());
+    std::map<std::string, std::string> graph_attrs = style.attributes("graph", "");
+    graph_attrs["charset"] = "UTF-8";
+    graph_attrs["fontname"] = font;
+    if (!scene.title.empty()) graph_attrs["label"] = graphviz_text(scene.title);
+    if (layout != Layout::sfdp) graph_attrs["newrank"] = "true";
+    if (layout == Layout::sfdp) {
+        graph_attrs["overlap"] = "prism";
+        graph_attrs["splines"] = "false";
+        graph_attrs["outputorder"] = "edgesfirst";
+    }
+    if (layout == Layout::dot_flat) {
+        // Bound dot's crossing minimisation and network simplex on big flat graphs.
+        graph_attrs["mclimit"] = "0.3";
+        graph_attrs["nslimit"] = "2";
+        graph_attrs["nslimit1"] = "2";
+        graph_attrs["searchsize"] = "10";
+    }
+    set_all(root, graph_attrs);
+    agattr(root, AGNODE, c("fontname"), c(font));
+    agattr(root, AGNODE, c("fontsize"), c(font_size));
+    agattr(root, AGEDGE, c("fontname"), c(font));
+
+    std::map<std::string, Agraph_t*> clusters;
+    if (layout == Layout::dot_clusters) {
+        // Parents before children: clusters are listed parent first by the views.
+        for (const SceneCluster& cl : scene.clusters) {
+            Agraph_t* parent = root;
+            if (!cl.parent.empty())
+                if (auto it = clusters.find(cl.parent); it != clusters.end()) parent = it->second;
+            Agraph_t* sub = agsubg(parent, c("cluster_" + cl.id), 1);
+            auto attrs = style.attributes("clusters", cl.role);
+            attrs["label"] = graphviz_text(cl.label);
+            attrs["fontname"] = font;
+            set_all(sub, attrs);
+            clusters[cl.id] = sub;
+        }
+    }
+    std::map<std::string, Agnode_t*> nodes;
+    for (const SceneNode& n : scene.nodes) {
+        Agraph_t* owner = root;
+        if (auto it = clusters.find(n.cluster); it != clusters.end()) owner = it->second;
+        Agnode_t* an = agnode(owner, c(n.id), 1);
+        auto attrs = with_mark(style.attributes("nodes", n.role), style, n.mark);
+        attrs["label"] =
+            graphviz_text(n.wrap ? wrap_text(n.label, style.wrap_columns(), style.max_label_lines()) : n.label);
+        if (!n.tooltip.empty()) attrs["tooltip"] = graphviz_text(n.tooltip);
+        set_all(an, attrs);
+        nodes[n.id] = an;
+    }
+    if (layout != Layout::sfdp) {
+        int k = 0;
+        for (const auto& group : scene.same_rank) {
+            Agraph_t* r = agsubg(root, c("rank_" + std::to_string(k++)), 1);
+            agsafeset(r, c("rank"), c("same"), c(""));
+            for (const auto& id : group)
+                if (auto it = nodes.find(id); it != nodes.end()) agsubnode(r, it->second, 1);
+        }
+    }
+    for (const SceneEdge& e : scene.edges) {
+        auto from = nodes.find(e.from), to = nodes.find(e.to);
+        if (from == nodes.end() || to == nodes.end()) continue;
+        Agedge_t* ae = agedge(root, from->second, to->second, nullptr, 1);
+        auto attrs = with_mark(style.attributes("edges", e.role), style, e.mark);
+        if (!e.label.empty()) {
+            const std::string wrapped = wrap_text(e.label, style.wrap_columns(), style.max_label_lines());
+            attrs[layout == Layout::sfdp ? "xlabel" : "label"] = graphviz_text(wrapped);
+        }
+        if (!e.tooltip.empty()) {
+            attrs["tooltip"] = graphviz_text(e.tooltip);
+            attrs["labeltooltip"] = attrs["tooltip"];
+        }
+        if (!e.constraint) attrs["constraint"] = "false";
+        if (e.layout_only) attrs["style"] = "invis";
+        set_all(ae, attrs);
+    }
+    return g;
+}
+
+std::string write_dot(Agraph_t* g) {
+    char* buffer = nullptr;
+    size_t size = 0;
+    FILE* stream = open_memstream(&buffer, &size);
+    if (!stream) throw std::runtime_error("open_memstream failed");
+    agwrite(g, stream);
+    std::fclose(stream);
+    std::string out(buffer, size);
+    std::free(buffer);
+    return out;
+}
+
+struct Attempt {
+    bool ok = false;
+    std::string bytes;
+    std::string failure;
+    std::vector<std::string> messages;
+};
+
+// One layout and render in this process. Exit codes for in_child: 0 done, 3 layout failed,
+// 4 no device could write the format.
+int layout_and_render(const Scene& scene, const Style& style, Layout layout, const char* engine,
+                      const std::vector<std::string>& devices, Attempt& out) {
+    MessageCapture capture;
+    std::unique_ptr<GVC_t, ContextCloser> gvc(gvContext());
+    if (!gvc) return 3;
+    GraphPtr g = build_agraph(scene, style, layout);
+    const int laid_out = gvLayout(gvc.get(), g.get(), engine);
+    out.messages = capture.messages;
+    if (laid_out != 0 || capture.has_error()) {
+        out.failure = capture.summary();
+        return 3;
+    }
+    for (const auto& device : devices) {
+        char* data = nullptr;
+        unsigned int length = 0;
+        const int rc = gvRenderData(gvc.get(), g.get(), device.c_str(), &data, &length);
+        if (rc == 0 && data) out.bytes.assign(data, length);
+        if (data) gvFreeRenderData(data);
+        if (rc == 0) return 0;
+    }
+    out.failure = capture.summary();
+    return 4;
+}
+
+// Graphviz 2.43 can crash (double free in dot's cleanup on some cluster graphs) or run for
+// minutes, so each layout runs in a forked child that sends its output through a pipe and
+// never frees the layout; a crash or a timeout only costs that attempt.
+constexpr int kLayoutSeconds = 60;
+
+template <typename F>
+Attempt in_child(F work) {
+    Attempt out;
+    int fds[2];
+    if (pipe(fds) != 0) {
+        out.failure = "pipe failed";
+        return out;
+    }
+    std::fflush(nullptr);
+    const pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        out.failure = "fork failed";
+        return out;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        Attempt mine;
+        const int code = work(mine);
+        // Frame: messages joined by \n, a NUL, then the output bytes (or the failure text).
+        std::string frame;
+        for (const auto& m : mine.messages) frame += m + "\n";
+        frame += '\0';
+        frame += code == 0 ? mine.bytes : mine.failure;
+        for (size_t done = 0; done < frame.size();) {
+            const ssize_t n = write(fds[1], frame.data() + done, frame.size() - done);
+            if (n <= 0) _exit(5);
+            done += static_cast<size_t>(n);
+        }
+        _exit(code);
+    }
+    close(fds[1]);
+    std::string frame;
+    char buffer[65536];
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kLayoutSeconds);
+    bool timed_out = false;
+    for (;;) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            timed_out = true;
+            break;
+        }
+        pollfd p{fds[0], POLLIN, 0};
+        const int ready = poll(&p, 1, static_cast<int>(left.count()));
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) {
+            timed_out = ready == 0;
+            break;
+        }
+        const ssize_t n = read(fds[0], buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        frame.append(buffer, static_cast<size_t>(n));
+    }
+    close(fds[0]);
+    if (timed_out) kill(pid, SIGKILL);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    const size_t nul = frame.find('\0');
+    if (nul != std::string::npos) {
+        for (size_t start = 0; start < nul;) {
+            size_t end = frame.find('\n', start);
+            if (end == std::string::npos || end > nul) end = nul;
+            if (end > start) out.messages.push_back(frame.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    const std::string payload = nul == std::string::npos ? std::string() : frame.substr(nul + 1);
+    if (timed_out) {
+        out.failure = "timed out after " + std::to_string(kLayoutSeconds) + " s";
+    } else if (WIFSIGNALED(status)) {
+        out.failure = std::string("Graphviz crashed (") + strsignal(WTERMSIG(status)) + ")";
+    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || nul == std::string::npos) {
+        out.failure = payload.empty() ? "Graphviz failed" : payload;
+    } else {
+        out.ok = true;
+        out.bytes = payload;
+    }
+    return out;
+}
+
+}  // namespace
+
+namespace render_detail {
+
+RenderResult emit_graphviz(const Scene& scene, Format format, const Style& style, const std::string& what) {
+    RenderResult result;
+    std::vector<Layout> plan;
+    const size_t n = scene.nodes.size();
+    if (n <= kClusterNodeLimit) plan.push_back(Layout::dot_clusters);
+    if (n <= kDotNodeLimit) plan.push_back(Layout::dot_flat);
+    plan.push_back(Layout::sfdp);
+
+    if (format == Format::dot) {
+        // The DOT text keeps the clusters of the smallest plan: it is for people to lay out.
+        MessageCapture capture;
+        GraphPtr g = build_agraph(scene, style, plan.front());
+        result.bytes = write_dot(g.get());
+        result.engine = plan.front() == Layout::sfdp ? "sfdp" : "dot";
+        return result;
+    }
+
+    const std::vector<std::string> devices = format == Format::svg   ? std::vector<std::string>{"svg"}
+                                             : format == Format::png ? std::vector<std::string>{"png:cairo", "png"}
+                                                                     : std::vector<std::string>{"pdf:cairo", "pdf"};
+    std::string failure;
+    for (size_t i = 0; i < plan.size(); ++i) {
+        const char* engine = plan[i] == Layout::sfdp ? "sfdp" : "dot";
+        const Attempt attempt =
+            in_child([&](Attempt& a) { return layout_and_render(scene, style, plan[i], engine, devices, a); });
+        if (!attempt.ok) {
+            failure = attempt.failure;
+            result.warnings.push_back(std::string("layout ") + engine + " failed, trying a simpler layout: " + failure);
+            continue;
+        }
+        result.bytes = attempt.bytes;
+        result.engine = engine;
+        if (i > 0) result.warnings.push_back(std::string("large diagram: drawn with the simplified layout ") + engine);
+        for (const auto& m : attempt.messages) result.warnings.push_back(m);
+        return result;
+    }
+    throw InputError(what, 0,
+                     {"Graphviz で図を配置できません: " + failure, "Graphviz cannot lay out the diagram: " + failure});
+}
+
+}  // namespace render_detail
+}  // namespace piagraph

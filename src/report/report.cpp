@@ -1,0 +1,772 @@
+#include "piagraph/report.hpp"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph {
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char c : s) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            case '\0':
+                break;  // never meaningful in a document, and unsafe in HTML
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+using text::match_key;
+
+const char* const kNotStated = "評価書に記載がありません";
+
+std::string shorten(const std::string& s, size_t max_chars) {
+    std::u32string u = text::to_u32(text::squeeze(s));
+    if (u.size() <= max_chars) return text::to_utf8(u);
+    return text::to_utf8(u.substr(0, max_chars)) + "…";
+}
+
+const nlohmann::json& report_vocabulary() {
+    static const nlohmann::json empty = nlohmann::json::object();
+    const auto& raw = Dictionary::get().raw();
+    return raw.contains("report") ? raw["report"] : empty;
+}
+
+std::vector<std::string> vocabulary_list(const nlohmann::json& node, const char* key) {
+    std::vector<std::string> out;
+    if (node.contains(key))
+        for (const auto& v : node[key]) out.push_back(v.get<std::string>());
+    return out;
+}
+
+bool contains_any(const std::string& hay_key, const std::vector<std::string>& words) {
+    for (const auto& w : words)
+        if (auto k = match_key(w); !k.empty() && text::contains(hay_key, k)) return true;
+    return false;
+}
+
+// The 保管場所 text in blocks: a ＜…＞ header starts a block (＜執務室における措置＞ …).
+struct Block {
+    std::string header;
+    std::string body;
+};
+
+std::vector<Block> storage_blocks(const std::string& storage) {
+    std::vector<Block> out;
+    const std::u32string u = text::to_u32(storage);
+    Block current;
+    for (size_t i = 0; i < u.size(); ++i) {
+        char32_t c = u[i];
+        if (c == U'＜' || c == U'<' || c == U'〈') {
+            size_t close = u.find_first_of(U"＞>〉", i + 1);
+            if (close != std::u32string::npos && close - i < 80) {
+                if (!text::trim(current.body).empty() || !current.header.empty()) out.push_back(current);
+                current = Block{text::to_utf8(u.substr(i + 1, close - i - 1)), ""};
+                i = close;
+                continue;
+            }
+        }
+        current.body += text::to_utf8(c);
+    }
+    if (!text::trim(current.body).empty() || !current.header.empty()) out.push_back(current);
+    return out;
+}
+
+std::vector<std::string> sentences(const std::string& body) {
+    std::vector<std::string> out;
+    std::string current;
+    for (char32_t c : text::to_u32(body)) {
+        current += text::to_utf8(c);
+        if (c == U'。') {
+            if (auto t = text::trim(current); !t.empty()) out.push_back(t);
+            current.clear();
+        }
+    }
+    if (auto t = text::trim(current); !t.empty()) out.push_back(t);
+    return out;
+}
+
+struct StorageClass {
+    std::string id, label;
+    std::vector<std::string> words;
+};
+
+const std::vector<StorageClass>& storage_classes() {
+    static const std::vector<StorageClass> classes = [] {
+        std::vector<StorageClass> out;
+        const auto& v = report_vocabulary();
+        if (v.contains("storage_classes"))
+            for (const auto& c : v["storage_classes"])
+                out.push_back(
+                    {c.at("id").get<std::string>(), c.at("label").get<std::string>(), vocabulary_list(c, "words")});
+        return out;
+    }();
+    return classes;
+}
+
+// The match key with the names of standard systems taken out, so that 庁内連携システム does not
+// read as 庁内 (places such as ガバメントクラウド, kind "location", stay in).
+std::string place_key(const std::string& s) {
+    static const std::vector<std::string> system_names = [] {
+        std::vector<std::string> out;
+        for (const auto& sys : Dictionary::get().systems())
+            if (sys.kind != "location")
+                for (const auto& alias : sys.aliases)
+                    if (auto k = match_key(alias); text::length(k) >= 4) out.push_back(k);
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+        return out;
+    }();
+    std::string key = match_key(s);
+    for (const auto& name : system_names)
+        for (auto p = key.find(name); p != std::string::npos; p = key.find(name, p)) key.replace(p, name.size(), "|");
+    return key;
+}
+
+// The first class whose word the text contains (the classes are ordered most specific first).
+const StorageClass* class_of(const std::string& s) {
+    const std::string key = place_key(s);
+    for (const auto& c : storage_classes())
+        if (contains_any(key, c.words)) return &c;
+    return nullptr;
+}
+
+std::string form_short(const std::string& form) {
+    for (const auto& f : Dictionary::get().raw().at("forms"))
+        if (!form.empty() && (text::contains(form, f.at("name").get<std::string>()) ||
+                              text::contains(form, f.at("style").get<std::string>())))
+            return f.at("short").get<std::string>();
+    return "";
+}
+
+const char* severity_ja(Severity s) {
+    switch (s) {
+        case Severity::error:
+            return "エラー";
+        case Severity::warning:
+            return "警告";
+        case Severity::info:
+            return "情報";
+    }
+    return "情報";
+}
+
+std::string file_title(const FileBlock& f) {
+    if (f.names.empty()) return "（名称なし）";
+    std::string out;
+    for (const auto& n : f.names) out += (out.empty() ? "" : "、") + text::squeeze(n);
+    return out;
+}
+
+std::string yes_no(const std::optional<bool>& b, const char* yes, const char* no) { return b ? (*b ? yes : no) : ""; }
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+// Text or the plain "not stated" marker.
+std::string or_not_stated(const std::string& s) {
+    auto t = text::squeeze(s);
+    return t.empty() ? std::string("<span class=\"none\">") + kNotStated + "</span>" : html_escape(t);
+}
+
+// --- the page ------------------------------------------------------------------------------------
+
+const char* const kStyle = R"CSS(
+:root { --ink:#1a1a1a; --muted:#5f6368; --line:#c9ced6; --accent:#23408e; --bg-soft:#f5f7fb;
+  --err:#b3261e; --warn:#a15c00; --info:#2e6b30; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
+  color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 1.5rem; line-height: 1.6; font-size: 15px; }
+h1 { font-size: 1.6rem; border-bottom: 3px solid var(--accent); padding-bottom: .3rem; }
+h2 { font-size: 1.3rem; border-left: 6px solid var(--accent); padding-left: .5rem; margin-top: 2.2rem; }
+h3 { font-size: 1.1rem; margin-top: 1.4rem; }
+p.meta, .muted { color: var(--muted); font-size: .9rem; }
+nav ol { columns: 2; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; }
+th, td { border: 1px solid var(--line); padding: .3rem .45rem; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; word-break: break-word; }
+th { background: var(--bg-soft); font-weight: 600; }
+table.sortable th { cursor: pointer; }
+table.sortable th[aria-sort="ascending"]::after { content: " ▲"; }
+table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; margin: 1rem 0; background: #fff; }
+.card h3 { margin-top: 0; }
+.tag { display: inline-block; border-radius: 4px; padding: 0 .4rem; font-size: .85rem; margin-right: .3rem;
+  border: 1px solid currentColor; }
+.tag.inside { color: #1b5e20; } .tag.data_centre { color: #0d47a1; } .tag.jlis_platform { color: #4a148c; }
+.tag.cloud { color: #006064; } .tag.unknown { color: var(--muted); }
+.none { color: var(--warn); font-weight: 600; }
+.sev-error { color: var(--err); font-weight: 700; } .sev-warning { color: var(--warn); font-weight: 700; }
+.sev-info { color: var(--info); font-weight: 700; }
+pre.quote { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg-soft); border-left: 3px solid var(--line);
+  margin: .3rem 0; padding: .3rem .5rem; font-size: .85rem; font-family: inherit; }
+figure { margin: 1rem 0; border: 1px solid var(--line); padding: .5rem; }
+figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+figcaption { font-weight: 600; margin-bottom: .4rem; }
+dl.qa dt { font-weight: 700; margin-top: 1rem; }
+dl.qa dd { margin-left: 1rem; }
+.present { color: var(--info); } .absent { color: var(--warn); font-weight: 600; } .bydesign { color: var(--muted); }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav { display: none; }
+  h2 { break-after: avoid; }
+  .card, figure, tr, pre.quote { break-inside: avoid; }
+  figure svg { max-height: 250mm; }
+  table.sortable th::after { content: "" !important; }
+}
+)CSS";
+
+// Sorting is a convenience: without the script the tables read the same, in document order.
+const char* const kScript = R"JS(
+(function () {
+  var tables = document.querySelectorAll('table.sortable');
+  Array.prototype.forEach.call(tables, function (table) {
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head || !table.tBodies[0]) return;
+    Array.prototype.forEach.call(head.cells, function (th, index) {
+      th.tabIndex = 0;
+      th.title = 'クリックで並べ替え';
+      function sort() {
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        Array.prototype.forEach.call(head.cells, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (x, y) {
+          var a = x.cells[index] ? x.cells[index].textContent.trim() : '';
+          var b = y.cells[index] ? y.cells[index].textContent.trim() : '';
+          var na = parseFloat(a), nb = parseFloat(b);
+          var r = (!isNaN(na) && !isNaN(nb)) ? na - nb : a.localeCompare(b, 'ja');
+          return ascending ? r : -r;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      }
+      th.addEventListener('click', sort);
+      th.addEventListener('keydown', function (e) { if (e.key === 'Enter') sort(); });
+    });
+  });
+})();
+)JS";
+
+// Only the <svg> element itself: render's output may start with an XML prolog and a DOCTYPE.
+std::string inline_svg(const std::string& svg) {
+    const auto start = svg.find("<svg");
+    const auto end = svg.rfind("</svg>");
+    if (start == std::string::npos || end == std::string::npos || end < start) return "";
+    return svg.substr(start, end + 6 - start);
+}
+
+class Page {
+public:
+    explicit Page(const ReportInput& in) : in_(in) {}
+
+    std::string build() {
+        head();
+        overview();
+        diagrams();
+        file_cards();
+        findings();
+        outline();
+        answers();
+        os_ << "<footer class=\"muted\"><p>piagraph が評価書の記載から自動で作成した資料です。"
+               "判断の根拠は各項目に示した評価書の記載箇所で確認してください。</p></footer>\n";
+        os_ << "<script>" << kScript << "</script>\n</body>\n</html>\n";
+        return os_.str();
+    }
+
+private:
+    const ReportInput& in_;
+    std::ostringstream os_;
+
+    std::string organization() const {
+        std::set<std::string> orgs;
+        for (const auto& a : in_.assessments)
+            if (!text::trim(a.organization).empty()) orgs.insert(text::squeeze(a.organization));
+        return join(std::vector<std::string>(orgs.begin(), orgs.end()), "、");
+    }
+
+    void head() {
+        const std::string org = organization();
+        const std::string title = (org.empty() ? std::string() : org + " ") + "特定個人情報保護評価書 点検資料";
+        os_ << "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
+            << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            << "<title>" << html_escape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+        os_ << "<header><h1>" << html_escape(title)
+            << "</h1>\n<p class=\"meta\">入力: " << html_escape(join(in_.inputs, "、")) << "<br>評価書 "
+            << in_.assessments.size() << " 件、点検結果 " << in_.findings.size() << " 件</p></header>\n";
+        os_ << "<nav><h2>目次</h2><ol>"
+            << "<li><a href=\"#overview\">概要</a></li><li><a href=\"#diagrams\">図</a></li>"
+            << "<li><a href=\"#files\">ファイルごとの概要</a></li><li><a href=\"#findings\">点検結果</a></li>"
+            << "<li><a href=\"#outline\">様式の項目と記載状況</a></li><li><a "
+               "href=\"#answers\">審査でよく問われる点への回答</a></li>"
+            << "</ol></nav>\n";
+    }
+
+    size_t finding_count(const Assessment& a) const {
+        return std::count_if(in_.findings.begin(), in_.findings.end(),
+                             [&](const Finding& f) { return f.assessment == a.affair; });
+    }
+
+    void overview() {
+        os_ << "<section id=\"overview\"><h2>1. 概要</h2>\n";
+        const std::string org = organization();
+        os_ << "<p>評価実施機関: " << or_not_stated(org) << "</p>\n";
+        os_ << "<table class=\"sortable\"><thead><tr><th>評価書番号</th><th>事務</th><th>様式</th><th>公表日</th>"
+               "<th>担当部署</th><th>情報提供NWSによる情報連携</th><th>システム数</th><th>ファイル数</th><th>点検結果</"
+               "th>"
+               "</tr></thead><tbody>\n";
+        for (const auto& a : in_.assessments) {
+            os_ << "<tr><td>" << html_escape(a.number) << "</td><td>" << or_not_stated(a.affair) << "</td><td>"
+                << or_not_stated(a.form) << "</td><td>" << html_escape(a.published) << "</td><td>"
+                << or_not_stated(a.department) << "</td><td>" << or_not_stated(a.linkage.status) << "</td><td>"
+                << a.systems.size() << "</td><td>" << a.files.size() << "</td><td>" << finding_count(a)
+                << "</td></tr>\n";
+        }
+        os_ << "</tbody></table>\n</section>\n";
+    }
+
+    void diagrams() {
+        os_ << "<section id=\"diagrams\"><h2>2. 図</h2>\n";
+        if (in_.diagrams.empty())
+            os_ << "<p class=\"muted\">"
+                << html_escape(in_.diagrams_note.empty() ? "図は作成されていません。" : in_.diagrams_note) << "</p>\n";
+        for (const auto& d : in_.diagrams) {
+            const std::string svg = inline_svg(d.svg);
+            os_ << "<figure><figcaption>" << html_escape(d.title) << "</figcaption>\n";
+            if (svg.empty())
+                os_ << "<p class=\"muted\">図を埋め込めませんでした。</p>\n";
+            else
+                os_ << svg << "\n";
+            if (!d.note.empty()) os_ << "<p class=\"muted\">" << html_escape(d.note) << "</p>\n";
+            os_ << "</figure>\n";
+        }
+        os_ << "</section>\n";
+    }
+
+    void storage_tags(const std::string& storage) {
+        const auto places = classify_storage(storage);
+        if (places.empty()) {
+            os_ << "<p>" << or_not_stated("") << "</p>\n";
+            return;
+        }
+        os_ << "<ul>\n";
+        for (const auto& p : places)
+            os_ << "<li><span class=\"tag " << html_escape(p.class_id) << "\">" << html_escape(p.label) << "</span>"
+                << html_escape(shorten(p.excerpt, 160)) << "</li>\n";
+        os_ << "</ul>\n";
+    }
+
+    void file_cards() {
+        os_ << "<section id=\"files\"><h2>3. ファイルごとの概要</h2>\n";
+        for (const auto& a : in_.assessments) {
+            if (a.files.empty())
+                os_ << "<p>" << html_escape(a.affair) << ": 特定個人情報ファイルの概要（II）は"
+                    << (form_short(a.form) == "基礎" ? "この様式（基礎項目評価書）にはありません。" : kNotStated)
+                    << "</p>\n";
+            for (const auto& f : a.files) file_card(a, f);
+        }
+        os_ << "</section>\n";
+    }
+
+    void file_card(const Assessment& a, const FileBlock& f) {
+        os_ << "<article class=\"card\"><h3>" << html_escape(file_title(f)) << "</h3>\n";
+        os_ << "<p class=\"muted\">事務: " << html_escape(a.affair) << "（" << html_escape(a.form) << "）</p>\n";
+        os_ << "<table><tbody>\n<tr><th style=\"width:11em\">保有する情報</th><td>"
+            << html_escape(text::squeeze(a.affair)) << "のための特定個人情報ファイル（" << html_escape(file_title(f))
+            << "）</td></tr>\n";
+        os_ << "<tr><th>対象人数（事務）</th><td>" << or_not_stated(a.population) << "</td></tr>\n";
+        os_ << "<tr><th>入手元</th><td>";
+        if (f.sources.empty()) os_ << or_not_stated("");
+        for (const auto& s : f.sources)
+            os_ << html_escape(s.kind) << (s.detail.empty() ? "" : "（" + html_escape(text::squeeze(s.detail)) + "）")
+                << (s.inferred ? "（印はないが詳細の記載から推定）" : "") << "<br>";
+        os_ << "</td></tr>\n<tr><th>入手方法</th><td>" << or_not_stated(join(f.methods, "、")) << "</td></tr>\n";
+        os_ << "<tr><th>保管期間</th><td>" << or_not_stated(f.retention) << "</td></tr>\n</tbody></table>\n";
+
+        os_ << "<h4>提供先・移転先</h4>\n";
+        if (f.provisions.empty() && f.transfers.empty()) {
+            os_ << "<p>" << (f.no_flows.value_or(false) ? "提供・移転を行っていない旨の記載があります。" : kNotStated)
+                << "</p>\n";
+        } else {
+            os_ << "<table class=\"sortable\"><thead><tr><th "
+                   "style=\"width:4em\">区分</th><th>相手</th><th>法令上の根拠</th>"
+                   "<th>方法</th><th>用途</th></tr></thead><tbody>\n";
+            auto rows = [&](const std::vector<Flow>& flows, const char* kind) {
+                for (const auto& fl : flows)
+                    os_ << "<tr><td>" << kind << "</td><td>" << or_not_stated(fl.recipient) << "</td><td>"
+                        << or_not_stated(fl.basis) << "</td><td>" << or_not_stated(join(fl.methods, "、"))
+                        << "</td><td>" << html_escape(shorten(fl.purpose, 120)) << "</td></tr>\n";
+            };
+            rows(f.provisions, "提供");
+            rows(f.transfers, "移転");
+            os_ << "</tbody></table>\n";
+        }
+        declared_counts(f);
+
+        os_ << "<h4>委託先・再委託先</h4>\n";
+        if (f.entrustments.empty()) {
+            os_ << "<p>" << (f.entrust && !*f.entrust ? "委託しない旨の記載があります。" : kNotStated) << "</p>\n";
+        } else {
+            os_ << "<table class=\"sortable\"><thead><tr><th>委託内容</th><th>委託先</th><th "
+                   "style=\"width:7em\">再委託</th>"
+                   "<th>再委託先</th><th>再委託の許諾方法</th></tr></thead><tbody>\n";
+            for (const auto& e : f.entrustments) {
+                const bool resub = e.resubcontract.value_or(false);
+                os_ << "<tr><td>" << or_not_stated(e.item) << "</td><td>" << or_not_stated(e.contractor) << "</td><td>"
+                    << or_not_stated(yes_no(e.resubcontract, "再委託する", "再委託しない")) << "</td><td>"
+                    << (resub ? or_not_stated(e.resubcontractor) : html_escape(e.resubcontractor)) << "</td><td>"
+                    << (resub ? or_not_stated(e.permission_method) : html_escape(shorten(e.permission_method, 120)))
+                    << "</td></tr>\n";
+            }
+            os_ << "</tbody></table>\n";
+        }
+
+        os_ << "<h4>保管場所</h4>\n";
+        storage_tags(f.storage);
+        os_ << "</article>\n";
+    }
+
+    void declared_counts(const FileBlock& f) {
+        const auto& c = f.declared_counts;
+        auto one = [&](const std::optional<int>& declared, size_t listed, const char* what) {
+            if (!declared || *declared == static_cast<int>(listed)) return;
+            os_ << "<p class=\"muted\">" << what << "は (" << *declared << ") 件と記載され、個別の記載は " << listed
+                << " 件です（別紙参照などで省略されている可能性があります）。</p>\n";
+        };
+        one(c.provisions, f.provisions.size(), "提供先");
+        one(c.transfers, f.transfers.size(), "移転先");
+        one(c.entrustments, f.entrustments.size(), "委託");
+    }
+
+    // The source lines a finding rests on, re-read from the document (line numbers shown);
+    // without the document, the words the check kept; failing both, a plain note.
+    void quote_lines(const Location& loc) {
+        auto it = in_.source_lines.find(loc.file);
+        const bool have_lines =
+            it != in_.source_lines.end() && loc.line > 0 && loc.line <= static_cast<int>(it->second.size());
+        if (have_lines) {
+            const auto& lines = it->second;
+            const int last =
+                std::min<int>({std::max(loc.end_line, loc.line), loc.line + 7, static_cast<int>(lines.size())});
+            std::string quoted;
+            for (int l = loc.line; l <= last; ++l)
+                quoted += std::to_string(l) + ": " + shorten(lines[static_cast<size_t>(l - 1)], 200) + "\n";
+            if (loc.end_line > last) quoted += "…\n";
+            os_ << "<pre class=\"quote\">" << html_escape(quoted) << "</pre>\n";
+        } else if (!loc.quote.empty()) {
+            os_ << "<pre class=\"quote\">" << html_escape(shorten(loc.quote, 400)) << "</pre>\n";
+        } else if (loc.line > 0) {
+            os_ << "<p class=\"muted\">（原文 " << html_escape(loc.file) << " を読めないため引用できません）</p>\n";
+        }
+    }
+
+    void findings() {
+        os_ << "<section id=\"findings\"><h2>4. 点検結果</h2>\n";
+        if (in_.findings.empty()) {
+            os_ << "<p>点検で指摘事項は見つかりませんでした。</p>\n</section>\n";
+            return;
+        }
+        os_ << "<table class=\"sortable\"><thead><tr><th style=\"width:5em\">重要度</th><th "
+               "style=\"width:7em\">規則</th>"
+               "<th style=\"width:12em\">事務</th><th>内容と根拠の記載</th></tr></thead><tbody>\n";
+        for (const auto& f : in_.findings) {
+            os_ << "<tr><td class=\"sev-" << severity_name(f.severity) << "\">" << severity_ja(f.severity)
+                << "</td><td>" << html_escape(f.rule) << "<br><span class=\"muted\">" << html_escape(f.kind)
+                << "</span></td><td>" << html_escape(f.assessment) << "</td><td><p>" << html_escape(f.message.ja)
+                << "</p>\n";
+            for (const auto& loc : f.locations) {
+                os_ << "<div class=\"muted\">" << html_escape(loc.file);
+                if (loc.line > 0)
+                    os_ << " " << loc.line << (loc.end_line > loc.line ? "–" + std::to_string(loc.end_line) : "")
+                        << "行";
+                if (!loc.note.empty()) os_ << "（" << html_escape(loc.note) << "）";
+                os_ << "</div>\n";
+                quote_lines(loc);
+            }
+            os_ << "</td></tr>\n";
+        }
+        os_ << "</tbody></table>\n</section>\n";
+    }
+
+    // Whether the model holds a value for an outline field (data/dictionary.json report/form_fields).
+    static bool has_field(const Assessment& a, const std::string& id) {
+        auto any_file = [&](auto pred) { return std::any_of(a.files.begin(), a.files.end(), pred); };
+        if (id == "systems") return !a.systems.empty();
+        if (id == "connections")
+            return std::any_of(a.systems.begin(), a.systems.end(),
+                               [](const System& s) { return !s.connections.empty() || !s.other.empty(); });
+        if (id == "individual_number_basis") return !text::trim(a.individual_number_basis).empty();
+        if (id == "linkage") return !text::trim(a.linkage.status).empty();
+        if (id == "department") return !text::trim(a.department).empty();
+        if (id == "files") return !a.files.empty() || !a.file_names.empty();
+        if (id == "acquisition")
+            return any_file([](const FileBlock& f) { return !f.sources.empty() || !f.methods.empty(); });
+        if (id == "entrustment")
+            return any_file([](const FileBlock& f) { return !f.entrustments.empty() || f.entrust.has_value(); });
+        if (id == "flows")
+            return any_file([](const FileBlock& f) {
+                return !f.provisions.empty() || !f.transfers.empty() || f.provides || f.transfers_flag || f.no_flows;
+            });
+        if (id == "storage") return any_file([](const FileBlock& f) { return !text::trim(f.storage).empty(); });
+        if (id == "retention") return any_file([](const FileBlock& f) { return !text::trim(f.retention).empty(); });
+        if (id == "attachment1") return !a.attachment1_steps.empty();
+        if (id == "changes") return !a.changes.empty();
+        return false;
+    }
+
+    void outline() {
+        os_ << "<section id=\"outline\"><h2>5. 様式の項目と記載状況</h2>\n"
+               "<p>様式（基礎項目・重点項目・全項目）によって、もともと記載欄のない項目があります。"
+               "「この様式には欄がない」項目は記載漏れではありません。</p>\n";
+        const auto& v = report_vocabulary();
+        for (const auto& a : in_.assessments) {
+            const std::string form = form_short(a.form);
+            os_ << "<h3>" << html_escape(a.affair) << "（" << or_not_stated(a.form) << "）</h3>\n";
+            if (form.empty()) os_ << "<p class=\"none\">様式を判別できないため、欄の有無は判定していません。</p>\n";
+            os_ << "<table><thead><tr><th>項目</th><th "
+                   "style=\"width:12em\">この様式での位置</th><th>記載状況</th></tr></thead><tbody>\n";
+            if (v.contains("form_fields"))
+                for (const auto& field : v["form_fields"]) {
+                    const std::string id = field.at("id").get<std::string>();
+                    const auto& sections = field.at("sections");
+                    const bool in_form = !form.empty() && sections.contains(form);
+                    const bool present = has_field(a, id);
+                    os_ << "<tr><td>" << html_escape(field.at("label").get<std::string>()) << "</td><td>"
+                        << (in_form ? html_escape(sections.at(form).get<std::string>()) : "—") << "</td><td>";
+                    if (present)
+                        os_ << "<span class=\"present\">記載あり</span>";
+                    else if (in_form || form.empty())
+                        os_ << "<span class=\"absent\">記載が見つかりません（記載漏れ又は読み取り漏れの可能性）</span>";
+                    else
+                        os_ << "<span class=\"bydesign\">この様式には欄がない（記載なしで正常）</span>";
+                    os_ << "</td></tr>\n";
+                }
+            os_ << "</tbody></table>\n";
+        }
+        os_ << "</section>\n";
+    }
+
+    // --- answers to the board's questions ---
+
+    struct Mention {
+        std::string who;                   // the system as written
+        std::vector<StoragePlace> places;  // where the storage text puts it
+        std::string operator_text;         // a sentence naming its operator
+    };
+
+    static std::string sentence_with(const std::string& text_in, const std::vector<std::string>& words) {
+        for (const auto& s : sentences(text_in))
+            if (contains_any(match_key(s), words)) return s;
+        return "";
+    }
+
+    // Storage blocks whose header or body names the system (by any alias of its canonical entry).
+    static std::vector<StoragePlace> places_of(const Assessment& a, const StandardSystem& sys) {
+        std::vector<StoragePlace> out;
+        for (const auto& f : a.files)
+            for (const auto& b : storage_blocks(f.storage)) {
+                const std::string header_key = match_key(b.header);
+                const std::string block_text = b.header + " " + b.body;
+                if (!contains_any(header_key, sys.aliases) && !contains_any(match_key(b.body), sys.aliases)) continue;
+                for (const auto& p : classify_storage(block_text))
+                    if (std::none_of(out.begin(), out.end(),
+                                     [&](const StoragePlace& q) { return q.class_id == p.class_id; }))
+                        out.push_back(p);
+            }
+        return out;
+    }
+
+    void answer_system(const Assessment& a, const std::vector<std::string>& ids, const char* question) {
+        os_ << "<dt>" << question << "</dt><dd>";
+        const auto& dict = Dictionary::get();
+        const auto jlis_words = report_vocabulary().contains("operator_words")
+                                    ? vocabulary_list(report_vocabulary()["operator_words"], "jlis")
+                                    : std::vector<std::string>{};
+        bool any = false;
+        for (const auto& s : a.systems) {
+            const StandardSystem* sys = dict.resolve_system(s.name);
+            if (!sys || std::find(ids.begin(), ids.end(), sys->id) == ids.end()) continue;
+            any = true;
+            os_ << "<p><strong>" << html_escape(text::squeeze(s.name)) << "</strong>（システム" << s.no << "）</p><ul>";
+            std::string op = sentence_with(s.functions, jlis_words);
+            for (const auto& f : a.files)
+                if (op.empty()) op = sentence_with(f.storage, jlis_words);
+            os_ << "<li>運用主体: "
+                << (op.empty() ? std::string("<span class=\"none\">") + kNotStated + "</span>"
+                               : "地方公共団体情報システム機構（J-LIS）に関する記載あり: 「" +
+                                     html_escape(shorten(op, 160)) + "」")
+                << "</li>";
+            std::vector<StoragePlace> places = places_of(a, *sys);
+            if (sys->id == "chukan_server")
+                if (const StandardSystem* platform = dict.system_by_id("chukan_platform"))
+                    for (const auto& p : places_of(a, *platform))
+                        if (std::none_of(places.begin(), places.end(),
+                                         [&](const StoragePlace& q) { return q.class_id == p.class_id; }))
+                            places.push_back(p);
+            os_ << "<li>設置場所: ";
+            if (places.empty()) os_ << "<span class=\"none\">" << kNotStated << "</span>";
+            for (const auto& p : places)
+                os_ << "<span class=\"tag " << html_escape(p.class_id) << "\">" << html_escape(p.label) << "</span>"
+                    << html_escape(shorten(p.excerpt, 120)) << " ";
+            bool inside =
+                std::any_of(places.begin(), places.end(), [](const StoragePlace& p) { return p.class_id == "inside"; });
+            bool outside = std::any_of(places.begin(), places.end(), [](const StoragePlace& p) {
+                return p.class_id != "inside" && p.class_id != "unknown";
+            });
+            if (!places.empty())
+                os_ << "<br>庁内か: "
+                    << (inside && outside ? "庁内と庁外の双方の記載があります"
+                        : inside          ? "庁内"
+                        : outside         ? "庁外"
+                                          : "記載からは判別できません");
+            os_ << "</li></ul>";
+        }
+        if (!any) os_ << "<p>該当するシステムは<span class=\"none\">" << kNotStated << "</span></p>";
+        os_ << "</dd>\n";
+    }
+
+    void answers() {
+        os_ << "<section id=\"answers\"><h2>6. 審査でよく問われる点への回答</h2>\n"
+               "<p>評価書に書かれていることだけを示します。書かれていないことは「"
+            << kNotStated << "」と示します。</p>\n";
+        for (const auto& a : in_.assessments) {
+            os_ << "<h3>" << html_escape(a.affair) << "</h3>\n<dl class=\"qa\">\n";
+            answer_system(a, {"chukan_server", "chukan_platform"}, "中間サーバーは誰が運用し、庁内にあるか");
+            answer_system(a, {"togo_atena", "atena"}, "宛名システムは誰が運用し、庁内にあるか");
+            answer_access(a);
+            answer_copies(a);
+            answer_retention(a);
+            answer_entrustment(a);
+            os_ << "</dl>\n";
+        }
+        os_ << "</section>\n";
+    }
+
+    void answer_access(const Assessment& a) {
+        os_ << "<dt>庁内で誰がデータを見られるか、その法令上の根拠</dt><dd><ul>";
+        os_ << "<li>担当部署: " << or_not_stated(a.department) << "</li>";
+        os_ << "<li>個人番号の利用の法令上の根拠: " << or_not_stated(shorten(a.individual_number_basis, 300))
+            << "</li>";
+        bool any_transfer = false;
+        for (const auto& f : a.files)
+            for (const auto& t : f.transfers) {
+                any_transfer = true;
+                os_ << "<li>移転先（庁内の他部署）: " << or_not_stated(t.recipient)
+                    << " — 根拠: " << or_not_stated(t.basis) << "</li>";
+            }
+        if (!any_transfer) os_ << "<li>移転先（庁内の他部署）: <span class=\"none\">" << kNotStated << "</span></li>";
+        os_ << "</ul></dd>\n";
+    }
+
+    void answer_copies(const Assessment& a) {
+        os_ << "<dt>複製はどこに保管されるか</dt><dd>";
+        if (a.files.empty()) os_ << "<span class=\"none\">" << kNotStated << "</span>";
+        for (const auto& f : a.files) {
+            os_ << "<p>" << html_escape(file_title(f)) << ":</p>";
+            storage_tags(f.storage);
+        }
+        os_ << "</dd>\n";
+    }
+
+    void answer_retention(const Assessment& a) {
+        const auto erasure_words = vocabulary_list(report_vocabulary(), "erasure_words");
+        os_ << "<dt>保管期間と消去</dt><dd><ul>";
+        if (a.files.empty()) os_ << "<li><span class=\"none\">" << kNotStated << "</span></li>";
+        for (const auto& f : a.files) {
+            os_ << "<li>" << html_escape(file_title(f)) << ": 保管期間 " << or_not_stated(f.retention);
+            const std::string erase = sentence_with(f.storage, erasure_words);
+            os_ << "／消去: " << (erase.empty() ? or_not_stated("") : "「" + html_escape(shorten(erase, 160)) + "」")
+                << "</li>";
+        }
+        os_ << "</ul></dd>\n";
+    }
+
+    void answer_entrustment(const Assessment& a) {
+        os_ << "<dt>委託の連鎖（委託先の正式名称とすべての再委託先）</dt><dd>";
+        bool any = false;
+        std::set<std::string> seen;  // several files often list the same contract
+        for (const auto& f : a.files)
+            for (const auto& e : f.entrustments) {
+                const std::string key = match_key(e.item) + "|" + match_key(e.contractor) + "|" +
+                                        yes_no(e.resubcontract, "1", "0") + "|" + match_key(e.resubcontractor);
+                if (!seen.insert(key).second) continue;
+                if (!any) os_ << "<ul>";
+                any = true;
+                os_ << "<li>" << or_not_stated(e.item) << " → 委託先: " << or_not_stated(e.contractor);
+                if (e.resubcontract && *e.resubcontract)
+                    os_ << " → 再委託先: " << or_not_stated(e.resubcontractor);
+                else if (e.resubcontract)
+                    os_ << "（再委託しない）";
+                else
+                    os_ << "（再委託の有無: <span class=\"none\">" << kNotStated << "</span>）";
+                os_ << "</li>";
+            }
+        if (any)
+            os_ << "</ul>";
+        else
+            os_ << "<span class=\"none\">委託について" << kNotStated << "</span>";
+        os_ << "</dd>\n";
+    }
+};
+
+}  // namespace
+
+std::vector<StoragePlace> classify_storage(const std::string& storage_text) {
+    std::vector<StoragePlace> out;
+    if (text::trim(storage_text).empty()) return out;
+    auto add = [&](const StorageClass& c, const std::string& excerpt) {
+        for (const auto& p : out)
+            if (p.class_id == c.id && p.excerpt == excerpt) return;
+        out.push_back({c.id, c.label, excerpt});
+    };
+    for (const auto& block : storage_blocks(storage_text)) {
+        const std::string header = text::squeeze(block.header);
+        const StorageClass* block_class = header.empty() ? nullptr : class_of(header);
+        if (block_class) {
+            const auto first = sentences(block.body);
+            add(*block_class,
+                "＜" + header + "＞" + (first.empty() ? std::string() : " " + text::squeeze(first.front())));
+        }
+        for (const auto& s : sentences(block.body)) {
+            const StorageClass* c = class_of(s);
+            if (!c || c == block_class) continue;
+            // A サーバー室 under ＜データセンター…＞ or ＜中間サーバー・プラットフォーム…＞ is a room
+            // there, not in the city hall.
+            if (block_class && block_class->id != "inside" && c->id == "inside") continue;
+            add(*c, text::squeeze(s));
+        }
+    }
+    if (out.empty()) out.push_back({"unknown", "場所の種類を判別できない記載", text::squeeze(storage_text)});
+    return out;
+}
+
+std::string render_report_html(const ReportInput& input) { return Page(input).build(); }
+
+}  // namespace piagraph

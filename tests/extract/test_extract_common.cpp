@@ -1,0 +1,148 @@
+// The shared helpers of the extract stage on small inputs: every checkbox spelling, option groups,
+// counts, names and definitions.
+#include <gtest/gtest.h>
+
+#include "../../src/extract/common.hpp"
+
+namespace piagraph::extract_detail {
+namespace {
+
+TEST(MarkState, EveryCheckedSpelling) {
+    for (const char* token : {"[○]", "[ ○ ]", "[〇]", "[ O ]", "【○】", "<input checked=\"\" type=\"checkbox\"/>",
+                              "[<input checked=\"checked\" type=\"checkbox\"/>]",
+                              "<input checked=\"\" type=\"radio\"/>", "<input type=\"radio\"/>", "■", "☑"})
+        EXPECT_EQ(mark_state(token), std::optional<bool>(true)) << token;
+}
+
+TEST(MarkState, EveryUncheckedSpelling) {
+    for (const char* token : {"[]", "[ ]", "【 】", "□", "<input type=\"checkbox\"/>", "[<input type=\"checkbox\"/>]"})
+        EXPECT_EQ(mark_state(token), std::optional<bool>(false)) << token;
+}
+
+TEST(MarkState, WordsAreNotMarks) {
+    for (const char* token : {"[実施する]", "紙", "", "○○課"}) EXPECT_FALSE(mark_state(token).has_value()) << token;
+}
+
+TEST(ReadChoices, MixedSpellingsInOneGroup) {
+    const Choices c = read_choices(
+        "[ ○ ] 紙 [] 電子記録媒体（フラッシュメモリを除く。） 【○】 フラッシュメモリ "
+        "<input type=\"checkbox\"/> 電子メール [<input checked=\"\" type=\"checkbox\"/>] 専用線 [ ] その他 （ ）",
+        "acquisition_methods");
+    std::vector<std::string> labels;
+    for (const auto& h : c.checked) labels.push_back(h.label);
+    EXPECT_EQ(labels, (std::vector<std::string>{"紙", "フラッシュメモリ", "専用線"}));
+    EXPECT_FALSE(c.lost_marks);
+}
+
+TEST(ReadChoices, ColumnMajorDivsKeepEachMarkWithItsLabel) {
+    // The mark sits in its own <div> before the label; その他（ and ） are split across columns.
+    const Choices c = read_choices(
+        "<div> <div><input type=\"checkbox\"/></div> <div>庁内連携システム</div> <div><input type=\"checkbox\"/></div> "
+        "<div>その他（</div> </div> <div> <div><input checked=\"\" type=\"checkbox\"/></div> <div>紙</div> "
+        "<div>)</div> </div>",
+        "transfer_methods");
+    ASSERT_EQ(c.checked.size(), 1u);
+    EXPECT_EQ(c.checked[0].label, "紙");
+}
+
+TEST(ReadChoices, AliasMapsToStandardLabel) {
+    const Choices c = read_choices(
+        "<input checked=\"\" type=\"checkbox\"/> 市内連携システム <input type=\"checkbox\"/> 紙", "transfer_methods");
+    ASSERT_EQ(c.checked.size(), 1u);
+    EXPECT_EQ(c.checked[0].label, "庁内連携システム");
+    EXPECT_EQ(c.checked[0].written, "市内連携システム");
+}
+
+TEST(ReadChoices, DetailsAndCountsWithoutMarksAreLostMarks) {
+    const Choices c = read_choices("[] 提供を行っている （ 64 ） 件 [] 移転を行っている (17) 件 [] 行っていない",
+                                   "provision_transfer");
+    EXPECT_TRUE(c.checked.empty());
+    EXPECT_TRUE(c.lost_marks);
+    ASSERT_EQ(c.hits.size(), 3u);
+    EXPECT_EQ(c.hits[0].count, std::optional<int>(64));
+    EXPECT_EQ(c.hits[1].count, std::optional<int>(17));
+    EXPECT_FALSE(c.hits[2].count.has_value());
+}
+
+TEST(ReadChoices, EmptyGroupIsNotLost) {
+    const Choices c =
+        read_choices("[] 提供を行っている () 件 [] 移転を行っている () 件 [] 行っていない", "provision_transfer");
+    EXPECT_FALSE(c.lost_marks);
+}
+
+TEST(ReadChoices, NestedBracketsInADetail) {
+    const Choices c = read_choices("[○] その他 （帳票システム、共通基盤(架空版)）", "connections");
+    ASSERT_EQ(c.checked.size(), 1u);
+    EXPECT_EQ(c.checked[0].detail, "帳票システム、共通基盤(架空版)");
+}
+
+TEST(SelectedOption, BracketedValueNextToTheList) {
+    EXPECT_EQ(selected_option("[実施しない] ＜選択肢＞ 1) 実施する 2) 実施しない 3) 未定", "linkage_status"),
+              std::optional<std::string>("実施しない"));
+}
+
+TEST(SelectedOption, BareValueBeforeTheList) {
+    EXPECT_EQ(
+        selected_option("<div> <div>再委託しない</div> <div>＜選択肢＞ 1) 再委託する 2) 再委託しない</div> </div>",
+                        "resubcontract_choice"),
+        std::optional<std::string>("再委託しない"));
+}
+
+TEST(SelectedOption, LoneValueInFirstBlock) {
+    EXPECT_EQ(selected_option("<div> <div> <input type=\"checkbox\"/> 再委託する </div> <div> <input "
+                              "type=\"checkbox\"/> 再委託しない </div> </div>",
+                              "resubcontract_choice"),
+              std::optional<std::string>("再委託する"));
+}
+
+TEST(SelectedOption, NothingSelectedIsNullopt) {
+    EXPECT_FALSE(selected_option("[] 再委託する [] 再委託しない ＜選択肢＞ 1) 再委託する 2) 再委託しない",
+                                 "resubcontract_choice")
+                     .has_value());
+    EXPECT_FALSE(selected_option("<div>＜選択肢＞</div> <div>1) 再委託する</div> <div>2) 再委託しない</div>",
+                                 "resubcontract_choice")
+                     .has_value());
+}
+
+TEST(SelectedOption, CheckedBoxWins) {
+    EXPECT_EQ(selected_option("[] 委託する [○] 委託しない", "entrust_choice"),
+              std::optional<std::string>("委託しない"));
+}
+
+TEST(ParseCount, Variants) {
+    EXPECT_EQ(parse_count("<div>(7) 件</div>"), std::optional<int>(7));
+    EXPECT_EQ(parse_count("（ １２ ） 件"), std::optional<int>(12));
+    EXPECT_FALSE(parse_count("() 件").has_value());
+    EXPECT_FALSE(parse_count("委託する").has_value());
+}
+
+TEST(Names, SplitAndStatements) {
+    EXPECT_EQ(split_names("保険システム、福祉システム,保健福祉システム"),
+              (std::vector<std::string>{"保険システム", "福祉システム", "保健福祉システム"}));
+    EXPECT_TRUE(is_statement("媒体等での連携のため、他システムとの接続はしていない。"));
+    EXPECT_FALSE(is_statement("J-LIS証明書交付システム、住基ネットGWシステム"));
+}
+
+TEST(NormalizeName, SuffixesDefinitionsAndWidth) {
+    EXPECT_EQ(normalize_name("個人住民税システム(税務システム内)"), "個人住民税システム");
+    EXPECT_EQ(normalize_name("宛名システム（税務システム内）"), "宛名システム");
+    EXPECT_EQ(normalize_name("住民基本台帳ネットワークシステム（以下「住基ネット」という。）"),
+              "住民基本台帳ネットワークシステム");
+    EXPECT_EQ(normalize_name("ＣＳ端末"), "CS端末");
+}
+
+TEST(Definitions, PerDocumentAliases) {
+    const auto d = find_definitions({"地方共同法人地方税共同機構(以下「機構」という。)を経由して取り込む。",
+                                     "住民基本台帳ネットワークシステム（以下「住基ネット」という。）"});
+    EXPECT_EQ(d.at("機構"), "地方共同法人地方税共同機構");
+    EXPECT_EQ(d.at("住基ネット"), "住民基本台帳ネットワークシステム");
+}
+
+TEST(Labels, KeyAndCircledNumber) {
+    EXPECT_EQ(label_key("⑦再委託の有無 ※"), "再委託の有無");
+    EXPECT_EQ(circled_number("⑦再委託の有無"), 7);
+    EXPECT_EQ(circled_number("再委託"), 0);
+}
+
+}  // namespace
+}  // namespace piagraph::extract_detail

@@ -1,0 +1,193 @@
+// parse_markdown and extract_document on small documents authored for these tests
+// (tests/fixtures/extract): layout variants, traps of the form, several assessments, non-assessments.
+#include <gtest/gtest.h>
+
+#include "piagraph/error.hpp"
+#include "piagraph/extract.hpp"
+#include "test_support.hpp"
+
+namespace piagraph {
+namespace {
+
+std::string fixture(const std::string& name) {
+    return (test::source_dir() / "tests" / "fixtures" / "extract" / name).string();
+}
+
+class JyutenMarks : public ::testing::Test {
+protected:
+    void SetUp() override {
+        model = extract_file(fixture("jyuten_marks.txt"));
+        ASSERT_EQ(model.assessments.size(), 1u);
+    }
+    const Assessment& a() const { return model.assessments[0]; }
+    Model model;
+};
+
+TEST_F(JyutenMarks, HeaderFromCoverWithValuesOnLaterLines) {
+    EXPECT_EQ(model.source.format, "markdown");
+    EXPECT_EQ(a().form, "重点項目評価書");
+    EXPECT_EQ(a().form_version, "令和６年10月 様式３");
+    EXPECT_EQ(a().number, "３");
+    EXPECT_EQ(a().title, "架空税の賦課に関する事務 重点項目評価書");
+    EXPECT_EQ(a().organization, "架空市長");
+    EXPECT_EQ(a().published, "令和５年４月１日");
+    EXPECT_EQ(a().affair, "架空税の賦課に関する事務");
+    EXPECT_EQ(a().locs.at("organization").line, 10);
+}
+
+TEST_F(JyutenMarks, EveryCheckboxSpellingInConnections) {
+    ASSERT_GE(a().systems.size(), 1u);
+    const System& s = a().systems[0];
+    EXPECT_EQ(s.connections, (std::vector<std::string>{"情報提供ネットワークシステム", "庁内連携システム",
+                                                       "既存住民基本台帳システム", "宛名システム等"}));
+    EXPECT_EQ(s.other, (std::vector<std::string>{"帳票システム", "共通基盤(架空版)"}));
+    EXPECT_FALSE(s.other_checked);
+}
+
+TEST_F(JyutenMarks, RangeHeadersAndEmptyTemplatesAreNotEntries) {
+    ASSERT_EQ(a().systems.size(), 2u);  // システム3 is an empty template, システム2～5 / 6～10 are headers
+    EXPECT_EQ(a().systems[1].no, 2);
+    const FileBlock& f = a().files.at(0);
+    EXPECT_EQ(f.entrustments.size(), 1u);
+    EXPECT_EQ(f.provisions.size(), 1u);
+    EXPECT_EQ(f.transfers.size(), 1u);
+}
+
+TEST_F(JyutenMarks, SuffixesAreDroppedForMatching) {
+    EXPECT_EQ(a().systems[0].normalized_name, "架空税システム");
+    EXPECT_EQ(a().systems[1].normalized_name, "住民基本台帳ネットワークシステム");
+    EXPECT_EQ(a().systems[1].canonical_id, "juki_net");
+}
+
+TEST_F(JyutenMarks, LostMarksAreUnknownNotUnchecked) {
+    const FileBlock& f = a().files.at(0);
+    // 提供・移転の有無 has no mark but its counts are filled.
+    EXPECT_EQ(f.marks.at("provision_transfer"), "none");
+    EXPECT_FALSE(f.provides.has_value());
+    EXPECT_EQ(f.declared_counts.provisions, std::optional<int>(2));
+    EXPECT_EQ(f.declared_counts.transfers, std::optional<int>(1));
+    // システム2's その他 names a system though no box is marked.
+    EXPECT_EQ(a().systems[1].marks, "none");
+    EXPECT_EQ(a().systems[1].other, (std::vector<std::string>{"架空税システム"}));
+    // 提供先1 has no 提供方法 marked.
+    EXPECT_EQ(f.provisions[0].marks, "none");
+    EXPECT_TRUE(f.provisions[0].methods.empty());
+}
+
+TEST_F(JyutenMarks, SourcesMethodsAndFlows) {
+    const FileBlock& f = a().files.at(0);
+    ASSERT_EQ(f.sources.size(), 2u);
+    EXPECT_EQ(f.sources[0].kind, "本人又は本人の代理人");
+    EXPECT_EQ(f.sources[1].kind, "行政機関・独立行政法人等");
+    EXPECT_EQ(f.sources[1].detail, "税務署");
+    EXPECT_EQ(f.methods, (std::vector<std::string>{"紙", "その他(eLTAX)"}));
+    EXPECT_EQ(f.transfers[0].recipient, "福祉部架空給付課");
+    EXPECT_EQ(f.transfers[0].methods, (std::vector<std::string>{"庁内連携システム", "紙"}));
+    EXPECT_EQ(f.transfers[0].timing, "随時");
+    EXPECT_EQ(f.provisions[0].basis, "番号法第19条第10号");
+    EXPECT_EQ(f.provisions[0].basis_loc.line, 68);
+}
+
+TEST_F(JyutenMarks, EntrustmentWithBareResubcontractValue) {
+    const FileBlock& f = a().files.at(0);
+    EXPECT_EQ(f.entrust, std::optional<bool>(true));
+    EXPECT_EQ(f.declared_counts.entrustments, std::optional<int>(1));
+    const Entrustment& e = f.entrustments.at(0);
+    EXPECT_EQ(e.item, "架空税の通知書印刷");
+    EXPECT_EQ(e.contractor, "架空印刷株式会社");
+    EXPECT_EQ(e.resubcontract, std::optional<bool>(false));
+}
+
+TEST_F(JyutenMarks, ChangeHistoryNeverOverwritesCurrentValues) {
+    EXPECT_EQ(a().department, "財務部架空税課");
+    EXPECT_EQ(a().linkage.status, "実施する");
+    EXPECT_EQ(a().files.at(0).entrustments.at(0).contractor, "架空印刷株式会社");
+    ASSERT_EQ(a().changes.size(), 3u);
+    EXPECT_EQ(a().changes[0].before, "総務部旧架空税課");
+    EXPECT_EQ(a().changes[1].before, "旧印刷有限会社");
+    EXPECT_EQ(a().changes[2].timing, "事前");
+}
+
+TEST_F(JyutenMarks, RiskFlagsOfSectionThree) {
+    const auto& flags = a().files.at(0).risk_flags;
+    EXPECT_EQ(flags.at("委託しない"), false);
+    EXPECT_EQ(flags.at("接続しない（入手）"), false);
+    EXPECT_EQ(flags.size(), 4u);
+}
+
+TEST(ExtractDocument, TwoAssessmentsInMinutes) {
+    const Model m = extract_file(fixture("two_assessments.txt"));
+    ASSERT_EQ(m.assessments.size(), 2u);
+    const Assessment& kiso = m.assessments[0];
+    EXPECT_EQ(kiso.form, "基礎項目評価書");
+    EXPECT_EQ(kiso.number, "21");
+    EXPECT_EQ(kiso.linkage.status, "実施しない");
+    EXPECT_EQ(kiso.department, "こども部架空手当課");
+    ASSERT_EQ(kiso.systems.size(), 2u);
+    EXPECT_EQ(kiso.systems[1].canonical_id, "togo_atena");
+    ASSERT_EQ(kiso.files.size(), 1u);
+    EXPECT_EQ(kiso.files[0].risk_flags.at("提供・移転しない"), true);
+    // The second one is written as a markdown pipe table, one value on the line after its label.
+    const Assessment& jyuten = m.assessments[1];
+    EXPECT_EQ(jyuten.form, "重点項目評価書");
+    EXPECT_EQ(jyuten.number, "22");
+    EXPECT_EQ(jyuten.affair, "架空保険に関する事務");
+    EXPECT_EQ(jyuten.department, "健康部架空保険課");
+    ASSERT_EQ(jyuten.systems.size(), 1u);
+    EXPECT_EQ(jyuten.systems[0].connections, (std::vector<std::string>{"庁内連携システム"}));
+    EXPECT_TRUE(jyuten.systems[0].other.empty());  // a statement, not names
+    EXPECT_GT(jyuten.loc.line, kiso.loc.end_line);
+}
+
+TEST(ExtractDocument, NonAssessmentIsAnInputError) {
+    try {
+        extract_file(fixture("not_an_assessment.txt"));
+        FAIL() << "no InputError";
+    } catch (const InputError& e) {
+        EXPECT_NE(e.message().ja.find("特定個人情報保護評価書として認識できません"), std::string::npos);
+        EXPECT_NE(e.format(Lang::en).find("not_an_assessment.txt"), std::string::npos);
+    }
+}
+
+TEST(ExtractDocument, EmptyTextIsAnInputError) {
+    Document doc;
+    doc.path = "empty.txt";
+    doc.lines = {"", "会議録", ""};
+    EXPECT_THROW(extract_document(doc), InputError);
+}
+
+}  // namespace
+}  // namespace piagraph
+
+namespace piagraph {
+namespace {
+
+TEST(ExtractDocument, OptionsSplitOverLinesBoxGlyphsAndSteps) {
+    const Model m =
+        extract_file((test::source_dir() / "tests" / "fixtures" / "extract" / "split_options.txt").string());
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.form, "全項目評価書");
+    ASSERT_EQ(a.systems.size(), 1u);
+    // ③ goes on over two continuation lines; ■ touches its label.
+    EXPECT_EQ(a.systems[0].connections,
+              (std::vector<std::string>{"情報提供ネットワークシステム", "既存住民基本台帳システム"}));
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"架空連携サーバ"}));
+    EXPECT_TRUE(a.systems[0].other_checked);
+    EXPECT_EQ(a.file_names, (std::vector<std::string>{"年金ファイル", "口座ファイル"}));
+    // 別添1 (備考): labelled steps, a wrapped line joins its step, the 【…】 heading is no step.
+    ASSERT_EQ(a.attachment1_steps.size(), 2u);
+    EXPECT_EQ(a.attachment1_steps[0].label, "1-①");
+    EXPECT_EQ(a.attachment1_steps[0].text, "申請書を受け付ける。受付後、架空年金システムに入力する。");
+    EXPECT_EQ(a.attachment1_steps[1].label, "1-②");
+    // Two II blocks. With an explicitly checked radio in the group, plain radios are unselected;
+    // without one, a plain radio is the converter's filled circle (marked inferred).
+    ASSERT_EQ(a.files.size(), 2u);
+    EXPECT_EQ(a.files[0].methods, (std::vector<std::string>{"紙"}));
+    EXPECT_EQ(a.files[1].names, (std::vector<std::string>{"口座ファイル"}));
+    EXPECT_EQ(a.files[1].methods, (std::vector<std::string>{"紙"}));
+    EXPECT_EQ(a.files[1].marks.at("methods"), "inferred");
+}
+
+}  // namespace
+}  // namespace piagraph

@@ -1,0 +1,155 @@
+// Broken JSON models (hand-edited ones are fed back into every command): syntax errors name the
+// line, wrong types name the path of the value, other JSON is refused as not a model.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "piagraph/error.hpp"
+#include "piagraph/io.hpp"
+#include "piagraph/model.hpp"
+#include "piagraph/text.hpp"
+#include "test_support.hpp"
+
+namespace piagraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+InputError parse_error(const std::string& json_text) {
+    try {
+        parse_model_json(json_text, "model.json");
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.file(), "model.json");
+        EXPECT_FALSE(e.message().ja.empty());
+        EXPECT_FALSE(e.message().en.empty());
+        return e;
+    }
+    ADD_FAILURE() << "parse_model_json accepted: " << json_text;
+    return InputError("", -1, {"", ""});
+}
+
+TEST(ModelJson, SyntaxErrorNamesTheLine) {
+    InputError e = parse_error(
+        "{\n"
+        "  \"schema\": \"piagraph/1\",\n"
+        "  \"assessments\": [\n"
+        "    {\"affair\": \"住民基本台帳に関する事務\",}\n"
+        "  ]\n"
+        "}\n");
+    EXPECT_EQ(e.line(), 4);
+    EXPECT_EQ(e.format(Lang::en).rfind("model.json:4: ", 0), 0u) << e.format(Lang::en);
+    EXPECT_TRUE(text::contains(e.message().en, "syntax")) << e.message().en;
+}
+
+TEST(ModelJson, TruncatedJsonNamesTheLastLine) {
+    InputError e = parse_error("{\n\"assessments\": [\n{\"affair\": \"x\"");
+    EXPECT_EQ(e.line(), 3);
+}
+
+TEST(ModelJson, WrongTypeNamesThePath) {
+    InputError e = parse_error(R"({"schema": "piagraph/1", "assessments": [
+      {"affair": "a", "systems": [{"no": 1, "name": "既存住基", "connections": "庁内連携システム"}]}
+    ]})");
+    EXPECT_TRUE(text::contains(e.message().en, "assessments[0].systems[0].connections")) << e.message().en;
+    EXPECT_TRUE(text::contains(e.message().ja, "assessments[0].systems[0].connections")) << e.message().ja;
+    EXPECT_TRUE(text::contains(e.message().en, "array")) << e.message().en;
+    EXPECT_EQ(e.line(), 2);  // the line of the bad value
+}
+
+TEST(ModelJson, WrongTypeDeepInsideAFileBlock) {
+    InputError e = parse_error(R"({"assessments": [{}, {"files": [{"provisions": [{"recipient": "国税庁長官",
+      "methods": [1]}]}]}]})");
+    EXPECT_TRUE(text::contains(e.message().en, "assessments[1].files[0].provisions[0].methods[0]")) << e.message().en;
+    EXPECT_EQ(e.line(), 2);
+}
+
+// Hostile nesting: refused (as a syntax error or as not a model), never a stack overflow.
+TEST(ModelJson, DeepNestingIsRefused) {
+    std::string deep = "{\"assessments\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+    parse_error(deep);
+}
+
+TEST(ModelJson, WrongTypeOfALoc) {
+    InputError e = parse_error(R"({"assessments": [{"systems": [{"loc": {"line": "forty"}}]}]})");
+    EXPECT_TRUE(text::contains(e.message().en, "assessments[0].systems[0].loc.line")) << e.message().en;
+}
+
+TEST(ModelJson, NotAModel) {
+    for (const char* other : {"[1, 2, 3]", "{\"name\": \"package.json\", \"version\": \"1.0.0\"}", "\"text\"", "42"}) {
+        InputError e = parse_error(other);
+        EXPECT_TRUE(text::contains(e.message().en, "not a piagraph JSON model")) << other << ": " << e.message().en;
+    }
+}
+
+TEST(ModelJson, AssessmentsMustBeAnArray) {
+    InputError e = parse_error(R"({"schema": "piagraph/1", "assessments": {"affair": "x"}})");
+    EXPECT_TRUE(text::contains(e.message().en, "assessments")) << e.message().en;
+}
+
+TEST(ModelJson, UnknownSchemaIsRefused) {
+    InputError e = parse_error(R"({"schema": "piagraph/99", "assessments": []})");
+    EXPECT_TRUE(text::contains(e.message().en, "piagraph/99")) << e.message().en;
+}
+
+TEST(ModelJson, EmptyAndBinaryAreSyntaxErrors) {
+    parse_error("");
+    parse_error(std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
+// What extract writes, parse_model_json reads back unchanged.
+TEST(ModelJson, RoundTrip) {
+    Model m;
+    m.source = {"examples/midori-juki.txt", "markdown"};
+    Assessment a;
+    a.organization = "みどり市長";
+    a.affair = "住民基本台帳に関する事務";
+    a.source_file = "examples/midori-juki.txt";
+    a.linkage = {"実施する", "番号法第19条第8号", Loc::at(89)};
+    System s;
+    s.no = 1;
+    s.name = "既存住民基本台帳システム";
+    s.connections = {"庁内連携システム", "住民基本台帳ネットワークシステム"};
+    s.other = {"コンビニ交付システム", "戸籍システム"};
+    s.other_checked = true;
+    s.loc = Loc::span(48, 51);
+    a.systems.push_back(s);
+    FileBlock f;
+    f.names = {"住民基本台帳ファイル"};
+    Entrustment e;
+    e.item = "住民異動届のデータ入力業務";
+    e.resubcontract = true;
+    f.entrustments.push_back(e);
+    f.declared_counts.provisions = 1;
+    a.files.push_back(f);
+    m.assessments.push_back(a);
+
+    std::string text = nlohmann::json(m).dump(1);
+    Model back = parse_model_json(text, "roundtrip.json");
+    EXPECT_EQ(nlohmann::json(back), nlohmann::json(m));
+    ASSERT_EQ(back.assessments.size(), 1u);
+    EXPECT_EQ(back.assessments[0].systems[0].other, s.other);
+    EXPECT_EQ(back.assessments[0].files[0].entrustments[0].resubcontract, std::optional<bool>(true));
+    EXPECT_FALSE(back.assessments[0].files[0].declared_counts.transfers.has_value());
+}
+
+TEST(WriteFileAtomic, WritesWholeFileAndLeavesNoTemporary) {
+    fs::path dir = test::temp_dir();
+    fs::path target = dir / "out.json";
+    write_file_atomic(target.string(), "first");
+    write_file_atomic(target.string(), "second, longer content");
+    EXPECT_EQ(test::read_text(target), "second, longer content");
+    size_t entries = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++entries;
+    EXPECT_EQ(entries, 1u);
+}
+
+TEST(WriteFileAtomic, UnwritableTargetThrowsAndCreatesNothing) {
+    fs::path dir = test::temp_dir();
+    EXPECT_THROW(write_file_atomic((dir / "missing" / "out.json").string(), "x"), InputError);
+    EXPECT_THROW(write_file_atomic(dir.string(), "x"), InputError);  // a directory
+    EXPECT_TRUE(fs::is_empty(dir));
+}
+
+}  // namespace
+}  // namespace piagraph

@@ -1,0 +1,274 @@
+// piagraph report: the HTML page for each gold model, storage classification, quoting, and an
+// injection test in a real headless Chromium (skipped with a message when it is absent).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "piagraph/report.hpp"
+#include "piagraph/text.hpp"
+#include "test_support.hpp"
+
+namespace piagraph {
+namespace {
+
+namespace fs = std::filesystem;
+using test::corpus;
+
+const char* const kGold[] = {"001_f3ae5f06107008c9.json", "002_ce1e4f6d08f5269a.json", "003_f26928cd63338999.json"};
+
+Model gold_model(const std::string& name) {
+    const auto path = corpus("annotations/" + name);
+    return parse_model_json(test::read_text(path), path.string());
+}
+
+size_t count(const std::string& hay, const std::string& needle) {
+    size_t n = 0;
+    for (auto p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + needle.size())) ++n;
+    return n;
+}
+
+bool has_class(const std::vector<StoragePlace>& places, const std::string& id) {
+    for (const auto& p : places)
+        if (p.class_id == id) return true;
+    return false;
+}
+
+TEST(Report, EscapesEveryMarkupCharacter) {
+    EXPECT_EQ(html_escape("<a href=\"x\" title='y'>&</a>"),
+              "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    EXPECT_EQ(html_escape("住民基本台帳"), "住民基本台帳");
+}
+
+TEST(Report, ClassifiesStoragePlacesOfTheCorpus) {
+    PIAGRAPH_REQUIRE_SHARED();
+    // 001: 執務室, データセンター and the 中間サーバー・プラットフォーム blocks.
+    const auto kumamoto = classify_storage(gold_model(kGold[0]).assessments.at(0).files.at(0).storage);
+    EXPECT_TRUE(has_class(kumamoto, "inside"));
+    EXPECT_TRUE(has_class(kumamoto, "data_centre"));
+    EXPECT_TRUE(has_class(kumamoto, "jlis_platform"));
+    // 003: a ＜ガバメントクラウドにおける措置＞ block.
+    const auto koriyama = classify_storage(gold_model(kGold[2]).assessments.at(0).files.at(0).storage);
+    EXPECT_TRUE(has_class(koriyama, "cloud"));
+    // A text that names no kind of place is said so, not guessed.
+    const auto vague = classify_storage("入退室管理を行っている部屋に設置したサーバ内に保管する。");
+    ASSERT_EQ(vague.size(), 1u);
+    EXPECT_EQ(vague[0].class_id, "unknown");
+    EXPECT_TRUE(classify_storage("").empty());
+}
+
+TEST(Report, PageForEachGoldModel) {
+    PIAGRAPH_REQUIRE_SHARED();
+    for (const char* name : kGold) {
+        Model m = gold_model(name);
+        ReportInput in;
+        in.assessments = m.assessments;
+        in.inputs = {name};
+        const std::string html = render_report_html(in);
+        SCOPED_TRACE(name);
+        EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+        EXPECT_NE(html.find("<html lang=\"ja\">"), std::string::npos);
+        EXPECT_NE(html.find("@media print"), std::string::npos);
+        for (const char* id : {"overview", "diagrams", "files", "findings", "outline", "answers"})
+            EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos) << id;
+        const Assessment& a = m.assessments.at(0);
+        EXPECT_NE(html.find(html_escape(text::squeeze(a.affair))), std::string::npos);
+        EXPECT_EQ(count(html, "<article class=\"card\">"), a.files.size());
+        for (const auto& f : a.files)
+            for (const auto& e : f.entrustments) {
+                if (e.contractor.empty()) continue;
+                EXPECT_NE(html.find(html_escape(text::squeeze(e.contractor))), std::string::npos) << e.contractor;
+            }
+        // Nothing is fetched from outside: no external script, style, font or image.
+        for (const char* ext : {"src=\"http", "href=\"http", "url(http", "@import", "<link"})
+            EXPECT_EQ(html.find(ext), std::string::npos) << ext;
+        EXPECT_EQ(html.find("<script src"), std::string::npos);
+    }
+}
+
+TEST(Report, OutlineTellsMissingByDesignFromOmission) {
+    PIAGRAPH_REQUIRE_SHARED();
+    // 002 is a 重点項目評価書: it has no 別添1 事務の内容 and no 保管期間 field by design.
+    Model m = gold_model(kGold[1]);
+    ReportInput in;
+    in.assessments = m.assessments;
+    const std::string html = render_report_html(in);
+    const auto outline = html.substr(html.find("id=\"outline\""));
+    const auto row = outline.substr(outline.find("事務の内容（別添1 の図と備考）"));
+    EXPECT_LT(row.find("この様式には欄がない"), row.find("</tr>"));
+    // 003 is a 全項目評価書 whose gold model has 別添1 steps.
+    Model full = gold_model(kGold[2]);
+    in.assessments = full.assessments;
+    const std::string html3 = render_report_html(in);
+    const auto row3 = html3.substr(html3.find("事務の内容（別添1 の図と備考）", html3.find("id=\"outline\"")));
+    EXPECT_LT(row3.find("記載あり"), row3.find("</tr>"));
+}
+
+TEST(Report, AnswersSayNotStatedAndNameTheResubcontractGap) {
+    Assessment a;
+    a.affair = "介護保険に関する事務";
+    a.form = "重点項目評価書";
+    FileBlock f;
+    f.names = {"介護保険ファイル"};
+    Entrustment e;
+    e.item = "システム保守";
+    e.contractor = "株式会社甲";
+    e.resubcontract = true;
+    f.entrustments.push_back(e);
+    a.files.push_back(f);
+    ReportInput in;
+    in.assessments = {a};
+    const std::string html = render_report_html(in);
+    const auto answers = html.substr(html.find("id=\"answers\""));
+    EXPECT_NE(answers.find("再委託先: <span class=\"none\">評価書に記載がありません"), std::string::npos) << answers;
+    EXPECT_NE(answers.find("中間サーバーは誰が運用し"), std::string::npos);
+    EXPECT_GE(count(answers, "評価書に記載がありません"), 4u);
+}
+
+TEST(Report, FindingQuotesItsSourceLinesEscaped) {
+    Assessment a;
+    a.affair = "住民基本台帳に関する事務";
+    a.source_file = "doc.txt";
+    Finding f;
+    f.rule = "PPC-T01";
+    f.kind = "one-sided-connection";
+    f.severity = Severity::warning;
+    f.message = {"接続が片側だけにあります", "one-sided"};
+    f.assessment = a.affair;
+    Location loc;
+    loc.file = "doc.txt";
+    loc.line = 2;
+    loc.end_line = 3;
+    loc.note = "申告した側";
+    f.locations.push_back(loc);
+    ReportInput in;
+    in.assessments = {a};
+    in.findings = {f};
+    in.source_lines["doc.txt"] = {"一行目", "システム1 <既存住基>", "[○] 庁内連携システム", "四行目"};
+    const std::string html = render_report_html(in);
+    EXPECT_NE(html.find("2: システム1 &lt;既存住基&gt;\n3: [○] 庁内連携システム"), std::string::npos) << html;
+    EXPECT_EQ(html.find("四行目"), std::string::npos);
+    EXPECT_NE(html.find("PPC-T01"), std::string::npos);
+}
+
+TEST(ReportCommand, WritesOnePageWithDiagramsForEachGoldModel) {
+    PIAGRAPH_REQUIRE_SHARED();
+    for (const char* name : kGold) {
+        const auto out = test::temp_dir() / "report.html";
+        auto r =
+            test::run_piagraph({"report", corpus(std::string("annotations/") + name).string(), "-o", out.string()});
+        ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+        const std::string html = test::read_text(out);
+        EXPECT_GE(count(html, "<svg"), 2u) << name << ": annex1 and systems diagrams are inline";
+        EXPECT_EQ(html.find("<?xml"), std::string::npos);
+        EXPECT_EQ(html.find("<!DOCTYPE svg"), std::string::npos);
+    }
+}
+
+TEST(ReportCommand, QuotesTheTextItWasExtractedFrom) {
+    PIAGRAPH_REQUIRE_SHARED();
+    const auto out = test::temp_dir() / "report.html";
+    auto r = test::run_piagraph({"report", corpus("002_ce1e4f6d08f5269a.txt").string(), "-o", out.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string html = test::read_text(out);
+    EXPECT_NE(html.find("id=\"findings\""), std::string::npos);
+    if (html.find("<td class=\"sev-") != std::string::npos) {
+        EXPECT_NE(html.find("<pre class=\"quote\">"), std::string::npos) << "findings on a text quote its lines";
+    }
+}
+
+TEST(ReportCommand, BadInputExitsTwoWithoutOutput) {
+    const auto dir = test::temp_dir();
+    const auto out = dir / "report.html";
+    test::write_text(dir / "bad.json", "{\"assessments\": 5}");
+    auto r = test::run_piagraph({"report", (dir / "bad.json").string(), "-o", out.string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_FALSE(fs::exists(out));
+}
+
+// --- the injection test in a real browser ---
+
+bool have_chromium() { return test::run_command("command -v chromium").exit_code == 0; }
+
+std::string chromium(const std::string& args) {
+    const auto profile = test::temp_dir();
+    return "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+           "--disable-background-networking --disable-component-update --disable-sync --user-data-dir='" +
+           profile.string() + "' " + args;
+}
+
+// Non-white pixels of an 8-bit RGB(A) PNG, decoded with python3's zlib (no image library needed).
+long non_white_pixels(const fs::path& png) {
+    const std::string script = R"PY(
+import sys, zlib, struct
+d = open(sys.argv[1], 'rb').read()
+pos, idat, w, h, ct = 8, b'', 0, 0, 0
+while pos < len(d):
+    n, t = struct.unpack('>I4s', d[pos:pos+8]); body = d[pos+8:pos+8+n]; pos += 12 + n
+    if t == b'IHDR': w, h, bd, ct = struct.unpack('>IIBB', body[:10])
+    elif t == b'IDAT': idat += body
+bpp = {2: 3, 6: 4}[ct]; raw = zlib.decompress(idat); stride = w * bpp
+prev = bytearray(stride); count = 0; i = 0
+for y in range(h):
+    f = raw[i]; line = bytearray(raw[i+1:i+1+stride]); i += 1 + stride
+    for x in range(stride):
+        a = line[x-bpp] if x >= bpp else 0; b = prev[x]; c = prev[x-bpp] if x >= bpp else 0
+        if f == 1: line[x] = (line[x] + a) & 255
+        elif f == 2: line[x] = (line[x] + b) & 255
+        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c; pa, pb, pc = abs(p-a), abs(p-b), abs(p-c)
+            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    for x in range(0, stride, bpp):
+        if min(line[x], line[x+1], line[x+2]) < 200: count += 1
+    prev = line
+print(count)
+)PY";
+    const auto script_path = test::temp_dir() / "pixels.py";
+    test::write_text(script_path, script);
+    auto r = test::run_command("python3 '" + script_path.string() + "' '" + png.string() + "'");
+    if (r.exit_code != 0) return -1;
+    return std::stol(r.out);
+}
+
+TEST(ReportInjection, NothingFromTheDocumentExecutesInChromium) {
+    const auto fixture = test::source_dir() / "tests/fixtures/report/injection.json";
+    const auto dir = test::temp_dir();
+    const auto html_path = dir / "report.html";
+    auto r = test::run_piagraph({"report", fixture.string(), "-o", html_path.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string html = test::read_text(html_path);
+    // Static check first: no payload survives as markup.
+    for (const char* raw : {"<script>alert(1)</script>", "<script>document", "<img src=x", "<iframe", "onerror=\""})
+        EXPECT_EQ(html.find(raw), std::string::npos) << raw;
+    EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+    EXPECT_EQ(count(html, "<script>"), 1u) << "only the page's own sorting script";
+
+    if (!have_chromium()) GTEST_SKIP() << "chromium is absent: browser part of the injection test skipped";
+    const std::string url = "file://" + html_path.string();
+    auto dom = test::run_command(chromium("--enable-logging=stderr --v=0 --dump-dom '" + url + "'"));
+    ASSERT_EQ(dom.exit_code, 0) << dom.err;
+    ASSERT_NE(dom.out.find("</html>"), std::string::npos) << "the page loaded";
+    // The payload text itself names data-pwned; only the attribute it would set means it ran.
+    EXPECT_EQ(dom.out.find("data-pwned=\""), std::string::npos) << "an injected handler ran";
+    EXPECT_EQ(dom.out.find("<title>PWNED"), std::string::npos) << "an injected script set the title";
+    EXPECT_NE(dom.out.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << "the payload shows as text";
+    // The page's own script ran (the sortable headers got their tab stops) and logged no error.
+    EXPECT_NE(dom.out.find("tabindex=\"0\""), std::string::npos);
+    EXPECT_EQ(dom.err.find("Uncaught"), std::string::npos) << dom.err;
+    EXPECT_EQ(dom.err.find(":CONSOLE("), std::string::npos) << dom.err;
+
+    const auto png = dir / "shot.png";
+    auto shot = test::run_command(
+        chromium("--hide-scrollbars --window-size=1200,2000 --screenshot='" + png.string() + "' '" + url + "'"));
+    ASSERT_EQ(shot.exit_code, 0) << shot.err;
+    ASSERT_TRUE(fs::exists(png));
+    EXPECT_GT(fs::file_size(png), 20000u) << "a blank page compresses to almost nothing";
+    if (test::run_command("command -v python3").exit_code == 0) {
+        const long dark = non_white_pixels(png);
+        EXPECT_GT(dark, 20000) << "the page shows text and diagrams";
+    }
+}
+
+}  // namespace
+}  // namespace piagraph
