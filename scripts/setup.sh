@@ -11,6 +11,9 @@ PACKAGES=(
     libgraphviz-dev graphviz
     libboost-graph-dev nlohmann-json3-dev libcli11-dev libutf8proc-dev
     libgtest-dev libgmock-dev libbenchmark-dev
+    libfontconfig-dev  # render: is the CJK font installed?
+    libxml2-dev        # render tests parse SVG/GraphML with a real XML parser
+    python3-jsonschema # checks tests validate SARIF against a schema
     fonts-noto-cjk   # Japanese labels in SVG/PNG/PDF diagrams
     python3          # ../shared/tools/score-extraction
     chromium         # headless rendering checks of the HTML report

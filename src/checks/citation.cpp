@@ -121,7 +121,7 @@ std::vector<Citation> parse_citations(std::string_view input) {
         return best;
     };
     std::vector<Citation> out;
-    static const std::regex article(R"(第(\d+)条(?:の(\d+))?(?:第?(\d+)項)?(?:第?(\d+)号)?)");
+    static const std::regex article(R"(第(\d+)条(?:の(\d+))?(?:(?:第)?(\d+)項)?(?:(?:第)?(\d+)号)?)");
     for (auto it = std::sregex_iterator(s.begin(), s.end(), article); it != std::sregex_iterator(); ++it) {
         const auto& m = *it;
         Citation c;

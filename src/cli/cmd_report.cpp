@@ -50,6 +50,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
         input.inputs = opts->inputs;
         input.assessments = load_inputs(opts->inputs);
         input.source_lines = source_lines(input.assessments);
+        load_style(opts->style);  // a wrong --style is an input error, not a missing diagram
 
         // One graph per organisation: the assessments of one body share their systems.
         std::map<std::string, std::vector<Assessment>> by_organization;
@@ -62,13 +63,18 @@ void add_report_command(CLI::App& app, Context& ctx) {
                 options.view = view;
                 options.format = Format::svg;
                 options.style = opts->style;
-                RenderResult r =
-                    render(graph, findings, options, organization.empty() ? opts->inputs.front() : organization);
                 ReportDiagram d;
                 d.title = std::string(view == View::annex1 ? "事務の内容（別添1 相当）" : "システムの接続") +
                           (organization.empty() ? "" : " — " + organization);
-                d.svg = std::move(r.bytes);
-                for (const auto& w : r.warnings) d.note += (d.note.empty() ? "" : " ") + w;
+                try {
+                    RenderResult r =
+                        render(graph, findings, options, organization.empty() ? opts->inputs.front() : organization);
+                    d.svg = std::move(r.bytes);
+                    for (const auto& w : r.warnings) d.note += (d.note.empty() ? "" : " ") + w;
+                } catch (const InputError& e) {
+                    // A diagram Graphviz cannot lay out must not cost the reviewer the whole report.
+                    d.note = "図を作成できませんでした: " + e.format(Lang::ja);
+                }
                 input.diagrams.push_back(std::move(d));
             }
             for (auto& f : findings) input.findings.push_back(std::move(f));

@@ -189,14 +189,14 @@ private:
         for (const auto& t : old_targets)
             if (!new_keys.count(match_key(t))) {
                 auto& item = add(DiffCategory::connection, DiffOp::removed,
-                                 text::squeeze(from) + " → " + text::squeeze(t), o.connections_loc, n.connections_loc);
+                                 display_system(from) + " → " + text::squeeze(t), o.connections_loc, n.connections_loc);
                 item.from = from;
                 item.to = t;
             }
         for (const auto& t : new_targets)
             if (!old_keys.count(match_key(t))) {
                 auto& item = add(DiffCategory::connection, DiffOp::added,
-                                 text::squeeze(from) + " → " + text::squeeze(t), o.connections_loc, n.connections_loc);
+                                 display_system(from) + " → " + text::squeeze(t), o.connections_loc, n.connections_loc);
                 item.from = from;
                 item.to = t;
             }

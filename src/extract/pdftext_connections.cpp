@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -256,9 +257,35 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
             const double combos = std::pow(static_cast<double>(k), static_cast<double>(n));
             double best = -1e18;
             std::vector<Reading> best_readings;
-            if (combos <= 2e6) {
+            if (combos <= 1.5e5) {  // 2^17: two systems sharing a page of ③ rows
+                // Each box appears once per system: a bit mask per row rejects most splits
+                // before the full bracket accounting of read_rows runs.
+                const auto& labels = Dictionary::get().options("connections");
+                const uint32_t all_boxes = (1u << labels.size()) - 1;
+                std::vector<uint32_t> row_mask(n, 0);
+                for (size_t i = 0; i < n; ++i)
+                    for (const Fragment& f : layout.lines[rows[i]].fragments) {
+                        if (f.kind != Fragment::Kind::box && f.kind != Fragment::Kind::closer) continue;
+                        const auto& label = connection_label(f.label);
+                        if (!label) continue;
+                        const uint32_t bit = 1u << (std::find(labels.begin(), labels.end(), *label) - labels.begin());
+                        row_mask[i] |= (row_mask[i] & bit) ? (1u << 31) : bit;
+                    }
                 std::vector<size_t> assign(n, 0);
                 for (;;) {
+                    std::vector<uint32_t> group_mask(k, 0);
+                    bool feasible = true;
+                    for (size_t i = 0; i < n && feasible; ++i) {
+                        feasible = (row_mask[i] >> 31) == 0 && (group_mask[assign[i]] & row_mask[i]) == 0;
+                        group_mask[assign[i]] |= row_mask[i];
+                    }
+                    for (size_t j = 0; j < k && feasible && all_seven; ++j) feasible = group_mask[j] == all_boxes;
+                    if (!feasible) {
+                        size_t d = 0;
+                        while (d < n && ++assign[d] == k) assign[d++] = 0;
+                        if (d == n) break;
+                        continue;
+                    }
                     std::vector<std::vector<int>> split(k);
                     for (size_t i = 0; i < n; ++i) split[assign[i]].push_back(rows[i]);
                     std::vector<Reading> cand(k);

@@ -68,7 +68,7 @@ std::optional<EntryHeader> entry_header(const std::string& line) {
     const std::string t = text::trim(line);
     const size_t sp = t.find(' ');
     const std::string head = text::nfkc(sp == std::string::npos ? t : t.substr(0, sp));
-    static const std::regex re(R"(^(システム|委託事項|提供先|移転先)(\d+)(?:(?:~|〜|-|－)(\d+))?$)");
+    static const std::regex re(R"(^(システム|委託事項|提供先|移転先)(\d{1,4})(?:(?:~|〜|-|－)(\d{1,4}))?$)");
     std::smatch m;
     if (!std::regex_match(head, m, re)) return std::nullopt;
     EntryHeader h;

@@ -5,6 +5,7 @@
 // that content may precede or follow. Never by line numbers of a particular document.
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "common.hpp"
@@ -627,6 +628,40 @@ void read_steps(const Layout& layout, Assessment& a) {
     }
 }
 
+// 変更箇所: one row per 変更日. pdftotext interleaves the 変更前/変更後 columns, so only the date,
+// the item (the lines right after the date) and the 事前/事後 timing are read; the rows are
+// history and never feed current values.
+void read_changes(const Layout& layout, Assessment& a) {
+    static const std::regex date_re(R"(^(令和|平成|昭和)(\d{1,2}|元)年\d{1,2}月\d{1,2}日$)");
+    ChangeRow* open = nullptr;
+    int item_lines = 0;
+    for (const Line& l : layout.lines) {
+        if (l.region != Region::changes || l.text.empty()) continue;
+        const std::string n = text::nfkc(l.text);
+        if (std::regex_match(n, date_re)) {
+            a.changes.push_back({});
+            open = &a.changes.back();
+            open->date = l.text;
+            open->loc = Loc::at(l.no);
+            item_lines = 0;
+            continue;
+        }
+        if (!open) continue;
+        open->loc.end_line = l.no;
+        if (n == "事前" || n == "事後") {
+            open->timing = n;
+            continue;
+        }
+        // The item cell: short lines right after the date (Ⅰー１ / ②事務の内容).
+        if (item_lines < 2 && open->before.empty() && text::length(n) <= 20) {
+            open->item += open->item.empty() ? l.text : " " + l.text;
+            ++item_lines;
+        } else {
+            item_lines = 2;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<Assessment> parse_pdftext(const Document& doc) {
@@ -643,6 +678,7 @@ std::vector<Assessment> parse_pdftext(const Document& doc) {
     for (const FileBlock& fb : a.files)
         for (const auto& n : fb.names) a.file_names.push_back(n);
     if (layout.file_count > 0 || first_line_of(layout, Region::annex_flow) > 0) read_steps(layout, a);
+    read_changes(layout, a);
     a.loc = Loc::span(1, static_cast<int>(doc.lines.size()));
     std::vector<Assessment> out;
     if (!a.affair.empty() || !a.systems.empty() || !a.files.empty()) out.push_back(std::move(a));

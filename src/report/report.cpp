@@ -128,15 +128,22 @@ const std::vector<StorageClass>& storage_classes() {
     return classes;
 }
 
-// The match key with the names of standard systems taken out, so that 庁内連携システム does not
-// read as 庁内 (places such as ガバメントクラウド, kind "location", stay in).
+// The match key without the names of standard systems that contain a place word, so that
+// 庁内連携システム does not read as 庁内 (places such as ガバメントクラウド, kind "location", stay).
 std::string place_key(const std::string& s) {
     static const std::vector<std::string> system_names = [] {
         std::vector<std::string> out;
-        for (const auto& sys : Dictionary::get().systems())
-            if (sys.kind != "location")
-                for (const auto& alias : sys.aliases)
-                    if (auto k = match_key(alias); text::length(k) >= 4) out.push_back(k);
+        for (const auto& sys : Dictionary::get().systems()) {
+            if (sys.kind == "location") continue;
+            for (const auto& alias : sys.aliases) {
+                const std::string k = match_key(alias);
+                for (const auto& c : storage_classes())
+                    if (contains_any(k, c.words)) {
+                        out.push_back(k);
+                        break;
+                    }
+            }
+        }
         std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
         return out;
     }();

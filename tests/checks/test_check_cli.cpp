@@ -52,7 +52,9 @@ TEST(CheckCli, SarifHasTheRequiredStructure) {
         for (const auto& loc : res["locations"]) {
             const json& phys = loc["physicalLocation"];
             EXPECT_FALSE(phys["artifactLocation"]["uri"].get<std::string>().empty());
-            if (phys.contains("region")) EXPECT_GE(phys["region"]["startLine"].get<int>(), 1);
+            if (phys.contains("region")) {
+                EXPECT_GE(phys["region"]["startLine"].get<int>(), 1);
+            }
         }
     }
 }

@@ -158,8 +158,8 @@ TEST(NotAnAssessment, IsRefusedWithoutOutput) {
 TEST(BadOutput, UnwritableTargetIsOneLineAndLeavesNothing) {
     fs::path dir = test::temp_dir();
     fs::path missing_dir_target = dir / "no-such-dir" / "model.json";
-    RunResult r = run_piagraph(
-        {"extract", (test::source_dir() / "examples" / "midori" / "midori-juki.txt").string(), "-o", missing_dir_target.string()});
+    RunResult r = run_piagraph({"extract", (test::source_dir() / "examples" / "midori" / "midori-juki.txt").string(),
+                                "-o", missing_dir_target.string()});
     EXPECT_EQ(r.exit_code, 2) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     EXPECT_FALSE(fs::exists(dir / "no-such-dir"));

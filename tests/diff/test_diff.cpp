@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "piagraph/dictionary.hpp"
 #include "piagraph/diff.hpp"
 #include "piagraph/text.hpp"
 #include "test_support.hpp"
@@ -83,7 +84,9 @@ TEST(Diff, ReportsRemovedConnectionAddedRecipientAndTheUnmentionedChange) {
 
     const DiffItem* removed = find_item(d, DiffCategory::connection, DiffOp::removed, e.target);
     ASSERT_NE(removed, nullptr) << diff_to_text(d, Lang::en);
-    EXPECT_TRUE(text::contains(removed->subject, text::squeeze(e.system_name)));
+    const StandardSystem* standard = Dictionary::get().resolve_system(e.system_name);
+    EXPECT_TRUE(text::contains(removed->subject, standard ? standard->name : text::squeeze(e.system_name)))
+        << removed->subject;
     ASSERT_TRUE(removed->in_change_table.has_value());
     EXPECT_FALSE(*removed->in_change_table);
 

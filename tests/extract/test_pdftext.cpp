@@ -114,6 +114,10 @@ TEST(PdftextFixture, CoverAndBasicInformation) {
     EXPECT_NE(a.linkage.basis.find("第１９条第８号"), std::string::npos);
     // 変更箇所 repeats an old department: the current one stays
     EXPECT_EQ(a.department, "健康福祉部介護保険課");
+    ASSERT_EQ(a.changes.size(), 1u);
+    EXPECT_EQ(a.changes[0].date, "令和５年４月１日");
+    EXPECT_EQ(a.changes[0].item, "Ⅱ－５ 提供先1");
+    EXPECT_EQ(a.changes[0].timing, "事後");
 }
 
 TEST(PdftextFixture, SystemsFromSplitRowsAndBottomUpPage) {
