@@ -31,15 +31,23 @@ public:
     const std::vector<std::string>& checked_marks() const { return checked_marks_; }
     const std::vector<StandardSystem>& systems() const { return systems_; }
     const std::vector<std::string>& form_names() const { return form_names_; }
-    const std::vector<std::string>& name_suffixes() const { return name_suffixes_; }
     // A string array anywhere in the file, by JSON pointer ("/parties/company_markers").
     std::vector<std::string> list(const std::string& json_pointer) const;
 
-    // The standard system a name denotes: the longest alias contained in the name's match key
+    // The standard system a name mentions: the longest alias contained in the name's match key
     // (住民基本台帳ネットワークシステム wins over 住民基本台帳システム). Exact alias matches win
     // over contained ones. nullptr if none.
     const StandardSystem* resolve_system(std::string_view name) const;
     const StandardSystem* system_by_id(std::string_view id) const;
+
+    // A system name without its trailing bracketed parts (個人住民税システム(税務システム内),
+    // 住基ネット(以下「…」という。)), NFKC-normalised: the name to match and to show.
+    std::string normalize_system_name(std::string_view name) const;
+
+    // The standard system a system name IS (not merely mentions): its normalised name is an
+    // alias, or an alias plus a generic remainder ("graph/alias_remainders": システム, 等), so
+    // 国税連携支援システム is not 国税連携. Used for canonical ids everywhere.
+    const StandardSystem* resolve_standard(std::string_view name) const;
 
     // A method label as written (電子記録媒体, 市内連携システム …) mapped to its standard label,
     // or nullopt if it is none of the option labels of that group.
@@ -51,10 +59,10 @@ private:
     std::vector<std::string> checked_marks_;
     std::vector<StandardSystem> systems_;
     std::vector<std::string> form_names_;
-    std::vector<std::string> name_suffixes_;
     // (match key, system index), longest key first
     std::vector<std::pair<std::string, size_t>> alias_keys_;
     std::map<std::string, std::vector<std::string>> options_;
+    std::vector<std::string> alias_remainders_;  // match keys
 };
 
 }  // namespace piagraph

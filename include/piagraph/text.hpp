@@ -32,6 +32,10 @@ std::u32string to_u32(std::string_view s);
 std::string to_utf8(std::u32string_view s);
 std::string to_utf8(char32_t c);
 
+// Escapes & < > " ' for XML and HTML text and attributes; NUL bytes are dropped. The one
+// markup escaper: render (SVG, GraphML) and report (HTML) both use it.
+std::string escape_markup(std::string_view s);
+
 // Number of code points.
 size_t length(std::string_view s);
 

@@ -56,13 +56,13 @@ Pairing<T> pair_up(const std::vector<T>& olds, const std::vector<T>& news,
 }
 
 std::string canonical_key(const std::string& name) {
-    const StandardSystem* s = Dictionary::get().resolve_system(name);
+    const StandardSystem* s = Dictionary::get().resolve_standard(name);
     return s ? s->id : std::string();
 }
 
 // The name a person recognises: the canonical name of a standard system, else the name as written.
 std::string display_system(const std::string& name) {
-    const StandardSystem* s = Dictionary::get().resolve_system(name);
+    const StandardSystem* s = Dictionary::get().resolve_standard(name);
     return s ? s->name : text::squeeze(name);
 }
 

@@ -353,27 +353,7 @@ bool is_statement(std::string_view s) {
     return std::any_of(markers.begin(), markers.end(), [&](const std::string& m) { return text::contains(n, m); });
 }
 
-std::string normalize_name(std::string_view name) {
-    std::u32string s = text::to_u32(text::nfkc(text::trim(name)));
-    // Definitions (以下「住基ネット」という。) are not part of the name.
-    for (size_t at = s.find(U"(以下"); at != std::u32string::npos; at = s.find(U"(以下")) {
-        const size_t close = s.find(U')', at);
-        s.erase(at, close == std::u32string::npos ? std::u32string::npos : close - at + 1);
-    }
-    std::string out = text::trim(text::to_utf8(s));
-    bool again = true;
-    while (again) {
-        again = false;
-        for (const auto& suffix : Dictionary::get().name_suffixes()) {
-            const std::string n = text::nfkc(suffix);
-            if (out.size() > n.size() && text::ends_with(out, n)) {
-                out = text::trim(out.substr(0, out.size() - n.size()));
-                again = true;
-            }
-        }
-    }
-    return out;
-}
+std::string normalize_name(std::string_view name) { return Dictionary::get().normalize_system_name(name); }
 
 std::map<std::string, std::string> find_definitions(const std::vector<std::string>& lines) {
     std::map<std::string, std::string> out;

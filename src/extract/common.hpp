@@ -64,8 +64,8 @@ std::vector<std::string> split_names(std::string_view s);
 // (dictionary "statement_markers").
 bool is_statement(std::string_view s);
 
-// The key for matching a name: NFKC, definitions such as (以下「住基ネット」という。) and qualifiers
-// from dictionary "name_suffixes" ((税務システム内)) dropped, trimmed.
+// The name for matching: Dictionary::normalize_system_name (NFKC, trailing bracketed parts such as
+// (以下「住基ネット」という。) and (税務システム内) dropped).
 std::string normalize_name(std::string_view name);
 
 // Per-document definitions X（以下「Y」という。） / X(以下「Y」): Y -> X. X is the run of name

@@ -105,10 +105,10 @@ void finish(Assessment& a, const Document& doc, const std::map<std::string, std:
     const auto& dict = Dictionary::get();
     for (auto& s : a.systems) {
         s.normalized_name = extract_detail::normalize_name(s.name);
-        const StandardSystem* standard = dict.resolve_system(s.normalized_name);
+        const StandardSystem* standard = dict.resolve_standard(s.normalized_name);
         if (!standard) {
             auto it = definitions.find(s.normalized_name);
-            if (it != definitions.end()) standard = dict.resolve_system(it->second);
+            if (it != definitions.end()) standard = dict.resolve_standard(it->second);
         }
         s.canonical_id = standard ? standard->id : "";
     }

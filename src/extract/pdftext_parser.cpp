@@ -196,7 +196,7 @@ void read_systems(const Layout& layout, Assessment& a) {
     for (System& s : systems) {
         if (s.name.empty()) continue;  // an empty template block is no system
         s.normalized_name = normalize_name(s.name);
-        if (const StandardSystem* std_sys = Dictionary::get().resolve_system(s.name)) s.canonical_id = std_sys->id;
+        if (const StandardSystem* std_sys = Dictionary::get().resolve_standard(s.name)) s.canonical_id = std_sys->id;
         a.systems.push_back(std::move(s));
     }
 }

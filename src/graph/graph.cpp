@@ -113,47 +113,10 @@ Edge Graph::add_edge(Vertex from, Vertex to, EdgeProps props) {
     return e;
 }
 
-std::string normalize_system_name(const std::string& name) {
-    std::string s = text::trim(text::nfkc(name));
-    // Drop trailing bracketed parts one by one: 個人住民税システム(税務システム内),
-    // 住民基本台帳ネットワークシステム(以下「住基ネット」という。).
-    while (!s.empty() && s.back() == ')') {
-        int depth = 0;
-        size_t open = std::string::npos;
-        for (size_t i = s.size(); i-- > 0;) {
-            if (s[i] == ')') ++depth;
-            if (s[i] == '(' && --depth == 0) {
-                open = i;
-                break;
-            }
-        }
-        if (open == std::string::npos || open == 0) break;
-        s = text::trim(s.substr(0, open));
-    }
-    return s;
-}
+std::string normalize_system_name(const std::string& name) { return Dictionary::get().normalize_system_name(name); }
 
 const StandardSystem* resolve_standard_system(const std::string& name) {
-    const Dictionary& dict = Dictionary::get();
-    const std::string normalized = normalize_system_name(name);
-    const StandardSystem* sys = dict.resolve_system(normalized);
-    if (!sys) return nullptr;
-    const std::string key = text::match_key(normalized);
-    static const std::vector<std::string> remainders = [] {
-        std::vector<std::string> out{""};
-        for (const auto& r : Dictionary::get().list("/graph/alias_remainders")) out.push_back(text::match_key(r));
-        return out;
-    }();
-    // resolve_system accepts any contained alias; a name is that system only when what is
-    // left around the alias is a generic word (統合宛名 + システム), never another name part.
-    for (const auto& alias : sys->aliases) {
-        const std::string a = text::match_key(alias);
-        size_t at = key.find(a);
-        if (a.empty() || at == std::string::npos) continue;
-        std::string rest = key.substr(0, at) + key.substr(at + a.size());
-        if (std::find(remainders.begin(), remainders.end(), rest) != remainders.end()) return sys;
-    }
-    return nullptr;
+    return Dictionary::get().resolve_standard(name);
 }
 
 std::string system_key(const std::string& name) {

@@ -17,7 +17,6 @@ const Dictionary& Dictionary::get() {
 Dictionary::Dictionary() : raw_(nlohmann::json::parse(kDictionaryJson)) {
     for (auto& [group, labels] : raw_.at("options").items()) options_[group] = labels.get<std::vector<std::string>>();
     checked_marks_ = raw_.at("marks").at("checked").get<std::vector<std::string>>();
-    name_suffixes_ = raw_.at("name_suffixes").get<std::vector<std::string>>();
     for (const auto& f : raw_.at("forms")) form_names_.push_back(f.at("name").get<std::string>());
     for (const auto& s : raw_.at("systems")) {
         StandardSystem sys;
@@ -29,6 +28,8 @@ Dictionary::Dictionary() : raw_(nlohmann::json::parse(kDictionaryJson)) {
         sys.aliases = s.at("aliases").get<std::vector<std::string>>();
         systems_.push_back(std::move(sys));
     }
+    for (const auto& r : raw_.at("graph").at("alias_remainders"))
+        alias_remainders_.push_back(text::match_key(r.get<std::string>()));
     for (size_t i = 0; i < systems_.size(); ++i)
         for (const auto& alias : systems_[i].aliases) alias_keys_.emplace_back(text::match_key(alias), i);
     std::stable_sort(alias_keys_.begin(), alias_keys_.end(),
@@ -55,6 +56,42 @@ const StandardSystem* Dictionary::resolve_system(std::string_view name) const {
         // Very short aliases (CS, ESB) only count as whole names, never as parts.
         if (alias.size() < 4) continue;
         if (key.find(alias) != std::string::npos) return &systems_[index];
+    }
+    return nullptr;
+}
+
+std::string Dictionary::normalize_system_name(std::string_view name) const {
+    std::string s = text::trim(text::nfkc(name));
+    // Drop trailing bracketed parts one by one.
+    while (!s.empty() && s.back() == ')') {
+        int depth = 0;
+        size_t open = std::string::npos;
+        for (size_t i = s.size(); i-- > 0;) {
+            if (s[i] == ')') ++depth;
+            if (s[i] == '(' && --depth == 0) {
+                open = i;
+                break;
+            }
+        }
+        if (open == std::string::npos || open == 0) break;
+        s = text::trim(s.substr(0, open));
+    }
+    return s;
+}
+
+const StandardSystem* Dictionary::resolve_standard(std::string_view name) const {
+    const std::string normalized = normalize_system_name(name);
+    const StandardSystem* sys = resolve_system(normalized);
+    if (!sys) return nullptr;
+    const std::string key = text::match_key(normalized);
+    for (const auto& alias : sys->aliases) {
+        const std::string a = text::match_key(alias);
+        const size_t at = key.find(a);
+        if (a.empty() || at == std::string::npos) continue;
+        const std::string rest = key.substr(0, at) + key.substr(at + a.size());
+        if (rest.empty() ||
+            std::find(alias_remainders_.begin(), alias_remainders_.end(), rest) != alias_remainders_.end())
+            return sys;
     }
     return nullptr;
 }

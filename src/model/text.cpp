@@ -130,6 +130,35 @@ std::string to_utf8(std::u32string_view s) {
 
 size_t length(std::string_view s) { return to_u32(s).size(); }
 
+std::string escape_markup(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char c : s) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            case '\0':
+                break;  // never meaningful in a document, and unsafe in markup
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
 int parse_number(std::string_view s) {
     std::u32string u = to_u32(nfkc(s));
     size_t i = 0;

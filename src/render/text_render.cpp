@@ -140,27 +140,7 @@ std::string xml_text(std::string_view s) {
     std::string out;
     for (const std::string& line : text::split_lines(s)) {
         if (!out.empty()) out += "&#10;";
-        for (char ch : clean_text(line)) {
-            switch (ch) {
-                case '&':
-                    out += "&amp;";
-                    break;
-                case '<':
-                    out += "&lt;";
-                    break;
-                case '>':
-                    out += "&gt;";
-                    break;
-                case '"':
-                    out += "&quot;";
-                    break;
-                case '\'':
-                    out += "&apos;";
-                    break;
-                default:
-                    out += ch;
-            }
-        }
+        out += text::escape_markup(clean_text(line));
     }
     return out;
 }

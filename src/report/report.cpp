@@ -9,34 +9,7 @@
 
 namespace piagraph {
 
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + s.size() / 8);
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            case '\0':
-                break;  // never meaningful in a document, and unsafe in HTML
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
+std::string html_escape(std::string_view s) { return text::escape_markup(s); }
 
 namespace {
 
@@ -618,7 +591,7 @@ private:
                                     : std::vector<std::string>{};
         bool any = false;
         for (const auto& s : a.systems) {
-            const StandardSystem* sys = dict.resolve_system(s.name);
+            const StandardSystem* sys = dict.resolve_standard(s.name);
             if (!sys || std::find(ids.begin(), ids.end(), sys->id) == ids.end()) continue;
             any = true;
             os_ << "<p><strong>" << html_escape(text::squeeze(s.name)) << "</strong>（システム" << s.no << "）</p><ul>";

@@ -84,7 +84,7 @@ TEST(Diff, ReportsRemovedConnectionAddedRecipientAndTheUnmentionedChange) {
 
     const DiffItem* removed = find_item(d, DiffCategory::connection, DiffOp::removed, e.target);
     ASSERT_NE(removed, nullptr) << diff_to_text(d, Lang::en);
-    const StandardSystem* standard = Dictionary::get().resolve_system(e.system_name);
+    const StandardSystem* standard = Dictionary::get().resolve_standard(e.system_name);
     EXPECT_TRUE(text::contains(removed->subject, standard ? standard->name : text::squeeze(e.system_name)))
         << removed->subject;
     ASSERT_TRUE(removed->in_change_table.has_value());
