@@ -14,11 +14,6 @@ namespace {
 
 using test::corpus;
 
-Model gold_model(const std::string& name) {
-    const auto path = corpus("annotations/" + name);
-    return parse_model_json(test::read_text(path), path.string());
-}
-
 // The first system that declares a connection, and that connection's target.
 std::pair<size_t, std::string> first_connection(const Assessment& a) {
     for (size_t i = 0; i < a.systems.size(); ++i) {
@@ -43,7 +38,7 @@ struct Editions {
 
 Editions make_editions() {
     Editions e;
-    e.old_model = gold_model("003_f26928cd63338999.json");
+    e.old_model = test::gold_model("003_f26928cd63338999.json");
     e.new_model = e.old_model;
     Assessment& n = e.new_model.assessments.at(0);
     auto [index, target] = first_connection(n);
@@ -105,7 +100,7 @@ TEST(Diff, ReportsRemovedConnectionAddedRecipientAndTheUnmentionedChange) {
 TEST(Diff, SameEditionHasNoChange) {
     PIAGRAPH_REQUIRE_SHARED();
     for (const char* name : {"001_f3ae5f06107008c9.json", "002_ce1e4f6d08f5269a.json", "003_f26928cd63338999.json"}) {
-        Model m = gold_model(name);
+        Model m = test::gold_model(name);
         ModelDiff d = diff_assessments(m.assessments, m.assessments);
         EXPECT_TRUE(d.empty()) << name << "\n" << diff_to_text(d, Lang::en);
     }

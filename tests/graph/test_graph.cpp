@@ -8,11 +8,6 @@
 namespace piagraph {
 namespace {
 
-Model load_gold(const std::string& name) {
-    auto path = test::corpus("annotations/" + name);
-    return parse_model_json(test::read_text(path), path.string());
-}
-
 System make_system(int no, const std::string& name, std::vector<std::string> boxes, std::vector<std::string> other,
                    int line = 0) {
     System s;
@@ -163,7 +158,7 @@ TEST(BuildGraph, FlowsContractorsAndStorage) {
 
 TEST(BuildGraphGold, KumamotoOnlyTheIntermediateServerLinkIsOneSided) {
     PIAGRAPH_REQUIRE_SHARED();
-    Model m = load_gold("001_f3ae5f06107008c9.json");
+    Model m = test::gold_model("001_f3ae5f06107008c9.json");
     Graph graph = build_graph(m.assessments);
     std::vector<std::string> one_sided;
     for (auto e : boost::make_iterator_range(boost::edges(graph.g))) {
@@ -180,7 +175,7 @@ TEST(BuildGraphGold, KumamotoOnlyTheIntermediateServerLinkIsOneSided) {
 TEST(BuildGraphGold, EveryGoldModelBuildsWithFlowsForEachListedEntry) {
     PIAGRAPH_REQUIRE_SHARED();
     for (const char* name : {"001_f3ae5f06107008c9.json", "002_ce1e4f6d08f5269a.json", "003_f26928cd63338999.json"}) {
-        Model m = load_gold(name);
+        Model m = test::gold_model(name);
         Graph graph = build_graph(m.assessments);
         size_t flows = 0, listed = 0;
         for (const auto& a : m.assessments)

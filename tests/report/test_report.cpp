@@ -17,11 +17,6 @@ using test::corpus;
 
 const char* const kGold[] = {"001_f3ae5f06107008c9.json", "002_ce1e4f6d08f5269a.json", "003_f26928cd63338999.json"};
 
-Model gold_model(const std::string& name) {
-    const auto path = corpus("annotations/" + name);
-    return parse_model_json(test::read_text(path), path.string());
-}
-
 size_t count(const std::string& hay, const std::string& needle) {
     size_t n = 0;
     for (auto p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + needle.size())) ++n;
@@ -43,12 +38,12 @@ TEST(Report, EscapesEveryMarkupCharacter) {
 TEST(Report, ClassifiesStoragePlacesOfTheCorpus) {
     PIAGRAPH_REQUIRE_SHARED();
     // 001: 執務室, データセンター and the 中間サーバー・プラットフォーム blocks.
-    const auto kumamoto = classify_storage(gold_model(kGold[0]).assessments.at(0).files.at(0).storage);
+    const auto kumamoto = classify_storage(test::gold_model(kGold[0]).assessments.at(0).files.at(0).storage);
     EXPECT_TRUE(has_class(kumamoto, "inside"));
     EXPECT_TRUE(has_class(kumamoto, "data_centre"));
     EXPECT_TRUE(has_class(kumamoto, "jlis_platform"));
     // 003: a ＜ガバメントクラウドにおける措置＞ block.
-    const auto koriyama = classify_storage(gold_model(kGold[2]).assessments.at(0).files.at(0).storage);
+    const auto koriyama = classify_storage(test::gold_model(kGold[2]).assessments.at(0).files.at(0).storage);
     EXPECT_TRUE(has_class(koriyama, "cloud"));
     // A text that names no kind of place is said so, not guessed.
     const auto vague = classify_storage("入退室管理を行っている部屋に設置したサーバ内に保管する。");
@@ -60,7 +55,7 @@ TEST(Report, ClassifiesStoragePlacesOfTheCorpus) {
 TEST(Report, PageForEachGoldModel) {
     PIAGRAPH_REQUIRE_SHARED();
     for (const char* name : kGold) {
-        Model m = gold_model(name);
+        Model m = test::gold_model(name);
         ReportInput in;
         in.assessments = m.assessments;
         in.inputs = {name};
@@ -89,7 +84,7 @@ TEST(Report, PageForEachGoldModel) {
 TEST(Report, OutlineTellsMissingByDesignFromOmission) {
     PIAGRAPH_REQUIRE_SHARED();
     // 002 is a 重点項目評価書: it has no 別添1 事務の内容 and no 保管期間 field by design.
-    Model m = gold_model(kGold[1]);
+    Model m = test::gold_model(kGold[1]);
     ReportInput in;
     in.assessments = m.assessments;
     const std::string html = render_report_html(in);
@@ -97,7 +92,7 @@ TEST(Report, OutlineTellsMissingByDesignFromOmission) {
     const auto row = outline.substr(outline.find("事務の内容（別添1 の図と備考）"));
     EXPECT_LT(row.find("この様式には欄がない"), row.find("</tr>"));
     // 003 is a 全項目評価書 whose gold model has 別添1 steps.
-    Model full = gold_model(kGold[2]);
+    Model full = test::gold_model(kGold[2]);
     in.assessments = full.assessments;
     const std::string html3 = render_report_html(in);
     const auto row3 = html3.substr(html3.find("事務の内容（別添1 の図と備考）", html3.find("id=\"outline\"")));

@@ -17,6 +17,11 @@ fs::path shared_dir() { return fs::weakly_canonical(fs::path(PIAGRAPH_SHARED_DIR
 bool have_shared() { return fs::is_directory(shared_dir() / "corpus"); }
 fs::path corpus(const std::string& name) { return have_shared() ? shared_dir() / "corpus" / name : fs::path(); }
 
+Model gold_model(const std::string& name) {
+    const fs::path path = corpus("annotations/" + name);
+    return parse_model_json(read_text(path), path.string());
+}
+
 namespace {
 std::string quote(const std::string& s) {
     std::string q = "'";

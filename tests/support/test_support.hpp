@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "piagraph/model.hpp"
+
 namespace piagraph::test {
 
 std::filesystem::path source_dir();
@@ -13,6 +15,8 @@ std::filesystem::path shared_dir();
 // ../shared/corpus/<name>; empty path if ../shared is absent.
 std::filesystem::path corpus(const std::string& name);
 bool have_shared();
+// An annotated gold model of ../shared/corpus/annotations/<name> (they are valid model JSON).
+Model gold_model(const std::string& name);
 
 struct RunResult {
     int exit_code = -1;
