@@ -1,10 +1,10 @@
 // The rule registry, the check run, fingerprints and the anchoring of line-less locations.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
+#include "piagraph/error.hpp"
+#include "piagraph/ingest.hpp"
 #include "piagraph/text.hpp"
 #include "rule_support.hpp"
 
@@ -96,19 +96,21 @@ std::vector<Finding> run_checks(const Graph& graph) {
 
 const std::vector<std::string>* checks::source_text_lines(const std::string& file) {
     namespace fs = std::filesystem;
-    static std::map<std::string, std::vector<std::string>> cache;  // file -> its lines
+    static std::map<std::string, std::vector<std::string>> cache;  // file -> its decoded lines
     auto it = cache.find(file);
     if (it == cache.end()) {
         std::vector<std::string> lines;
         std::error_code ec;
+        // A JSON model is not a document: its lines are not the document's lines. The text is
+        // decoded the way extract decoded it (Shift_JIS, UTF-16 …), so line numbers agree.
         if (!file.empty() && fs::is_regular_file(file, ec) && fs::path(file).extension() != ".json") {
-            std::ifstream in(file, std::ios::binary);
-            std::stringstream ss;
-            ss << in.rdbuf();
-            const std::string bytes = ss.str();
-            size_t first = bytes.find_first_not_of(" \t\r\n");
-            // A JSON model is not a document: its lines are not the document's lines.
-            if (first == std::string::npos || bytes[first] != '{') lines = text::split_lines(bytes);
+            try {
+                Document doc = load_document(file);
+                const size_t first = doc.text.find_first_not_of(" \t\r\n");
+                if (first != std::string::npos && doc.text[first] != '{') lines = std::move(doc.lines);
+            } catch (const InputError&) {
+                // the file changed or vanished since it was read: cite without quoting
+            }
         }
         it = cache.emplace(file, std::move(lines)).first;
     }
