@@ -62,6 +62,8 @@ private:
     // (match key, system index), longest key first
     std::vector<std::pair<std::string, size_t>> alias_keys_;
     std::map<std::string, std::vector<std::string>> options_;
+    // group -> (match key of a label or alias -> standard label); the first spelling wins
+    std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> option_keys_;
     std::vector<std::string> alias_remainders_;  // match keys
 };
 

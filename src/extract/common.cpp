@@ -206,6 +206,25 @@ std::u32string without_marks(std::u32string_view s) {
 }  // namespace
 
 std::optional<bool> mark_state(std::string_view token) {
+    // Without tags or entities a mark is at most "[" + seven code points + "]" between spaces;
+    // longer tokens (most lines of a document) are refused before they are normalised.
+    if (token.find_first_of("<&") == std::string_view::npos) {
+        size_t visible = 0;
+        for (size_t i = 0; i < token.size(); ++i) {
+            const auto b = static_cast<unsigned char>(token[i]);
+            const bool lead = (b & 0xC0) != 0x80;
+            // the white space of is_space32: ASCII, U+3000 (E3 80 80), U+00A0 (C2 A0)
+            const size_t space = b == ' ' || b == '\t' || b == '\r' || b == '\n'         ? 1
+                                 : b == 0xE3 && token.compare(i, 3, "\xE3\x80\x80") == 0 ? 3
+                                 : b == 0xC2 && token.compare(i, 2, "\xC2\xA0") == 0     ? 2
+                                                                                         : 0;
+            if (space) {
+                i += space - 1;
+                continue;
+            }
+            if (lead && ++visible > 9) return std::nullopt;
+        }
+    }
     const std::u32string p = prepare(text::trim(token));
     std::u32string kept;
     for (char32_t c : p)

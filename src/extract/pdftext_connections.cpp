@@ -263,56 +263,82 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
                 const auto& labels = Dictionary::get().options("connections");
                 const uint32_t all_boxes = (1u << labels.size()) - 1;
                 std::vector<uint32_t> row_mask(n, 0);
+                // read_rows' bracket accounting as sums per row, so that a split it would refuse
+                // is refused before it reads anything.
+                struct Brackets {
+                    int closers = 0, openers = 0, bare_openers = 0, orphans = 0;
+                };
+                std::vector<Brackets> row_brackets(n);
                 for (size_t i = 0; i < n; ++i)
                     for (const Fragment& f : layout.lines[rows[i]].fragments) {
+                        if (f.kind == Fragment::Kind::opener) {
+                            ++row_brackets[i].openers;
+                            if (!f.mark.value_or(false)) ++row_brackets[i].bare_openers;
+                        }
+                        if (f.kind == Fragment::Kind::orphan) ++row_brackets[i].orphans;
                         if (f.kind != Fragment::Kind::box && f.kind != Fragment::Kind::closer) continue;
                         const auto& label = connection_label(f.label);
                         if (!label) continue;
+                        if (f.kind == Fragment::Kind::closer) ++row_brackets[i].closers;
                         const uint32_t bit = 1u << (std::find(labels.begin(), labels.end(), *label) - labels.begin());
                         row_mask[i] |= (row_mask[i] & bit) ? (1u << 31) : bit;
                     }
+                // Depth first from the last row (the most significant digit when counting through
+                // the splits), so that feasible splits are met in counting order and ties keep
+                // the first; a box already taken by a system prunes the whole subtree.
                 std::vector<size_t> assign(n, 0);
-                for (;;) {
-                    std::vector<uint32_t> group_mask(k, 0);
-                    bool feasible = true;
-                    for (size_t i = 0; i < n && feasible; ++i) {
-                        feasible = (row_mask[i] >> 31) == 0 && (group_mask[assign[i]] & row_mask[i]) == 0;
-                        group_mask[assign[i]] |= row_mask[i];
-                    }
-                    for (size_t j = 0; j < k && feasible && all_seven; ++j) feasible = group_mask[j] == all_boxes;
-                    if (!feasible) {
-                        size_t d = 0;
-                        while (d < n && ++assign[d] == k) assign[d++] = 0;
-                        if (d == n) break;
-                        continue;
-                    }
+                std::vector<uint32_t> group_mask(k, 0);
+                auto evaluate = [&] {
                     std::vector<std::vector<int>> split(k);
                     for (size_t i = 0; i < n; ++i) split[assign[i]].push_back(rows[i]);
                     std::vector<Reading> cand(k);
-                    bool ok = true;
                     double score = 0;
-                    for (size_t j = 0; j < k && ok; ++j) {
+                    for (size_t j = 0; j < k; ++j) {
                         cand[j] = read_rows(layout, split[j], info[owners[j]].functions_key, all_seven);
-                        ok = cand[j].valid;
-                        if (ok) score += local_score(cand[j], info[owners[j]]);
+                        if (!cand[j].valid) return;
+                        score += local_score(cand[j], info[owners[j]]);
                     }
-                    if (ok) {
-                        std::vector<Reading> trial = readings;
-                        std::vector<bool> trial_known = known;
-                        for (size_t j = 0; j < k; ++j) {
-                            trial[owners[j]] = cand[j];
-                            trial_known[owners[j]] = true;
-                        }
-                        score += mutual_score(trial, info, trial_known);
-                        if (score > best) {
-                            best = score;
-                            best_readings = cand;
-                        }
+                    std::vector<Reading> trial = readings;
+                    std::vector<bool> trial_known = known;
+                    for (size_t j = 0; j < k; ++j) {
+                        trial[owners[j]] = cand[j];
+                        trial_known[owners[j]] = true;
                     }
-                    size_t d = 0;
-                    while (d < n && ++assign[d] == k) assign[d++] = 0;
-                    if (d == n) break;
-                }
+                    score += mutual_score(trial, info, trial_known);
+                    if (score > best) {
+                        best = score;
+                        best_readings = std::move(cand);
+                    }
+                };
+                auto search = [&](auto& self, size_t remaining) -> void {
+                    if (remaining == 0) {
+                        for (size_t j = 0; j < k && all_seven; ++j)
+                            if (group_mask[j] != all_boxes) return;
+                        std::vector<Brackets> sum(k);
+                        for (size_t i = 0; i < n; ++i) {
+                            Brackets& b = sum[assign[i]];
+                            b.closers += row_brackets[i].closers;
+                            b.openers += row_brackets[i].openers;
+                            b.bare_openers += row_brackets[i].bare_openers;
+                            b.orphans += row_brackets[i].orphans;
+                        }
+                        for (const Brackets& b : sum)
+                            if (b.openers != b.closers || b.orphans > b.bare_openers) return;
+                        evaluate();
+                        return;
+                    }
+                    const size_t i = remaining - 1;
+                    for (size_t j = 0; j < k; ++j) {
+                        if (group_mask[j] & row_mask[i]) continue;
+                        assign[i] = j;
+                        group_mask[j] |= row_mask[i];
+                        self(self, i);
+                        group_mask[j] &= ~row_mask[i];
+                    }
+                };
+                const bool repeated_box =
+                    std::any_of(row_mask.begin(), row_mask.end(), [](uint32_t m) { return m >> 31; });
+                if (!repeated_box) search(search, n);
             }
             if (best_readings.empty()) {
                 // No consistent split: nearest ③ label wins each row.

@@ -71,14 +71,14 @@ bool is_option_list_line(const std::string& t) {
 Field field_of(const Line& line) {
     if (line.text.empty()) return Field::none;
     const auto& table = label_table();
-    const auto it = table.find(label_of(line.text));
+    const auto it = table.find(line.label);
     return it == table.end() ? Field::none : it->second;
 }
 
 bool is_label_line(const Line& line) {
     if (line.text.empty()) return false;
     if (line.label_cell || field_of(line) != Field::none) return true;
-    return entry_header(line.text).has_value();
+    return line.header.has_value();
 }
 
 Text text_after(const Layout& layout, int index, bool allow_gaps) {

@@ -9,19 +9,26 @@ namespace piagraph::extract_detail::pdftext {
 
 namespace {
 
-bool is_circled(char32_t c) { return c >= 0x2460 && c <= 0x2473; }
-
+// NFKC without white space and ※ (the "required" mark that follows many labels).
 std::string compact_nfkc(std::string_view s) {
+    const std::string n = text::nfkc(s);  // U+3000 is already an ASCII space here
     std::string out;
-    for (char32_t c : text::to_u32(text::nfkc(s)))
-        if (c != U' ' && c != U'\t' && c != 0x3000 && c != U'※') out += text::to_utf8(c);
+    out.reserve(n.size());
+    for (size_t i = 0; i < n.size(); ++i) {
+        if (n[i] == ' ' || n[i] == '\t') continue;
+        if (n[i] == '\xE2' && n.compare(i, 3, "※") == 0) {
+            i += 2;
+            continue;
+        }
+        out += n[i];
+    }
     return out;
 }
 
 // Form regions announced by a header line: Ⅰ 基本情報, Ⅱ 特定個人情報ファイルの概要, (別添1) 事務の内容 …
-std::optional<Region> region_header(const std::string& line) {
-    if (text::length(line) > 70) return std::nullopt;
-    const std::string n = compact_nfkc(line);
+std::optional<Region> region_header(const Line& line) {
+    if (text::length(line.text) > 70) return std::nullopt;
+    const std::string& n = line.compact;
     if (text::starts_with(n, "(別添")) {
         const size_t close = n.find(')');
         if (close == std::string::npos || close > 12) return std::nullopt;
@@ -47,14 +54,17 @@ std::optional<Region> region_header(const std::string& line) {
 }  // namespace
 
 std::string label_of(const std::string& line) {
-    std::string t = text::trim(line);
-    const size_t sp = t.find(' ');
-    if (sp != std::string::npos) t = t.substr(0, sp);
-    std::u32string u = text::to_u32(t);
-    if (!u.empty() && is_circled(u[0])) u.erase(0, 1);
-    std::string n = compact_nfkc(text::to_utf8(u));
-    static const std::regex numbered(R"(^(\d+\.|\(\d+\)))");
-    n = std::regex_replace(n, numbered, "", std::regex_constants::format_first_only);
+    const std::string trimmed = text::trim(line);
+    std::string_view t = std::string_view(trimmed).substr(0, trimmed.find(' '));
+    // A leading circled number ① … ⑳ (U+2460–U+2473: E2 91 A0 – E2 91 B3) is the field's number.
+    if (t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xE2 && static_cast<unsigned char>(t[1]) == 0x91 &&
+        static_cast<unsigned char>(t[2]) >= 0xA0 && static_cast<unsigned char>(t[2]) <= 0xB3)
+        t.remove_prefix(3);
+    std::string n = compact_nfkc(text::trim(t));
+    // "5." or "(1)" before the label is the item's number.
+    size_t digits_from = n.size() > 0 && n[0] == '(' ? 1 : 0, i = digits_from;
+    while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
+    if (i > digits_from && i < n.size() && n[i] == (digits_from ? ')' : '.')) n.erase(0, i + 1);
     return n;
 }
 
@@ -69,6 +79,10 @@ std::optional<EntryHeader> entry_header(const std::string& line) {
     const size_t sp = t.find(' ');
     const std::string head = text::nfkc(sp == std::string::npos ? t : t.substr(0, sp));
     static const std::regex re(R"(^(システム|委託事項|提供先|移転先)(\d{1,4})(?:(?:~|〜|-|－)(\d{1,4}))?$)");
+    // The regex runs on every line of a document; most lines fail this test first.
+    if (!text::starts_with(head, "システム") && !text::starts_with(head, "委託事項") &&
+        !text::starts_with(head, "提供先") && !text::starts_with(head, "移転先"))
+        return std::nullopt;
     std::smatch m;
     if (!std::regex_match(head, m, re)) return std::nullopt;
     EntryHeader h;
@@ -259,6 +273,9 @@ Layout build_layout(const Document& doc) {
             l.label_cell = raw[0] == ' ' && raw.size() > 1 && raw[1] != ' ';
             l.fragments = parse_fragments(l.text, l.no);
             l.grid = !l.fragments.empty();
+            l.label = label_of(l.text);
+            l.compact = compact_nfkc(l.text);
+            l.header = entry_header(l.text);
         }
         l.page = page;
         layout.lines.push_back(std::move(l));
@@ -277,7 +294,7 @@ Layout build_layout(const Document& doc) {
     for (const Page& pg : layout.pages) {
         bool toc = false;
         for (int i = pg.first; i <= pg.last; ++i)
-            if (compact_nfkc(layout.lines[i].text) == "項目一覧") toc = true;
+            if (layout.lines[i].compact == "項目一覧") toc = true;
         if (toc && current == Region::cover) {
             for (int i = pg.first; i <= pg.last; ++i) layout.lines[i].region = Region::toc;
             continue;
@@ -286,7 +303,7 @@ Layout build_layout(const Document& doc) {
         if (current != Region::changes)
             for (int i = pg.first; i <= pg.last; ++i)
                 if (!layout.lines[i].text.empty())
-                    if (auto r = region_header(layout.lines[i].text)) headers.push_back({i, *r});
+                    if (auto r = region_header(layout.lines[i])) headers.push_back({i, *r});
         if (headers.empty()) {
             for (int i = pg.first; i <= pg.last; ++i) {
                 layout.lines[i].region = current;

@@ -34,6 +34,14 @@ struct Fragment {
     int line = 0;              // 1-based
 };
 
+// Entry headers: システム3, 委託事項2, 提供先1, 移転先12 and their ranges (提供先2～5).
+struct EntryHeader {
+    std::string kind;  // システム | 委託事項 | 提供先 | 移転先
+    int number = 0;
+    bool range = false;
+    std::string value;  // text after the header on the same line
+};
+
 struct Line {
     int no = 0;  // 1-based
     std::string raw;
@@ -44,6 +52,10 @@ struct Line {
     bool label_cell = false;  // printed as a label cell (leading ASCII space in pdftotext layout)
     std::vector<Fragment> fragments;
     bool grid = false;  // a checkbox row (has fragments)
+    // Worked out once per line, because the parser asks for them many times:
+    std::string label;                  // label_of(text)
+    std::string compact;                // text in NFKC without white space and ※
+    std::optional<EntryHeader> header;  // entry_header(text)
 };
 
 struct Page {
@@ -69,13 +81,7 @@ std::string label_of(const std::string& text);
 // The value written after the label on the same line ("①部署 市民課" -> "市民課").
 std::string value_after_label(const std::string& text);
 
-// Entry headers: システム3, 委託事項2, 提供先1, 移転先12 and their ranges (提供先2～5).
-struct EntryHeader {
-    std::string kind;  // システム | 委託事項 | 提供先 | 移転先
-    int number = 0;
-    bool range = false;
-    std::string value;  // text after the header on the same line
-};
+// Headers of entries as above.
 std::optional<EntryHeader> entry_header(const std::string& text);
 
 }  // namespace piagraph::extract_detail::pdftext

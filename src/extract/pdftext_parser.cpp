@@ -150,7 +150,7 @@ void read_systems(const Layout& layout, Assessment& a) {
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
         if (l.region != Region::basic || l.text.empty()) continue;
-        if (auto h = entry_header(l.text); h && h->kind == "システム" && !h->range)
+        if (auto h = l.header; h && h->kind == "システム" && !h->range)
             heads.push_back({static_cast<int>(i), h->number});
     }
     if (heads.empty()) return;
@@ -287,7 +287,7 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
     for (int i : idx) {
         const Line& l = layout.lines[i];
         if (l.text.empty() || l.grid) continue;
-        if (auto h = entry_header(l.text)) {
+        if (auto h = l.header) {
             if (h->kind == "委託事項") anchors.push_back({i, 'e'});
             if (h->kind == "提供先") anchors.push_back({i, 'p'});
             if (h->kind == "移転先") anchors.push_back({i, 't'});
@@ -372,7 +372,7 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
     std::vector<Head> f_heads;
     std::vector<bool> f_is_provision;
     for (int i : idx) {
-        if (auto h = entry_header(layout.lines[i].text); h && !h->range) {
+        if (auto h = layout.lines[i].header; h && !h->range) {
             if (h->kind == "委託事項") e_heads.push_back({i, h->number});
             if (h->kind == "提供先" || h->kind == "移転先") {
                 f_heads.push_back({i, h->number});
@@ -450,7 +450,7 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
         std::vector<std::vector<int>> method_rows(e_heads.size());
         for (size_t h = 0; h < e_heads.size(); ++h) {
             entries[h].no = std::to_string(e_heads[h].number);
-            entries[h].item = entry_header(layout.lines[e_heads[h].index].text)->value;
+            entries[h].item = layout.lines[e_heads[h].index].header->value;
             entries[h].loc = Loc::at(e_heads[h].index + 1);
         }
         for (size_t i = 0; i < items.size(); ++i) {
@@ -512,7 +512,7 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
                 kinds.push_back(f);
             } else if (f == Field::provide || f == Field::transfer || f == Field::flow_generic ||
                        f == Field::provide_methods || f == Field::transfer_methods) {
-                items.push_back({i, label_of(l.text), false});
+                items.push_back({i, l.label, false});
                 kinds.push_back(f);
             }
         }
@@ -539,7 +539,7 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
             } else if (kinds[i] == Field::flow_generic) {
                 fl.timing = text_after(layout, at, false).value;
             } else {
-                const std::string key = label_of(layout.lines[at].text);
+                const std::string key = layout.lines[at].label;
                 if (key == "提供先における用途" || key == "移転先における用途")
                     fl.purpose = text_after(layout, at, false).value;
                 else if (key == "提供する情報" || key == "移転する情報")

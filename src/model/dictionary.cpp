@@ -16,6 +16,14 @@ const Dictionary& Dictionary::get() {
 
 Dictionary::Dictionary() : raw_(nlohmann::json::parse(kDictionaryJson)) {
     for (auto& [group, labels] : raw_.at("options").items()) options_[group] = labels.get<std::vector<std::string>>();
+    // standard_option is asked for every checkbox a parser meets: its keys are made once.
+    for (const auto& [group, labels] : options_) {
+        auto& keys = option_keys_[group];
+        for (const auto& label : labels) keys.emplace(text::match_key(label), label);
+        for (auto& [alias, label] : raw_.at("method_aliases").items())
+            if (std::find(labels.begin(), labels.end(), label.get<std::string>()) != labels.end())
+                keys.emplace(text::match_key(alias), label.get<std::string>());
+    }
     checked_marks_ = raw_.at("marks").at("checked").get<std::vector<std::string>>();
     for (const auto& f : raw_.at("forms")) form_names_.push_back(f.at("name").get<std::string>());
     for (const auto& s : raw_.at("systems")) {
@@ -105,15 +113,11 @@ const StandardSystem* Dictionary::system_by_id(std::string_view id) const {
 std::optional<std::string> Dictionary::standard_option(const std::string& group, std::string_view written) const {
     const std::string key = text::match_key(written);
     if (key.empty()) return std::nullopt;
-    for (const auto& label : options(group))
-        if (text::match_key(label) == key) return label;
-    for (auto& [alias, label] : raw_.at("method_aliases").items()) {
-        if (text::match_key(alias) != key) continue;
-        const auto& labels = options(group);
-        if (std::find(labels.begin(), labels.end(), label.get<std::string>()) != labels.end())
-            return label.get<std::string>();
-    }
-    return std::nullopt;
+    const auto keys = option_keys_.find(group);
+    if (keys == option_keys_.end()) return std::nullopt;
+    const auto it = keys->second.find(key);
+    if (it == keys->second.end()) return std::nullopt;
+    return it->second;
 }
 
 }  // namespace piagraph

@@ -2,12 +2,16 @@
 
 #include <utf8proc.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <mutex>
+#include <utility>
 
 namespace piagraph::text {
 
-std::string nfkc(std::string_view s) {
-    if (s.empty()) return {};
+namespace {
+
+std::string nfkc_slow(std::string_view s) {
     utf8proc_uint8_t* out = nullptr;
     auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
                           &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
@@ -17,24 +21,169 @@ std::string nfkc(std::string_view s) {
     return r;
 }
 
+// What NFKC does to one BMP code point wherever it stands, worked out once, on first sight:
+//  inert  - it stays as it is;
+//  simple - it becomes a short fixed run of inert code points (full-width forms, U+3000, ①, ㈱);
+//  active - anything else: it may compose with its neighbours (marks, Hangul jamo, half-width
+//           voiced marks), or its mapping is long.
+// A starter that is neither a mark nor a jamo composes with nothing before it, and an inert run
+// composes with nothing after it unless what follows is active; so a string of inert and simple
+// code points normalises code point by code point.
+class NfkcTable {
+public:
+    enum State : unsigned char { unknown, inert, simple, active };
+    struct Entry {
+        State state;
+        std::string_view mapping;  // for simple
+    };
+
+    static NfkcTable& get() {
+        static NfkcTable table;
+        return table;
+    }
+
+    Entry lookup(char32_t c) {
+        if (c < 0x80) return {inert, {}};  // ASCII is NFKC and composes with nothing before it
+        if (c >= 0x10000) return {active, {}};
+        auto s = static_cast<State>(state_[c].load(std::memory_order_acquire));
+        if (s == unknown) s = compute(c);
+        if (s != simple) return {s, {}};
+        return {s, std::string_view(mapping_[c].bytes, mapping_[c].size)};
+    }
+
+private:
+    struct Mapping {
+        char bytes[15];
+        unsigned char size;
+    };
+    std::atomic<unsigned char> state_[0x10000] = {};
+    Mapping mapping_[0x10000] = {};
+    std::mutex compute_mutex_;
+
+    static bool starter_that_composes_with_nothing_before(char32_t c) {
+        const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(c));
+        const bool mark = p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_MC ||
+                          p->category == UTF8PROC_CATEGORY_ME;
+        const bool jamo = (c >= 0x1100 && c <= 0x11FF) || (c >= 0xA960 && c <= 0xA97F) || (c >= 0xD7B0 && c <= 0xD7FF);
+        return p->combining_class == 0 && !mark && !jamo && !(c >= 0xD800 && c <= 0xDFFF);
+    }
+
+    State compute(char32_t c) {
+        std::lock_guard<std::mutex> lock(compute_mutex_);
+        auto s = static_cast<State>(state_[c].load(std::memory_order_relaxed));
+        if (s != unknown) return s;
+        s = active;
+        if (starter_that_composes_with_nothing_before(c)) {
+            const std::string alone = to_utf8(c);
+            const std::string mapped = nfkc_slow(alone);
+            if (mapped == alone) {
+                s = inert;
+            } else if (!mapped.empty() && mapped.size() <= sizeof(Mapping::bytes)) {
+                bool all_inert = true;
+                for (char32_t m : to_u32(mapped))
+                    all_inert = all_inert && m < 0x10000 && starter_that_composes_with_nothing_before(m) &&
+                                nfkc_slow(to_utf8(m)) == to_utf8(m);
+                if (all_inert) {
+                    mapped.copy(mapping_[c].bytes, mapped.size());
+                    mapping_[c].size = static_cast<unsigned char>(mapped.size());
+                    s = simple;
+                }
+            }
+        }
+        state_[c].store(s, std::memory_order_release);
+        return s;
+    }
+};
+
+}  // namespace
+
+namespace {
+
+// One well-formed UTF-8 sequence of at most three bytes (the BMP outside the surrogates) at s[i]:
+// its code point and length; length 0 for anything else (left to utf8proc).
+std::pair<char32_t, size_t> decode_bmp(std::string_view s, size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    auto cont = [&](size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
+    if ((b0 & 0xE0) == 0xC0 && cont(1)) {
+        const char32_t c = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+        return c >= 0x80 ? std::pair{c, size_t{2}} : std::pair{char32_t{0}, size_t{0}};
+    }
+    if ((b0 & 0xF0) == 0xE0 && cont(1) && cont(2)) {
+        const char32_t c = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                           (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+        return c >= 0x800 && !(c >= 0xD800 && c <= 0xDFFF) ? std::pair{c, size_t{3}}
+                                                           : std::pair{char32_t{0}, size_t{0}};
+    }
+    return {0, 0};
+}
+
+}  // namespace
+
+std::string nfkc(std::string_view s) {
+    // Most document text (kanji, kana, ASCII, full-width forms) normalises code point by code
+    // point from the table: inert runs are copied whole, simple code points replaced; anything
+    // else (marks, jamo, invalid or 4-byte UTF-8) goes to utf8proc_map, ten times slower.
+    std::string out;
+    NfkcTable& table = NfkcTable::get();
+    size_t copied = 0;  // s[copied, i) is inert and not yet in out
+    size_t i = 0;
+    while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const auto [cp, n] = decode_bmp(s, i);
+        if (n == 0) return nfkc_slow(s);
+        const auto entry = table.lookup(cp);
+        if (entry.state == NfkcTable::active) return nfkc_slow(s);
+        if (entry.state == NfkcTable::simple) {
+            if (out.empty()) out.reserve(s.size());
+            out.append(s.data() + copied, i - copied);
+            out += entry.mapping;
+            copied = i + n;
+        }
+        i += n;
+    }
+    if (copied == 0) return std::string(s);
+    out.append(s.data() + copied, s.size() - copied);
+    return out;
+}
+
 namespace {
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0; }
 }  // namespace
 
 std::string match_key(std::string_view s) {
-    std::u32string in = to_u32(nfkc(s));
-    std::u32string out;
-    out.reserve(in.size());
-    for (size_t i = 0; i < in.size(); ++i) {
-        char32_t c = in[i];
+    const std::string n = nfkc(s);
+    std::string out;
+    out.reserve(n.size());
+    char32_t last = 0;
+    size_t i = 0;
+    while (i < n.size()) {
+        auto [c, len] = static_cast<unsigned char>(n[i]) < 0x80 ? std::pair{static_cast<char32_t>(n[i]), size_t{1}}
+                                                                : decode_bmp(n, i);
+        if (len == 0) {  // ASCII, 4-byte or invalid: as to_u32 reads it
+            utf8proc_int32_t cp = 0;
+            const auto k = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(n.data() + i),
+                                            static_cast<utf8proc_ssize_t>(n.size() - i), &cp);
+            c = k <= 0 ? char32_t{0xFFFD} : static_cast<char32_t>(cp);
+            len = k <= 0 ? 1 : static_cast<size_t>(k);
+        }
+        const std::string_view written = std::string_view(n).substr(i, len);
+        i += len;
         if (is_space(c)) continue;
-        if (c == U'〇' || c == U'◯') c = U'○';
-        if (c == U'ｰ' || c == U'−' || c == U'－') c = U'ー';
+        char32_t mapped = c;
+        if (c == U'〇' || c == U'◯') mapped = U'○';
+        if (c == U'ｰ' || c == U'−' || c == U'－') mapped = U'ー';
         // サーバー/サーバ, インターフェイス/インタフェース: drop the long-vowel mark after katakana
-        if (c == U'ー' && !out.empty() && out.back() >= 0x30A0 && out.back() <= 0x30FF) continue;
-        out.push_back(c);
+        if (mapped == U'ー' && last >= 0x30A0 && last <= 0x30FF) continue;
+        if (mapped == c && c != 0xFFFD)
+            out += written;
+        else
+            out += to_utf8(mapped);
+        last = mapped;
     }
-    return to_utf8(out);
+    return out;
 }
 
 std::string trim(std::string_view s) {

@@ -1,0 +1,108 @@
+// text:: helpers. nfkc has a fast path for text that NFKC leaves alone; it must agree with
+// utf8proc's own NFKC on every code point, alone and in the contexts where composition bites.
+#include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "piagraph/text.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using namespace piagraph;
+
+std::string reference_nfkc(const std::string& s) {
+    utf8proc_uint8_t* out = nullptr;
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                          &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+    if (n < 0 || out == nullptr) return s;
+    std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+    std::free(out);
+    return r;
+}
+
+TEST(TextNfkc, AgreesWithUtf8procOnEveryBmpCodePointInContext) {
+    // Contexts: alone; after a kana (composes with a following voiced mark); before a voiced
+    // mark; after a Hangul leading jamo (composes with a following vowel); after "e" (composes
+    // with a following combining acute).
+    const std::string before[] = {"", "か", "", "\xE1\x84\x80", "e"};
+    const std::string after[] = {"", "", "\xE3\x82\x99", "", ""};
+    int mismatches = 0;
+    for (char32_t c = 1; c < 0x10000; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;  // surrogates are not characters
+        const std::string ch = text::to_utf8(c);
+        for (size_t k = 0; k < std::size(before); ++k) {
+            const std::string s = before[k] + ch + after[k];
+            if (text::nfkc(s) != reference_nfkc(s) && ++mismatches <= 5)
+                ADD_FAILURE() << "U+" << std::hex << static_cast<unsigned>(c) << " in context " << k;
+        }
+    }
+    EXPECT_EQ(mismatches, 0);
+}
+
+TEST(TextNfkc, FoldsWidthAndKeepsJapanese) {
+    EXPECT_EQ(text::nfkc("ＣＳ（１）"), "CS(1)");
+    EXPECT_EQ(text::nfkc("住民基本台帳ネットワークシステム"), "住民基本台帳ネットワークシステム");
+    EXPECT_EQ(text::nfkc("ｻｰﾊﾞｰ"), "サーバー");
+    EXPECT_EQ(text::nfkc("か\xE3\x82\x99"), "が");  // か + combining voiced mark
+    EXPECT_EQ(text::nfkc("①"), "1");
+    EXPECT_EQ(text::nfkc(""), "");
+    // Invalid UTF-8 is left as it is, never dropped.
+    EXPECT_EQ(text::nfkc("a\xFF"
+                         "b"),
+              "a\xFF"
+              "b");
+}
+
+}  // namespace
+
+namespace {
+
+// match_key as first written (code points in, code points out): the reference for the UTF-8 one.
+std::string reference_match_key(const std::string& s) {
+    std::u32string in = text::to_u32(reference_nfkc(s)), out;
+    auto space = [](char32_t c) {
+        return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0;
+    };
+    for (char32_t c : in) {
+        if (space(c)) continue;
+        if (c == U'〇' || c == U'◯') c = U'○';
+        if (c == U'ｰ' || c == U'−' || c == U'－') c = U'ー';
+        if (c == U'ー' && !out.empty() && out.back() >= 0x30A0 && out.back() <= 0x30FF) continue;
+        out.push_back(c);
+    }
+    return text::to_utf8(out);
+}
+
+TEST(TextMatchKey, FoldsNamesForMatching) {
+    EXPECT_EQ(text::match_key("中間サーバー"), text::match_key("中間サーバ"));
+    EXPECT_EQ(text::match_key("住基 ネット　（ＣＳ）"), "住基ネット(CS)");
+    EXPECT_EQ(text::match_key("〇〇課"), "○○課");
+    EXPECT_EQ(text::match_key("インターフェイス"), "インタフェイス");
+    EXPECT_EQ(text::match_key("a\xFF"), "a\xEF\xBF\xBD");  // an invalid byte reads as U+FFFD
+}
+
+// Every line of the documents we ship and of the corpus: both fast paths agree with the references.
+TEST(TextFastPaths, AgreeWithReferencesOnRealLines) {
+    std::vector<std::filesystem::path> files;
+    std::vector<std::filesystem::path> dirs = {test::source_dir() / "examples"};
+    if (test::have_shared()) dirs.push_back(test::shared_dir() / "corpus");  // examples alone otherwise
+    for (const auto& dir : dirs)
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
+            if (entry.path().extension() == ".txt") files.push_back(entry.path());
+    size_t lines = 0;
+    for (const auto& path : files) {
+        for (const auto& line : text::split_lines(test::read_text(path))) {
+            ++lines;
+            ASSERT_EQ(text::nfkc(line), reference_nfkc(line)) << path << ": " << line;
+            ASSERT_EQ(text::match_key(line), reference_match_key(line)) << path << ": " << line;
+        }
+    }
+    EXPECT_GT(lines, 100u);
+}
+
+}  // namespace
