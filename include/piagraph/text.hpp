@@ -14,6 +14,9 @@ std::string nfkc(std::string_view s);
 // long-vowel mark dropped at word ends (サーバ/サーバー), 〇/◯ folded to ○.
 std::string match_key(std::string_view s);
 
+// NFKC with every white space (ASCII, U+3000, U+00A0) removed: how labels are compared.
+std::string nfkc_compact(std::string_view s);
+
 // Trims ASCII white space and the ideographic space U+3000.
 std::string trim(std::string_view s);
 

@@ -394,20 +394,25 @@ std::map<std::string, std::string> find_definitions(const std::vector<std::strin
 }
 
 int circled_number(std::string_view label) {
-    const std::u32string s = text::to_u32(text::trim(label));
-    if (s.empty()) return 0;
-    if (s[0] >= 0x2460 && s[0] <= 0x2473) return static_cast<int>(s[0] - 0x2460) + 1;
-    if (s[0] >= 0x3251 && s[0] <= 0x325F) return static_cast<int>(s[0] - 0x3251) + 21;
+    const std::string t = text::trim(label);
+    if (t.empty() || static_cast<unsigned char>(t[0]) < 0x80) return 0;
+    const char32_t c = text::to_u32(std::string_view(t).substr(0, 3))[0];
+    if (c >= 0x2460 && c <= 0x2473) return static_cast<int>(c - 0x2460) + 1;
+    if (c >= 0x3251 && c <= 0x325F) return static_cast<int>(c - 0x3251) + 21;
     return 0;
 }
 
 std::string label_key(std::string_view label) {
-    std::u32string s = text::to_u32(text::trim(label));
-    if (!s.empty() && circled_number(text::to_utf8(s.substr(0, 1))) > 0) s.erase(0, 1);
-    std::string out;
-    for (char32_t c : text::to_u32(text::nfkc(text::to_utf8(s))))
-        if (!is_space32(c) && c != U'※') out += text::to_utf8(c);
-    return out;
+    std::string_view t = label;
+    const std::string trimmed = text::trim(t);
+    t = trimmed;
+    if (circled_number(t) > 0) t.remove_prefix(3);  // ① … ⑳, ㉑ … ㉟ are three bytes in UTF-8
+    return without_note_marks(text::nfkc_compact(t));
+}
+
+std::string without_note_marks(std::string s) {
+    for (size_t at = s.find("※"); at != std::string::npos; at = s.find("※", at)) s.erase(at, 3);
+    return s;
 }
 
 }  // namespace piagraph::extract_detail

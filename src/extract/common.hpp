@@ -74,6 +74,8 @@ std::map<std::string, std::string> find_definitions(const std::vector<std::strin
 
 // A label cell reduced for matching: NFKC, no white space, ※ and a leading ①… / 1. dropped.
 std::string label_key(std::string_view label);
+// The text without the ※ marks that follow required labels (①事務の名称 ※).
+std::string without_note_marks(std::string s);
 
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);

@@ -2,36 +2,33 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
 namespace piagraph::extract_detail {
 
-std::string compact_key(std::string_view s) {
-    std::string out;
-    for (char32_t c : text::to_u32(text::nfkc(s)))
-        if (c != U' ' && c != U'\t' && c != U'\r' && c != U'\n' && c != 0x3000 && c != 0xA0) out += text::to_utf8(c);
-    return out;
-}
+std::string compact_key(std::string_view s) { return text::nfkc_compact(s); }
 
 const FormLabels& FormLabels::get() {
     static const FormLabels labels;
     return labels;
 }
 
-const std::vector<std::string>& FormLabels::spellings(const std::string& key) const {
-    static std::mutex mutex;
-    static std::map<std::string, std::vector<std::string>> cache;
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = cache.find(key);
-    if (it != cache.end()) return it->second;
-    std::vector<std::string> out;
+FormLabels::FormLabels() {
     const auto& raw = Dictionary::get().raw();
-    if (raw.contains("form_labels") && raw.at("form_labels").contains(key))
-        for (const auto& s : raw.at("form_labels").at(key)) out.push_back(compact_key(s.get<std::string>()));
-    return cache.emplace(key, std::move(out)).first->second;
+    if (!raw.contains("form_labels")) return;
+    for (const auto& [key, list] : raw.at("form_labels").items()) {
+        if (!list.is_array()) continue;  // "_comment"
+        auto& out = spellings_[key];
+        for (const auto& s : list) out.push_back(compact_key(s.get<std::string>()));
+    }
+}
+
+const std::vector<std::string>& FormLabels::spellings(const std::string& key) const {
+    static const std::vector<std::string> none;
+    const auto it = spellings_.find(key);
+    return it == spellings_.end() ? none : it->second;
 }
 
 bool FormLabels::is(const std::string& key, std::string_view label_key) const {

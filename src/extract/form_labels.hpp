@@ -2,6 +2,7 @@
 // row labels exactly, headings by containment, both after NFKC without white space.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,8 @@ public:
     bool in(const std::string& key, std::string_view text) const;
 
 private:
-    FormLabels() = default;
+    FormLabels();
+    std::map<std::string, std::vector<std::string>, std::less<>> spellings_;  // made once
 };
 
 // NFKC without white space: the form in which labels are compared.

@@ -40,6 +40,7 @@ struct Row {
     std::string label;
     std::string key;  // label_key(label)
     std::string value;
+    std::string head;  // the first cell without decoration, NFKC, trimmed ("" when it is long)
 };
 
 // A cell without markdown/HTML decoration: "## 1. …", "**①事務の名称**", "<p>7. 備考</p>".
@@ -58,6 +59,9 @@ bool is_pipe_rule(const std::string& raw) {
 }
 
 constexpr size_t kMaxLabelBytes = 600;
+
+// A cell that opens with a field number ①…: only its opening is stripped, not a long value.
+bool opens_with_circled(const std::string& cell) { return circled_number(plain(cell.substr(0, kMaxLabelBytes))) > 0; }
 
 Row make_row(const std::string& raw_line, int line) {
     Row r;
@@ -82,11 +86,11 @@ Row make_row(const std::string& raw_line, int line) {
     if (r.cells.empty()) return r;
     size_t label_at = 0;
     // "再委託 <tab> ⑦再委託の有無 <tab> value": the group word comes first, the field label second.
-    if (r.cells.size() >= 2 && circled_number(plain(r.cells[0])) == 0 && circled_number(plain(r.cells[1])) > 0)
-        label_at = 1;
+    if (r.cells.size() >= 2 && !opens_with_circled(r.cells[0]) && opens_with_circled(r.cells[1])) label_at = 1;
     r.label = r.cells[label_at];
     // No label is long; long cells (record item lists, prose) need not be normalised here.
     if (r.label.size() <= kMaxLabelBytes) r.key = label_key(plain(r.label));
+    if (r.cells[0].size() <= kMaxLabelBytes) r.head = text::trim(text::nfkc(plain(r.cells[0])));
     for (size_t i = label_at + 1; i < r.cells.size(); ++i) r.value += (r.value.empty() ? "" : " ") + r.cells[i];
     return r;
 }
@@ -282,7 +286,8 @@ private:
         if (r.cells.size() != 1) return false;
         if (r.cells[0].size() > kMaxLabelBytes) return false;
         static const std::regex roman(R"(^(VIII|VII|VI|IV|IX|V|III|II|I)\s*(?:\.|,|、)?\s*(.+)$)");
-        const std::string n = text::trim(text::nfkc(plain(r.cells[0])));
+        const std::string& n = r.head;
+        if (n.empty() || (n[0] != 'I' && n[0] != 'V')) return false;  // before the regex
         std::smatch m;
         if (!std::regex_match(n, m, roman)) return false;
         const std::string title = m[2].str();
@@ -307,7 +312,8 @@ private:
         if (r.cells.size() != 1) return false;
         if (r.cells[0].size() > kMaxLabelBytes) return false;
         static const std::regex annex(R"(^\(\s*別添\s*[0-9]+\s*\)\s*(.*)$)");
-        const std::string n = text::trim(text::nfkc(plain(r.cells[0])));
+        const std::string& n = r.head;
+        if (n.empty() || n[0] != '(') return false;  // before the regex
         std::smatch m;
         if (!std::regex_match(n, m, annex)) return false;
         const std::string title = m[1].str();
@@ -334,7 +340,8 @@ private:
         if (r.cells.empty()) return false;
         if (r.cells[0].size() > kMaxLabelBytes) return false;
         static const std::regex numbered(R"(^([0-9]+)\s*\.\s*(.+)$)");
-        const std::string n = text::trim(text::nfkc(plain(r.cells[0])));
+        const std::string& n = r.head;
+        if (n.empty() || n[0] < '0' || n[0] > '9') return false;  // before the regex
         std::smatch m;
         if (!std::regex_match(n, m, numbered)) return false;
         const std::string title = m[2].str();
@@ -454,7 +461,7 @@ private:
             return true;
         }
         const std::string group = choice_group(p.key);
-        if (group.empty() || !could_be_value(r) || looks_like_heading(r.cells[0])) return false;
+        if (group.empty() || !could_be_value(r) || looks_like_heading(r)) return false;
         if (find_options(r.cells[0], group).empty()) return false;
         p.value += " " + r.cells[0];
         return true;
@@ -474,10 +481,10 @@ private:
         return "";
     }
 
-    static bool looks_like_heading(const std::string& cell) {
-        if (cell.size() > kMaxLabelBytes) return false;
+    // Whether a row's first cell (Row::head) opens like a heading: 5. …, (別添1) …, II …
+    static bool looks_like_heading(const Row& r) {
         static const std::regex heading(R"(^([0-9]+\s*\.|\(\s*別添|(VIII|VII|VI|IV|IX|V|III|II|I)\s))");
-        return std::regex_search(text::nfkc(plain(cell)), heading);
+        return !r.head.empty() && std::regex_search(r.head, heading);
     }
 
     static bool is_field_label(const std::string& key) {
@@ -512,10 +519,10 @@ private:
 
     // A single cell that is not itself a label, a numbered field or an entry header.
     bool could_be_value(const Row& r) const {
-        if (r.cells.size() != 1 || is_field_label(r.key) || circled_number(plain(r.cells[0])) > 0) return false;
+        if (r.cells.size() != 1 || is_field_label(r.key) || opens_with_circled(r.cells[0])) return false;
         for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
             if (entry_number(entry, r.cells[0]) != 0) return false;
-        return !labels_.in("illegible", r.cells[0]) && !looks_like_heading(r.cells[0]);
+        return !labels_.in("illegible", r.cells[0]) && !looks_like_heading(r);
     }
 
     void dispatch(const Row& r) {

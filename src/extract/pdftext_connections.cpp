@@ -298,13 +298,14 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
                         if (!cand[j].valid) return;
                         score += local_score(cand[j], info[owners[j]]);
                     }
-                    std::vector<Reading> trial = readings;
+                    // Scored in place: the candidates are swapped in and back out.
                     std::vector<bool> trial_known = known;
                     for (size_t j = 0; j < k; ++j) {
-                        trial[owners[j]] = cand[j];
+                        std::swap(readings[owners[j]], cand[j]);
                         trial_known[owners[j]] = true;
                     }
-                    score += mutual_score(trial, info, trial_known);
+                    score += mutual_score(readings, info, trial_known);
+                    for (size_t j = 0; j < k; ++j) std::swap(readings[owners[j]], cand[j]);
                     if (score > best) {
                         best = score;
                         best_readings = std::move(cand);

@@ -9,25 +9,18 @@ namespace piagraph::extract_detail::pdftext {
 
 namespace {
 
+// Region headers (Ⅱ 特定個人情報ファイルの概要) and the 項目一覧 title are short lines.
+constexpr size_t kMaxHeaderChars = 70;
+// The longest row label of the forms is about 25 characters (75 bytes) plus its number and ※;
+// Japanese prose has no spaces, so a whole paragraph line would otherwise be one "label".
+constexpr size_t kMaxLabelBytes = 240;
+
 // NFKC without white space and ※ (the "required" mark that follows many labels).
-std::string compact_nfkc(std::string_view s) {
-    const std::string n = text::nfkc(s);  // U+3000 is already an ASCII space here
-    std::string out;
-    out.reserve(n.size());
-    for (size_t i = 0; i < n.size(); ++i) {
-        if (n[i] == ' ' || n[i] == '\t') continue;
-        if (n[i] == '\xE2' && n.compare(i, 3, "※") == 0) {
-            i += 2;
-            continue;
-        }
-        out += n[i];
-    }
-    return out;
-}
+std::string compact_nfkc(std::string_view s) { return without_note_marks(text::nfkc_compact(s)); }
 
 // Form regions announced by a header line: Ⅰ 基本情報, Ⅱ 特定個人情報ファイルの概要, (別添1) 事務の内容 …
 std::optional<Region> region_header(const Line& line) {
-    if (text::length(line.text) > 70) return std::nullopt;
+    if (line.compact.empty()) return std::nullopt;  // longer than any header
     const std::string& n = line.compact;
     if (text::starts_with(n, "(別添")) {
         const size_t close = n.find(')');
@@ -56,6 +49,7 @@ std::optional<Region> region_header(const Line& line) {
 std::string label_of(const std::string& line) {
     const std::string trimmed = text::trim(line);
     std::string_view t = std::string_view(trimmed).substr(0, trimmed.find(' '));
+    if (t.size() > kMaxLabelBytes) return {};  // prose, not a label: not worth normalising
     // A leading circled number ① … ⑳ (U+2460–U+2473: E2 91 A0 – E2 91 B3) is the field's number.
     if (t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xE2 && static_cast<unsigned char>(t[1]) == 0x91 &&
         static_cast<unsigned char>(t[2]) >= 0xA0 && static_cast<unsigned char>(t[2]) <= 0xB3)
@@ -274,7 +268,7 @@ Layout build_layout(const Document& doc) {
             l.fragments = parse_fragments(l.text, l.no);
             l.grid = !l.fragments.empty();
             l.label = label_of(l.text);
-            l.compact = compact_nfkc(l.text);
+            if (text::length(l.text) <= kMaxHeaderChars) l.compact = compact_nfkc(l.text);
             l.header = entry_header(l.text);
         }
         l.page = page;

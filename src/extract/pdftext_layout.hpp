@@ -54,7 +54,7 @@ struct Line {
     bool grid = false;  // a checkbox row (has fragments)
     // Worked out once per line, because the parser asks for them many times:
     std::string label;                  // label_of(text)
-    std::string compact;                // text in NFKC without white space and ※
+    std::string compact;                // text in NFKC without white space and ※ (short lines only)
     std::optional<EntryHeader> header;  // entry_header(text)
 };
 

@@ -208,19 +208,62 @@ std::string trim(std::string_view s) {
     return std::string(s);
 }
 
-std::string squeeze(std::string_view s) {
-    std::u32string in = to_u32(s), out;
-    bool space = false;
-    for (char32_t c : in) {
-        if (is_space(c)) {
-            space = true;
+namespace {
+// Length of the white space (is_space) that starts at s[i], 0 if none.
+size_t space_at(std::string_view s, size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b == ' ' || b == '\t' || b == '\r' || b == '\n') return 1;
+    auto byte = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    if (b == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+    if (b == 0xC2 && byte(1) == 0xA0) return 2;                     // U+00A0
+    return 0;
+}
+}  // namespace
+
+std::string nfkc_compact(std::string_view s) {
+    const std::string n = nfkc(s);
+    std::string out;
+    out.reserve(n.size());
+    for (size_t i = 0; i < n.size();) {
+        if (const size_t k = space_at(n, i)) {
+            i += k;
             continue;
         }
-        if (space && !out.empty()) out.push_back(U' ');
-        space = false;
-        out.push_back(c);
+        out += n[i++];
     }
-    return to_utf8(out);
+    return out;
+}
+
+std::string squeeze(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (size_t i = 0; i < s.size();) {
+        if (const size_t n = space_at(s, i)) {
+            space = true;
+            i += n;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        // Invalid bytes become U+FFFD, as everywhere in text:: (to_u32).
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            out += s[i++];
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (n <= 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s.data() + i, static_cast<size_t>(n));
+            i += static_cast<size_t>(n);
+        }
+    }
+    return out;
 }
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
@@ -250,6 +293,15 @@ std::u32string to_u32(std::string_view s) {
     out.reserve(s.size());
     size_t i = 0;
     while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            out.push_back(static_cast<char32_t>(s[i++]));
+            continue;
+        }
+        if (const auto [c, n] = decode_bmp(s, i); n > 0) {
+            out.push_back(c);
+            i += n;
+            continue;
+        }
         utf8proc_int32_t cp = 0;
         auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                   static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -264,16 +316,35 @@ std::u32string to_u32(std::string_view s) {
     return out;
 }
 
+namespace {
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        utf8proc_uint8_t buf[4];
+        auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buf);
+        out.append(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+    }
+}
+}  // namespace
+
 std::string to_utf8(char32_t c) {
-    utf8proc_uint8_t buf[4];
-    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buf);
-    return std::string(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+    std::string out;
+    append_utf8(out, c);
+    return out;
 }
 
 std::string to_utf8(std::u32string_view s) {
     std::string out;
     out.reserve(s.size() * 3);
-    for (char32_t c : s) out += to_utf8(c);
+    for (char32_t c : s) append_utf8(out, c);
     return out;
 }
 

@@ -78,6 +78,29 @@ std::string reference_match_key(const std::string& s) {
     return text::to_utf8(out);
 }
 
+// squeeze as first written, through code points.
+std::string reference_squeeze(const std::string& s) {
+    auto space = [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0; };
+    std::u32string out;
+    bool pending = false;
+    for (char32_t c : text::to_u32(s)) {
+        if (space(c)) {
+            pending = true;
+            continue;
+        }
+        if (pending && !out.empty()) out.push_back(U' ');
+        pending = false;
+        out.push_back(c);
+    }
+    return text::to_utf8(out);
+}
+
+TEST(TextSqueeze, CollapsesEveryKindOfSpace) {
+    EXPECT_EQ(text::squeeze("  住基\u3000\u3000ネット \t CS\u00A0 "), "住基 ネット CS");
+    EXPECT_EQ(text::squeeze("a\xFF b"), "a\xEF\xBF\xBD b");
+    EXPECT_EQ(text::squeeze(""), "");
+}
+
 TEST(TextMatchKey, FoldsNamesForMatching) {
     EXPECT_EQ(text::match_key("中間サーバー"), text::match_key("中間サーバ"));
     EXPECT_EQ(text::match_key("住基 ネット　（ＣＳ）"), "住基ネット(CS)");
@@ -100,6 +123,7 @@ TEST(TextFastPaths, AgreeWithReferencesOnRealLines) {
             ++lines;
             ASSERT_EQ(text::nfkc(line), reference_nfkc(line)) << path << ": " << line;
             ASSERT_EQ(text::match_key(line), reference_match_key(line)) << path << ": " << line;
+            ASSERT_EQ(text::squeeze(line), reference_squeeze(line)) << path << ": " << line;
         }
     }
     EXPECT_GT(lines, 100u);
