@@ -205,10 +205,24 @@ std::u32string without_marks(std::u32string_view s) {
 
 }  // namespace
 
+bool has_box_bracket(std::string_view s) {
+    // One pass over the bytes: 【 and 】 are E3 80 90 / E3 80 91, and E3 opens most Japanese
+    // characters, so searching for them as strings would compare at nearly every byte.
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '[' || c == ']') return true;
+        if (c == '\xE3' && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\x90' || s[i + 2] == '\x91'))
+            return true;
+    }
+    return false;
+}
+
 std::optional<bool> mark_state(std::string_view token) {
-    // Without tags or entities a mark is at most "[" + seven code points + "]" between spaces;
-    // longer tokens (most lines of a document) are refused before they are normalised.
-    if (token.find_first_of("<&") == std::string_view::npos) {
+    // Without tags or entities a mark is at most "[" + seven code points + "]" between spaces,
+    // and without brackets too a single character; other tokens (most lines of a document) are
+    // refused before they are normalised.
+    if (std::none_of(token.begin(), token.end(), [](char c) { return c == '<' || c == '&'; })) {
+        const size_t most = has_box_bracket(token) ? 9 : 1;
         size_t visible = 0;
         for (size_t i = 0; i < token.size(); ++i) {
             const auto b = static_cast<unsigned char>(token[i]);
@@ -222,7 +236,7 @@ std::optional<bool> mark_state(std::string_view token) {
                 i += space - 1;
                 continue;
             }
-            if (lead && ++visible > 9) return std::nullopt;
+            if (lead && ++visible > most) return std::nullopt;
         }
     }
     const std::u32string p = prepare(text::trim(token));

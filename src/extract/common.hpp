@@ -18,6 +18,8 @@ namespace piagraph::extract_detail {
 // circle: see the 001 annotation notes), a bare ○ standing alone.
 // Unchecked: [] [ ] 【 】 □ ☐ <input type="checkbox"/>, [<input type="checkbox"/>].
 std::optional<bool> mark_state(std::string_view token);
+// Whether a text holds a box bracket: [ ] 【 】.
+bool has_box_bracket(std::string_view s);
 bool is_checked_mark(std::string_view token);
 
 // Removes HTML tags (tags whose name is ASCII, so ＜選択肢＞ and <執務室における措置> stay), turns

@@ -14,12 +14,24 @@ namespace piagraph::extract_detail::pdftext {
 
 namespace {
 
-// The search below reads the same fragments many times: the dictionary look-ups are memoised.
-const std::optional<std::string>& connection_label(const std::string& written) {
-    thread_local std::map<std::string, std::optional<std::string>> cache;
+// The ③ option labels ("connections": the six standard boxes and その他) by index: the split
+// search below reads the same rows thousands of times, so boxes are indices and sets of boxes
+// bit masks.
+const std::vector<std::string>& box_labels() { return Dictionary::get().options("connections"); }
+int box_index(const std::string& standard_label) {
+    const auto& labels = box_labels();
+    const auto it = std::find(labels.begin(), labels.end(), standard_label);
+    return it == labels.end() ? -1 : static_cast<int>(it - labels.begin());
+}
+uint32_t bit(int box) { return 1u << box; }
+
+// The box a label as written stands for, or -1; memoised (the dictionary look-up normalises).
+int connection_box(const std::string& written) {
+    thread_local std::map<std::string, int> cache;
     const auto it = cache.find(written);
     if (it != cache.end()) return it->second;
-    return cache.emplace(written, Dictionary::get().standard_option("connections", written)).first->second;
+    const auto label = Dictionary::get().standard_option("connections", written);
+    return cache.emplace(written, label ? box_index(*label) : -1).first->second;
 }
 
 const std::string& resolved_id(const std::string& name) {
@@ -34,83 +46,90 @@ bool is_connection_row(const Line& l) {
     if (!l.grid || l.region != Region::basic) return false;
     for (const Fragment& f : l.fragments) {
         if (f.kind == Fragment::Kind::selection) return false;
-        if ((f.kind == Fragment::Kind::box || f.kind == Fragment::Kind::closer) && !connection_label(f.label))
+        if ((f.kind == Fragment::Kind::box || f.kind == Fragment::Kind::closer) && connection_box(f.label) < 0)
             return false;
     }
     return true;
 }
 
+// The boxes of a connection row's fragments, resolved once: for a box or closer the box of its
+// label, for an opener the box of the label written before it on the line; -1 for none.
+using RowBoxes = std::map<int, std::vector<int>>;  // line index -> per fragment
+
+RowBoxes resolve_rows(const Layout& layout, const std::vector<int>& rows) {
+    RowBoxes out;
+    for (int idx : rows) {
+        auto& boxes = out[idx];
+        for (const Fragment& f : layout.lines[idx].fragments)
+            boxes.push_back(f.kind == Fragment::Kind::opener ? (f.before.empty() ? -1 : connection_box(f.before))
+                                                             : connection_box(f.label));
+    }
+    return out;
+}
+
 // The ③ boxes of one system as read from a set of rows.
 struct Reading {
     bool valid = true;
-    std::set<std::string> checked;  // standard labels, その他 included
+    uint32_t checked = 0;  // boxes, その他 included
     std::vector<std::string> other;
     std::vector<int> lines;
 };
 
-// Does the system's own text (②機能) mention what a box stands for?
-bool mentions_uncached(const std::string& functions_key, const std::string& label) {
+// The boxes that a system's own text (②機能) mentions: a box is mentioned when the text names
+// one of the standard systems it stands for.
+uint32_t mentioned_boxes(const std::string& functions_key) {
+    uint32_t boxes = 0;
+    if (functions_key.empty()) return boxes;
     for (const StandardSystem& s : Dictionary::get().systems()) {
-        if (s.box != label) continue;
+        const int box = s.box.empty() ? -1 : box_index(s.box);
+        if (box < 0) continue;
         for (const auto& alias : s.aliases) {
             const std::string k = text::match_key(alias);
-            if (k.size() >= 6 && text::contains(functions_key, k)) return true;
+            if (k.size() >= 6 && text::contains(functions_key, k)) boxes |= bit(box);
         }
     }
-    return false;
-}
-
-bool mentions(const std::string& functions_key, const std::string& label) {
-    if (functions_key.empty()) return false;
-    thread_local std::map<std::pair<std::string, std::string>, bool> cache;
-    const auto key = std::make_pair(functions_key, label);
-    const auto it = cache.find(key);
-    if (it != cache.end()) return it->second;
-    return cache.emplace(key, mentions_uncached(functions_key, label)).first->second;
+    return boxes;
 }
 
 // Reads the rows of one system with bracket accounting. Orphan marks (a '○' cut from its
 // '[') take the unmarked closer that the system's own text supports best.
-Reading read_rows(const Layout& layout, const std::vector<int>& rows, const std::string& functions_key,
+Reading read_rows(const Layout& layout, const RowBoxes& row_boxes, const std::vector<int>& rows, uint32_t mentioned,
                   bool require_all_seven) {
-    const Dictionary& dict = Dictionary::get();
-    const auto& options = dict.options("connections");
+    const int n_boxes = static_cast<int>(box_labels().size());
+    const int other_box = box_index("その他");
     Reading r;
     r.lines = rows;
-    std::map<std::string, int> count;
+    uint32_t seen = 0;
     struct Closer {
-        std::string label;
+        int box;
         bool claimed = false;
     };
     std::vector<Closer> closers;
-    std::vector<std::string> opener_after;  // marked openers: the label they most likely open
+    std::vector<int> opener_after;  // marked openers: the box they most likely open (-1: unknown)
     int bare_openers = 0, orphans = 0;
     std::vector<int> sorted = rows;
     std::sort(sorted.begin(), sorted.end());
-    std::string previous_row_last;
+    int previous_row_last = -1;
     for (int idx : sorted) {
-        std::string row_last;
-        for (const Fragment& f : layout.lines[idx].fragments) {
+        int row_last = -1;
+        const auto& fragments = layout.lines[idx].fragments;
+        const auto& boxes = row_boxes.at(idx);
+        for (size_t i = 0; i < fragments.size(); ++i) {
+            const Fragment& f = fragments[i];
             if (f.kind == Fragment::Kind::box || f.kind == Fragment::Kind::closer) {
-                const auto& label = connection_label(f.label);
-                if (!label) continue;
-                if (++count[*label] > 1) r.valid = false;
+                const int box = boxes[i];
+                if (box < 0) continue;
+                if (seen & bit(box)) r.valid = false;
+                seen |= bit(box);
                 const bool checked = f.mark.value_or(false);
-                if (checked) r.checked.insert(*label);
-                if (*label == "その他" && !f.detail.empty())
+                if (checked) r.checked |= bit(box);
+                if (box == other_box && !f.detail.empty())
                     for (const auto& n : split_names(f.detail)) r.other.push_back(n);
-                if (f.kind == Fragment::Kind::closer) {
-                    if (!checked)
-                        closers.push_back({*label});
-                    else
-                        closers.push_back({*label, true});
-                }
-                row_last = *label;
+                if (f.kind == Fragment::Kind::closer) closers.push_back({box, checked});
+                row_last = box;
             } else if (f.kind == Fragment::Kind::opener) {
-                std::string before = f.before.empty() ? (row_last.empty() ? previous_row_last : row_last) : f.before;
-                if (const auto& s = connection_label(before)) before = *s;
-                const auto it = std::find(options.begin(), options.end(), before);
-                const std::string after = it != options.end() && it + 1 != options.end() ? *(it + 1) : std::string();
+                const int before = f.before.empty() ? (row_last < 0 ? previous_row_last : row_last) : boxes[i];
+                const int after = before >= 0 && before + 1 < n_boxes ? before + 1 : -1;
                 if (f.mark.value_or(false))
                     opener_after.push_back(after);
                 else
@@ -119,17 +138,17 @@ Reading read_rows(const Layout& layout, const std::vector<int>& rows, const std:
                 ++orphans;
             }
         }
-        if (!row_last.empty()) previous_row_last = row_last;
+        if (row_last >= 0) previous_row_last = row_last;
     }
     const int openers = bare_openers + static_cast<int>(opener_after.size());
     if (openers != static_cast<int>(closers.size())) r.valid = false;
     if (orphans > bare_openers) r.valid = false;
-    if (require_all_seven && count.size() != options.size()) r.valid = false;
+    if (require_all_seven && seen != (1u << n_boxes) - 1) r.valid = false;
     if (!r.valid) return r;
-    for (const std::string& after : opener_after) {
+    for (const int after : opener_after) {
         Closer* pick = nullptr;
         for (Closer& c : closers)
-            if (!c.claimed && c.label == after) pick = &c;
+            if (!c.claimed && c.box == after) pick = &c;
         if (!pick)
             for (Closer& c : closers)
                 if (!c.claimed) {
@@ -138,32 +157,33 @@ Reading read_rows(const Layout& layout, const std::vector<int>& rows, const std:
                 }
         if (pick) {
             pick->claimed = true;
-            r.checked.insert(pick->label);
+            r.checked |= bit(pick->box);
         }
     }
+    auto mentions = [&](int box) { return (mentioned & bit(box)) != 0; };
     for (int o = 0; o < orphans; ++o) {
         Closer* pick = nullptr;
         for (Closer& c : closers)
-            if (!c.claimed && (!pick || (mentions(functions_key, c.label) && !mentions(functions_key, pick->label))))
-                pick = &c;
+            if (!c.claimed && (!pick || (mentions(c.box) && !mentions(pick->box)))) pick = &c;
         if (pick) {
             pick->claimed = true;
-            r.checked.insert(pick->label);
+            r.checked |= bit(pick->box);
         }
     }
     return r;
 }
 
 struct SystemInfo {
-    std::string box;        // the box that denotes the system itself
+    int box = -1;           // the box that denotes the system itself
     std::string canonical;  // standard system id
     std::string functions_key;
-    int anchor = -1;  // line index of its ③ label (or header)
+    uint32_t mentioned = 0;  // boxes that functions_key mentions
+    int anchor = -1;         // line index of its ③ label (or header)
 };
 
 // A declares B: A checks B's box, or names B in its その他.
 bool declares(const Reading& a, const SystemInfo& b) {
-    if (!b.box.empty() && a.checked.count(b.box)) return true;
+    if (b.box >= 0 && (a.checked & bit(b.box))) return true;
     if (b.canonical.empty()) return false;
     for (const auto& n : a.other)
         if (resolved_id(n) == b.canonical) return true;
@@ -172,10 +192,11 @@ bool declares(const Reading& a, const SystemInfo& b) {
 
 double local_score(const Reading& r, const SystemInfo& s) {
     double score = 0;
-    for (const auto& label : r.checked) {
-        if (label == "その他") continue;
-        if (!s.box.empty() && label == s.box) score -= 10;  // no system connects to itself
-        if (mentions(s.functions_key, label)) score += 2;
+    const int other_box = box_index("その他");
+    for (int box = 0; box < static_cast<int>(box_labels().size()); ++box) {
+        if (!(r.checked & bit(box)) || box == other_box) continue;
+        if (box == s.box) score -= 10;  // no system connects to itself
+        if (s.mentioned & bit(box)) score += 2;
     }
     for (const auto& n : r.other)
         if (!s.functions_key.empty() && text::contains(s.functions_key, text::match_key(n))) score += 2;
@@ -201,11 +222,13 @@ double mutual_score(const std::vector<Reading>& readings, const std::vector<Syst
 }
 
 void fill(const Reading& r, System& s) {
+    const auto& labels = box_labels();
+    const int other_box = box_index("その他");
     s.connections.clear();
     s.other = r.other;
-    s.other_checked = r.checked.count("その他") > 0;
-    for (const auto& label : Dictionary::get().options("connections"))
-        if (label != "その他" && r.checked.count(label)) s.connections.push_back(label);
+    s.other_checked = other_box >= 0 && (r.checked & bit(other_box));
+    for (int box = 0; box < static_cast<int>(labels.size()); ++box)
+        if (box != other_box && (r.checked & bit(box))) s.connections.push_back(labels[box]);
     if (!r.lines.empty() && s.connections.empty() && !s.other_checked) s.marks = "none";
     if (!r.lines.empty())
         s.connections_loc = Loc::span(*std::min_element(r.lines.begin(), r.lines.end()) + 1,
@@ -220,17 +243,21 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
     std::vector<SystemInfo> info(n_sys);
     for (size_t h = 0; h < n_sys; ++h) {
         if (const StandardSystem* s = Dictionary::get().resolve_system(systems[h].name)) {
-            info[h].box = s->box;
+            info[h].box = s->box.empty() ? -1 : box_index(s->box);
             info[h].canonical = s->id;
         }
         const std::string& functions = systems[h].functions;
         info[h].functions_key = text::match_key(functions);
+        info[h].mentioned = mentioned_boxes(info[h].functions_key);
         info[h].anchor = conn_label[h] >= 0 ? conn_label[h] : heads[h].index;
     }
     // Rows by page; the systems whose ③ label is on that page share its rows.
     std::map<int, std::vector<int>> rows_by_page;
     for (size_t i = 0; i < layout.lines.size(); ++i)
         if (is_connection_row(layout.lines[i])) rows_by_page[layout.lines[i].page].push_back(static_cast<int>(i));
+    std::vector<int> all_rows;
+    for (const auto& [page, rows] : rows_by_page) all_rows.insert(all_rows.end(), rows.begin(), rows.end());
+    const RowBoxes row_boxes = resolve_rows(layout, all_rows);
     std::map<int, std::vector<size_t>> owners_by_page;
     for (size_t h = 0; h < n_sys; ++h)
         if (conn_label[h] >= 0) owners_by_page[layout.lines[conn_label[h]].page].push_back(h);
@@ -252,16 +279,14 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
             for (int r : rows)
                 for (const Fragment& f : layout.lines[r].fragments)
                     if (f.kind == Fragment::Kind::box || f.kind == Fragment::Kind::closer) ++labels_on_page;
-            const bool all_seven =
-                labels_on_page == static_cast<int>(k * Dictionary::get().options("connections").size());
+            const bool all_seven = labels_on_page == static_cast<int>(k * box_labels().size());
             const double combos = std::pow(static_cast<double>(k), static_cast<double>(n));
             double best = -1e18;
             std::vector<Reading> best_readings;
             if (combos <= 1.5e5) {  // 2^17: two systems sharing a page of ③ rows
                 // Each box appears once per system: a bit mask per row rejects most splits
                 // before the full bracket accounting of read_rows runs.
-                const auto& labels = Dictionary::get().options("connections");
-                const uint32_t all_boxes = (1u << labels.size()) - 1;
+                const uint32_t all_boxes = (1u << box_labels().size()) - 1;
                 std::vector<uint32_t> row_mask(n, 0);
                 // read_rows' bracket accounting as sums per row, so that a split it would refuse
                 // is refused before it reads anything.
@@ -270,18 +295,18 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
                 };
                 std::vector<Brackets> row_brackets(n);
                 for (size_t i = 0; i < n; ++i)
-                    for (const Fragment& f : layout.lines[rows[i]].fragments) {
+                    for (size_t fi = 0; fi < layout.lines[rows[i]].fragments.size(); ++fi) {
+                        const Fragment& f = layout.lines[rows[i]].fragments[fi];
                         if (f.kind == Fragment::Kind::opener) {
                             ++row_brackets[i].openers;
                             if (!f.mark.value_or(false)) ++row_brackets[i].bare_openers;
                         }
                         if (f.kind == Fragment::Kind::orphan) ++row_brackets[i].orphans;
                         if (f.kind != Fragment::Kind::box && f.kind != Fragment::Kind::closer) continue;
-                        const auto& label = connection_label(f.label);
-                        if (!label) continue;
+                        const int box = row_boxes.at(rows[i])[fi];
+                        if (box < 0) continue;
                         if (f.kind == Fragment::Kind::closer) ++row_brackets[i].closers;
-                        const uint32_t bit = 1u << (std::find(labels.begin(), labels.end(), *label) - labels.begin());
-                        row_mask[i] |= (row_mask[i] & bit) ? (1u << 31) : bit;
+                        row_mask[i] |= (row_mask[i] & bit(box)) ? (1u << 31) : bit(box);
                     }
                 // Depth first from the last row (the most significant digit when counting through
                 // the splits), so that feasible splits are met in counting order and ties keep
@@ -294,7 +319,7 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
                     std::vector<Reading> cand(k);
                     double score = 0;
                     for (size_t j = 0; j < k; ++j) {
-                        cand[j] = read_rows(layout, split[j], info[owners[j]].functions_key, all_seven);
+                        cand[j] = read_rows(layout, row_boxes, split[j], info[owners[j]].mentioned, all_seven);
                         if (!cand[j].valid) return;
                         score += local_score(cand[j], info[owners[j]]);
                     }
@@ -352,7 +377,7 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
                 }
                 best_readings.resize(k);
                 for (size_t j = 0; j < k; ++j)
-                    best_readings[j] = read_rows(layout, split[j], info[owners[j]].functions_key, false);
+                    best_readings[j] = read_rows(layout, row_boxes, split[j], info[owners[j]].mentioned, false);
             }
             for (size_t j = 0; j < k; ++j) {
                 readings[owners[j]] = best_readings[j];
@@ -369,7 +394,7 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
         for (size_t i = 0; i < items.size(); ++i)
             if (owner[i] >= 0 && !known[owner[i]]) extra[owner[i]].push_back(items[i].index);
         for (auto& [h, rows] : extra) {
-            readings[h] = read_rows(layout, rows, info[h].functions_key, false);
+            readings[h] = read_rows(layout, row_boxes, rows, info[h].mentioned, false);
             known[h] = true;
         }
     }

@@ -88,13 +88,11 @@ std::optional<EntryHeader> entry_header(const std::string& line) {
 }
 
 std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no) {
-    const std::u32string s = text::to_u32(text::trim(line_text));
+    const std::string trimmed = text::trim(line_text);
     std::vector<Fragment> out;
-    bool has_bracket = false;
-    for (char32_t c : s)
-        if (c == U'[' || c == U']' || c == U'【' || c == U'】') has_bracket = true;
-    if (!has_bracket) {
-        if (!s.empty() && mark_state(text::to_utf8(s)).value_or(false)) {
+    // Most lines have no bracket: looked for in the bytes before anything is decoded.
+    if (!has_box_bracket(trimmed)) {
+        if (!trimmed.empty() && mark_state(trimmed).value_or(false)) {
             Fragment f;
             f.kind = Fragment::Kind::orphan;
             f.mark = true;
@@ -108,6 +106,7 @@ std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no)
         std::string text;
         char32_t end = 0;  // '[' ']' or 0 at end of line
     };
+    const std::u32string s = text::to_u32(trimmed);
     std::vector<Piece> pieces;
     std::u32string cur;
     for (char32_t c : s) {
@@ -238,18 +237,16 @@ Layout build_layout(const Document& doc) {
     int blank_run = 0;
     bool any_text = false;
     for (size_t i = 0; i < doc.lines.size(); ++i) {
-        std::string raw = doc.lines[i];
-        bool form_feed = false;
-        if (raw.find('\f') != std::string::npos) {
-            form_feed = true;
-            std::string cleaned;
+        std::string_view raw = doc.lines[i];
+        std::string cleaned;
+        const bool form_feed = raw.find('\f') != std::string_view::npos;
+        if (form_feed) {
             for (char c : raw)
                 if (c != '\f') cleaned += c;
             raw = cleaned;
         }
         Line l;
         l.no = static_cast<int>(i) + 1;
-        l.raw = raw;
         l.text = text::trim(raw);
         if (l.text.empty()) {
             ++blank_run;
@@ -269,7 +266,10 @@ Layout build_layout(const Document& doc) {
             l.grid = !l.fragments.empty();
             l.label = label_of(l.text);
             if (text::length(l.text) <= kMaxHeaderChars) l.compact = compact_nfkc(l.text);
-            l.header = entry_header(l.text);
+            // An entry header's first word is its label (システム3): most lines are ruled out by it.
+            if (text::starts_with(l.label, "システム") || text::starts_with(l.label, "委託事項") ||
+                text::starts_with(l.label, "提供先") || text::starts_with(l.label, "移転先"))
+                l.header = entry_header(l.text);
         }
         l.page = page;
         layout.lines.push_back(std::move(l));

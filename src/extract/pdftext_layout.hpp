@@ -43,8 +43,7 @@ struct EntryHeader {
 };
 
 struct Line {
-    int no = 0;  // 1-based
-    std::string raw;
+    int no = 0;        // 1-based
     std::string text;  // trimmed
     int page = 0;
     Region region = Region::cover;

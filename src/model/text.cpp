@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <mutex>
@@ -221,19 +222,11 @@ size_t space_at(std::string_view s, size_t i) {
 }  // namespace
 
 std::string nfkc_compact(std::string_view s) {
-    const std::string n = nfkc(s);
-    std::string out;
-    out.reserve(n.size());
-    for (size_t i = 0; i < n.size();) {
-        if (const size_t k = space_at(n, i)) {
-            i += k;
-            continue;
-        }
-        out += n[i++];
-    }
-    return out;
+    std::string n = nfkc(s);  // U+3000 and U+00A0 are ASCII spaces after NFKC
+    n.erase(std::remove_if(n.begin(), n.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }),
+            n.end());
+    return n;
 }
-
 std::string squeeze(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -348,7 +341,25 @@ std::string to_utf8(std::u32string_view s) {
     return out;
 }
 
-size_t length(std::string_view s) { return to_u32(s).size(); }
+size_t length(std::string_view s) {
+    // As to_u32 counts: a well-formed sequence or an invalid byte is one code point.
+    size_t count = 0;
+    for (size_t i = 0; i < s.size(); ++count) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        if (const auto [c, n] = decode_bmp(s, i); n > 0) {
+            i += n;
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        i += n <= 0 ? 1 : static_cast<size_t>(n);
+    }
+    return count;
+}
 
 std::string escape_markup(std::string_view s) {
     std::string out;

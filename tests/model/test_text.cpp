@@ -80,7 +80,9 @@ std::string reference_match_key(const std::string& s) {
 
 // squeeze as first written, through code points.
 std::string reference_squeeze(const std::string& s) {
-    auto space = [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0; };
+    auto space = [](char32_t c) {
+        return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0;
+    };
     std::u32string out;
     bool pending = false;
     for (char32_t c : text::to_u32(s)) {
@@ -124,6 +126,12 @@ TEST(TextFastPaths, AgreeWithReferencesOnRealLines) {
             ASSERT_EQ(text::nfkc(line), reference_nfkc(line)) << path << ": " << line;
             ASSERT_EQ(text::match_key(line), reference_match_key(line)) << path << ": " << line;
             ASSERT_EQ(text::squeeze(line), reference_squeeze(line)) << path << ": " << line;
+            ASSERT_EQ(text::length(line), text::to_u32(line).size()) << path << ": " << line;
+            std::string compact;
+            for (char32_t c : text::to_u32(reference_nfkc(line)))
+                if (!(c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0))
+                    compact += text::to_utf8(c);
+            ASSERT_EQ(text::nfkc_compact(line), compact) << path << ": " << line;
         }
     }
     EXPECT_GT(lines, 100u);
