@@ -222,22 +222,21 @@ std::optional<bool> mark_state(std::string_view token) {
     // and without brackets too a single character; other tokens (most lines of a document) are
     // refused before they are normalised.
     if (std::none_of(token.begin(), token.end(), [](char c) { return c == '<' || c == '&'; })) {
-        const size_t most = has_box_bracket(token) ? 9 : 1;
         size_t visible = 0;
-        for (size_t i = 0; i < token.size(); ++i) {
+        for (size_t i = 0; i < token.size() && visible <= 9; ++i) {
             const auto b = static_cast<unsigned char>(token[i]);
-            const bool lead = (b & 0xC0) != 0x80;
             // the white space of is_space32: ASCII, U+3000 (E3 80 80), U+00A0 (C2 A0)
-            const size_t space = b == ' ' || b == '\t' || b == '\r' || b == '\n'         ? 1
-                                 : b == 0xE3 && token.compare(i, 3, "\xE3\x80\x80") == 0 ? 3
-                                 : b == 0xC2 && token.compare(i, 2, "\xC2\xA0") == 0     ? 2
-                                                                                         : 0;
-            if (space) {
+            const size_t space = b == ' ' || b == '\t' || b == '\r' || b == '\n' ? 1
+                                 : b == 0xE3 && i + 2 < token.size() && token[i + 1] == '\x80' && token[i + 2] == '\x80'
+                                     ? 3
+                                 : b == 0xC2 && i + 1 < token.size() && token[i + 1] == '\xA0' ? 2
+                                                                                               : 0;
+            if (space)
                 i += space - 1;
-                continue;
-            }
-            if (lead && ++visible > most) return std::nullopt;
+            else if ((b & 0xC0) != 0x80)
+                ++visible;
         }
+        if (visible > 9 || (visible > 1 && !has_box_bracket(token))) return std::nullopt;
     }
     const std::u32string p = prepare(text::trim(token));
     std::u32string kept;

@@ -3,6 +3,7 @@
 // fields, numbered entries such as システム3 / 委託事項2 / 移転先5) and never a file's line numbers.
 #include <optional>
 #include <regex>
+#include <set>
 
 #include "common.hpp"
 #include "form_labels.hpp"
@@ -40,7 +41,8 @@ struct Row {
     std::string label;
     std::string key;  // label_key(label)
     std::string value;
-    std::string head;  // the first cell without decoration, NFKC, trimmed ("" when it is long)
+    std::string head;       // the first cell without decoration, NFKC, trimmed ("" when it is long)
+    int first_circled = 0;  // the field number ①… that opens the first cell, 0 if none
 };
 
 // A cell without markdown/HTML decoration: "## 1. …", "**①事務の名称**", "<p>7. 備考</p>".
@@ -59,9 +61,6 @@ bool is_pipe_rule(const std::string& raw) {
 }
 
 constexpr size_t kMaxLabelBytes = 600;
-
-// A cell that opens with a field number ①…: only its opening is stripped, not a long value.
-bool opens_with_circled(const std::string& cell) { return circled_number(plain(cell.substr(0, kMaxLabelBytes))) > 0; }
 
 Row make_row(const std::string& raw_line, int line) {
     Row r;
@@ -84,13 +83,17 @@ Row make_row(const std::string& raw_line, int line) {
     for (const auto& c : r.all_cells)
         if (!c.empty()) r.cells.push_back(c);
     if (r.cells.empty()) return r;
+    // The openings of the first two cells without decoration, each stripped once. No label is
+    // long; long cells (record item lists, prose) are not normalised whole.
+    const std::string first = plain(r.cells[0].substr(0, kMaxLabelBytes));
+    const std::string second = r.cells.size() >= 2 ? plain(r.cells[1].substr(0, kMaxLabelBytes)) : std::string();
+    r.first_circled = circled_number(first);
     size_t label_at = 0;
     // "再委託 <tab> ⑦再委託の有無 <tab> value": the group word comes first, the field label second.
-    if (r.cells.size() >= 2 && !opens_with_circled(r.cells[0]) && opens_with_circled(r.cells[1])) label_at = 1;
+    if (r.cells.size() >= 2 && r.first_circled == 0 && circled_number(second) > 0) label_at = 1;
     r.label = r.cells[label_at];
-    // No label is long; long cells (record item lists, prose) need not be normalised here.
-    if (r.label.size() <= kMaxLabelBytes) r.key = label_key(plain(r.label));
-    if (r.cells[0].size() <= kMaxLabelBytes) r.head = text::trim(text::nfkc(plain(r.cells[0])));
+    if (r.label.size() <= kMaxLabelBytes) r.key = label_key(label_at == 0 ? first : second);
+    if (r.cells[0].size() <= kMaxLabelBytes) r.head = text::trim(text::nfkc(first));
     for (size_t i = label_at + 1; i < r.cells.size(); ++i) r.value += (r.value.empty() ? "" : " ") + r.cells[i];
     return r;
 }
@@ -488,38 +491,44 @@ private:
     }
 
     static bool is_field_label(const std::string& key) {
-        static const char* const fields[] = {"affair_name",
-                                             "population",
-                                             "system_name",
-                                             "system_functions",
-                                             "system_connections",
-                                             "basis",
-                                             "linkage_status",
-                                             "department",
-                                             "sources",
-                                             "methods",
-                                             "entrust_choice",
-                                             "entrust_content",
-                                             "contractor",
-                                             "entrust_methods",
-                                             "resubcontract",
-                                             "permission_method",
-                                             "resubcontract_items",
-                                             "resubcontractor",
-                                             "flow_choice",
-                                             "purpose",
-                                             "info",
-                                             "flow_methods",
-                                             "timing",
-                                             "storage",
-                                             "retention"};
-        const auto& labels = FormLabels::get();
-        return std::any_of(std::begin(fields), std::end(fields), [&](const char* f) { return labels.is(f, key); });
+        // Every spelling of the field labels below, gathered once.
+        static const std::set<std::string, std::less<>> spellings = [] {
+            static const char* const fields[] = {"affair_name",
+                                                 "population",
+                                                 "system_name",
+                                                 "system_functions",
+                                                 "system_connections",
+                                                 "basis",
+                                                 "linkage_status",
+                                                 "department",
+                                                 "sources",
+                                                 "methods",
+                                                 "entrust_choice",
+                                                 "entrust_content",
+                                                 "contractor",
+                                                 "entrust_methods",
+                                                 "resubcontract",
+                                                 "permission_method",
+                                                 "resubcontract_items",
+                                                 "resubcontractor",
+                                                 "flow_choice",
+                                                 "purpose",
+                                                 "info",
+                                                 "flow_methods",
+                                                 "timing",
+                                                 "storage",
+                                                 "retention"};
+            std::set<std::string, std::less<>> out;
+            for (const char* f : fields)
+                for (const auto& spelling : FormLabels::get().spellings(f)) out.insert(spelling);
+            return out;
+        }();
+        return spellings.count(key) > 0;
     }
 
     // A single cell that is not itself a label, a numbered field or an entry header.
     bool could_be_value(const Row& r) const {
-        if (r.cells.size() != 1 || is_field_label(r.key) || opens_with_circled(r.cells[0])) return false;
+        if (r.cells.size() != 1 || is_field_label(r.key) || r.first_circled > 0) return false;
         for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
             if (entry_number(entry, r.cells[0]) != 0) return false;
         return !labels_.in("illegible", r.cells[0]) && !looks_like_heading(r);
