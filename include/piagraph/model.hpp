@@ -68,11 +68,16 @@ struct FileBlock {
     std::vector<Flow> transfers;
     DeclaredCounts declared_counts;
     std::string storage;
-    std::string retention;                     // ②保管期間
-    std::optional<bool> entrust;               // 委託の有無
-    std::optional<bool> provides;              // 提供を行っている
-    std::optional<bool> transfers_flag;        // 移転を行っている
-    std::optional<bool> no_flows;              // 行っていない
+    std::string retention;               // II-6 ②保管期間
+    std::string erasure;                 // II-6 ③消去方法
+    std::string population;              // II-2 ②対象となる本人の数 (a band: 10万人以上100万人未満)
+    std::string population_scope;        // II-2 ③対象となる本人の範囲
+    std::string user_departments;        // II-3 使用の主体: 使用部署 (who inside uses the file)
+    std::string user_count;              // II-3 使用の主体: 使用者数 (a band: 100人以上500人未満)
+    std::optional<bool> entrust;         // 委託の有無
+    std::optional<bool> provides;        // 提供を行っている
+    std::optional<bool> transfers_flag;  // 移転を行っている
+    std::optional<bool> no_flows;        // 行っていない
     std::map<std::string, std::string> marks;  // group -> "none" | "inferred"
     std::map<std::string, bool> risk_flags;  // III 委託しない / 提供・移転しない / 接続しない（入手）…
     std::map<std::string, Loc> locs;         // field -> where it was read

@@ -1,6 +1,7 @@
 // parse_markdown: the markdown-like conversion. Rows are tab-separated label/value pairs with HTML
 // fragments; the parser follows the form's own structure (roman sections, numbered items, ①…
 // fields, numbered entries such as システム3 / 委託事項2 / 移転先5) and never a file's line numbers.
+#include <algorithm>
 #include <optional>
 #include <regex>
 #include <set>
@@ -477,7 +478,8 @@ private:
             {"methods", "acquisition_methods"},     {"entrust_choice", "entrust_choice"},
             {"entrust_methods", "entrust_methods"}, {"resubcontract", "resubcontract_choice"},
             {"flow_choice", "provision_transfer"},  {"linkage_status", "linkage_status"},
-            {"population", "population"},           {"retention", "retention"}};
+            {"population", "population"},           {"retention", "retention"},
+            {"file_population", "persons"},         {"user_count", "users"}};
         for (const auto& [field, group] : groups)
             if (labels_.is(field, key)) return group;
         if (labels_.is("flow_methods", key)) return flow_is_transfer_ ? "transfer_methods" : "provision_methods";
@@ -517,7 +519,13 @@ private:
                                                  "flow_methods",
                                                  "timing",
                                                  "storage",
-                                                 "retention"};
+                                                 "retention",
+                                                 "erasure",
+                                                 "file_population",
+                                                 "file_scope",
+                                                 "use_subject",
+                                                 "user_departments",
+                                                 "user_count"};
             std::set<std::string, std::less<>> out;
             for (const char* f : fields)
                 for (const auto& spelling : FormLabels::get().spellings(f)) out.insert(spelling);
@@ -748,6 +756,9 @@ private:
             return;
         }
         switch (sub_) {
+            case Sub::basic_info:
+                basic_info(r);
+                break;
             case Sub::acquisition:
                 acquisition(r);
                 break;
@@ -765,8 +776,53 @@ private:
         }
     }
 
+    // A single choice of a file (a band, a period): the selected option, or - where the option
+    // list is printed but nothing is selected (a mark lost in conversion) - marks[field] = "none".
+    static void read_selection(FileBlock& f, const char* field, const std::string& value, const char* group,
+                               std::string& out, int line) {
+        if (auto selected = selected_option(value, group)) {
+            out = *selected;
+            f.locs[field] = Loc::at(line);
+        } else if (!find_options(value, group).empty()) {
+            f.marks[field] = "none";
+            f.locs[field] = Loc::at(line);
+        }
+    }
+
+    // II-2 基本情報: whom the file is about.
+    void basic_info(const Row& r) {
+        auto& f = file(r.line);
+        if (labels_.is("file_population", r.key)) {
+            read_selection(f, "population", r.value, "persons", f.population, r.line);
+        } else if (labels_.is("file_scope", r.key)) {
+            f.population_scope = text::squeeze(strip_html(r.value));
+            f.locs["population_scope"] = Loc::at(r.line);
+        }
+    }
+
+    // "⑦使用の主体 <tab> 使用部署 ※ <tab> value": a group label followed by the field's own label
+    // in the next cell. Returns that field's key and value, or the row's own when it has none.
+    std::pair<std::string, std::string> field_after_group(const Row& r, const char* group) const {
+        if (!labels_.is(group, r.key)) return {r.key, r.value};
+        const auto label_at = std::find(r.cells.begin(), r.cells.end(), r.label);
+        if (label_at == r.cells.end() || label_at + 1 == r.cells.end()) return {r.key, r.value};
+        std::string value;
+        for (auto it = label_at + 2; it != r.cells.end(); ++it) value += (value.empty() ? "" : " ") + *it;
+        return {label_key(plain(label_at[1].substr(0, kMaxLabelBytes))), value};
+    }
+
     void acquisition(const Row& r) {
         auto& f = file(r.line);
+        const auto [key, value] = field_after_group(r, "use_subject");
+        if (labels_.is("user_departments", key)) {
+            f.user_departments = text::squeeze(strip_html(value));
+            f.locs["user_departments"] = Loc::at(r.line);
+            return;
+        }
+        if (labels_.is("user_count", key)) {
+            read_selection(f, "user_count", value, "users", f.user_count, r.line);
+            return;
+        }
         if (labels_.is("sources", r.key)) {
             const Choices c = read_choices(r.value, "source_kinds");
             for (const auto& hit : c.checked) {
@@ -933,7 +989,10 @@ private:
             f.storage = text::squeeze(strip_html(r.value));
             f.locs["storage"] = Loc::at(r.line);
         } else if (labels_.is("retention", r.key)) {
-            if (auto v = selected_option(r.value, "retention")) f.retention = *v;
+            read_selection(f, "retention", r.value, "retention", f.retention, r.line);
+        } else if (labels_.is("erasure", r.key)) {
+            f.erasure = text::squeeze(strip_html(r.value));
+            f.locs["erasure"] = Loc::at(r.line);
         }
     }
 

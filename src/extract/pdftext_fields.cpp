@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "common.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -95,6 +96,11 @@ Text text_after(const Layout& layout, int index, bool allow_gaps) {
             continue;
         }
         if (is_label_line(l) || l.grid || is_option_list_line(l.text)) break;
+        // A ※ cut from its label ("使用部署" / "※") belongs to the label, not to the value.
+        if (out.value.empty() && l.text.size() <= 12 && without_note_marks(text::nfkc_compact(l.text)).empty()) {
+            out.end = i;
+            continue;
+        }
         if (gap && !out.value.empty() && !allow_gaps) break;
         if (l.region != start.region) break;
         gap = false;

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "common.hpp"
+#include "form_labels.hpp"
 #include "parsers.hpp"
 #include "pdftext_connections.hpp"
 #include "pdftext_fields.hpp"
@@ -232,6 +233,8 @@ std::string method_value(const Choice& c) {
     if (c.label == "その他") return c.detail.empty() ? "その他" : "その他(" + c.detail + ")";
     return c.label;
 }
+
+void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBlock& fb);
 
 void read_file(const Layout& layout, int file, FileBlock& fb) {
     const Dictionary& dict = Dictionary::get();
@@ -573,6 +576,52 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
             fb.locs["storage"] = Loc::span(i + 1, t.end + 1);
             break;
         }
+
+    read_file_facts(layout, idx, fb);
+}
+
+// 2. ②対象となる本人の数 ③対象となる本人の範囲, 3. 使用の主体 (使用部署, 使用者数), 6. ②保管期間
+// ③消去方法. Each is the first label of its kind in the block (the 委託 entries repeat 対象となる
+// 本人の数 and 範囲 further on). A choice is the selection nearest to its label on the label's page
+// whose value is one of the field's options: pdftotext prints selections far from their labels.
+void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
+    const FormLabels& labels = FormLabels::get();
+    auto first_label = [&](const char* key) {
+        for (int i : idx)
+            if (!layout.lines[i].grid && labels.is(key, layout.lines[i].label)) return i;
+        return -1;
+    };
+    auto read_text = [&](const char* key, const char* field, std::string& out, bool allow_gaps) {
+        const int at = first_label(key);
+        if (at < 0) return;
+        const Text t = text_after(layout, at, allow_gaps);
+        out = t.value;
+        fb.locs[field] = Loc::span(at + 1, t.end + 1);
+    };
+    auto read_choice = [&](const char* key, const char* field, const char* group, std::string& out) {
+        const int at = first_label(key);
+        if (at < 0) return;
+        const Page& page = layout.pages[layout.lines[at].page];
+        int best = -1;
+        for (int k = page.first; k <= page.last; ++k) {
+            if (layout.lines[k].file != layout.lines[at].file) continue;
+            for (const Fragment& f : layout.lines[k].fragments) {
+                if (f.kind != Fragment::Kind::selection) continue;
+                const auto option = Dictionary::get().standard_option(group, f.value);
+                if (!option || (best >= 0 && std::abs(k - at) >= std::abs(best - at))) continue;
+                best = k;
+                out = *option;
+            }
+        }
+        fb.locs[field] = best < 0 ? Loc::at(at + 1) : Loc::span(std::min(at, best) + 1, std::max(at, best) + 1);
+        if (best < 0) fb.marks[field] = "none";
+    };
+    read_choice("file_population", "population", "persons", fb.population);
+    read_text("file_scope", "population_scope", fb.population_scope, false);
+    read_text("user_departments", "user_departments", fb.user_departments, false);
+    read_choice("user_count", "user_count", "users", fb.user_count);
+    read_choice("retention", "retention", "retention", fb.retention);
+    read_text("erasure", "erasure", fb.erasure, true);
 }
 
 // (別添1) (備考): numbered steps "1-①." with their continuation lines.

@@ -320,7 +320,15 @@ void to_json(json& j, const FileBlock& v) {
              {"transfers", v.transfers},
              {"declared_counts", v.declared_counts},
              {"storage", v.storage}};
-    if (!v.retention.empty()) j["retention"] = v.retention;
+    // Optional texts: written when the document has them.
+    const std::pair<const char*, const std::string*> texts[] = {{"retention", &v.retention},
+                                                                {"erasure", &v.erasure},
+                                                                {"population", &v.population},
+                                                                {"population_scope", &v.population_scope},
+                                                                {"user_departments", &v.user_departments},
+                                                                {"user_count", &v.user_count}};
+    for (const auto& [key, value] : texts)
+        if (!value->empty()) j[key] = *value;
     if (v.entrust) j["entrust"] = *v.entrust;
     if (v.provides) j["provides"] = *v.provides;
     if (v.transfers_flag) j["transfers_flag"] = *v.transfers_flag;
@@ -345,6 +353,11 @@ void from_json(const json& j, FileBlock& v) {
     read_obj(j, "declared_counts", v.declared_counts);
     read_str(j, "storage", v.storage);
     read_str(j, "retention", v.retention);
+    read_str(j, "erasure", v.erasure);
+    read_str(j, "population", v.population);
+    read_str(j, "population_scope", v.population_scope);
+    read_str(j, "user_departments", v.user_departments);
+    read_str(j, "user_count", v.user_count);
     read_opt_bool(j, "entrust", v.entrust);
     read_opt_bool(j, "provides", v.provides);
     read_opt_bool(j, "transfers_flag", v.transfers_flag);

@@ -121,6 +121,12 @@ TEST(ModelJson, RoundTrip) {
     e.resubcontract = true;
     f.entrustments.push_back(e);
     f.declared_counts.provisions = 1;
+    f.population = "10万人以上100万人未満";
+    f.population_scope = "住民基本台帳に記録された住民";
+    f.user_departments = "市民生活部市民課、各支所";
+    f.user_count = "50人以上100人未満";
+    f.retention = "20年以上";
+    f.erasure = "バッチ処理により消去する。";
     a.files.push_back(f);
     m.assessments.push_back(a);
 
@@ -131,6 +137,14 @@ TEST(ModelJson, RoundTrip) {
     EXPECT_EQ(back.assessments[0].systems[0].other, s.other);
     EXPECT_EQ(back.assessments[0].files[0].entrustments[0].resubcontract, std::optional<bool>(true));
     EXPECT_FALSE(back.assessments[0].files[0].declared_counts.transfers.has_value());
+    // The facts a review board asks about, under the keys other tools read.
+    const auto j = nlohmann::json(m)["assessments"][0]["files"][0];
+    EXPECT_EQ(j.at("population"), "10万人以上100万人未満");
+    EXPECT_EQ(j.at("population_scope"), "住民基本台帳に記録された住民");
+    EXPECT_EQ(j.at("user_departments"), "市民生活部市民課、各支所");
+    EXPECT_EQ(j.at("user_count"), "50人以上100人未満");
+    EXPECT_EQ(j.at("erasure"), "バッチ処理により消去する。");
+    EXPECT_EQ(back.assessments[0].files[0].user_departments, f.user_departments);
 }
 
 TEST(WriteFileAtomic, WritesWholeFileAndLeavesNoTemporary) {
