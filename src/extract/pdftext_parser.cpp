@@ -5,6 +5,7 @@
 // that content may precede or follow. Never by line numbers of a particular document.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -105,6 +106,29 @@ void read_cover(const Layout& layout, Assessment& a) {
     }
 }
 
+// The selection nearest to the label at line index `at`, on the label's page and in its file
+// block, whose value is one of the group's options: pdftotext prints a selection lines away from
+// its label, above or below it, or cut before its ']'.
+struct Selection {
+    std::string value;  // the standard option
+    int index = 0;      // line index
+};
+std::optional<Selection> nearest_selection(const Layout& layout, int at, const std::string& group) {
+    const Page& page = layout.pages[layout.lines[at].page];
+    std::optional<Selection> best;
+    for (int k = page.first; k <= page.last; ++k) {
+        if (layout.lines[k].file != layout.lines[at].file) continue;
+        if (best && std::abs(k - at) >= std::abs(best->index - at)) continue;
+        for (const Fragment& f : layout.lines[k].fragments)
+            if (f.kind == Fragment::Kind::selection)
+                if (auto option = Dictionary::get().standard_option(group, f.value)) {
+                    best = Selection{*option, k};
+                    break;
+                }
+    }
+    return best;
+}
+
 void read_basic(const Layout& layout, Assessment& a) {
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
@@ -128,6 +152,11 @@ void read_basic(const Layout& layout, Assessment& a) {
             } else if (numbered && a.linkage.basis.empty()) {
                 a.linkage.basis = t.value;
                 a.locs["linkage.basis"] = Loc::span(l.no, t.end + 1);
+            }
+        } else if (a.population.empty() && FormLabels::get().is("population", l.label)) {
+            if (const auto band = nearest_selection(layout, idx, "population")) {
+                a.population = band->value;
+                a.locs["population"] = Loc::span(std::min(idx, band->index) + 1, std::max(idx, band->index) + 1);
             }
         } else if (field == Field::linkage_status && a.linkage.status.empty()) {
             // "[ 実施する ]" on the label's line, else the first selection of the page after it.
@@ -582,13 +611,12 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
 
 // 2. ②対象となる本人の数 ③対象となる本人の範囲, 3. 使用の主体 (使用部署, 使用者数), 6. ②保管期間
 // ③消去方法. Each is the first label of its kind in the block (the 委託 entries repeat 対象となる
-// 本人の数 and 範囲 further on). A choice is the selection nearest to its label on the label's page
-// whose value is one of the field's options: pdftotext prints selections far from their labels.
+// 本人の数 and 範囲 further on); a choice is its nearest_selection.
 void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
     const FormLabels& labels = FormLabels::get();
     auto first_label = [&](const char* key) {
         for (int i : idx)
-            if (!layout.lines[i].grid && labels.is(key, layout.lines[i].label)) return i;
+            if (labels.is(key, layout.lines[i].label)) return i;
         return -1;
     };
     auto read_text = [&](const char* key, const char* field, std::string& out, bool allow_gaps) {
@@ -601,20 +629,14 @@ void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBloc
     auto read_choice = [&](const char* key, const char* field, const char* group, std::string& out) {
         const int at = first_label(key);
         if (at < 0) return;
-        const Page& page = layout.pages[layout.lines[at].page];
-        int best = -1;
-        for (int k = page.first; k <= page.last; ++k) {
-            if (layout.lines[k].file != layout.lines[at].file) continue;
-            for (const Fragment& f : layout.lines[k].fragments) {
-                if (f.kind != Fragment::Kind::selection) continue;
-                const auto option = Dictionary::get().standard_option(group, f.value);
-                if (!option || (best >= 0 && std::abs(k - at) >= std::abs(best - at))) continue;
-                best = k;
-                out = *option;
-            }
+        const auto selection = nearest_selection(layout, at, group);
+        if (!selection) {
+            fb.marks[field] = "none";
+            fb.locs[field] = Loc::at(at + 1);
+            return;
         }
-        fb.locs[field] = best < 0 ? Loc::at(at + 1) : Loc::span(std::min(at, best) + 1, std::max(at, best) + 1);
-        if (best < 0) fb.marks[field] = "none";
+        out = selection->value;
+        fb.locs[field] = Loc::span(std::min(at, selection->index) + 1, std::max(at, selection->index) + 1);
     };
     read_choice("file_population", "population", "persons", fb.population);
     read_text("file_scope", "population_scope", fb.population_scope, false);

@@ -175,6 +175,29 @@ std::string or_not_stated(const std::string& s) {
     return t.empty() ? std::string("<span class=\"none\">") + kNotStated + "</span>" : html_escape(t);
 }
 
+// Whether a form (its short name: 基礎 / 重点 / 全項目) has an outline field (report/form_fields).
+bool form_has_field(const std::string& form, const std::string& id) {
+    const auto& v = report_vocabulary();
+    if (form.empty() || !v.contains("form_fields")) return true;  // unknown form: assume it has
+    for (const auto& field : v["form_fields"])
+        if (field.at("id").get<std::string>() == id) return field.at("sections").contains(form);
+    return true;
+}
+
+// A fact of a file as the board should read it: the value, or why there is none - the choice's
+// mark was lost in conversion, the form has no such field, or the document does not say.
+std::string file_fact(const Assessment& a, const FileBlock& f, const std::string& value, const char* mark_key,
+                      const char* form_field) {
+    if (!text::squeeze(value).empty()) return html_escape(text::squeeze(value));
+    const auto mark = f.marks.find(mark_key);
+    if (mark != f.marks.end() && mark->second == "none")
+        return "<span "
+               "class=\"none\">選択肢は印刷されていますが、選択の印が読み取れません（変換で失われた可能性）</span>";
+    if (!form_has_field(form_short(a.form), form_field))
+        return "<span class=\"bydesign\">この様式（" + html_escape(a.form) + "）には欄がありません</span>";
+    return or_not_stated("");
+}
+
 // --- the page ------------------------------------------------------------------------------------
 
 const char* const kStyle = R"CSS(
@@ -382,13 +405,22 @@ private:
             << html_escape(text::squeeze(a.affair)) << "のための特定個人情報ファイル（" << html_escape(file_title(f))
             << "）</td></tr>\n";
         os_ << "<tr><th>対象人数（事務）</th><td>" << or_not_stated(a.population) << "</td></tr>\n";
+        os_ << "<tr><th>対象となる本人の数</th><td>" << file_fact(a, f, f.population, "population", "population")
+            << "</td></tr>\n";
+        os_ << "<tr><th>対象となる本人の範囲</th><td>"
+            << file_fact(a, f, f.population_scope, "population_scope", "population") << "</td></tr>\n";
+        os_ << "<tr><th>使用部署（庁内で使う部署）</th><td>"
+            << file_fact(a, f, f.user_departments, "user_departments", "users") << "</td></tr>\n";
+        os_ << "<tr><th>使用者数</th><td>" << file_fact(a, f, f.user_count, "user_count", "users") << "</td></tr>\n";
         os_ << "<tr><th>入手元</th><td>";
         if (f.sources.empty()) os_ << or_not_stated("");
         for (const auto& s : f.sources)
             os_ << html_escape(s.kind) << (s.detail.empty() ? "" : "（" + html_escape(text::squeeze(s.detail)) + "）")
                 << (s.inferred ? "（印はないが詳細の記載から推定）" : "") << "<br>";
         os_ << "</td></tr>\n<tr><th>入手方法</th><td>" << or_not_stated(join(f.methods, "、")) << "</td></tr>\n";
-        os_ << "<tr><th>保管期間</th><td>" << or_not_stated(f.retention) << "</td></tr>\n</tbody></table>\n";
+        os_ << "<tr><th>保管期間</th><td>" << file_fact(a, f, f.retention, "retention", "retention") << "</td></tr>\n";
+        os_ << "<tr><th>消去方法</th><td>" << file_fact(a, f, f.erasure, "erasure", "erasure")
+            << "</td></tr>\n</tbody></table>\n";
 
         os_ << "<h4>提供先・移転先</h4>\n";
         if (f.provisions.empty() && f.transfers.empty()) {
@@ -516,6 +548,11 @@ private:
             });
         if (id == "storage") return any_file([](const FileBlock& f) { return !text::trim(f.storage).empty(); });
         if (id == "retention") return any_file([](const FileBlock& f) { return !text::trim(f.retention).empty(); });
+        if (id == "erasure") return any_file([](const FileBlock& f) { return !text::trim(f.erasure).empty(); });
+        if (id == "population")
+            return any_file([](const FileBlock& f) { return !f.population.empty() || !f.population_scope.empty(); });
+        if (id == "users")
+            return any_file([](const FileBlock& f) { return !f.user_departments.empty() || !f.user_count.empty(); });
         if (id == "attachment1") return !a.attachment1_steps.empty();
         if (id == "changes") return !a.changes.empty();
         return false;
@@ -654,6 +691,10 @@ private:
         os_ << "<li>担当部署: " << or_not_stated(a.department) << "</li>";
         os_ << "<li>個人番号の利用の法令上の根拠: " << or_not_stated(shorten(a.individual_number_basis, 300))
             << "</li>";
+        for (const auto& f : a.files)
+            os_ << "<li>" << html_escape(file_title(f))
+                << " を使う部署（使用の主体）: " << file_fact(a, f, f.user_departments, "user_departments", "users")
+                << "（使用者数 " << file_fact(a, f, f.user_count, "user_count", "users") << "）</li>";
         bool any_transfer = false;
         for (const auto& f : a.files)
             for (const auto& t : f.transfers) {
@@ -676,14 +717,28 @@ private:
     }
 
     void answer_retention(const Assessment& a) {
-        const auto erasure_words = vocabulary_list(report_vocabulary(), "erasure_words");
-        os_ << "<dt>保管期間と消去</dt><dd><ul>";
+        const auto& v = report_vocabulary();
+        const auto erasure_words = vocabulary_list(v, "erasure_words");
+        const auto period_words = vocabulary_list(v, "period_words");
+        const std::string no_period = v.value("no_period", "");
+        os_ << "<dt>保管期間と消去（両者の記載は整合しているか）</dt><dd><ul>";
         if (a.files.empty()) os_ << "<li><span class=\"none\">" << kNotStated << "</span></li>";
         for (const auto& f : a.files) {
-            os_ << "<li>" << html_escape(file_title(f)) << ": 保管期間 " << or_not_stated(f.retention);
-            const std::string erase = sentence_with(f.storage, erasure_words);
-            os_ << "／消去: " << (erase.empty() ? or_not_stated("") : "「" + html_escape(shorten(erase, 160)) + "」")
-                << "</li>";
+            os_ << "<li>" << html_escape(file_title(f)) << ": 保管期間 "
+                << file_fact(a, f, f.retention, "retention", "retention") << "／消去方法: ";
+            if (!text::squeeze(f.erasure).empty()) {
+                os_ << "「" << html_escape(shorten(f.erasure, 200)) << "」";
+            } else if (const std::string erase = sentence_with(f.storage, erasure_words); !erase.empty()) {
+                os_ << "（消去方法の欄ではなく保管場所の記載から）「" << html_escape(shorten(erase, 160)) << "」";
+            } else {
+                os_ << file_fact(a, f, "", "erasure", "erasure");
+            }
+            // The one plain contradiction: no period set, yet erasure when the period runs out.
+            if (!no_period.empty() && match_key(f.retention) == match_key(no_period) &&
+                contains_any(match_key(f.erasure), period_words))
+                os_ << " <span class=\"none\">要確認: 保管期間は「" << html_escape(no_period)
+                    << "」ですが、消去方法は期間の経過による消去を述べています。</span>";
+            os_ << "</li>";
         }
         os_ << "</ul></dd>\n";
     }

@@ -94,6 +94,8 @@ TEST(FileFacts, Corpus003PdftextEveryFile) {
     }
     EXPECT_EQ(files[0].user_departments, "市民部市民課、各市民サービスセンター、各行政センター、各連絡所");
     EXPECT_EQ(files[1].erasure, "本人確認情報ファイルに記録されたデータをシステムにて自動判別し消去する。");
+    // I-1 ③対象人数 "[ 30万人以上" is cut before its ']' on the label's own line.
+    EXPECT_EQ(extract_file(test::corpus("003_f26928cd63338999.txt").string()).assessments[0].population, "30万人以上");
 }
 
 }  // namespace

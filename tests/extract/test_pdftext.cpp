@@ -110,6 +110,8 @@ TEST(PdftextFixture, CoverAndBasicInformation) {
     EXPECT_EQ(a.organization, "架空県架空市長");
     EXPECT_EQ(a.published, "");  // the label has no date: the next line is the body, not a date
     EXPECT_EQ(a.affair, "介護保険に関する事務");
+    // ③対象人数: its selection printed under the option list, lines below the label
+    EXPECT_EQ(a.population, "1万人以上10万人未満");
     EXPECT_EQ(a.linkage.status, "実施する");
     EXPECT_NE(a.linkage.basis.find("第１９条第８号"), std::string::npos);
     // 変更箇所 repeats an old department: the current one stays

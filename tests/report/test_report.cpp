@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "browser.hpp"
 #include "piagraph/report.hpp"
 #include "piagraph/text.hpp"
 #include "test_support.hpp"
@@ -13,7 +14,10 @@ namespace piagraph {
 namespace {
 
 namespace fs = std::filesystem;
+using test::chromium;
 using test::corpus;
+using test::have_chromium;
+using test::non_white_pixels;
 
 const char* const kGold[] = {"001_f3ae5f06107008c9.json", "002_ce1e4f6d08f5269a.json", "003_f26928cd63338999.json"};
 
@@ -191,49 +195,6 @@ TEST(ReportCommand, BadInputExitsTwoWithoutOutput) {
 }
 
 // --- the injection test in a real browser ---
-
-bool have_chromium() { return test::run_command("command -v chromium").exit_code == 0; }
-
-std::string chromium(const std::string& args) {
-    const auto profile = test::temp_dir();
-    return "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-           "--disable-background-networking --disable-component-update --disable-sync --user-data-dir='" +
-           profile.string() + "' " + args;
-}
-
-// Non-white pixels of an 8-bit RGB(A) PNG, decoded with python3's zlib (no image library needed).
-long non_white_pixels(const fs::path& png) {
-    const std::string script = R"PY(
-import sys, zlib, struct
-d = open(sys.argv[1], 'rb').read()
-pos, idat, w, h, ct = 8, b'', 0, 0, 0
-while pos < len(d):
-    n, t = struct.unpack('>I4s', d[pos:pos+8]); body = d[pos+8:pos+8+n]; pos += 12 + n
-    if t == b'IHDR': w, h, bd, ct = struct.unpack('>IIBB', body[:10])
-    elif t == b'IDAT': idat += body
-bpp = {2: 3, 6: 4}[ct]; raw = zlib.decompress(idat); stride = w * bpp
-prev = bytearray(stride); count = 0; i = 0
-for y in range(h):
-    f = raw[i]; line = bytearray(raw[i+1:i+1+stride]); i += 1 + stride
-    for x in range(stride):
-        a = line[x-bpp] if x >= bpp else 0; b = prev[x]; c = prev[x-bpp] if x >= bpp else 0
-        if f == 1: line[x] = (line[x] + a) & 255
-        elif f == 2: line[x] = (line[x] + b) & 255
-        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
-        elif f == 4:
-            p = a + b - c; pa, pb, pc = abs(p-a), abs(p-b), abs(p-c)
-            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-    for x in range(0, stride, bpp):
-        if min(line[x], line[x+1], line[x+2]) < 200: count += 1
-    prev = line
-print(count)
-)PY";
-    const auto script_path = test::temp_dir() / "pixels.py";
-    test::write_text(script_path, script);
-    auto r = test::run_command("python3 '" + script_path.string() + "' '" + png.string() + "'");
-    if (r.exit_code != 0) return -1;
-    return std::stol(r.out);
-}
 
 TEST(ReportInjection, NothingFromTheDocumentExecutesInChromium) {
     const auto fixture = test::source_dir() / "tests/fixtures/report/injection.json";
