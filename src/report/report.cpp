@@ -1,6 +1,7 @@
 #include "piagraph/report.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -675,6 +676,7 @@ private:
             << kNotStated << "」と示します。</p>\n";
         for (const auto& a : in_.assessments) {
             os_ << "<h3>" << html_escape(a.affair) << "</h3>\n<dl class=\"qa\">\n";
+            answer_files(a);
             answer_system(a, {"chukan_server", "chukan_platform"}, "中間サーバーは誰が運用し、庁内にあるか");
             answer_system(a, {"togo_atena", "atena"}, "宛名システムは誰が運用し、庁内にあるか");
             answer_access(a);
@@ -684,6 +686,39 @@ private:
             os_ << "</dl>\n";
         }
         os_ << "</section>\n";
+    }
+
+    // What each file is about, where it comes from and where it goes; files made from the same
+    // sources by the same methods are said to share them (how the files relate, as far as the
+    // document says).
+    void answer_files(const Assessment& a) {
+        os_ << "<dt>それぞれのファイルは何で、ファイル同士はどう関係するか</dt><dd>";
+        if (a.files.empty()) {
+            os_ << "<span class=\"none\">" << kNotStated << "</span></dd>\n";
+            return;
+        }
+        os_ << "<table><thead><tr><th>ファイル</th><th>対象となる本人</th><th>入手元・入手方法</th>"
+               "<th>提供先・移転先</th><th>委託</th></tr></thead><tbody>\n";
+        std::map<std::string, std::vector<std::string>> by_origin;  // sources and methods -> files
+        for (const auto& f : a.files) {
+            std::string origin;
+            for (const auto& src : f.sources)
+                origin +=
+                    (origin.empty() ? "" : "、") + src.kind + (src.detail.empty() ? "" : "（" + src.detail + "）");
+            if (!f.methods.empty()) origin += (origin.empty() ? "" : " ／ ") + join(f.methods, "、");
+            if (!origin.empty()) by_origin[text::squeeze(origin)].push_back(file_title(f));
+            os_ << "<tr><td>" << html_escape(file_title(f)) << "</td><td>"
+                << file_fact(a, f, f.population_scope, "population_scope", "population") << "（"
+                << file_fact(a, f, f.population, "population", "population") << "）</td><td>" << or_not_stated(origin)
+                << "</td><td>提供 " << f.provisions.size() << " 件、移転 " << f.transfers.size() << " 件</td><td>"
+                << f.entrustments.size() << " 件</td></tr>\n";
+        }
+        os_ << "</tbody></table>\n";
+        for (const auto& [origin, names] : by_origin)
+            if (names.size() > 1)
+                os_ << "<p>" << html_escape(join(names, "、")) << " は同じ入手元・入手方法（" << html_escape(origin)
+                    << "）から作られます。</p>\n";
+        os_ << "</dd>\n";
     }
 
     void answer_access(const Assessment& a) {

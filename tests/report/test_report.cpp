@@ -185,6 +185,89 @@ TEST(ReportCommand, QuotesTheTextItWasExtractedFrom) {
     }
 }
 
+TEST(Report, FileFactsSayWhyAValueIsMissingAndFlagTheRetentionContradiction) {
+    Assessment a;
+    a.affair = "住民基本台帳に関する事務";
+    a.form = "全項目評価書";
+    FileBlock lost;
+    lost.names = {"本人確認情報ファイル"};
+    lost.marks["user_count"] = "none";  // the option list was printed, the selection lost
+    lost.retention = "定められていない";
+    lost.erasure = "政令で定める期間を経過した本人確認情報は、システムにより消去する。";
+    a.files.push_back(lost);
+    Assessment jyuten;
+    jyuten.affair = "滞納整理に関する事務";
+    jyuten.form = "重点項目評価書";
+    FileBlock f;
+    f.names = {"滞納整理ファイル"};
+    jyuten.files.push_back(f);
+    ReportInput in;
+    in.assessments = {a, jyuten};
+    const std::string html = render_report_html(in);
+    EXPECT_NE(html.find("選択の印が読み取れません"), std::string::npos);
+    EXPECT_NE(html.find("要確認: 保管期間は「定められていない」ですが"), std::string::npos);
+    // 重点項目評価書 has no ③消去方法: by design, not an omission; but it has 使用の主体.
+    const auto card = html.substr(html.find("<h3>滞納整理ファイル</h3>"));
+    const auto erasure = card.substr(card.find("<th>消去方法</th>"));
+    EXPECT_LT(erasure.find("この様式（重点項目評価書）には欄がありません"), erasure.find("</tr>"));
+    const auto users = card.substr(card.find("<th>使用者数</th>"));
+    EXPECT_LT(users.find("評価書に記載がありません"), users.find("</tr>"));
+}
+
+// The answer (<dd>) to a question (<dt> containing `question`) of the answers section, "" if absent.
+std::string answer_to(const std::string& html, const std::string& question) {
+    const auto answers = html.find("id=\"answers\"");
+    const auto dt = html.find(question, answers == std::string::npos ? 0 : answers);
+    if (answers == std::string::npos || dt == std::string::npos) return "";
+    const auto dd = html.find("<dd>", dt);
+    const auto end = html.find("</dd>", dd);
+    return dd == std::string::npos || end == std::string::npos ? "" : html.substr(dd, end - dd);
+}
+
+// Issue 5: reading the report of 003 (extracted from its text, not the gold), a reviewer can answer
+// each question of the board, or the report says plainly that the document does not say.
+TEST(ReportCommand, Document003AnswersTheBoardsQuestions) {
+    PIAGRAPH_REQUIRE_SHARED();
+    const auto out = test::temp_dir() / "report.html";
+    const auto r = test::run_piagraph({"report", corpus("003_f26928cd63338999.txt").string(), "-o", out.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string html = test::read_text(out);
+    // What each file is and how the files relate.
+    const auto files = answer_to(html, "それぞれのファイルは何で");
+    for (const char* name : {"住民基本台帳ファイル", "本人確認情報ファイル", "送付先情報ファイル"})
+        EXPECT_NE(files.find(name), std::string::npos) << name;
+    EXPECT_NE(files.find("区域内の住民"), std::string::npos);
+    EXPECT_NE(files.find("は同じ入手元・入手方法"), std::string::npos) << files;  // 本人確認情報 and 送付先情報
+    // Who runs the 中間サーバー and the 宛名 system, and whether they are inside.
+    EXPECT_NE(answer_to(html, "中間サーバーは誰が運用し").find("設置場所"), std::string::npos);
+    EXPECT_NE(answer_to(html, "宛名システムは誰が運用し").find("設置場所"), std::string::npos);
+    // Who inside can see the data, and on what footing.
+    const auto access = answer_to(html, "庁内で誰がデータを見られるか");
+    EXPECT_NE(access.find("市民部市民課、各市民サービスセンター、各行政センター、各連絡所"), std::string::npos);
+    EXPECT_NE(access.find("100人以上500人未満"), std::string::npos);
+    EXPECT_NE(access.find("番号法"), std::string::npos);
+    // Where copies are stored.
+    const auto copies = answer_to(html, "複製はどこに保管されるか");
+    EXPECT_NE(copies.find("クラウド（庁外）"), std::string::npos);
+    EXPECT_NE(copies.find("中間サーバー・プラットフォーム（庁外）"), std::string::npos);
+    // Retention and erasure side by side, from their own fields.
+    const auto retention = answer_to(html, "保管期間と消去");
+    EXPECT_NE(retention.find("20年以上"), std::string::npos);
+    EXPECT_NE(retention.find("1年未満"), std::string::npos);
+    EXPECT_NE(retention.find("自動判別し消去する"), std::string::npos);
+    EXPECT_EQ(retention.find("保管場所の記載から"), std::string::npos) << "erasure comes from ③消去方法";
+    // The 委託 chain with its formal names.
+    const auto chain = answer_to(html, "委託の連鎖");
+    EXPECT_NE(chain.find("株式会社福島情報処理センター"), std::string::npos);
+    EXPECT_NE(chain.find("再委託しない"), std::string::npos);
+    // Which fields this form has: the new ones are found.
+    const auto outline = html.substr(html.find("id=\"outline\""));
+    for (const char* field : {"消去方法", "使用の主体（使用部署・使用者数）", "対象となる本人の数・範囲"}) {
+        const auto row = outline.substr(outline.find(field));
+        EXPECT_LT(row.find("記載あり"), row.find("</tr>")) << field;
+    }
+}
+
 TEST(ReportCommand, BadInputExitsTwoWithoutOutput) {
     const auto dir = test::temp_dir();
     const auto out = dir / "report.html";
