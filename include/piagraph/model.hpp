@@ -111,6 +111,7 @@ struct ChangeRow {  // 変更箇所: history, never current values
     std::string after;
     std::string timing;       // 事前 / 事後
     std::string explanation;  // 提出時期に係る説明
+    std::string text;         // the row's value text where before and after cannot be told apart
     Loc loc;
 };
 

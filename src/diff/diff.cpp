@@ -452,7 +452,7 @@ std::vector<std::string> needles(const DiffItem& item) {
 }
 
 bool row_mentions(const ChangeRow& row, const std::vector<std::string>& keys) {
-    const std::string hay = match_key(row.item + " " + row.before + " " + row.after);
+    const std::string hay = match_key(row.item + " " + row.before + " " + row.after + " " + row.text);
     for (const auto& k : keys) {
         if (text::contains(hay, k)) return true;
         // A row may quote only part of a long new value ("(修正箇所) …").

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "common.hpp"
+#include "form_labels.hpp"
 #include "piagraph/text.hpp"
 
 namespace piagraph::extract_detail::pdftext {
@@ -66,6 +67,14 @@ std::string value_after_label(const std::string& line) {
     const std::string t = text::trim(line);
     const size_t sp = t.find(' ');
     return sp == std::string::npos ? std::string() : text::trim(t.substr(sp + 1));
+}
+
+bool starts_with_entry_word(const std::string& compact) {
+    const FormLabels& labels = FormLabels::get();
+    for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
+        for (const auto& word : labels.spellings(entry))
+            if (text::starts_with(compact, word)) return true;
+    return false;
 }
 
 std::optional<EntryHeader> entry_header(const std::string& line) {
@@ -267,9 +276,7 @@ Layout build_layout(const Document& doc) {
             l.label = label_of(l.text);
             if (text::length(l.text) <= kMaxHeaderChars) l.compact = compact_nfkc(l.text);
             // An entry header's first word is its label (システム3): most lines are ruled out by it.
-            if (text::starts_with(l.label, "システム") || text::starts_with(l.label, "委託事項") ||
-                text::starts_with(l.label, "提供先") || text::starts_with(l.label, "移転先"))
-                l.header = entry_header(l.text);
+            if (starts_with_entry_word(l.label)) l.header = entry_header(l.text);
         }
         l.page = page;
         layout.lines.push_back(std::move(l));

@@ -82,5 +82,7 @@ std::string value_after_label(const std::string& text);
 
 // Headers of entries as above.
 std::optional<EntryHeader> entry_header(const std::string& text);
+// Whether a compact text (NFKC, no spaces) opens with an entry word: システム, 委託事項, 提供先, 移転先.
+bool starts_with_entry_word(const std::string& compact);
 
 }  // namespace piagraph::extract_detail::pdftext

@@ -702,35 +702,117 @@ void read_steps(const Layout& layout, Assessment& a) {
 // 変更箇所: one row per 変更日. pdftotext interleaves the 変更前/変更後 columns, so only the date,
 // the item (the lines right after the date) and the 事前/事後 timing are read; the rows are
 // history and never feed current values.
+// Whether two paragraphs of a 変更箇所 row read as two versions of one passage: both short
+// (a department, a date), or sharing many character pairs. A heading and a long body printed one
+// after the other in one column are not.
+bool before_and_after(const std::string& first, const std::string& second) {
+    constexpr size_t kShortChars = 60;
+    if (text::length(first) <= kShortChars && text::length(second) <= kShortChars) return true;
+    auto bigrams = [](const std::string& s) {
+        std::set<std::u32string> out;
+        const std::u32string u = text::to_u32(text::match_key(s));
+        for (size_t i = 0; i + 1 < u.size(); ++i) out.insert(u.substr(i, 2));
+        return out;
+    };
+    const auto x = bigrams(first), y = bigrams(second);
+    size_t shared = 0;
+    for (const auto& g : x) shared += y.count(g);
+    const size_t either = x.size() + y.size() - shared;
+    return either > 0 && static_cast<double>(shared) / static_cast<double>(either) >= 0.3;
+}
+
+// The 提出時期 word (事前/事後) of a 変更箇所 line standing as a word of its own, with the text on
+// either side of it; word is "" when the line has none.
+struct TimingCell {
+    std::string word, before, after;
+};
+TimingCell timing_cell(const std::string& line) {
+    auto space_before = [&](size_t at) {
+        return at == 0 || line[at - 1] == ' ' || (at >= 3 && line.compare(at - 3, 3, "\u3000") == 0);
+    };
+    auto space_at = [&](size_t at) {
+        return at == line.size() || line[at] == ' ' || line.compare(at, 3, "\u3000") == 0;
+    };
+    for (const auto& word : FormLabels::get().spellings("change_timing"))
+        for (size_t at = line.find(word); at != std::string::npos; at = line.find(word, at + 1))
+            if (space_before(at) && space_at(at + word.size()))
+                return {word, text::trim(line.substr(0, at)), text::trim(line.substr(at + word.size()))};
+    return {};
+}
+
+// (別添) 変更箇所: a row opens with its date; the item cell is the first run of short lines after
+// it; the value text follows in paragraphs until 事前/事後. pdftotext prints the 変更前 and 変更後
+// cells one after the other: two paragraphs that read as two versions are before and after, any
+// other text is kept whole in `text` (diff still finds what it mentions).
 void read_changes(const Layout& layout, Assessment& a) {
     static const std::regex date_re(R"(^(令和|平成|昭和)(\d{1,2}|元)年\d{1,2}月\d{1,2}日$)");
+    constexpr size_t kItemChars = 20;
+    constexpr int kItemLines = 4;
     ChangeRow* open = nullptr;
     int item_lines = 0;
+    bool item_done = false;
+    std::vector<std::string> paragraphs;
+    int previous_no = 0;
+    auto close = [&] {
+        if (!open) return;
+        if (paragraphs.size() == 2 && before_and_after(paragraphs[0], paragraphs[1])) {
+            open->before = paragraphs[0];
+            open->after = paragraphs[1];
+        } else {
+            for (const auto& p : paragraphs) open->text += (open->text.empty() ? "" : "\n") + p;
+        }
+        paragraphs.clear();
+    };
+    const FormLabels& labels = FormLabels::get();
     for (const Line& l : layout.lines) {
         if (l.region != Region::changes || l.text.empty()) continue;
+        if (labels.in("change_header", l.text)) continue;  // the table's header, repeated on each page
+        const bool after_gap = previous_no > 0 && l.no > previous_no + 1;
+        previous_no = l.no;
         const std::string n = text::nfkc(l.text);
         if (std::regex_match(n, date_re)) {
+            close();
             a.changes.push_back({});
             open = &a.changes.back();
             open->date = l.text;
             open->loc = Loc::at(l.no);
             item_lines = 0;
+            item_done = false;
             continue;
         }
         if (!open) continue;
         open->loc.end_line = l.no;
-        if (n == "事前" || n == "事後") {
-            open->timing = n;
+        // 提出時期: "事後" alone, or "… 事後 組織改編のため" with the cells around it on its line.
+        if (const auto timing = timing_cell(l.text); !timing.word.empty()) {
+            open->timing = timing.word;
+            if (!timing.before.empty()) {
+                if (paragraphs.empty() || after_gap) paragraphs.emplace_back();
+                paragraphs.back() += timing.before;
+            }
+            open->explanation = timing.after;
+            close();
             continue;
         }
-        // The item cell: short lines right after the date (Ⅰー１ / ②事務の内容).
-        if (item_lines < 2 && open->before.empty() && text::length(n) <= 20) {
+        if (!open->timing.empty()) continue;  // past the timing: the next row's explanation
+        // An item line refers to the form: Ⅱ－５, ②事務の内容, （別添１）, 提供先1, 移転先No.8.
+        const auto& refs = labels.spellings("change_item_refs");
+        const bool form_reference = (!n.empty() && (n[0] == 'I' || n[0] == 'V' || n[0] == 'X')) ||
+                                    circled_number(l.text) > 0 || starts_with_entry_word(l.compact) ||
+                                    std::any_of(refs.begin(), refs.end(),
+                                                [&](const std::string& r) { return text::starts_with(l.compact, r); });
+        if (!item_done && (item_lines == 0 || !after_gap || form_reference) && item_lines < kItemLines &&
+            text::length(n) <= kItemChars) {
             open->item += open->item.empty() ? l.text : " " + l.text;
             ++item_lines;
-        } else {
-            item_lines = 2;
+            continue;
         }
+        item_done = true;
+        if (paragraphs.empty() || after_gap)
+            paragraphs.push_back(l.text);
+        else
+            paragraphs.back() += l.text;  // a paragraph's lines are one cell cut by the page width
     }
+    close();
 }
 
 }  // namespace

@@ -408,6 +408,7 @@ void from_json(const json& j, Step& v) {
 void to_json(json& j, const ChangeRow& v) {
     j = json{{"date", v.date},   {"item", v.item},     {"before", v.before},
              {"after", v.after}, {"timing", v.timing}, {"explanation", v.explanation}};
+    if (!v.text.empty()) j["text"] = v.text;
     put_loc(j, v.loc);
 }
 void from_json(const json& j, ChangeRow& v) {
@@ -417,6 +418,7 @@ void from_json(const json& j, ChangeRow& v) {
     read_str(j, "after", v.after);
     read_str(j, "timing", v.timing);
     read_str(j, "explanation", v.explanation);
+    read_str(j, "text", v.text);
     read_obj(j, "loc", v.loc);
 }
 

@@ -61,7 +61,9 @@ TEST(Dates, EraAndWesternDates) {
     EXPECT_EQ(parse_japanese_date("未定"), "");
     Assessment a;
     a.published = "令和5年1月1日";
-    a.changes = {ChangeRow{"令和6年7月31日", "", "", "", "", "", {}}};
+    ChangeRow row;
+    row.date = "令和6年7月31日";
+    a.changes = {row};
     EXPECT_EQ(assessment_date(a), "2024-07-31");
 }
 

@@ -170,6 +170,29 @@ TEST(Diff, ValueInAnotherSectionDoesNotCountAsMentioned) {
     EXPECT_FALSE(added->in_change_table.value_or(true));
 }
 
+TEST(Diff, RowTextWhoseColumnsAreUnknownStillCountsAsMentioned) {
+    // pdftotext rows whose 変更前/変更後 cells cannot be told apart keep their text whole.
+    Assessment old_a;
+    old_a.affair = "介護保険に関する事務";
+    old_a.form = "全項目評価書";
+    FileBlock f;
+    f.names = {"介護保険ファイル"};
+    old_a.files.push_back(f);
+    Assessment new_a = old_a;
+    Flow p;
+    p.recipient = "架空県国民健康保険団体連合会";
+    p.basis = "番号法第19条第6号";
+    new_a.files[0].provisions.push_back(p);
+    ChangeRow row;
+    row.item = "Ⅱ－５ 提供先2";
+    row.text = "（追加）\n架空県国民健康保険団体連合会";
+    new_a.changes.push_back(row);
+    ModelDiff d = diff_assessments({old_a}, {new_a});
+    const DiffItem* added = find_item(d, DiffCategory::recipient, DiffOp::added, "架空県国民健康保険団体連合会");
+    ASSERT_NE(added, nullptr);
+    EXPECT_TRUE(added->in_change_table.value_or(false));
+}
+
 // --- the command ---
 
 struct CliEditions {

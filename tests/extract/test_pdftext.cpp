@@ -9,6 +9,7 @@
 #include "../../src/extract/pdftext_fields.hpp"
 #include "../../src/extract/pdftext_layout.hpp"
 #include "piagraph/ingest.hpp"
+#include "piagraph/text.hpp"
 #include "test_support.hpp"
 
 namespace pt = piagraph::extract_detail::pdftext;
@@ -116,10 +117,23 @@ TEST(PdftextFixture, CoverAndBasicInformation) {
     EXPECT_NE(a.linkage.basis.find("第１９条第８号"), std::string::npos);
     // 変更箇所 repeats an old department: the current one stays
     EXPECT_EQ(a.department, "健康福祉部介護保険課");
-    ASSERT_EQ(a.changes.size(), 1u);
+    ASSERT_GE(a.changes.size(), 1u);
     EXPECT_EQ(a.changes[0].date, "令和５年４月１日");
     EXPECT_EQ(a.changes[0].item, "Ⅱ－５ 提供先1");
     EXPECT_EQ(a.changes[0].timing, "事後");
+    // Two paragraphs that read as two versions are 変更前 and 変更後; "事後　組織改編のため" holds
+    // the timing and the explanation on one line.
+    ASSERT_EQ(a.changes.size(), 3u);
+    EXPECT_EQ(a.changes[1].item, "Ⅰ－７ ①部署");
+    EXPECT_EQ(a.changes[1].before, "健康福祉部介護課");
+    EXPECT_EQ(a.changes[1].after, "健康福祉部介護保険課");
+    EXPECT_EQ(a.changes[1].timing, "事後");
+    EXPECT_EQ(a.changes[1].explanation, "組織改編のため");
+    // A heading and a long body are not two versions: kept whole, columns unknown.
+    EXPECT_EQ(a.changes[2].item, "Ⅱ－２ ③対象となる本人の範囲");
+    EXPECT_EQ(a.changes[2].before, "");
+    EXPECT_TRUE(piagraph::text::starts_with(a.changes[2].text, "（１）介護保険ファイル分\n要介護認定"));
+    EXPECT_EQ(a.changes[2].timing, "事前");
 }
 
 TEST(PdftextFixture, SystemsFromSplitRowsAndBottomUpPage) {
