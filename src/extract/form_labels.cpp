@@ -25,18 +25,18 @@ FormLabels::FormLabels() {
     }
 }
 
-const std::vector<std::string>& FormLabels::spellings(const std::string& key) const {
+const std::vector<std::string>& FormLabels::spellings(std::string_view key) const {
     static const std::vector<std::string> none;
     const auto it = spellings_.find(key);
     return it == spellings_.end() ? none : it->second;
 }
 
-bool FormLabels::is(const std::string& key, std::string_view label_key) const {
+bool FormLabels::is(std::string_view key, std::string_view label_key) const {
     const auto& s = spellings(key);
     return std::find(s.begin(), s.end(), label_key) != s.end();
 }
 
-bool FormLabels::in(const std::string& key, std::string_view text) const {
+bool FormLabels::in(std::string_view key, std::string_view text) const {
     const std::string k = compact_key(text);
     const auto& s = spellings(key);
     return std::any_of(s.begin(), s.end(), [&](const std::string& x) { return text::contains(k, x); });

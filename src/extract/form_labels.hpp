@@ -13,11 +13,11 @@ class FormLabels {
 public:
     static const FormLabels& get();
     // The spellings of a key, NFKC without white space.
-    const std::vector<std::string>& spellings(const std::string& key) const;
+    const std::vector<std::string>& spellings(std::string_view key) const;
     // A label key (see label_key()) equal to one of the spellings.
-    bool is(const std::string& key, std::string_view label_key) const;
+    bool is(std::string_view key, std::string_view label_key) const;
     // A text (any form) containing one of the spellings.
-    bool in(const std::string& key, std::string_view text) const;
+    bool in(std::string_view key, std::string_view text) const;
 
 private:
     FormLabels();

@@ -336,29 +336,49 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
                         best_readings = std::move(cand);
                     }
                 };
+                // What the rows not yet placed (indices below m) can still add: their boxes, and
+                // how far they can move a system's opener-closer balance.
+                std::vector<uint32_t> boxes_below(n + 1, 0);
+                std::vector<int> swing_below(n + 1, 0);
+                for (size_t m = 1; m <= n; ++m) {
+                    boxes_below[m] = boxes_below[m - 1] | row_mask[m - 1];
+                    swing_below[m] =
+                        swing_below[m - 1] + std::abs(row_brackets[m - 1].openers - row_brackets[m - 1].closers);
+                }
+                std::vector<Brackets> sum(k);
+                // A subtree none of whose leaves can pass the checks below is not entered: the leaves
+                // that are met, and so the choice among them, are the same.
+                auto can_still_pass = [&](size_t m) {
+                    for (size_t j = 0; j < k; ++j) {
+                        if (std::abs(sum[j].openers - sum[j].closers) > swing_below[m]) return false;
+                        if (all_seven && (group_mask[j] | boxes_below[m]) != all_boxes) return false;
+                    }
+                    return true;
+                };
                 auto search = [&](auto& self, size_t remaining) -> void {
                     if (remaining == 0) {
                         for (size_t j = 0; j < k && all_seven; ++j)
                             if (group_mask[j] != all_boxes) return;
-                        std::vector<Brackets> sum(k);
-                        for (size_t i = 0; i < n; ++i) {
-                            Brackets& b = sum[assign[i]];
-                            b.closers += row_brackets[i].closers;
-                            b.openers += row_brackets[i].openers;
-                            b.bare_openers += row_brackets[i].bare_openers;
-                            b.orphans += row_brackets[i].orphans;
-                        }
                         for (const Brackets& b : sum)
                             if (b.openers != b.closers || b.orphans > b.bare_openers) return;
                         evaluate();
                         return;
                     }
                     const size_t i = remaining - 1;
+                    const Brackets& row = row_brackets[i];
                     for (size_t j = 0; j < k; ++j) {
                         if (group_mask[j] & row_mask[i]) continue;
                         assign[i] = j;
                         group_mask[j] |= row_mask[i];
-                        self(self, i);
+                        sum[j].closers += row.closers;
+                        sum[j].openers += row.openers;
+                        sum[j].bare_openers += row.bare_openers;
+                        sum[j].orphans += row.orphans;
+                        if (can_still_pass(i)) self(self, i);
+                        sum[j].closers -= row.closers;
+                        sum[j].openers -= row.openers;
+                        sum[j].bare_openers -= row.bare_openers;
+                        sum[j].orphans -= row.orphans;
                         group_mask[j] &= ~row_mask[i];
                     }
                 };

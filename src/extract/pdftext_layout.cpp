@@ -1,5 +1,6 @@
 #include "pdftext_layout.hpp"
 
+#include <algorithm>
 #include <regex>
 
 #include "common.hpp"
@@ -70,11 +71,13 @@ std::string value_after_label(const std::string& line) {
 }
 
 bool starts_with_entry_word(const std::string& compact) {
-    const FormLabels& labels = FormLabels::get();
-    for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
-        for (const auto& word : labels.spellings(entry))
-            if (text::starts_with(compact, word)) return true;
-    return false;
+    static const std::vector<std::string> words = [] {  // asked for every line: gathered once
+        std::vector<std::string> out;
+        for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
+            for (const auto& word : FormLabels::get().spellings(entry)) out.push_back(word);
+        return out;
+    }();
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return text::starts_with(compact, w); });
 }
 
 std::optional<EntryHeader> entry_header(const std::string& line) {
