@@ -148,12 +148,7 @@ TEST(Diff, RenamedStandardSystemPairsThroughItsAliasAndContractorChangeMatchesTh
 }
 
 TEST(Diff, ValueInAnotherSectionDoesNotCountAsMentioned) {
-    Assessment old_a;
-    old_a.affair = "介護保険に関する事務";
-    old_a.form = "重点項目評価書";
-    FileBlock f;
-    f.names = {"介護保険ファイル"};
-    old_a.files.push_back(f);
+    const Assessment old_a = test::one_file_assessment("介護保険に関する事務", "重点項目評価書", "介護保険ファイル");
     Assessment new_a = old_a;
     Flow t;
     t.recipient = "福祉課";
@@ -172,12 +167,7 @@ TEST(Diff, ValueInAnotherSectionDoesNotCountAsMentioned) {
 
 TEST(Diff, RowTextWhoseColumnsAreUnknownStillCountsAsMentioned) {
     // pdftotext rows whose 変更前/変更後 cells cannot be told apart keep their text whole.
-    Assessment old_a;
-    old_a.affair = "介護保険に関する事務";
-    old_a.form = "全項目評価書";
-    FileBlock f;
-    f.names = {"介護保険ファイル"};
-    old_a.files.push_back(f);
+    const Assessment old_a = test::one_file_assessment("介護保険に関する事務", "全項目評価書", "介護保険ファイル");
     Assessment new_a = old_a;
     Flow p;
     p.recipient = "架空県国民健康保険団体連合会";

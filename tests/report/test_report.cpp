@@ -104,17 +104,12 @@ TEST(Report, OutlineTellsMissingByDesignFromOmission) {
 }
 
 TEST(Report, AnswersSayNotStatedAndNameTheResubcontractGap) {
-    Assessment a;
-    a.affair = "介護保険に関する事務";
-    a.form = "重点項目評価書";
-    FileBlock f;
-    f.names = {"介護保険ファイル"};
+    Assessment a = test::one_file_assessment("介護保険に関する事務", "重点項目評価書", "介護保険ファイル");
     Entrustment e;
     e.item = "システム保守";
     e.contractor = "株式会社甲";
     e.resubcontract = true;
-    f.entrustments.push_back(e);
-    a.files.push_back(f);
+    a.files[0].entrustments.push_back(e);
     ReportInput in;
     in.assessments = {a};
     const std::string html = render_report_html(in);
@@ -186,21 +181,12 @@ TEST(ReportCommand, QuotesTheTextItWasExtractedFrom) {
 }
 
 TEST(Report, FileFactsSayWhyAValueIsMissingAndFlagTheRetentionContradiction) {
-    Assessment a;
-    a.affair = "住民基本台帳に関する事務";
-    a.form = "全項目評価書";
-    FileBlock lost;
-    lost.names = {"本人確認情報ファイル"};
+    Assessment a = test::one_file_assessment("住民基本台帳に関する事務", "全項目評価書", "本人確認情報ファイル");
+    FileBlock& lost = a.files[0];
     lost.marks["user_count"] = "none";  // the option list was printed, the selection lost
     lost.retention = "定められていない";
     lost.erasure = "政令で定める期間を経過した本人確認情報は、システムにより消去する。";
-    a.files.push_back(lost);
-    Assessment jyuten;
-    jyuten.affair = "滞納整理に関する事務";
-    jyuten.form = "重点項目評価書";
-    FileBlock f;
-    f.names = {"滞納整理ファイル"};
-    jyuten.files.push_back(f);
+    const Assessment jyuten = test::one_file_assessment("滞納整理に関する事務", "重点項目評価書", "滞納整理ファイル");
     ReportInput in;
     in.assessments = {a, jyuten};
     const std::string html = render_report_html(in);

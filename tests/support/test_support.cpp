@@ -81,4 +81,14 @@ RunResult run_piagraph(const std::vector<std::string>& args) {
     return run_command(cmd);
 }
 
+Assessment one_file_assessment(const std::string& affair, const std::string& form, const std::string& file_name) {
+    Assessment a;
+    a.affair = affair;
+    a.form = form;
+    FileBlock f;
+    f.names = {file_name};
+    a.files.push_back(f);
+    return a;
+}
+
 }  // namespace piagraph::test

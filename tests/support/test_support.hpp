@@ -18,6 +18,9 @@ bool have_shared();
 // An annotated gold model of ../shared/corpus/annotations/<name> (they are valid model JSON).
 Model gold_model(const std::string& name);
 
+// An assessment of one business with one file of that name: the start of most model-level tests.
+Assessment one_file_assessment(const std::string& affair, const std::string& form, const std::string& file_name);
+
 struct RunResult {
     int exit_code = -1;
     std::string out;
