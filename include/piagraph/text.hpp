@@ -17,8 +17,10 @@ std::string match_key(std::string_view s);
 // NFKC with every white space (ASCII, U+3000, U+00A0) removed: how labels are compared.
 std::string nfkc_compact(std::string_view s);
 
-// Trims ASCII white space and the ideographic space U+3000.
+// Trims ASCII white space, the ideographic space U+3000 and U+00A0.
 std::string trim(std::string_view s);
+// The same without a copy: a view into s.
+std::string_view trim_view(std::string_view s);
 
 // Collapses runs of white space (ASCII and U+3000) into one ASCII space and trims.
 std::string squeeze(std::string_view s);

@@ -49,8 +49,8 @@ std::optional<Region> region_header(const Line& line) {
 }  // namespace
 
 std::string label_of(const std::string& line) {
-    const std::string trimmed = text::trim(line);
-    std::string_view t = std::string_view(trimmed).substr(0, trimmed.find(' '));
+    const std::string_view trimmed = text::trim_view(line);
+    std::string_view t = trimmed.substr(0, trimmed.find(' '));
     if (t.size() > kMaxLabelBytes) return {};  // prose, not a label: not worth normalising
     // A leading circled number ① … ⑳ (U+2460–U+2473: E2 91 A0 – E2 91 B3) is the field's number.
     if (t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xE2 && static_cast<unsigned char>(t[1]) == 0x91 &&
@@ -100,9 +100,9 @@ std::optional<EntryHeader> entry_header(const std::string& line) {
 }
 
 std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no) {
-    const std::string trimmed = text::trim(line_text);
+    const std::string_view trimmed = text::trim_view(line_text);
     std::vector<Fragment> out;
-    // Most lines have no bracket: looked for in the bytes before anything is decoded.
+    // Most lines have no bracket: looked for in the bytes before anything is decoded or copied.
     if (!has_box_bracket(trimmed)) {
         if (!trimmed.empty() && mark_state(trimmed).value_or(false)) {
             Fragment f;

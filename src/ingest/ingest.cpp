@@ -14,7 +14,7 @@ namespace piagraph {
 namespace {
 
 // Converts with iconv; returns false if any byte sequence is invalid or incomplete.
-bool convert(const std::string& bytes, const char* from, std::string& out, size_t& bad_offset) {
+bool convert(std::string_view bytes, const char* from, std::string& out, size_t& bad_offset) {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == reinterpret_cast<iconv_t>(-1)) return false;
     out.assign(bytes.size() * 2 + 16, '\0');
@@ -44,7 +44,7 @@ bool convert(const std::string& bytes, const char* from, std::string& out, size_
 
 // Offset of the first invalid UTF-8 sequence, or npos. `truncated` is set when the only
 // problem is an incomplete sequence at the very end.
-size_t invalid_utf8(const std::string& s, bool& truncated) {
+size_t invalid_utf8(std::string_view s, bool& truncated) {
     truncated = false;
     size_t i = 0, n = s.size();
     while (i < n) {
@@ -64,7 +64,7 @@ size_t invalid_utf8(const std::string& s, bool& truncated) {
     return std::string::npos;
 }
 
-int line_at(const std::string& bytes, size_t offset) {
+int line_at(std::string_view bytes, size_t offset) {
     offset = std::min(offset, bytes.size());
     return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n'));
 }
@@ -72,7 +72,7 @@ int line_at(const std::string& bytes, size_t offset) {
 // UTF-16 without a BOM: ASCII (newlines, tabs, digits, HTML) puts a NUL in the high byte of its
 // code unit, and no UTF-8 text has NULs. Japanese characters of the form U+xx00 (U+3000, 一 …)
 // put a few NULs on the other side, so the side with clearly more NULs wins.
-const char* sniff_utf16(const std::string& bytes) {
+const char* sniff_utf16(std::string_view bytes) {
     size_t even = 0, odd = 0, probe = std::min<size_t>(bytes.size(), 64 * 1024);
     for (size_t i = 0; i < probe; ++i)
         if (bytes[i] == '\0') (i % 2 ? odd : even)++;
@@ -85,7 +85,7 @@ const char* sniff_utf16(const std::string& bytes) {
 // Valid multi-byte UTF-8 sequences versus invalid bytes. UTF-8 Japanese text with a corrupt byte
 // has hundreds of the former per one of the latter; Shift_JIS text read as UTF-8 has many
 // invalid bytes and only chance sequences.
-bool mostly_utf8(const std::string& s) {
+bool mostly_utf8(std::string_view s) {
     size_t valid = 0, invalid = 0, i = 0, n = s.size();
     while (i < n) {
         unsigned char c = static_cast<unsigned char>(s[i]);
@@ -108,7 +108,7 @@ bool mostly_utf8(const std::string& s) {
 }
 
 // Control bytes other than tab, newline, carriage return and form feed mean binary data.
-size_t first_control(const std::string& s) {
+size_t first_control(std::string_view s) {
     for (size_t i = 0; i < s.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return i;
@@ -145,16 +145,16 @@ Document decode_document(const std::string& raw, const std::string& path, const 
     if (raw.size() > options.max_bytes) throw too_large_error(path, options.max_bytes);
     Document doc;
     doc.path = path;
-    std::string bytes = raw;
+    std::string_view bytes = raw;  // the document without its BOM
     std::string text;
     size_t bad = 0;
     auto starts = [&](const char* bom, size_t n) { return bytes.size() >= n && bytes.compare(0, n, bom, n) == 0; };
     if (starts("\xEF\xBB\xBF", 3)) {
-        bytes.erase(0, 3);
+        bytes.remove_prefix(3);
         doc.encoding = "UTF-8";
     } else if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2)) {
         doc.encoding = starts("\xFF\xFE", 2) ? "UTF-16LE" : "UTF-16BE";
-        bytes.erase(0, 2);
+        bytes.remove_prefix(2);
     } else if (const char* enc = sniff_utf16(bytes)) {
         doc.encoding = enc;
     }
@@ -167,7 +167,7 @@ Document decode_document(const std::string& raw, const std::string& path, const 
         bool truncated = false;
         size_t invalid = invalid_utf8(bytes, truncated);
         if (invalid == std::string::npos) {
-            text = bytes;
+            text = std::string(bytes);
             doc.encoding = "UTF-8";
         } else if (truncated) {
             throw InputError(path, line_at(bytes, invalid),
@@ -188,7 +188,7 @@ Document decode_document(const std::string& raw, const std::string& path, const 
         }
     }
     if (size_t ctl = first_control(text); ctl != std::string::npos) throw binary_error(path, line_at(text, ctl));
-    if (text::trim(text).empty()) throw InputError(path, 0, {"ファイルが空です", "the file is empty"});
+    if (text::trim_view(text).empty()) throw InputError(path, 0, {"ファイルが空です", "the file is empty"});
     doc.lines = text::split_lines(text);
     doc.text = std::move(text);
     doc.format = detect_format(doc.lines);

@@ -187,7 +187,9 @@ std::string match_key(std::string_view s) {
     return out;
 }
 
-std::string trim(std::string_view s) {
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
+
+std::string_view trim_view(std::string_view s) {
     auto ws_prefix = [](std::string_view v) -> size_t {
         if (v.empty()) return 0;
         unsigned char c = static_cast<unsigned char>(v[0]);
@@ -206,7 +208,7 @@ std::string trim(std::string_view s) {
     };
     while (size_t n = ws_prefix(s)) s.remove_prefix(n);
     while (size_t n = ws_suffix(s)) s.remove_suffix(n);
-    return std::string(s);
+    return s;
 }
 
 namespace {
