@@ -48,20 +48,30 @@ std::optional<Region> region_header(const Line& line) {
 
 }  // namespace
 
-std::string label_of(const std::string& line) {
-    const std::string_view trimmed = text::trim_view(line);
-    std::string_view t = trimmed.substr(0, trimmed.find(' '));
-    if (t.size() > kMaxLabelBytes) return {};  // prose, not a label: not worth normalising
-    // A leading circled number ① … ⑳ (U+2460–U+2473: E2 91 A0 – E2 91 B3) is the field's number.
-    if (t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xE2 && static_cast<unsigned char>(t[1]) == 0x91 &&
-        static_cast<unsigned char>(t[2]) >= 0xA0 && static_cast<unsigned char>(t[2]) <= 0xB3)
-        t.remove_prefix(3);
-    std::string n = compact_nfkc(text::trim(t));
-    // "5." or "(1)" before the label is the item's number.
+namespace {
+
+// A leading circled number ① … ⑳ (U+2460–U+2473: E2 91 A0 – E2 91 B3): the field's number.
+bool opens_with_field_number(std::string_view t) {
+    return t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xE2 && static_cast<unsigned char>(t[1]) == 0x91 &&
+           static_cast<unsigned char>(t[2]) >= 0xA0 && static_cast<unsigned char>(t[2]) <= 0xB3;
+}
+
+// A label's compact text without the item number ("5." or "(1)") before it.
+std::string without_item_number(std::string n) {
     size_t digits_from = n.size() > 0 && n[0] == '(' ? 1 : 0, i = digits_from;
     while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
     if (i > digits_from && i < n.size() && n[i] == (digits_from ? ')' : '.')) n.erase(0, i + 1);
     return n;
+}
+
+}  // namespace
+
+std::string label_of(const std::string& line) {
+    const std::string_view trimmed = text::trim_view(line);
+    std::string_view t = trimmed.substr(0, trimmed.find(' '));
+    if (t.size() > kMaxLabelBytes) return {};  // prose, not a label: not worth normalising
+    if (opens_with_field_number(t)) t.remove_prefix(3);
+    return without_item_number(compact_nfkc(text::trim(t)));
 }
 
 std::string value_after_label(const std::string& line) {
@@ -276,8 +286,12 @@ Layout build_layout(const Document& doc) {
             l.label_cell = raw[0] == ' ' && raw.size() > 1 && raw[1] != ' ';
             l.fragments = parse_fragments(l.text, l.no);
             l.grid = !l.fragments.empty();
-            l.label = label_of(l.text);
             if (text::length(l.text) <= kMaxHeaderChars) l.compact = compact_nfkc(l.text);
+            // A short line that is one token without a field number is its own label token: its
+            // compact text, already made, need not be normalised again.
+            const bool one_token = !l.compact.empty() && l.text.size() <= kMaxLabelBytes &&
+                                   l.text.find(' ') == std::string::npos && !opens_with_field_number(l.text);
+            l.label = one_token ? without_item_number(l.compact) : label_of(l.text);
             // An entry header's first word is its label (システム3): most lines are ruled out by it.
             if (starts_with_entry_word(l.label)) l.header = entry_header(l.text);
         }
