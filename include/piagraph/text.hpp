@@ -22,6 +22,9 @@ std::string trim(std::string_view s);
 // The same without a copy: a view into s.
 std::string_view trim_view(std::string_view s);
 
+// Length in bytes of the white space (ASCII, U+3000, U+00A0) that starts at s[i], 0 if none.
+size_t space_at(std::string_view s, size_t i);
+
 // Collapses runs of white space (ASCII and U+3000) into one ASCII space and trims.
 std::string squeeze(std::string_view s);
 

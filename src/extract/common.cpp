@@ -223,18 +223,13 @@ std::optional<bool> mark_state(std::string_view token) {
     // refused before they are normalised.
     if (std::none_of(token.begin(), token.end(), [](char c) { return c == '<' || c == '&'; })) {
         size_t visible = 0;
-        for (size_t i = 0; i < token.size() && visible <= 9; ++i) {
-            const auto b = static_cast<unsigned char>(token[i]);
-            // the white space of is_space32: ASCII, U+3000 (E3 80 80), U+00A0 (C2 A0)
-            const size_t space = b == ' ' || b == '\t' || b == '\r' || b == '\n' ? 1
-                                 : b == 0xE3 && i + 2 < token.size() && token[i + 1] == '\x80' && token[i + 2] == '\x80'
-                                     ? 3
-                                 : b == 0xC2 && i + 1 < token.size() && token[i + 1] == '\xA0' ? 2
-                                                                                               : 0;
-            if (space)
-                i += space - 1;
-            else if ((b & 0xC0) != 0x80)
-                ++visible;
+        for (size_t i = 0; i < token.size() && visible <= 9;) {
+            if (const size_t space = text::space_at(token, i)) {
+                i += space;
+                continue;
+            }
+            if ((static_cast<unsigned char>(token[i]) & 0xC0) != 0x80) ++visible;
+            ++i;
         }
         if (visible > 9 || (visible > 1 && !has_box_bracket(token))) return std::nullopt;
     }
@@ -407,18 +402,19 @@ std::map<std::string, std::string> find_definitions(const std::vector<std::strin
 }
 
 int circled_number(std::string_view label) {
-    const std::string t = text::trim(label);
-    if (t.empty() || static_cast<unsigned char>(t[0]) < 0x80) return 0;
-    const char32_t c = text::to_u32(std::string_view(t).substr(0, 3))[0];
-    if (c >= 0x2460 && c <= 0x2473) return static_cast<int>(c - 0x2460) + 1;
-    if (c >= 0x3251 && c <= 0x325F) return static_cast<int>(c - 0x3251) + 21;
+    // Read from the bytes (it is asked for every line): ① … ⑳ are E2 91 A0 – E2 91 B3 (U+2460 …),
+    // ㉑ … ㉟ are E3 89 91 – E3 89 9F (U+3251 …).
+    const std::string_view t = text::trim_view(label);
+    if (t.size() < 3) return 0;
+    const auto b0 = static_cast<unsigned char>(t[0]), b1 = static_cast<unsigned char>(t[1]),
+               b2 = static_cast<unsigned char>(t[2]);
+    if (b0 == 0xE2 && b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3) return b2 - 0xA0 + 1;
+    if (b0 == 0xE3 && b1 == 0x89 && b2 >= 0x91 && b2 <= 0x9F) return b2 - 0x91 + 21;
     return 0;
 }
 
 std::string label_key(std::string_view label) {
-    std::string_view t = label;
-    const std::string trimmed = text::trim(t);
-    t = trimmed;
+    std::string_view t = text::trim_view(label);
     if (circled_number(t) > 0) t.remove_prefix(3);  // ① … ⑳, ㉑ … ㉟ are three bytes in UTF-8
     return without_note_marks(text::nfkc_compact(t));
 }

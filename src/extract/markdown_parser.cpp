@@ -789,14 +789,19 @@ private:
         }
     }
 
+    // A text field of a file, without its markup, and where it was read.
+    static void read_text(FileBlock& f, const char* field, const std::string& value, std::string& out, int line) {
+        out = text::squeeze(strip_html(value));
+        f.locs[field] = Loc::at(line);
+    }
+
     // II-2 基本情報: whom the file is about.
     void basic_info(const Row& r) {
         auto& f = file(r.line);
         if (labels_.is("file_population", r.key)) {
             read_selection(f, "population", r.value, "persons", f.population, r.line);
         } else if (labels_.is("file_scope", r.key)) {
-            f.population_scope = text::squeeze(strip_html(r.value));
-            f.locs["population_scope"] = Loc::at(r.line);
+            read_text(f, "population_scope", r.value, f.population_scope, r.line);
         }
     }
 
@@ -815,8 +820,7 @@ private:
         auto& f = file(r.line);
         const auto [key, value] = field_after_group(r, "use_subject");
         if (labels_.is("user_departments", key)) {
-            f.user_departments = text::squeeze(strip_html(value));
-            f.locs["user_departments"] = Loc::at(r.line);
+            read_text(f, "user_departments", value, f.user_departments, r.line);
             return;
         }
         if (labels_.is("user_count", key)) {
@@ -986,13 +990,11 @@ private:
     void storage(const Row& r) {
         auto& f = file(r.line);
         if (labels_.is("storage", r.key)) {
-            f.storage = text::squeeze(strip_html(r.value));
-            f.locs["storage"] = Loc::at(r.line);
+            read_text(f, "storage", r.value, f.storage, r.line);
         } else if (labels_.is("retention", r.key)) {
             read_selection(f, "retention", r.value, "retention", f.retention, r.line);
         } else if (labels_.is("erasure", r.key)) {
-            f.erasure = text::squeeze(strip_html(r.value));
-            f.locs["erasure"] = Loc::at(r.line);
+            read_text(f, "erasure", r.value, f.erasure, r.line);
         }
     }
 

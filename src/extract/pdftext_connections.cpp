@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
-#include <set>
 
 #include "common.hpp"
 #include "piagraph/dictionary.hpp"
@@ -356,11 +355,9 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
                     return true;
                 };
                 auto search = [&](auto& self, size_t remaining) -> void {
-                    if (remaining == 0) {
-                        for (size_t j = 0; j < k && all_seven; ++j)
-                            if (group_mask[j] != all_boxes) return;
+                    if (remaining == 0) {  // can_still_pass(0): boxes complete, brackets balanced
                         for (const Brackets& b : sum)
-                            if (b.openers != b.closers || b.orphans > b.bare_openers) return;
+                            if (b.orphans > b.bare_openers) return;
                         evaluate();
                         return;
                     }

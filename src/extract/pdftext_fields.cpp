@@ -5,7 +5,6 @@
 #include <set>
 #include <tuple>
 
-#include "common.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -97,7 +96,8 @@ Text text_after(const Layout& layout, int index, bool allow_gaps) {
         }
         if (is_label_line(l) || l.grid || is_option_list_line(l.text)) break;
         // A ※ cut from its label ("使用部署" / "※") belongs to the label, not to the value.
-        if (out.value.empty() && l.text.size() <= 12 && without_note_marks(text::nfkc_compact(l.text)).empty()) {
+        // (A short line whose compact form - no white space, no ※ - is empty.)
+        if (out.value.empty() && l.text.size() <= 12 && l.compact.empty()) {
             out.end = i;
             continue;
         }

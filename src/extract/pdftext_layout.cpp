@@ -50,12 +50,6 @@ std::optional<Region> region_header(const Line& line) {
 
 namespace {
 
-// A leading circled number ① … ⑳ (U+2460–U+2473: E2 91 A0 – E2 91 B3): the field's number.
-bool opens_with_field_number(std::string_view t) {
-    return t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xE2 && static_cast<unsigned char>(t[1]) == 0x91 &&
-           static_cast<unsigned char>(t[2]) >= 0xA0 && static_cast<unsigned char>(t[2]) <= 0xB3;
-}
-
 // A label's compact text without the item number ("5." or "(1)") before it.
 std::string without_item_number(std::string n) {
     size_t digits_from = n.size() > 0 && n[0] == '(' ? 1 : 0, i = digits_from;
@@ -69,9 +63,9 @@ std::string without_item_number(std::string n) {
 std::string label_of(const std::string& line) {
     const std::string_view trimmed = text::trim_view(line);
     std::string_view t = trimmed.substr(0, trimmed.find(' '));
-    if (t.size() > kMaxLabelBytes) return {};  // prose, not a label: not worth normalising
-    if (opens_with_field_number(t)) t.remove_prefix(3);
-    return without_item_number(compact_nfkc(text::trim(t)));
+    if (t.size() > kMaxLabelBytes) return {};       // prose, not a label: not worth normalising
+    if (circled_number(t) > 0) t.remove_prefix(3);  // the field's number ①…: three bytes in UTF-8
+    return without_item_number(compact_nfkc(t));    // (which drops white space too)
 }
 
 std::string value_after_label(const std::string& line) {
@@ -95,10 +89,7 @@ std::optional<EntryHeader> entry_header(const std::string& line) {
     const size_t sp = t.find(' ');
     const std::string head = text::nfkc(sp == std::string::npos ? t : t.substr(0, sp));
     static const std::regex re(R"(^(システム|委託事項|提供先|移転先)(\d{1,4})(?:(?:~|〜|-|－)(\d{1,4}))?$)");
-    // The regex runs on every line of a document; most lines fail this test first.
-    if (!text::starts_with(head, "システム") && !text::starts_with(head, "委託事項") &&
-        !text::starts_with(head, "提供先") && !text::starts_with(head, "移転先"))
-        return std::nullopt;
+    if (!starts_with_entry_word(head)) return std::nullopt;  // most lines, before the regex
     std::smatch m;
     if (!std::regex_match(head, m, re)) return std::nullopt;
     EntryHeader h;
@@ -290,7 +281,7 @@ Layout build_layout(const Document& doc) {
             // A short line that is one token without a field number is its own label token: its
             // compact text, already made, need not be normalised again.
             const bool one_token = !l.compact.empty() && l.text.size() <= kMaxLabelBytes &&
-                                   l.text.find(' ') == std::string::npos && !opens_with_field_number(l.text);
+                                   l.text.find(' ') == std::string::npos && circled_number(l.text) == 0;
             l.label = one_token ? without_item_number(l.compact) : label_of(l.text);
             // An entry header's first word is its label (システム3): most lines are ruled out by it.
             if (starts_with_entry_word(l.label)) l.header = entry_header(l.text);

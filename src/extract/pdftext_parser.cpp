@@ -265,7 +265,42 @@ std::string method_value(const Choice& c) {
     return c.label;
 }
 
-void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBlock& fb);
+// 2. ②対象となる本人の数 ③対象となる本人の範囲, 3. 使用の主体 (使用部署, 使用者数), 6. ②保管期間
+// ③消去方法. Each is the first label of its kind in the block (the 委託 entries repeat 対象となる
+// 本人の数 and 範囲 further on); a choice is its nearest_selection.
+void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
+    const FormLabels& labels = FormLabels::get();
+    auto first_label = [&](const char* key) {
+        for (int i : idx)
+            if (labels.is(key, layout.lines[i].label)) return i;
+        return -1;
+    };
+    auto read_text = [&](const char* key, const char* field, std::string& out, bool allow_gaps) {
+        const int at = first_label(key);
+        if (at < 0) return;
+        const Text t = text_after(layout, at, allow_gaps);
+        out = t.value;
+        fb.locs[field] = Loc::span(at + 1, t.end + 1);
+    };
+    auto read_choice = [&](const char* key, const char* field, const char* group, std::string& out) {
+        const int at = first_label(key);
+        if (at < 0) return;
+        const auto selection = nearest_selection(layout, at, group);
+        if (!selection) {
+            fb.marks[field] = "none";
+            fb.locs[field] = Loc::at(at + 1);
+            return;
+        }
+        out = selection->value;
+        fb.locs[field] = Loc::span(std::min(at, selection->index) + 1, std::max(at, selection->index) + 1);
+    };
+    read_choice("file_population", "population", "persons", fb.population);
+    read_text("file_scope", "population_scope", fb.population_scope, false);
+    read_text("user_departments", "user_departments", fb.user_departments, false);
+    read_choice("user_count", "user_count", "users", fb.user_count);
+    read_choice("retention", "retention", "retention", fb.retention);
+    read_text("erasure", "erasure", fb.erasure, true);
+}
 
 void read_file(const Layout& layout, int file, FileBlock& fb) {
     const Dictionary& dict = Dictionary::get();
@@ -611,43 +646,6 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
     read_file_facts(layout, idx, fb);
 }
 
-// 2. ②対象となる本人の数 ③対象となる本人の範囲, 3. 使用の主体 (使用部署, 使用者数), 6. ②保管期間
-// ③消去方法. Each is the first label of its kind in the block (the 委託 entries repeat 対象となる
-// 本人の数 and 範囲 further on); a choice is its nearest_selection.
-void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
-    const FormLabels& labels = FormLabels::get();
-    auto first_label = [&](const char* key) {
-        for (int i : idx)
-            if (labels.is(key, layout.lines[i].label)) return i;
-        return -1;
-    };
-    auto read_text = [&](const char* key, const char* field, std::string& out, bool allow_gaps) {
-        const int at = first_label(key);
-        if (at < 0) return;
-        const Text t = text_after(layout, at, allow_gaps);
-        out = t.value;
-        fb.locs[field] = Loc::span(at + 1, t.end + 1);
-    };
-    auto read_choice = [&](const char* key, const char* field, const char* group, std::string& out) {
-        const int at = first_label(key);
-        if (at < 0) return;
-        const auto selection = nearest_selection(layout, at, group);
-        if (!selection) {
-            fb.marks[field] = "none";
-            fb.locs[field] = Loc::at(at + 1);
-            return;
-        }
-        out = selection->value;
-        fb.locs[field] = Loc::span(std::min(at, selection->index) + 1, std::max(at, selection->index) + 1);
-    };
-    read_choice("file_population", "population", "persons", fb.population);
-    read_text("file_scope", "population_scope", fb.population_scope, false);
-    read_text("user_departments", "user_departments", fb.user_departments, false);
-    read_choice("user_count", "user_count", "users", fb.user_count);
-    read_choice("retention", "retention", "retention", fb.retention);
-    read_text("erasure", "erasure", fb.erasure, true);
-}
-
 // (別添1) (備考): numbered steps "1-①." with their continuation lines.
 void read_steps(const Layout& layout, Assessment& a) {
     bool in_notes = false;
@@ -701,9 +699,6 @@ void read_steps(const Layout& layout, Assessment& a) {
     }
 }
 
-// 変更箇所: one row per 変更日. pdftotext interleaves the 変更前/変更後 columns, so only the date,
-// the item (the lines right after the date) and the 事前/事後 timing are read; the rows are
-// history and never feed current values.
 // Whether two paragraphs of a 変更箇所 row read as two versions of one passage: both short
 // (a department, a date), or sharing many pairs of adjacent characters (Jaccard >= 0.3, counted on
 // 4,096 hashed slots: cheap, and close enough for a threshold). A heading and a long body printed
@@ -722,40 +717,33 @@ bool before_and_after(const std::string& first, const std::string& second) {
     return either > 0 && static_cast<double>((x & y).count()) / static_cast<double>(either) >= 0.3;
 }
 
-// The 提出時期 word (事前/事後) of a 変更箇所 line standing as a word of its own, with the text on
-// either side of it; word is "" when the line has none.
+// The 提出時期 word (事前/事後) of a 変更箇所 line standing as a word of its own (between white
+// space or the line's ends), with the text on either side of it; word is "" when there is none.
 struct TimingCell {
     std::string word, before, after;
 };
 TimingCell timing_cell(const std::string& line) {
-    // A word of its own needs a space beside it, unless it is the whole line. (One pass over the
-    // bytes: U+3000 is E3 80 80, and E3 opens most kana.)
-    bool spaced = false;
-    for (size_t i = 0; i < line.size() && !spaced; ++i)
-        spaced = line[i] == ' ' ||
-                 (line[i] == '\xE3' && i + 2 < line.size() && line[i + 1] == '\x80' && line[i + 2] == '\x80');
-    if (!spaced) {
-        const auto& words = FormLabels::get().spellings("change_timing");
-        const auto it = std::find(words.begin(), words.end(), line);
-        return it == words.end() ? TimingCell{} : TimingCell{*it, "", ""};
+    const auto& words = FormLabels::get().spellings("change_timing");
+    for (size_t i = 0; i < line.size();) {
+        if (const size_t space = text::space_at(line, i)) {
+            i += space;
+            continue;
+        }
+        size_t end = i;
+        while (end < line.size() && text::space_at(line, end) == 0) ++end;
+        const std::string_view word = std::string_view(line).substr(i, end - i);
+        if (std::find(words.begin(), words.end(), word) != words.end())
+            return {std::string(word), text::trim(line.substr(0, i)), text::trim(line.substr(end))};
+        i = end;
     }
-    auto space_before = [&](size_t at) {
-        return at == 0 || line[at - 1] == ' ' || (at >= 3 && line.compare(at - 3, 3, "\u3000") == 0);
-    };
-    auto space_at = [&](size_t at) {
-        return at == line.size() || line[at] == ' ' || line.compare(at, 3, "\u3000") == 0;
-    };
-    for (const auto& word : FormLabels::get().spellings("change_timing"))
-        for (size_t at = line.find(word); at != std::string::npos; at = line.find(word, at + 1))
-            if (space_before(at) && space_at(at + word.size()))
-                return {word, text::trim(line.substr(0, at)), text::trim(line.substr(at + word.size()))};
     return {};
 }
 
 // (別添) 変更箇所: a row opens with its date; the item cell is the first run of short lines after
 // it; the value text follows in paragraphs until 事前/事後. pdftotext prints the 変更前 and 変更後
 // cells one after the other: two paragraphs that read as two versions are before and after, any
-// other text is kept whole in `text` (diff still finds what it mentions).
+// other text is kept whole in `text` (diff still finds what it mentions). The rows are history and
+// never feed current values.
 void read_changes(const Layout& layout, Assessment& a) {
     static const std::regex date_re(R"(^(令和|平成|昭和)(\d{1,2}|元)年\d{1,2}月\d{1,2}日$)");
     constexpr size_t kItemChars = 20;

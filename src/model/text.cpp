@@ -96,10 +96,6 @@ private:
     }
 };
 
-}  // namespace
-
-namespace {
-
 // One well-formed UTF-8 sequence of at most three bytes (the BMP outside the surrogates) at s[i]:
 // its code point and length; length 0 for anything else (left to utf8proc).
 std::pair<char32_t, size_t> decode_bmp(std::string_view s, size_t i) {
@@ -117,6 +113,21 @@ std::pair<char32_t, size_t> decode_bmp(std::string_view s, size_t i) {
     }
     return {0, 0};
 }
+
+// The code point at s[i] and its length in bytes, read as every function here reads UTF-8: an
+// invalid byte is U+FFFD of length 1.
+std::pair<char32_t, size_t> next_code_point(std::string_view s, size_t i) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) return {static_cast<char32_t>(s[i]), 1};
+    if (const auto bmp = decode_bmp(s, i); bmp.second > 0) return bmp;
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                    static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return {0xFFFD, 1};
+    return {static_cast<char32_t>(cp), static_cast<size_t>(n)};
+}
+
+// An invalid byte that next_code_point read as U+FFFD (a U+FFFD written in the text is 3 bytes).
+bool invalid_byte(char32_t c, size_t len) { return c == 0xFFFD && len == 1; }
 
 }  // namespace
 
@@ -161,15 +172,7 @@ std::string match_key(std::string_view s) {
     char32_t last = 0;
     size_t i = 0;
     while (i < n.size()) {
-        auto [c, len] = static_cast<unsigned char>(n[i]) < 0x80 ? std::pair{static_cast<char32_t>(n[i]), size_t{1}}
-                                                                : decode_bmp(n, i);
-        if (len == 0) {  // ASCII, 4-byte or invalid: as to_u32 reads it
-            utf8proc_int32_t cp = 0;
-            const auto k = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(n.data() + i),
-                                            static_cast<utf8proc_ssize_t>(n.size() - i), &cp);
-            c = k <= 0 ? char32_t{0xFFFD} : static_cast<char32_t>(cp);
-            len = k <= 0 ? 1 : static_cast<size_t>(k);
-        }
+        const auto [c, len] = next_code_point(n, i);
         const std::string_view written = std::string_view(n).substr(i, len);
         i += len;
         if (is_space(c)) continue;
@@ -178,7 +181,7 @@ std::string match_key(std::string_view s) {
         if (c == U'ｰ' || c == U'−' || c == U'－') mapped = U'ー';
         // サーバー/サーバ, インターフェイス/インタフェース: drop the long-vowel mark after katakana
         if (mapped == U'ー' && last >= 0x30A0 && last <= 0x30FF) continue;
-        if (mapped == c && c != 0xFFFD)
+        if (mapped == c && !invalid_byte(c, len))
             out += written;
         else
             out += to_utf8(mapped);
@@ -211,8 +214,6 @@ std::string_view trim_view(std::string_view s) {
     return s;
 }
 
-namespace {
-// Length of the white space (is_space) that starts at s[i], 0 if none.
 size_t space_at(std::string_view s, size_t i) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b == ' ' || b == '\t' || b == '\r' || b == '\n') return 1;
@@ -221,7 +222,6 @@ size_t space_at(std::string_view s, size_t i) {
     if (b == 0xC2 && byte(1) == 0xA0) return 2;                     // U+00A0
     return 0;
 }
-}  // namespace
 
 std::string nfkc_compact(std::string_view s) {
     std::string n = nfkc(s);  // U+3000 and U+00A0 are ASCII spaces after NFKC
@@ -229,6 +229,7 @@ std::string nfkc_compact(std::string_view s) {
             n.end());
     return n;
 }
+
 std::string squeeze(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -242,21 +243,12 @@ std::string squeeze(std::string_view s) {
         if (space && !out.empty()) out += ' ';
         space = false;
         // Invalid bytes become U+FFFD, as everywhere in text:: (to_u32).
-        const auto b = static_cast<unsigned char>(s[i]);
-        if (b < 0x80) {
-            out += s[i++];
-            continue;
-        }
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-        if (n <= 0) {
+        const auto [c, n] = next_code_point(s, i);
+        if (invalid_byte(c, n))
             out += "\xEF\xBF\xBD";
-            ++i;
-        } else {
-            out.append(s.data() + i, static_cast<size_t>(n));
-            i += static_cast<size_t>(n);
-        }
+        else
+            out.append(s.data() + i, n);
+        i += n;
     }
     return out;
 }
@@ -286,27 +278,10 @@ std::vector<std::string> split_lines(std::string_view s) {
 std::u32string to_u32(std::string_view s) {
     std::u32string out;
     out.reserve(s.size());
-    size_t i = 0;
-    while (i < s.size()) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {
-            out.push_back(static_cast<char32_t>(s[i++]));
-            continue;
-        }
-        if (const auto [c, n] = decode_bmp(s, i); n > 0) {
-            out.push_back(c);
-            i += n;
-            continue;
-        }
-        utf8proc_int32_t cp = 0;
-        auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                  static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-        if (n <= 0) {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        out.push_back(static_cast<char32_t>(cp));
-        i += static_cast<size_t>(n);
+    for (size_t i = 0; i < s.size();) {
+        const auto [c, n] = next_code_point(s, i);
+        out.push_back(c);
+        i += n;
     }
     return out;
 }
@@ -344,22 +319,8 @@ std::string to_utf8(std::u32string_view s) {
 }
 
 size_t length(std::string_view s) {
-    // As to_u32 counts: a well-formed sequence or an invalid byte is one code point.
     size_t count = 0;
-    for (size_t i = 0; i < s.size(); ++count) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        if (const auto [c, n] = decode_bmp(s, i); n > 0) {
-            i += n;
-            continue;
-        }
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-        i += n <= 0 ? 1 : static_cast<size_t>(n);
-    }
+    for (size_t i = 0; i < s.size(); ++count) i += next_code_point(s, i).second;
     return count;
 }
 
