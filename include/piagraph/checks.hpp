@@ -75,6 +75,16 @@ std::string parse_japanese_date(std::string_view text);
 // The latest of the published date and the 変更箇所 dates, or "".
 std::string assessment_date(const Assessment& a);
 
+// Coverage (GitHub issue 9): the human name of a coverage item key, from data/dictionary.json
+// report/coverage_labels ("files[0].provisions[2].basis" -> 「ファイル1 提供先3 法令上の根拠」,
+// English "file 1, provision 3: legal basis"); the key itself when the dictionary has no label.
+std::string coverage_label(const std::string& item, Lang lang = Lang::ja);
+// Why an item was not read: the reason extract recorded, else the dictionary's default.
+std::string coverage_why(const Assessment& a, const std::string& item, Lang lang = Lang::ja);
+// The items of an assessment that were not read, in the order of the form (assessment items,
+// then each file's items, its 提供先, 移転先 and 委託事項 by number); empty without coverage.
+std::vector<std::string> unread_in_form_order(const Assessment& a);
+
 // Stable id of a finding for baselines (rule, affair, subjects; not line numbers).
 std::string fingerprint(const Finding& f);
 

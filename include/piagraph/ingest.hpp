@@ -14,8 +14,9 @@ struct Document {
     std::string path;
     std::string encoding;  // what it was decoded from: UTF-8, UTF-16LE, CP932 …
     TextFormat format = TextFormat::markdown;
-    std::vector<std::string> lines;  // UTF-8, 0-based index = line number - 1
+    std::vector<std::string> lines;  // UTF-8, 0-based index = line number - first_line
     std::string text;                // the whole decoded text
+    int first_line = 1;              // the line number of lines[0] (a part of a longer document)
 };
 
 struct IngestOptions {

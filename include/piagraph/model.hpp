@@ -39,6 +39,7 @@ struct Flow {  // a 提供先 or 移転先 entry
     std::string marks;                 // "none" when the method group lost every mark
     Loc loc;
     Loc basis_loc;
+    std::map<std::string, Loc> locs;  // field (methods, purpose …) -> where its label was read
 };
 
 struct Entrustment {
@@ -51,6 +52,7 @@ struct Entrustment {
     std::string resubcontract_items;   // 再委託事項
     std::vector<std::string> methods;  // 委託先への提供方法 (全項目)
     Loc loc;
+    std::map<std::string, Loc> locs;  // field (contractor, resubcontract …) -> where its label was read
 };
 
 struct DeclaredCounts {
@@ -121,6 +123,14 @@ struct Linkage {
     Loc loc;
 };
 
+// Whether an item of the form was read: its label was found (at `loc`), or not. An item whose
+// label was found with an empty value is found: only then may a tool say 「記載がありません」.
+struct CoverageItem {
+    bool found = false;
+    Loc loc;
+    std::string why;  // not found: why, when known ("page 12 unreadable", …)
+};
+
 struct Assessment {
     std::string organization;
     std::string form;          // 全項目評価書 / 重点項目評価書 / 基礎項目評価書
@@ -139,7 +149,18 @@ struct Assessment {
     std::vector<Step> attachment1_steps;
     std::vector<ChangeRow> changes;
     std::map<std::string, Loc> locs;  // header field -> where it was read
-    std::string source_file;          // which document it came from (for merged graphs)
+    // Every item of the assessment's form (dictionary "coverage_items"), keys such as "affair",
+    // "linkage.basis" or "files[0].sources": read or not. Empty for a model written by hand:
+    // then every item counts as read.
+    std::map<std::string, CoverageItem> coverage;
+    // Whether `item` was read (true when the model carries no coverage at all).
+    bool was_read(const std::string& item) const;
+    // Whether the assessment's form has `item` at all (基礎 has no ③ connections, no II blocks);
+    // true when the model carries no coverage.
+    bool form_has(const std::string& item) const;
+    // The coverage keys not found, in key order.
+    std::vector<std::string> unread_items() const;
+    std::string source_file;  // which document it came from (for merged graphs)
     Loc loc;
 };
 
@@ -172,6 +193,8 @@ void to_json(nlohmann::json& j, const Step& v);
 void from_json(const nlohmann::json& j, Step& v);
 void to_json(nlohmann::json& j, const ChangeRow& v);
 void from_json(const nlohmann::json& j, ChangeRow& v);
+void to_json(nlohmann::json& j, const CoverageItem& v);
+void from_json(const nlohmann::json& j, CoverageItem& v);
 void to_json(nlohmann::json& j, const Linkage& v);
 void from_json(const nlohmann::json& j, Linkage& v);
 void to_json(nlohmann::json& j, const Assessment& v);

@@ -30,6 +30,8 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
                 provisions + transfers > 0)
                 report("「" + option("provision_transfer", 2) + "」ですが提供先・移転先が記載されています",
                        "行っていない is selected but entries are listed");
+            // "no entry listed" only where the 提供・移転 block was read (PPC-X01 otherwise).
+            if (!a.was_read(file_item(a, f, "provision_transfer"))) continue;
             if (f.provides.value_or(false) && provisions == 0 && !f.declared_counts.provisions)
                 report("「" + option("provision_transfer", 0) + "」ですが提供先の記載がありません",
                        "提供を行っている is selected but no 提供先 is listed");

@@ -24,7 +24,7 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
                                            std::to_string(listed) + "件記載されています",
                                        file + ": 委託しない but " + std::to_string(listed) + " 委託事項 listed"},
                                       {at(a, loc, "委託の有無")}, {"entrust:" + a.affair + "/" + file}));
-            if (*f.entrust && listed == 0 && !f.declared_counts.entrustments)
+            if (*f.entrust && listed == 0 && !f.declared_counts.entrustments && a.was_read(file_item(a, f, "entrust")))
                 out.push_back(
                     finding(info, a,
                             {file + ": 「" + option("entrust_choice", 0) + "」ですが委託事項の記載がありません",

@@ -55,6 +55,8 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
             for (size_t i = 0; i < f.entrustments.size(); ++i) {
                 const Entrustment& e = f.entrustments[i];
                 if (!e.resubcontract.has_value()) continue;  // no selection: PPC-C10
+                // ⑧/⑨ have no coverage items of their own: they are judged when ⑦ beside them was read.
+                if (!a.was_read(entrustment_item(a, f, e, "resubcontract"))) continue;
                 const std::string name = "委託事項" + (e.no.empty() ? std::to_string(i + 1) : e.no) +
                                          (blank(e.item) ? "" : "「" + e.item + "」");
                 std::vector<std::string> missing;

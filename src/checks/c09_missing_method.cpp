@@ -13,8 +13,9 @@ const RuleInfo kInfo{"PPC-C09",
                       "risk measures of III cannot be judged."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
-    for_each_flow(graph, [&](const Assessment& a, const FileBlock&, const Flow& fl, bool provision) {
+    for_each_flow(graph, [&](const Assessment& a, const FileBlock& f, const Flow& fl, bool provision) {
         if (blank(fl.recipient) || !fl.methods.empty()) return;
+        if (!a.was_read(flow_item(a, f, fl, provision, "methods"))) return;  // ⑥ was not read: PPC-X01
         const std::string method_ja = provision ? "⑥提供方法" : "⑥移転方法";
         out.push_back(
             finding(info, a,

@@ -37,17 +37,19 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
                                       {at(a, field_loc(f.locs, key, f.loc), ja)},
                                       {"marks:" + a.affair + "/" + file + "/" + key}));
             };
+            // A group whose label was not read is not "unmarked": PPC-X01 names it.
+            auto read = [&](const std::string& key) { return a.was_read(file_item(a, f, key)); };
             auto marked_none = [&](const std::string& key) {
                 auto it = f.marks.find(key);
-                return it != f.marks.end() && it->second == "none";
+                return it != f.marks.end() && it->second == "none" && read(key);
             };
             bool flows_listed =
                 std::any_of(f.provisions.begin(), f.provisions.end(), [](const Flow& x) { return !empty_flow(x); }) ||
                 std::any_of(f.transfers.begin(), f.transfers.end(), [](const Flow& x) { return !empty_flow(x); });
             // 入手元 and 入手方法 are required groups: a file with no source at all lost its marks.
-            bool sources_lost = marked_none("sources") ||
-                                (f.sources.empty() && !f.names.empty() && (flows_listed || !f.entrustments.empty()));
-            bool methods_lost = marked_none("methods") || (f.methods.empty() && !f.sources.empty());
+            bool sources_lost = marked_none("sources") || (read("sources") && f.sources.empty() && !f.names.empty() &&
+                                                           (flows_listed || !f.entrustments.empty()));
+            bool methods_lost = marked_none("methods") || (read("methods") && f.methods.empty() && !f.sources.empty());
             if (sources_lost)
                 group("sources", "①入手元", "① sources", "入手元の詳細や入手の時期が記載されています",
                       "the details of the sources are written");
@@ -56,11 +58,12 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
             if (marked_none("provision_transfer"))
                 group("provision_transfer", "提供・移転の有無", "提供・移転の有無",
                       "件数や提供先・移転先が記載されています", "counts or entries are given");
-            if (marked_none("entrust") || (!f.entrust.has_value() && f.marks.count("entrust")))
+            if (marked_none("entrust") || (!f.entrust.has_value() && f.marks.count("entrust") && read("entrust")))
                 group("entrust", "委託の有無", "委託の有無", "委託事項が記載されています", "entrustments are listed");
             for (size_t i = 0; i < f.entrustments.size(); ++i) {
                 const Entrustment& e = f.entrustments[i];
-                if (e.resubcontract.has_value() || (blank(e.permission_method) && blank(e.resubcontract_items)))
+                if (e.resubcontract.has_value() || (blank(e.permission_method) && blank(e.resubcontract_items)) ||
+                    !a.was_read(entrustment_item(a, f, e, "resubcontract")))
                     continue;
                 const std::string name = "委託事項" + (e.no.empty() ? std::to_string(i + 1) : e.no);
                 out.push_back(finding(

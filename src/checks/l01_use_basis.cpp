@@ -15,7 +15,8 @@ const RuleInfo kInfo{
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for (const auto& a : graph.assessments) {
-        if (a.files.empty() && a.systems.empty()) continue;  // not an assessment body: nothing to judge
+        if (a.files.empty() && a.systems.empty()) continue;    // not an assessment body: nothing to judge
+        if (!a.was_read("individual_number_basis")) continue;  // the label was not read: PPC-X01
         const Loc loc = field_loc(a.locs, "individual_number_basis", a.loc);
         if (blank(a.individual_number_basis)) {
             out.push_back(finding(

@@ -27,6 +27,7 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
             cites(cs, "番号法", 19, 8) || cites(cs, "番号法", 19, 9) || (seven_valid && cites(cs, "番号法", 19, 7));
         if (status == does && !nws_basis) {
             bool empty = blank(a.linkage.basis);
+            if (empty && !a.was_read("linkage.basis")) continue;  // ② was not read: PPC-X01
             Finding f = finding(
                 info, a,
                 {empty ? "情報連携を「実施する」としていますが、②法令上の根拠が記載されていません"

@@ -13,8 +13,9 @@ const RuleInfo kInfo{"PPC-L04",
                       "条例). Fill ① 法令上の根拠 for every 提供先 and 移転先."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
-    for_each_flow(graph, [&](const Assessment& a, const FileBlock&, const Flow& fl, bool provision) {
+    for_each_flow(graph, [&](const Assessment& a, const FileBlock& f, const Flow& fl, bool provision) {
         if (blank(fl.recipient) || !blank(fl.basis)) return;
+        if (!a.was_read(flow_item(a, f, fl, provision, "basis"))) return;  // ① was not read: PPC-X01
         out.push_back(
             finding(info, a,
                     {flow_word(provision, Lang::ja) + "「" + fl.recipient + "」の①法令上の根拠が記載されていません",

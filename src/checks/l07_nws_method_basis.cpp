@@ -18,7 +18,7 @@ const RuleInfo kInfo{
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const std::string nws = option("provision_methods", 0);
-    for_each_flow(graph, [&](const Assessment& a, const FileBlock&, const Flow& fl, bool provision) {
+    for_each_flow(graph, [&](const Assessment& a, const FileBlock& f, const Flow& fl, bool provision) {
         if (!provision) return;
         const auto cs = parse_citations(fl.basis);
         const std::string date = assessment_date(a);
@@ -35,7 +35,8 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
                      "がありますが、根拠は番号法第19条第8号・第9号ではありません",
                  "provision to \"" + fl.recipient + "\" uses " + nws + " but its basis is not 第19条第8号/第9号"},
                 std::move(locs), {"provision:" + fl.recipient}));
-        } else if (!nws_method && cites(cs, "番号法", 19, 8)) {
+        } else if (!nws_method && cites(cs, "番号法", 19, 8) && a.was_read(flow_item(a, f, fl, true, "methods"))) {
+            // "not marked" is said only of a ⑥ that was read
             out.push_back(finding(
                 info, a,
                 {"提供先「" + fl.recipient + "」の根拠は番号法第19条第8号ですが、⑥提供方法に" + nws +

@@ -139,6 +139,34 @@ inline bool empty_flow(const Flow& f) { return blank(f.recipient) && blank(f.bas
 
 inline Loc basis_loc(const Flow& f) { return f.basis_loc.known() ? f.basis_loc : f.loc; }
 
+// Coverage keys (Assessment::coverage, GitHub issue 9) of a file's, a flow's or an entrustment's
+// field, found by the address of the block within the assessment ("" when it is not one of its
+// blocks: then Assessment::was_read counts it as read). A rule that asserts an absence asks
+// a.was_read(key) first: an item whose label was never read is not "empty".
+inline std::string file_item(const Assessment& a, const FileBlock& f, const std::string& field) {
+    for (size_t i = 0; i < a.files.size(); ++i)
+        if (&a.files[i] == &f) return "files[" + std::to_string(i) + "]." + field;
+    return "";
+}
+
+inline std::string flow_item(const Assessment& a, const FileBlock& f, const Flow& fl, bool provision,
+                             const std::string& field) {
+    const auto& list = provision ? f.provisions : f.transfers;
+    const std::string file = file_item(a, f, "");
+    for (size_t i = 0; i < list.size() && !file.empty(); ++i)
+        if (&list[i] == &fl)
+            return file + (provision ? "provisions[" : "transfers[") + std::to_string(i) + "]." + field;
+    return "";
+}
+
+inline std::string entrustment_item(const Assessment& a, const FileBlock& f, const Entrustment& e,
+                                    const std::string& field) {
+    const std::string file = file_item(a, f, "");
+    for (size_t i = 0; i < f.entrustments.size() && !file.empty(); ++i)
+        if (&f.entrustments[i] == &e) return file + "entrustments[" + std::to_string(i) + "]." + field;
+    return "";
+}
+
 // Calls fn(assessment, file, flow, is_provision) for every listed 提供先/移転先.
 template <typename Fn>
 void for_each_flow(const Graph& graph, Fn fn) {

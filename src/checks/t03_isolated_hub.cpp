@@ -20,6 +20,7 @@ const RuleInfo kInfo{
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for (const auto& a : graph.assessments)
         for (const auto& s : a.systems) {
+            if (!a.form_has("connections")) break;  // 基礎項目評価書 has no ③ to fill
             const StandardSystem* std_sys = resolve_standard_system(s.name);
             // The hubs that only work connected (REFERENCE §3.2 T03); 住基ネット may stand alone.
             static const std::set<std::string> hubs{"chukan_server", "togo_atena", "chonai_renkei", "kizon_juki"};

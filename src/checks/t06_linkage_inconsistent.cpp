@@ -13,6 +13,18 @@ const RuleInfo kInfo{
      "The 情報連携 status (実施する/実施しない) disagrees with the 情報提供ネットワークシステム marks in "
      "I-2 ③, the acquisition methods and the provision methods. Decide which is right and align them."}};
 
+// Whether every place that could mark 情報提供ネットワークシステム was read: "no mark anywhere"
+// is not said of a document whose ③, 入手方法 or 提供方法 went unread (PPC-X01 names those).
+bool every_mark_read(const Assessment& a) {
+    if (!a.form_has("connections") || !a.was_read("systems") || !a.was_read("connections")) return false;
+    for (const auto& f : a.files) {
+        if (!a.was_read(file_item(a, f, "methods"))) return false;
+        for (const auto& p : f.provisions)
+            if (!a.was_read(flow_item(a, f, p, true, "methods"))) return false;
+    }
+    return true;
+}
+
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const std::string nws = label_of_system("nws");
     const std::string does = option("linkage_status", 0), does_not = option("linkage_status", 1);
@@ -42,7 +54,7 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
                         {"情報連携は「" + does_not + "」ですが、" + nws + "または中間サーバーが記載されています",
                          "linkage is \"" + does_not + "\" but " + nws + " or 中間サーバー appears"},
                         std::move(locations), {"linkage:" + a.affair}));
-        } else if (status == text::match_key(does) && marks.empty()) {
+        } else if (status == text::match_key(does) && marks.empty() && every_mark_read(a)) {
             if (chukan) locations.push_back(at(a, chukan->loc, "中間サーバー", chukan->name));
             Message m{"情報連携は「" + does + "」ですが、どのシステムの③にも入手方法・提供方法にも" + nws +
                           "の記載がありません" + (chukan ? "（中間サーバーも接続先として記載していません）" : ""),

@@ -26,7 +26,8 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
                       local = option("source_kinds", 3);
     for (const auto& a : graph.assessments)
         for (const auto& f : a.files) {
-            if (f.sources.empty()) continue;  // sources unknown (lost marks): C10 says so
+            if (f.sources.empty()) continue;                        // sources unknown (lost marks): C10 says so
+            if (!a.was_read(file_item(a, f, "sources"))) continue;  // 入手元 not read: PPC-X01
             const std::string file = f.names.empty() ? "" : f.names.front();
             auto report = [&](const std::string& method, const std::string& wanted) {
                 std::vector<Location> locs{at(a, field_loc(f.locs, "methods", f.loc), "入手方法", method),

@@ -94,6 +94,8 @@ void senders_in_steps(const RuleInfo& info, const Assessment& a, std::vector<Fin
     for (const auto& f : a.files)
         for (const auto& src : f.sources) kinds.insert(text::match_key(src.kind));
     if (kinds.empty()) return;  // sources unknown (lost marks): PPC-C10 reports that
+    for (const auto& f : a.files)
+        if (!a.was_read(file_item(a, f, "sources"))) return;  // a 入手元 not read may be the one: PPC-X01
     std::set<std::string> reported;
     for (const auto& step : a.attachment1_steps) {
         const std::string sk = text::match_key(step.text);

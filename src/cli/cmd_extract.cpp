@@ -1,10 +1,45 @@
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "piagraph/checks.hpp"
 #include "piagraph/extract.hpp"
 #include "piagraph/io.hpp"
 
 namespace piagraph::cli {
+
+namespace {
+
+// One line per assessment on stderr (GitHub issue 9): what was read, and what could not be:
+//   midori-juki.txt: 全項目評価書「住民基本台帳に関する事務」 システム 8・ファイル 2・提供 3・移転 2・委託 2
+//   — 読み取れなかった項目: 公表日, 情報連携の法令上の根拠
+std::string summary_line(const std::string& file, const Assessment& a, Lang lang) {
+    size_t provisions = 0, transfers = 0, entrustments = 0;
+    for (const auto& f : a.files) {
+        provisions += f.provisions.size();
+        transfers += f.transfers.size();
+        entrustments += f.entrustments.size();
+    }
+    const bool ja = lang == Lang::ja;
+    const std::string form = a.form.empty() ? (ja ? "様式不明" : "unknown form") : a.form;
+    std::string line = file + ": " + form + (ja ? "「" + a.affair + "」 " : " \"" + a.affair + "\" ");
+    if (ja)
+        line += "システム " + std::to_string(a.systems.size()) + "・ファイル " + std::to_string(a.files.size()) +
+                "・提供 " + std::to_string(provisions) + "・移転 " + std::to_string(transfers) + "・委託 " +
+                std::to_string(entrustments);
+    else
+        line += "systems " + std::to_string(a.systems.size()) + ", files " + std::to_string(a.files.size()) +
+                ", provisions " + std::to_string(provisions) + ", transfers " + std::to_string(transfers) +
+                ", entrustments " + std::to_string(entrustments);
+    if (a.coverage.empty()) return line;  // nothing recorded about what was read
+    const auto unread = unread_in_form_order(a);
+    if (unread.empty()) return line + (ja ? " — すべての項目を読み取りました" : " — every item was read");
+    std::string names;
+    for (const auto& item : unread) names += (names.empty() ? "" : ", ") + coverage_label(item, lang);
+    return line + (ja ? " — 読み取れなかった項目: " : " — not read: ") + names;
+}
+
+}  // namespace
 
 void add_extract_command(CLI::App& app, Context& ctx) {
     struct Options {
@@ -18,16 +53,20 @@ void add_extract_command(CLI::App& app, Context& ctx) {
     cmd->add_option("-o,--output", opts->output, "出力する JSON ファイル（省略時は標準出力）");
     cmd->callback([opts, &ctx] {
         Model merged;
+        std::vector<std::string> summary;  // said once the output is written
         for (const auto& file : opts->files) {
             Model m = extract_file(file);
             if (merged.source.file.empty())
                 merged.source = m.source;
             else
                 merged.source.file += ", " + m.source.file;
-            for (auto& a : m.assessments) merged.assessments.push_back(std::move(a));
+            for (auto& a : m.assessments) {
+                summary.push_back(summary_line(file, a, ctx.lang));
+                merged.assessments.push_back(std::move(a));
+            }
         }
         write_file_atomic(opts->output, nlohmann::json(merged).dump(1) + "\n");
-        (void)ctx;
+        for (const auto& line : summary) std::cerr << line << "\n";
     });
 }
 

@@ -424,4 +424,49 @@ std::string without_note_marks(std::string s) {
     return s;
 }
 
+namespace {
+
+template <class T>
+void fill(T& into, T& from) {
+    if (into.empty()) into = std::move(from);
+}
+template <class T>
+void fill(std::optional<T>& into, std::optional<T>& from) {
+    if (!into) into = from;
+}
+
+// What `from` read that `into` lacks; `into` keeps whatever it has.
+void fill_missing(FileBlock& into, FileBlock& from) {
+    fill(into.sources, from.sources);
+    fill(into.methods, from.methods);
+    fill(into.entrustments, from.entrustments);
+    fill(into.provisions, from.provisions);
+    fill(into.transfers, from.transfers);
+    fill(into.declared_counts.provisions, from.declared_counts.provisions);
+    fill(into.declared_counts.transfers, from.declared_counts.transfers);
+    fill(into.declared_counts.entrustments, from.declared_counts.entrustments);
+    for (auto field : {&FileBlock::storage, &FileBlock::retention, &FileBlock::erasure, &FileBlock::population,
+                       &FileBlock::population_scope, &FileBlock::user_departments, &FileBlock::user_count})
+        fill(into.*field, from.*field);
+    for (auto flag : {&FileBlock::entrust, &FileBlock::provides, &FileBlock::transfers_flag, &FileBlock::no_flows})
+        fill(into.*flag, from.*flag);
+    into.marks.insert(from.marks.begin(), from.marks.end());
+    into.risk_flags.insert(from.risk_flags.begin(), from.risk_flags.end());
+    into.locs.insert(from.locs.begin(), from.locs.end());
+}
+
+}  // namespace
+
+void merge_repeated_files(std::vector<FileBlock>& files) {
+    std::vector<FileBlock> out;
+    for (auto& f : files) {
+        auto same = std::find_if(out.begin(), out.end(), [&](const FileBlock& o) { return o.names == f.names; });
+        if (same == out.end())
+            out.push_back(std::move(f));
+        else
+            fill_missing(*same, f);
+    }
+    files = std::move(out);
+}
+
 }  // namespace piagraph::extract_detail

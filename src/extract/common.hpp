@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "piagraph/model.hpp"
+
 namespace piagraph::extract_detail {
 
 // The state of one checkbox/radio spelling. nullopt: the token is not a mark at all.
@@ -81,5 +83,9 @@ std::string without_note_marks(std::string s);
 
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
+
+// File blocks with the same names are one file met twice (section III repeats the names, a
+// converter may emit a table twice): the later block only fills what the first one lacks.
+void merge_repeated_files(std::vector<FileBlock>& files);
 
 }  // namespace piagraph::extract_detail

@@ -1,7 +1,9 @@
 #include "piagraph/extract.hpp"
 
 #include "common.hpp"
+#include "coverage.hpp"
 #include "form_labels.hpp"
+#include "layout_rows.hpp"
 #include "parsers.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/error.hpp"
@@ -30,10 +32,16 @@ bool is_title_line(const std::string& line) {
     return false;
 }
 
+// The line without the markup that starts a table row or a heading (| # * >).
+std::string_view without_row_markup(std::string_view line) {
+    const size_t from = line.find_first_not_of("|#*> \t");
+    return from == std::string_view::npos ? std::string_view() : line.substr(from);
+}
+
 bool is_number_line(const std::string& line) {
     // Cheap filter first: 評価書番号 holds 番.
     if (line.size() > kMaxCoverLineBytes || !text::contains(line, "番")) return false;
-    const std::string k = compact_key(line);
+    const std::string k = compact_key(without_row_markup(line));
     for (const auto& label : FormLabels::get().spellings("number"))
         if (text::starts_with(k, label)) return true;
     return false;
@@ -61,16 +69,18 @@ std::vector<size_t> assessment_starts(const std::vector<std::string>& lines) {
     return starts;
 }
 
-// The same document with every line outside [from, to) blanked: line numbers stay true.
+// Lines [from, to) of the document, numbered as in the whole: a part costs its own size only, so
+// a file of N assessments costs N times one.
 Document part_of(const Document& doc, size_t from, size_t to) {
     Document part;
     part.path = doc.path;
     part.encoding = doc.encoding;
     part.format = doc.format;
-    part.lines.resize(doc.lines.size());
-    for (size_t i = from; i < to && i < doc.lines.size(); ++i) {
-        part.lines[i] = doc.lines[i];
-        part.text += doc.lines[i];
+    part.first_line = doc.first_line + static_cast<int>(from);
+    to = std::min(to, doc.lines.size());
+    part.lines.assign(doc.lines.begin() + static_cast<long>(from), doc.lines.begin() + static_cast<long>(to));
+    for (const auto& line : part.lines) {
+        part.text += line;
         part.text += '\n';
     }
     return part;
@@ -86,6 +96,29 @@ bool looks_like_assessment(const Document& doc) {
             if (text::contains(k, t)) return true;
     }
     return false;
+}
+
+size_t items_found(const std::vector<Assessment>& found) {
+    size_t n = 0;
+    for (auto a : found) {
+        extract_detail::compute_coverage(a);
+        for (const auto& [item, c] : a.coverage) n += c.found;
+    }
+    return n;
+}
+
+// One part of a document through the parser its conversion needs. pdftotext output whose label
+// and value cells were printed side by side (or one under the other) reads best as rebuilt rows;
+// where both readings apply, the one that finds more of the form's items wins.
+std::vector<Assessment> parse_part(const Document& part) {
+    auto rows = extract_detail::rows_from_layout(part);
+    if (!rows)
+        return part.format == TextFormat::markdown ? extract_detail::parse_markdown(part)
+                                                   : extract_detail::parse_pdftext(part);
+    auto from_rows = extract_detail::parse_markdown(*rows);
+    if (part.format == TextFormat::markdown) return from_rows;
+    auto scrambled = extract_detail::parse_pdftext(part);
+    return items_found(from_rows) >= items_found(scrambled) ? from_rows : scrambled;
 }
 
 bool has_content(const Assessment& a) {
@@ -112,6 +145,7 @@ void finish(Assessment& a, const Document& doc, const std::map<std::string, std:
         }
         s.canonical_id = standard ? standard->id : "";
     }
+    extract_detail::compute_coverage(a);
 }
 
 }  // namespace
@@ -124,19 +158,15 @@ Model extract_document(const Document& doc) {
     if (!looks_like_assessment(doc)) not_an_assessment(doc);
     Model model;
     model.source = {doc.path, format_name(doc.format)};
-    auto parse = [&](const Document& part) {
-        return doc.format == TextFormat::markdown ? extract_detail::parse_markdown(part)
-                                                  : extract_detail::parse_pdftext(part);
-    };
     const std::vector<size_t> starts = assessment_starts(doc.lines);
     std::vector<Assessment> found;
     if (starts.size() <= 1) {
-        found = parse(doc);
+        found = parse_part(doc);
     } else {
         for (size_t i = 0; i < starts.size(); ++i) {
             const size_t from = i == 0 ? 0 : starts[i];
             const size_t to = i + 1 < starts.size() ? starts[i + 1] : doc.lines.size();
-            for (auto& a : parse(part_of(doc, from, to))) found.push_back(std::move(a));
+            for (auto& a : parse_part(part_of(doc, from, to))) found.push_back(std::move(a));
         }
     }
     const auto definitions = extract_detail::find_definitions(doc.lines);

@@ -63,10 +63,38 @@ bool is_pipe_rule(const std::string& raw) {
 
 constexpr size_t kMaxLabelBytes = 600;
 
+// Where an HTML table cell opens (<td …> or <th …>, not <thead>) at or after `from`; npos if none.
+size_t cell_open(const std::string& raw, size_t from) {
+    for (size_t at = raw.find("<t", from); at != std::string::npos; at = raw.find("<t", at + 2)) {
+        if (at + 3 >= raw.size() || (raw[at + 2] != 'd' && raw[at + 2] != 'h')) continue;
+        if (raw[at + 3] == '>' || raw[at + 3] == ' ') return at;
+    }
+    return std::string::npos;
+}
+
+// An HTML table row (<tr><td>label</td><td>value</td></tr>) as tab-separated cells, so that
+// every table spelling reads as one row.
+std::string html_row_as_tabs(const std::string& raw) {
+    std::string out;
+    for (size_t at = cell_open(raw, 0); at != std::string::npos;) {
+        const size_t body = raw.find('>', at);
+        if (body == std::string::npos) break;
+        const size_t next = cell_open(raw, body);
+        size_t end = std::min(raw.find("</t", body), next);
+        if (end == std::string::npos) end = raw.size();
+        if (!out.empty()) out += '\t';
+        std::string cell = raw.substr(body + 1, end - body - 1);
+        std::replace(cell.begin(), cell.end(), '\t', ' ');
+        out += cell;
+        at = next;
+    }
+    return out;
+}
+
 Row make_row(const std::string& raw_line, int line) {
     Row r;
     r.line = line;
-    std::string raw = raw_line;
+    std::string raw = cell_open(raw_line, 0) == std::string::npos ? raw_line : html_row_as_tabs(raw_line);
     char separator = '\t';
     if (is_pipe_row(raw)) {
         raw = text::trim(raw).substr(1);
@@ -180,7 +208,7 @@ public:
     explicit MarkdownParser(const Document& doc) : doc_(doc), labels_(FormLabels::get()) {}
 
     std::vector<Assessment> run() {
-        for (size_t i = 0; i < doc_.lines.size(); ++i) line(static_cast<int>(i) + 1, doc_.lines[i]);
+        for (size_t i = 0; i < doc_.lines.size(); ++i) line(doc_.first_line + static_cast<int>(i), doc_.lines[i]);
         flush_pending();
         finish_assessment();
         return std::move(out_);
@@ -194,7 +222,8 @@ private:
     Section section_ = Section::cover;
     Sub sub_ = Sub::none;
     bool contents_seen_text_ = false;
-    std::string pending_cover_;  // a cover label whose value is on a later line
+    std::set<std::string> contents_entries_;  // the 項目一覧's lines, as compact keys
+    std::string pending_cover_;               // a cover label whose value is on a later line
     bool expect_number_title_ = false;
     System* system_ = nullptr;
     FileBlock* file_ = nullptr;
@@ -235,15 +264,19 @@ private:
             f.entrustments.erase(std::remove_if(f.entrustments.begin(), f.entrustments.end(), empty_entrust),
                                  f.entrustments.end());
             // A group with no checked box is "unknown" only when something says it was filled.
-            for (auto& flow : f.provisions)
-                if (flow.methods.empty() && flow.marks.empty() && !flow.recipient.empty()) flow.marks = "none";
-            for (auto& flow : f.transfers)
-                if (flow.methods.empty() && flow.marks.empty() && !flow.recipient.empty()) flow.marks = "none";
+            // Only where the method label was read: an unread group is not an unmarked one.
+            for (auto* flows : {&f.provisions, &f.transfers})
+                for (auto& flow : *flows)
+                    if (flow.methods.empty() && flow.marks.empty() && !flow.recipient.empty() &&
+                        flow.locs.count("methods"))
+                        flow.marks = "none";
         }
-        // Only blocks that hold something are files.
+        // Only blocks that hold something are files; a block met again (section III repeats the
+        // file names, a converter may emit a table twice) adds only what the first one lacks.
         auto& files = a_->files;
         files.erase(std::remove_if(files.begin(), files.end(), [](const FileBlock& f) { return f.names.empty(); }),
                     files.end());
+        merge_repeated_files(files);
         files_from_names(*a_);
         out_.push_back(std::move(*a_));
         a_.reset();
@@ -255,6 +288,23 @@ private:
         sub_ = Sub::none;
         risk_file_ = -1;
     }
+
+    // Whether cover labels (評価書番号, 評価書名, 評価実施機関名, 公表日) follow line n closely.
+    bool cover_follows(int n) const {
+        constexpr int kCoverSpan = 40;
+        const int last = std::min(n + kCoverSpan, doc_.first_line + static_cast<int>(doc_.lines.size()) - 1);
+        for (int at = n + 1; at <= last; ++at) {
+            const Row r = make_row(doc_.lines[static_cast<size_t>(at - doc_.first_line)], at);
+            if (r.cells.empty()) continue;
+            if (r.key.empty() || r.first_circled > 0) continue;
+            for (const char* field : {"number", "title_field", "organization", "published"})
+                if (labels_.is(field, r.key)) return true;
+        }
+        return false;
+    }
+
+    // Whether the assessment being read has anything of sections I or II yet.
+    bool has_body() const { return a_ && (!a_->systems.empty() || !a_->files.empty() || !a_->affair.empty()); }
 
     void reset_entries() {
         system_ = nullptr;
@@ -278,11 +328,15 @@ private:
         for (const auto& f : Dictionary::get().form_names())
             if (text::contains(k, compact_key(f))) form = f;
         if (form.empty()) return false;
-        if (a_ && (!a_->number.empty() || !a_->affair.empty())) finish_assessment();
+        // A title alone starts nothing: page headers and 概要書 headings repeat it. A cover does
+        // (the title, then 評価書番号/評価書名 …), and so does section I starting over.
+        if (has_body() && cover_follows(n)) finish_assessment();
         auto& as = a(n);
-        as.form = form;
-        as.locs["form"] = Loc::at(n);
-        section_ = Section::cover;
+        if (as.form.empty()) {
+            as.form = form;
+            as.locs["form"] = Loc::at(n);
+        }
+        if (!has_body()) section_ = Section::cover;
         return true;
     }
 
@@ -323,9 +377,10 @@ private:
         const std::string title = m[1].str();
         if (labels_.in("annex_changes", title))
             enter(Section::changes);
-        else if (labels_.in("annex_affair", title))
+        else if (labels_.in("annex_affair", title)) {
             enter(Section::annex_affair);
-        else
+            if (!a(r.line).locs.count("attachment1")) a(r.line).locs["attachment1"] = Loc::at(r.line);
+        } else
             enter(Section::annex_records);
         return true;
     }
@@ -340,6 +395,32 @@ private:
         file_ = nullptr;
     }
 
+    // The item of section I a numbered heading's title names (1. 特定個人情報ファイルを取り扱う事務 …).
+    std::optional<Sub> basic_item(const std::string& title, int number) const {
+        if (labels_.in("sub_systems", title)) return Sub::systems;
+        if (labels_.in("sub_affair", title)) return Sub::affair;
+        if (labels_.in("sub_file_names", title) && number != 1) return Sub::file_names;  // II-1 is "1."
+        if (labels_.in("sub_number_use", title)) return Sub::number_use;
+        if (labels_.in("sub_linkage", title)) return Sub::linkage;
+        if (labels_.in("sub_department", title)) return Sub::department;
+        if (labels_.in("sub_other_bodies", title)) return Sub::other_bodies;
+        return std::nullopt;
+    }
+
+    // The item of a II block a numbered heading's title names.
+    std::optional<Sub> files_item(const std::string& title, int number) const {
+        if (labels_.in("sub_file_names", title)) return number == 1 ? std::optional(Sub::file_names) : std::nullopt;
+        if (labels_.in("sub_acquisition", title)) return Sub::acquisition;
+        if (labels_.in("sub_entrust", title)) return Sub::entrust;
+        if (labels_.in("sub_flows", title)) return Sub::flows;
+        if (labels_.in("sub_storage", title)) return Sub::storage;
+        if (labels_.in("sub_basic_info", title)) return Sub::basic_info;
+        if (labels_.in("sub_remarks", title)) return Sub::remarks;
+        return std::nullopt;
+    }
+
+    // A numbered item heading. Its title says which item (and so which section) follows: the
+    // roman section headings are hints that real conversions lose, never gates.
     bool numbered_heading(const Row& r) {
         if (r.cells.empty()) return false;
         if (r.cells[0].size() > kMaxLabelBytes) return false;
@@ -347,68 +428,113 @@ private:
         const std::string& n = r.head;
         if (n.empty() || n[0] < '0' || n[0] > '9') return false;  // before the regex
         std::smatch m;
-        if (!std::regex_match(n, m, numbered)) return false;
+        if (!std::regex_match(n, m, numbered) || m[1].length() > 2) return false;
+        const int number = std::stoi(m[1].str());
         const std::string title = m[2].str();
-        Sub s = Sub::none;
-        if (section_ == Section::basic) {
-            if (labels_.in("sub_systems", title))
-                s = Sub::systems;
-            else if (labels_.in("sub_affair", title))
-                s = Sub::affair;
-            else if (labels_.in("sub_file_names", title))
-                s = Sub::file_names;
-            else if (labels_.in("sub_number_use", title))
-                s = Sub::number_use;
-            else if (labels_.in("sub_linkage", title))
-                s = Sub::linkage;
-            else if (labels_.in("sub_department", title))
-                s = Sub::department;
-            else if (labels_.in("sub_other_bodies", title))
-                s = Sub::other_bodies;
-            else if (sub_ == Sub::file_names && collecting_names_ && m[1].str() == "1")
-                return false;  // "1. 滞納処分ファイル 2. 交渉記録ファイル": the list, not an item
-            else if (r.cells.size() == 1 && n.size() < 120)
-                s = Sub::none;  // another item of section I (理由, …): nothing to read
-            else
-                return false;
-        } else if (section_ == Section::files) {
-            if (labels_.in("sub_file_names", title))
-                s = Sub::file_names;
-            else if (labels_.in("sub_acquisition", title))
-                s = Sub::acquisition;
-            else if (labels_.in("sub_entrust", title))
-                s = Sub::entrust;
-            else if (labels_.in("sub_flows", title))
-                s = Sub::flows;
-            else if (labels_.in("sub_storage", title))
-                s = Sub::storage;
-            else if (labels_.in("sub_basic_info", title))
-                s = Sub::basic_info;
-            else if (labels_.in("sub_remarks", title))
-                s = Sub::remarks;
-            else
-                return false;
-        } else if (section_ == Section::risk) {
+        if (section_ == Section::risk) {
             if (!labels_.in("sub_file_names", title)) return false;
             ++risk_file_;
             return true;
-        } else {
-            return false;
         }
-        sub_ = s;
-        reset_entries();
-        if (s == Sub::file_names) {
-            collecting_names_ = true;
-            if (section_ == Section::files) {
-                auto& as = a(r.line);
-                as.files.emplace_back();
-                file_ = &as.files.back();
-                file_->loc = Loc::at(r.line);
-                last_entrust_no_ = 0;
-                entrust_gap_ = false;
+        if (labels_.in("risk_items", title)) {  // section III, its heading lost
+            enter_risk();
+            return true;
+        }
+        if (section_ == Section::basic && sub_ == Sub::file_names && collecting_names_ && number == 1 &&
+            !basic_item(title, number))
+            return false;  // "1. 滞納処分ファイル 2. 交渉記録ファイル": the list, not an item
+        const bool in_files = section_ == Section::files;
+        std::optional<Sub> s = in_files ? files_item(title, number) : basic_item(title, number);
+        Section owner = in_files ? Section::files : Section::basic;
+        if (!s) {
+            if (auto other = in_files ? basic_item(title, number) : files_item(title, number)) {
+                s = other;
+                owner = in_files ? Section::basic : Section::files;
             }
         }
+        // 別添1 groups its steps under numbered titles of its own: only an item of II ends it.
+        if (section_ == Section::annex_affair && owner != Section::files) return false;
+        if (!s) {
+            if (section_ != Section::basic || r.cells.size() != 1 || n.size() >= 120) return false;
+            s = Sub::none;  // another item of section I (理由, …): nothing to read
+        }
+        if (owner != section_) enter(owner);
+        open_item(*s, r.line);
         return true;
+    }
+
+    // Section III met through its own items: the file block its "1. 特定個人情報ファイル名" opened
+    // is the same file as the II block of that name.
+    void enter_risk() {
+        const FileBlock* repeated = section_ == Section::files ? file_ : nullptr;
+        enter(Section::risk);
+        risk_file_ = -1;
+        if (!repeated || !a_) return;
+        for (size_t i = 0; i < a_->files.size(); ++i)
+            if (a_->files[i].names == repeated->names && &a_->files[i] != repeated) {
+                risk_file_ = static_cast<int>(i);
+                break;
+            }
+    }
+
+    // Starts reading item `s` of the current section.
+    void open_item(Sub s, int line) {
+        sub_ = s;
+        reset_entries();
+        if (s == Sub::systems && !a(line).locs.count("systems")) a(line).locs["systems"] = Loc::at(line);
+        if (s != Sub::file_names) return;
+        collecting_names_ = true;
+        if (section_ != Section::files) return;
+        auto& as = a(line);
+        as.files.emplace_back();
+        file_ = &as.files.back();
+        file_->loc = Loc::at(line);
+        last_entrust_no_ = 0;
+        entrust_gap_ = false;
+    }
+
+    // Labels and entry headers that belong to one item of the form: where the item's heading was
+    // lost (or never converted), the label itself says what is being read.
+    std::optional<std::pair<Section, Sub>> item_of_label(const Row& r) const {
+        using P = std::pair<Section, Sub>;
+        const std::string& cell = r.cells[0];
+        if (entry_number("entry_system", cell) != 0) return P{Section::basic, Sub::systems};
+        if (entry_number("entry_entrust", cell) != 0) return P{Section::files, Sub::entrust};
+        if (entry_number("entry_provision", cell) != 0 || entry_number("entry_transfer", cell) != 0)
+            return P{Section::files, Sub::flows};
+        const std::string& k = r.key;
+        if (k.empty()) return std::nullopt;
+        // 基礎項目評価書 names its systems inside I-1 (③システムの名称).
+        if (labels_.is("system_name", k) || labels_.is("system_functions", k) || labels_.is("system_connections", k))
+            return sub_ == Sub::affair && !labels_.is("system_connections", k)
+                       ? std::nullopt
+                       : std::optional(P{Section::basic, Sub::systems});
+        if (labels_.is("affair_name", k)) return P{Section::basic, Sub::affair};
+        if (labels_.is("linkage_status", k)) return P{Section::basic, Sub::linkage};
+        if (labels_.is("department", k)) return P{Section::basic, Sub::department};
+        if (labels_.is("sources", k) || labels_.is("methods", k)) return P{Section::files, Sub::acquisition};
+        if (labels_.is("entrust_choice", k)) return P{Section::files, Sub::entrust};
+        if (labels_.is("flow_choice", k)) return P{Section::files, Sub::flows};
+        if (labels_.is("storage", k) || labels_.is("erasure", k)) return P{Section::files, Sub::storage};
+        if (labels_.is("file_population", k) && !entrustment_) return P{Section::files, Sub::basic_info};
+        // 法令上の根拠 without a number is I-5 個人番号の利用; ② after ①実施の有無 is I-6's.
+        if (labels_.is("basis", k) && section_ != Section::files) {
+            if (r.first_circled == 0) return P{Section::basic, Sub::number_use};
+            if (sub_ != Sub::linkage && a_ && a_->locs.count("linkage.status")) return P{Section::basic, Sub::linkage};
+        }
+        return std::nullopt;
+    }
+
+    // Moves the reading to the item a row's label belongs to, when that is not the current one.
+    void follow_label(const Row& r) {
+        if (section_ == Section::changes || section_ == Section::risk) return;
+        const auto item = item_of_label(r);
+        if (!item || (item->first == section_ && item->second == sub_)) return;
+        // A 委託事項/提供先 entry's own labels stay with it.
+        if (item->first == section_ && (sub_ == Sub::entrust || sub_ == Sub::flows) && item->second == Sub::basic_info)
+            return;
+        if (item->first != section_) enter(item->first);
+        open_item(item->second, r.line);
     }
 
     // ---- the line dispatcher ---------------------------------------------------------------
@@ -428,15 +554,27 @@ private:
         }
         if (title_line(t, n)) return;
         if (section_ == Section::contents) {
-            contents_seen_text_ = true;
-            return;
+            // The 項目一覧 lists the headings; it ends at a blank line, or where a heading it listed
+            // comes again or a row with a value starts (conversions that keep no blank line).
+            const std::string key = compact_key(r.head);
+            if (r.cells.size() < 2 && r.first_circled == 0 && !contents_entries_.count(key)) {
+                contents_entries_.insert(key);
+                contents_seen_text_ = true;
+                return;
+            }
+            section_ = Section::cover;
         }
         if (section_ == Section::changes) {
             change_row(r);
             return;
         }
-        if (annex_heading(r) || roman_heading(r)) return;
-        if (section_ != Section::cover && section_ != Section::annex_affair && numbered_heading(r)) return;
+        if (annex_heading(r) || roman_heading(r) || numbered_heading(r)) return;
+        if (change_table_header(r)) {
+            enter(Section::changes);
+            return;
+        }
+        if (remarks_heading(r)) return;
+        follow_label(r);
         if (file_) widen(file_->loc, n);
         // A label whose value is on the next line, or a choice group whose options may go on over the
         // next lines, waits for them.
@@ -446,6 +584,25 @@ private:
             return;
         }
         dispatch(r);
+    }
+
+    // (備考) of 別添1 事務の内容: the numbered steps follow, wherever the annex heading went.
+    bool remarks_heading(const Row& r) {
+        if (section_ == Section::annex_affair || r.cells.size() != 1 || !labels_.is("remarks", r.key)) return false;
+        enter(Section::annex_affair);
+        auto& as = a(r.line);
+        if (!as.locs.count("attachment1")) as.locs["attachment1"] = Loc::at(r.line);
+        in_remarks_ = true;
+        remarks_first_step_ = as.attachment1_steps.size();
+        return true;
+    }
+
+    // The header row of the 変更箇所 table (変更日 | 項目 | 変更前の記載 …), which opens it where its
+    // (別添) heading was lost.
+    bool change_table_header(const Row& r) const {
+        if (r.cells.size() < 3 || !labels_.is("change_date", compact_key(r.cells[0]))) return false;
+        return std::any_of(r.cells.begin() + 1, r.cells.end(),
+                           [&](const std::string& c) { return labels_.in("change_header", compact_key(c)); });
     }
 
     void flush_pending() {
@@ -557,7 +714,7 @@ private:
                 risk(r);
                 break;
             case Section::annex_affair:
-                annex_affair(r, text::trim(doc_.lines[static_cast<size_t>(r.line) - 1]));
+                annex_affair(r, text::trim(doc_.lines[static_cast<size_t>(r.line - doc_.first_line)]));
                 break;
             default:
                 break;
@@ -617,6 +774,7 @@ private:
             pending_cover_.clear();
             section_ = Section::contents;
             contents_seen_text_ = false;
+            contents_entries_.clear();
             return;
         }
         if (labels_.is("cover", k)) {
@@ -636,6 +794,7 @@ private:
         switch (sub_) {
             case Sub::affair:
                 if (labels_.is("affair_name", r.key)) {
+                    if (restart_section_one(r.line)) return basic(r);
                     as.affair = text::squeeze(strip_html(r.value));
                     as.locs["affair"] = Loc::at(r.line);
                 } else if (labels_.is("population", r.key)) {
@@ -675,9 +834,11 @@ private:
                 if (labels_.is("linkage_status", r.key)) {
                     as.linkage.status = selected_option(r.value, "linkage_status").value_or("");
                     widen(as.linkage.loc, r.line);
+                    as.locs["linkage.status"] = Loc::at(r.line);
                 } else if (labels_.is("basis", r.key)) {
                     as.linkage.basis = text::squeeze(strip_html(r.value));
                     widen(as.linkage.loc, r.line);
+                    as.locs["linkage.basis"] = Loc::at(r.line);
                 }
                 break;
             case Sub::department:
@@ -689,6 +850,17 @@ private:
             default:
                 break;
         }
+    }
+
+    // Section I starting over (①事務の名称 again after systems or files were read): the next
+    // assessment of a text that quotes several without their covers.
+    bool restart_section_one(int line) {
+        if (!a_ || a_->affair.empty() || (a_->systems.empty() && a_->files.empty())) return false;
+        finish_assessment();
+        a(line);
+        section_ = Section::basic;
+        sub_ = Sub::affair;
+        return true;
     }
 
     void systems(const Row& r) {
@@ -889,13 +1061,17 @@ private:
             if (e.item.empty()) e.item = v;
         } else if (labels_.is("contractor", r.key)) {
             e.contractor = v;
+            e.locs["contractor"] = Loc::at(r.line);
         } else if (labels_.is("resubcontract", r.key)) {
+            e.locs["resubcontract"] = Loc::at(r.line);
             if (auto s = selected_option(r.value, "resubcontract_choice"))
                 e.resubcontract = *s == Dictionary::get().options("resubcontract_choice").front();
         } else if (labels_.is("permission_method", r.key)) {
             e.permission_method = v;
+            e.locs["permission_method"] = Loc::at(r.line);
         } else if (labels_.is("resubcontract_items", r.key)) {
             e.resubcontract_items = v;
+            e.locs["resubcontract_items"] = Loc::at(r.line);
         } else if (labels_.is("resubcontractor", r.key)) {
             e.resubcontractor = v;
         } else if (labels_.is("entrust_methods", r.key)) {
@@ -978,6 +1154,7 @@ private:
         } else if (labels_.is("timing", r.key)) {
             flow_->timing = v;
         } else if (labels_.is("flow_methods", r.key)) {
+            flow_->locs["methods"] = Loc::at(r.line);
             const Choices c = read_choices(r.value, flow_is_transfer_ ? "transfer_methods" : "provision_methods");
             for (const auto& hit : c.checked) {
                 flow_->methods.push_back(method_label(hit));

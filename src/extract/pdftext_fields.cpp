@@ -68,12 +68,13 @@ bool is_option_list_line(const std::string& t) {
 
 }  // namespace
 
-Field field_of(const Line& line) {
-    if (line.text.empty()) return Field::none;
+Field field_of_label(const std::string& label) {
     const auto& table = label_table();
-    const auto it = table.find(line.label);
+    const auto it = table.find(label);
     return it == table.end() ? Field::none : it->second;
 }
+
+Field field_of(const Line& line) { return line.text.empty() ? Field::none : field_of_label(line.label); }
 
 bool is_label_line(const Line& line) {
     if (line.text.empty()) return false;

@@ -48,6 +48,8 @@ enum class Field {
 };
 
 Field field_of(const Line& line);
+// The field a label (label_of form: NFKC, no spaces, no number) announces.
+Field field_of_label(const std::string& label);
 bool is_label_line(const Line& line);
 
 // The text a label announces: the value on the label's line, then the following lines of the

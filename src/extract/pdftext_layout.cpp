@@ -5,6 +5,7 @@
 
 #include "common.hpp"
 #include "form_labels.hpp"
+#include "pdftext_fields.hpp"
 #include "piagraph/text.hpp"
 
 namespace piagraph::extract_detail::pdftext {
@@ -46,6 +47,62 @@ std::optional<Region> region_header(const Line& line) {
     return std::nullopt;
 }
 
+// A region announced by a numbered item of the form (１．特定個人情報ファイルを取り扱う事務 is
+// section I, １．特定個人情報ファイル名 opens a II block, ２．特定個人情報の入手（…を除く。） is
+// section III): where the section headers were lost, the items still say where a page belongs.
+struct ItemHeader {
+    Region region;
+    bool opens_file = false;
+};
+std::optional<ItemHeader> item_header(const Line& line) {
+    const std::string& n = line.compact;
+    size_t digits = 0;
+    while (digits < n.size() && n[digits] >= '0' && n[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 2 || digits + 1 >= n.size() || n[digits] != '.') return std::nullopt;
+    const int number = std::stoi(n.substr(0, digits));
+    const std::string title = n.substr(digits + 1);
+    const auto& labels = FormLabels::get();
+    if (labels.in("sub_file_names", title))
+        return number == 1 ? ItemHeader{Region::file, true} : ItemHeader{Region::basic, false};
+    if (labels.in("risk_items", title)) return ItemHeader{Region::other, false};
+    for (const char* key : {"sub_systems", "sub_affair", "sub_number_use", "sub_linkage", "sub_department"})
+        if (labels.in(key, title)) return ItemHeader{Region::basic, false};
+    return std::nullopt;
+}
+
+// On a page with no header at all, the labels on it tell section I from a II block.
+std::optional<Region> region_of_labels(const Layout& layout, const Page& page) {
+    int basic = 0, file = 0;
+    for (int i = page.first; i <= page.last; ++i) {
+        switch (field_of(layout.lines[i])) {
+            case Field::affair:
+            case Field::sys_name:
+            case Field::sys_func:
+            case Field::sys_conn:
+            case Field::linkage_status:
+            case Field::department:
+                ++basic;
+                break;
+            case Field::acq_source:
+            case Field::acq_method:
+            case Field::entrust:
+            case Field::entrust_item:
+            case Field::entrust_contractor:
+            case Field::flows:
+            case Field::provide:
+            case Field::transfer:
+            case Field::storage:
+                ++file;
+                break;
+            default:
+                break;
+        }
+    }
+    if (basic >= 2 && basic > file) return Region::basic;
+    if (file >= 2 && file > basic) return Region::file;
+    return std::nullopt;
+}
+
 }  // namespace
 
 namespace {
@@ -60,18 +117,42 @@ std::string without_item_number(std::string n) {
 
 }  // namespace
 
-std::string label_of(const std::string& line) {
-    const std::string_view trimmed = text::trim_view(line);
-    std::string_view t = trimmed.substr(0, trimmed.find(' '));
+namespace {
+
+std::string label_key_of(std::string_view t) {
     if (t.size() > kMaxLabelBytes) return {};       // prose, not a label: not worth normalising
     if (circled_number(t) > 0) t.remove_prefix(3);  // the field's number ①…: three bytes in UTF-8
     return without_item_number(compact_nfkc(t));    // (which drops white space too)
 }
 
+// Where the label of a line ends: after its first word, or after the first few words when
+// together they spell a label of the form (pdftotext spreads a justified cell: 事務の 名称).
+struct LabelSplit {
+    std::string label;
+    size_t end = std::string::npos;  // byte offset after the label in the trimmed line
+};
+LabelSplit split_label(std::string_view trimmed) {
+    constexpr int kMaxWords = 4;
+    LabelSplit first{label_key_of(trimmed.substr(0, trimmed.find(' '))), trimmed.find(' ')};
+    if (first.end == std::string_view::npos || field_of_label(first.label) != Field::none) return first;
+    size_t end = first.end;
+    for (int words = 2; words <= kMaxWords && end != std::string_view::npos && end <= kMaxLabelBytes; ++words) {
+        const size_t next = trimmed.find(' ', trimmed.find_first_not_of(' ', end));
+        std::string label = label_key_of(trimmed.substr(0, next));
+        if (field_of_label(label) != Field::none) return {std::move(label), next};
+        end = next;
+    }
+    return first;
+}
+
+}  // namespace
+
+std::string label_of(const std::string& line) { return split_label(text::trim_view(line)).label; }
+
 std::string value_after_label(const std::string& line) {
     const std::string t = text::trim(line);
-    const size_t sp = t.find(' ');
-    return sp == std::string::npos ? std::string() : text::trim(t.substr(sp + 1));
+    const size_t end = split_label(t).end;
+    return end == std::string::npos ? std::string() : text::trim(t.substr(end));
 }
 
 bool starts_with_entry_word(const std::string& compact) {
@@ -259,7 +340,7 @@ Layout build_layout(const Document& doc) {
             raw = cleaned;
         }
         Line l;
-        l.no = static_cast<int>(i) + 1;
+        l.no = doc.first_line + static_cast<int>(i);
         l.text = text::trim(raw);
         if (l.text.empty()) {
             ++blank_run;
@@ -300,31 +381,60 @@ Layout build_layout(const Document& doc) {
     // page is the start of that header's block: pdftotext often emits a page bottom-up).
     Region current = Region::cover;
     int file = -1;
+    bool file_header_open = false;  // a Ⅱ header whose "１．特定個人情報ファイル名" has not come yet
+    bool previous_toc = false;
+    const auto& labels = FormLabels::get();
     for (const Page& pg : layout.pages) {
-        bool toc = false;
-        for (int i = pg.first; i <= pg.last; ++i)
-            if (layout.lines[i].compact == "項目一覧") toc = true;
-        if (toc && current == Region::cover) {
-            for (int i = pg.first; i <= pg.last; ++i) layout.lines[i].region = Region::toc;
+        bool toc = false, only_headers = true;
+        int toc_from = pg.first;  // the cover printed above the 項目一覧 on its page stays cover
+        for (int i = pg.first; i <= pg.last; ++i) {
+            const Line& l = layout.lines[i];
+            if (labels.is("contents", l.compact) && !toc) {
+                toc = true;
+                toc_from = i;
+            }
+            if (!l.text.empty() && !region_header(l)) only_headers = false;
+        }
+        // The 項目一覧 goes on over a page break with nothing but its header lines.
+        if (previous_toc && only_headers) toc = true;
+        previous_toc = toc && current == Region::cover;
+        if (previous_toc) {
+            for (int i = toc_from; i <= pg.last; ++i) layout.lines[i].region = Region::toc;
             continue;
         }
         std::vector<std::pair<int, Region>> headers;
+        std::vector<int> header_file;
+        int f = file;
         if (current != Region::changes)
-            for (int i = pg.first; i <= pg.last; ++i)
-                if (!layout.lines[i].text.empty())
-                    if (auto r = region_header(layout.lines[i])) headers.push_back({i, *r});
+            for (int i = pg.first; i <= pg.last; ++i) {
+                const Line& l = layout.lines[i];
+                if (l.compact.empty()) continue;
+                if (auto r = region_header(l)) {
+                    headers.push_back({i, *r});
+                    if (*r == Region::file) ++f;
+                    header_file.push_back(f);
+                    file_header_open = *r == Region::file;
+                } else if (auto item = item_header(l)) {
+                    // III repeats "１．特定個人情報ファイル名": it opens no II block there.
+                    const Region at = headers.empty() ? current : headers.back().second;
+                    if (item->opens_file && at == Region::other) continue;
+                    if (item->opens_file && !file_header_open) ++f;
+                    file_header_open = false;
+                    headers.push_back({i, item->region});
+                    header_file.push_back(f);
+                }
+            }
         if (headers.empty()) {
+            if (current == Region::cover || current == Region::basic || current == Region::file)
+                if (auto by_labels = region_of_labels(layout, pg)) {
+                    current = *by_labels;
+                    if (current == Region::file && file < 0) file = 0;
+                }
             for (int i = pg.first; i <= pg.last; ++i) {
                 layout.lines[i].region = current;
                 layout.lines[i].file = file;
             }
             continue;
-        }
-        std::vector<int> header_file;
-        int f = file;
-        for (auto& [idx, reg] : headers) {
-            if (reg == Region::file) ++f;
-            header_file.push_back(f);
         }
         size_t k = 0;
         for (int i = pg.first; i <= pg.last; ++i) {

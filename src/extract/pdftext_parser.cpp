@@ -50,12 +50,15 @@ int next_value_line(const Layout& layout, int index) {
     return -1;
 }
 
+// Cover fields are read wherever the first pages print them: above or below the 項目一覧.
+bool on_cover(const Line& l) { return l.region == Region::cover || l.region == Region::toc; }
+
 void read_cover(const Layout& layout, Assessment& a) {
     const Dictionary& dict = Dictionary::get();
     const auto org_suffixes = dict.list("/parties/organization_suffixes");
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
-        if (l.region != Region::cover || l.text.empty()) continue;
+        if (!on_cover(l) || l.text.empty()) continue;
         if (a.form.empty())
             for (const auto& f : dict.form_names())
                 if (text::contains(text::match_key(l.text), text::match_key(f)) && text::contains(l.text, "評価書")) {
@@ -96,7 +99,7 @@ void read_cover(const Layout& layout, Assessment& a) {
     if (a.organization.empty()) {
         // The body's name printed without its label: a short cover line ending like 市長, 教育委員会 …
         for (const Line& l : layout.lines) {
-            if (l.region != Region::cover || l.text.empty() || is_label_line(l) || text::length(l.text) > 30) continue;
+            if (!on_cover(l) || l.text.empty() || is_label_line(l) || text::length(l.text) > 30) continue;
             for (const auto& s : org_suffixes)
                 if (text::ends_with(l.text, s)) {
                     a.organization = l.text;

@@ -129,13 +129,15 @@ InputError binary_error(const std::string& path, int line) {
 const char* format_name(TextFormat f) { return f == TextFormat::markdown ? "markdown" : "pdftext"; }
 
 TextFormat detect_format(const std::vector<std::string>& lines) {
-    // Markdown-like conversions put a label and its value on one tab-separated row and keep
-    // HTML fragments; pdftotext output has neither.
+    // Markdown-like conversions put a label and its value on one row (tab-separated, a pipe table
+    // or an HTML table) and keep HTML fragments; pdftotext output has neither.
     size_t tab_rows = 0, html = 0;
     for (const auto& l : lines) {
-        if (l.find('\t') != std::string::npos) ++tab_rows;
+        const size_t lead = l.find_first_not_of(" \t");
+        if (l.find('\t') != std::string::npos || (lead != std::string::npos && l[lead] == '|')) ++tab_rows;
         if (l.find("<div") != std::string::npos || l.find("<input") != std::string::npos ||
-            l.find("<p>") != std::string::npos || l.find("<ul") != std::string::npos)
+            l.find("<p>") != std::string::npos || l.find("<ul") != std::string::npos ||
+            l.find("<td") != std::string::npos || l.find("<tr") != std::string::npos)
             ++html;
     }
     return (tab_rows + html) * 20 >= lines.size() && tab_rows + html >= 5 ? TextFormat::markdown : TextFormat::pdftext;

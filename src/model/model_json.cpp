@@ -265,6 +265,7 @@ void to_json(json& j, const Flow& v) {
     if (!v.marks.empty()) j["marks"] = v.marks;
     put_loc(j, v.loc);
     if (v.basis_loc.known()) j["basis_loc"] = v.basis_loc;
+    put_locs(j, v.locs);
 }
 void from_json(const json& j, Flow& v) {
     read_str(j, "no", v.no);
@@ -277,6 +278,7 @@ void from_json(const json& j, Flow& v) {
     read_str(j, "marks", v.marks);
     read_obj(j, "loc", v.loc);
     read_obj(j, "basis_loc", v.basis_loc);
+    read_locs(j, "locs", v.locs);
 }
 
 void to_json(json& j, const Entrustment& v) {
@@ -289,6 +291,7 @@ void to_json(json& j, const Entrustment& v) {
     if (!v.resubcontract_items.empty()) j["resubcontract_items"] = v.resubcontract_items;
     if (!v.methods.empty()) j["methods"] = v.methods;
     put_loc(j, v.loc);
+    put_locs(j, v.locs);
 }
 void from_json(const json& j, Entrustment& v) {
     read_str(j, "no", v.no);
@@ -300,6 +303,7 @@ void from_json(const json& j, Entrustment& v) {
     read_str(j, "resubcontract_items", v.resubcontract_items);
     read_list(j, "methods", v.methods);
     read_obj(j, "loc", v.loc);
+    read_locs(j, "locs", v.locs);
 }
 
 void to_json(json& j, const DeclaredCounts& v) {
@@ -422,6 +426,24 @@ void from_json(const json& j, ChangeRow& v) {
     read_obj(j, "loc", v.loc);
 }
 
+// {"status": "found", "line": 40, "end_line": 40} or {"status": "not_found", "why": "…"}.
+void to_json(json& j, const CoverageItem& v) {
+    j = json{{"status", v.found ? "found" : "not_found"}};
+    if (v.loc.known()) {
+        j["line"] = v.loc.line;
+        j["end_line"] = v.loc.end_line;
+    }
+    if (!v.why.empty()) j["why"] = v.why;
+}
+void from_json(const json& j, CoverageItem& v) {
+    std::string status;
+    read_str(j, "status", status);
+    if (status != "found" && status != "not_found") throw BadValue{"status", "\"found\" or \"not_found\""};
+    v.found = status == "found";
+    from_json(j, v.loc);
+    read_str(j, "why", v.why);
+}
+
 void to_json(json& j, const Linkage& v) {
     j = json{{"status", v.status}, {"basis", v.basis}};
     put_loc(j, v.loc);
@@ -451,6 +473,7 @@ void to_json(json& j, const Assessment& v) {
              {"changes", v.changes}};
     if (!v.source_file.empty()) j["source_file"] = v.source_file;
     put_locs(j, v.locs);
+    if (!v.coverage.empty()) j["coverage"] = v.coverage;
     put_loc(j, v.loc);
 }
 void from_json(const json& j, Assessment& v) {
@@ -472,7 +495,33 @@ void from_json(const json& j, Assessment& v) {
     read_list(j, "changes", v.changes);
     read_str(j, "source_file", v.source_file);
     read_locs(j, "locs", v.locs);
+    if (auto it = j.find("coverage"); it != j.end() && !it->is_null()) {
+        if (!it->is_object()) throw BadValue{"coverage", "object"};
+        for (auto& [item, value] : it->items()) {
+            if (!value.is_object()) throw BadValue{"coverage." + item, "object"};
+            try {
+                from_json(value, v.coverage[item]);
+            } catch (BadValue& e) {
+                throw BadValue{"coverage." + item + "." + e.path, e.expected};
+            }
+        }
+    }
     read_obj(j, "loc", v.loc);
+}
+
+bool Assessment::was_read(const std::string& item) const {
+    if (coverage.empty()) return true;
+    auto it = coverage.find(item);
+    return it == coverage.end() || it->second.found;
+}
+
+bool Assessment::form_has(const std::string& item) const { return coverage.empty() || coverage.count(item) > 0; }
+
+std::vector<std::string> Assessment::unread_items() const {
+    std::vector<std::string> out;
+    for (const auto& [item, c] : coverage)
+        if (!c.found) out.push_back(item);
+    return out;
 }
 
 void to_json(json& j, const Model& v) {

@@ -17,6 +17,7 @@ namespace {
 using text::match_key;
 
 const char* const kNotStated = "評価書に記載がありません";
+const char* const kUnread = "読み取れませんでした";
 
 std::string shorten(const std::string& s, size_t max_chars) {
     std::u32string u = text::to_u32(text::squeeze(s));
@@ -176,6 +177,55 @@ std::string or_not_stated(const std::string& s) {
     return t.empty() ? std::string("<span class=\"none\">") + kNotStated + "</span>" : html_escape(t);
 }
 
+// Coverage (GitHub issue 9): an item whose label was never read is not "not stated". The coverage
+// key of a file's field ("files[1].storage"), found by the file's place in the assessment ("" for
+// a file that is not one of its blocks: counted as read).
+std::string file_item(const Assessment& a, const FileBlock& f, const std::string& field) {
+    for (size_t i = 0; i < a.files.size(); ++i)
+        if (&a.files[i] == &f) return "files[" + std::to_string(i) + "]." + field;
+    return "";
+}
+
+std::string flow_item(const Assessment& a, const FileBlock& f, const char* list, size_t index,
+                      const std::string& field) {
+    const std::string file = file_item(a, f, "");
+    return file.empty() ? "" : file + list + "[" + std::to_string(index) + "]." + field;
+}
+
+// 「読み取れませんでした（<item>: <why>）」 when the item was not read; "" when it was (or when
+// the model records no coverage, as a hand-written one).
+std::string unread_note(const Assessment& a, const std::string& item) {
+    if (item.empty() || a.was_read(item)) return "";
+    return "<span class=\"unread\">" + std::string(kUnread) + "（" + html_escape(coverage_label(item, Lang::ja)) +
+           ": " + html_escape(coverage_why(a, item, Lang::ja)) + "）</span>";
+}
+
+// The first of the items that was not read, as unread_note says it; "" if all were read.
+std::string unread_note(const Assessment& a, const std::vector<std::string>& items) {
+    for (const auto& item : items)
+        if (auto note = unread_note(a, item); !note.empty()) return note;
+    return "";
+}
+
+// The value; or, when it is empty, 読み取れませんでした if one of its items was not read, else
+// 評価書に記載がありません (its label was read, or the model records no coverage).
+std::string stated(const Assessment& a, const std::vector<std::string>& items, const std::string& s) {
+    if (!text::squeeze(s).empty()) return html_escape(text::squeeze(s));
+    const std::string note = unread_note(a, items);
+    return note.empty() ? or_not_stated("") : note;
+}
+
+std::string stated(const Assessment& a, const std::string& item, const std::string& s) {
+    return stated(a, std::vector<std::string>{item}, s);
+}
+
+// The same item of every file ("files[0].entrust", "files[1].entrust" …).
+std::vector<std::string> each_file(const Assessment& a, const std::string& field) {
+    std::vector<std::string> out;
+    for (const auto& f : a.files) out.push_back(file_item(a, f, field));
+    return out;
+}
+
 // Whether a form (its short name: 基礎 / 重点 / 全項目) has an outline field (report/form_fields).
 bool form_has_field(const std::string& form, const std::string& id) {
     const auto& v = report_vocabulary();
@@ -188,7 +238,7 @@ bool form_has_field(const std::string& form, const std::string& id) {
 // A fact of a file as the board should read it: the value, or why there is none - the choice's
 // mark was lost in conversion, the form has no such field, or the document does not say.
 std::string file_fact(const Assessment& a, const FileBlock& f, const std::string& value, const char* mark_key,
-                      const char* form_field) {
+                      const char* form_field, const std::string& item = "") {
     if (!text::squeeze(value).empty()) return html_escape(text::squeeze(value));
     const auto mark = f.marks.find(mark_key);
     if (mark != f.marks.end() && mark->second == "none")
@@ -196,7 +246,7 @@ std::string file_fact(const Assessment& a, const FileBlock& f, const std::string
                "class=\"none\">選択肢は印刷されていますが、選択の印が読み取れません（変換で失われた可能性）</span>";
     if (!form_has_field(form_short(a.form), form_field))
         return "<span class=\"bydesign\">この様式（" + html_escape(a.form) + "）には欄がありません</span>";
-    return or_not_stated("");
+    return stated(a, item, "");
 }
 
 // --- the page ------------------------------------------------------------------------------------
@@ -226,6 +276,7 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .tag.inside { color: #1b5e20; } .tag.data_centre { color: #0d47a1; } .tag.jlis_platform { color: #4a148c; }
 .tag.cloud { color: #006064; } .tag.unknown { color: var(--muted); }
 .none { color: var(--warn); font-weight: 600; }
+.unread { color: var(--err); font-weight: 600; }
 .sev-error { color: var(--err); font-weight: 700; } .sev-warning { color: var(--warn); font-weight: 700; }
 .sev-info { color: var(--info); font-weight: 700; }
 pre.quote { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg-soft); border-left: 3px solid var(--line);
@@ -341,19 +392,47 @@ private:
     void overview() {
         os_ << "<section id=\"overview\"><h2>1. 概要</h2>\n";
         const std::string org = organization();
-        os_ << "<p>評価実施機関: " << or_not_stated(org) << "</p>\n";
+        std::string org_unread;  // the body's name, when no assessment's could be read
+        for (const auto& a : in_.assessments)
+            if (org_unread.empty()) org_unread = unread_note(a, "organization");
+        os_ << "<p>評価実施機関: " << (org.empty() && !org_unread.empty() ? org_unread : or_not_stated(org))
+            << "</p>\n";
         os_ << "<table class=\"sortable\"><thead><tr><th>評価書番号</th><th>事務</th><th>様式</th><th>公表日</th>"
                "<th>担当部署</th><th>情報提供NWSによる情報連携</th><th>システム数</th><th>ファイル数</th><th>点検結果</"
                "th>"
                "</tr></thead><tbody>\n";
         for (const auto& a : in_.assessments) {
-            os_ << "<tr><td>" << html_escape(a.number) << "</td><td>" << or_not_stated(a.affair) << "</td><td>"
-                << or_not_stated(a.form) << "</td><td>" << html_escape(a.published) << "</td><td>"
-                << or_not_stated(a.department) << "</td><td>" << or_not_stated(a.linkage.status) << "</td><td>"
-                << a.systems.size() << "</td><td>" << a.files.size() << "</td><td>" << finding_count(a)
+            os_ << "<tr><td>" << (a.number.empty() ? unread_note(a, "number") : html_escape(a.number)) << "</td><td>"
+                << stated(a, "affair", a.affair) << "</td><td>" << or_not_stated(a.form) << "</td><td>"
+                << (a.published.empty() ? unread_note(a, "published") : html_escape(a.published)) << "</td><td>"
+                << stated(a, "department", a.department) << "</td><td>" << stated(a, "linkage.status", a.linkage.status)
+                << "</td><td>" << a.systems.size() << "</td><td>" << a.files.size() << "</td><td>" << finding_count(a)
                 << "</td></tr>\n";
         }
-        os_ << "</tbody></table>\n</section>\n";
+        os_ << "</tbody></table>\n";
+        unread_items();
+        os_ << "</section>\n";
+    }
+
+    // The items extract could not read, per assessment (only for models that record coverage).
+    void unread_items() {
+        if (std::all_of(in_.assessments.begin(), in_.assessments.end(),
+                        [](const Assessment& a) { return a.coverage.empty(); }))
+            return;
+        os_ << "<h3 id=\"unread\">読み取れなかった項目</h3>\n"
+               "<p>評価書の中に項目のラベルが見つからず、値を読み取れなかった項目です。これらの項目は「"
+            << kNotStated << "」とは扱わず、記載漏れの点検もしていません。原本（PDF）で確認してください。</p>\n<ul>\n";
+        for (const auto& a : in_.assessments) {
+            if (a.coverage.empty()) continue;
+            const auto unread = unread_in_form_order(a);
+            os_ << "<li>" << html_escape(a.affair.empty() ? a.source_file : a.affair) << ": ";
+            if (unread.empty()) os_ << "すべての項目を読み取りました";
+            for (size_t i = 0; i < unread.size(); ++i)
+                os_ << (i ? "、" : "") << "<span class=\"unread\">" << html_escape(coverage_label(unread[i], Lang::ja))
+                    << "</span>（" << html_escape(coverage_why(a, unread[i], Lang::ja)) << "）";
+            os_ << "</li>\n";
+        }
+        os_ << "</ul>\n";
     }
 
     void diagrams() {
@@ -374,10 +453,10 @@ private:
         os_ << "</section>\n";
     }
 
-    void storage_tags(const std::string& storage) {
-        const auto places = classify_storage(storage);
+    void storage_tags(const Assessment& a, const FileBlock& f) {
+        const auto places = classify_storage(f.storage);
         if (places.empty()) {
-            os_ << "<p>" << or_not_stated("") << "</p>\n";
+            os_ << "<p>" << stated(a, file_item(a, f, "storage"), "") << "</p>\n";
             return;
         }
         os_ << "<ul>\n";
@@ -392,7 +471,9 @@ private:
         for (const auto& a : in_.assessments) {
             if (a.files.empty())
                 os_ << "<p>" << html_escape(a.affair) << ": 特定個人情報ファイルの概要（II）は"
-                    << (form_short(a.form) == "基礎" ? "この様式（基礎項目評価書）にはありません。" : kNotStated)
+                    << (form_short(a.form) == "基礎" ? "この様式（基礎項目評価書）にはありません。"
+                        : !unread_note(a, "files").empty() ? unread_note(a, "files")
+                                                           : std::string(kNotStated))
                     << "</p>\n";
             for (const auto& f : a.files) file_card(a, f);
         }
@@ -414,47 +495,62 @@ private:
             << file_fact(a, f, f.user_departments, "user_departments", "users") << "</td></tr>\n";
         os_ << "<tr><th>使用者数</th><td>" << file_fact(a, f, f.user_count, "user_count", "users") << "</td></tr>\n";
         os_ << "<tr><th>入手元</th><td>";
-        if (f.sources.empty()) os_ << or_not_stated("");
+        if (f.sources.empty()) os_ << stated(a, file_item(a, f, "sources"), "");
         for (const auto& s : f.sources)
             os_ << html_escape(s.kind) << (s.detail.empty() ? "" : "（" + html_escape(text::squeeze(s.detail)) + "）")
                 << (s.inferred ? "（印はないが詳細の記載から推定）" : "") << "<br>";
-        os_ << "</td></tr>\n<tr><th>入手方法</th><td>" << or_not_stated(join(f.methods, "、")) << "</td></tr>\n";
-        os_ << "<tr><th>保管期間</th><td>" << file_fact(a, f, f.retention, "retention", "retention") << "</td></tr>\n";
-        os_ << "<tr><th>消去方法</th><td>" << file_fact(a, f, f.erasure, "erasure", "erasure")
+        os_ << "</td></tr>\n<tr><th>入手方法</th><td>" << stated(a, file_item(a, f, "methods"), join(f.methods, "、"))
+            << "</td></tr>\n";
+        os_ << "<tr><th>保管期間</th><td>"
+            << file_fact(a, f, f.retention, "retention", "retention", file_item(a, f, "retention")) << "</td></tr>\n";
+        os_ << "<tr><th>消去方法</th><td>"
+            << file_fact(a, f, f.erasure, "erasure", "erasure", file_item(a, f, "erasure"))
             << "</td></tr>\n</tbody></table>\n";
 
         os_ << "<h4>提供先・移転先</h4>\n";
         if (f.provisions.empty() && f.transfers.empty()) {
-            os_ << "<p>" << (f.no_flows.value_or(false) ? "提供・移転を行っていない旨の記載があります。" : kNotStated)
+            os_ << "<p>"
+                << (f.no_flows.value_or(false) ? "提供・移転を行っていない旨の記載があります。"
+                                               : stated(a, file_item(a, f, "provision_transfer"), ""))
                 << "</p>\n";
         } else {
             os_ << "<table class=\"sortable\"><thead><tr><th "
                    "style=\"width:4em\">区分</th><th>相手</th><th>法令上の根拠</th>"
                    "<th>方法</th><th>用途</th></tr></thead><tbody>\n";
-            auto rows = [&](const std::vector<Flow>& flows, const char* kind) {
-                for (const auto& fl : flows)
+            auto rows = [&](const std::vector<Flow>& flows, const char* kind, const char* list) {
+                for (size_t i = 0; i < flows.size(); ++i) {
+                    const Flow& fl = flows[i];
                     os_ << "<tr><td>" << kind << "</td><td>" << or_not_stated(fl.recipient) << "</td><td>"
-                        << or_not_stated(fl.basis) << "</td><td>" << or_not_stated(join(fl.methods, "、"))
-                        << "</td><td>" << html_escape(shorten(fl.purpose, 120)) << "</td></tr>\n";
+                        << stated(a, flow_item(a, f, list, i, "basis"), fl.basis) << "</td><td>"
+                        << stated(a, flow_item(a, f, list, i, "methods"), join(fl.methods, "、")) << "</td><td>"
+                        << html_escape(shorten(fl.purpose, 120)) << "</td></tr>\n";
+                }
             };
-            rows(f.provisions, "提供");
-            rows(f.transfers, "移転");
+            rows(f.provisions, "提供", "provisions");
+            rows(f.transfers, "移転", "transfers");
             os_ << "</tbody></table>\n";
         }
         declared_counts(f);
 
         os_ << "<h4>委託先・再委託先</h4>\n";
         if (f.entrustments.empty()) {
-            os_ << "<p>" << (f.entrust && !*f.entrust ? "委託しない旨の記載があります。" : kNotStated) << "</p>\n";
+            os_ << "<p>"
+                << (f.entrust && !*f.entrust ? "委託しない旨の記載があります。"
+                                             : stated(a, file_item(a, f, "entrust"), ""))
+                << "</p>\n";
         } else {
             os_ << "<table class=\"sortable\"><thead><tr><th>委託内容</th><th>委託先</th><th "
                    "style=\"width:7em\">再委託</th>"
                    "<th>再委託先</th><th>再委託の許諾方法</th></tr></thead><tbody>\n";
-            for (const auto& e : f.entrustments) {
+            for (size_t i = 0; i < f.entrustments.size(); ++i) {
+                const Entrustment& e = f.entrustments[i];
                 const bool resub = e.resubcontract.value_or(false);
-                os_ << "<tr><td>" << or_not_stated(e.item) << "</td><td>" << or_not_stated(e.contractor) << "</td><td>"
-                    << or_not_stated(yes_no(e.resubcontract, "再委託する", "再委託しない")) << "</td><td>"
-                    << (resub ? or_not_stated(e.resubcontractor) : html_escape(e.resubcontractor)) << "</td><td>"
+                os_ << "<tr><td>" << or_not_stated(e.item) << "</td><td>"
+                    << stated(a, flow_item(a, f, "entrustments", i, "contractor"), e.contractor) << "</td><td>"
+                    << stated(a, flow_item(a, f, "entrustments", i, "resubcontract"),
+                              yes_no(e.resubcontract, "再委託する", "再委託しない"))
+                    << "</td><td>" << (resub ? or_not_stated(e.resubcontractor) : html_escape(e.resubcontractor))
+                    << "</td><td>"
                     << (resub ? or_not_stated(e.permission_method) : html_escape(shorten(e.permission_method, 120)))
                     << "</td></tr>\n";
             }
@@ -462,7 +558,7 @@ private:
         }
 
         os_ << "<h4>保管場所</h4>\n";
-        storage_tags(f.storage);
+        storage_tags(a, f);
         os_ << "</article>\n";
     }
 
@@ -559,6 +655,23 @@ private:
         return false;
     }
 
+    // The coverage items of an outline field (none for the fields coverage does not track).
+    static std::vector<std::string> items_of_field(const Assessment& a, const std::string& id) {
+        if (id == "systems" || id == "individual_number_basis" || id == "department" || id == "attachment1")
+            return {id};
+        if (id == "linkage") return {"linkage.status"};
+        if (id == "files") return {"files", "file_names"};
+        if (id == "acquisition") {
+            auto out = each_file(a, "sources");
+            for (auto& m : each_file(a, "methods")) out.push_back(std::move(m));
+            return out;
+        }
+        if (id == "entrustment") return each_file(a, "entrust");
+        if (id == "flows") return each_file(a, "provision_transfer");
+        if (id == "storage" || id == "retention" || id == "erasure") return each_file(a, id);
+        return {};
+    }
+
     void outline() {
         os_ << "<section id=\"outline\"><h2>5. 様式の項目と記載状況</h2>\n"
                "<p>様式（基礎項目・重点項目・全項目）によって、もともと記載欄のない項目があります。"
@@ -578,8 +691,14 @@ private:
                     const bool present = has_field(a, id);
                     os_ << "<tr><td>" << html_escape(field.at("label").get<std::string>()) << "</td><td>"
                         << (in_form ? html_escape(sections.at(form).get<std::string>()) : "—") << "</td><td>";
+                    const auto items = items_of_field(a, id);
+                    const std::string unread = unread_note(a, items);
                     if (present)
                         os_ << "<span class=\"present\">記載あり</span>";
+                    else if (!unread.empty())
+                        os_ << unread;
+                    else if (in_form && !a.coverage.empty() && !items.empty())
+                        os_ << "<span class=\"absent\">" << kNotStated << "</span>";  // its label was read
                     else if (in_form || form.empty())
                         os_ << "<span class=\"absent\">記載が見つかりません（記載漏れ又は読み取り漏れの可能性）</span>";
                     else
@@ -636,8 +755,12 @@ private:
             std::string op = sentence_with(s.functions, jlis_words);
             for (const auto& f : a.files)
                 if (op.empty()) op = sentence_with(f.storage, jlis_words);
+            // Said from the system's functions and the storage texts: one of those unread may say it.
+            const std::string storage_unread = unread_note(a, each_file(a, "storage"));
+            const std::string none =
+                storage_unread.empty() ? "<span class=\"none\">" + std::string(kNotStated) + "</span>" : storage_unread;
             os_ << "<li>運用主体: "
-                << (op.empty() ? std::string("<span class=\"none\">") + kNotStated + "</span>"
+                << (op.empty() ? none
                                : "地方公共団体情報システム機構（J-LIS）に関する記載あり: 「" +
                                      html_escape(shorten(op, 160)) + "」")
                 << "</li>";
@@ -649,7 +772,7 @@ private:
                                          [&](const StoragePlace& q) { return q.class_id == p.class_id; }))
                             places.push_back(p);
             os_ << "<li>設置場所: ";
-            if (places.empty()) os_ << "<span class=\"none\">" << kNotStated << "</span>";
+            if (places.empty()) os_ << none;
             for (const auto& p : places)
                 os_ << "<span class=\"tag " << html_escape(p.class_id) << "\">" << html_escape(p.label) << "</span>"
                     << html_escape(shorten(p.excerpt, 120)) << " ";
@@ -666,14 +789,20 @@ private:
                                           : "記載からは判別できません");
             os_ << "</li></ul>";
         }
-        if (!any) os_ << "<p>該当するシステムは<span class=\"none\">" << kNotStated << "</span></p>";
+        if (!any) {
+            const std::string unread = unread_note(a, "systems");
+            if (unread.empty())
+                os_ << "<p>該当するシステムは<span class=\"none\">" << kNotStated << "</span></p>";
+            else
+                os_ << "<p>該当するシステムは" << unread << "</p>";
+        }
         os_ << "</dd>\n";
     }
 
     void answers() {
         os_ << "<section id=\"answers\"><h2>6. 審査でよく問われる点への回答</h2>\n"
                "<p>評価書に書かれていることだけを示します。書かれていないことは「"
-            << kNotStated << "」と示します。</p>\n";
+            << kNotStated << "」と、項目そのものを読み取れなかったところは「" << kUnread << "」と示します。</p>\n";
         for (const auto& a : in_.assessments) {
             os_ << "<h3>" << html_escape(a.affair) << "</h3>\n<dl class=\"qa\">\n";
             answer_files(a);
@@ -694,7 +823,7 @@ private:
     void answer_files(const Assessment& a) {
         os_ << "<dt>それぞれのファイルは何で、ファイル同士はどう関係するか</dt><dd>";
         if (a.files.empty()) {
-            os_ << "<span class=\"none\">" << kNotStated << "</span></dd>\n";
+            os_ << stated(a, "files", "") << "</dd>\n";
             return;
         }
         os_ << "<table><thead><tr><th>ファイル</th><th>対象となる本人</th><th>入手元・入手方法</th>"
@@ -709,9 +838,10 @@ private:
             if (!origin.empty()) by_origin[text::squeeze(origin)].push_back(file_title(f));
             os_ << "<tr><td>" << html_escape(file_title(f)) << "</td><td>"
                 << file_fact(a, f, f.population_scope, "population_scope", "population") << "（"
-                << file_fact(a, f, f.population, "population", "population") << "）</td><td>" << or_not_stated(origin)
-                << "</td><td>提供 " << f.provisions.size() << " 件、移転 " << f.transfers.size() << " 件</td><td>"
-                << f.entrustments.size() << " 件</td></tr>\n";
+                << file_fact(a, f, f.population, "population", "population") << "）</td><td>"
+                << stated(a, {file_item(a, f, "sources"), file_item(a, f, "methods")}, origin) << "</td><td>提供 "
+                << f.provisions.size() << " 件、移転 " << f.transfers.size() << " 件</td><td>" << f.entrustments.size()
+                << " 件</td></tr>\n";
         }
         os_ << "</tbody></table>\n";
         for (const auto& [origin, names] : by_origin)
@@ -723,30 +853,32 @@ private:
 
     void answer_access(const Assessment& a) {
         os_ << "<dt>庁内で誰がデータを見られるか、その法令上の根拠</dt><dd><ul>";
-        os_ << "<li>担当部署: " << or_not_stated(a.department) << "</li>";
-        os_ << "<li>個人番号の利用の法令上の根拠: " << or_not_stated(shorten(a.individual_number_basis, 300))
-            << "</li>";
+        os_ << "<li>担当部署: " << stated(a, "department", a.department) << "</li>";
+        os_ << "<li>個人番号の利用の法令上の根拠: "
+            << stated(a, "individual_number_basis", shorten(a.individual_number_basis, 300)) << "</li>";
         for (const auto& f : a.files)
             os_ << "<li>" << html_escape(file_title(f))
                 << " を使う部署（使用の主体）: " << file_fact(a, f, f.user_departments, "user_departments", "users")
                 << "（使用者数 " << file_fact(a, f, f.user_count, "user_count", "users") << "）</li>";
         bool any_transfer = false;
         for (const auto& f : a.files)
-            for (const auto& t : f.transfers) {
+            for (size_t i = 0; i < f.transfers.size(); ++i) {
+                const Flow& t = f.transfers[i];
                 any_transfer = true;
                 os_ << "<li>移転先（庁内の他部署）: " << or_not_stated(t.recipient)
-                    << " — 根拠: " << or_not_stated(t.basis) << "</li>";
+                    << " — 根拠: " << stated(a, flow_item(a, f, "transfers", i, "basis"), t.basis) << "</li>";
             }
-        if (!any_transfer) os_ << "<li>移転先（庁内の他部署）: <span class=\"none\">" << kNotStated << "</span></li>";
+        if (!any_transfer)
+            os_ << "<li>移転先（庁内の他部署）: " << stated(a, each_file(a, "provision_transfer"), "") << "</li>";
         os_ << "</ul></dd>\n";
     }
 
     void answer_copies(const Assessment& a) {
         os_ << "<dt>複製はどこに保管されるか</dt><dd>";
-        if (a.files.empty()) os_ << "<span class=\"none\">" << kNotStated << "</span>";
+        if (a.files.empty()) os_ << stated(a, "files", "");
         for (const auto& f : a.files) {
             os_ << "<p>" << html_escape(file_title(f)) << ":</p>";
-            storage_tags(f.storage);
+            storage_tags(a, f);
         }
         os_ << "</dd>\n";
     }
@@ -757,16 +889,17 @@ private:
         const auto period_words = vocabulary_list(v, "period_words");
         const std::string no_period = v.value("no_period", "");
         os_ << "<dt>保管期間と消去（両者の記載は整合しているか）</dt><dd><ul>";
-        if (a.files.empty()) os_ << "<li><span class=\"none\">" << kNotStated << "</span></li>";
+        if (a.files.empty()) os_ << "<li>" << stated(a, "files", "") << "</li>";
         for (const auto& f : a.files) {
             os_ << "<li>" << html_escape(file_title(f)) << ": 保管期間 "
-                << file_fact(a, f, f.retention, "retention", "retention") << "／消去方法: ";
+                << file_fact(a, f, f.retention, "retention", "retention", file_item(a, f, "retention"))
+                << "／消去方法: ";
             if (!text::squeeze(f.erasure).empty()) {
                 os_ << "「" << html_escape(shorten(f.erasure, 200)) << "」";
             } else if (const std::string erase = sentence_with(f.storage, erasure_words); !erase.empty()) {
                 os_ << "（消去方法の欄ではなく保管場所の記載から）「" << html_escape(shorten(erase, 160)) << "」";
             } else {
-                os_ << file_fact(a, f, "", "erasure", "erasure");
+                os_ << file_fact(a, f, "", "erasure", "erasure", file_item(a, f, "erasure"));
             }
             // The one plain contradiction: no period set, yet erasure when the period runs out.
             if (!no_period.empty() && match_key(f.retention) == match_key(no_period) &&
@@ -783,23 +916,28 @@ private:
         bool any = false;
         std::set<std::string> seen;  // several files often list the same contract
         for (const auto& f : a.files)
-            for (const auto& e : f.entrustments) {
+            for (size_t i = 0; i < f.entrustments.size(); ++i) {
+                const Entrustment& e = f.entrustments[i];
                 const std::string key = match_key(e.item) + "|" + match_key(e.contractor) + "|" +
                                         yes_no(e.resubcontract, "1", "0") + "|" + match_key(e.resubcontractor);
                 if (!seen.insert(key).second) continue;
                 if (!any) os_ << "<ul>";
                 any = true;
-                os_ << "<li>" << or_not_stated(e.item) << " → 委託先: " << or_not_stated(e.contractor);
+                os_ << "<li>" << or_not_stated(e.item)
+                    << " → 委託先: " << stated(a, flow_item(a, f, "entrustments", i, "contractor"), e.contractor);
                 if (e.resubcontract && *e.resubcontract)
                     os_ << " → 再委託先: " << or_not_stated(e.resubcontractor);
                 else if (e.resubcontract)
                     os_ << "（再委託しない）";
                 else
-                    os_ << "（再委託の有無: <span class=\"none\">" << kNotStated << "</span>）";
+                    os_ << "（再委託の有無: " << stated(a, flow_item(a, f, "entrustments", i, "resubcontract"), "")
+                        << "）";
                 os_ << "</li>";
             }
         if (any)
             os_ << "</ul>";
+        else if (const std::string unread = unread_note(a, each_file(a, "entrust")); !unread.empty())
+            os_ << "委託について" << unread;
         else
             os_ << "<span class=\"none\">委託について" << kNotStated << "</span>";
         os_ << "</dd>\n";

@@ -1,0 +1,669 @@
+#include "layout_rows.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "common.hpp"
+#include "form_labels.hpp"
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail {
+
+namespace {
+
+// Fewer recognised label lines than this and the text is not a form read row by row.
+constexpr size_t kMinLabelRows = 10;
+// Share of label lines that must have a value of their own: in the scrambled reading order most
+// labels are followed by the next label, their values come later in a block.
+constexpr double kMinValuedShare = 0.6;
+// A label cell's line is short; longer text at column 0 is prose or a value.
+constexpr size_t kMaxLabelChars = 40;
+// A row label the vocabulary does not know (再委託, the risk tables) is a short plain text.
+constexpr size_t kMaxUnknownLabelChars = 24;
+// A label written on two lines may be listed by its first line only (dictionary field_labels):
+// such a first line needs this many characters, and the rest of the label no more than
+// kMaxLabelTail.
+constexpr size_t kMinPrefixChars = 4;
+constexpr size_t kMaxLabelTail = 12;
+
+// The form_labels keys that name row labels (the others name headings and entries).
+constexpr const char* kRowLabelKeys[] = {"number",
+                                         "title_field",
+                                         "organization",
+                                         "published",
+                                         "cover",
+                                         "affair_name",
+                                         "population",
+                                         "system_name",
+                                         "system_functions",
+                                         "system_connections",
+                                         "basis",
+                                         "linkage_status",
+                                         "department",
+                                         "sources",
+                                         "methods",
+                                         "entrust_choice",
+                                         "entrust_content",
+                                         "contractor",
+                                         "entrust_methods",
+                                         "resubcontract",
+                                         "permission_method",
+                                         "resubcontract_items",
+                                         "resubcontractor",
+                                         "flow_choice",
+                                         "purpose",
+                                         "info",
+                                         "flow_methods",
+                                         "timing",
+                                         "storage",
+                                         "retention",
+                                         "file_population",
+                                         "file_scope",
+                                         "use_subject",
+                                         "user_departments",
+                                         "user_count",
+                                         "erasure",
+                                         "change_date"};
+
+// The form_labels keys whose spellings a numbered heading's title holds (1. 特定個人情報ファイル名 …).
+constexpr const char* kHeadingTitleKeys[] = {
+    "section_other",   "section_basic",  "section_files", "section_risk",   "sub_systems",      "sub_affair",
+    "sub_file_names",  "sub_number_use", "sub_linkage",   "sub_department", "sub_other_bodies", "sub_basic_info",
+    "sub_acquisition", "sub_entrust",    "sub_flows",     "sub_storage",    "sub_remarks",      "risk_items"};
+
+constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"};
+
+// The vocabulary of the form as the rows need it, gathered once from the dictionary.
+class Vocabulary {
+public:
+    static const Vocabulary& get() {
+        static const Vocabulary v;
+        return v;
+    }
+
+    // The form_labels key of a row label ("" for a label only field_labels lists); nullopt when
+    // the cell is no row label.
+    std::optional<std::string> label(std::string_view cell) const {
+        if (text::length(cell) > kMaxLabelChars * 2) return std::nullopt;
+        const std::string k = label_key(cell);
+        if (k.empty()) return std::nullopt;
+        if (const auto it = exact_.find(k); it != exact_.end()) return it->second;
+        const size_t chars = text::length(k);
+        for (const auto& p : prefixes_) {
+            if (!text::starts_with(k, p)) continue;
+            const size_t tail = chars - text::length(p);
+            if (tail <= kMaxLabelTail) return std::string();
+        }
+        return std::nullopt;
+    }
+
+    // A row label spelt out whole (not only its first line).
+    bool exact(std::string_view cell) const { return exact_.count(label_key(cell)) > 0; }
+
+    // Whether `head` (an option label cut at a line end) and `tail` (the next line's start) join into
+    // an option label of the dictionary while `head` alone is none.
+    bool completes_option(std::string_view head, std::string_view tail) const {
+        const std::string h = compact_key(head), t = compact_key(tail);
+        if (h.empty() || t.empty()) return false;
+        const std::string joined = h + t;
+        for (const auto& o : options_) {
+            if (o == h || !text::starts_with(o, h)) continue;
+            if (text::starts_with(joined, o) || text::starts_with(o, joined)) return true;
+        }
+        return false;
+    }
+
+    bool heading_title(std::string_view title) const {
+        const FormLabels& f = FormLabels::get();
+        return std::any_of(std::begin(kHeadingTitleKeys), std::end(kHeadingTitleKeys),
+                           [&](const char* key) { return f.in(key, title); });
+    }
+
+private:
+    Vocabulary() {
+        const FormLabels& f = FormLabels::get();
+        for (const char* key : kRowLabelKeys)
+            for (const auto& s : f.spellings(key)) exact_.emplace(s, key);
+        const auto& raw = Dictionary::get().raw();
+        if (raw.contains("field_labels"))
+            for (const auto& [group, list] : raw.at("field_labels").items()) {
+                if (!list.is_array()) continue;  // "_comment"
+                for (const auto& s : list) {
+                    const std::string k = label_key(s.get<std::string>());
+                    exact_.emplace(k, "");
+                    if (text::length(k) >= kMinPrefixChars) prefixes_.push_back(k);
+                }
+            }
+        if (raw.contains("options"))
+            for (const auto& [group, list] : raw.at("options").items())
+                if (list.is_array())
+                    for (const auto& o : list)
+                        if (o.is_string()) options_.push_back(compact_key(o.get<std::string>()));
+    }
+
+    std::map<std::string, std::string, std::less<>> exact_;
+    std::vector<std::string> prefixes_;
+    std::vector<std::string> options_;
+};
+
+// ---- lines ---------------------------------------------------------------------------------
+
+// A run of text between runs of two or more spaces; col counts code points from the line start.
+struct Frag {
+    size_t col = 0;
+    std::string text;
+};
+
+enum class Kind {
+    blank,
+    footer,   // a page number: - 12 -, 12, 12/40
+    heading,  // title, 項目一覧, I 基本情報, 1. …, (別添1) …, (備考)
+    entry,    // システム1, 委託事項2 … (a row of its own when a value follows)
+    range,    // システム2～5: a header that never takes a value
+    label,    // the first cell is a row label of the form
+    plain,    // the first cell starts with a letter (an unknown label, prose, a value)
+    other,    // starts with a digit, a bracket, a mark …
+};
+
+struct Line {
+    Kind kind = Kind::blank;
+    bool page_break = false;  // the line started with a form feed
+    size_t indent = 0;
+    std::vector<Frag> frags;
+    std::optional<std::string> form_key;  // of a label line
+    int circled = 0;
+};
+
+std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
+    std::vector<Frag> out;
+    size_t i = from;
+    while (i < s.size()) {
+        size_t end = i;
+        // A fragment ends at a tab or at two spaces in a row.
+        while (end < s.size() && s[end] != U'\t' && !(s[end] == U' ' && end + 1 < s.size() && s[end + 1] == U' '))
+            ++end;
+        std::string t = text::trim(text::to_utf8(s.substr(i, end - i)));
+        if (!t.empty()) out.push_back({i, std::move(t)});
+        i = end;
+        while (i < s.size() && (s[i] == U' ' || s[i] == U'\t')) ++i;
+    }
+    return out;
+}
+
+bool is_letter(char32_t c) {
+    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
+    // Kana and the CJK ideographs; not the CJK symbols and brackets (U+3000 – U+303F).
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+bool is_footer(const std::string& t) {
+    static const std::regex page(R"(^[-\s]*[0-9]+\s*(/\s*[0-9]+)?[-\s]*$)");
+    const std::string n = text::nfkc(t);
+    return n.size() <= 16 && std::regex_match(n, page);
+}
+
+// "システム3" -> 1, "システム2～5" -> -1, otherwise 0.
+int entry_kind(const std::string& cell) {
+    static const std::regex single(R"(^[0-9]+$)");
+    // The dashes of a range: ~ - and the full-width tilde, wave dash, hyphen-minus, bar, long vowel mark.
+    static const std::regex range("^[0-9]+\\s*(\uff5e|~|\u301c|-|\uff0d|\u2015|\u30fc)\\s*[0-9]+$");
+    if (text::length(cell) > kMaxLabelChars) return 0;
+    const std::string k = compact_key(cell);
+    for (const char* key : kEntryKeys)
+        for (const auto& prefix : FormLabels::get().spellings(key)) {
+            if (!text::starts_with(k, prefix)) continue;
+            const std::string rest = k.substr(prefix.size());
+            if (std::regex_match(rest, single)) return 1;
+            if (std::regex_match(rest, range)) return -1;
+        }
+    return 0;
+}
+
+// Headings end every row: the cover title, 項目一覧, I 基本情報, a numbered item heading whose
+// title the form knows, (別添1) …, (備考).
+bool is_heading(const std::string& t) {
+    if (text::length(t) > kMaxLabelChars * 2) return false;
+    const FormLabels& f = FormLabels::get();
+    const std::string k = compact_key(t);
+    for (const auto& title : f.spellings("title"))
+        if (text::starts_with(k, title) && text::length(k) < text::length(title) + 20) return true;
+    if (f.is("contents", k) || f.is("remarks", k)) return true;
+    for (const auto& annex : f.spellings("annex"))
+        if (k.size() > 1 && k[0] == '(' && text::starts_with(k.substr(1), annex)) return true;
+    static const std::regex roman(R"(^(VIII|VII|VI|IV|IX|V|III|II|I)\s*[.,]?\s*(.+)$)");
+    static const std::regex numbered(R"(^[0-9]{1,2}\s*\.\s*(.+)$)");
+    const std::string n = text::trim(text::nfkc(t));
+    std::smatch m;
+    if (!n.empty() && (n[0] == 'I' || n[0] == 'V') && std::regex_match(n, m, roman))
+        return Vocabulary::get().heading_title(m[2].str());
+    if (!n.empty() && n[0] >= '0' && n[0] <= '9' && std::regex_match(n, m, numbered))
+        return Vocabulary::get().heading_title(m[1].str());
+    return false;
+}
+
+Kind first_cell_kind(const std::string& cell, Line& line) {
+    if (const int e = entry_kind(cell)) return e > 0 ? Kind::entry : Kind::range;
+    if (auto key = Vocabulary::get().label(cell)) {
+        line.form_key = std::move(key);
+        line.circled = circled_number(cell);
+        return Kind::label;
+    }
+    const std::u32string u = text::to_u32(cell);
+    return !u.empty() && is_letter(u[0]) ? Kind::plain : Kind::other;
+}
+
+Line read_line(const std::string& raw) {
+    Line line;
+    std::u32string s = text::to_u32(raw);
+    while (!s.empty() && (s.back() == U'\r' || s.back() == U' ')) s.pop_back();
+    size_t i = 0;
+    while (i < s.size() && s[i] == U'\f') {
+        line.page_break = true;
+        ++i;
+    }
+    s.erase(0, i);
+    while (line.indent < s.size() && (s[line.indent] == U' ' || s[line.indent] == 0x3000)) ++line.indent;
+    line.frags = split_frags(s, line.indent);
+    if (line.frags.empty()) return line;
+    const std::string whole = text::trim(text::to_utf8(s));
+    if (is_footer(whole))
+        line.kind = Kind::footer;
+    else if (is_heading(whole))
+        line.kind = Kind::heading;
+    else
+        line.kind = first_cell_kind(line.frags[0].text, line);
+    return line;
+}
+
+// ---- values --------------------------------------------------------------------------------
+
+// Where a checkbox mark starts in s at or after `from` (npos if none): [ ] [○] 【 】 □ ■ …
+size_t next_mark(const std::u32string& s, size_t from, size_t* mark_end = nullptr) {
+    for (size_t i = from; i < s.size(); ++i) {
+        size_t end = i + 1;
+        if (s[i] == U'[' || s[i] == 0x3010 || s[i] == 0xFF3B) {  // [ 【 ［
+            while (end < s.size() && end - i < 10 && s[end] != U']' && s[end] != 0x3011 && s[end] != 0xFF3D) ++end;
+            if (end >= s.size() || end - i >= 10) continue;
+            ++end;
+        } else if (s[i] < 0x2000 || is_letter(s[i]) || (i > 0 && s[i - 1] != U' ')) {
+            continue;  // a one-character mark (□ ■ ☑) stands alone
+        }
+        if (!mark_state(text::to_utf8(s.substr(i, end - i)))) continue;
+        if (mark_end) *mark_end = end;
+        return i;
+    }
+    return std::u32string::npos;
+}
+
+// Whether a line of a value opens like an item of a list (1. 2) (3) ・ 【 ＜ ※): it is written
+// after a space, so that "1. A 2. B" still splits.
+bool opens_item(const std::u32string& b) {
+    if (b.empty()) return false;
+    const std::string first = compact_key(text::to_utf8(b[0]));
+    const auto& starters = FormLabels::get().spellings("row_item_starters");
+    if (std::find(starters.begin(), starters.end(), first) != starters.end()) return true;
+    size_t i = b[0] == U'(' || b[0] == 0xFF08 ? 1 : 0;
+    const size_t digits = i;
+    while (i < b.size() && ((b[i] >= U'0' && b[i] <= U'9') || (b[i] >= 0xFF10 && b[i] <= 0xFF19))) ++i;
+    if (i == digits || i >= b.size()) return false;
+    return b[i] == U'.' || b[i] == U')' || b[i] == 0xFF0E || b[i] == 0xFF09;
+}
+
+// Joins a line's text to the value before it. The form breaks words anywhere (the printed cells
+// break CJK text and numbers mid-word), so lines join without a space, except before a mark or a
+// list item and after a mark, where the markdown conversions write one.
+void join_text(std::string& into, const std::string& next) {
+    if (next.empty()) return;
+    if (into.empty()) {
+        into = next;
+        return;
+    }
+    const std::u32string a = text::to_u32(into), b = text::to_u32(next);
+    const bool after_mark = a.back() == U']' || a.back() == 0x3011 || a.back() == 0xFF3D;
+    const bool space = after_mark || next_mark(b, 0) == 0 || opens_item(b) || a.back() == U' ';
+    if (space && into.back() != ' ') into += ' ';
+    into += next;
+}
+
+// The value of a row being read: chunks, each the text of one checkbox option (the first one may
+// be text before any mark); the options of the last line read keep their columns, so that the
+// wrapped end of an option label can be put back after it.
+class Value {
+public:
+    bool empty() const { return chunks_.empty(); }
+
+    std::string text() const {
+        std::string out;
+        for (const auto& c : chunks_) {
+            if (!out.empty()) out += ' ';
+            out += c;
+        }
+        return out;
+    }
+
+    // The fragments of one line of the value column.
+    void add_line(const std::vector<Frag>& frags) {
+        std::vector<Option> opened;
+        for (const auto& f : frags) add_frag(f, opened);
+        if (!opened.empty()) last_line_ = std::move(opened);
+    }
+
+private:
+    struct Option {
+        size_t col;    // where its mark stands
+        size_t chunk;  // its index in chunks_
+    };
+    std::vector<std::string> chunks_;
+    std::vector<Option> last_line_;
+
+    void add_frag(const Frag& f, std::vector<Option>& opened) {
+        const std::u32string s = text::to_u32(f.text);
+        size_t at = next_mark(s, 0);
+        const std::string head = text::trim(text::to_utf8(s.substr(0, at)));
+        if (!head.empty()) continue_option(head, f.col);
+        while (at != std::u32string::npos) {
+            size_t mark_end = at;
+            next_mark(s, at, &mark_end);
+            const size_t next = next_mark(s, mark_end);
+            opened.push_back({f.col + at, chunks_.size()});
+            chunks_.push_back(text::trim(text::to_utf8(s.substr(at, next == std::u32string::npos ? next : next - at))));
+            at = next;
+        }
+    }
+
+    // Text that does not start with a mark continues an option of the line above: the one it
+    // completes into an option label of the dictionary, else the one standing in its column when
+    // the line above is laid out in columns, else the last one (text flowing on).
+    void continue_option(const std::string& head, size_t col) {
+        if (chunks_.empty()) {
+            chunks_.push_back(head);
+            return;
+        }
+        size_t target = chunks_.size() - 1;
+        if (last_line_.size() >= 2) {
+            const auto completes = std::find_if(last_line_.begin(), last_line_.end(), [&](const Option& o) {
+                return Vocabulary::get().completes_option(option_label(chunks_[o.chunk]), head);
+            });
+            if (completes != last_line_.end())
+                target = completes->chunk;
+            else if (in_columns(col))
+                target = column_of(col);
+        }
+        join_text(chunks_[target], head);
+    }
+
+    static std::string option_label(const std::string& chunk) {
+        const std::u32string s = text::to_u32(chunk);
+        size_t end = 0;
+        next_mark(s, 0, &end);
+        return text::to_utf8(s.substr(end));
+    }
+
+    // The options of the last line stand in columns when text starts at the column of one that is
+    // not the first (two-column checkbox lists wrap each column on its own).
+    bool in_columns(size_t col) const {
+        return std::any_of(last_line_.begin() + 1, last_line_.end(),
+                           [&](const Option& o) { return o.col <= col + 1 && col <= o.col + 3; });
+    }
+
+    size_t column_of(size_t col) const {
+        size_t best = last_line_.front().chunk;
+        for (const auto& o : last_line_)
+            if (o.col <= col + 1) best = o.chunk;
+        return best;
+    }
+};
+
+// ---- rows ----------------------------------------------------------------------------------
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+bool opens_with_bracket(const std::string& cell) {
+    const std::u32string u = text::to_u32(cell);
+    return !u.empty() && (u[0] == U'[' || u[0] == 0x3010 || u[0] == 0xFF3B);  // [ 【 ［
+}
+
+// Appends a cell to a row line, tab-separated.
+void append_cell(std::string& line, const std::string& cell) {
+    if (!line.empty()) line += '\t';
+    line += cell;
+}
+
+// One row being rebuilt.
+struct Row {
+    size_t at = 0;                    // the line of its label
+    std::vector<std::string> labels;  // the lines of its label cell
+    Value value;
+    std::optional<std::string> key;  // the form key of its label; nullopt for an unknown label
+    int circled = 0;
+    bool inline_value = false;  // (a): the value starts on the label's line
+    bool label_open = true;     // the next line may still belong to the label cell
+    std::vector<size_t> taken;  // lines taken in, emptied in the output
+    std::vector<size_t> held;   // blank lines and footers since the last line taken in
+    bool gap = false;           // a blank line since the last line taken in
+    bool page_break = false;    // a form feed or a footer since the last line taken in
+};
+
+class Rebuilder {
+public:
+    explicit Rebuilder(const Document& doc) : doc_(doc) {
+        for (const auto& l : doc.lines) {
+            lines_.push_back(read_line(l));
+            const size_t ff = l.find_first_not_of('\f');
+            out_.push_back(ff == std::string::npos ? std::string() : l.substr(ff));
+        }
+    }
+
+    std::optional<Document> run() {
+        if (already_rows()) return std::nullopt;
+        for (size_t i = 0; i < lines_.size(); ++i) step(i);
+        close();
+        if (label_rows_ < kMinLabelRows) return std::nullopt;
+        if (static_cast<double>(valued_rows_) < kMinValuedShare * static_cast<double>(label_rows_)) return std::nullopt;
+        Document out;
+        out.path = doc_.path;
+        out.encoding = doc_.encoding;
+        out.format = TextFormat::markdown;
+        out.first_line = doc_.first_line;
+        for (const auto& l : out_) out.text += l + "\n";
+        out.lines = std::move(out_);
+        return out;
+    }
+
+private:
+    const Document& doc_;
+    std::vector<Line> lines_;
+    std::vector<std::string> out_;
+    std::optional<Row> row_;
+    size_t label_rows_ = 0;    // rows opened by a label of the form
+    size_t valued_rows_ = 0;   // of them, the rows that found a value
+    size_t data_row_ = kNone;  // the line after a header row (評価書番号 | 評価書名): its data row
+
+    // Rows that are tab-separated already are the markdown parser's own input.
+    bool already_rows() const {
+        size_t tabbed = 0;
+        for (size_t i = 0; i < lines_.size(); ++i)
+            if (lines_[i].kind == Kind::label && doc_.lines[i].find('\t') != std::string::npos) ++tabbed;
+        return tabbed >= kMinLabelRows / 2;
+    }
+
+    void step(size_t i) {
+        const Line& l = lines_[i];
+        if (l.kind == Kind::blank || l.kind == Kind::footer) {
+            if (!row_) return;
+            row_->held.push_back(i);
+            (l.kind == Kind::blank ? row_->gap : row_->page_break) = true;
+            return;
+        }
+        if (row_ && l.page_break) row_->page_break = true;
+        if (row_ && take(i)) return;
+        close();
+        open(i);
+    }
+
+    // Whether line i goes on the open row; takes it in if so.
+    bool take(size_t i) {
+        const Line& l = lines_[i];
+        Row& r = *row_;
+        if (l.kind == Kind::heading || l.kind == Kind::range) return false;
+        const bool interrupted = r.gap || r.page_break;
+        // After a blank line a value of (b) has ended, unless a page break came with it.
+        const bool ended = !r.inline_value && !r.value.empty() && r.gap && !r.page_break;
+        if (l.indent > 0) {
+            if (ended) return false;
+            r.label_open = false;
+            return absorb(i, l.frags);
+        }
+        if (interrupted && (r.inline_value || ended)) return false;
+        return take_column0(i);
+    }
+
+    // A line at column 0: more of the label cell, a value line of (b), or the next row.
+    bool take_column0(size_t i) {
+        const Line& l = lines_[i];
+        Row& r = *row_;
+        const std::vector<Frag> rest(l.frags.begin() + 1, l.frags.end());
+        const bool fresh = !r.gap && !r.page_break;
+        if (r.label_open && fresh && joins_label(l)) {
+            join_text(r.labels.back(), l.frags[0].text);
+            return absorb(i, rest);
+        }
+        if (r.label_open && fresh && second_label(l)) {
+            r.labels.push_back(l.frags[0].text);
+            return absorb(i, rest);
+        }
+        if (l.kind == Kind::label || l.kind == Kind::entry || unknown_label_row(l) || r.inline_value) return false;
+        r.label_open = false;
+        return absorb(i, l.frags);
+    }
+
+    bool absorb(size_t i, const std::vector<Frag>& frags) {
+        Row& r = *row_;
+        r.value.add_line(frags);
+        for (size_t h : r.held) out_[h].clear();  // footers inside the value
+        r.held.clear();
+        r.gap = r.page_break = false;
+        r.taken.push_back(i);
+        return true;
+    }
+
+    // The label's own line wrapped: the label and this line's first cell make one label.
+    bool joins_label(const Line& l) const {
+        const Row& r = *row_;
+        const std::string& first = l.frags[0].text;
+        if (l.kind == Kind::label || l.kind == Kind::entry || opens_with_bracket(first)) return false;
+        const std::string joined = r.labels.back() + first;
+        // (b) reads a label-only line's next line: only a whole label of the form may join there,
+        // else a short value (平成27年10月5日) would.
+        if (Vocabulary::get().exact(joined)) return true;
+        if (!r.inline_value || l.frags.size() > 1) return false;  // 再委託 under ⑥委託先名 is a row of its own
+        if (Vocabulary::get().label(joined)) return true;
+        return !r.key && l.kind == Kind::plain && text::length(first) <= kMaxLabelTail;
+    }
+
+    // A second line of the label cell that the markdown conversions keep as a cell of its own:
+    // the field label under a group label (再委託 | ⑦再委託の有無), the same field named again
+    // (②保管期間 | 期間), a choice printed in the label column ([システム用ファイル]).
+    bool second_label(const Line& l) const {
+        const Row& r = *row_;
+        if (!r.inline_value || r.taken.size() + 1 != r.labels.size()) return false;
+        if (l.kind == Kind::label && r.key && !r.key->empty() && l.form_key == r.key) return true;
+        if (l.kind == Kind::label && !r.key && r.circled == 0 && l.circled > 0 && l.frags.size() == 1)
+            return r.labels.size() == 1;  // one field label under a group label
+        return l.kind == Kind::other && opens_with_bracket(l.frags[0].text);
+    }
+
+    // A row whose label the form's vocabulary does not hold: a short plain cell with a value beside it.
+    static bool unknown_label_row(const Line& l) {
+        return l.kind == Kind::plain && l.indent == 0 && l.frags.size() > 1 &&
+               text::length(l.frags[0].text) <= kMaxUnknownLabelChars;
+    }
+
+    void open(size_t i) {
+        const Line& l = lines_[i];
+        if (i == data_row_) {
+            data_row_ = kNone;
+            if (l.indent == 0 && l.frags.size() > 1) return write_cells(i, l.frags);
+        }
+        const bool labelled = l.indent == 0 && (l.kind == Kind::label || l.kind == Kind::entry);
+        if (!labelled && !unknown_label_row(l)) return;
+        if (l.kind == Kind::label) ++label_rows_;
+        if (header_row(i) || header_pair(i)) return;
+        row_.emplace();
+        Row& r = *row_;
+        r.at = i;
+        r.labels = {l.frags[0].text};
+        r.key = l.form_key;
+        r.circled = l.circled;
+        r.inline_value = l.frags.size() > 1;
+        r.value.add_line({l.frags.begin() + 1, l.frags.end()});
+    }
+
+    // A header row (評価書番号  評価書名): labels only; the line after it holds their values.
+    bool header_row(size_t i) {
+        const Line& l = lines_[i];
+        if (l.frags.size() < 2) return false;
+        for (size_t k = 1; k < l.frags.size(); ++k)
+            if (!Vocabulary::get().label(l.frags[k].text)) return false;
+        write_cells(i, l.frags);
+        ++valued_rows_;
+        data_row_ = next_content(i);
+        return true;
+    }
+
+    // The same header in (b): two cover labels on two lines, their two values on the next two.
+    bool header_pair(size_t i) {
+        if (i + 3 >= lines_.size()) return false;
+        const Line &a = lines_[i], &b = lines_[i + 1];
+        const FormLabels& f = FormLabels::get();
+        auto cover = [&](const Line& l) {
+            return l.kind == Kind::label && l.frags.size() == 1 && l.indent == 0 &&
+                   f.is("cover", label_key(l.frags[0].text));
+        };
+        auto value = [&](const Line& l) {
+            return l.kind != Kind::blank && l.kind != Kind::label && l.kind != Kind::heading && l.frags.size() == 1;
+        };
+        if (!cover(a) || !cover(b) || !value(lines_[i + 2]) || !value(lines_[i + 3])) return false;
+        out_[i] = a.frags[0].text + "\t" + lines_[i + 2].frags[0].text;
+        out_[i + 1] = b.frags[0].text + "\t" + lines_[i + 3].frags[0].text;
+        out_[i + 2].clear();
+        out_[i + 3].clear();
+        ++label_rows_;
+        valued_rows_ += 2;
+        lines_[i + 1].kind = lines_[i + 2].kind = lines_[i + 3].kind = Kind::blank;
+        return true;
+    }
+
+    size_t next_content(size_t i) const {
+        for (size_t k = i + 1; k < lines_.size(); ++k)
+            if (lines_[k].kind != Kind::blank && lines_[k].kind != Kind::footer) return k;
+        return kNone;
+    }
+
+    void write_cells(size_t i, const std::vector<Frag>& frags) {
+        std::string line;
+        for (const auto& f : frags) append_cell(line, f.text);
+        out_[i] = line;
+    }
+
+    void close() {
+        if (!row_) return;
+        const Row& r = *row_;
+        if (r.key && !r.value.empty()) ++valued_rows_;
+        std::string line;
+        for (const auto& l : r.labels) append_cell(line, l);
+        if (!r.value.empty()) append_cell(line, r.value.text());
+        out_[r.at] = line;
+        for (size_t t : r.taken) out_[t].clear();
+        row_.reset();
+    }
+};
+
+}  // namespace
+
+std::optional<Document> rows_from_layout(const Document& doc) { return Rebuilder(doc).run(); }
+
+}  // namespace piagraph::extract_detail

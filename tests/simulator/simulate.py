@@ -1,0 +1,661 @@
+#!/usr/bin/env python3
+"""Conversion simulator: turn one assessment text + its gold annotation into the
+variants that real conversions and publishing produce, each with its expected gold.
+
+usage: simulate.py SOURCE.txt GOLD.json OUTDIR [--variants a,b,c]
+                   [--with OTHER.txt OTHER.gold.json] [--cache DIR]
+
+Writes OUTDIR/<variant>.txt and OUTDIR/<variant>.gold.json for every variant
+that applies to the source's format ("markdown" = tab-separated rows,
+"pdftotext" = plain text in PDF reading order).  Standard library only; the
+printed-pdftotext variants also need chromium and pdftotext.
+"""
+import argparse
+import copy
+import hashlib
+import html
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+SEED = 20250601  # fixed so every run produces the same permutations
+
+
+# --------------------------------------------------------------------------
+# document model and small helpers
+
+
+class Doc:
+    """One source document: its text, its gold and the format it was converted in."""
+
+    def __init__(self, text, gold, name):
+        self.text = text.replace("\r\n", "\n")
+        self.gold = gold
+        self.name = name
+        self.format = detect_format(self.text)
+
+    @property
+    def lines(self):
+        return self.text.split("\n")
+
+
+def load_doc(text_path, gold_path):
+    with open(text_path, encoding="utf-8") as f:
+        text = f.read()
+    with open(gold_path, encoding="utf-8") as f:
+        gold = json.load(f)
+    return Doc(text, gold, os.path.splitext(os.path.basename(text_path))[0])
+
+
+def detect_format(text):
+    # markdown-like conversions keep the form's label/value cells as tab rows;
+    # pdftotext output has (almost) no tabs at all
+    lines = [l for l in text.split("\n") if l.strip()]
+    tabbed = sum(1 for l in lines if "\t" in l)
+    return "markdown" if lines and tabbed >= 0.1 * len(lines) else "pdftotext"
+
+
+def nfkc(s):
+    return unicodedata.normalize("NFKC", s)
+
+
+def cells_of(line):
+    """Tab row cells, or None for a line that is not a table row."""
+    return line.split("\t") if "\t" in line else None
+
+
+def label_of(line):
+    """First non-empty cell of a row (or the whole line), NFKC, trimmed."""
+    cells = cells_of(line)
+    if cells is None:
+        return nfkc(line).strip()
+    for c in cells:
+        if c.strip():
+            return nfkc(c).strip()
+    return ""
+
+
+def only_label(line):
+    """True when a line carries no value: plain text, or a row whose other cells are empty."""
+    cells = cells_of(line)
+    return cells is None or not any(c.strip() for c in cells[1:])
+
+
+def join(lines):
+    return "\n".join(lines)
+
+
+def shuffled(items, rng):
+    """A permutation that differs from the input whenever that is possible."""
+    out = list(items)
+    if len(set(map(str, out))) < 2:
+        return out
+    while out == items:
+        rng.shuffle(out)
+    return out
+
+
+# --------------------------------------------------------------------------
+# heading recognition (shared by several variants and the HTML printer)
+
+ROMAN = r"(?:VI|IV|V|I{1,3})"  # after NFKC, Ⅰ..Ⅵ read as I..VI
+# a Roman numeral, then the Japanese title (基本情報, 関連情報, しきい値判断項目 …)
+# (not Ⅰー２ …: the 変更箇所 table's item references)
+SECTION_RE = re.compile(r"^[#\s]*(?:<p>)?\s*" + ROMAN + r"\s*[.、]?\s*(?![ー－])[\u3040-\u9fff]")
+ITEM_TITLES = (r"(?:特定個人情報|個人番号の利用|情報提供ネットワークシステム|評価実施機関|他の評価実施機関|基本情報|備考"
+               r"|監査|従業者|その他の?リスク|開示|特定個人情報ファイルの取扱いに関する問合せ|基礎項目評価|国民・住民|第三者"
+               r"|対象人数|取扱者数|重大事故|個人情報保護委員会の承認)")
+ITEM_RE = re.compile(r"^[#\s]*\d{1,2}\s*[.]\s*" + ITEM_TITLES)
+ANNEX_RE = re.compile(r"^[#\s]*[(]別添\d+[)]")
+
+
+def is_section_heading(line):
+    text = nfkc(line).strip()
+    return only_label(line) and len(text) <= 60 and bool(SECTION_RE.match(text))
+
+
+def is_item_heading(line):
+    return only_label(line) and bool(ITEM_RE.match(nfkc(line)))
+
+
+def is_annex_heading(line):
+    return only_label(line) and bool(ANNEX_RE.match(nfkc(line)))
+
+
+# --------------------------------------------------------------------------
+# variants that keep the gold unchanged
+
+
+def headings_removed(doc, ctx):
+    return join(l for l in doc.lines if not is_section_heading(l)), doc.gold
+
+
+def headings_and_annex_removed(doc, ctx):
+    keep = [l for l in doc.lines
+            if not (is_section_heading(l) or is_annex_heading(l) or is_item_heading(l))]
+    return join(keep), doc.gold
+
+
+def crlf(doc, ctx):
+    return doc.text.replace("\n", "\r\n"), doc.gold
+
+
+COVER_LABELS = ("評価書番号", "評価書名", "個人のプライバシー等の権利利益の保護の宣言", "特記事項",
+                "評価実施機関名", "個人情報保護委員会", "公表日")
+
+
+def cover_end(lines):
+    """Index of 項目一覧 (or of the first section heading): the cover is everything before."""
+    for i, l in enumerate(lines):
+        if label_of(l) == "項目一覧" or is_section_heading(l):
+            return i
+    return None
+
+
+def cover_blocks_markdown(cover):
+    """Split the cover into a prelude and label+value blocks (a block starts at a cover label)."""
+    starts = [i for i, l in enumerate(cover) if label_of(l).startswith(COVER_LABELS)]
+    if not starts:
+        return cover, []
+    bounds = starts + [len(cover)]
+    blocks = [cover[a:b] for a, b in zip(bounds, bounds[1:])]
+    return cover[:starts[0]], blocks
+
+
+def cover_blocks_pdftotext(cover):
+    """pdftotext covers are already loose paragraphs: keep the title paragraph, move the rest."""
+    paras = re.split(r"\n\s*\n", join(cover).strip("\n"))
+    return paras[:1], [p.split("\n") for p in paras[1:]]
+
+
+def cover_reordered(doc, ctx):
+    lines = doc.lines
+    end = cover_end(lines)
+    if end is None:
+        return None
+    split = cover_blocks_markdown if doc.format == "markdown" else cover_blocks_pdftotext
+    prelude, blocks = split(lines[:end])
+    if len(blocks) < 2:
+        return None
+    trimmed = [trim_blank(b) for b in blocks]
+    out = list(prelude) + ([""] if prelude and prelude[-1].strip() else [])
+    for block in shuffled(trimmed, random.Random(SEED)):
+        out += block + [""]
+    return join(out + lines[end:]), doc.gold
+
+
+def trim_blank(block):
+    while block and not block[-1].strip():
+        block = block[:-1]
+    return block
+
+
+def separate_lines(doc, ctx):
+    out = []
+    for l in doc.lines:
+        cells = cells_of(l)
+        out += [l] if cells is None else [c for c in cells if c.strip()]
+    return join(out), doc.gold
+
+
+def row_runs(lines):
+    """Yield (is_run, lines): maximal runs of consecutive tab rows, and single other lines."""
+    run = []
+    for l in lines:
+        if cells_of(l) is not None:
+            run.append(l)
+            continue
+        if run:
+            yield True, run
+            run = []
+        yield False, [l]
+    if run:
+        yield True, run
+
+
+def pipe_table(run):
+    rows = [[c.strip().replace("|", "\\|") for c in l.split("\t")] for l in run]
+    width = max(len(r) for r in rows)  # converters pad ragged rows to the widest one
+    text = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    return text[:1] + ["|" + "---|" * width] + text[1:]
+
+
+def html_table(run):
+    rows = ["<tr>" + "".join("<td>%s</td>" % c.strip() for c in l.split("\t")) + "</tr>" for l in run]
+    return ["<table>"] + rows + ["</table>"]
+
+
+def tables_variant(render):
+    def variant(doc, ctx):
+        out = []
+        for is_run, lines in row_runs(doc.lines):
+            out += render(lines) if is_run else lines
+        return join(out), doc.gold
+    return variant
+
+
+DIGIT_SWAP = str.maketrans("0123456789０１２３４５６７８９", "０１２３４５６７８９0123456789")
+ROMAN_SWAP = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", "VI": "Ⅵ"}
+ROMAN_SWAP.update({v: k for k, v in list(ROMAN_SWAP.items())})
+NUMBERED_LABEL = re.compile(r"(システム|提供先|移転先|委託事項|別添)\s*([0-9０-９]+)")
+COUNT = re.compile(r"([(（]\s*)([0-9０-９]+)(\s*[)）]\s*件)")
+HEAD_NUMBER = re.compile(r"^(\s*)([0-9０-９]{1,2})([.．])")
+HEAD_ROMAN = re.compile(r"^(\s*#*\s*)(VI|IV|V|III|II|I|Ⅵ|Ⅳ|Ⅴ|Ⅲ|Ⅱ|Ⅰ)(?=[\s　.．])")
+SPACED_LABELS = (("システムの名称", "システム の名称"), ("評価実施機関名", "評価実施機関 名"),
+                 ("他のシステムとの接続", "他のシステム との接続"), ("事務の名称", "事務の 名称"),
+                 ("法令上の根拠", "法令上 の根拠"), ("委託先名", "委託先 名"))
+
+
+def swap_label(text):
+    """Toggle digit widths in numbered labels and heading numbers, and space some labels."""
+    text = NUMBERED_LABEL.sub(lambda m: m.group(1) + m.group(2).translate(DIGIT_SWAP), text)
+    text = HEAD_NUMBER.sub(lambda m: m.group(1) + m.group(2).translate(DIGIT_SWAP)
+                           + ("．" if m.group(3) == "." else "."), text)
+    for plain, spaced in SPACED_LABELS:
+        text = text.replace(plain, spaced)
+    return text
+
+
+def swap_counts(text):
+    return COUNT.sub(lambda m: m.group(1) + m.group(2).translate(DIGIT_SWAP) + m.group(3), text)
+
+
+def swap_line(line, fmt):
+    if is_section_heading(line):
+        line = HEAD_ROMAN.sub(lambda m: m.group(1) + ROMAN_SWAP[m.group(2)], line)
+    cells = cells_of(line)
+    if cells is None or fmt == "pdftotext":
+        return swap_counts(swap_label(line))
+    first = next((i for i, c in enumerate(cells) if c.strip()), 0)
+    # only label cells are respaced: values are what the gold quotes
+    cells = [swap_label(c) if i <= first else swap_counts(c) for i, c in enumerate(cells)]
+    return "\t".join(cells)
+
+
+def digits_and_spaces(doc, ctx):
+    return join(swap_line(l, doc.format) for l in doc.lines), doc.gold
+
+
+def minutes_text(doc):
+    items = ["(%d) %s（%s）" % (i + 1, a.get("affair") or a.get("title") or "評価書", a.get("form") or "評価書")
+             for i, a in enumerate(doc.gold.get("assessments", []))]
+    first = doc.gold["assessments"][0] if doc.gold.get("assessments") else {}
+    affair, form = first.get("affair", "事務"), first.get("form", "評価書")
+    before = [
+        "# 第3回 架空市個人情報保護審査会 会議録", "",
+        "## 開催日時・場所", "",
+        "令和6年11月12日（火）午後2時から午後4時まで　架空市役所本庁舎5階 第2会議室", "",
+        "## 出席者", "",
+        "委員：山田会長、佐藤副会長、鈴木委員、高橋委員",
+        "事務局：総務課 情報公開・個人情報保護係", "",
+        "## 議題", "",
+    ] + items + ["(%d) その他" % (len(items) + 1), "",
+                 "## 審議の経過", "",
+                 "会長：それでは議題(1)について、事務局から説明をお願いします。",
+                 "事務局：%sの特定個人情報保護評価書（%s）の案について説明します。"
+                 "評価書の本文は資料1のとおりです。" % (affair, form), "",
+                 "## 資料1", ""]
+    after = [
+        "", "## 質疑", "",
+        "委員：システムの接続先について、庁内連携システムとの連携はどのように管理されていますか。",
+        "事務局：アクセス権限を付与された職員のみが利用できるよう管理しています。",
+        "委員：委託先の監督はどのように行っていますか。",
+        "事務局：委託契約書に基づき、定期的に作業報告を求めています。",
+        "会長：それでは、本評価書案について了承することとしてよろしいですか。",
+        "（異議なし）", "",
+        "## 閉会", "",
+        "会長：以上をもって第3回審査会を閉会します。", "",
+    ]
+    return before, after
+
+
+def minutes(doc, ctx):
+    before, after = minutes_text(doc)
+    return join(before) + "\n" + doc.text.strip("\n") + "\n" + join(after), doc.gold
+
+
+def concatenated(doc, ctx):
+    other = ctx.get("other")
+    if other is None:
+        return None
+    text = doc.text.rstrip("\n") + "\n\f\n\n" + other.text.lstrip("\n")
+    gold = {"seed": "%s+%s" % (doc.name, other.name),
+            "assessments": copy.deepcopy(doc.gold["assessments"]) + copy.deepcopy(other.gold["assessments"])}
+    return text, gold
+
+
+ROW_NUMBER = re.compile(r"^(システム|提供先|移転先|委託事項)\s*(\d+)\s*$")
+BLOCK_START = re.compile(r"^(システム|提供先|移転先|委託事項)\s*\d")  # also range rows like システム2～5
+
+
+def is_numbered_row(line, kind, number):
+    m = ROW_NUMBER.match(label_of(line)) if cells_of(line) is not None else None
+    return bool(m) and m.group(1) == kind and int(m.group(2)) == number
+
+
+def ends_block(line):
+    return bool(BLOCK_START.match(label_of(line))) or is_item_heading(line) or is_section_heading(line)
+
+
+def numbered_block(lines, kind, number=1):
+    """(start, end) of the rows from the `<kind>N` row up to the next numbered row or heading."""
+    start = next((i for i, l in enumerate(lines) if is_numbered_row(l, kind, number)), None)
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if ends_block(lines[i])), len(lines))
+    return start, end
+
+
+def table_duplicated(doc, ctx):
+    span = numbered_block(doc.lines, "システム")
+    if span is None:
+        return None
+    a, b = span
+    rows = [l for l in doc.lines[a:b] if cells_of(l) is not None]
+    return join(doc.lines[:a] + html_table(rows) + doc.lines[a:]), doc.gold
+
+
+def drop_system(gold, no):
+    gold = copy.deepcopy(gold)
+    systems = gold["assessments"][0].get("systems") or []
+    kept = [s for s in systems if s.get("no") != no]
+    if len(kept) == len(systems):
+        return None
+    gold["assessments"][0]["systems"] = kept
+    return gold
+
+
+def header_value(line):
+    cells = [c for c in line.split("\t")[1:] if c.strip()]
+    return cells[0].strip() if cells else ""
+
+
+def drop_flow(gold, key, recipient):
+    """Remove the one provision/transfer whose recipient is this block's (None if ambiguous)."""
+    gold = copy.deepcopy(gold)
+    norm = lambda s: re.sub(r"\s", "", nfkc(s or ""))
+    hits = [(f, p) for a in gold["assessments"] for f in a.get("files") or []
+            for p in f.get(key) or [] if norm(p.get("recipient")) == norm(recipient)]
+    if not recipient or len(hits) != 1:
+        return None
+    f, p = hits[0]
+    f[key].remove(p)
+    return gold
+
+
+def block_lost(doc, ctx):
+    # the first block whose facts map one-to-one onto gold entries
+    lines = doc.lines
+    span = numbered_block(lines, "システム")
+    if span:
+        gold = drop_system(doc.gold, 1)
+        if gold is not None:
+            return join(lines[:span[0]] + lines[span[1]:]), gold
+    for kind, key in (("提供先", "provisions"), ("移転先", "transfers")):
+        span = numbered_block(lines, kind)
+        if span:
+            gold = drop_flow(doc.gold, key, header_value(lines[span[0]]))
+            if gold is not None:
+                return join(lines[:span[0]] + lines[span[1]:]), gold
+    return None
+
+
+PAGE_BREAK = re.compile(r"(\f|\n{4,})")  # a form feed, or 3+ blank lines ending a page
+
+
+def shuffle_page(page, rng):
+    lead = page[:len(page) - len(page.lstrip("\n"))]
+    tail = page[len(page.rstrip("\n")):]
+    blocks = re.split(r"\n[ \t\u3000]*\n", page.strip("\n"))
+    return lead + "\n\n".join(shuffled(blocks, rng)) + tail
+
+
+def pages_shuffled(doc, ctx):
+    rng = random.Random(SEED)
+    parts = PAGE_BREAK.split(doc.text)
+    out = [p if i % 2 else shuffle_page(p, rng) for i, p in enumerate(parts)]
+    return "".join(out), doc.gold
+
+
+# --------------------------------------------------------------------------
+# printed form: HTML -> chromium PDF -> pdftotext
+
+CHECKED, UNCHECKED = "[ ○ ]", "[ ]"
+CHECKBOX_RULES = [
+    # order matters: bracket-wrapped inputs first, so no "[[ ○ ]]" is left behind
+    (re.compile(r"\[\s*<input\b[^>]*\bchecked\b[^>]*>\s*\]"), CHECKED),
+    # unchecked radios are how this converter loses a selected mark (gold reads them as checked)
+    (re.compile(r"\[\s*<input\b[^>]*type=\"radio\"[^>]*>\s*\]"), CHECKED),
+    (re.compile(r"\[\s*<input\b[^>]*>\s*\]"), UNCHECKED),
+    (re.compile(r"<input\b[^>]*\bchecked\b[^>]*>"), CHECKED),
+    (re.compile(r"<input\b[^>]*type=\"radio\"[^>]*>"), CHECKED),
+    (re.compile(r"<input\b[^>]*>"), UNCHECKED),
+    (re.compile(r"[\[【]\s*[○◯●✓✔]\s*[\]】]"), CHECKED),
+    (re.compile(r"[\[【]\s*[\]】]"), UNCHECKED),
+]
+TAG = re.compile(r"</?(?:p|div|ul|ol|li|span|br|table|thead|tbody|tr|td|th|b|i|u|s|strong|em|sup|sub|a|"
+                 r"h[1-6]|hr|font|center)\b[^<>]*>", re.I)
+
+
+def text_marks(value):
+    for pattern, mark in CHECKBOX_RULES:
+        value = pattern.sub(mark, value)
+    return value
+
+
+def to_html(value):
+    """Keep real HTML tags as block elements; escape everything else (e.g. the text '<選択肢>')."""
+    value = text_marks(value)
+    out, pos = [], 0
+    for m in TAG.finditer(value):
+        out.append(html.escape(value[pos:m.start()], quote=False))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(html.escape(value[pos:], quote=False))
+    return "".join(out)
+
+
+def is_contents_entry(lines, i):
+    """A section heading followed by another heading is an entry of the 項目一覧 list."""
+    nxt = next((l for l in lines[i + 1:] if l.strip()), "")
+    return is_section_heading(nxt) or is_annex_heading(nxt)
+
+
+def printed_rows(lines):
+    """Yield (kind, cells) rows: 'section' starts a new table; 'head' and 'text' span both columns."""
+    cover = cover_end(lines) or 0
+    i = 0
+    while i < len(lines):
+        kind, cells, i = classify(lines, i, cover)
+        if kind:
+            yield kind, cells
+
+
+def classify(lines, i, cover):
+    """(kind, cells, index of the next unread line) for the line at i."""
+    line = lines[i]
+    if not line.strip():
+        return None, None, i + 1
+    if is_section_heading(line):
+        if is_contents_entry(lines, i):
+            return "text", [line], i + 1
+        return "section", [line.lstrip("# ").strip("\t")], i + 1
+    if cells_of(line) is not None:
+        return "row", line.split("\t"), i + 1
+    if is_item_heading(line) or is_annex_heading(line) or line.lstrip().startswith("#") \
+            or label_of(line) == "項目一覧":
+        return "head", [line.lstrip("# ")], i + 1
+    if i < cover and label_of(line).startswith(COVER_LABELS):
+        value, nxt = next_cover_value(lines, i + 1)
+        return "row", [line, value], nxt
+    return "text", [re.sub(r"^- ", "", line)], i + 1
+
+
+def next_cover_value(lines, i):
+    """The cover prints labels in cells beside their value paragraph."""
+    j = i
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j < len(lines) and not label_of(lines[j]).startswith(COVER_LABELS + ("項目一覧",)) \
+            and cells_of(lines[j]) is None:
+        return lines[j], j + 1
+    return "", i
+
+
+def label_cell(cells):
+    """Rows with a group label (再委託 | ⑦再委託の有無 | value) print both labels in one cell."""
+    *labels, value = cells if len(cells) > 1 else cells + [""]
+    labels = [c for c in labels if c.strip()]
+    return "".join("<div>%s</div>" % to_html(c) for c in labels), value
+
+
+def html_row(kind, cells):
+    if kind in ("section", "head"):
+        return "<tr><th colspan=\"2\">%s</th></tr>" % to_html(cells[0])
+    if kind == "text":
+        return "<tr><td colspan=\"2\">%s</td></tr>" % to_html(cells[0])
+    # a row with an empty label (a value the conversion split off) keeps its empty label cell
+    label, value = label_cell(cells)
+    return "<tr><td class=\"label\">%s</td><td>%s</td></tr>" % (label, to_html(value))
+
+
+PRINT_CSS = """
+@page { size: A4; margin: 12mm; }
+body { font-family: "Noto Sans CJK JP", sans-serif; font-size: 9pt; }
+table { width: 100%; border-collapse: collapse; margin-bottom: 5mm; table-layout: fixed; }
+td, th { border: 1px solid #000; padding: 2px 4px; vertical-align: top; word-break: break-all; }
+td.label { width: 30%; background: #eee; }
+th { text-align: left; background: #ccc; }
+p { margin: 0; }
+ul, ol { margin: 0; padding-left: 1.5em; }
+"""
+
+
+def printable_html(doc):
+    tables, current = [], []
+    for kind, cells in printed_rows(doc.lines):
+        if kind == "section" and current:
+            tables.append(current)
+            current = []
+        current.append(html_row(kind, cells))
+    tables.append(current)
+    body = "\n".join("<table>\n%s\n</table>" % "\n".join(t) for t in tables if t)
+    return ("<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><style>%s</style></head>"
+            "<body>\n%s\n</body></html>\n" % (PRINT_CSS, body))
+
+
+def print_pdf(html_text, cache_dir):
+    """Print the HTML with headless chromium; PDFs are cached by content hash."""
+    os.makedirs(cache_dir, exist_ok=True)
+    key = hashlib.sha256(html_text.encode("utf-8")).hexdigest()[:20]
+    pdf = os.path.join(cache_dir, key + ".pdf")
+    if os.path.exists(pdf):
+        return pdf
+    html_path = os.path.join(cache_dir, key + ".html")
+    with open(html_path, "w", encoding="utf-8") as f:
+        f.write(html_text)
+    profile = tempfile.mkdtemp(prefix="sim-chromium-")  # parallel runs must not share a profile
+    try:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        "--user-data-dir=" + profile, "--print-to-pdf=" + pdf + ".part",
+                        "file://" + os.path.abspath(html_path)],
+                       check=True, capture_output=True, timeout=300)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    os.replace(pdf + ".part", pdf)
+    return pdf
+
+
+def pdftotext(pdf, layout):
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [pdf, "-"]
+    return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
+
+
+def printed_variant(layout):
+    def variant(doc, ctx):
+        if not shutil.which("chromium") or not shutil.which("pdftotext"):
+            return None
+        pdf = print_pdf(printable_html(doc), ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+        return pdftotext(pdf, layout), doc.gold
+    return variant
+
+
+# --------------------------------------------------------------------------
+# registry and CLI
+
+BOTH, MD, PDF = ("markdown", "pdftotext"), ("markdown",), ("pdftotext",)
+VARIANTS = {
+    "headings-removed": (headings_removed, BOTH),
+    "headings-and-annex-removed": (headings_and_annex_removed, BOTH),
+    "cover-reordered": (cover_reordered, BOTH),
+    "crlf": (crlf, BOTH),
+    "separate-lines": (separate_lines, MD),
+    "pipe-tables": (tables_variant(pipe_table), MD),
+    "html-tables": (tables_variant(html_table), MD),
+    "digits-and-spaces": (digits_and_spaces, BOTH),
+    "minutes": (minutes, BOTH),
+    "concatenated": (concatenated, BOTH),
+    "table-duplicated": (table_duplicated, MD),
+    "block-lost": (block_lost, MD),
+    "pages-shuffled": (pages_shuffled, PDF),
+    "printed-pdftotext": (printed_variant(layout=False), MD),
+    "printed-pdftotext-layout": (printed_variant(layout=True), MD),
+}
+
+
+def applicable(doc, names=None):
+    return [n for n in (names or VARIANTS) if doc.format in VARIANTS[n][1]]
+
+
+def make_variant(doc, name, ctx):
+    """(text, gold) of one variant, or None when it cannot apply to this source."""
+    fn, formats = VARIANTS[name]
+    if doc.format not in formats:
+        return None
+    return fn(doc, ctx)
+
+
+def write_variant(outdir, name, text, gold):
+    os.makedirs(outdir, exist_ok=True)
+    txt = os.path.join(outdir, name + ".txt")
+    with open(txt, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    with open(os.path.join(outdir, name + ".gold.json"), "w", encoding="utf-8") as f:
+        json.dump(gold, f, ensure_ascii=False, indent=1)
+    return txt
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("source")
+    ap.add_argument("gold")
+    ap.add_argument("outdir")
+    ap.add_argument("--variants", help="comma-separated subset (default: every applicable one)")
+    ap.add_argument("--with", dest="other", nargs=2, metavar=("OTHER.txt", "OTHER.gold.json"),
+                    help="second document for the concatenated variant")
+    ap.add_argument("--cache", help="PDF cache directory (default OUTDIR/.pdf-cache)")
+    args = ap.parse_args(argv)
+    doc = load_doc(args.source, args.gold)
+    names = args.variants.split(",") if args.variants else list(VARIANTS)
+    unknown = [n for n in names if n not in VARIANTS]
+    if unknown:
+        ap.error("unknown variant(s): " + ", ".join(unknown))
+    ctx = {"other": load_doc(*args.other) if args.other else None,
+           "cache": args.cache or os.path.join(args.outdir, ".pdf-cache")}
+    for name in names:
+        result = make_variant(doc, name, ctx)
+        if result is None:
+            print("%-28s skipped (does not apply to this %s source)" % (name, doc.format))
+            continue
+        print("%-28s %s" % (name, write_variant(args.outdir, name, *result)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
