@@ -1,12 +1,16 @@
 // Extraction throughput (decode + extract, one thread) in bytes per second, on the corpus texts
-// in ../shared/corpus (skipped with a message when absent) and on the bundled example city.
+// in ../shared/corpus (skipped with a message when absent) and on the bundled example city; and
+// the cost of a text holding many assessments: N copies of one text must cost about N times one
+// copy (issue 9, "linear cost"), printed as one `extract/copies:` line per text after the run.
 // A benchmark, never a test: run build/bench_extract [--benchmark_filter=…].
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "piagraph/error.hpp"
@@ -81,6 +85,81 @@ void decode_and_extract(benchmark::State& state, const std::vector<const Input*>
     report_megabytes(state, bytes);
 }
 
+// One text repeated: the same assessment `copies` times, joined by a blank line and a form feed
+// (as a batch of assessments printed into one file would be).
+struct Copies {
+    std::string source;  // "003", "001", "midori-juki"
+    int copies = 1;
+    Input text;
+    double seconds = 0;           // CPU seconds per iteration, of the last (reported) run
+    size_t assessments = 0;       // what extract_document found in it
+    const Copies* one = nullptr;  // for N > 1: the 1-copy run, measured before this one
+};
+
+std::string repeated(const std::string& bytes, int copies) {
+    std::string one = bytes;
+    while (!one.empty() && (one.back() == '\n' || one.back() == '\r')) one.pop_back();
+    std::string out;
+    out.reserve((one.size() + 4) * static_cast<size_t>(copies));
+    for (int i = 0; i < copies; ++i) {
+        if (i > 0) out += "\n\n\f\n";
+        out += one;
+    }
+    out += '\n';
+    return out;
+}
+
+// CPU time of this thread (what Google Benchmark's "CPU" column measures): unlike wall time it
+// does not grow when other processes share the cores.
+double thread_cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// Like decode_and_extract, and it keeps its own CPU time per iteration and the number of
+// assessments found, for the ratio printed after the run.
+void extract_copies(benchmark::State& state, Copies* c) {
+    size_t found = 0;
+    double start = thread_cpu_seconds();
+    for (auto _ : state) {
+        try {
+            Model model = extract_document(decode_document(c->text.bytes, c->text.path));
+            found = model.assessments.size();
+            benchmark::DoNotOptimize(model.assessments.data());
+        } catch (const InputError& e) {
+            state.SkipWithError(("extract refused the input: " + e.format(Lang::en)).c_str());
+            return;
+        }
+    }
+    c->seconds = (thread_cpu_seconds() - start) /
+                 static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+    c->assessments = found;
+    state.counters["assessments"] = static_cast<double>(found);
+    if (c->one != nullptr && c->one->seconds > 0)  // time(N)/time(1)/N, as a counter too
+        state.counters["per_copy"] = c->seconds / c->one->seconds / c->copies;
+    report_megabytes(state, static_cast<int64_t>(c->text.bytes.size()));
+}
+
+// CPU time(N copies) / CPU time(1 copy), and that divided by N: 1.0 is linear.
+constexpr double kPerCopyTarget = 1.3;
+
+void print_copies_ratio(const Copies& one, const Copies& many) {
+    if (one.seconds <= 0 || many.seconds <= 0) return;  // filtered out or failed
+    double ratio = many.seconds / one.seconds;
+    double per_copy = ratio / many.copies;
+    std::printf(
+        "extract/copies: %d copies of %s take %.1fx one copy (%.2f per copy; target <= %.1f); "
+        "CPU %.1f ms vs %.1f ms\n",
+        many.copies, many.source.c_str(), ratio, per_copy, kPerCopyTarget, many.seconds * 1e3, one.seconds * 1e3);
+    if (many.assessments != static_cast<size_t>(many.copies))
+        std::printf("extract/copies: WARNING: %d copies of %s gave %zu assessments, expected %d\n", many.copies,
+                    many.source.c_str(), many.assessments, many.copies);
+    if (one.assessments != 1)
+        std::printf("extract/copies: WARNING: one copy of %s gave %zu assessments, expected 1\n", one.source.c_str(),
+                    one.assessments);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -108,7 +187,32 @@ int main(int argc, char** argv) {
                                      std::vector<const Input*>{&in})
             ->Unit(benchmark::kMillisecond);
     }
+
+    // N = 1 and N = 30 copies of the pdftotext corpus text 003 and the markdown one 001 (when
+    // ../shared is present) and of the example city's 住民基本台帳 assessment (always).
+    constexpr int kCopies = 30;
+    static std::vector<std::pair<Copies, Copies>> copies;  // (1 copy, kCopies copies)
+    auto add_copies = [](const std::string& source, const Input& in) {
+        Copies one{source, 1, {in.label + " x1", in.path, repeated(in.bytes, 1)}};
+        Copies many{source, kCopies, {in.label + " x" + std::to_string(kCopies), in.path, repeated(in.bytes, kCopies)}};
+        copies.emplace_back(std::move(one), std::move(many));
+    };
+    for (const char* prefix : {"corpus/003_", "corpus/001_"})
+        for (const Input& in : inputs)
+            if (text::starts_with(in.label, prefix)) add_copies(std::string(prefix).substr(7, 3), in);
+    for (const Input& in : inputs)
+        if (in.label == "examples/midori/midori-juki.txt") add_copies("midori-juki", in);
+    for (auto& [one, many] : copies) {  // registered once the vector no longer grows
+        many.one = &one;
+        for (Copies* c : {&one, &many})
+            benchmark::RegisterBenchmark(("extract/copies/" + c->source + " x" + std::to_string(c->copies)).c_str(),
+                                         extract_copies, c)
+                ->Unit(benchmark::kMillisecond);
+    }
+
     benchmark::RunSpecifiedBenchmarks();
+    std::fflush(stdout);
+    for (const auto& [one, many] : copies) print_copies_ratio(one, many);
     benchmark::Shutdown();
     return 0;
 }

@@ -17,6 +17,7 @@ PACKAGES=(
     fonts-noto-cjk   # Japanese labels in SVG/PNG/PDF diagrams
     python3          # ../shared/tools/score-extraction
     chromium         # headless rendering checks of the HTML report
+    poppler-utils    # pdftotext: the simulator's printed-pdftotext variants
     clang-format
 )
 # shellcheck disable=SC2206  # word splitting of the extra list is intended

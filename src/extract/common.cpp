@@ -457,6 +457,53 @@ void fill_missing(FileBlock& into, FileBlock& from) {
 
 }  // namespace
 
+namespace {
+
+void shift(Loc& l, int delta) {
+    if (!l.known()) return;
+    l.line += delta;
+    l.end_line += delta;
+}
+void shift(std::map<std::string, Loc>& locs, int delta) {
+    for (auto& [key, l] : locs) shift(l, delta);
+}
+void shift(Flow& f, int delta) {
+    shift(f.loc, delta);
+    shift(f.basis_loc, delta);
+    shift(f.locs, delta);
+}
+
+}  // namespace
+
+void shift_lines(Assessment& a, int delta) {
+    if (delta == 0) return;
+    shift(a.loc, delta);
+    shift(a.locs, delta);
+    shift(a.linkage.loc, delta);
+    for (auto& s : a.systems) {
+        shift(s.loc, delta);
+        shift(s.connections_loc, delta);
+    }
+    for (auto& f : a.files) {
+        shift(f.loc, delta);
+        shift(f.locs, delta);
+        for (auto& s : f.sources) shift(s.loc, delta);
+        for (auto& e : f.entrustments) {
+            shift(e.loc, delta);
+            shift(e.locs, delta);
+        }
+        for (auto& p : f.provisions) shift(p, delta);
+        for (auto& t : f.transfers) shift(t, delta);
+    }
+    for (auto& s : a.attachment1_steps) shift(s.loc, delta);
+    for (auto& c : a.changes) shift(c.loc, delta);
+}
+
+bool looks_like_date(std::string_view s) {
+    const std::string n = text::nfkc(s);
+    return text::contains(n, "年") && std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 void merge_repeated_files(std::vector<FileBlock>& files) {
     std::vector<FileBlock> out;
     for (auto& f : files) {

@@ -84,6 +84,12 @@ std::string without_note_marks(std::string s);
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
 
+// A date as the forms write it (令和4年1月31日, 平成30年５月): 年 and a digit.
+bool looks_like_date(std::string_view s);
+
+// Moves every line number of the assessment by `delta` (a parser that numbers a part from 1).
+void shift_lines(Assessment& a, int delta);
+
 // File blocks with the same names are one file met twice (section III repeats the names, a
 // converter may emit a table twice): the later block only fills what the first one lacks.
 void merge_repeated_files(std::vector<FileBlock>& files);

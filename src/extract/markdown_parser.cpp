@@ -172,11 +172,6 @@ std::vector<std::string> parse_name_list(const std::string& value) {
     return out;
 }
 
-bool is_date_like(const std::string& s) {
-    const std::string n = text::nfkc(s);
-    return text::contains(n, "年") && (text::contains(n, "月") || text::contains(n, "日"));
-}
-
 void widen(Loc& loc, int line) {
     if (!loc.known()) loc = Loc::at(line);
     if (line > loc.end_line) loc.end_line = line;
@@ -303,6 +298,18 @@ private:
         return false;
     }
 
+    // Whether the header row of the 変更箇所 table follows line n closely.
+    bool change_table_follows(int n) const {
+        constexpr int kSpan = 60;
+        const int last = std::min(n + kSpan, doc_.first_line + static_cast<int>(doc_.lines.size()) - 1);
+        for (int at = n + 1; at <= last; ++at) {
+            const Row r = make_row(doc_.lines[static_cast<size_t>(at - doc_.first_line)], at);
+            if (!r.cells.empty() && (change_table_header(r) || (r.cells.size() >= 2 && looks_like_date(r.cells[0]))))
+                return true;
+        }
+        return false;
+    }
+
     // Whether the assessment being read has anything of sections I or II yet.
     bool has_body() const { return a_ && (!a_->systems.empty() || !a_->files.empty() || !a_->affair.empty()); }
 
@@ -375,9 +382,11 @@ private:
         std::smatch m;
         if (!std::regex_match(n, m, annex)) return false;
         const std::string title = m[1].str();
-        if (labels_.in("annex_changes", title))
-            enter(Section::changes);
-        else if (labels_.in("annex_affair", title)) {
+        if (labels_.in("annex_changes", title)) {
+            // The 変更箇所 table holds old values and is read to the next cover: only a heading its
+            // table follows opens it (a 項目一覧 entry cut off by a blank line does not).
+            if (change_table_follows(r.line)) enter(Section::changes);
+        } else if (labels_.in("annex_affair", title)) {
             enter(Section::annex_affair);
             if (!a(r.line).locs.count("attachment1")) a(r.line).locs["attachment1"] = Loc::at(r.line);
         } else
@@ -1250,7 +1259,7 @@ private:
         auto& as = a(r.line);
         if (labels_.is("change_date", compact_key(r.cells[0]))) return;
         const auto& c = r.all_cells;
-        if (!is_date_like(c[0]) || c.size() < 2) {
+        if (!looks_like_date(c[0]) || c.size() < 2) {
             if (!as.changes.empty() && c.size() == 1) {  // a wrapped cell
                 as.changes.back().explanation += text::squeeze(strip_html(c[0]));
                 widen(as.changes.back().loc, r.line);

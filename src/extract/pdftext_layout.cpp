@@ -70,6 +70,21 @@ std::optional<ItemHeader> item_header(const Line& line) {
     return std::nullopt;
 }
 
+// Whether the 変更箇所 table follows line `at` closely: its header row (変更日, 変更前の記載 …),
+// or a row's date among the next few lines.
+bool change_table_follows(const Layout& layout, int at) {
+    constexpr int kSpan = 60, kDateSpan = 6;
+    const auto& labels = FormLabels::get();
+    const int last = std::min(static_cast<int>(layout.lines.size()) - 1, at + kSpan);
+    for (int i = at + 1, texts = 0; i <= last; ++i) {
+        const std::string& c = layout.lines[i].compact;
+        if (c.empty()) continue;
+        if (labels.is("change_date", c) || labels.in("change_header", c)) return true;
+        if (++texts <= kDateSpan && looks_like_date(c)) return true;
+    }
+    return false;
+}
+
 // On a page with no header at all, the labels on it tell section I from a II block.
 std::optional<Region> region_of_labels(const Layout& layout, const Page& page) {
     int basic = 0, file = 0;
@@ -340,7 +355,7 @@ Layout build_layout(const Document& doc) {
             raw = cleaned;
         }
         Line l;
-        l.no = doc.first_line + static_cast<int>(i);
+        l.no = static_cast<int>(i) + 1;  // the layout counts from 1; parse_pdftext shifts to first_line
         l.text = text::trim(raw);
         if (l.text.empty()) {
             ++blank_run;
@@ -410,6 +425,9 @@ Layout build_layout(const Document& doc) {
                 const Line& l = layout.lines[i];
                 if (l.compact.empty()) continue;
                 if (auto r = region_header(l)) {
+                    // The 変更箇所 table repeats old values and is read to the end of the text: only
+                    // a header that its table follows opens it (not a mention in a list or a note).
+                    if (*r == Region::changes && !change_table_follows(layout, i)) continue;
                     headers.push_back({i, *r});
                     if (*r == Region::file) ++f;
                     header_file.push_back(f);

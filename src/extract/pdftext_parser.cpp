@@ -32,11 +32,6 @@ int first_line_of(const Layout& layout, Region region) {
     return 0;
 }
 
-bool looks_like_date(const std::string& s) {
-    const std::string n = text::nfkc(s);
-    return text::contains(n, "年") && std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // The next non-blank line of the page that is not a label, for label/value pairs printed on
 // separate lines.
 int next_value_line(const Layout& layout, int index) {
@@ -305,6 +300,20 @@ void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBloc
     read_text("erasure", "erasure", fb.erasure, true);
 }
 
+// 1. 特定個人情報ファイル名 written without a (N): the text after the block's item line.
+void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
+    const auto& labels = FormLabels::get();
+    for (int i : idx) {
+        const std::string& c = layout.lines[i].compact;
+        if (!text::starts_with(c, "1.") || !labels.is("sub_file_names", c.substr(2))) continue;
+        const Text t = text_after(layout, i, true);
+        if (t.value.empty()) return;
+        fb.names.push_back(t.value);
+        fb.locs["names"] = Loc::span(i + 1, t.end + 1);
+        return;
+    }
+}
+
 void read_file(const Layout& layout, int file, FileBlock& fb) {
     const Dictionary& dict = Dictionary::get();
     std::vector<int> idx;
@@ -330,6 +339,8 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
             }
         }
     }
+
+    if (fb.names.empty()) read_file_name(layout, idx, fb);
 
     // Checkbox rows of the block by group; その他 rows and bare brackets follow their neighbours.
     std::map<int, RowGroup> groups;
@@ -843,6 +854,8 @@ std::vector<Assessment> parse_pdftext(const Document& doc) {
     if (layout.file_count > 0 || first_line_of(layout, Region::annex_flow) > 0) read_steps(layout, a);
     read_changes(layout, a);
     a.loc = Loc::span(1, static_cast<int>(doc.lines.size()));
+    // The layout numbers a part's lines from 1 (line index + 1 throughout this parser).
+    shift_lines(a, doc.first_line - 1);
     std::vector<Assessment> out;
     if (!a.affair.empty() || !a.systems.empty() || !a.files.empty()) out.push_back(std::move(a));
     return out;

@@ -82,7 +82,7 @@ TEST(PdftextFragments, CloserWithItsMarkAndOpenDetail) {
 TEST(PdftextLayout, PagesRegionsAndHeaders) {
     const Document d = pdftext_document(
         "表紙\n\n\n\n項目一覧\nⅠ　基本情報\n\n\n\n 提供先1 都道府県\nⅡ　特定個人情報ファイルの概要\n\n\n\n"
-        "（別添３）変更箇所\nⅡー５\n");
+        "（別添３）変更箇所\n令和５年４月１日\nⅡー５\n");
     const pt::Layout layout = pt::build_layout(d);
     ASSERT_EQ(layout.pages.size(), 4u);
     EXPECT_EQ(layout.lines[0].region, pt::Region::cover);
