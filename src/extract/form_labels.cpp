@@ -23,6 +23,8 @@ FormLabels::FormLabels() {
         auto& out = spellings_[key];
         for (const auto& s : list) out.push_back(compact_key(s.get<std::string>()));
     }
+    for (const auto& key : field_label_keys())
+        for (const auto& spelling : spellings(key)) field_labels_.insert(spelling);
 }
 
 const std::vector<std::string>& FormLabels::spellings(std::string_view key) const {
@@ -30,6 +32,43 @@ const std::vector<std::string>& FormLabels::spellings(std::string_view key) cons
     const auto it = spellings_.find(key);
     return it == spellings_.end() ? none : it->second;
 }
+
+const std::vector<std::string>& FormLabels::field_label_keys() {
+    static const std::vector<std::string> keys{"affair_name",
+                                               "population",
+                                               "system_name",
+                                               "system_functions",
+                                               "system_connections",
+                                               "basis",
+                                               "linkage_status",
+                                               "department",
+                                               "sources",
+                                               "methods",
+                                               "entrust_choice",
+                                               "entrust_content",
+                                               "contractor",
+                                               "entrust_methods",
+                                               "resubcontract",
+                                               "permission_method",
+                                               "resubcontract_items",
+                                               "resubcontractor",
+                                               "flow_choice",
+                                               "purpose",
+                                               "info",
+                                               "flow_methods",
+                                               "timing",
+                                               "storage",
+                                               "retention",
+                                               "erasure",
+                                               "file_population",
+                                               "file_scope",
+                                               "use_subject",
+                                               "user_departments",
+                                               "user_count"};
+    return keys;
+}
+
+bool FormLabels::is_field_label(std::string_view label_key) const { return field_labels_.count(label_key) > 0; }
 
 bool FormLabels::is(std::string_view key, std::string_view label_key) const {
     const auto& s = spellings(key);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +19,15 @@ public:
     bool is(std::string_view key, std::string_view label_key) const;
     // A text (any form) containing one of the spellings.
     bool in(std::string_view key, std::string_view text) const;
+    // A label key that labels a field of sections I and II (kFieldLabelKeys).
+    bool is_field_label(std::string_view label_key) const;
+    // The keys of those fields' labels: the row labels a value follows.
+    static const std::vector<std::string>& field_label_keys();
 
 private:
     FormLabels();
     std::map<std::string, std::vector<std::string>, std::less<>> spellings_;  // made once
+    std::set<std::string, std::less<>> field_labels_;                         // every field label spelling
 };
 
 // NFKC without white space: the form in which labels are compared.

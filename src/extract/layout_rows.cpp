@@ -29,44 +29,10 @@ constexpr size_t kMaxUnknownLabelChars = 24;
 constexpr size_t kMinPrefixChars = 4;
 constexpr size_t kMaxLabelTail = 12;
 
-// The form_labels keys that name row labels (the others name headings and entries).
-constexpr const char* kRowLabelKeys[] = {"number",
-                                         "title_field",
-                                         "organization",
-                                         "published",
-                                         "cover",
-                                         "affair_name",
-                                         "population",
-                                         "system_name",
-                                         "system_functions",
-                                         "system_connections",
-                                         "basis",
-                                         "linkage_status",
-                                         "department",
-                                         "sources",
-                                         "methods",
-                                         "entrust_choice",
-                                         "entrust_content",
-                                         "contractor",
-                                         "entrust_methods",
-                                         "resubcontract",
-                                         "permission_method",
-                                         "resubcontract_items",
-                                         "resubcontractor",
-                                         "flow_choice",
-                                         "purpose",
-                                         "info",
-                                         "flow_methods",
-                                         "timing",
-                                         "storage",
-                                         "retention",
-                                         "file_population",
-                                         "file_scope",
-                                         "use_subject",
-                                         "user_departments",
-                                         "user_count",
-                                         "erasure",
-                                         "change_date"};
+// The form_labels keys of the cover's row labels and of the change table's header, besides the
+// fields' (FormLabels::field_label_keys).
+constexpr const char* kOtherRowLabelKeys[] = {"number",    "title_field", "organization",
+                                              "published", "cover",       "change_date"};
 
 // The form_labels keys whose spellings a numbered heading's title holds (1. 特定個人情報ファイル名 …).
 constexpr const char* kHeadingTitleKeys[] = {
@@ -125,7 +91,9 @@ public:
 private:
     Vocabulary() {
         const FormLabels& f = FormLabels::get();
-        for (const char* key : kRowLabelKeys)
+        for (const char* key : kOtherRowLabelKeys)
+            for (const auto& s : f.spellings(key)) exact_.emplace(s, key);
+        for (const auto& key : FormLabels::field_label_keys())
             for (const auto& s : f.spellings(key)) exact_.emplace(s, key);
         const auto& raw = Dictionary::get().raw();
         if (raw.contains("field_labels"))

@@ -658,47 +658,7 @@ private:
         return !r.head.empty() && std::regex_search(r.head, heading);
     }
 
-    static bool is_field_label(const std::string& key) {
-        // Every spelling of the field labels below, gathered once.
-        static const std::set<std::string, std::less<>> spellings = [] {
-            static const char* const fields[] = {"affair_name",
-                                                 "population",
-                                                 "system_name",
-                                                 "system_functions",
-                                                 "system_connections",
-                                                 "basis",
-                                                 "linkage_status",
-                                                 "department",
-                                                 "sources",
-                                                 "methods",
-                                                 "entrust_choice",
-                                                 "entrust_content",
-                                                 "contractor",
-                                                 "entrust_methods",
-                                                 "resubcontract",
-                                                 "permission_method",
-                                                 "resubcontract_items",
-                                                 "resubcontractor",
-                                                 "flow_choice",
-                                                 "purpose",
-                                                 "info",
-                                                 "flow_methods",
-                                                 "timing",
-                                                 "storage",
-                                                 "retention",
-                                                 "erasure",
-                                                 "file_population",
-                                                 "file_scope",
-                                                 "use_subject",
-                                                 "user_departments",
-                                                 "user_count"};
-            std::set<std::string, std::less<>> out;
-            for (const char* f : fields)
-                for (const auto& spelling : FormLabels::get().spellings(f)) out.insert(spelling);
-            return out;
-        }();
-        return spellings.count(key) > 0;
-    }
+    static bool is_field_label(const std::string& key) { return FormLabels::get().is_field_label(key); }
 
     // A single cell that is not itself a label, a numbered field or an entry header.
     bool could_be_value(const Row& r) const {
