@@ -64,9 +64,13 @@ void compute_coverage(Assessment& a) {
         cover_list(a, prefix + ".provisions", f.provisions);
         cover_list(a, prefix + ".transfers", f.transfers);
         for (size_t e = 0; e < f.entrustments.size(); ++e)
-            for (const auto& item : entrust_items)
+            for (const auto& item : entrust_items) {
+                // ⑧許諾方法 and ⑨再委託事項 belong to 再委託する only.
+                const bool resubcontract_field = item == "permission_method" || item == "resubcontract_items";
+                if (resubcontract_field && f.entrustments[e].resubcontract == false) continue;
                 a.coverage[prefix + ".entrustments[" + std::to_string(e) + "]." + item] =
                     from_loc(loc_of(f.entrustments[e].locs, item));
+            }
     }
 }
 

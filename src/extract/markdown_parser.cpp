@@ -219,6 +219,7 @@ private:
     bool contents_seen_text_ = false;
     std::set<std::string> contents_entries_;  // the 項目一覧's lines, as compact keys
     std::string pending_cover_;               // a cover label whose value is on a later line
+    int pending_cover_line_ = 0;
     bool expect_number_title_ = false;
     System* system_ = nullptr;
     FileBlock* file_ = nullptr;
@@ -702,6 +703,16 @@ private:
         as.locs[field == "title_field" ? "title" : field] = Loc::at(n);
     }
 
+    // A cover label followed straight by another label: read, with an empty value (公表日 of a
+    // draft), which is what lets the report say 「記載がありません」 of it.
+    void drop_pending_cover() {
+        if (pending_cover_.empty()) return;
+        auto& as = a(pending_cover_line_);
+        if (!as.locs.count(pending_cover_ == "title_field" ? "title" : pending_cover_))
+            set_cover(pending_cover_, "", pending_cover_line_);
+        pending_cover_.clear();
+    }
+
     void cover(const Row& r) {
         const std::string k = compact_key(r.cells[0]);
         // form version: [令和６年10月 様式４]
@@ -733,21 +744,24 @@ private:
         }
         for (const char* field : {"number", "title_field", "organization", "published"}) {
             if (!labels_.is(field, k)) continue;
-            if (r.cells.size() >= 2)
+            drop_pending_cover();
+            if (r.cells.size() >= 2) {
                 set_cover(field, r.value, r.line);
-            else
+            } else {
                 pending_cover_ = field;
+                pending_cover_line_ = r.line;
+            }
             return;
         }
         if (labels_.is("contents", k)) {
-            pending_cover_.clear();
+            drop_pending_cover();
             section_ = Section::contents;
             contents_seen_text_ = false;
             contents_entries_.clear();
             return;
         }
         if (labels_.is("cover", k)) {
-            pending_cover_.clear();
+            drop_pending_cover();
             return;
         }
         if (!pending_cover_.empty()) {

@@ -167,6 +167,7 @@ void read_basic(const Layout& layout, Assessment& a) {
                         if (auto s = Dictionary::get().standard_option("linkage_status", f.value)) {
                             a.linkage.status = *s;
                             a.linkage.loc = Loc::at(layout.lines[k].no);
+                            a.locs["linkage.status"] = a.linkage.loc;
                             break;
                         }
         }
@@ -298,6 +299,14 @@ void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBloc
     read_choice("user_count", "user_count", "users", fb.user_count);
     read_choice("retention", "retention", "retention", fb.retention);
     read_text("erasure", "erasure", fb.erasure, true);
+}
+
+// The text after an entry's label; its location counts as read only when there is one.
+void read_entry_text(const Layout& layout, int at, std::string& out, std::map<std::string, Loc>& locs,
+                     const char* field) {
+    const Text t = text_after(layout, at, false);
+    out = t.value;
+    if (!out.empty()) locs[field] = Loc::span(at + 1, t.end + 1);
 }
 
 // 1. 特定個人情報ファイル名 written without a (N): the text after the block's item line.
@@ -473,6 +482,7 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
                 if (!label) continue;
                 const std::optional<int> count = parse_count("(" + f.detail + ")件");
                 const bool checked = f.mark.value_or(false);
+                fb.locs["provision_transfer"] = Loc::at(l.no);
                 if (*label == "提供を行っている") {
                     fb.provides = checked;
                     if (count) fb.declared_counts.provisions = count;
@@ -545,20 +555,24 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
                 case Field::entrust_item:
                     if (e.item.empty()) e.item = text_after(layout, at, false).value;
                     break;
+                // Read (for coverage) only where a value was found: in a scrambled page an empty
+                // text after the label may be a value printed elsewhere, not an empty cell.
                 case Field::entrust_contractor:
-                    e.contractor = text_after(layout, at, false).value;
+                    read_entry_text(layout, at, e.contractor, e.locs, "contractor");
                     break;
                 case Field::entrust_permission:
-                    e.permission_method = text_after(layout, at, false).value;
+                    read_entry_text(layout, at, e.permission_method, e.locs, "permission_method");
                     break;
                 case Field::entrust_resub_items:
-                    e.resubcontract_items = text_after(layout, at, false).value;
+                    read_entry_text(layout, at, e.resubcontract_items, e.locs, "resubcontract_items");
                     break;
                 case Field::entrust_resub:
                     for (const Fragment& f : layout.lines[at].fragments)
                         if (f.kind == Fragment::Kind::selection)
-                            if (auto s = dict.standard_option("resubcontract_choice", f.value))
+                            if (auto s = dict.standard_option("resubcontract_choice", f.value)) {
                                 e.resubcontract = *s == "再委託する";
+                                e.locs["resubcontract"] = Loc::at(at + 1);
+                            }
                     break;
                 case Field::entrust_methods:
                     method_rows[owner[i]].push_back(at);
@@ -639,6 +653,7 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
             Flow& fl = flows[h];
             if (fl.recipient.empty() && fl.basis.empty() && fl.methods.empty()) continue;  // empty template
             if (any_mark && fl.methods.empty()) fl.marks = "none";
+            if (any_mark) fl.locs["methods"] = Loc::at(method_rows[h].front() + 1);
             (f_is_provision[h] ? fb.provisions : fb.transfers).push_back(std::move(fl));
         }
     }
@@ -849,8 +864,10 @@ std::vector<Assessment> parse_pdftext(const Document& doc) {
         read_file(layout, f, fb);
         if (!fb.names.empty() || !fb.sources.empty()) a.files.push_back(std::move(fb));
     }
-    for (const FileBlock& fb : a.files)
+    for (const FileBlock& fb : a.files) {
         for (const auto& n : fb.names) a.file_names.push_back(n);
+        if (!a.locs.count("file_names") && fb.locs.count("names")) a.locs["file_names"] = fb.locs.at("names");
+    }
     if (layout.file_count > 0 || first_line_of(layout, Region::annex_flow) > 0) read_steps(layout, a);
     read_changes(layout, a);
     a.loc = Loc::span(1, static_cast<int>(doc.lines.size()));
