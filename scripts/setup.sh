@@ -17,7 +17,9 @@ PACKAGES=(
     fonts-noto-cjk   # Japanese labels in SVG/PNG/PDF diagrams
     python3          # ../shared/tools/score-extraction
     chromium         # headless rendering checks of the HTML report
-    poppler-utils    # pdftotext: the simulator's printed-pdftotext variants
+    libpoppler-cpp-dev  # ingest: PDF input, read in-process
+    poppler-utils    # pdftotext: the simulator's printed-pdftotext variants, the PDF benchmark
+    qpdf             # tests/pdf: the password-protected and font-stripped test PDFs
     clang-format
 )
 # shellcheck disable=SC2206  # word splitting of the extra list is intended

@@ -21,6 +21,7 @@ struct Location {
     int end_line = 0;
     std::string note;   // what this location shows ("declaring end", "silent end" …)
     std::string quote;  // the text it points at (lets a model without line numbers be anchored)
+    int page = 0;       // the PDF page of `line` (0: not a PDF)
 };
 
 struct Finding {

@@ -26,6 +26,7 @@ struct Evidence {
     int line = 0;
     int end_line = 0;
     std::string quote;
+    int page = 0;  // the PDF page of `line` (0: not a PDF)
 };
 
 struct NodeProps {

@@ -12,13 +12,15 @@ namespace piagraph {
 
 inline constexpr const char* kSchema = "piagraph/1";
 
-// A line range in the source document (1-based, inclusive). line == 0 means unknown.
+// A line range in the source document (1-based, inclusive). line == 0 means unknown. page is
+// the PDF page the range starts on (1-based; 0 when the input was not a PDF).
 struct Loc {
     int line = 0;
     int end_line = 0;
+    int page = 0;
     bool known() const { return line > 0; }
-    static Loc at(int l) { return Loc{l, l}; }
-    static Loc span(int a, int b) { return Loc{a, b < a ? a : b}; }
+    static Loc at(int l) { return Loc{l, l, 0}; }
+    static Loc span(int a, int b) { return Loc{a, b < a ? a : b, 0}; }
 };
 
 struct Source {

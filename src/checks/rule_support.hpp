@@ -33,11 +33,12 @@ private:
     }
 
 inline Location at(const Assessment& a, const Loc& loc, std::string note, std::string quote = "") {
-    return Location{a.source_file, loc.line, loc.end_line ? loc.end_line : loc.line, std::move(note), std::move(quote)};
+    return Location{a.source_file,   loc.line,         loc.end_line ? loc.end_line : loc.line,
+                    std::move(note), std::move(quote), loc.page};
 }
 
 inline Location at(const Evidence& e, std::string note) {
-    return Location{e.file, e.line, e.end_line, std::move(note), e.quote};
+    return Location{e.file, e.line, e.end_line, std::move(note), e.quote, e.page};
 }
 
 // A header-level or file-level field location, falling back to the enclosing block.

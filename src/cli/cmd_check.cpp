@@ -112,6 +112,7 @@ json finding_json(const Finding& f, Lang lang) {
     for (const auto& l : f.locations) {
         json o{{"file", l.file}, {"line", l.line}};
         if (l.end_line && l.end_line != l.line) o["end_line"] = l.end_line;
+        if (l.page > 0) o["page"] = l.page;
         if (!l.note.empty()) o["note"] = l.note;
         locs.push_back(o);
     }
@@ -164,6 +165,7 @@ std::string render_sarif(const std::vector<Finding>& findings, Lang lang) {
             }
             json loc{{"physicalLocation", phys}};
             if (!l.note.empty()) loc["message"] = {{"text", l.note}};
+            if (l.page > 0) loc["properties"] = {{"page", l.page}};  // lines are of the PDF's text
             locs.push_back(loc);
         }
         json r{{"ruleId", f.rule},
@@ -187,6 +189,12 @@ std::string render_sarif(const std::vector<Finding>& findings, Lang lang) {
     return sarif.dump(2) + "\n";
 }
 
+// "file:line", with the PDF page when there is one ("評価書.pdf:60 (p.2)").
+std::string place(const Location& l) {
+    return l.file + (l.line > 0 ? ":" + std::to_string(l.line) : "") +
+           (l.page > 0 ? " (p." + std::to_string(l.page) + ")" : "");
+}
+
 std::string render_text(const std::vector<Finding>& findings, const std::vector<BaselineEntry>& stale,
                         size_t suppressed, Lang lang) {
     std::string out;
@@ -195,13 +203,12 @@ std::string render_text(const std::vector<Finding>& findings, const std::vector<
     for (const auto& f : findings) {
         ++count[f.severity];
         const Location* first = f.locations.empty() ? nullptr : &f.locations.front();
-        std::string where = first ? first->file + (first->line > 0 ? ":" + std::to_string(first->line) : "") : "";
+        std::string where = first ? place(*first) : "";
         out += where + (where.empty() ? "" : ": ") + severity_name(f.severity) + " [" + f.rule + " " + f.kind + "] " +
                f.message.in(lang) + "\n";
         for (size_t i = 1; i < f.locations.size(); ++i) {
             const auto& l = f.locations[i];
-            out += "    " + l.file + (l.line > 0 ? ":" + std::to_string(l.line) : "") +
-                   (l.note.empty() ? "" : "  (" + l.note + ")") + "\n";
+            out += "    " + place(l) + (l.note.empty() ? "" : "  (" + l.note + ")") + "\n";
         }
     }
     for (const auto& e : stale)
@@ -276,7 +283,8 @@ void add_check_command(CLI::App& app, Context& ctx) {
     auto options = std::make_shared<CheckOptions>();
     auto* cmd = app.add_subcommand(
         "check", "評価書のグラフを点検し、指摘を表示する（終了コード: 0 指摘なし、1 指摘あり、2 入力エラー）");
-    cmd->add_option("INPUT", options->inputs, "評価書のテキスト、JSON モデル、またはそれらのディレクトリ")->required();
+    cmd->add_option("INPUT", options->inputs, "評価書の PDF・テキスト、JSON モデル、またはそれらのディレクトリ")
+        ->required();
     cmd->add_option("--format", options->format, "出力形式 text|json|sarif（既定 text）")
         ->check(CLI::IsMember({"text", "json", "sarif"}));
     cmd->add_option("-o,--output", options->output, "出力ファイル（省略時は標準出力）");

@@ -19,7 +19,8 @@ void add_diff_command(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("diff",
                                    "評価書の二つの版を比べる（システム・接続・ファイル・入手元・方法・委託先・提供先・"
                                    "根拠の追加/削除/変更と、変更箇所に記載のない変更）");
-    cmd->add_option("OLD", opts->old_path, "古い版（評価書のテキスト、JSON モデル、又はそのディレクトリ）")->required();
+    cmd->add_option("OLD", opts->old_path, "古い版（評価書の PDF・テキスト、JSON モデル、またはそれらのディレクトリ）")
+        ->required();
     cmd->add_option("NEW", opts->new_path, "新しい版（同上）")->required();
     cmd->add_option("--format", opts->format, "出力形式 text|json|svg|dot（既定 text）")
         ->check(CLI::IsMember({"text", "json", "svg", "dot"}));

@@ -47,9 +47,9 @@ void add_extract_command(CLI::App& app, Context& ctx) {
         std::string output = "-";
     };
     auto opts = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("extract", "評価書のテキストを JSON モデルに変換する（値ごとに出典の行番号つき）");
-    cmd->add_option("FILE", opts->files, "評価書のテキストファイル（PDF を変換したもの。UTF-8/Shift_JIS/UTF-16）")
-        ->required();
+    auto* cmd = app.add_subcommand(
+        "extract", "評価書（PDF またはテキスト）を JSON モデルに変換する（値ごとに出典の行番号・ページつき）");
+    cmd->add_option("FILE", opts->files, "評価書の PDF、またはテキストファイル（UTF-8/Shift_JIS/UTF-16）")->required();
     cmd->add_option("-o,--output", opts->output, "出力する JSON ファイル（省略時は標準出力）");
     cmd->callback([opts, &ctx] {
         Model merged;

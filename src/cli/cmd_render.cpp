@@ -21,7 +21,8 @@ void add_render_command(CLI::App& app, Context& ctx) {
     };
     auto opts = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("render", "グラフを図にする（別添1・システム連携・ファイルの流れ・組織全体）");
-    cmd->add_option("INPUT", opts->inputs, "評価書のテキスト、JSON モデル、またはそれらのディレクトリ")->required();
+    cmd->add_option("INPUT", opts->inputs, "評価書の PDF・テキスト、JSON モデル、またはそれらのディレクトリ")
+        ->required();
     cmd->add_option("--view", opts->view, "図の種類: annex1（別添1 事務の内容）| systems | flows | org")
         ->check(CLI::IsMember({"annex1", "systems", "flows", "org"}));
     cmd->add_option("-T,--format", opts->format,

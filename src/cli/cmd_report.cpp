@@ -42,7 +42,8 @@ void add_report_command(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("report",
                                    "審査・点検のための報告書を一つの HTML "
                                    "ファイルに作る（図、ファイルごとの概要、点検結果、記載状況、質問への回答）");
-    cmd->add_option("INPUT", opts->inputs, "評価書のテキスト、JSON モデル、又はそのディレクトリ")->required();
+    cmd->add_option("INPUT", opts->inputs, "評価書の PDF・テキスト、JSON モデル、またはそれらのディレクトリ")
+        ->required();
     cmd->add_option("-o,--output", opts->output, "出力する HTML ファイル（省略時は標準出力）");
     cmd->add_option("--style", opts->style, "図のスタイル（組み込み名又は JSON ファイル）");
     cmd->callback([opts, &ctx] {

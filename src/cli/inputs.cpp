@@ -24,7 +24,7 @@ bool looks_like_json(const std::string& bytes) {
 
 void load_one(const std::string& path, std::vector<Assessment>& out) {
     IngestOptions options;
-    std::string bytes = read_file_bytes(path, options.max_bytes);
+    std::string bytes = read_file_bytes(path, options.read_limit());
     Model model = looks_like_json(bytes) ? parse_model_json(bytes, path)
                                          : extract_document(decode_document(bytes, path, options));
     for (auto& a : model.assessments) {
@@ -44,13 +44,14 @@ std::vector<Assessment> load_inputs(const std::vector<std::string>& paths) {
             for (const auto& entry : fs::directory_iterator(path, ec)) {
                 if (!entry.is_regular_file()) continue;
                 auto ext = entry.path().extension().string();
-                if (ext == ".txt" || ext == ".md" || ext == ".json") files.push_back(entry.path().string());
+                if (ext == ".txt" || ext == ".md" || ext == ".json" || ext == ".pdf")
+                    files.push_back(entry.path().string());
             }
             std::sort(files.begin(), files.end());
             if (files.empty())
                 throw InputError(path, 0,
-                                 {"評価書（.txt/.md）も JSON モデル（.json）もありません",
-                                  "no assessment (.txt/.md) or JSON model (.json) in this directory"});
+                                 {"評価書（.pdf/.txt/.md）も JSON モデル（.json）もありません",
+                                  "no assessment (.pdf/.txt/.md) or JSON model (.json) in this directory"});
             for (const auto& f : files) load_one(f, out);
         } else {
             load_one(path, out);

@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <regex>
 
 #include "piagraph/dictionary.hpp"
@@ -459,44 +460,48 @@ void fill_missing(FileBlock& into, FileBlock& from) {
 
 namespace {
 
-void shift(Loc& l, int delta) {
-    if (!l.known()) return;
-    l.line += delta;
-    l.end_line += delta;
+void visit(std::map<std::string, Loc>& locs, const std::function<void(Loc&)>& fn) {
+    for (auto& [key, l] : locs) fn(l);
 }
-void shift(std::map<std::string, Loc>& locs, int delta) {
-    for (auto& [key, l] : locs) shift(l, delta);
-}
-void shift(Flow& f, int delta) {
-    shift(f.loc, delta);
-    shift(f.basis_loc, delta);
-    shift(f.locs, delta);
+void visit(Flow& f, const std::function<void(Loc&)>& fn) {
+    fn(f.loc);
+    fn(f.basis_loc);
+    visit(f.locs, fn);
 }
 
 }  // namespace
 
-void shift_lines(Assessment& a, int delta) {
-    if (delta == 0) return;
-    shift(a.loc, delta);
-    shift(a.locs, delta);
-    shift(a.linkage.loc, delta);
+void for_each_loc(Assessment& a, const std::function<void(Loc&)>& fn) {
+    fn(a.loc);
+    visit(a.locs, fn);
+    fn(a.linkage.loc);
     for (auto& s : a.systems) {
-        shift(s.loc, delta);
-        shift(s.connections_loc, delta);
+        fn(s.loc);
+        fn(s.connections_loc);
     }
     for (auto& f : a.files) {
-        shift(f.loc, delta);
-        shift(f.locs, delta);
-        for (auto& s : f.sources) shift(s.loc, delta);
+        fn(f.loc);
+        visit(f.locs, fn);
+        for (auto& s : f.sources) fn(s.loc);
         for (auto& e : f.entrustments) {
-            shift(e.loc, delta);
-            shift(e.locs, delta);
+            fn(e.loc);
+            visit(e.locs, fn);
         }
-        for (auto& p : f.provisions) shift(p, delta);
-        for (auto& t : f.transfers) shift(t, delta);
+        for (auto& p : f.provisions) visit(p, fn);
+        for (auto& t : f.transfers) visit(t, fn);
     }
-    for (auto& s : a.attachment1_steps) shift(s.loc, delta);
-    for (auto& c : a.changes) shift(c.loc, delta);
+    for (auto& s : a.attachment1_steps) fn(s.loc);
+    for (auto& c : a.changes) fn(c.loc);
+    for (auto& [item, c] : a.coverage) fn(c.loc);
+}
+
+void shift_lines(Assessment& a, int delta) {
+    if (delta == 0) return;
+    for_each_loc(a, [delta](Loc& l) {
+        if (!l.known()) return;
+        l.line += delta;
+        l.end_line += delta;
+    });
 }
 
 bool looks_like_date(std::string_view s) {

@@ -4,6 +4,7 @@
 // where it came from. Signatures are stable: add new functions rather than change these.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -86,6 +87,9 @@ int circled_number(std::string_view label);
 
 // A date as the forms write it (令和4年1月31日, 平成30年５月): 年 and a digit.
 bool looks_like_date(std::string_view s);
+
+// Calls fn on every Loc of the assessment: its fields', entries' and coverage items'.
+void for_each_loc(Assessment& a, const std::function<void(Loc&)>& fn);
 
 // Moves every line number of the assessment by `delta` (a parser that numbers a part from 1).
 void shift_lines(Assessment& a, int delta);

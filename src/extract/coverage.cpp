@@ -74,4 +74,10 @@ void compute_coverage(Assessment& a) {
     }
 }
 
+void cover_unread_page(Assessment& a, int page) {
+    const auto& why = Dictionary::get().raw()["coverage_items"]["unread_page_why"];
+    a.coverage["pages[" + std::to_string(page - 1) + "]"] =
+        CoverageItem{false, Loc{0, 0, page}, why.is_string() ? why.get<std::string>() : std::string()};
+}
+
 }  // namespace piagraph::extract_detail

@@ -148,6 +148,19 @@ void finish(Assessment& a, const Document& doc, const std::map<std::string, std:
     extract_detail::compute_coverage(a);
 }
 
+// PDF input: every location also names its page, and each page that could not be read becomes a
+// not_found coverage item of the assessment it lies in (the last one starting before it).
+void add_pages(std::vector<Assessment>& assessments, const Document& doc) {
+    for (auto& a : assessments) extract_detail::for_each_loc(a, [&doc](Loc& l) { l.page = doc.page_of(l.line); });
+    for (int page : doc.unread_pages) {
+        const int line = doc.page_starts[static_cast<size_t>(page - 1)];
+        Assessment* owner = &assessments.front();
+        for (auto& a : assessments)
+            if (a.loc.known() && a.loc.line <= line) owner = &a;
+        extract_detail::cover_unread_page(*owner, page);
+    }
+}
+
 }  // namespace
 
 Model extract_file(const std::string& path, const IngestOptions& options) {
@@ -176,6 +189,7 @@ Model extract_document(const Document& doc) {
         model.assessments.push_back(std::move(a));
     }
     if (model.assessments.empty()) not_an_assessment(doc);
+    if (!doc.page_starts.empty()) add_pages(model.assessments, doc);
     return model;
 }
 

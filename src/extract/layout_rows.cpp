@@ -28,6 +28,8 @@ constexpr size_t kMaxUnknownLabelChars = 24;
 // kMaxLabelTail.
 constexpr size_t kMinPrefixChars = 4;
 constexpr size_t kMaxLabelTail = 12;
+// How far (in characters) a table cell's text may stand from its header's column.
+constexpr size_t kGridDrift = 3;
 
 // The form_labels keys of the cover's row labels and of the change table's header, besides the
 // fields' (FormLabels::field_label_keys).
@@ -39,6 +41,14 @@ constexpr const char* kHeadingTitleKeys[] = {
     "section_other",   "section_basic",  "section_files", "section_risk",   "sub_systems",      "sub_affair",
     "sub_file_names",  "sub_number_use", "sub_linkage",   "sub_department", "sub_other_bodies", "sub_basic_info",
     "sub_acquisition", "sub_entrust",    "sub_flows",     "sub_storage",    "sub_remarks",      "risk_items"};
+
+// The form_labels keys of group labels whose sub-fields have labels of their own (④使用の主体 |
+// 使用部署, 使用者数).
+constexpr const char* kGroupLabelKeys[] = {"use_subject"};
+
+bool is_group(const std::string& key) {
+    return std::find(std::begin(kGroupLabelKeys), std::end(kGroupLabelKeys), key) != std::end(kGroupLabelKeys);
+}
 
 constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"};
 
@@ -326,9 +336,22 @@ private:
     };
     std::vector<std::string> chunks_;
     std::vector<Option> last_line_;
+    // A selection [10万人以上30万人未満] printed in a narrow cell of its own beside the option list
+    // wraps inside its column: the chunk it is read into and that column, until its ] is met.
+    std::optional<Option> open_bracket_;
 
-    void add_frag(const Frag& f, std::vector<Option>& opened) {
-        const std::u32string s = text::to_u32(f.text);
+    void add_frag(Frag f, std::vector<Option>& opened) {
+        if (!take_bracket_part(f)) return;
+        std::u32string s = text::to_u32(f.text);
+        if (opens_bracket(s)) {
+            open_bracket_ = Option{f.col, chunks_.size()};
+            chunks_.emplace_back();
+            if (!take_bracket_part(f)) return;
+            s = text::to_u32(f.text);
+        }
+        if (open_bracket_ && open_bracket_->chunk + 1 == chunks_.size() && next_mark(s, 0) != 0) {
+            chunks_.emplace_back();  // the text beside the selection is not part of it
+        }
         size_t at = next_mark(s, 0);
         const std::string head = text::trim(text::to_utf8(s.substr(0, at)));
         if (!head.empty()) continue_option(head, f.col);
@@ -340,6 +363,29 @@ private:
             chunks_.push_back(text::trim(text::to_utf8(s.substr(at, next == std::u32string::npos ? next : next - at))));
             at = next;
         }
+    }
+
+    static bool opens_bracket(const std::u32string& s) {
+        return !s.empty() && (s[0] == U'[' || s[0] == U'［') && next_mark(s, 0) == std::u32string::npos;
+    }
+
+    // The part of a fragment in the open selection's column, up to the first space (a single
+    // space is the gap to the option list beside it), joins the selection; `f` keeps the rest.
+    // Returns whether anything is left of `f`.
+    bool take_bracket_part(Frag& f) {
+        if (!open_bracket_ || f.col + 2 < open_bracket_->col || f.col > open_bracket_->col + 2) return true;
+        const std::u32string s = text::to_u32(f.text);
+        size_t from = 0;
+        while (from < s.size() && (s[from] == U'[' || s[from] == U'［' || s[from] == U' ')) ++from;
+        size_t end = s.find_first_of(U"]］", from);
+        end = end == std::u32string::npos ? s.find(U' ', from) : end + 1;
+        if (end == std::u32string::npos) end = s.size();
+        const std::string part = text::to_utf8(s.substr(0, end));
+        join_text(chunks_[open_bracket_->chunk], part);
+        if (part.find(']') != std::string::npos || part.find("］") != std::string::npos) open_bracket_.reset();
+        f.text = text::trim(text::to_utf8(s.substr(end)));
+        f.col += end;
+        return !f.text.empty();
     }
 
     // Text that does not start with a mark continues an option of the line above: the one it
@@ -407,6 +453,7 @@ struct Row {
     Value value;
     std::optional<std::string> key;  // the form key of its label; nullopt for an unknown label
     int circled = 0;
+    bool entry = false;         // opened by システムN, 提供先N … (not a group label)
     bool inline_value = false;  // (a): the value starts on the label's line
     bool label_open = true;     // the next line may still belong to the label cell
     std::vector<size_t> taken;  // lines taken in, emptied in the output
@@ -429,6 +476,7 @@ public:
         if (already_rows()) return std::nullopt;
         for (size_t i = 0; i < lines_.size(); ++i) step(i);
         close();
+        end_grid();
         if (label_rows_ < kMinLabelRows) return std::nullopt;
         if (static_cast<double>(valued_rows_) < kMinValuedShare * static_cast<double>(label_rows_)) return std::nullopt;
         Document out;
@@ -446,9 +494,12 @@ private:
     std::vector<Line> lines_;
     std::vector<std::string> out_;
     std::optional<Row> row_;
-    size_t label_rows_ = 0;    // rows opened by a label of the form
-    size_t valued_rows_ = 0;   // of them, the rows that found a value
-    size_t data_row_ = kNone;  // the line after a header row (評価書番号 | 評価書名): its data row
+    size_t label_rows_ = 0;                // rows opened by a label of the form
+    size_t valued_rows_ = 0;               // of them, the rows that found a value
+    size_t data_row_ = kNone;              // the line after a header row (評価書番号 | 評価書名): its data row
+    std::vector<size_t> grid_cols_;        // the 変更箇所 table's column starts; empty: none open
+    size_t grid_row_ = kNone;              // the line of the table row being read
+    std::vector<std::string> grid_cells_;  // its cells so far
 
     // Rows that are tab-separated already are the markdown parser's own input.
     bool already_rows() const {
@@ -460,6 +511,15 @@ private:
 
     void step(size_t i) {
         const Line& l = lines_[i];
+        if (!grid_cols_.empty()) {
+            if (grid_line(i)) return;
+            end_grid();
+        }
+        if (l.kind == Kind::heading) {  // headings end every row
+            close();
+            join_wrapped_choices(i);
+            return;
+        }
         if (l.kind == Kind::blank || l.kind == Kind::footer) {
             if (!row_) return;
             row_->held.push_back(i);
@@ -470,6 +530,21 @@ private:
         if (row_ && take(i)) return;
         close();
         open(i);
+    }
+
+    // A heading that carries its own choices (6. 情報提供ネットワークシステムとの接続 [○] 接続しない
+    // (入手) …) wraps them onto the next line at column 0: that line is part of the heading.
+    void join_wrapped_choices(size_t i) {
+        if (i + 1 >= lines_.size()) return;
+        const Line& next = lines_[i + 1];
+        if (next.indent != 0 || (next.kind != Kind::plain && next.kind != Kind::other)) return;
+        auto has_mark = [](const std::string& line) {
+            return next_mark(text::to_u32(line), 0) != std::u32string::npos;
+        };
+        if (!has_mark(out_[i]) || !has_mark(out_[i + 1])) return;
+        join_text(out_[i], text::trim(out_[i + 1]));
+        out_[i + 1].clear();
+        lines_[i + 1].kind = Kind::blank;
     }
 
     // Whether line i goes on the open row; takes it in if so.
@@ -539,9 +614,24 @@ private:
         const Row& r = *row_;
         if (!r.inline_value || r.taken.size() + 1 != r.labels.size()) return false;
         if (l.kind == Kind::label && r.key && !r.key->empty() && l.form_key == r.key) return true;
-        if (l.kind == Kind::label && !r.key && r.circled == 0 && l.circled > 0 && l.frags.size() == 1)
-            return r.labels.size() == 1;  // one field label under a group label
+        // One field label under a group label (再委託 | ⑦再委託の有無 ※): the group's cell may
+        // print the field's value on its own line, the field's line the rest (＜選択肢＞ …).
+        if (l.kind == Kind::label && !r.key && !r.entry && r.circled == 0 && l.circled > 0) return r.labels.size() == 1;
+        // A sub-field's label with no value of its own under a group whose value stands on the
+        // first line (④使用の主体 健康福祉部保険年金課 | 使用部署).
+        if (l.kind == Kind::label && r.labels.size() == 1 && r.key && is_group(*r.key) && l.frags.size() == 1 &&
+            no_value_follows(l))
+            return true;
         return l.kind == Kind::other && opens_with_bracket(l.frags[0].text);
+    }
+
+    // Whether the line after `l` starts another row (so a label-only `l` has no value below it).
+    bool no_value_follows(const Line& l) const {
+        const size_t at = static_cast<size_t>(&l - lines_.data());
+        const size_t next = next_content(at);
+        if (next == kNone) return true;
+        const Kind k = lines_[next].kind;
+        return lines_[next].indent == 0 && (k == Kind::label || k == Kind::heading || k == Kind::entry);
     }
 
     // A row whose label the form's vocabulary does not hold: a short plain cell with a value beside it.
@@ -559,15 +649,87 @@ private:
         const bool labelled = l.indent == 0 && (l.kind == Kind::label || l.kind == Kind::entry);
         if (!labelled && !unknown_label_row(l)) return;
         if (l.kind == Kind::label) ++label_rows_;
-        if (header_row(i) || header_pair(i)) return;
+        if (grid_header(i) || header_row(i) || header_pair(i)) return;
         row_.emplace();
         Row& r = *row_;
         r.at = i;
         r.labels = {l.frags[0].text};
         r.key = l.form_key;
         r.circled = l.circled;
+        r.entry = l.kind == Kind::entry;
         r.inline_value = l.frags.size() > 1;
         r.value.add_line({l.frags.begin() + 1, l.frags.end()});
+    }
+
+    // ---- the 変更箇所 table: columns under a header row (変更日  項目  変更前の記載 …) whose
+    // cells wrap inside their columns, a row starting at a date in the first column.
+
+    bool grid_header(size_t i) {
+        const Line& l = lines_[i];
+        if (l.indent != 0 || l.frags.size() < 3 || l.form_key != std::optional<std::string>("change_date"))
+            return false;
+        grid_cols_.clear();
+        for (const auto& f : l.frags) grid_cols_.push_back(f.col);
+        write_cells(i, l.frags);
+        ++label_rows_;
+        ++valued_rows_;
+        return true;
+    }
+
+    // A line while the table is open: a new row, more of the row's cells, or the table's end.
+    bool grid_line(size_t i) {
+        const Line& l = lines_[i];
+        if (l.kind == Kind::blank || l.kind == Kind::footer) return true;
+        const bool starts_row = l.indent == 0 && looks_like_date(l.frags[0].text);
+        if (!starts_row && l.indent == 0 && (l.kind == Kind::heading || l.kind == Kind::label || l.kind == Kind::entry))
+            return false;
+        if (starts_row) {
+            end_grid_row();
+            grid_row_ = i;
+            grid_cells_.assign(grid_cols_.size(), std::string());
+        }
+        if (grid_row_ != kNone) {
+            const auto pieces = grid_pieces(text::to_u32(out_[i]));
+            for (size_t k = 0; k < pieces.size(); ++k) join_text(grid_cells_[k], pieces[k]);
+        }
+        out_[i].clear();  // the header's wrapped tail, or a row's line: written with the row
+        return true;
+    }
+
+    // The line cut at the columns' starts. pdftotext's character grid lets CJK text drift a few
+    // columns from its header, so a cut goes to the word start nearest the header's column
+    // (within kGridDrift), else stays at the column.
+    std::vector<std::string> grid_pieces(const std::u32string& s) const {
+        std::vector<size_t> cuts{0};
+        for (size_t k = 1; k < grid_cols_.size(); ++k) {
+            const size_t col = grid_cols_[k], floor = cuts.back() + 1;
+            size_t best = std::max(col, floor), distance = kGridDrift + 1;
+            for (size_t p = floor; p < s.size() && p <= col + kGridDrift; ++p) {
+                const bool word_start = s[p] != U' ' && s[p - 1] == U' ';
+                const size_t d = p > col ? p - col : col - p;
+                if (word_start && d < distance) best = p, distance = d;
+            }
+            cuts.push_back(std::min(best, s.size()));
+        }
+        std::vector<std::string> out;
+        for (size_t k = 0; k < cuts.size(); ++k) {
+            const size_t end = k + 1 < cuts.size() ? std::max(cuts[k + 1], cuts[k]) : s.size();
+            out.push_back(text::trim(text::to_utf8(s.substr(cuts[k], end - cuts[k]))));
+        }
+        return out;
+    }
+
+    void end_grid_row() {
+        if (grid_row_ == kNone) return;
+        std::string line;
+        for (const auto& c : grid_cells_) append_cell(line, c);
+        out_[grid_row_] = line;
+        grid_row_ = kNone;
+    }
+
+    void end_grid() {
+        end_grid_row();
+        grid_cols_.clear();
     }
 
     // A header row (評価書番号  評価書名): labels only; the line after it holds their values.

@@ -148,7 +148,7 @@ EdgeProps edge_props(EdgeKind kind, std::string key) {
 std::string box_node_key(const std::string& box) { return "system:box:" + text::match_key(box); }
 
 Evidence evidence_at(const Assessment& a, const Loc& loc, const std::string& quote) {
-    return Evidence{a.source_file, loc.line, loc.end_line ? loc.end_line : loc.line, quote};
+    return Evidence{a.source_file, loc.line, loc.end_line ? loc.end_line : loc.line, quote, loc.page};
 }
 
 std::string join(const std::vector<std::string>& v, const std::string& sep) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "pdf_text.hpp"
 #include "piagraph/error.hpp"
 #include "piagraph/io.hpp"
 #include "piagraph/text.hpp"
@@ -120,8 +121,7 @@ size_t first_control(std::string_view s) {
 InputError binary_error(const std::string& path, int line) {
     return InputError(
         path, line,
-        {"テキストファイルではありません（バイナリデータ）。PDF は pdftotext などでテキストに変換してください",
-         "not a text file (binary data); convert PDFs to text first, e.g. with pdftotext"});
+        {"テキストファイルでも PDF でもありません（バイナリデータ）", "neither a text file nor a PDF (binary data)"});
 }
 
 }  // namespace
@@ -144,6 +144,7 @@ TextFormat detect_format(const std::vector<std::string>& lines) {
 }
 
 Document decode_document(const std::string& raw, const std::string& path, const IngestOptions& options) {
+    if (is_pdf(raw)) return ingest_detail::decode_pdf(raw, path, options);
     if (raw.size() > options.max_bytes) throw too_large_error(path, options.max_bytes);
     Document doc;
     doc.path = path;
@@ -198,7 +199,7 @@ Document decode_document(const std::string& raw, const std::string& path, const 
 }
 
 Document load_document(const std::string& path, const IngestOptions& options) {
-    return decode_document(read_file_bytes(path, options.max_bytes), path, options);
+    return decode_document(read_file_bytes(path, options.read_limit()), path, options);
 }
 
 }  // namespace piagraph

@@ -238,10 +238,14 @@ private:
 
 }  // namespace
 
-void to_json(json& j, const Loc& v) { j = json{{"line", v.line}, {"end_line", v.end_line ? v.end_line : v.line}}; }
+void to_json(json& j, const Loc& v) {
+    j = json{{"line", v.line}, {"end_line", v.end_line ? v.end_line : v.line}};
+    if (v.page > 0) j["page"] = v.page;
+}
 void from_json(const json& j, Loc& v) {
     read_int(j, "line", v.line);
     read_int(j, "end_line", v.end_line);
+    read_int(j, "page", v.page);
     if (v.end_line < v.line) v.end_line = v.line;
 }
 
@@ -433,6 +437,7 @@ void to_json(json& j, const CoverageItem& v) {
         j["line"] = v.loc.line;
         j["end_line"] = v.loc.end_line;
     }
+    if (v.loc.page > 0) j["page"] = v.loc.page;
     if (!v.why.empty()) j["why"] = v.why;
 }
 void from_json(const json& j, CoverageItem& v) {

@@ -234,6 +234,7 @@ public:
             std::string where = ev.file;
             if (ev.line > 0) where += ":" + std::to_string(ev.line);
             if (ev.end_line > ev.line) where += "-" + std::to_string(ev.end_line);
+            if (ev.page > 0) where += " (p." + std::to_string(ev.page) + ")";
             out += "\n" + style_.text("text", "source_line") + " " + where + ": " + shorten(ev.quote, 120);
         }
         return out;

@@ -612,6 +612,7 @@ private:
                 << "</p>\n";
             for (const auto& loc : f.locations) {
                 os_ << "<div class=\"muted\">" << html_escape(loc.file);
+                if (loc.page > 0) os_ << " p." << loc.page;
                 if (loc.line > 0)
                     os_ << " " << loc.line << (loc.end_line > loc.line ? "–" + std::to_string(loc.end_line) : "")
                         << "行";

@@ -126,11 +126,13 @@ TEST(Decode, ElfIsRefusedAsBinary) {
     EXPECT_TRUE(text::contains(e.message().en, "binary")) << e.message().en;
 }
 
-TEST(Decode, PdfIsRefusedAsBinary) {
+// A PDF is read as a PDF (tests/ingest/test_pdf.cpp); one cut off after its first object is
+// refused as broken, not as binary text.
+TEST(Decode, TruncatedPdfIsRefusedAsBrokenPdf) {
     std::string pdf =
         raw("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Length 5 /Filter /FlateDecode >>\nstream\n\x78\x9c\x03\0\0\x01");
     InputError e = decode_error(pdf, "doc.pdf");
-    EXPECT_TRUE(text::contains(e.message().en, "binary")) << e.message().en;
+    EXPECT_TRUE(text::contains(e.message().en, "broken or truncated")) << e.message().en;
 }
 
 // A file cut in the middle of a character: refused, and the line of the cut is named.

@@ -486,6 +486,8 @@ def classify(lines, i, cover):
         if is_contents_entry(lines, i):
             return "text", [line], i + 1
         return "section", [line.lstrip("# ").strip("\t")], i + 1
+    if is_grid_row(line):
+        return "grid", line.split("\t"), i + 1
     if cells_of(line) is not None:
         return "row", line.split("\t"), i + 1
     if is_item_heading(line) or is_annex_heading(line) or line.lstrip().startswith("#") \
@@ -495,6 +497,16 @@ def classify(lines, i, cover):
         value, nxt = next_cover_value(lines, i + 1)
         return "row", [line, value], nxt
     return "text", [re.sub(r"^- ", "", line)], i + 1
+
+
+DATE = re.compile(r"^(令和|平成)\s*[0-9０-９元]+\s*年")
+
+
+def is_grid_row(line):
+    """The 変更箇所 table is printed as the form prints it: one column per cell (its header row
+    starts with 変更日, its rows with a date)."""
+    cells = line.split("\t")
+    return len(cells) >= 4 and (cells[0].strip() == "変更日" or bool(DATE.match(cells[0].strip())))
 
 
 def next_cover_value(lines, i):
@@ -516,6 +528,8 @@ def label_cell(cells):
 
 
 def html_row(kind, cells):
+    if kind == "grid":
+        return "<tr>%s</tr>" % "".join("<td>%s</td>" % to_html(c) for c in cells)
     if kind in ("section", "head"):
         return "<tr><th colspan=\"2\">%s</th></tr>" % to_html(cells[0])
     if kind == "text":
@@ -531,6 +545,7 @@ body { font-family: "Noto Sans CJK JP", sans-serif; font-size: 9pt; }
 table { width: 100%; border-collapse: collapse; margin-bottom: 5mm; table-layout: fixed; }
 td, th { border: 1px solid #000; padding: 2px 4px; vertical-align: top; word-break: break-all; }
 td.label { width: 30%; background: #eee; }
+table.grid td { width: auto; }
 th { text-align: left; background: #ccc; }
 p { margin: 0; }
 ul, ol { margin: 0; padding-left: 1.5em; }
@@ -539,13 +554,16 @@ ul, ol { margin: 0; padding-left: 1.5em; }
 
 def printable_html(doc):
     tables, current = [], []
+    grid = False  # the rows of the current table are grid rows
     for kind, cells in printed_rows(doc.lines):
-        if kind == "section" and current:
-            tables.append(current)
+        if current and (kind == "section" or (kind == "grid") != grid):
+            tables.append((grid, current))
             current = []
+        grid = kind == "grid"
         current.append(html_row(kind, cells))
-    tables.append(current)
-    body = "\n".join("<table>\n%s\n</table>" % "\n".join(t) for t in tables if t)
+    tables.append((grid, current))
+    body = "\n".join("<table%s>\n%s\n</table>" % (" class=\"grid\"" if g else "", "\n".join(t))
+                     for g, t in tables if t)
     return ("<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><style>%s</style></head>"
             "<body>\n%s\n</body></html>\n" % (PRINT_CSS, body))
 
@@ -577,6 +595,15 @@ def pdftotext(pdf, layout):
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
 
 
+def printed_pdf(doc, ctx):
+    """The printed form as the PDF itself: piagraph reads it in-process (poppler)."""
+    if not shutil.which("chromium"):
+        return None
+    pdf = print_pdf(printable_html(doc), ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+    with open(pdf, "rb") as f:
+        return f.read(), doc.gold
+
+
 def printed_variant(layout):
     def variant(doc, ctx):
         if not shutil.which("chromium") or not shutil.which("pdftotext"):
@@ -606,6 +633,7 @@ VARIANTS = {
     "pages-shuffled": (pages_shuffled, PDF),
     "printed-pdftotext": (printed_variant(layout=False), MD),
     "printed-pdftotext-layout": (printed_variant(layout=True), MD),
+    "printed-pdf": (printed_pdf, MD),
 }
 
 
@@ -622,10 +650,16 @@ def make_variant(doc, name, ctx):
 
 
 def write_variant(outdir, name, text, gold):
+    """Writes NAME.txt (or NAME.pdf for bytes) and NAME.gold.json; returns the document's path."""
     os.makedirs(outdir, exist_ok=True)
-    txt = os.path.join(outdir, name + ".txt")
-    with open(txt, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
+    if isinstance(text, bytes):
+        txt = os.path.join(outdir, name + ".pdf")
+        with open(txt, "wb") as f:
+            f.write(text)
+    else:
+        txt = os.path.join(outdir, name + ".txt")
+        with open(txt, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
     with open(os.path.join(outdir, name + ".gold.json"), "w", encoding="utf-8") as f:
         json.dump(gold, f, ensure_ascii=False, indent=1)
     return txt
