@@ -14,6 +14,7 @@ PACKAGES=(
     libfontconfig-dev  # render: is the CJK font installed?
     libxml2-dev        # render tests parse SVG/GraphML with a real XML parser
     python3-jsonschema # checks tests validate SARIF against a schema
+    python3-networkx   # render tests read GraphML output with a real GraphML reader
     fonts-noto-cjk   # Japanese labels in SVG/PNG/PDF diagrams
     python3          # ../shared/tools/score-extraction
     chromium         # headless rendering checks of the HTML report

@@ -40,7 +40,8 @@ struct RuleInfo {
     std::string kind;
     Severity severity = Severity::warning;
     Message title;
-    Message help;  // why it matters and how to fix it
+    Message help;   // what it checks, why it matters and how to fix it
+    Message reads;  // the form items and the law it reads (piagraph rules --explain)
 };
 
 class Rule {
@@ -95,8 +96,12 @@ const std::vector<std::unique_ptr<Rule>>& rules();
 // Runs every rule over the graph; findings sorted by file, line, rule.
 std::vector<Finding> run_checks(const Graph& graph);
 
+// Sorts findings by file, line, rule (the order every output shows them in).
+void sort_findings(std::vector<Finding>& findings);
+
 // Fills line numbers that a hand-made model lacks: each location with line 0 and a quote is
-// looked up in its file when that file is a readable text (not the JSON model itself).
-void anchor_locations(std::vector<Finding>& findings);
+// looked up in the lines of its document (`lines`, else the file when it is a readable text or
+// PDF; never a JSON model).
+void anchor_locations(std::vector<Finding>& findings, const SourceLines& lines = {});
 
 }  // namespace piagraph

@@ -62,11 +62,15 @@ using GraphBase = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirec
 using Vertex = boost::graph_traits<GraphBase>::vertex_descriptor;
 using Edge = boost::graph_traits<GraphBase>::edge_descriptor;
 
+// The decoded lines of each source document (0-based), by its path.
+using SourceLines = std::map<std::string, std::vector<std::string>>;
+
 class Graph {
 public:
     GraphBase g;
     std::string organization;
     std::vector<Assessment> assessments;  // what it was built from
+    SourceLines source_lines;             // their documents' lines, where the pipeline read them
 
     // The vertex with this key, created with kind/label if absent.
     Vertex node(NodeKind kind, const std::string& key, const std::string& label);

@@ -33,6 +33,7 @@ struct ReportInput {
     // Source documents by path, as decoded lines (0-based), for quoting the lines a finding rests on.
     std::map<std::string, std::vector<std::string>> source_lines;
     std::vector<std::string> inputs;  // the paths given, shown in the header
+    Lang lang = Lang::ja;             // of the findings' messages (the page's own text is Japanese)
 };
 
 // Where a copy of the data is stored, classified from the 保管場所 text (data/dictionary.json

@@ -11,7 +11,13 @@ const RuleInfo kInfo{
     {"（N）件として記載した件数と、実際に記載した委託事項・提供先・移転先の数が一致しません。"
      "記載漏れか件数の更新漏れです。別紙に一覧がある場合は、その別紙と件数を照合してください。",
      "The (N)件 figure differs from the number of 委託事項/提供先/移転先 written out: an entry is "
-     "missing or the count was not updated. Where a 別紙 holds the list, reconcile it with the count."}};
+     "missing or the count was not updated. Where a 別紙 holds the list, reconcile it with the count."},
+    {"「II-4 委託の有無（N）件」と委託事項N、「II-5 提供を行っている（N）件」「移転を行っている（N）件」と"
+     "提供先N・移転先Nの数を比べます（空の雛形欄は数えず、別紙参照があれば情報にとどめます）。法令の条文ではなく、"
+     "様式の記載どうしの整合によります。",
+     "II-4 委託の有無 (N)件 against the 委託事項N listed, and II-5 提供を行っている/移転を行っている (N)件 against "
+     "the 提供先N/移転先N (empty template blocks not counted; info only where an entry refers to a 別紙). It "
+     "rests on no article: the form must agree with itself."}};
 
 bool empty_entrustment(const Entrustment& e) {
     return blank(e.item) && blank(e.contractor) && !e.resubcontract.has_value() && blank(e.permission_method) &&

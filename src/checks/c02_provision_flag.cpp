@@ -9,9 +9,14 @@ const RuleInfo kInfo{
     Severity::error,
     {"提供・移転の有無と提供先・移転先の不一致", "provision/transfer flag contradicts the entries"},
     {"「行っていない」なのに提供先・移転先が記載されている、または「提供を行っている」「移転を行っている」"
-     "なのに記載がありません。選択か記載のどちらかを直してください。",
+     "なのに記載がありません。選択と記載が食い違うと、提供・移転が本当にあるのか判断できません。"
+     "選択か記載のどちらかを直してください。",
      "Either 行っていない is selected while 提供先/移転先 are listed, or 提供/移転を行っている is selected "
-     "with nothing listed. Fix the selection or the entries."}};
+     "with nothing listed, so whether data leaves the file cannot be told. Fix the selection or the entries."},
+    {"「II-5 提供・移転の有無」（提供を行っている・移転を行っている・行っていない、（N）件）と「提供先N」"
+     "「移転先N」の記載を読みます。法令の条文ではなく、様式の記載どうしの整合によります。",
+     "II-5 提供・移転の有無 (提供を行っている, 移転を行っている, 行っていない and the (N)件) against the "
+     "提供先N/移転先N listed. It rests on no article: the form must agree with itself."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for (const auto& a : graph.assessments)

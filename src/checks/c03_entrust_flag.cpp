@@ -3,12 +3,21 @@
 
 namespace piagraph::checks {
 namespace {
-const RuleInfo kInfo{"PPC-C03",
-                     "flag-mismatch",
-                     Severity::error,
-                     {"委託の有無と委託事項の不一致", "entrustment flag contradicts the entries"},
-                     {"「委託しない」なのに委託事項が記載されている、または「委託する」なのに委託事項がありません。",
-                      "委託しない is selected while 委託事項 are listed, or 委託する with none listed."}};
+const RuleInfo kInfo{
+    "PPC-C03",
+    "flag-mismatch",
+    Severity::error,
+    {"委託の有無と委託事項の不一致", "entrustment flag contradicts the entries"},
+    {"「委託しない」なのに委託事項が記載されている、または「委託する」なのに委託事項がありません。"
+     "委託の有無は委託先の監督（番号法第11条）とリスク対策（III-4）の前提です。"
+     "選択か委託事項のどちらかを直してください。",
+     "委託しない is selected while 委託事項 are listed, or 委託する with none listed. Whether there is "
+     "an entrustment decides the supervision of contractors (番号法 第11条) and the III-4 measures. "
+     "Fix the selection or the entries."},
+    {"「II-4 委託の有無」（委託する・委託しない、（N）件）と「委託事項N」（①委託内容・⑥委託先名、"
+     "重点は③委託先名）の記載を読みます。法令の条文ではなく、様式の記載どうしの整合によります。",
+     "II-4 委託の有無 (委託する/委託しない, (N)件) against the 委託事項N listed (① 委託内容, ⑥ "
+     "委託先名; ③ in 重点). It rests on no article: the form must agree with itself."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for (const auto& a : graph.assessments)

@@ -9,9 +9,16 @@ const RuleInfo kInfo{
     Severity::error,
     {"「接続しない」と情報提供ネットワークシステムの方法の不一致", "\"接続しない\" contradicts a network method"},
     {"III の情報提供ネットワークシステムとの接続で「接続しない」を選んでいるのに、II の入手方法・提供方法に"
-     "情報提供ネットワークシステムの印があります。どちらかが誤りです。",
+     "情報提供ネットワークシステムの印があります。どちらかが誤りで、リスク対策の評価が成り立ちません。"
+     "原本を確認し、III の選択か II の方法を直してください。",
      "III says 接続しない for 情報提供ネットワークシステム, yet II marks it as an acquisition or provision "
-     "method. One of them is wrong."}};
+     "method. One of them is wrong, and the risk measures rest on it: check the original and fix III or II."},
+    {"「III-6 情報提供ネットワークシステムとの接続」の「接続しない（入手）」「接続しない（提供）」（基礎 IV）と、"
+     "「II-3 ②入手方法」「II-5 提供先N ⑥提供方法」の情報提供ネットワークシステムの印を読みます。法令の条文ではなく、"
+     "II と III の記載の整合によります。",
+     "III-6 情報提供ネットワークシステムとの接続: 接続しない（入手）/（提供） (IV in 基礎), against the "
+     "情報提供ネットワークシステム marks of II-3 ② 入手方法 and II-5 提供先N ⑥ 提供方法. It rests on no article: "
+     "II and III must agree."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const std::string nws = label_of_system("nws");

@@ -9,23 +9,30 @@ const RuleInfo kInfo{
     Severity::warning,
     {"再委託の記載の不備", "incomplete or contradictory 再委託"},
     {"再委託する場合は委託元の許諾が必要で（番号法第10条）、⑧再委託の許諾方法と⑨再委託事項を記載します。"
-     "再委託しない場合に⑧⑨が記載されているなら、選択か記載のどちらかが誤りです。",
+     "再委託しない場合に⑧⑨が記載されている、または本文に再委託が行われたと書かれているなら、選択か記載の"
+     "どちらかが誤りです。",
      "再委託 needs the body's permission (番号法 第10条): ⑧ the permission method and ⑨ the subcontracted "
-     "items must be filled. With 再委託しない they should be empty."}};
+     "items must be filled. With 再委託しない they should be empty, and the text should not report a "
+     "再委託; otherwise fix the selection or the entries."},
+    {"「II-4 委託事項N ⑦再委託の有無」「⑧再委託の許諾方法」「⑨再委託事項」（重点 ④⑤⑥）と、評価書本文で"
+     "再委託が行われたとする記載（III の重大事故など）を読みます。番号法第10条（再委託の許諾）によります。",
+     "II-4 委託事項N ⑦ 再委託の有無, ⑧ 再委託の許諾方法 and ⑨ 再委託事項 (④⑤⑥ in 重点), and text of the "
+     "document that reports a 再委託 (III 重大事故 and the like). It rests on 番号法 第10条 (permission to "
+     "subcontract)."}};
 
 // Words that, next to 再委託, report that it happened after all (III-7 重大事故 and the like);
 // the rule's own table.
 const std::vector<std::string> kHappened{"怠", "無断", "得ずに", "得ないまま", "行っていた", "判明"};
 
 // 再委託しない everywhere, while the document's prose says a 再委託 took place.
-void contradicted_in_text(const RuleInfo& info, const Assessment& a, std::vector<Finding>& out) {
+void contradicted_in_text(const RuleInfo& info, const Graph& graph, const Assessment& a, std::vector<Finding>& out) {
     const Entrustment* declared_none = nullptr;
     for (const auto& f : a.files)
         for (const auto& e : f.entrustments) {
             if (e.resubcontract.value_or(false)) return;  // some 再委託 is declared: nothing contradicts
             if (e.resubcontract.has_value() && !declared_none) declared_none = &e;
         }
-    const auto* lines = source_text_lines(a.source_file);
+    const auto* lines = source_text_lines(graph, a.source_file);
     if (!declared_none || !lines) return;
     const std::string word = text::match_key("再委託");
     const int from = a.loc.known() ? a.loc.line : 1;
@@ -45,7 +52,7 @@ void contradicted_in_text(const RuleInfo& info, const Assessment& a, std::vector
 }
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
-    for (const auto& a : graph.assessments) contradicted_in_text(info, a, out);
+    for (const auto& a : graph.assessments) contradicted_in_text(info, graph, a, out);
     for (const auto& a : graph.assessments)
         for (const auto& f : a.files) {
             // A hand-made model may not carry ⑧/⑨ at all; only judge empties when the file has some.

@@ -10,7 +10,11 @@ const RuleInfo kInfo{"PPC-C09",
                      {"提供先・移転先ごとに⑥提供方法・移転方法のいずれかに印を付けます（その他なら内容を記載）。"
                       "方法が分からなければリスク対策（III）も評価できません。",
                       "Each 提供先/移転先 needs at least one ⑥ method marked (その他 with its text); without it the "
-                      "risk measures of III cannot be judged."}};
+                      "risk measures of III cannot be judged."},
+                     {"「II-5 提供先N ⑥提供方法」「移転先N ⑥移転方法」を読みます（読み取れなかった⑥と空の雛形欄は"
+                      "除きます）。法令の条文ではなく、様式の記載の完全性によります。",
+                      "II-5 提供先N ⑥ 提供方法 and 移転先N ⑥ 移転方法 (a ⑥ that was not read and empty template "
+                      "blocks are left out). It rests on no article: the form must be complete."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for_each_flow(graph, [&](const Assessment& a, const FileBlock& f, const Flow& fl, bool provision) {

@@ -3,14 +3,21 @@
 
 namespace piagraph::checks {
 namespace {
-const RuleInfo kInfo{"PPC-C10",
-                     "unmarked-choice",
-                     Severity::warning,
-                     {"選択のない選択肢", "choice group without a selection"},
-                     {"選択肢のどれにも印がないのに、その詳細・名称・件数が記載されています。PDF 変換で印が失われたか、"
-                      "記載が途中のままです。原本を確認し、該当する選択肢に印を付けてください。",
-                      "No option of the group is marked although its details, names or counts are filled: the mark was "
-                      "lost in conversion or the form was left half-done. Check the original and mark the option."}};
+const RuleInfo kInfo{
+    "PPC-C10",
+    "unmarked-choice",
+    Severity::warning,
+    {"選択のない選択肢", "choice group without a selection"},
+    {"選択肢のどれにも印がないのに、その詳細・名称・件数が記載されています。PDF 変換で印が失われたか、"
+     "記載が途中のままです。原本を確認し、該当する選択肢に印を付けてください。",
+     "No option of the group is marked although its details, names or counts are filled: the mark was "
+     "lost in conversion or the form was left half-done. Check the original and mark the option."},
+    {"「I-2 システムN ③その他（）」、「II-3 ①入手元」「②入手方法」、「II-4 委託の有無」"
+     "「委託事項N ⑦再委託の有無」、「II-5 提供・移転の有無」の印と、その名称・詳細・件数を読みます。"
+     "法令の条文ではなく、様式の選択肢の記載によります。",
+     "The marks of I-2 システムN ③ その他（）, II-3 ① 入手元 and ② 入手方法, II-4 委託の有無 and "
+     "委託事項N ⑦ 再委託の有無, and II-5 提供・移転の有無, against their names, details and counts. It "
+     "rests on no article: the form's choice groups."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const Message lost{"（変換で印が失われた可能性が高い）", " (the mark was probably lost in conversion)"};

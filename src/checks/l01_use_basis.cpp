@@ -11,7 +11,11 @@ const RuleInfo kInfo{
     {"個人番号は番号法第9条（別表、または第9条第2項の条例）などに定める事務でしか利用できません。"
      "I 個人番号の利用 の法令上の根拠に、番号法第9条と別表の項、条例、または住基法などを記載してください。",
      "My Numbers may only be used for the affairs of 番号法 第9条 (its 別表 items, or a 条例 under "
-     "第9条第2項) and similar. Cite them in I 個人番号の利用 法令上の根拠."}};
+     "第9条第2項) and similar. Cite them in I 個人番号の利用 法令上の根拠."},
+    {"「I-5 個人番号の利用 法令上の根拠」（重点 I-4、基礎 I-3）を読みます。空欄か、番号法第9条（第1項と別表の項、"
+     "第2項の条例）、住民基本台帳事務の第7条・住基法、主務省令のいずれも引用していないかを見ます。",
+     "I-5 個人番号の利用 法令上の根拠 (I-4 in 重点, I-3 in 基礎): empty, or citing none of 番号法 第9条 (第1項 "
+     "with a 別表 item, a 第2項 条例), 第7条 or 住基法 for 住民基本台帳 affairs, or a 主務省令."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for (const auto& a : graph.assessments) {

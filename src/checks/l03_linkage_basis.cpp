@@ -12,7 +12,12 @@ const RuleInfo kInfo{
      "行います（令和3年9月より前は第7号）。②法令上の根拠にその号と主務省令の表の項を記載してください。"
      "実施しない場合に第8号を引用しているなら、①か②のどちらかが誤りです。",
      "Linkage through 情報提供ネットワークシステム rests on 番号法 第19条第8号 (第9号 for 条例 affairs; "
-     "第7号 before 2021-09). Cite it in ②. Citing 第8号 while ① says 実施しない means one of them is wrong."}};
+     "第7号 before 2021-09). Cite it in ②. Citing 第8号 while ① says 実施しない means one of them is wrong."},
+    {"「I-6 情報提供ネットワークシステムによる情報連携 ①実施の有無」「②法令上の根拠」（重点 I-5、基礎 I-4）と、"
+     "公表日・変更箇所の日付を読みます。番号法第19条第8号・第9号（令和3年9月1日より前の評価書は第7号も可）に"
+     "よります。",
+     "I-6 情報連携 ① 実施の有無 and ② 法令上の根拠 (I-5 in 重点, I-4 in 基礎), with the 公表日 and 変更箇所 "
+     "dates. It rests on 番号法 第19条第8号/第9号 (第7号 too for documents dated before 2021-09-01)."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const std::string does = text::match_key(option("linkage_status", 0));

@@ -8,9 +8,16 @@ const RuleInfo kInfo{"PPC-L06",
                      Severity::warning,
                      {"移転の根拠に第19条の号", "transfer citing a 第19条 号"},
                      {"移転（同じ機関内の受け渡し）の根拠は第9条（別表・条例）で、第19条は提供の条文です。"
-                      "第19条第11号を引用しているなら相手は別の機関で、提供先として記載すべきです。",
+                      "移転なら①に第9条の別表の項か条例を記載してください。第19条第11号を引用しているなら相手は"
+                      "別の機関で、提供先として記載すべきです。",
                       "A transfer (inside the same body) rests on 第9条 (別表 or 条例); 第19条 is about provision. "
-                      "Citing 第19条第11号 means the recipient is another body: list it as a 提供先."}};
+                      "Cite the 第9条 別表 item or 条例 in ① of a transfer. Citing 第19条第11号 means the recipient is "
+                      "another body: list it as a 提供先."},
+                     {"「II-5 移転先N ①法令上の根拠」にある番号法第19条の号を読みます（第11号は error）。移転は"
+                      "第9条（別表・第2項の条例）、第19条第11号は同じ地方公共団体の他の機関への提供の規定です。",
+                      "A 番号法 第19条 号 in II-5 移転先N ① 法令上の根拠 (第11号: error). Transfer rests on 第9条 "
+                      "(別表, or a 第2項 条例); 第19条第11号 is provision to another 機関 of the same local "
+                      "government."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for_each_flow(graph, [&](const Assessment& a, const FileBlock&, const Flow& fl, bool provision) {

@@ -11,10 +11,14 @@ const RuleInfo kInfo{
     {"提供方法と情報連携の根拠の不一致", "provision method and linkage basis disagree"},
     {"情報提供ネットワークシステムによる提供は番号法第19条第8号（または第9号）の情報連携です。"
      "⑥提供方法に情報提供ネットワークシステムがあるのに根拠に第8号・第9号がない場合は方法か根拠の誤り、"
-     "根拠が第8号なのに方法に印がない場合は印の付け忘れか根拠の写し間違いです。",
+     "根拠が第8号なのに方法に印がない場合は印の付け忘れか根拠の写し間違いです。原本を確認し、⑥か①を直してください。",
      "Provision through 情報提供ネットワークシステム is 情報連携 under 番号法 第19条第8号 (or 第9号). A "
      "network method without that basis, or a 第8号 basis without the network method, means the "
-     "method or the basis is wrong."}};
+     "method or the basis is wrong: check the original and fix ⑥ or ①."},
+    {"「II-5 提供先N ⑥提供方法」の情報提供ネットワークシステムの印と「①法令上の根拠」、公表日・変更箇所の日付を"
+     "読みます。番号法第19条第8号・第9号（令和3年9月1日より前の評価書は第7号も可）によります。",
+     "The 情報提供ネットワークシステム mark of II-5 提供先N ⑥ 提供方法 against its ① 法令上の根拠, with the "
+     "公表日 and 変更箇所 dates. It rests on 番号法 第19条第8号/第9号 (第7号 too before 2021-09-01)."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const std::string nws = option("provision_methods", 0);

@@ -10,9 +10,16 @@ const RuleInfo kInfo{
     {"改正前の第19条の号番号", "第19条 号 number from before the renumbering"},
     {"令和3年9月1日の改正で番号法第19条の号が繰り下がりました（情報連携 第7号→第8号、税務 第8号・第9号→"
      "第10号、条例・他機関 第9号・第10号→第11号）。評価書の日付がそれより後なのに旧番号のままです。"
-     "変更の届出が遅れることもあるため警告にとどめます。",
+     "現行の号に更新してください。変更の届出が遅れることもあるため警告にとどめます。",
      "The 2021-09-01 amendment renumbered the 号 of 番号法 第19条 (linkage 7→8, tax 8/9→10, "
-     "条例/other 機関 9/10→11). The assessment is dated later but cites the old number."}};
+     "条例/other 機関 9/10→11). The assessment is dated later but cites the old number: update it. A "
+     "warning only, since updates are often filed late."},
+    {"「I-6 ②法令上の根拠」と「II-5 提供先N ①法令上の根拠」を、提供先の名称・②用途・③提供する情報の語"
+     "（情報提供ネットワーク、国税庁、住基法、教育委員会など）で流れの種類を判断し、公表日・変更箇所の日付と"
+     "照らします。令和3年9月1日施行の番号法第19条の号の繰下げによります。",
+     "I-6 ② and II-5 提供先N ① 法令上の根拠, the kind of flow judged from words in the recipient, ② 用途 and "
+     "③ 提供する情報 (情報提供ネットワーク, 国税庁, 住基法, 教育委員会 …), against the 公表日 and 変更箇所 dates. "
+     "It rests on the renumbering of the 号 of 番号法 第19条 in force from 2021-09-01."}};
 
 // Context words that decide which kind of flow a citation belongs to (REFERENCE §2.4).
 const std::vector<std::string> kNwsContext{"情報提供ネットワーク", "別表第二", "別表第2",

@@ -85,17 +85,24 @@ std::vector<Finding> run_checks(const Graph& graph) {
     for (const auto& rule : rules()) rule->run(graph, out);
     for (auto& f : out)
         if (f.fingerprint.empty()) f.fingerprint = fingerprint(f);
+    sort_findings(out);
+    return out;
+}
+
+void sort_findings(std::vector<Finding>& findings) {
     auto first = [](const Finding& f) {
         return f.locations.empty() ? std::make_pair(std::string(), 0)
                                    : std::make_pair(f.locations.front().file, f.locations.front().line);
     };
-    std::stable_sort(out.begin(), out.end(), [&](const Finding& a, const Finding& b) {
+    std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
         return std::make_tuple(first(a), a.rule) < std::make_tuple(first(b), b.rule);
     });
-    return out;
 }
 
-const std::vector<std::string>* checks::source_text_lines(const std::string& file) {
+namespace {
+
+// The lines of a file read from disk, once (graphs built without the pipeline).
+const std::vector<std::string>* file_lines(const std::string& file) {
     namespace fs = std::filesystem;
     static std::map<std::string, std::vector<std::string>> cache;  // file -> its decoded lines
     auto it = cache.find(file);
@@ -118,13 +125,25 @@ const std::vector<std::string>* checks::source_text_lines(const std::string& fil
     return it->second.empty() ? nullptr : &it->second;
 }
 
-void anchor_locations(std::vector<Finding>& findings) {
+const std::vector<std::string>* lines_of(const SourceLines& lines, const std::string& file) {
+    auto it = lines.find(file);
+    if (it != lines.end()) return it->second.empty() ? nullptr : &it->second;
+    return file_lines(file);
+}
+
+}  // namespace
+
+const std::vector<std::string>* checks::source_text_lines(const Graph& graph, const std::string& file) {
+    return lines_of(graph.source_lines, file);
+}
+
+void anchor_locations(std::vector<Finding>& findings, const SourceLines& source_lines) {
     std::map<std::string, std::vector<std::string>> keyed_lines;  // file -> match keys of its lines
-    auto lines_of = [&](const std::string& file) -> const std::vector<std::string>* {
+    auto keys_of = [&](const std::string& file) -> const std::vector<std::string>* {
         auto it = keyed_lines.find(file);
         if (it == keyed_lines.end()) {
             std::vector<std::string> keys;
-            if (const auto* lines = checks::source_text_lines(file))
+            if (const auto* lines = lines_of(source_lines, file))
                 for (const auto& l : *lines) keys.push_back(text::match_key(l));
             it = keyed_lines.emplace(file, std::move(keys)).first;
         }
@@ -133,7 +152,7 @@ void anchor_locations(std::vector<Finding>& findings) {
     for (auto& f : findings)
         for (auto& l : f.locations) {
             if (l.line > 0 || l.quote.empty()) continue;
-            const auto* lines = lines_of(l.file);
+            const auto* lines = keys_of(l.file);
             if (!lines) continue;
             // A long quote is wrapped over lines: its opening words find it.
             std::u32string q = text::to_u32(text::match_key(l.quote));

@@ -227,8 +227,9 @@ inline std::vector<Citation> repealed_appendix(const std::vector<Citation>& cs) 
 
 namespace piagraph::checks {
 
-// The lines of a source document when it is a readable text (not a JSON model), read once;
-// nullptr otherwise. For rules that look at prose the model does not carry.
-const std::vector<std::string>* source_text_lines(const std::string& file);
+// The decoded lines of a source document, for rules that look at prose the model does not
+// carry: the graph's (the pipeline keeps every document's lines), else read once from the file
+// when it is a readable text or PDF (a graph built without the pipeline); nullptr for a JSON model.
+const std::vector<std::string>* source_text_lines(const Graph& graph, const std::string& file);
 
 }  // namespace piagraph::checks

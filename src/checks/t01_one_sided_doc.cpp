@@ -43,14 +43,20 @@ void report_one_sided(const Graph& graph, const RuleInfo& info, bool across_asse
 }
 
 namespace {
-const RuleInfo kInfo{"PPC-T01",
-                     "one-sided-connection",
-                     Severity::warning,
-                     {"片側だけの接続（同一評価書）", "one-sided connection (same assessment)"},
-                     {"同じ評価書の I-2 で、システムAの③はBとの接続を記載しているのに、Bの③はAを記載していません。"
-                      "接続図が食い違い、情報の流れが説明できません。両方の③（その他の（）を含む）をそろえてください。",
-                      "In I-2 of one assessment, system A lists B in ③ but B does not list A. The linkage map "
-                      "contradicts itself; make both ③ (including the names in その他) agree."}};
+const RuleInfo kInfo{
+    "PPC-T01",
+    "one-sided-connection",
+    Severity::warning,
+    {"片側だけの接続（同一評価書）", "one-sided connection (same assessment)"},
+    {"同じ評価書の I-2 で、システムAの③はBとの接続を記載しているのに、Bの③はAを記載していません。"
+     "接続図が食い違い、情報の流れが説明できません。両方の③（その他の（）を含む）をそろえてください。",
+     "In I-2 of one assessment, system A lists B in ③ but B does not list A. The linkage map "
+     "contradicts itself; make both ③ (including the names in その他) agree."},
+    {"同じ評価書の「I-2 システムN ①システムの名称」と「③他のシステムとの接続」（チェック欄とその他（）の"
+     "名称）をシステムどうしで突き合わせます。法令の条文ではなく、様式の記載どうしの整合によります。",
+     "I-2 システムN ① (name) and ③ 他のシステムとの接続 (the boxes and the names under その他) of the "
+     "systems of one assessment, compared with each other. It rests on no article: the form must agree "
+     "with itself."}};
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     report_one_sided(graph, info, false, out);
 }

@@ -15,7 +15,13 @@ const RuleInfo kInfo{
      "働くシステムですが、③に接続が一つも記載されていません。③の該当する欄に印を付けるか、その他の（）に"
      "接続先を記載してください。",
      "中間サーバー, 統合宛名, 庁内連携 and 既存住基 only work connected to other systems, yet ③ lists "
-     "no connection. Mark the boxes or name the systems under その他."}};
+     "no connection. Mark the boxes or name the systems under その他."},
+    {"「I-2 システムN ①システムの名称」（標準システムの別名から中間サーバー・団体内統合宛名・庁内連携・既存住基と"
+     "判定）と「③他のシステムとの接続」を読みます。③のない基礎項目評価書は対象外です。法令の条文ではなく、"
+     "標準的なシステム構成によります。",
+     "I-2 システムN ① (name, matched to 中間サーバー, 統合宛名, 庁内連携 or 既存住基 through the standard "
+     "systems' aliases) and ③ 他のシステムとの接続; 基礎項目評価書, which has no ③, is skipped. It rests on "
+     "no article but on the standard architecture."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for (const auto& a : graph.assessments)

@@ -9,9 +9,18 @@ const RuleInfo kInfo{
     Severity::error,
     {"情報連携の実施の有無と接続・方法の不一致", "linkage status contradicts connections and methods"},
     {"I 情報提供ネットワークシステムによる情報連携の①実施の有無と、I-2③・入手方法・提供方法の"
-     "情報提供ネットワークシステムの記載が食い違っています。どちらが正しいか確認し、そろえてください。",
+     "情報提供ネットワークシステムの記載（実施しない場合は中間サーバーも）が食い違っています。情報連携の有無は"
+     "中間サーバーの接続やリスク対策（III-6）の前提のため、食い違うと評価全体が読めません。"
+     "どちらが正しいか確認し、そろえてください。",
      "The 情報連携 status (実施する/実施しない) disagrees with the 情報提供ネットワークシステム marks in "
-     "I-2 ③, the acquisition methods and the provision methods. Decide which is right and align them."}};
+     "I-2 ③, the acquisition methods and the provision methods (or a 中間サーバー with 実施しない). The status "
+     "underlies the 中間サーバー connections and the III-6 measures. Decide which is right and align them."},
+    {"「I-6 情報提供ネットワークシステムによる情報連携 ①実施の有無」（重点 I-5）と、「I-2 システムN ③」"
+     "「II-3 ②入手方法」「II-5 提供先N ⑥提供方法」の情報提供ネットワークシステムの印、中間サーバーのシステムを"
+     "読みます。情報連携は番号法第19条第8号・第9号による提供です。",
+     "I-6 情報連携 ① 実施の有無 (I-5 in 重点) against the 情報提供ネットワークシステム marks in I-2 システムN ③, "
+     "II-3 ② 入手方法 and II-5 提供先N ⑥ 提供方法, and a 中間サーバー system. 情報連携 is provision under "
+     "番号法 第19条第8号/第9号."}};
 
 // Whether every place that could mark 情報提供ネットワークシステム was read: "no mark anywhere"
 // is not said of a document whose ③, 入手方法 or 提供方法 went unread (PPC-X01 names those).

@@ -12,7 +12,12 @@ const RuleInfo kInfo{
      "他の行政機関・地方公共団体から入手することを意味しますが、対応する入手元に印がありません。"
      "入手元か入手方法のどちらかを直してください。",
      "Acquiring through 庁内連携システム implies 評価実施機関内の他部署 as a source, and through "
-     "情報提供ネットワークシステム a 行政機関 or 地方公共団体; that source is not marked. Fix one of the two."}};
+     "情報提供ネットワークシステム a 行政機関 or 地方公共団体; that source is not marked. Fix one of the two."},
+    {"ファイルごとの「II-3 ①入手元」と「②入手方法」を読みます。同じ機関の他部署からの入手は移転（番号法第9条）、"
+     "情報提供ネットワークシステムによる入手は他の機関への情報照会（第19条第8号・第9号）であることによります。",
+     "II-3 ① 入手元 and ② 入手方法 of each file. It rests on 移転 inside the body being a use under 番号法 "
+     "第9条, and on acquisition through 情報提供ネットワークシステム being an inquiry to another body (第19条第8号/"
+     "第9号)."}};
 
 bool has_kind(const FileBlock& f, const std::string& kind) {
     const std::string k = text::match_key(kind);

@@ -13,7 +13,13 @@ const RuleInfo kInfo{
      "同じ機関の課・室への受け渡しは移転先として記載してください。",
      "移転 is a hand-over to another section of the same body, 提供 to anyone else (PPC guideline). "
      "List other bodies (the state, other municipalities, 教育委員会 …) as 提供先 with a 第19条 basis, "
-     "and sections of the same body as 移転先."}};
+     "and sections of the same body as 移転先."},
+    {"「II-5 提供先N・移転先N」の名称を、他の機関を示す語（国税庁、市町村長、日本年金機構、教育委員会など）と"
+     "課・室・係などの部署名の語尾で判定します。提供と移転の区別は個人情報保護委員会のガイドライン（行政機関等編）、"
+     "提供の根拠は番号法第19条です。",
+     "The names of II-5 提供先N and 移転先N, judged by words naming another body (国税庁, 市町村長, 日本年金機構, "
+     "教育委員会 …) and by section endings (課, 室, 係 …). 提供 vs 移転 follows the PPC guideline (行政機関等編); "
+     "provision rests on 番号法 第19条."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const auto& dict = Dictionary::get();

@@ -11,7 +11,12 @@ const RuleInfo kInfo{
     {"II-5 の提供・移転は「委託に伴うものを除く」ため、事業者への受け渡しは通常 II-4 委託に記載します。"
      "委託であれば II-4 に移し、本当に提供であれば根拠を確認してください。",
      "II-5 excludes hand-overs that come with an entrustment; a company is normally a contractor "
-     "(II-4). Move it to II-4, or check the basis if it really is a provision."}};
+     "(II-4). Move it to II-4, or check the basis if it really is a provision."},
+    {"「II-5 提供先N・移転先N」の名称を、事業者の表示（株式会社など）と「II-4 委託事項N ⑥委託先名」（重点 ③）に"
+     "照らします。様式 II-5 の「（委託に伴うものを除く。）」によります（委託に伴う提供は番号法第19条第6号）。",
+     "The names of II-5 提供先N and 移転先N, against company markers (株式会社 …) and II-4 委託事項N ⑥ 委託先名 "
+     "(③ in 重点). It rests on the form's II-5 (委託に伴うものを除く。); a hand-over for an entrustment is "
+     "番号法 第19条第6号."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const auto companies = Dictionary::get().list("/parties/company_markers");

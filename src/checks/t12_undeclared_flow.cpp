@@ -6,14 +6,24 @@
 
 namespace piagraph::checks {
 namespace {
-const RuleInfo kInfo{"PPC-T12",
-                     "undeclared-flow",
-                     Severity::warning,
-                     {"記載のない情報の流れ", "flow described in text but not declared"},
-                     {"システムの機能や別添1の説明文には情報の流れが書かれているのに、③他のシステムとの接続や①入手元に"
-                      "対応する記載がありません。接続・入手元を追加するか、説明文を直してください。",
-                      "The functions of a system or a 別添1 step describe a flow that has no counterpart in ③ "
-                      "connections or ① sources. Declare it, or correct the text."}};
+const RuleInfo kInfo{
+    "PPC-T12",
+    "undeclared-flow",
+    Severity::warning,
+    {"記載のない情報の流れ", "flow described in text but not declared"},
+    {"システムの機能や別添1の説明文には情報の流れが書かれているのに、③他のシステムとの接続や①入手元に"
+     "対応する記載がありません。記載のない流れは接続図やリスク対策の評価から漏れます。"
+     "接続・入手元を追加するか、説明文を直してください。",
+     "The functions of a system or a 別添1 step describe a flow that has no counterpart in ③ "
+     "connections or ① sources, so the linkage map and the risk measures miss it. Declare it, or "
+     "correct the text."},
+    {"「I-2 システムN ②システムの機能」で連携・送信などと書かれた他のシステム名を「③他のシステムとの"
+     "接続」と、「別添1 事務の内容（備考）」の手順で「他市町村から」などと書かれた送り手を「II-3 ①入手元」"
+     "と照らします。特定個人情報保護評価指針の審査の観点（事務における特定個人情報の流れの記載）によります。",
+     "Other systems named with a flow verb (連携, 送信 …) in I-2 システムN ② 機能, against ③ 他のシステム"
+     "との接続; senders written as \"他市町村から\" and the like in the 別添1 (備考) steps, against II-3 ① "
+     "入手元. It rests on the review viewpoints of the 特定個人情報保護評価指針 (the flow of the data "
+     "described)."}};
 
 // Words that make a mention a flow, and the parties whose sending implies a 入手元 kind; the
 // rule's own structural table (source kind by its index in options.source_kinds).

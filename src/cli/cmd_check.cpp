@@ -12,6 +12,7 @@
 #include "piagraph/graph.hpp"
 #include "piagraph/ingest.hpp"
 #include "piagraph/io.hpp"
+#include "piagraph/pipeline.hpp"
 
 namespace piagraph::cli {
 
@@ -228,12 +229,7 @@ std::string render_text(const std::vector<Finding>& findings, const std::vector<
 }
 
 void run_check(const CheckOptions& o, Context& ctx) {
-    std::vector<Assessment> assessments = load_inputs(o.inputs);
-    if (assessments.empty())
-        throw InputError(o.inputs.front(), 0, {"評価書が一つも見つかりません", "no assessment found in the input"});
-    Graph graph = build_graph(assessments);
-    std::vector<Finding> all = run_checks(graph);
-    anchor_locations(all);
+    const std::vector<Finding> all = analyse(o.inputs).findings;
 
     std::vector<BaselineEntry> baseline;
     if (!o.baseline.empty()) baseline = read_baseline(o.baseline);

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "piagraph/diff.hpp"
 #include "piagraph/io.hpp"
+#include "piagraph/pipeline.hpp"
 #include "piagraph/render.hpp"
 
 namespace piagraph::cli {
@@ -29,8 +30,8 @@ void add_diff_command(CLI::App& app, Context& ctx) {
     cmd->footer("終了コード: 0 = 変更なし、1 = 変更あり、2 = 入力の誤り");
     cmd->callback([opts, &ctx] {
         // Read in order, so that an error names the first bad file.
-        const auto old_edition = load_inputs({opts->old_path});
-        const auto new_edition = load_inputs({opts->new_path});
+        const auto old_edition = load_inputs({opts->old_path}).assessments;
+        const auto new_edition = load_inputs({opts->new_path}).assessments;
         const ModelDiff diff = diff_assessments(old_edition, new_edition);
         std::string out;
         if (opts->format == "json") {

@@ -5,6 +5,7 @@
 #include "piagraph/checks.hpp"
 #include "piagraph/graph.hpp"
 #include "piagraph/io.hpp"
+#include "piagraph/pipeline.hpp"
 #include "piagraph/render.hpp"
 
 namespace piagraph::cli {
@@ -47,11 +48,11 @@ void add_render_command(CLI::App& app, Context& ctx) {
         // Styles fail before any input is read: a typo in --style should not wait for a big batch.
         const Style style = load_style(options.style);
 
-        const std::vector<Assessment> assessments = load_inputs(opts->inputs);
-        if (assessments.empty())
-            throw InputError(opts->inputs.front(), 0, {"評価書が見つかりません", "no assessment found in the input"});
-        const Graph graph = build_graph(assessments);
-        const std::vector<Finding> findings = opts->no_checks ? std::vector<Finding>{} : run_checks(graph);
+        AnalyseOptions analyse_options;
+        analyse_options.run_checks = !opts->no_checks;
+        const Analysis analysis = analyse(opts->inputs, analyse_options);
+        const Graph graph = whole_graph(analysis);
+        const std::vector<Finding>& findings = analysis.findings;
 
         if (options.format == Format::svg || options.format == Format::png || options.format == Format::pdf) {
             const FontMatch font = match_font(style.font());

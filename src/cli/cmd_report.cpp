@@ -7,30 +7,11 @@
 #include "piagraph/graph.hpp"
 #include "piagraph/ingest.hpp"
 #include "piagraph/io.hpp"
+#include "piagraph/pipeline.hpp"
 #include "piagraph/render.hpp"
 #include "piagraph/report.hpp"
 
 namespace piagraph::cli {
-
-namespace {
-
-// The decoded lines of each source text, so that findings can quote them. JSON models and
-// texts that cannot be read any more are left out (the report says it cannot quote them).
-std::map<std::string, std::vector<std::string>> source_lines(const std::vector<Assessment>& assessments) {
-    std::map<std::string, std::vector<std::string>> out;
-    for (const auto& a : assessments) {
-        const std::string& path = a.source_file;
-        if (path.empty() || out.count(path) || std::filesystem::path(path).extension() == ".json") continue;
-        try {
-            out[path] = load_document(path).lines;
-        } catch (const InputError&) {
-            // Quoting is a help, not a requirement: the finding still names file and line.
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 void add_report_command(CLI::App& app, Context& ctx) {
     struct Options {
@@ -47,18 +28,14 @@ void add_report_command(CLI::App& app, Context& ctx) {
     cmd->add_option("-o,--output", opts->output, "出力する HTML ファイル（省略時は標準出力）");
     cmd->add_option("--style", opts->style, "図のスタイル（組み込み名又は JSON ファイル）");
     cmd->callback([opts, &ctx] {
-        ReportInput input;
-        input.inputs = opts->inputs;
-        input.assessments = load_inputs(opts->inputs);
-        input.source_lines = source_lines(input.assessments);
         load_style(opts->style);  // a wrong --style is an input error, not a missing diagram
-
-        // One graph per organisation: the assessments of one body share their systems.
-        std::map<std::string, std::vector<Assessment>> by_organization;
-        for (const auto& a : input.assessments) by_organization[a.organization].push_back(a);
-        for (const auto& [organization, assessments] : by_organization) {
-            const Graph graph = build_graph(assessments);
-            std::vector<Finding> findings = run_checks(graph);
+        Analysis analysis = analyse(opts->inputs);
+        ReportInput input;
+        input.lang = ctx.lang;
+        input.inputs = opts->inputs;
+        input.findings = analysis.findings;
+        // One diagram pair per organisation: the assessments of one body share their systems.
+        for (const auto& org : analysis.organisations) {
             for (View view : {View::annex1, View::systems}) {
                 RenderOptions options;
                 options.view = view;
@@ -66,10 +43,10 @@ void add_report_command(CLI::App& app, Context& ctx) {
                 options.style = opts->style;
                 ReportDiagram d;
                 d.title = std::string(view == View::annex1 ? "事務の内容（別添1 相当）" : "システムの接続") +
-                          (organization.empty() ? "" : " — " + organization);
+                          (org.organization.empty() ? "" : " — " + org.organization);
                 try {
-                    RenderResult r =
-                        render(graph, findings, options, organization.empty() ? opts->inputs.front() : organization);
+                    RenderResult r = render(org.graph, org.findings, options,
+                                            org.organization.empty() ? opts->inputs.front() : org.organization);
                     d.svg = std::move(r.bytes);
                     for (const auto& w : r.warnings) d.note += (d.note.empty() ? "" : " ") + w;
                 } catch (const InputError& e) {
@@ -78,10 +55,10 @@ void add_report_command(CLI::App& app, Context& ctx) {
                 }
                 input.diagrams.push_back(std::move(d));
             }
-            for (auto& f : findings) input.findings.push_back(std::move(f));
         }
+        input.assessments = std::move(analysis.inputs.assessments);
+        input.source_lines = std::move(analysis.inputs.source_lines);
         write_file_atomic(opts->output, render_report_html(input));
-        (void)ctx;
     });
 }
 

@@ -17,14 +17,11 @@ struct Context {
 
 const std::string& tr(const Context& ctx, const Message& m);
 
-// Reads assessment texts, JSON models and directories of either into one list of assessments.
-// Directories are read in name order; files that are neither are an InputError.
-std::vector<Assessment> load_inputs(const std::vector<std::string>& paths);
-
 void add_extract_command(CLI::App& app, Context& ctx);
 void add_check_command(CLI::App& app, Context& ctx);
 void add_render_command(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);
 void add_diff_command(CLI::App& app, Context& ctx);
+void add_rules_command(CLI::App& app, Context& ctx);
 
 }  // namespace piagraph::cli

@@ -14,13 +14,14 @@ int main(int argc, char** argv) {
            "--lang", [&ctx](const std::string& v) { ctx.lang = v == "en" ? Lang::en : Lang::ja; },
            "メッセージの言語 (ja|en)、既定は ja")
         ->check(CLI::IsMember({"ja", "en"}));
-    app.set_version_flag("--version", std::string("piagraph 0.1.0"), "バージョンを表示する");
+    app.set_version_flag("--version", std::string("piagraph ") + PIAGRAPH_VERSION, "バージョンを表示する");
 
     cli::add_extract_command(app, ctx);
     cli::add_check_command(app, ctx);
     cli::add_render_command(app, ctx);
     cli::add_report_command(app, ctx);
     cli::add_diff_command(app, ctx);
+    cli::add_rules_command(app, ctx);
 
     try {
         app.parse(argc, argv);

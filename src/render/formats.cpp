@@ -53,6 +53,13 @@ std::map<std::string, std::string> marked(const Style& style, const std::string&
     return attrs;
 }
 
+// Mermaid 11 rejects an empty quoted label (legend1[""]: "Expecting 'TAGEND'"); a space is drawn
+// the same.
+std::string mermaid_label(std::string_view label) {
+    const std::string text = mermaid_text(label);
+    return text.empty() ? " " : text;
+}
+
 }  // namespace
 
 namespace render_detail {
@@ -67,12 +74,12 @@ std::string emit_mermaid(const Scene& scene, const Style& style) {
     for (const SceneCluster& cl : scene.clusters) children[cl.parent].push_back(&cl);
     auto node_line = [&](const SceneNode& n, const std::string& indent) {
         const std::string label = n.wrap ? wrap_text(n.label, columns, max_lines) : n.label;
-        return indent + n.id + "[\"" + mermaid_text(label) + "\"]\n";
+        return indent + n.id + "[\"" + mermaid_label(label) + "\"]\n";
     };
     std::function<void(const std::string&, const std::string&)> write_cluster = [&](const std::string& id,
                                                                                     const std::string& indent) {
         for (const SceneCluster* child : children[id]) {
-            out += indent + "subgraph " + child->id + "[\"" + mermaid_text(child->label) + "\"]\n";
+            out += indent + "subgraph " + child->id + "[\"" + mermaid_label(child->label) + "\"]\n";
             write_cluster(child->id, indent + "  ");
             out += indent + "end\n";
         }

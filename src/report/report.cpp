@@ -608,8 +608,8 @@ private:
         for (const auto& f : in_.findings) {
             os_ << "<tr><td class=\"sev-" << severity_name(f.severity) << "\">" << severity_ja(f.severity)
                 << "</td><td>" << html_escape(f.rule) << "<br><span class=\"muted\">" << html_escape(f.kind)
-                << "</span></td><td>" << html_escape(f.assessment) << "</td><td><p>" << html_escape(f.message.ja)
-                << "</p>\n";
+                << "</span></td><td>" << html_escape(f.assessment) << "</td><td><p lang=\""
+                << (in_.lang == Lang::en ? "en" : "ja") << "\">" << html_escape(f.message.in(in_.lang)) << "</p>\n";
             for (const auto& loc : f.locations) {
                 os_ << "<div class=\"muted\">" << html_escape(loc.file);
                 if (loc.page > 0) os_ << " p." << loc.page;

@@ -8,18 +8,7 @@
 namespace piagraph {
 namespace {
 
-System make_system(int no, const std::string& name, std::vector<std::string> boxes, std::vector<std::string> other,
-                   int line = 0) {
-    System s;
-    s.no = no;
-    s.name = name;
-    s.connections = std::move(boxes);
-    s.other = std::move(other);
-    s.other_checked = !s.other.empty();
-    s.loc = Loc::at(line);
-    s.connections_loc = Loc::at(line + 1);
-    return s;
-}
+using test::make_system;
 
 const EdgeProps* connection(const Graph& graph, const std::string& a, const std::string& b) {
     const Edge* e = graph.find_edge("connects:" + std::min(a, b) + "|" + std::max(a, b));

@@ -81,6 +81,19 @@ RunResult run_piagraph(const std::vector<std::string>& args) {
     return run_command(cmd);
 }
 
+System make_system(int no, const std::string& name, std::vector<std::string> boxes, std::vector<std::string> other,
+                   int line) {
+    System s;
+    s.no = no;
+    s.name = name;
+    s.connections = std::move(boxes);
+    s.other = std::move(other);
+    s.other_checked = !s.other.empty();
+    s.loc = Loc::at(line);
+    s.connections_loc = Loc::at(line + 1);
+    return s;
+}
+
 Assessment one_file_assessment(const std::string& affair, const std::string& form, const std::string& file_name) {
     Assessment a;
     a.affair = affair;

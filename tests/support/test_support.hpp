@@ -18,6 +18,10 @@ bool have_shared();
 // An annotated gold model of ../shared/corpus/annotations/<name> (they are valid model JSON).
 Model gold_model(const std::string& name);
 
+// A system entry (システムN) as a parser reads it: ① at `line`, ③ on the line after.
+System make_system(int no, const std::string& name, std::vector<std::string> boxes, std::vector<std::string> other,
+                   int line = 0);
+
 // An assessment of one business with one file of that name: the start of most model-level tests.
 Assessment one_file_assessment(const std::string& affair, const std::string& form, const std::string& file_name);
 
