@@ -31,7 +31,8 @@ struct Finding {
     Message message;
     std::vector<Location> locations;
     std::string assessment;             // affair
-    std::vector<std::string> subjects;  // graph node/edge keys it is about (for drawing)
+    std::vector<std::string> subjects;  // what it is about, as the rule names it (for the fingerprint)
+    std::vector<std::string> about;     // the graph keys of the nodes and edges it concerns (drawn on views)
     std::string fingerprint;            // stable across runs, for baselines
 };
 
@@ -95,6 +96,10 @@ const std::vector<std::unique_ptr<Rule>>& rules();
 
 // Runs every rule over the graph; findings sorted by file, line, rule.
 std::vector<Finding> run_checks(const Graph& graph);
+
+// Fills each finding's `about`: its subjects that are graph keys, or else the nodes and edges
+// whose evidence most narrowly covers the lines it points at (run_checks does this).
+void attach_about(const Graph& graph, std::vector<Finding>& findings);
 
 // Sorts findings by file, line, rule (the order every output shows them in).
 void sort_findings(std::vector<Finding>& findings);

@@ -1,7 +1,9 @@
 // The rule registry, the check run, fingerprints and the anchoring of line-less locations.
 #include <algorithm>
+#include <climits>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "piagraph/error.hpp"
 #include "piagraph/ingest.hpp"
@@ -85,8 +87,56 @@ std::vector<Finding> run_checks(const Graph& graph) {
     for (const auto& rule : rules()) rule->run(graph, out);
     for (auto& f : out)
         if (f.fingerprint.empty()) f.fingerprint = fingerprint(f);
+    attach_about(graph, out);
     sort_findings(out);
     return out;
+}
+
+namespace {
+
+// A graph element and the source lines its evidence covers.
+struct Span {
+    std::string key;
+    std::string file;
+    int line = 0, end_line = 0;
+};
+
+std::vector<Span> evidence_spans(const Graph& graph) {
+    std::vector<Span> out;
+    auto add = [&](const std::string& key, const std::vector<Evidence>& evidence) {
+        for (const auto& ev : evidence)
+            if (ev.line > 0) out.push_back({key, ev.file, ev.line, std::max(ev.end_line, ev.line)});
+    };
+    for (auto v : boost::make_iterator_range(boost::vertices(graph.g))) add(graph.g[v].key, graph.g[v].evidence);
+    for (auto e : boost::make_iterator_range(boost::edges(graph.g))) add(graph.g[e].key, graph.g[e].evidence);
+    return out;
+}
+
+}  // namespace
+
+void attach_about(const Graph& graph, std::vector<Finding>& findings) {
+    const std::vector<Span> spans = evidence_spans(graph);
+    for (auto& f : findings) {
+        std::set<std::string> about;
+        for (const auto& s : f.subjects)  // a rule that names graph keys knows best
+            if (graph.find(s) || graph.find_edge(s)) about.insert(s);
+        // Else the most specific elements whose evidence covers each place the finding points
+        // at: a flow's edge for a line of its 提供先 block rather than the file's whole block.
+        for (const auto& loc : f.locations) {
+            if (!about.empty()) break;
+            if (loc.line <= 0) continue;
+            int narrowest = INT_MAX;
+            std::vector<const Span*> hits;
+            for (const auto& s : spans) {
+                if (s.file != loc.file || loc.line < s.line || loc.line > s.end_line) continue;
+                const int width = s.end_line - s.line;
+                if (width < narrowest) narrowest = width, hits.clear();
+                if (width == narrowest) hits.push_back(&s);
+            }
+            for (const Span* s : hits) about.insert(s->key);
+        }
+        f.about.assign(about.begin(), about.end());
+    }
 }
 
 void sort_findings(std::vector<Finding>& findings) {

@@ -126,6 +126,7 @@ json finding_json(const Finding& f, Lang lang) {
             {"assessment", f.assessment},
             {"locations", locs},
             {"subjects", f.subjects},
+            {"about", f.about},
             {"fingerprint", f.fingerprint}};
 }
 

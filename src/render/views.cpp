@@ -43,7 +43,7 @@ struct FindingIndex {
     std::map<std::string, std::vector<const Finding*>> by_key;
     explicit FindingIndex(const std::vector<Finding>& findings) {
         for (const Finding& f : findings)
-            for (const auto& key : f.subjects) by_key[key].push_back(&f);
+            for (const auto& key : f.about) by_key[key].push_back(&f);
     }
     // Worst severity and the messages of the findings about any of the keys.
     std::pair<std::string, std::vector<std::string>> about(const std::vector<std::string>& keys) const {

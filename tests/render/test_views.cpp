@@ -210,14 +210,14 @@ TEST(RenderLarge, ThousandNodeOrganisationFallsBackAndRenders) {
     EXPECT_GT(x.elements_named, 1000);
 }
 
-TEST(RenderFindings, SubjectsAreMarkedAndExplained) {
+TEST(RenderFindings, AboutKeysAreMarkedAndExplained) {
     PIAGRAPH_REQUIRE_SHARED();
     const Graph graph = gold_graph(test::corpus("annotations/003_f26928cd63338999.json"));
     Finding f;
     f.rule = "T-1";
     f.severity = Severity::error;
     f.message = {"テストの指摘", "test finding"};
-    f.subjects = {"system:kizon_juki"};
+    f.about = {"system:kizon_juki"};
     const Style style = load_style("default");
     Scene scene = build_scene(graph, {f}, View::systems, style);
     bool marked = false;
