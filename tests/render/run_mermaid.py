@@ -51,8 +51,12 @@ def ensure_mermaid(out):
         return True
     if not shutil.which("npm"):
         return False
-    p = subprocess.run(["npm", "install", "--prefix", out, "--no-audit", "--no-fund", "mermaid@11"],
-                       capture_output=True, timeout=600)
+    # Offline (CI reaches Debian's mirror only) this must fail fast, not retry for minutes.
+    try:
+        p = subprocess.run(["npm", "install", "--prefix", out, "--no-audit", "--no-fund", "--fetch-retries=0",
+                            "--fetch-timeout=30000", "mermaid@11"], capture_output=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return False
     return p.returncode == 0
 
 
