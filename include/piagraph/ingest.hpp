@@ -52,4 +52,7 @@ const char* format_name(TextFormat f);
 // Whether the bytes start like a PDF file.
 bool is_pdf(std::string_view bytes);
 
+// Whether the text is a JSON model (its first non-blank character opens an object), not a document.
+bool is_json_model(std::string_view text);
+
 }  // namespace piagraph

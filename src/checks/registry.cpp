@@ -164,8 +164,7 @@ const std::vector<std::string>* file_lines(const std::string& file) {
         if (!file.empty() && fs::is_regular_file(file, ec) && fs::path(file).extension() != ".json") {
             try {
                 Document doc = load_document(file);
-                const size_t first = doc.text.find_first_not_of(" \t\r\n");
-                if (first != std::string::npos && doc.text[first] != '{') lines = std::move(doc.lines);
+                if (!is_json_model(doc.text)) lines = std::move(doc.lines);
             } catch (const InputError&) {
                 // the file changed or vanished since it was read: cite without quoting
             }

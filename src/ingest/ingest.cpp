@@ -126,6 +126,11 @@ InputError binary_error(const std::string& path, int line) {
 
 }  // namespace
 
+bool is_json_model(std::string_view text) {
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && text[first] == '{';
+}
+
 const char* format_name(TextFormat f) { return f == TextFormat::markdown ? "markdown" : "pdftext"; }
 
 TextFormat detect_format(const std::vector<std::string>& lines) {

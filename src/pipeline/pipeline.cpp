@@ -15,20 +15,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool looks_like_json(const std::string& bytes) {
-    for (char c : bytes) {
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
-        return c == '{';
-    }
-    return false;
-}
-
 // A document is decoded once: its lines stay with the analysis for checks and quotes.
 void load_one(const std::string& path, LoadedInputs& out) {
     const IngestOptions options;
     const std::string bytes = read_file_bytes(path, options.read_limit());
     Model model;
-    if (!is_pdf(bytes) && looks_like_json(bytes)) {
+    if (!is_pdf(bytes) && is_json_model(bytes)) {
         model = parse_model_json(bytes, path);
     } else {
         Document doc = decode_document(bytes, path, options);
