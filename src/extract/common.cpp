@@ -414,6 +414,24 @@ int circled_number(std::string_view label) {
     return 0;
 }
 
+std::optional<StepStart> step_start(std::string_view text) {
+    const std::u32string s = text::to_u32(text);
+    size_t i = 0;
+    std::string digits;
+    for (; i < s.size() && ((s[i] >= U'0' && s[i] <= U'9') || (s[i] >= U'０' && s[i] <= U'９')); ++i)
+        digits += static_cast<char>(s[i] >= U'０' ? s[i] - U'０' + U'0' : s[i]);
+    if (i > 0) {
+        if (i >= s.size() || (s[i] != U'-' && s[i] != U'－' && s[i] != U'‐' && s[i] != U'ー')) return std::nullopt;
+        ++i;
+    }
+    if (i >= s.size() || s[i] < 0x2460 || s[i] > 0x2473) return std::nullopt;
+    StepStart out;
+    out.written = text::to_utf8(s.substr(0, i + 1));
+    out.label = (digits.empty() ? "" : digits + "-") + text::to_utf8(s[i]);
+    out.end = out.written.size();
+    return out;
+}
+
 std::string label_key(std::string_view label) {
     std::string_view t = text::trim_view(label);
     if (circled_number(t) > 0) t.remove_prefix(3);  // ① … ⑳, ㉑ … ㉟ are three bytes in UTF-8

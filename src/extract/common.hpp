@@ -85,6 +85,14 @@ std::string without_note_marks(std::string s);
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
 
+// The label that opens a 別添1 step (① or 1-①): `written` as in the text, `label` with ASCII
+// digits and '-' (1-①), `end` the byte offset after it. nullopt when the text opens no step.
+struct StepStart {
+    std::string written, label;
+    size_t end = 0;
+};
+std::optional<StepStart> step_start(std::string_view text);
+
 // A date as the forms write it (令和4年1月31日, 平成30年５月): 年 and a digit.
 bool looks_like_date(std::string_view s);
 

@@ -177,21 +177,6 @@ void widen(Loc& loc, int line) {
     if (line > loc.end_line) loc.end_line = line;
 }
 
-// The label that opens a 別添1 step: ① or 1-① (as written), "" when none.
-std::string step_label(const std::string& body) {
-    const std::u32string s = text::to_u32(body);
-    size_t i = 0;
-    while (i < s.size() && ((s[i] >= U'0' && s[i] <= U'9') || (s[i] >= U'０' && s[i] <= U'９'))) ++i;
-    if (i > 0) {
-        if (i < s.size() && (s[i] == U'-' || s[i] == U'－' || s[i] == U'‐' || s[i] == U'ー'))
-            ++i;
-        else
-            return "";
-    }
-    if (i < s.size() && circled_number(text::to_utf8(s[i])) > 0) return text::to_utf8(s.substr(0, i + 1));
-    return "";
-}
-
 std::string method_label(const OptionHit& hit) {
     const std::string other = "その他";
     if (hit.label == other && !hit.detail.empty()) return other + "(" + hit.detail + ")";
@@ -228,6 +213,7 @@ private:
     bool flow_is_transfer_ = false;
     bool collecting_names_ = false;  // the lines after a ファイル名 heading
     bool in_remarks_ = false;
+    bool file_has_type_ = false;  // the open II block has had its ①ファイルの種類
     size_t remarks_first_step_ = 0;
     int risk_file_ = -1;
     int last_entrust_no_ = 0;
@@ -495,6 +481,7 @@ private:
         if (s != Sub::file_names) return;
         collecting_names_ = true;
         if (section_ != Section::files) return;
+        file_has_type_ = false;
         auto& as = a(line);
         as.files.emplace_back();
         file_ = &as.files.back();
@@ -584,6 +571,7 @@ private:
             return;
         }
         if (remarks_heading(r)) return;
+        if (file_type_label(r)) return;
         follow_label(r);
         if (file_) widen(file_->loc, n);
         // A label whose value is on the next line, or a choice group whose options may go on over the
@@ -594,6 +582,65 @@ private:
             return;
         }
         dispatch(r);
+    }
+
+    // ①ファイルの種類 comes once in each II block: a second one opens the next block where its
+    // headings (Ⅱ …, 1. 特定個人情報ファイル名) were lost, named by the short line just above it.
+    bool file_type_label(const Row& r) {
+        if (!labels_.is("file_type", r.key) || section_ == Section::risk || section_ == Section::changes) return false;
+        if (section_ == Section::files && file_ && !file_has_type_) {
+            file_has_type_ = true;
+            return false;
+        }
+        if (section_ != Section::files) enter(Section::files);
+        open_item(Sub::file_names, r.line);
+        collecting_names_ = false;
+        file_has_type_ = true;
+        if (const auto names = file_names_above(r.line)) {
+            file_->names = names->first;
+            file_->loc = Loc::at(names->second);
+            file_->locs["names"] = Loc::at(names->second);
+            release_from_last_step(names->second);
+        }
+        sub_ = Sub::basic_info;
+        return false;  // the label's own row is read as usual
+    }
+
+    // The line naming a II block ends the 別添1 notes before it: taken back from the last step,
+    // which read it as a continuation.
+    void release_from_last_step(int line) {
+        if (!a_ || a_->attachment1_steps.empty()) return;
+        Step& last = a_->attachment1_steps.back();
+        const Row r = make_row(doc_.lines[static_cast<size_t>(line - doc_.first_line)], line);
+        const std::string body = r.cells.empty() ? std::string() : text::squeeze(strip_html(r.cells[0]));
+        if (last.loc.end_line != line || last.loc.line == line || !text::ends_with(last.text, body)) return;
+        last.text.erase(last.text.size() - body.size());
+        last.loc.end_line = line - 1;
+    }
+
+    // The names of a II block whose heading was lost: a short single-cell line among the few lines
+    // above its first label ("個人住民税ファイル", "1. 滞納処分ファイル 2. 交渉記録ファイル"), past
+    // any item heading of the block that was kept (2. 基本情報).
+    std::optional<std::pair<std::vector<std::string>, int>> file_names_above(int line) const {
+        constexpr int kLookBack = 3;  // lines with text
+        constexpr size_t kNameChars = 40;
+        static const std::regex numbered(R"(^[0-9]+\s*\.\s*(.+)$)");
+        for (int at = line - 1, seen = 0; at >= doc_.first_line && seen < kLookBack; --at) {
+            const Row r = make_row(doc_.lines[static_cast<size_t>(at - doc_.first_line)], at);
+            if (r.cells.empty()) continue;
+            ++seen;
+            if (r.cells.size() != 1 || is_field_label(r.key) || r.first_circled > 0) return std::nullopt;
+            if (std::smatch m;
+                std::regex_match(r.head, m, numbered) && (files_item(m[1].str(), 2) || basic_item(m[1].str(), 2)))
+                continue;
+            const auto names = parse_name_list(text::squeeze(strip_html(r.cells[0])));
+            if (names.empty() || std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+                    return text::length(n) > kNameChars || labels_.in("illegible", n);
+                }))
+                return std::nullopt;
+            return std::pair{names, at};
+        }
+        return std::nullopt;
     }
 
     // (備考) of 別添1 事務の内容: the numbered steps follow, wherever the annex heading went.
@@ -1211,8 +1258,9 @@ private:
                 break;
             }
         }
-        const std::string label = step_label(body);
-        if (!label.empty()) body = text::trim(body.substr(label.size()));
+        const auto start = step_start(body);
+        const std::string label = start ? start->written : std::string();
+        if (start) body = text::trim(body.substr(start->end));
         body = text::squeeze(strip_html(body));
         if (bullet || !label.empty()) {
             as.attachment1_steps.push_back(Step{label, body, Loc::at(r.line)});

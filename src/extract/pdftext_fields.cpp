@@ -45,6 +45,7 @@ const std::map<std::string, Field>& label_table() {
             {"transfer", Field::transfer},
             {"transfer_methods", Field::transfer_methods},
             {"storage", Field::storage},
+            {"file_type", Field::file_type},
             {"other", Field::other},
         };
         std::map<std::string, Field> out;
@@ -58,6 +59,14 @@ const std::map<std::string, Field>& label_table() {
     return table;
 }
 
+}  // namespace
+
+Field field_of_label(const std::string& label) {
+    const auto& table = label_table();
+    const auto it = table.find(label);
+    return it == table.end() ? Field::none : it->second;
+}
+
 bool is_option_list_line(const std::string& t) {
     const std::string n = text::nfkc(t);
     if (text::starts_with(n, "<選択肢>")) return true;
@@ -66,12 +75,13 @@ bool is_option_list_line(const std::string& t) {
     return i > 0 && i < n.size() && n[i] == ')';
 }
 
-}  // namespace
-
-Field field_of_label(const std::string& label) {
-    const auto& table = label_table();
-    const auto it = table.find(label);
-    return it == table.end() ? Field::none : it->second;
+bool is_file_name_line(const Line& line) {
+    constexpr size_t kNameChars = 40;
+    if (line.text.empty() || line.grid || is_option_list_line(line.text)) return false;
+    const std::string n = text::nfkc(line.text);
+    if (n.size() > 2 && n[0] == '(' && n[1] >= '0' && n[1] <= '9') return true;  // （２）住民票ファイル
+    if (is_label_line(line) || text::length(n) > kNameChars || n[0] == '-') return false;  // - 3 -: a page number
+    return !text::ends_with(n, "。");
 }
 
 Field field_of(const Line& line) { return line.text.empty() ? Field::none : field_of_label(line.label); }

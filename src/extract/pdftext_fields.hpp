@@ -44,6 +44,7 @@ enum class Field {
     transfer,
     transfer_methods,
     storage,
+    file_type,  // ①ファイルの種類: one per II block, so it opens one where the headings were lost
     other,
 };
 
@@ -51,6 +52,11 @@ Field field_of(const Line& line);
 // The field a label (label_of form: NFKC, no spaces, no number) announces.
 Field field_of_label(const std::string& label);
 bool is_label_line(const Line& line);
+// An option list of a choice (＜選択肢＞, 1) …).
+bool is_option_list_line(const std::string& text);
+// A line that can name a II block: "（２）住民票ファイル", or a short line that is no label, no
+// checkbox row and no sentence.
+bool is_file_name_line(const Line& line);
 
 // The text a label announces: the value on the label's line, then the following lines of the
 // page up to the next label, checkbox row or option list. With allow_gaps, single blank lines

@@ -85,10 +85,36 @@ bool change_table_follows(const Layout& layout, int at) {
     return false;
 }
 
-// On a page with no header at all, the labels on it tell section I from a II block.
+// The line that names a II block (is_file_name_line), among the few lines above its first label
+// (from `first` on), or `at` itself when there is none.
+int file_name_line_before(const Layout& layout, int at, int first) {
+    constexpr int kLookBack = 3;  // lines with text: the name, "２．基本情報", a ※ cut from a label
+    for (int i = at - 1, seen = 0; i >= first && seen < kLookBack; --i) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty() || text::starts_with(text::nfkc(l.text), "-")) continue;  // - 3 -: a page number
+        ++seen;
+        if (is_file_name_line(l)) return i;
+    }
+    return at;
+}
+
+// The header row of the 変更箇所 table: every column title of the before/after cells on one line.
+bool is_change_table_header(const Line& line) {
+    const auto& words = FormLabels::get().spellings("change_header");
+    return !line.compact.empty() && std::all_of(words.begin(), words.end(),
+                                                [&](const std::string& w) { return text::contains(line.compact, w); });
+}
+
+// On a page with no header at all, the labels on it tell section I from a II block, and the
+// (備考) with its numbered steps (1-①. …) tells the notes of 別添1.
 std::optional<Region> region_of_labels(const Layout& layout, const Page& page) {
-    int basic = 0, file = 0;
+    int basic = 0, file = 0, steps = 0;
+    bool remarks = false;
     for (int i = page.first; i <= page.last; ++i) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty()) continue;
+        if (FormLabels::get().is("remarks", l.compact)) remarks = true;
+        if (remarks && step_start(l.text)) ++steps;
         switch (field_of(layout.lines[i])) {
             case Field::affair:
             case Field::sys_name:
@@ -113,6 +139,7 @@ std::optional<Region> region_of_labels(const Layout& layout, const Page& page) {
                 break;
         }
     }
+    if (remarks && steps >= 2) return Region::annex_flow;
     if (basic >= 2 && basic > file) return Region::basic;
     if (file >= 2 && file > basic) return Region::file;
     return std::nullopt;
@@ -397,6 +424,7 @@ Layout build_layout(const Document& doc) {
     Region current = Region::cover;
     int file = -1;
     bool file_header_open = false;  // a Ⅱ header whose "１．特定個人情報ファイル名" has not come yet
+    bool block_has_type = false;    // the open II block has had its ①ファイルの種類
     bool previous_toc = false;
     const auto& labels = FormLabels::get();
     for (const Page& pg : layout.pages) {
@@ -419,6 +447,7 @@ Layout build_layout(const Document& doc) {
         }
         std::vector<std::pair<int, Region>> headers;
         std::vector<int> header_file;
+        bool first_is_label = false;  // the page's first header is a ①ファイルの種類
         int f = file;
         if (current != Region::changes)
             for (int i = pg.first; i <= pg.last; ++i) {
@@ -432,30 +461,62 @@ Layout build_layout(const Document& doc) {
                     if (*r == Region::file) ++f;
                     header_file.push_back(f);
                     file_header_open = *r == Region::file;
+                    if (*r == Region::file) block_has_type = false;
                 } else if (auto item = item_header(l)) {
                     // III repeats "１．特定個人情報ファイル名": it opens no II block there.
                     const Region at = headers.empty() ? current : headers.back().second;
                     if (item->opens_file && at == Region::other) continue;
                     if (item->opens_file && !file_header_open) ++f;
+                    if (item->opens_file) block_has_type = false;
                     file_header_open = false;
                     headers.push_back({i, item->region});
                     header_file.push_back(f);
+                } else if (is_change_table_header(l)) {
+                    // The 変更箇所 table's own header row, where the (別添) heading was lost.
+                    headers.push_back({i, Region::changes});
+                    header_file.push_back(f);
+                } else if (field_of(l) == Field::file_type) {
+                    // ①ファイルの種類 comes once in each II block: where the block's headers were
+                    // lost, a second one opens the next block, from the line that names it.
+                    const Region at = headers.empty() ? current : headers.back().second;
+                    if (at == Region::other) continue;
+                    int from = i;
+                    if (block_has_type || f < 0) {
+                        ++f;
+                        from = file_name_line_before(layout, i, headers.empty() ? pg.first : headers.back().first + 1);
+                    }
+                    block_has_type = true;
+                    file_header_open = false;
+                    if (headers.empty()) first_is_label = true;
+                    headers.push_back({from, Region::file});
+                    header_file.push_back(f);
                 }
             }
-        if (headers.empty()) {
-            if (current == Region::cover || current == Region::basic || current == Region::file)
-                if (auto by_labels = region_of_labels(layout, pg)) {
-                    current = *by_labels;
+        // Lines under no header of their own: the region still open, or the one their labels tell.
+        auto by_labels = [&](const Page& part) {
+            if (current == Region::cover || current == Region::basic || current == Region::file ||
+                current == Region::annex_flow)
+                if (auto region = region_of_labels(layout, part)) {
+                    current = *region;
                     if (current == Region::file && file < 0) file = 0;
                 }
-            for (int i = pg.first; i <= pg.last; ++i) {
+            for (int i = part.first; i <= part.last; ++i) {
                 layout.lines[i].region = current;
                 layout.lines[i].file = file;
             }
+        };
+        if (headers.empty()) {
+            by_labels(pg);
             continue;
         }
+        // A II block opened by its first label alone says nothing about the lines above it.
+        int first_under_header = pg.first;
+        if (first_is_label && headers.front().first > pg.first) {
+            by_labels({pg.first, headers.front().first - 1});
+            first_under_header = headers.front().first;
+        }
         size_t k = 0;
-        for (int i = pg.first; i <= pg.last; ++i) {
+        for (int i = first_under_header; i <= pg.last; ++i) {
             while (k + 1 < headers.size() && headers[k + 1].first <= i) ++k;
             layout.lines[i].region = headers[k].second;
             layout.lines[i].file = header_file[k];

@@ -45,8 +45,45 @@ int next_value_line(const Layout& layout, int index) {
     return -1;
 }
 
-// Cover fields are read wherever the first pages print them: above or below the 項目一覧.
-bool on_cover(const Line& l) { return l.region == Region::cover || l.region == Region::toc; }
+// Cover fields are read wherever the first pages print them: above or below the 項目一覧, or
+// among blocks of section I that a scrambled first page printed around them.
+bool on_cover(const Line& l) {
+    constexpr int kFrontPages = 2;
+    return l.region == Region::cover || l.region == Region::toc || l.page < kFrontPages;
+}
+
+// 評価書番号 is a short number (3, 12); 公表日 a date, not the form's version ([平成30年５月 様式３]).
+bool is_assessment_number(const std::string& v) {
+    const std::string n = text::nfkc(v);
+    return text::length(n) <= 12 && std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+bool is_publication_date(const std::string& v) {
+    constexpr size_t kDateChars = 20;
+    return looks_like_date(v) && text::length(v) <= kDateChars && !text::starts_with(text::nfkc(v), "[");
+}
+
+// The value of the cover label at line index `at`: on its line, else on the next line, else (with
+// a check of what such a value looks like, on a cover whose blocks came out of order) the cover
+// line nearest to the label that reads as one. The text and its 1-based line.
+std::optional<std::pair<std::string, int>> cover_value(const Layout& layout, int at, bool (*valid)(const std::string&),
+                                                       bool search) {
+    auto ok = [&](const std::string& v) { return !v.empty() && (!valid || valid(v)); };
+    const std::string same_line = value_after_label(layout.lines[at].text);
+    if (ok(same_line)) return std::pair{same_line, layout.lines[at].no};
+    if (!same_line.empty()) return std::nullopt;
+    if (const int n = next_value_line(layout, at); n >= 0 && ok(layout.lines[n].text))
+        return std::pair{layout.lines[n].text, layout.lines[n].no};
+    if (!search || !valid) return std::nullopt;
+    const int count = static_cast<int>(layout.lines.size());
+    for (int d = 1; d < count; ++d)
+        for (const int k : {at - d, at + d}) {
+            if (k < 0 || k >= count) continue;
+            const Line& l = layout.lines[k];
+            if (!on_cover(l) || l.text.empty() || is_label_line(l) || l.grid || !valid(l.text)) continue;
+            return std::pair{l.text, l.no};
+        }
+    return std::nullopt;
+}
 
 void read_cover(const Layout& layout, Assessment& a) {
     const Dictionary& dict = Dictionary::get();
@@ -61,34 +98,26 @@ void read_cover(const Layout& layout, Assessment& a) {
                     a.locs["form"] = Loc::at(l.no);
                 }
         const Field field = field_of(l);
-        const std::string same_line = value_after_label(l.text);
-        auto value_or_next = [&](bool accept_next) -> std::pair<std::string, int> {
-            if (!same_line.empty()) return {same_line, l.no};
-            if (!accept_next) return {"", 0};
-            const int n = next_value_line(layout, static_cast<int>(i));
-            if (n < 0) return {"", 0};
-            return {layout.lines[n].text, layout.lines[n].no};
-        };
+        const int idx = static_cast<int>(i);
         if (field == Field::published && a.published.empty()) {
-            auto [v, at] = value_or_next(true);
-            if (looks_like_date(v)) {
-                a.published = v;
-                a.locs["published"] = Loc::at(at);
+            if (auto v = cover_value(layout, idx, is_publication_date, true)) {
+                a.published = v->first;
+                a.locs["published"] = Loc::at(v->second);
             }
         } else if (field == Field::number && a.number.empty()) {
-            auto [v, at] = value_or_next(true);
-            if (!v.empty() && text::length(v) <= 12) {
-                a.number = v;
-                a.locs["number"] = Loc::at(at);
+            if (auto v = cover_value(layout, idx, is_assessment_number, true)) {
+                a.number = v->first;
+                a.locs["number"] = Loc::at(v->second);
             }
         } else if (field == Field::title && a.title.empty()) {
-            auto [v, at] = value_or_next(true);
-            a.title = v;
-            if (at) a.locs["title"] = Loc::at(at);
+            if (auto v = cover_value(layout, idx, nullptr, false)) {
+                a.title = v->first;
+                a.locs["title"] = Loc::at(v->second);
+            }
         } else if (field == Field::organization && a.organization.empty()) {
-            auto [v, at] = value_or_next(false);
-            a.organization = v;
-            if (at) a.locs["organization"] = Loc::at(at);
+            const std::string same_line = value_after_label(l.text);
+            a.organization = same_line;
+            if (!same_line.empty()) a.locs["organization"] = Loc::at(l.no);
         }
     }
     if (a.organization.empty()) {
@@ -309,13 +338,21 @@ void read_entry_text(const Layout& layout, int at, std::string& out, std::map<st
     if (!out.empty()) locs[field] = Loc::span(at + 1, t.end + 1);
 }
 
-// 1. 特定個人情報ファイル名 written without a (N): the text after the block's item line.
+// 1. 特定個人情報ファイル名 written without a (N): the text after the block's item line, or (in a
+// page whose blocks came out of order) the nearest line below it on its page that can be a name.
 void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
+    constexpr int kNameSpan = 6;  // lines with text
     const auto& labels = FormLabels::get();
     for (int i : idx) {
         const std::string& c = layout.lines[i].compact;
         if (!text::starts_with(c, "1.") || !labels.is("sub_file_names", c.substr(2))) continue;
-        const Text t = text_after(layout, i, true);
+        Text t = text_after(layout, i, true);
+        const int last = layout.pages[layout.lines[i].page].last;
+        for (int k = i + 1, seen = 0; t.value.empty() && k <= last && seen < kNameSpan; ++k) {
+            if (layout.lines[k].text.empty()) continue;
+            ++seen;
+            if (is_file_name_line(layout.lines[k])) t = {layout.lines[k].text, k};
+        }
         if (t.value.empty()) return;
         fb.names.push_back(t.value);
         fb.locs["names"] = Loc::span(i + 1, t.end + 1);
@@ -350,6 +387,15 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
     }
 
     if (fb.names.empty()) read_file_name(layout, idx, fb);
+    // A block opened by its ①ファイルの種類 alone starts at the line that names it.
+    for (int i : idx) {
+        if (!fb.names.empty() || layout.lines[i].text.empty()) continue;
+        if (is_file_name_line(layout.lines[i])) {
+            fb.names.push_back(layout.lines[i].text);
+            fb.locs["names"] = Loc::at(i + 1);
+        }
+        break;
+    }
 
     // Checkbox rows of the block by group; その他 rows and bare brackets follow their neighbours.
     std::map<int, RowGroup> groups;
@@ -691,33 +737,18 @@ void read_steps(const Layout& layout, Assessment& a) {
             continue;
         }
         if (!in_notes) continue;
-        const std::u32string u = text::to_u32(l.text);
-        size_t i = 0;
-        std::string number;
-        while (i < u.size() && ((u[i] >= U'0' && u[i] <= U'9') || (u[i] >= U'０' && u[i] <= U'９'))) {
-            number += text::nfkc(text::to_utf8(u[i]));
-            ++i;
-        }
-        bool step = false;
-        std::string label;
-        if (!number.empty() && i + 1 < u.size() && (u[i] == U'-' || u[i] == U'－' || u[i] == U'ー' || u[i] == U'‐') &&
-            u[i + 1] >= 0x2460 && u[i + 1] <= 0x2473) {
-            label = number + "-" + text::to_utf8(u[i + 1]);
-            i += 2;
-            step = true;
-        } else if (number.empty() && !u.empty() && u[0] >= 0x2460 && u[0] <= 0x2473) {
-            label = text::to_utf8(u[0]);
-            i = 1;
-            step = true;
-        }
-        if (step) {
+        const auto start = step_start(l.text);
+        if (start) {
+            const std::u32string u = text::to_u32(std::string_view(l.text).substr(start->end));
+            size_t i = 0;
             while (i < u.size() && (u[i] == U'.' || u[i] == U'．' || u[i] == U'、' || u[i] == U' ' || u[i] == 0x3000))
                 ++i;
-            a.attachment1_steps.push_back({label, text::trim(text::to_utf8(u.substr(i))), Loc::at(l.no)});
+            a.attachment1_steps.push_back({start->label, text::trim(text::to_utf8(u.substr(i))), Loc::at(l.no)});
             open = &a.attachment1_steps.back();
             continue;
         }
-        if (!number.empty()) {  // "２．送付先情報通知に関する事務": a group title, not step text
+        if (const std::string n = text::nfkc(l.text.substr(0, 3)); !n.empty() && n[0] >= '0' && n[0] <= '9') {
+            // "２．送付先情報通知に関する事務": a group title, not step text
             open = nullptr;
             continue;
         }
