@@ -527,6 +527,32 @@ bool looks_like_date(std::string_view s) {
     return text::contains(n, "年") && std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool looks_like_assessment_number(std::string_view s) {
+    static const std::regex number(R"(^(第\s*)?[0-9][0-9\s-]{0,9}(号)?$)");
+    return std::regex_match(text::trim(text::nfkc(s)), number);
+}
+
+bool looks_like_publication_date(std::string_view s) {
+    constexpr size_t kDateChars = 20;
+    return looks_like_date(s) && text::length(s) <= kDateChars && !text::starts_with(text::nfkc(s), "[");
+}
+
+bool looks_like_organization(std::string_view s) {
+    constexpr size_t kNameChars = 30;
+    static const auto suffixes = Dictionary::get().list("/parties/organization_suffixes");
+    const std::string t = text::trim(s);
+    return !t.empty() && text::length(t) <= kNameChars &&
+           std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& x) { return text::ends_with(t, x); });
+}
+
+bool looks_like_assessment_title(std::string_view s) {
+    constexpr size_t kTitleChars = 60;
+    if (text::length(s) > kTitleChars) return false;
+    const std::string k = text::match_key(s);
+    const auto& forms = Dictionary::get().form_names();
+    return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return text::ends_with(k, text::match_key(f)); });
+}
+
 void merge_repeated_files(std::vector<FileBlock>& files) {
     std::vector<FileBlock> out;
     for (auto& f : files) {

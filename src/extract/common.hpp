@@ -96,6 +96,15 @@ std::optional<StepStart> step_start(std::string_view text);
 // A date as the forms write it (令和4年1月31日, 平成30年５月): 年 and a digit.
 bool looks_like_date(std::string_view s);
 
+// What the cover's values look like, for covers whose cells came out of order: 評価書番号 a short
+// number (3, 12); 公表日 a short date, not the form's version ([平成30年５月 様式３]); 評価実施機関名 a
+// short name ending like 市長, 教育委員会 (dictionary parties.organization_suffixes); 評価書名 a
+// short line naming a form (…事務 全項目評価書).
+bool looks_like_assessment_number(std::string_view s);
+bool looks_like_publication_date(std::string_view s);
+bool looks_like_organization(std::string_view s);
+bool looks_like_assessment_title(std::string_view s);
+
 // Calls fn on every Loc of the assessment: its fields', entries' and coverage items'.
 void for_each_loc(Assessment& a, const std::function<void(Loc&)>& fn);
 

@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "column_flow.hpp"
 #include "common.hpp"
 #include "form_labels.hpp"
 #include "piagraph/dictionary.hpp"
@@ -33,8 +34,8 @@ constexpr size_t kGridDrift = 3;
 
 // The form_labels keys of the cover's row labels and of the change table's header, besides the
 // fields' (FormLabels::field_label_keys).
-constexpr const char* kOtherRowLabelKeys[] = {"number",    "title_field", "organization",
-                                              "published", "cover",       "change_date"};
+constexpr const char* kOtherRowLabelKeys[] = {"number",        "title_field", "organization", "published",
+                                              "approval_date", "cover",       "change_date"};
 
 // The form_labels keys whose spellings a numbered heading's title holds (1. 特定個人情報ファイル名 …).
 constexpr const char* kHeadingTitleKeys[] = {
@@ -183,21 +184,22 @@ bool is_footer(const std::string& t) {
     return n.size() <= 16 && std::regex_match(n, page);
 }
 
-// "システム3" -> 1, "システム2～5" -> -1, otherwise 0.
-int entry_kind(const std::string& cell) {
+// The entry an entry header opens (システム3 -> {"entry_system", 1}; システム2～5 -> {…, -1}), or
+// {"", 0} for any other cell.
+std::pair<std::string, int> entry_of(const std::string& cell) {
     static const std::regex single(R"(^[0-9]+$)");
     // The dashes of a range: ~ - and the full-width tilde, wave dash, hyphen-minus, bar, long vowel mark.
     static const std::regex range("^[0-9]+\\s*(\uff5e|~|\u301c|-|\uff0d|\u2015|\u30fc)\\s*[0-9]+$");
-    if (text::length(cell) > kMaxLabelChars) return 0;
+    if (text::length(cell) > kMaxLabelChars) return {"", 0};
     const std::string k = compact_key(cell);
     for (const char* key : kEntryKeys)
         for (const auto& prefix : FormLabels::get().spellings(key)) {
             if (!text::starts_with(k, prefix)) continue;
             const std::string rest = k.substr(prefix.size());
-            if (std::regex_match(rest, single)) return 1;
-            if (std::regex_match(rest, range)) return -1;
+            if (std::regex_match(rest, single)) return {key, 1};
+            if (std::regex_match(rest, range)) return {key, -1};
         }
-    return 0;
+    return {"", 0};
 }
 
 // Headings end every row: the cover title, 項目一覧, I 基本情報, a numbered item heading whose
@@ -223,7 +225,10 @@ bool is_heading(const std::string& t) {
 }
 
 Kind first_cell_kind(const std::string& cell, Line& line) {
-    if (const int e = entry_kind(cell)) return e > 0 ? Kind::entry : Kind::range;
+    if (auto [key, e] = entry_of(cell); e != 0) {
+        line.form_key = std::move(key);
+        return e > 0 ? Kind::entry : Kind::range;
+    }
     if (auto key = Vocabulary::get().label(cell)) {
         line.form_key = std::move(key);
         line.circled = circled_number(cell);
@@ -474,9 +479,15 @@ public:
 
     std::optional<Document> run() {
         if (already_rows()) return std::nullopt;
+        const std::vector<size_t> order = column_flow_order(flow_lines());
+        permute(order);
         for (size_t i = 0; i < lines_.size(); ++i) step(i);
         close();
         end_grid();
+        // Each rebuilt line goes back to the place its line had in the text.
+        std::vector<std::string> placed(out_.size());
+        for (size_t j = 0; j < order.size(); ++j) placed[order[j]] = std::move(out_[j]);
+        out_ = std::move(placed);
         if (label_rows_ < kMinLabelRows) return std::nullopt;
         if (static_cast<double>(valued_rows_) < kMinValuedShare * static_cast<double>(label_rows_)) return std::nullopt;
         Document out;
@@ -507,6 +518,48 @@ private:
         for (size_t i = 0; i < lines_.size(); ++i)
             if (lines_[i].kind == Kind::label && doc_.lines[i].find('\t') != std::string::npos) ++tabbed;
         return tabbed >= kMinLabelRows / 2;
+    }
+
+    // The lines as column_flow_order sees them.
+    std::vector<FlowLine> flow_lines() const {
+        std::vector<FlowLine> out(lines_.size());
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            const Line& l = lines_[i];
+            FlowLine& f = out[i];
+            f.text = l.frags.empty() ? std::string() : text::trim(out_[i]);
+            switch (l.kind) {
+                case Kind::blank:
+                    f.type = FlowLine::Type::blank;
+                    break;
+                case Kind::footer:
+                case Kind::heading:
+                case Kind::range:
+                    f.type = FlowLine::Type::fixed;
+                    break;
+                case Kind::label:
+                case Kind::entry:
+                    f.type = l.frags.size() > 1 || l.indent > 0 ? FlowLine::Type::row
+                             : l.kind == Kind::label        ? FlowLine::Type::label
+                                                            : FlowLine::Type::entry;
+                    f.key = l.form_key.value_or("");
+                    break;
+                default:
+                    f.type = FlowLine::Type::value;
+            }
+        }
+        return out;
+    }
+
+    // Reads the lines in `order` (lines_ and out_ both).
+    void permute(const std::vector<size_t>& order) {
+        std::vector<Line> lines(order.size());
+        std::vector<std::string> out(order.size());
+        for (size_t j = 0; j < order.size(); ++j) {
+            lines[j] = std::move(lines_[order[j]]);
+            out[j] = std::move(out_[order[j]]);
+        }
+        lines_ = std::move(lines);
+        out_ = std::move(out);
     }
 
     void step(size_t i) {
@@ -654,7 +707,7 @@ private:
         Row& r = *row_;
         r.at = i;
         r.labels = {l.frags[0].text};
-        r.key = l.form_key;
+        r.key = l.kind == Kind::label ? l.form_key : std::nullopt;  // an entry's key is no label's
         r.circled = l.circled;
         r.entry = l.kind == Kind::entry;
         r.inline_value = l.frags.size() > 1;

@@ -52,20 +52,10 @@ bool on_cover(const Line& l) {
     return l.region == Region::cover || l.region == Region::toc || l.page < kFrontPages;
 }
 
-// 評価書番号 is a short number (3, 12); 公表日 a date, not the form's version ([平成30年５月 様式３]).
-bool is_assessment_number(const std::string& v) {
-    const std::string n = text::nfkc(v);
-    return text::length(n) <= 12 && std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-bool is_publication_date(const std::string& v) {
-    constexpr size_t kDateChars = 20;
-    return looks_like_date(v) && text::length(v) <= kDateChars && !text::starts_with(text::nfkc(v), "[");
-}
-
 // The value of the cover label at line index `at`: on its line, else on the next line, else (with
 // a check of what such a value looks like, on a cover whose blocks came out of order) the cover
 // line nearest to the label that reads as one. The text and its 1-based line.
-std::optional<std::pair<std::string, int>> cover_value(const Layout& layout, int at, bool (*valid)(const std::string&),
+std::optional<std::pair<std::string, int>> cover_value(const Layout& layout, int at, bool (*valid)(std::string_view),
                                                        bool search) {
     auto ok = [&](const std::string& v) { return !v.empty() && (!valid || valid(v)); };
     const std::string same_line = value_after_label(layout.lines[at].text);
@@ -87,7 +77,6 @@ std::optional<std::pair<std::string, int>> cover_value(const Layout& layout, int
 
 void read_cover(const Layout& layout, Assessment& a) {
     const Dictionary& dict = Dictionary::get();
-    const auto org_suffixes = dict.list("/parties/organization_suffixes");
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
         if (!on_cover(l) || l.text.empty()) continue;
@@ -100,12 +89,12 @@ void read_cover(const Layout& layout, Assessment& a) {
         const Field field = field_of(l);
         const int idx = static_cast<int>(i);
         if (field == Field::published && a.published.empty()) {
-            if (auto v = cover_value(layout, idx, is_publication_date, true)) {
+            if (auto v = cover_value(layout, idx, looks_like_publication_date, true)) {
                 a.published = v->first;
                 a.locs["published"] = Loc::at(v->second);
             }
         } else if (field == Field::number && a.number.empty()) {
-            if (auto v = cover_value(layout, idx, is_assessment_number, true)) {
+            if (auto v = cover_value(layout, idx, looks_like_assessment_number, true)) {
                 a.number = v->first;
                 a.locs["number"] = Loc::at(v->second);
             }
@@ -123,14 +112,10 @@ void read_cover(const Layout& layout, Assessment& a) {
     if (a.organization.empty()) {
         // The body's name printed without its label: a short cover line ending like 市長, 教育委員会 …
         for (const Line& l : layout.lines) {
-            if (!on_cover(l) || l.text.empty() || is_label_line(l) || text::length(l.text) > 30) continue;
-            for (const auto& s : org_suffixes)
-                if (text::ends_with(l.text, s)) {
-                    a.organization = l.text;
-                    a.locs["organization"] = Loc::at(l.no);
-                    break;
-                }
-            if (!a.organization.empty()) break;
+            if (!on_cover(l) || l.text.empty() || is_label_line(l) || !looks_like_organization(l.text)) continue;
+            a.organization = l.text;
+            a.locs["organization"] = Loc::at(l.no);
+            break;
         }
     }
 }

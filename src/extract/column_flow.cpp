@@ -1,0 +1,350 @@
+#include "column_flow.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <regex>
+
+#include "common.hpp"
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail {
+
+namespace {
+
+// A text line narrower than the widest line of its run by more than this (in half-width columns)
+// ends its paragraph: the printed cell broke it there, not the cell's width.
+constexpr size_t kShortLineSlack = 4;
+constexpr size_t kFullLinePercentile = 80;
+// Lines no wider than this continue a selection's or checkboxes' wrapped option text (満], テム).
+constexpr size_t kOptionTailWidth = 14;
+
+// Costs of the alignment (lower is likelier). An empty value is possible but less likely than a
+// value; a value of the wrong kind (text under a selection) is much less likely still.
+constexpr double kEmptyCost = 1.0;
+constexpr double kOptionalEmptyCost = 0.1;
+constexpr double kExtraParagraphCost = 0.3;
+constexpr double kWrongKindCost = 4.0;
+constexpr double kImpossibleCost = 1e6;
+
+enum class Kind { text, selection, checkboxes };
+enum class Expects { text, selection, checkboxes, optional, entry };
+
+struct Unit {
+    Kind kind = Kind::text;
+    std::vector<size_t> lines;
+    bool closed = false;
+};
+
+// In half-width columns: a CJK character is two, other characters about one.
+size_t display_width(const std::string& s) {
+    size_t w = 0;
+    for (const char32_t c : text::to_u32(s)) w += c >= 0x1100 ? 2 : 1;
+    return w;
+}
+
+// A box ([ ], [ ○ ]), or a box cut at the line's end ("… [ ○") or start ("○ ] 庁内連携システム").
+bool has_checkbox(const std::string& n) {  // n in NFKC
+    // (Marks as alternatives: std::regex matches bytes, and each mark is three of them in UTF-8.)
+    static const std::regex box(R"(\[\s*(○|◯|●|✓|✔)?\s*\]|^\s*(○|◯|●|✓|✔)?\s*\]|\[\s*(○|◯|●|✓|✔)?\s*$)");
+    return std::regex_search(n, box);
+}
+
+bool opens_selection(const std::string& n) {
+    return (!n.empty() && n[0] == '[' && !has_checkbox(n)) || text::contains(n, "<選択肢>");
+}
+
+bool has_option_number(const std::string& n) {
+    static const std::regex numbered(R"((^|\s)[0-9]{1,2}\))");
+    return std::regex_search(n, numbered);
+}
+
+// Checkboxes end with their その他 (…) once its brackets close, or at a line that is no part of them.
+bool closes_checkboxes(const std::string& joined) {
+    const size_t other = joined.rfind("その他");
+    if (other == std::string::npos) return false;
+    const std::string tail = joined.substr(other);
+    const auto open = std::count(tail.begin(), tail.end(), '('), close = std::count(tail.begin(), tail.end(), ')');
+    return open > 0 && open == close;
+}
+
+// The value lines [from, to) cut into units: selections with their option lists, checkbox groups,
+// and paragraphs of text.
+std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, size_t to) {
+    // The width of a full line of the run's cells: a high percentile of its line widths (a line of
+    // ASCII may run a little wider than the estimate of display_width).
+    std::vector<size_t> widths;
+    for (size_t i = from; i < to; ++i)
+        if (lines[i].type == FlowLine::Type::value) widths.push_back(display_width(lines[i].text));
+    size_t widest = 0;
+    if (!widths.empty()) {
+        std::sort(widths.begin(), widths.end());
+        widest = widths[widths.size() * kFullLinePercentile / 100];
+    }
+    std::vector<Unit> units;
+    std::string joined;  // the open checkbox unit's text
+    for (size_t i = from; i < to; ++i) {
+        if (lines[i].type != FlowLine::Type::value) {
+            if (!units.empty() && units.back().kind == Kind::text) units.back().closed = true;
+            continue;
+        }
+        const std::string n = text::nfkc(lines[i].text);
+        const size_t width = display_width(lines[i].text);
+        Unit* open = units.empty() || units.back().closed ? nullptr : &units.back();
+        const bool tail = width <= kOptionTailWidth;
+        if (has_checkbox(n) && !opens_selection(n)) {
+            if (!open || open->kind != Kind::checkboxes) {
+                units.push_back({Kind::checkboxes, {}, false});
+                joined.clear();
+            }
+            units.back().lines.push_back(i);
+            joined += n;
+            units.back().closed = closes_checkboxes(joined);
+        } else if (opens_selection(n) && !(open && open->kind == Kind::selection && !text::contains(n, "<選択肢>"))) {
+            units.push_back({Kind::selection, {i}, false});
+        } else if (open && open->kind == Kind::selection && (has_option_number(n) || tail)) {
+            open->lines.push_back(i);
+        } else if (open && open->kind == Kind::checkboxes && tail) {
+            open->lines.push_back(i);
+            joined += n;
+            open->closed = closes_checkboxes(joined);
+        } else {
+            if (!open || open->kind != Kind::text) units.push_back({Kind::text, {}, false});
+            units.back().lines.push_back(i);
+            units.back().closed = width + kShortLineSlack < widest;
+        }
+    }
+    return units;
+}
+
+Expects expects(const FlowLine& l) {
+    if (l.type == FlowLine::Type::entry) return Expects::entry;
+    static const auto kinds = [] {
+        std::vector<std::pair<std::vector<std::string>, Expects>> out;
+        const Dictionary& d = Dictionary::get();
+        out.push_back({d.list("/value_kinds/selection"), Expects::selection});
+        out.push_back({d.list("/value_kinds/checkboxes"), Expects::checkboxes});
+        out.push_back({d.list("/value_kinds/optional"), Expects::optional});
+        return out;
+    }();
+    for (const auto& [keys, kind] : kinds)
+        if (std::find(keys.begin(), keys.end(), l.key) != keys.end()) return kind;
+    return Expects::text;
+}
+
+// The cost of giving units [from, to) to a label that expects `e`.
+double cost(Expects e, const std::vector<Unit>& units, size_t from, size_t to) {
+    const size_t n = to - from;
+    if (n == 0) return e == Expects::optional || e == Expects::entry ? kOptionalEmptyCost : kEmptyCost;
+    double c = 0;
+    switch (e) {
+        case Expects::entry:  // a name of one or two lines, or nothing
+            return n == 1 && units[from].kind == Kind::text && units[from].lines.size() <= 2 ? 0 : kImpossibleCost;
+        case Expects::selection:
+            return n == 1 && units[from].kind == Kind::selection ? 0 : kWrongKindCost * static_cast<double>(n);
+        case Expects::checkboxes:
+            for (size_t u = from; u < to; ++u)
+                c += units[u].kind == Kind::checkboxes ? (u > from ? kExtraParagraphCost : 0) : kWrongKindCost;
+            return c;
+        case Expects::text:
+        case Expects::optional:
+            for (size_t u = from; u < to; ++u)
+                c += units[u].kind == Kind::text ? (u > from ? kExtraParagraphCost : 0) : kWrongKindCost;
+            return c;
+    }
+    return c;
+}
+
+// Which units each label takes: labels[j] gets [bounds[j], bounds[j + 1]). Ties go to the later
+// label (a name, then its description: the description is the longer).
+std::vector<size_t> align(const std::vector<Expects>& labels, const std::vector<Unit>& units) {
+    const size_t k = labels.size(), m = units.size();
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<std::vector<double>> best(k + 1, std::vector<double>(m + 1, inf));
+    std::vector<std::vector<size_t>> from(k + 1, std::vector<size_t>(m + 1, 0));
+    best[0][0] = 0;
+    for (size_t j = 0; j < k; ++j)
+        for (size_t s = 0; s <= m; ++s) {
+            if (best[j][s] == inf) continue;
+            for (size_t e = s; e <= m; ++e) {
+                const double c = best[j][s] + cost(labels[j], units, s, e);
+                if (c < best[j + 1][e]) {
+                    best[j + 1][e] = c;
+                    from[j + 1][e] = s;
+                }
+            }
+        }
+    std::vector<size_t> bounds(k + 1, m);
+    for (size_t j = k; j > 0; --j) bounds[j - 1] = from[j][bounds[j]];
+    return bounds;
+}
+
+bool takes_value(const FlowLine& l) {
+    static const auto no_value = Dictionary::get().list("/value_kinds/no_value");
+    if (l.type == FlowLine::Type::entry) return std::find(no_value.begin(), no_value.end(), l.key) == no_value.end();
+    return l.type == FlowLine::Type::label;
+}
+
+// The cover prints 評価書番号 | 評価書名 side by side, so its values come in no order of their labels:
+// each is taken by its look (a one-line unit), wherever it stands in the value run.
+using Look = bool (*)(std::string_view);
+Look cover_look(const std::string& key) {
+    static const std::pair<const char*, Look> looks[] = {{"number", looks_like_assessment_number},
+                                                         {"published", looks_like_publication_date},
+                                                         {"approval_date", looks_like_publication_date},
+                                                         {"organization", looks_like_organization},
+                                                         {"title_field", looks_like_assessment_title}};
+    for (const auto& [k, look] : looks)
+        if (key == k) return look;
+    return nullptr;
+}
+
+// A cover value is one line, or two where a long 評価書名 wrapped.
+constexpr size_t kCoverValueLines = 2;
+
+// A unit's lines joined as the printed cell had them: a wrapped line goes on without a space.
+std::string joined_text(const std::vector<FlowLine>& lines, const Unit& unit) {
+    std::string out;
+    for (size_t i : unit.lines) out += lines[i].text;
+    return out;
+}
+
+// Takes out of `units` the one each cover label's look finds; their positions in `picked` (per
+// label; npos for none and for other labels).
+std::vector<size_t> pick_cover_values(const std::vector<FlowLine>& lines, const std::vector<size_t>& label_lines,
+                                      const std::vector<Unit>& units) {
+    std::vector<size_t> picked(label_lines.size(), std::string::npos);
+    std::vector<bool> taken(units.size(), false);
+    for (size_t j = 0; j < label_lines.size(); ++j) {
+        const Look look = cover_look(lines[label_lines[j]].key);
+        if (!look) continue;
+        for (size_t u = 0; u < units.size(); ++u)
+            if (!taken[u] && units[u].lines.size() <= kCoverValueLines && look(joined_text(lines, units[u]))) {
+                picked[j] = u;
+                taken[u] = true;
+                break;
+            }
+    }
+    return picked;
+}
+
+// A stretch of the text: labels from `run`, their values from `values` to `end`. `open_after`: the
+// last line of a checkbox value before it that its その他 has not closed yet (npos when none) -
+// the rest of that group may come first among this stretch's values.
+struct Stretch {
+    size_t run = 0, values = 0, end = 0;
+    size_t open_after = std::string::npos;
+};
+
+// Rewrites the stretch into `order`, when two or more labels meet two or more values there.
+// Returns the last line of a checkbox value the stretch leaves open (npos when none).
+size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, std::vector<size_t>& order) {
+    std::vector<size_t> label_lines;
+    std::vector<Expects> labels;
+    for (size_t i = st.run; i < st.values; ++i)
+        if (takes_value(lines[i])) {
+            label_lines.push_back(i);
+            labels.push_back(expects(lines[i]));
+        }
+    std::vector<Unit> all = cut_units(lines, st.values, st.end);
+    if (labels.empty() || all.empty()) return std::string::npos;
+    if (labels.size() < 2 || all.size() < 2) {
+        const bool open = labels.back() == Expects::checkboxes && all.back().kind == Kind::checkboxes &&
+                          !all.back().closed && all.size() == 1;
+        return open ? all.back().lines.back() : std::string::npos;
+    }
+    // The rest of a checkbox group left open before: back after its first part.
+    std::vector<size_t> out;
+    size_t from = st.run;
+    if (st.open_after != std::string::npos && all.front().kind == Kind::checkboxes &&
+        labels.front() != Expects::checkboxes) {
+        out = all.front().lines;
+        all.erase(all.begin());
+        from = st.open_after + 1;
+        for (size_t i = from; i < st.run; ++i) out.push_back(i);
+    }
+    // The cover's values by their look; the others in the form's order.
+    const std::vector<size_t> picked = pick_cover_values(lines, label_lines, all);
+    std::vector<Unit> units;
+    std::vector<Expects> rest;
+    for (size_t u = 0; u < all.size(); ++u)
+        if (std::find(picked.begin(), picked.end(), u) == picked.end()) units.push_back(all[u]);
+    for (size_t j = 0; j < labels.size(); ++j)
+        if (!cover_look(lines[label_lines[j]].key)) rest.push_back(labels[j]);
+    const std::vector<size_t> bounds = align(rest, units);
+    std::vector<size_t> blanks;
+    size_t label = 0, other = 0, left_open = std::string::npos;
+    for (size_t i = st.run; i < st.values; ++i) {
+        if (lines[i].type == FlowLine::Type::blank) {
+            blanks.push_back(i);
+            continue;
+        }
+        out.push_back(i);
+        if (!takes_value(lines[i])) continue;
+        if (cover_look(lines[i].key)) {
+            if (picked[label] != std::string::npos)
+                out.insert(out.end(), all[picked[label]].lines.begin(), all[picked[label]].lines.end());
+        } else {
+            left_open = std::string::npos;
+            for (size_t u = bounds[other]; u < bounds[other + 1]; ++u) {
+                out.insert(out.end(), units[u].lines.begin(), units[u].lines.end());
+                left_open = units[u].kind == Kind::checkboxes && !units[u].closed ? units[u].lines.back()
+                                                                                 : std::string::npos;
+            }
+            ++other;
+        }
+        ++label;
+    }
+    for (size_t i = st.values; i < st.end; ++i)
+        if (lines[i].type == FlowLine::Type::blank) blanks.push_back(i);
+    out.insert(out.end(), blanks.begin(), blanks.end());
+    std::copy(out.begin(), out.end(), order.begin() + static_cast<long>(from));
+    return left_open;
+}
+
+// A line of a value under a heading and before the next label (3. 特定個人情報ファイル名 | 住民票
+// ファイル | 4. …): a row the width of the page, printed in the label column's flow. It stays where
+// it is, as a heading does.
+void keep_heading_values(std::vector<FlowLine>& lines) {
+    auto neighbour = [&](size_t i, int step) -> const FlowLine* {
+        for (long k = static_cast<long>(i) + step; k >= 0 && k < static_cast<long>(lines.size()); k += step)
+            if (lines[static_cast<size_t>(k)].type != FlowLine::Type::blank) return &lines[static_cast<size_t>(k)];
+        return nullptr;
+    };
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].type != FlowLine::Type::value) continue;
+        const FlowLine* before = neighbour(i, -1);
+        const FlowLine* after = neighbour(i, 1);
+        if (before && before->type == FlowLine::Type::fixed && after && after->type != FlowLine::Type::value &&
+            after->type != FlowLine::Type::row)
+            lines[i].type = FlowLine::Type::fixed;
+    }
+}
+
+}  // namespace
+
+std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
+    keep_heading_values(lines);
+    std::vector<size_t> order(lines.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    size_t i = 0, open_after = std::string::npos;
+    while (i < lines.size()) {
+        if (lines[i].type != FlowLine::Type::label && lines[i].type != FlowLine::Type::entry) {
+            ++i;
+            continue;
+        }
+        Stretch st;
+        st.run = i;
+        while (i < lines.size() && lines[i].type != FlowLine::Type::value && lines[i].type != FlowLine::Type::row) ++i;
+        st.values = i;
+        while (i < lines.size() &&
+               (lines[i].type == FlowLine::Type::value || lines[i].type == FlowLine::Type::blank))
+            ++i;
+        st.end = i;
+        st.open_after = open_after;
+        open_after = rewrite_stretch(lines, st, order);
+    }
+    return order;
+}
+
+}  // namespace piagraph::extract_detail

@@ -1,0 +1,34 @@
+// Plain pdftotext (no -layout) of a printed form reads the page column by column where the label
+// and value cells do not line up: a run of label cells, then the run of their values. This puts
+// each value back under its label, by the form's order and what each label's value looks like (a
+// selection with its option list, checkboxes, or text), so that the row rebuilder reads label and
+// value one under the other.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace piagraph::extract_detail {
+
+// One line of the text, as the row rebuilder classified it.
+struct FlowLine {
+    enum class Type {
+        blank,
+        fixed,  // a heading, a range header (システム2～5), a page number: takes no value
+        label,  // a row label alone on its line
+        entry,  // システム1, 提供先2 …: its value (a name) may follow or not
+        row,    // a label with its value on its line: a row already
+        value,  // anything else
+    };
+    Type type = Type::blank;
+    std::string key;   // label: its form_labels key ("" when only field_labels lists it)
+    std::string text;  // trimmed
+};
+
+// An order of the lines (a permutation of 0..n-1) in which every run of two or more labels that is
+// followed by two or more values is rewritten as label, its value lines, next label …; blank lines
+// of such a stretch go to its end. Every other line keeps its place, so text that reads label by
+// label already comes back unchanged.
+std::vector<size_t> column_flow_order(std::vector<FlowLine> lines);
+
+}  // namespace piagraph::extract_detail
