@@ -1,10 +1,14 @@
 #include "column_flow.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
+#include <map>
 #include <regex>
+#include <set>
 
 #include "common.hpp"
+#include "form_labels.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -59,6 +63,78 @@ bool has_option_number(const std::string& n) {
     return std::regex_search(n, numbered);
 }
 
+// The option labels of the dictionary's checkbox groups (compact), each with the groups holding it.
+class OptionGroups {
+public:
+    static const OptionGroups& get() {
+        static const OptionGroups g;
+        return g;
+    }
+    // The groups any whole option label on the line belongs to (labels after "]", without their (detail)).
+    std::set<std::string> groups_of(const std::string& n) const {
+        std::set<std::string> out;
+        for (const std::string& f : fragments(n))
+            if (const auto it = groups_.find(f); it != groups_.end()) out.insert(it->second.begin(), it->second.end());
+        return out;
+    }
+    // Whether `tail` (a short line) goes on an option label cut at the end of a piece of
+    // `previous`: a box's label, a selection's value or one of its listed options.
+    bool completes(const std::string& previous, const std::string& tail) const {
+        const std::string t = compact_key(tail);
+        for (const std::string& f : pieces(previous))
+            for (const auto& [option, groups] : groups_)
+                if (option != f && text::starts_with(option, f) &&
+                    (text::starts_with(option, f + t) || text::starts_with(f + t, option)))
+                    return true;
+        return false;
+    }
+
+private:
+    OptionGroups() {
+        const auto& raw = Dictionary::get().raw();
+        if (!raw.contains("options")) return;
+        for (const auto& [group, list] : raw.at("options").items())
+            if (list.is_array())
+                for (const auto& o : list)
+                    if (o.is_string()) groups_[compact_key(o.get<std::string>())].insert(group);
+    }
+    // The text after each "]" of the line, up to the next "[" or "(", compact.
+    static std::vector<std::string> fragments(const std::string& n) {
+        std::vector<std::string> out;
+        for (size_t close = n.find(']'); close != std::string::npos; close = n.find(']', close + 1)) {
+            const size_t end = n.find_first_of("[(", close + 1);
+            std::string f = compact_key(n.substr(close + 1, end == std::string::npos ? end : end - close - 1));
+            if (!f.empty()) out.push_back(std::move(f));
+        }
+        return out;
+    }
+    // The texts between the marks of a line ([ ] ( ), the numbers of an option list, spaces), compact.
+    static std::vector<std::string> pieces(const std::string& n) {
+        static const std::regex cut(R"(\[|\]|\(|\)|<選択肢>|(^|\s)[0-9]{1,2}\)|\s)");
+        std::vector<std::string> out;
+        for (std::sregex_token_iterator it(n.begin(), n.end(), cut, -1), end; it != end; ++it)
+            if (std::string f = compact_key(it->str()); !f.empty()) out.push_back(std::move(f));
+        return out;
+    }
+    std::map<std::string, std::set<std::string>> groups_;
+};
+
+// Whether a line of boxes goes on the open checkbox unit: its options fit a group the unit's fit.
+bool same_group(std::set<std::string>& unit_groups, const std::string& n) {
+    const std::set<std::string> line = OptionGroups::get().groups_of(n);
+    if (line.empty()) return true;
+    if (unit_groups.empty()) {
+        unit_groups = line;
+        return true;
+    }
+    std::set<std::string> both;
+    std::set_intersection(unit_groups.begin(), unit_groups.end(), line.begin(), line.end(),
+                          std::inserter(both, both.begin()));
+    if (both.empty()) return false;
+    unit_groups = std::move(both);
+    return true;
+}
+
 // Checkboxes end with their その他 (…) once its brackets close, or at a line that is no part of them.
 bool closes_checkboxes(const std::string& joined) {
     const size_t other = joined.rfind("その他");
@@ -66,6 +142,13 @@ bool closes_checkboxes(const std::string& joined) {
     const std::string tail = joined.substr(other);
     const auto open = std::count(tail.begin(), tail.end(), '('), close = std::count(tail.begin(), tail.end(), ')');
     return open > 0 && open == close;
+}
+
+// A unit's lines in NFKC, one after the other (pieces of options cut at line ends stay apart).
+std::string unit_text(const std::vector<FlowLine>& lines, const Unit& unit) {
+    std::string out;
+    for (size_t i : unit.lines) out += text::nfkc(lines[i].text) + " ";
+    return out;
 }
 
 // The value lines [from, to) cut into units: selections with their option lists, checkbox groups,
@@ -82,7 +165,9 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         widest = widths[widths.size() * kFullLinePercentile / 100];
     }
     std::vector<Unit> units;
-    std::string joined;  // the open checkbox unit's text
+    std::string joined;                     // the open checkbox unit's text
+    std::set<std::string> checkbox_groups;  // the option groups its boxes fit
+    std::string joined_box_line;            // its last line with boxes (wrapped labels continue one of them)
     for (size_t i = from; i < to; ++i) {
         if (lines[i].type != FlowLine::Type::value) {
             if (!units.empty() && units.back().kind == Kind::text) units.back().closed = true;
@@ -93,18 +178,24 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         Unit* open = units.empty() || units.back().closed ? nullptr : &units.back();
         const bool tail = width <= kOptionTailWidth;
         if (has_checkbox(n) && !opens_selection(n)) {
-            if (!open || open->kind != Kind::checkboxes) {
+            if (!open || open->kind != Kind::checkboxes || !same_group(checkbox_groups, n)) {
                 units.push_back({Kind::checkboxes, {}, false});
                 joined.clear();
+                checkbox_groups = OptionGroups::get().groups_of(n);
             }
             units.back().lines.push_back(i);
             joined += n;
+            joined_box_line = n;
             units.back().closed = closes_checkboxes(joined);
         } else if (opens_selection(n) && !(open && open->kind == Kind::selection && !text::contains(n, "<選択肢>"))) {
             units.push_back({Kind::selection, {i}, false});
-        } else if (open && open->kind == Kind::selection && (has_option_number(n) || tail)) {
+        } else if (open && open->kind == Kind::selection &&
+                   (has_option_number(n) || n.find(']') != std::string::npos ||
+                    (tail && OptionGroups::get().completes(unit_text(lines, *open), n)))) {
             open->lines.push_back(i);
-        } else if (open && open->kind == Kind::checkboxes && tail) {
+        } else if (open && open->kind == Kind::checkboxes && tail &&
+                   (OptionGroups::get().completes(joined_box_line, n) ||
+                    std::count(joined.begin(), joined.end(), '(') > std::count(joined.begin(), joined.end(), ')'))) {
             open->lines.push_back(i);
             joined += n;
             open->closed = closes_checkboxes(joined);
@@ -288,8 +379,8 @@ size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, st
             left_open = std::string::npos;
             for (size_t u = bounds[other]; u < bounds[other + 1]; ++u) {
                 out.insert(out.end(), units[u].lines.begin(), units[u].lines.end());
-                left_open = units[u].kind == Kind::checkboxes && !units[u].closed ? units[u].lines.back()
-                                                                                 : std::string::npos;
+                left_open =
+                    units[u].kind == Kind::checkboxes && !units[u].closed ? units[u].lines.back() : std::string::npos;
             }
             ++other;
         }
@@ -337,8 +428,7 @@ std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
         st.run = i;
         while (i < lines.size() && lines[i].type != FlowLine::Type::value && lines[i].type != FlowLine::Type::row) ++i;
         st.values = i;
-        while (i < lines.size() &&
-               (lines[i].type == FlowLine::Type::value || lines[i].type == FlowLine::Type::blank))
+        while (i < lines.size() && (lines[i].type == FlowLine::Type::value || lines[i].type == FlowLine::Type::blank))
             ++i;
         st.end = i;
         st.open_after = open_after;

@@ -550,7 +550,8 @@ bool looks_like_assessment_title(std::string_view s) {
     if (text::length(s) > kTitleChars) return false;
     const std::string k = text::match_key(s);
     const auto& forms = Dictionary::get().form_names();
-    return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return text::ends_with(k, text::match_key(f)); });
+    return std::any_of(forms.begin(), forms.end(),
+                       [&](const std::string& f) { return text::ends_with(k, text::match_key(f)); });
 }
 
 void merge_repeated_files(std::vector<FileBlock>& files) {

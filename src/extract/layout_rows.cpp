@@ -539,8 +539,8 @@ private:
                 case Kind::label:
                 case Kind::entry:
                     f.type = l.frags.size() > 1 || l.indent > 0 ? FlowLine::Type::row
-                             : l.kind == Kind::label        ? FlowLine::Type::label
-                                                            : FlowLine::Type::entry;
+                             : l.kind == Kind::label            ? FlowLine::Type::label
+                                                                : FlowLine::Type::entry;
                     f.key = l.form_key.value_or("");
                     break;
                 default:
@@ -571,6 +571,12 @@ private:
         if (l.kind == Kind::heading) {  // headings end every row
             close();
             join_wrapped_choices(i);
+            return;
+        }
+        // 評価書番号 | 7: a number alone on its line is the value, not a page number.
+        if (l.kind == Kind::footer && row_ && row_->key == std::optional<std::string>("number") &&
+            row_->value.empty() && !row_->inline_value) {
+            absorb(i, l.frags);
             return;
         }
         if (l.kind == Kind::blank || l.kind == Kind::footer) {

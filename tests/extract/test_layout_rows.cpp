@@ -144,8 +144,24 @@ TEST(LayoutRowsPlain, FirstLineIsKept) {
     EXPECT_EQ(line(*rows, 117), "①事務の名称\t国民年金に関する事務");
 }
 
-TEST(LayoutRowsRefused, ScrambledPagesAreLeftToThePdftextParser) {
-    EXPECT_FALSE(rows_from_layout(fixture("sakura-scrambled.txt")).has_value());
+// Plain pdftotext of pages whose label and value cells did not line up: a run of labels, then the
+// run of their values. Each value goes back under its label by what it looks like (a selection,
+// boxes, text) in the form's order; boxes of two groups are told apart by the groups' options.
+TEST(LayoutRowsColumnFlow, ValuesPrintedAfterARunOfLabelsGoBackUnderThem) {
+    const auto rows = rows_from_layout(fixture("sakura-scrambled.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 2), "評価書番号\t7");  // a number alone on its line, not a page number
+    EXPECT_EQ(line(d, 7), "①事務の名称\t国民年金に関する事務");
+    EXPECT_EQ(line(d, 8), "②事務の内容 ※\t国民年金法に基づき、届出を受け付ける。");
+    EXPECT_EQ(line(d, 10), "③対象人数\t[1万人以上10万人未満]");
+    EXPECT_EQ(line(d, 17), "③他のシステムとの接続\t[ ○ ] 庁内連携システム");
+    EXPECT_EQ(line(d, 22), "①入手元 ※\t[ ○ ] 本人又は本人の代理人");
+    EXPECT_EQ(line(d, 23), "②入手方法\t[ ○ ] 紙");
+    EXPECT_EQ(line(d, 24), "③入手の時期・頻度\t届出の都度");
+    EXPECT_EQ(line(d, 32), "②保管期間\t[5年]");
+    EXPECT_EQ(line(d, 33), "③消去方法\t溶解処理する。");
+    EXPECT_EQ(line(d, 27), "");  // a value line taken under its label
 }
 
 TEST(LayoutRowsRefused, TooFewLabels) {
