@@ -135,6 +135,12 @@ bool same_group(std::set<std::string>& unit_groups, const std::string& n) {
     return true;
 }
 
+// "(2) 件": a count of entries, written after a choice or a box.
+bool is_count(const std::string& n) {
+    static const std::regex count(R"(^\(\s*[0-9]+\s*\)\s*件$)");
+    return std::regex_match(text::trim(n), count);
+}
+
 // Checkboxes end with their その他 (…) once its brackets close, or at a line that is no part of them.
 bool closes_checkboxes(const std::string& joined) {
     const size_t other = joined.rfind("その他");
@@ -187,8 +193,13 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
             joined += n;
             joined_box_line = n;
             units.back().closed = closes_checkboxes(joined);
+        } else if (open && open->kind == Kind::selection && text::starts_with(n, "<選択肢>") &&
+                   !text::contains(unit_text(lines, *open), "<選択肢>")) {
+            open->lines.push_back(i);  // [委託する] | <選択肢> 1) 委託する … on a line of its own
         } else if (opens_selection(n) && !(open && open->kind == Kind::selection && !text::contains(n, "<選択肢>"))) {
             units.push_back({Kind::selection, {i}, false});
+        } else if (open && open->kind == Kind::selection && is_count(n)) {
+            open->lines.push_back(i);  // （2）件: the count that the 委託の有無 cell holds after its choice
         } else if (open && open->kind == Kind::selection &&
                    (has_option_number(n) || n.find(']') != std::string::npos ||
                     (tail && OptionGroups::get().completes(unit_text(lines, *open), n)))) {
@@ -220,6 +231,10 @@ Expects expects(const FlowLine& l) {
     }();
     for (const auto& [keys, kind] : kinds)
         if (std::find(keys.begin(), keys.end(), l.key) != keys.end()) return kind;
+    static const auto selection_labels = Dictionary::get().list("/value_kinds/selection_labels");
+    const std::string label = label_key(l.text);
+    for (const auto& s : selection_labels)
+        if (label == compact_key(s)) return Expects::selection;
     return Expects::text;
 }
 

@@ -544,10 +544,17 @@ private:
                     f.key = l.form_key.value_or("");
                     break;
                 default:
-                    f.type = FlowLine::Type::value;
+                    f.type = is_group_label(f.text) ? FlowLine::Type::fixed : FlowLine::Type::value;
             }
         }
         return out;
+    }
+
+    // A cell of the label column that only groups the rows below it (再委託 | ⑦再委託の有無).
+    static bool is_group_label(const std::string& t) {
+        static const auto groups = Dictionary::get().list("/value_kinds/group_labels");
+        const std::string k = compact_key(t);
+        return std::any_of(groups.begin(), groups.end(), [&](const std::string& g) { return k == compact_key(g); });
     }
 
     // Reads the lines in `order` (lines_ and out_ both).
