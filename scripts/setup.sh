@@ -13,7 +13,7 @@ PACKAGES=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libfontconfig-dev  # render: is the CJK font installed?
     libxml2-dev        # render tests parse SVG/GraphML with a real XML parser
-    python3-jsonschema # checks tests validate SARIF against a schema
+    python3-jsonschema # SARIF (checks tests) and the model (tests/model) validated against their schemas
     python3-networkx   # render tests read GraphML output with a real GraphML reader
     fonts-noto-cjk   # Japanese labels in SVG/PNG/PDF diagrams
     python3          # ../shared/tools/score-extraction

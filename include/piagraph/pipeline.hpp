@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "piagraph/checks.hpp"
+#include "piagraph/error.hpp"
 #include "piagraph/graph.hpp"
 #include "piagraph/model.hpp"
 
@@ -16,6 +17,8 @@ namespace piagraph {
 struct LoadedInputs {
     std::vector<Assessment> assessments;
     SourceLines source_lines;  // the decoded lines of each document read (not of JSON models)
+    // What was read but deserves a word: keys of a JSON model that its schema does not know.
+    std::vector<InputError> warnings;
 };
 
 // Reads every path: a PDF or a text is extracted, a JSON model parsed; a directory is read in

@@ -230,7 +230,9 @@ std::string render_text(const std::vector<Finding>& findings, const std::vector<
 }
 
 void run_check(const CheckOptions& o, Context& ctx) {
-    const std::vector<Finding> all = analyse(o.inputs).findings;
+    const Analysis analysis = analyse(o.inputs);
+    print_warnings(ctx, analysis.inputs.warnings);
+    const std::vector<Finding>& all = analysis.findings;
 
     std::vector<BaselineEntry> baseline;
     if (!o.baseline.empty()) baseline = read_baseline(o.baseline);

@@ -30,8 +30,12 @@ void add_diff_command(CLI::App& app, Context& ctx) {
     cmd->footer("終了コード: 0 = 変更なし、1 = 変更あり、2 = 入力の誤り");
     cmd->callback([opts, &ctx] {
         // Read in order, so that an error names the first bad file.
-        const auto old_edition = load_inputs({opts->old_path}).assessments;
-        const auto new_edition = load_inputs({opts->new_path}).assessments;
+        const LoadedInputs old_inputs = load_inputs({opts->old_path});
+        const LoadedInputs new_inputs = load_inputs({opts->new_path});
+        print_warnings(ctx, old_inputs.warnings);
+        print_warnings(ctx, new_inputs.warnings);
+        const auto& old_edition = old_inputs.assessments;
+        const auto& new_edition = new_inputs.assessments;
         const ModelDiff diff = diff_assessments(old_edition, new_edition);
         std::string out;
         if (opts->format == "json") {

@@ -51,6 +51,7 @@ void add_render_command(CLI::App& app, Context& ctx) {
         AnalyseOptions analyse_options;
         analyse_options.run_checks = !opts->no_checks;
         const Analysis analysis = analyse(opts->inputs, analyse_options);
+        print_warnings(ctx, analysis.inputs.warnings);
         const Graph graph = whole_graph(analysis);
         const std::vector<Finding>& findings = analysis.findings;
 

@@ -30,6 +30,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
     cmd->callback([opts, &ctx] {
         load_style(opts->style);  // a wrong --style is an input error, not a missing diagram
         Analysis analysis = analyse(opts->inputs);
+        print_warnings(ctx, analysis.inputs.warnings);
         ReportInput input;
         input.lang = ctx.lang;
         input.inputs = opts->inputs;

@@ -17,6 +17,9 @@ struct Context {
 
 const std::string& tr(const Context& ctx, const Message& m);
 
+// Prints what the inputs' reading warned of (unknown keys of a JSON model …) on stderr.
+void print_warnings(const Context& ctx, const std::vector<InputError>& warnings);
+
 void add_extract_command(CLI::App& app, Context& ctx);
 void add_check_command(CLI::App& app, Context& ctx);
 void add_render_command(CLI::App& app, Context& ctx);

@@ -2,8 +2,10 @@
 // model may omit what it does not know) and strict about types, naming the path of a bad value.
 #include <algorithm>
 
+#include "json_path.hpp"
 #include "piagraph/error.hpp"
 #include "piagraph/model.hpp"
+#include "piagraph/model_schema.hpp"
 
 namespace piagraph {
 
@@ -48,12 +50,18 @@ void read_list(const json& j, const char* key, std::vector<T>& out) {
 void read_str(const json& j, const char* key, std::string& out) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
-    if (it->is_string())
-        out = it->get<std::string>();
-    else if (it->is_number_integer())
+    if (!it->is_string()) throw BadValue{key, "string"};
+    out = it->get<std::string>();
+}
+
+// A number written by people either way ("no": 1 or "no": "1", "number": 12): kept as text.
+void read_id(const json& j, const char* key, std::string& out) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (it->is_number_integer())
         out = std::to_string(it->get<long long>());
     else
-        throw BadValue{key, "string"};
+        read_str(j, key, out);
 }
 
 void read_int(const json& j, const char* key, int& out) {
@@ -149,93 +157,6 @@ void put_locs(json& j, const std::map<std::string, Loc>& locs) {
 json opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
 json opt(const std::optional<bool>& v) { return v ? json(*v) : json(nullptr); }
 
-// The line (1-based) where the value at `path` (BadValue syntax: keys joined by '.', indices
-// in [], e.g. assessments[0].systems[2].name) starts in `text`, or 0. Only called on the error
-// path, on text that nlohmann already parsed, so it can skip values without validating them.
-class PathLocator {
-public:
-    PathLocator(const std::string& text, const std::string& path) : text_(text) {
-        std::string token;
-        for (char c : path) {
-            if (c == '.' || c == '[') {
-                if (!token.empty()) target_.push_back(token);
-                token = c == '[' ? "[" : "";
-            } else if (c == ']') {
-                target_.push_back(token + "]");
-                token.clear();
-            } else {
-                token += c;
-            }
-        }
-        if (!token.empty()) target_.push_back(token);
-    }
-
-    int line() {
-        value(0);
-        return found_;
-    }
-
-private:
-    static constexpr int kMaxDepth = 256;  // hostile nesting must not exhaust the stack
-
-    void skip_space() {
-        while (pos_ < text_.size() &&
-               (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
-            ++pos_;
-    }
-
-    // At a '"': the string's raw contents (escapes kept, enough to compare ASCII keys).
-    std::string string_token() {
-        std::string out;
-        for (++pos_; pos_ < text_.size() && text_[pos_] != '"'; ++pos_) {
-            if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) out += text_[pos_++];
-            out += text_[pos_];
-        }
-        ++pos_;
-        return out;
-    }
-
-    void value(int depth) {
-        skip_space();
-        if (found_ || pos_ >= text_.size() || depth > kMaxDepth) return;
-        if (current_ == target_) {
-            found_ = 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + static_cast<long>(pos_), '\n'));
-            return;
-        }
-        char c = text_[pos_];
-        if (c == '{' || c == '[') {
-            ++pos_;
-            for (size_t index = 0; !found_; ++index) {
-                skip_space();
-                if (pos_ >= text_.size() || text_[pos_] == '}' || text_[pos_] == ']') break;
-                if (c == '{') {
-                    std::string key = string_token();
-                    skip_space();
-                    ++pos_;  // ':'
-                    current_.push_back(key);
-                } else {
-                    current_.push_back("[" + std::to_string(index) + "]");
-                }
-                value(depth + 1);
-                current_.pop_back();
-                skip_space();
-                if (pos_ < text_.size() && text_[pos_] == ',') ++pos_;
-            }
-            ++pos_;
-        } else if (c == '"') {
-            string_token();
-        } else {
-            while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']') ++pos_;
-        }
-    }
-
-    const std::string& text_;
-    std::vector<std::string> target_;
-    std::vector<std::string> current_;
-    size_t pos_ = 0;
-    int found_ = 0;
-};
-
 }  // namespace
 
 void to_json(json& j, const Loc& v) {
@@ -272,7 +193,7 @@ void to_json(json& j, const Flow& v) {
     put_locs(j, v.locs);
 }
 void from_json(const json& j, Flow& v) {
-    read_str(j, "no", v.no);
+    read_id(j, "no", v.no);
     read_str(j, "recipient", v.recipient);
     read_str(j, "basis", v.basis);
     read_list(j, "methods", v.methods);
@@ -298,7 +219,7 @@ void to_json(json& j, const Entrustment& v) {
     put_locs(j, v.locs);
 }
 void from_json(const json& j, Entrustment& v) {
-    read_str(j, "no", v.no);
+    read_id(j, "no", v.no);
     read_str(j, "item", v.item);
     read_str(j, "contractor", v.contractor);
     read_opt_bool(j, "resubcontract", v.resubcontract);
@@ -485,7 +406,7 @@ void from_json(const json& j, Assessment& v) {
     read_str(j, "organization", v.organization);
     read_str(j, "form", v.form);
     read_str(j, "form_version", v.form_version);
-    read_str(j, "number", v.number);
+    read_id(j, "number", v.number);
     read_str(j, "title", v.title);
     read_str(j, "affair", v.affair);
     read_str(j, "published", v.published);
@@ -530,7 +451,8 @@ std::vector<std::string> Assessment::unread_items() const {
 }
 
 void to_json(json& j, const Model& v) {
-    j = json{{"schema", v.schema},
+    j = json{{"$schema", kModelSchemaId},
+             {"schema", v.schema},
              {"source", {{"file", v.source.file}, {"format", v.source.format}}},
              {"assessments", v.assessments}};
 }
@@ -560,7 +482,7 @@ Model parse_model_json(const std::string& text, const std::string& file) {
     try {
         from_json(j, m);
     } catch (const BadValue& e) {
-        throw InputError(file, PathLocator(text, e.path).line(),
+        throw InputError(file, model_detail::PathLocator(text, e.path).line(),
                          {"JSON モデルの値の型が不正です: " + e.path + "（" + e.expected + " が必要）",
                           "wrong type in the JSON model: " + e.path + " (expected " + e.expected + ")"});
     }

@@ -8,6 +8,7 @@
 #include "piagraph/extract.hpp"
 #include "piagraph/ingest.hpp"
 #include "piagraph/io.hpp"
+#include "piagraph/model_schema.hpp"
 
 namespace piagraph {
 
@@ -22,6 +23,7 @@ void load_one(const std::string& path, LoadedInputs& out) {
     Model model;
     if (!is_pdf(bytes) && is_json_model(bytes)) {
         model = parse_model_json(bytes, path);
+        for (auto& w : unknown_model_keys(bytes, path)) out.warnings.push_back(std::move(w));
     } else {
         Document doc = decode_document(bytes, path, options);
         model = extract_document(doc);

@@ -6,8 +6,10 @@
 #include <string>
 
 #include "piagraph/error.hpp"
+#include "piagraph/extract.hpp"
 #include "piagraph/io.hpp"
 #include "piagraph/model.hpp"
+#include "piagraph/model_schema.hpp"
 #include "piagraph/text.hpp"
 #include "test_support.hpp"
 
@@ -145,6 +147,56 @@ TEST(ModelJson, RoundTrip) {
     EXPECT_EQ(j.at("user_count"), "50人以上100人未満");
     EXPECT_EQ(j.at("erasure"), "バッチ処理により消去する。");
     EXPECT_EQ(back.assessments[0].files[0].user_departments, f.user_departments);
+}
+
+// The strict loader: every text field must be a string; only the numbers people write either
+// way (no, number) are read from integers too.
+TEST(ModelJson, NumberWhereTextBelongsNamesThePath) {
+    InputError e = parse_error(R"({"assessments": [
+      {"systems": [{"no": 1, "name": 123}]}]})");
+    EXPECT_TRUE(text::contains(e.message().en, "assessments[0].systems[0].name")) << e.message().en;
+    EXPECT_TRUE(text::contains(e.message().en, "string")) << e.message().en;
+    EXPECT_EQ(e.line(), 2);
+    for (const char* bad :
+         {R"({"assessments": [{"affair": 1}]})", R"({"assessments": [{"linkage": {"basis": false}}]})",
+          R"({"assessments": [{"files": [{"storage": 3.5}]}]})",
+          R"({"assessments": [{"files": [{"provisions": [{"recipient": ["国税庁"]}]}]}]})"})
+        parse_error(bad);
+}
+
+TEST(ModelJson, NumbersWrittenAsIntegersStayText) {
+    const Model m = parse_model_json(
+        R"({"assessments": [{"number": 12, "files": [{"names": ["f"], "provisions": [{"no": 3}]}]}]})", "m.json");
+    EXPECT_EQ(m.assessments[0].number, "12");
+    EXPECT_EQ(m.assessments[0].files[0].provisions[0].no, "3");
+}
+
+TEST(ModelSchema, UnknownKeysAreWarnedWithTheirLineAndANearMiss) {
+    const std::string text = R"({"schema": "piagraph/1", "assessments": [
+      {"affair": "a",
+       "sytems": [{"no": 1, "name": "既存住基"}],
+       "files": [{"names": ["f"], "provisons": []}],
+       "locs": {"anything": {"line": 3}},
+       "completely_new": 1}]})";
+    EXPECT_NO_THROW(parse_model_json(text, "m.json"));  // read, with what it knows
+    const auto warnings = unknown_model_keys(text, "m.json");
+    ASSERT_EQ(warnings.size(), 3u);
+    EXPECT_TRUE(text::contains(warnings[0].message().en, "assessments[0].completely_new")) << warnings[0].message().en;
+    EXPECT_FALSE(text::contains(warnings[0].message().en, "did you mean"));
+    EXPECT_TRUE(text::contains(warnings[1].message().en, "assessments[0].files[0].provisons"));
+    EXPECT_TRUE(text::contains(warnings[1].message().en, "did you mean \"provisions\"")) << warnings[1].message().en;
+    EXPECT_EQ(warnings[1].line(), 4);
+    EXPECT_TRUE(text::contains(warnings[2].message().ja, "「systems」")) << warnings[2].message().ja;
+    EXPECT_EQ(warnings[2].line(), 3);
+}
+
+TEST(ModelSchema, WhatExtractWritesHasNoUnknownKeyAndNamesTheSchema) {
+    const fs::path example = test::source_dir() / "examples" / "midori" / "midori-juki.txt";
+    if (!fs::exists(example)) GTEST_SKIP() << "example midori-juki.txt is absent";
+    const std::string text = nlohmann::json(extract_file(example.string())).dump(1);
+    EXPECT_TRUE(unknown_model_keys(text, "juki.json").empty());
+    EXPECT_EQ(nlohmann::json::parse(text).at("$schema"), kModelSchemaId);
+    EXPECT_TRUE(text::contains(model_schema_text(), "2020-12"));
 }
 
 TEST(WriteFileAtomic, WritesWholeFileAndLeavesNoTemporary) {
