@@ -22,6 +22,7 @@ PACKAGES=(
     poppler-utils    # pdftotext: the simulator's printed-pdftotext variants, the PDF benchmark
     qpdf             # tests/pdf: the password-protected and font-stripped test PDFs
     clang-format
+    clang            # the sanitizer tree and its libFuzzer targets (scripts/fuzz.sh)
 )
 # shellcheck disable=SC2206  # word splitting of the extra list is intended
 PACKAGES+=(${PIAGRAPH_EXTRA_PACKAGES:-})

@@ -65,6 +65,7 @@ struct SceneEdge {
     std::vector<std::string> keys;
     bool constraint = true;
     bool layout_only = false;  // an invisible edge that only orders the layout (Graphviz only)
+    std::string css_class;     // SVG class of the drawn edge (the report highlights steps by it)
 };
 
 struct SceneCluster {
@@ -74,6 +75,15 @@ struct SceneCluster {
     std::string parent;
 };
 
+// A 別添1 step and where the annex1 view draws it: the edge between the two nodes its text names.
+struct StepPlacement {
+    std::string label;  // 1-① as written; its place in the list when the document gives none
+    std::string text;
+    std::string from, to;   // SceneNode ids; both empty when the text does not name two ends
+    std::string css_class;  // class of its edge in the SVG ("step-3"); "" when not drawn
+    bool drawn() const { return !css_class.empty(); }
+};
+
 struct Scene {
     std::string title;
     std::vector<SceneCluster> clusters;
@@ -81,12 +91,20 @@ struct Scene {
     std::vector<SceneEdge> edges;
     std::vector<std::vector<std::string>> same_rank;  // node ids to keep on one rank (dot)
     std::set<std::string> legend;                     // legend entries the picture needs
+    std::vector<StepPlacement> steps;                 // annex1: the 別添1 steps in order
+};
+
+struct SceneOptions {
+    std::string assessment;  // annex1: only the assessment with this affair ("" for all)
+    bool step_note = true;   // annex1: the step texts in a note in the picture (the report lists them beside it)
 };
 
 // Builds the scene of a view. Findings mark the nodes and edges named in their subjects.
-Scene build_scene(const Graph& graph, const std::vector<Finding>& findings, View view, const Style& style);
+Scene build_scene(const Graph& graph, const std::vector<Finding>& findings, View view, const Style& style,
+                  const SceneOptions& options = {});
 
-// Adds a legend cluster for scene.legend (sample nodes and edges drawn in the marked styles).
+// Adds a legend cluster with an entry for each of scene.legend that the picture draws (sample
+// nodes and edges in the marked styles); entries without a legend text are left out.
 void add_legend(Scene& scene, const Style& style);
 
 // Line breaks by display width (a full-width character counts 2 columns); at most max_lines
@@ -107,6 +125,7 @@ struct RenderOptions {
     Format format = Format::svg;
     std::string style = "default";
     bool legend = true;
+    SceneOptions scene;
 };
 
 // build_scene + add_legend + emit_scene.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "piagraph/checks.hpp"
+#include "piagraph/graph.hpp"
 #include "piagraph/model.hpp"
 
 namespace piagraph {
@@ -17,12 +18,25 @@ namespace piagraph {
 // The one escaping function for document text in HTML (text and attribute values).
 std::string html_escape(std::string_view s);
 
+// A 別添1 step listed beside its diagram (plain text); css_class names its edge in the SVG.
+struct ReportStep {
+    std::string label;
+    std::string text;
+    std::string css_class;  // "step-3"; "" when the step is not drawn (its text names no two ends)
+};
+
 // A diagram drawn by the render stage: its SVG is already escaped by render.
 struct ReportDiagram {
     std::string title;
-    std::string svg;   // "<svg …>…</svg>" (an XML prolog or DOCTYPE before it is dropped)
-    std::string note;  // shown under the diagram (layout fallbacks, warnings)
+    std::string svg;                // "<svg …>…</svg>" (an XML prolog or DOCTYPE before it is dropped)
+    std::string note;               // shown under the diagram (layout fallbacks, warnings)
+    std::vector<ReportStep> steps;  // annex1: its steps, listed beside it
 };
+
+// The diagrams of one organisation for the report: a 別添1 per assessment (steps listed, not
+// drawn as text), then the systems map. A diagram Graphviz cannot lay out becomes a note.
+std::vector<ReportDiagram> report_diagrams(const Graph& graph, const std::vector<Finding>& findings,
+                                           const std::string& style, const std::string& what);
 
 struct ReportInput {
     std::vector<Assessment> assessments;

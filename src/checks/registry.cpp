@@ -40,6 +40,19 @@ std::unique_ptr<Rule> make_rule_C05();
 std::unique_ptr<Rule> make_rule_C09();
 std::unique_ptr<Rule> make_rule_C10();
 std::unique_ptr<Rule> make_rule_X01();
+std::unique_ptr<Rule> make_rule_F02();
+std::unique_ptr<Rule> make_rule_F06();
+std::unique_ptr<Rule> make_rule_F08();
+std::unique_ptr<Rule> make_rule_L10();
+std::unique_ptr<Rule> make_rule_L11();
+std::unique_ptr<Rule> make_rule_L12();
+std::unique_ptr<Rule> make_rule_L13();
+std::unique_ptr<Rule> make_rule_C06();
+std::unique_ptr<Rule> make_rule_T04();
+std::unique_ptr<Rule> make_rule_T05();
+std::unique_ptr<Rule> make_rule_T13();
+std::unique_ptr<Rule> make_rule_T14();
+std::unique_ptr<Rule> make_rule_R01();
 }  // namespace checks
 
 const char* severity_name(Severity s) {
@@ -62,7 +75,9 @@ const std::vector<std::unique_ptr<Rule>>& rules() {
              {make_rule_T01, make_rule_T02, make_rule_T03, make_rule_T06, make_rule_T07, make_rule_T09, make_rule_T11,
               make_rule_T12, make_rule_L01, make_rule_L03, make_rule_L04, make_rule_L05, make_rule_L06, make_rule_L07,
               make_rule_L08, make_rule_L09, make_rule_L14, make_rule_L15, make_rule_C01, make_rule_C02, make_rule_C03,
-              make_rule_C04, make_rule_C05, make_rule_C09, make_rule_C10, make_rule_X01})
+              make_rule_C04, make_rule_C05, make_rule_C09, make_rule_C10, make_rule_X01, make_rule_F02, make_rule_F06,
+              make_rule_F08, make_rule_L10, make_rule_L11, make_rule_L12, make_rule_L13, make_rule_C06, make_rule_T04,
+              make_rule_T05, make_rule_T13, make_rule_T14, make_rule_R01})
             v.push_back(make());
         std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
         return v;

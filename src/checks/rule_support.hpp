@@ -233,3 +233,52 @@ namespace piagraph::checks {
 const std::vector<std::string>* source_text_lines(const Graph& graph, const std::string& file);
 
 }  // namespace piagraph::checks
+
+namespace piagraph::checks {
+
+// The rules' own tables: data/dictionary.json "checks" (law eras, recipient classes, thresholds).
+inline const nlohmann::json& check_data(const std::string& pointer) {
+    static const nlohmann::json none;
+    const nlohmann::json::json_pointer at("/checks" + pointer);
+    const auto& raw = Dictionary::get().raw();
+    return raw.contains(at) ? raw.at(at) : none;
+}
+
+inline std::vector<std::string> check_list(const std::string& pointer) {
+    return Dictionary::get().list("/checks" + pointer);
+}
+
+// The era of a dated table (newest first) in force on an ISO date; the newest for "".
+inline const nlohmann::json& era_on(const nlohmann::json& eras, const std::string& date) {
+    static const nlohmann::json none;
+    for (const auto& e : eras)
+        if (date.empty() || e.value("from", "") <= date) return e;
+    return eras.empty() ? none : eras.back();
+}
+
+// Whether a basis cites a 番号法第19条 号 of a flow kind ("/article19_items/<kind>") as numbered
+// in the era in force on `date`, or in any era when `date` is "*".
+inline bool cites_19_kind(const std::vector<Citation>& cs, const std::string& basis, const std::string& kind,
+                          const std::string& date) {
+    const auto& eras = check_data("/article19_items/" + kind);
+    auto in_era = [&](const nlohmann::json& era) {
+        if (era.contains("needs") && !contains_any(basis, era["needs"].get<std::vector<std::string>>())) return false;
+        for (int item : era.value("items", std::vector<int>{}))
+            if (cites(cs, "番号法", 19, item)) return true;
+        return false;
+    };
+    if (date != "*") return eras.is_array() && in_era(era_on(eras, date));
+    for (const auto& era : eras)
+        if (in_era(era)) return true;
+    return false;
+}
+
+// The graph key of the assessment's affair (a finding's subject when it has no narrower one).
+inline std::string business_key(const Assessment& a) { return "business:" + text::match_key(a.affair); }
+
+// The date the checks run on, as an ISO date: set_check_date's, else $PIAGRAPH_TODAY, else
+// today's (defined in f08_reassess_age.cpp; tests inject it to stay deterministic).
+std::string check_date();
+void set_check_date(const std::string& iso_date);
+
+}  // namespace piagraph::checks

@@ -35,28 +35,11 @@ void add_report_command(CLI::App& app, Context& ctx) {
         input.lang = ctx.lang;
         input.inputs = opts->inputs;
         input.findings = analysis.findings;
-        // One diagram pair per organisation: the assessments of one body share their systems.
-        for (const auto& org : analysis.organisations) {
-            for (View view : {View::annex1, View::systems}) {
-                RenderOptions options;
-                options.view = view;
-                options.format = Format::svg;
-                options.style = opts->style;
-                ReportDiagram d;
-                d.title = std::string(view == View::annex1 ? "事務の内容（別添1 相当）" : "システムの接続") +
-                          (org.organization.empty() ? "" : " — " + org.organization);
-                try {
-                    RenderResult r = render(org.graph, org.findings, options,
-                                            org.organization.empty() ? opts->inputs.front() : org.organization);
-                    d.svg = std::move(r.bytes);
-                    for (const auto& w : r.warnings) d.note += (d.note.empty() ? "" : " ") + w;
-                } catch (const InputError& e) {
-                    // A diagram Graphviz cannot lay out must not cost the reviewer the whole report.
-                    d.note = "図を作成できませんでした: " + e.format(Lang::ja);
-                }
+        // One 別添1 per assessment and the systems map per organisation (the render stage draws them).
+        for (const auto& org : analysis.organisations)
+            for (auto& d : report_diagrams(org.graph, org.findings, opts->style,
+                                           org.organization.empty() ? opts->inputs.front() : org.organization))
                 input.diagrams.push_back(std::move(d));
-            }
-        }
         input.assessments = std::move(analysis.inputs.assessments);
         input.source_lines = std::move(analysis.inputs.source_lines);
         write_file_atomic(opts->output, render_report_html(input));

@@ -305,7 +305,10 @@ private:
             item.from = file;
             item.to = e->contractor.empty() ? e->item : e->contractor;
         }
-        for (auto [a, b] : pairs.matched) {
+        for (const auto& match : pairs.matched) {
+            // (Named, not a structured binding: clang 14 cannot capture one in a lambda.)
+            const Entrustment* a = match.first;
+            const Entrustment* b = match.second;
             const std::string to = b->contractor.empty() ? b->item : b->contractor;
             auto field = [&](const char* name, const std::string& before, const std::string& after) {
                 if (same_text(before, after)) return;

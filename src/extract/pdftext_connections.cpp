@@ -265,7 +265,10 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
     std::vector<bool> known(n_sys, false);
     std::vector<int> leftovers;
     for (int pass = 0; pass < 2; ++pass) {
-        for (auto& [page, rows] : rows_by_page) {
+        for (auto& page_rows : rows_by_page) {
+            // (A named pair, not a structured binding: clang 14 cannot capture one in a lambda.)
+            const int page = page_rows.first;
+            std::vector<int>& rows = page_rows.second;
             const auto it = owners_by_page.find(page);
             if (it == owners_by_page.end()) {
                 if (pass == 0) leftovers.insert(leftovers.end(), rows.begin(), rows.end());

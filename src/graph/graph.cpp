@@ -437,7 +437,10 @@ private:
             candidates.push_back({text::match_key(p), {"storage:" + text::match_key(p), p}});
         std::stable_sort(candidates.begin(), candidates.end(),
                          [](const auto& x, const auto& y) { return x.first.size() > y.first.size(); });
-        for (const auto& [alias, place] : candidates) {
+        for (const auto& candidate : candidates) {
+            // (Not a structured binding: clang 14 cannot capture one in a lambda.)
+            const std::string& alias = candidate.first;
+            const auto& place = candidate.second;
             if (alias.empty() || rest.find(alias) == std::string::npos) continue;
             for (size_t at; (at = rest.find(alias)) != std::string::npos;) rest.replace(at, alias.size(), "|");
             if (std::none_of(places.begin(), places.end(), [&](const auto& p) { return p.first == place.first; }))

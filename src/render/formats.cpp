@@ -230,7 +230,7 @@ RenderResult emit_scene(const Scene& scene, Format format, const Style& style, c
 RenderResult render(const Graph& graph, const std::vector<Finding>& findings, const RenderOptions& options,
                     const std::string& what) {
     const Style style = load_style(options.style);
-    Scene scene = build_scene(graph, findings, options.view, style);
+    Scene scene = build_scene(graph, findings, options.view, style, options.scene);
     // GraphML is data for other tools: no legend nodes mixed into it.
     if (options.legend && options.format != Format::graphml) add_legend(scene, style);
     return emit_scene(scene, options.format, style, what);

@@ -176,6 +176,7 @@ GraphPtr build_agraph(const Scene& scene, const Style& style, Layout layout) {
             attrs["tooltip"] = graphviz_text(e.tooltip);
             attrs["labeltooltip"] = attrs["tooltip"];
         }
+        if (!e.css_class.empty()) attrs["class"] = graphviz_text(e.css_class);
         if (!e.constraint) attrs["constraint"] = "false";
         if (e.layout_only) attrs["style"] = "invis";
         set_all(ae, attrs);

@@ -7,6 +7,7 @@
 #include "piagraph/dictionary.hpp"
 #include "piagraph/render.hpp"
 #include "piagraph/text.hpp"
+#include "steps.hpp"
 
 namespace piagraph {
 namespace {
@@ -125,7 +126,7 @@ public:
         se.mark = mark;
         se.tooltip = edge_tooltip(e, messages);
         if (!mark.empty()) scene.legend.insert(mark);
-        if (se.role == "one_sided" || se.role == "no_basis") scene.legend.insert(se.role);
+        if (se.role == "one_sided" || se.role == "no_basis" || se.role == "entrusts") scene.legend.insert(se.role);
         scene.edges.push_back(std::move(se));
         return scene.edges.back();
     }
@@ -332,6 +333,15 @@ std::vector<std::string> mention_keys(const SceneBuilder& b, Vertex v) {
     };
     add_name(n.label);
     for (const auto& name : n.names) add_name(name);
+    // A 課 is named by its last unit too: 市民生活部市民課 as 市民課.
+    if (n.kind == NodeKind::department || n.kind == NodeKind::party) {
+        const std::u32string label = text::to_u32(normalize_system_name(n.label));
+        for (const auto& unit : dict.list("/render/department_units/after")) {
+            const std::u32string u = text::to_u32(unit);
+            const size_t at = label.rfind(u);
+            if (at != std::u32string::npos) add(text::to_utf8(label.substr(at + u.size())));
+        }
+    }
     if (const StandardSystem* s = dict.system_by_id(n.canonical_id))
         for (const auto& alias : s->aliases) add(alias);
     if (n.kind == NodeKind::party && b.role_of(v) == "resident")
@@ -339,53 +349,6 @@ std::vector<std::string> mention_keys(const SceneBuilder& b, Vertex v) {
     if (n.kind == NodeKind::contractor)
         for (const auto& w : dict.list("/render/contractor_words")) add(w);
     return {keys.begin(), keys.end()};
-}
-
-// Puts each step label on the edges between the nodes its text mentions.
-void place_steps(SceneBuilder& b, const std::vector<Step>& steps) {
-    std::map<std::string, std::vector<std::string>> keys_of;  // scene node id -> mention keys
-    for (const SceneNode& n : b.scene.nodes)
-        if (auto v = b.vertex_of(n.id)) keys_of[n.id] = mention_keys(b, *v);
-    std::map<size_t, std::vector<std::string>> labels;  // scene edge index -> step labels
-    for (const Step& step : steps) {
-        const std::string text_key = text::match_key(step.text);
-        // Every occurrence of every node's keys; an occurrence inside a longer one of another
-        // node does not count (住民 inside 住民基本台帳).
-        struct Hit {
-            std::string id;
-            size_t begin, end;
-        };
-        std::vector<Hit> hits;
-        for (const auto& [id, keys] : keys_of)
-            for (const auto& k : keys)
-                for (size_t at = text_key.find(k); at != std::string::npos; at = text_key.find(k, at + 1))
-                    hits.push_back({id, at, at + k.size()});
-        std::set<std::string> mentioned;
-        for (const Hit& h : hits) {
-            const bool covered = std::any_of(hits.begin(), hits.end(), [&h](const Hit& o) {
-                return o.id != h.id && o.begin <= h.begin && o.end >= h.end && o.end - o.begin > h.end - h.begin;
-            });
-            if (!covered) mentioned.insert(h.id);
-        }
-        std::vector<size_t> both, one;
-        for (size_t i = 0; i < b.scene.edges.size(); ++i) {
-            const SceneEdge& e = b.scene.edges[i];
-            if (e.role == "via" || e.layout_only) continue;
-            const bool f = mentioned.count(e.from), t = mentioned.count(e.to);
-            if (f && t) both.push_back(i);
-            if (f != t) one.push_back(i);
-        }
-        // A step that names one party only ("住民より届出を受け付ける") describes its few edges.
-        const std::vector<size_t>& chosen =
-            !both.empty() ? both : (mentioned.size() == 1 && one.size() <= 3 ? one : both);
-        for (size_t i : chosen) labels[i].push_back(step.label);
-    }
-    for (auto& [i, ls] : labels) {
-        SceneEdge& e = b.scene.edges[i];
-        const std::string prefix = "[" + join(ls, ", ") + "]";
-        e.label = e.label.empty() ? prefix : prefix + " " + e.label;
-        e.tooltip += "\n" + b.style_.text("text", "steps_on_edges") + ": " + join(ls, ", ");
-    }
 }
 
 // The standard system a method names ("情報提供ネットワークシステム", "その他(住基ネット)").
@@ -397,96 +360,183 @@ const StandardSystem* method_system(const std::string& method) {
     return resolve_standard_system(m);
 }
 
-void annex1(SceneBuilder& b) {
-    const GraphBase& g = b.g_;
-    const Style& style = b.style_;
-    const std::string sources = b.cluster(style.text("text", "sources"), "sources");
-    const std::string recipients = b.cluster(style.text("text", "recipients"), "recipients");
-    std::vector<Step> steps;
-    for (const Assessment& a : b.graph_.assessments)
-        for (const Step& s : a.attachment1_steps) steps.push_back(s);
+// The lanes of a 別添1 as reviewers draw them (issue 14): sources on the left, the organisation
+// in the centre grouped by 課, the bodies receiving 提供 on the right, contractors below. Each
+// lane is one column of the layout, so the picture stays four ranks wide however many steps.
+struct Annex1Lanes {
+    std::string sources, body, unit, contractors, recipients;  // cluster ids
+    std::vector<std::vector<std::string>> columns{
+        4};  // node ids: sources | 課, systems | files, 課, contractors | recipients
+};
 
-    for (Vertex business : vertices_of(g, NodeKind::business)) {
-        const NodeProps& bn = g[business];
-        std::string body_label = bn.label;
-        std::vector<Vertex> departments, systems, files;
-        for_in_edges(g, business, [&](Edge e) {
-            if (g[boost::source(e, g)].kind == NodeKind::department) departments.push_back(boost::source(e, g));
-        });
-        for_out_edges(g, business, [&](Edge e) {
-            const Vertex t = boost::target(e, g);
-            if (g[e].kind != EdgeKind::uses) return;
-            if (g[t].kind == NodeKind::system) systems.push_back(t);
-            if (g[t].kind == NodeKind::file) files.push_back(t);
-        });
-        for (Vertex d : departments) body_label += "（" + g[d].label + "）";
-        const std::string body = b.cluster(body_label, "body");
-        std::vector<std::string> department_ids;
-        for (Vertex d : departments) department_ids.push_back(b.node(d, body));
-        for (Vertex s : systems) b.node(s, body);
-        for (Vertex f : files) {
-            const std::string file_id = b.node(f, body);
-            for (const auto& d : department_ids) b.plain_edge(d, file_id, "uses");
-            for_in_edges(g, f, [&](Edge e) {
-                const Vertex from = boost::source(e, g);
-                if (g[e].kind != EdgeKind::acquires) return;
-                b.edge(b.node(from, b.has(from) ? "" : sources), file_id, e);
-            });
-            for_out_edges(g, f, [&](Edge e) {
-                const Vertex to = boost::target(e, g);
-                const EdgeProps& p = g[e];
-                if (p.kind == EdgeKind::entrusts || p.kind == EdgeKind::stores) {
-                    b.edge(file_id, b.node(to, body), e);
-                    for_out_edges(g, to, [&](Edge r) {
-                        if (g[r].kind == EdgeKind::resubcontracts)
-                            b.edge(b.id(to), b.node(boost::target(r, g), body), r);
-                    });
-                    return;
-                }
-                if (!b.is_flow(p.kind)) return;
-                // Flows run through the system their method names (情報提供NWS, 庁内連携), and
-                // through the relay in front of it (中間サーバー) when this body has one.
-                std::vector<std::string> hops;
-                for (const auto& m : p.methods) {
-                    const StandardSystem* sys = method_system(m);
-                    if (!sys) continue;
-                    const Vertex* via = b.graph_.find("system:" + sys->id);
-                    if (!via) continue;
-                    const auto& relay = Dictionary::get().raw()["render"]["relay_before"];
-                    if (relay.contains(sys->id))
-                        if (const Vertex* r = b.graph_.find("system:" + relay[sys->id].get<std::string>()))
-                            hops.push_back(b.has(*r) ? b.id(*r) : b.node(*r, ""));
-                    hops.push_back(b.has(*via) ? b.id(*via) : b.node(*via, ""));
-                    break;
-                }
-                std::string from = file_id;
-                for (const auto& hop : hops) {
-                    if (hop != from) b.plain_edge(from, hop, "via");
-                    from = hop;
-                }
-                const std::string target = b.node(to, b.has(to) ? "" : recipients);
-                SceneEdge& se = b.edge(from, target, e);
-                if (!hops.empty()) se.keys.push_back(g[e].key);
-            });
-        }
-        // Layout only: sources left of the body, the department at its left edge and the systems
-        // beside the files (their connections do not rank them).
-        for (const SceneEdge& e : std::vector<SceneEdge>(b.scene.edges))
-            if (e.role == "acquires")
-                for (const auto& d : department_ids) b.plain_edge(e.from, d, "order").layout_only = true;
-        for (Vertex s : systems)
-            for (const auto& d : department_ids) b.plain_edge(d, b.id(s), "order").layout_only = true;
-        // The linkage among this body's systems.
-        for (Vertex s : systems)
-            for_out_edges(g, s, [&](Edge e) {
-                const Vertex t = boost::target(e, g);
-                if (g[e].kind == EdgeKind::connects && b.has(t)) b.edge(b.id(s), b.id(t), e).constraint = false;
-            });
+bool listed(const std::string& key, const char* pointer) {
+    const auto words = Dictionary::get().list(pointer);
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return !w.empty() && text::starts_with(key, text::match_key(w)); });
+}
+
+// The node of a vertex in a lane (the first lane that placed it keeps it).
+std::string place(SceneBuilder& b, Annex1Lanes& lanes, Vertex v, const std::string& cluster, size_t column) {
+    if (b.has(v)) return b.id(v);
+    const std::string id = b.node(v, cluster);
+    lanes.columns[column].push_back(id);
+    return id;
+}
+
+// A system outside the organisation (情報提供NWS, 住基ネット) stands with the recipients.
+std::string place_system(SceneBuilder& b, Annex1Lanes& lanes, Vertex s) {
+    const auto outside = Dictionary::get().list("/render/outside_systems");
+    const bool out = std::find(outside.begin(), outside.end(), b.g_[s].canonical_id) != outside.end();
+    return out ? place(b, lanes, s, lanes.recipients, 3) : place(b, lanes, s, lanes.unit, 1);
+}
+
+// A 提供/移転: through the system its method names (情報提供NWS, 庁内連携) and the relay in
+// front of it (中間サーバー), to another 課 (移転, centre) or another body (提供, right).
+void annex1_flow(SceneBuilder& b, Annex1Lanes& lanes, const std::string& file_id, Edge e) {
+    const GraphBase& g = b.g_;
+    const EdgeProps& p = g[e];
+    std::vector<std::string> hops;
+    for (const auto& m : p.methods) {
+        const StandardSystem* sys = method_system(m);
+        const Vertex* via = sys ? b.graph_.find("system:" + sys->id) : nullptr;
+        if (!via) continue;
+        const auto& relay = Dictionary::get().raw()["render"]["relay_before"];
+        if (relay.contains(sys->id))
+            if (const Vertex* r = b.graph_.find("system:" + relay[sys->id].get<std::string>()))
+                hops.push_back(place_system(b, lanes, *r));
+        hops.push_back(place_system(b, lanes, *via));
+        break;
     }
-    place_steps(b, steps);
-    if (!steps.empty()) {
+    std::string from = file_id;
+    for (const auto& hop : hops) {
+        if (hop != from) b.plain_edge(from, hop, "via").constraint = false;
+        from = hop;
+    }
+    const Vertex to = boost::target(e, g);
+    const std::string target =
+        p.kind == EdgeKind::transfers ? place(b, lanes, to, lanes.body, 2) : place(b, lanes, to, lanes.recipients, 3);
+    SceneEdge& se = b.edge(from, target, e);
+    se.constraint = false;
+    se.label.clear();  // the reviewer reads the step numbers; method and basis are in the tooltip
+}
+
+// A file with where it comes from, where it goes and who processes it.
+void annex1_file(SceneBuilder& b, Annex1Lanes& lanes, Vertex f) {
+    const GraphBase& g = b.g_;
+    const std::string file_id = place(b, lanes, f, lanes.unit, 2);
+    for_in_edges(g, f, [&](Edge e) {
+        if (g[e].kind != EdgeKind::acquires) return;
+        const Vertex from = boost::source(e, g);
+        const bool inside = listed(text::match_key(g[from].label), "/render/inside_source_kinds");
+        const std::string id = inside ? place(b, lanes, from, lanes.body, 1) : place(b, lanes, from, lanes.sources, 0);
+        SceneEdge& se = b.edge(id, file_id, e);
+        se.constraint = false;
+        se.label.clear();
+    });
+    for_out_edges(g, f, [&](Edge e) {
+        const Vertex to = boost::target(e, g);
+        const EdgeProps& p = g[e];
+        if (p.kind == EdgeKind::entrusts || p.kind == EdgeKind::stores) {
+            const std::string& lane = p.kind == EdgeKind::entrusts ? lanes.contractors : lanes.body;
+            SceneEdge& se = b.edge(file_id, place(b, lanes, to, lane, 2), e);
+            se.constraint = false;
+            se.label.clear();
+            for_out_edges(g, to, [&](Edge r) {
+                if (g[r].kind != EdgeKind::resubcontracts) return;
+                SceneEdge& re = b.edge(b.id(to), place(b, lanes, boost::target(r, g), lanes.contractors, 2), r);
+                re.constraint = false;
+            });
+            return;
+        }
+        if (b.is_flow(p.kind)) annex1_flow(b, lanes, file_id, e);
+    });
+}
+
+// One business: its 課 (the subject of its steps), systems and files. Returns the 課's node id.
+std::string annex1_business(SceneBuilder& b, Annex1Lanes& lanes, Vertex business) {
+    const GraphBase& g = b.g_;
+    std::vector<Vertex> departments, systems, files;
+    for_in_edges(g, business, [&](Edge e) {
+        if (g[boost::source(e, g)].kind == NodeKind::department) departments.push_back(boost::source(e, g));
+    });
+    for_out_edges(g, business, [&](Edge e) {
+        const Vertex t = boost::target(e, g);
+        if (g[e].kind != EdgeKind::uses) return;
+        if (g[t].kind == NodeKind::system) systems.push_back(t);
+        if (g[t].kind == NodeKind::file) files.push_back(t);
+    });
+    std::string unit_label = g[business].label;
+    if (!departments.empty()) unit_label = g[departments.front()].label + "（" + unit_label + "）";
+    lanes.unit = b.cluster(unit_label, "unit", lanes.body);
+    std::string subject;
+    for (Vertex d : departments) {
+        const std::string id = place(b, lanes, d, lanes.unit, 1);
+        if (subject.empty()) subject = id;
+    }
+    for (Vertex s : systems) place_system(b, lanes, s);
+    for (Vertex f : files) annex1_file(b, lanes, f);
+    return subject;
+}
+
+// Each step whose text names two ends becomes a numbered edge between them; the others are
+// listed only (Scene::steps).
+void draw_steps(SceneBuilder& b, const std::vector<Step>& steps, const std::string& subject) {
+    std::vector<render_detail::StepCandidate> candidates;
+    for (const SceneNode& n : b.scene.nodes)
+        if (auto v = b.vertex_of(n.id)) candidates.push_back({n.id, mention_keys(b, *v)});
+    for (const Step& step : steps) {
+        StepPlacement placed;
+        placed.label = text::trim(step.label).empty() ? std::to_string(b.scene.steps.size() + 1) : step.label;
+        placed.text = step.text;
+        std::tie(placed.from, placed.to) = render_detail::step_ends(step.text, candidates, subject);
+        if (!placed.from.empty()) {
+            placed.css_class = "step-" + std::to_string(b.scene.steps.size());
+            SceneEdge se;
+            se.from = placed.from;
+            se.to = placed.to;
+            se.role = "step";
+            se.label = placed.label;
+            se.tooltip = placed.label + " " + shorten(step.text, 300);
+            se.css_class = "step " + placed.css_class;
+            se.constraint = false;
+            b.scene.edges.push_back(std::move(se));
+            b.scene.legend.insert("step");
+        }
+        b.scene.steps.push_back(std::move(placed));
+    }
+}
+
+// The columns as ranks: each column one rank, chained left to right by invisible edges.
+void order_columns(SceneBuilder& b, const Annex1Lanes& lanes) {
+    std::string previous;
+    for (const auto& column : lanes.columns) {
+        if (column.empty()) continue;
+        if (column.size() > 1) b.scene.same_rank.push_back(column);
+        if (!previous.empty()) b.plain_edge(previous, column.front(), "order").layout_only = true;
+        previous = column.front();
+    }
+}
+
+void annex1(SceneBuilder& b, const SceneOptions& options) {
+    const Style& style = b.style_;
+    Annex1Lanes lanes;
+    lanes.sources = b.cluster(style.text("text", "sources"), "sources");
+    lanes.body = b.cluster(b.graph_.organization, "body");
+    lanes.contractors = b.cluster(style.text("text", "contractors"), "contractors");
+    lanes.recipients = b.cluster(style.text("text", "recipients"), "recipients");
+    // By business vertex (a graph built by hand has no assessments), with the steps of its assessment.
+    for (Vertex business : vertices_of(b.g_, NodeKind::business)) {
+        const std::string& key = b.g_[business].key;
+        if (!options.assessment.empty() && key != "business:" + text::match_key(options.assessment)) continue;
+        const std::string subject = annex1_business(b, lanes, business);
+        for (const Assessment& a : b.graph_.assessments)
+            if (key == "business:" + text::match_key(a.affair)) draw_steps(b, a.attachment1_steps, subject);
+    }
+    order_columns(b, lanes);
+    if (options.step_note && !b.scene.steps.empty()) {
         std::string text = style.text("text", "steps");
-        for (const Step& s : steps) text += "\n" + s.label + " " + wrap_text(s.text, style.wrap_columns() * 2, 3);
+        for (const StepPlacement& s : b.scene.steps)
+            text += "\n" + s.label + " " + wrap_text(s.text, style.wrap_columns() * 2, 3);
         b.note(text, "");
     }
 }
@@ -570,12 +620,14 @@ void org(SceneBuilder& b) {
 
 }  // namespace
 
-Scene build_scene(const Graph& graph, const std::vector<Finding>& findings, View view, const Style& style) {
+Scene build_scene(const Graph& graph, const std::vector<Finding>& findings, View view, const Style& style,
+                  const SceneOptions& options) {
     SceneBuilder b(graph, findings, style);
     b.scene.title = title_of(graph, style, view);
+    if (view == View::annex1 && !options.assessment.empty()) b.scene.title += " — " + options.assessment;
     switch (view) {
         case View::annex1:
-            annex1(b);
+            annex1(b, options);
             break;
         case View::systems:
             systems(b);
@@ -590,13 +642,35 @@ Scene build_scene(const Graph& graph, const std::vector<Finding>& findings, View
     return std::move(b.scene);
 }
 
+// The legend entries a scene draws: node roles and marks of its nodes, roles and marks of its
+// visible edges (both ends present), as far as the style has a legend text for them.
+static std::vector<std::string> drawn_legend(const Scene& scene, const Style& style) {
+    std::set<std::string> ids, drawn;
+    for (const SceneNode& n : scene.nodes) {
+        ids.insert(n.id);
+        drawn.insert(n.role);
+        drawn.insert(n.mark);
+    }
+    for (const SceneEdge& e : scene.edges)
+        if (!e.layout_only && ids.count(e.from) && ids.count(e.to)) {
+            drawn.insert(e.role);
+            drawn.insert(e.mark);
+        }
+    std::vector<std::string> out;
+    for (const std::string& entry : scene.legend)
+        if (drawn.count(entry) && style.data.contains("legend") && style.data["legend"].contains(entry))
+            out.push_back(entry);
+    return out;
+}
+
 void add_legend(Scene& scene, const Style& style) {
-    if (scene.legend.empty()) return;
+    const std::vector<std::string> entries = drawn_legend(scene, style);
+    if (entries.empty()) return;
     const std::string cl = "legend";
     scene.clusters.push_back(SceneCluster{cl, style.text("legend", "title"), "legend", ""});
     int k = 0;
     auto next_id = [&k] { return "legend" + std::to_string(k++); };
-    for (const std::string& entry : scene.legend) {
+    for (const std::string& entry : entries) {
         const std::string text = style.text("legend", entry);
         if (entry == "error" || entry == "warning" || entry == "info" || entry == "hub" || entry == "standard_system") {
             SceneNode n;

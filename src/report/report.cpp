@@ -283,6 +283,23 @@ pre.quote { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg
   margin: .3rem 0; padding: .3rem .5rem; font-size: .85rem; font-family: inherit; }
 figure { margin: 1rem 0; border: 1px solid var(--line); padding: .5rem; }
 figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+/* Diagrams use the window's width (up to 1,240 px) so their text stays at reading size. */
+figure.diagram { width: min(1240px, calc(100vw - 2rem)); position: relative; left: 50%; transform: translateX(-50%); }
+.diagram-body.with-steps { display: grid; grid-template-columns: minmax(0, 1fr) 16rem; gap: .8rem; align-items: start; }
+.diagram .picture svg { cursor: zoom-in; }
+div.steps { font-size: .85rem; line-height: 1.45; }
+ol.steps { margin: 0; padding-left: 1.2rem; }
+ol.steps li { margin: .2rem 0; }
+ol.steps li[data-step] { cursor: pointer; }
+ol.steps li.hl, ol.steps li:focus { background: #fdecea; outline: 2px solid #c0392b; }
+svg g.hl path { stroke: #e60000; stroke-width: 4; }
+svg g.hl polygon { stroke: #e60000; fill: #e60000; }
+svg g.hl text { fill: #e60000; font-weight: 700; }
+button.open-full { margin-top: .4rem; }
+dialog.full { width: 96vw; height: 94vh; max-width: none; padding: 0; }
+dialog.full form { padding: .3rem .6rem; border-bottom: 1px solid var(--line); }
+dialog.full .pan { overflow: auto; height: calc(100% - 2.6rem); }
+dialog.full .pan svg { max-width: none; margin: 0; }
 figcaption { font-weight: 600; margin-bottom: .4rem; }
 dl.qa dt { font-weight: 700; margin-top: 1rem; }
 dl.qa dd { margin-left: 1rem; }
@@ -293,6 +310,9 @@ dl.qa dd { margin-left: 1rem; }
   nav { display: none; }
   h2 { break-after: avoid; }
   .card, figure, tr, pre.quote { break-inside: avoid; }
+  figure.diagram { width: auto; left: 0; transform: none; }
+  .diagram-body.with-steps { display: block; }
+  button.open-full, dialog { display: none; }
   figure svg { max-height: 250mm; }
   table.sortable th::after { content: "" !important; }
 }
@@ -325,6 +345,40 @@ const char* const kScript = R"JS(
       }
       th.addEventListener('click', sort);
       th.addEventListener('keydown', function (e) { if (e.key === 'Enter') sort(); });
+    });
+  });
+})();
+// Diagrams: click (or the button) opens the diagram at 100 % in its dialog; a step of the list
+// under the pointer or focus highlights its edge. Without script the list and picture still read.
+(function () {
+  Array.prototype.forEach.call(document.querySelectorAll('figure.diagram'), function (figure) {
+    var button = figure.querySelector('button.open-full');
+    var dialog = button && document.getElementById(button.getAttribute('data-dialog'));
+    var svg = figure.querySelector('.picture svg');
+    function open() {
+      var pan = dialog.querySelector('.pan');
+      if (!pan.firstChild) {
+        var copy = svg.cloneNode(true);
+        copy.style.width = svg.getAttribute('width');
+        copy.style.height = svg.getAttribute('height');
+        pan.appendChild(copy);
+      }
+      dialog.showModal();
+    }
+    if (dialog && svg && dialog.showModal) {
+      button.addEventListener('click', open);
+      svg.addEventListener('click', open);
+    }
+    Array.prototype.forEach.call(figure.querySelectorAll('li[data-step]'), function (li) {
+      var cls = li.getAttribute('data-step');
+      function mark(on) {
+        li.classList.toggle('hl', on);
+        Array.prototype.forEach.call(figure.querySelectorAll('g.' + cls), function (g) { g.classList.toggle('hl', on); });
+      }
+      li.addEventListener('mouseenter', function () { mark(true); });
+      li.addEventListener('mouseleave', function () { mark(false); });
+      li.addEventListener('focus', function () { mark(true); });
+      li.addEventListener('blur', function () { mark(false); });
     });
   });
 })();
@@ -440,17 +494,49 @@ private:
         if (in_.diagrams.empty())
             os_ << "<p class=\"muted\">"
                 << html_escape(in_.diagrams_note.empty() ? "図は作成されていません。" : in_.diagrams_note) << "</p>\n";
-        for (const auto& d : in_.diagrams) {
-            const std::string svg = inline_svg(d.svg);
-            os_ << "<figure><figcaption>" << html_escape(d.title) << "</figcaption>\n";
-            if (svg.empty())
-                os_ << "<p class=\"muted\">図を埋め込めませんでした。</p>\n";
-            else
-                os_ << svg << "\n";
-            if (!d.note.empty()) os_ << "<p class=\"muted\">" << html_escape(d.note) << "</p>\n";
-            os_ << "</figure>\n";
-        }
+        else
+            os_ << "<p class=\"muted\">図をクリックすると原寸で開きます（スクロールで移動）。"
+                   "別添1の手順は図の横の一覧にあり、番号の付いた矢印が図の中の手順です。</p>\n";
+        for (size_t i = 0; i < in_.diagrams.size(); ++i) diagram(in_.diagrams[i], i);
         os_ << "</section>\n";
+    }
+
+    // One figure: the diagram, its steps beside it, and a <dialog> that shows it at 100 %.
+    void diagram(const ReportDiagram& d, size_t index) {
+        const std::string svg = inline_svg(d.svg);
+        const std::string dialog_id = "full-" + std::to_string(index);
+        os_ << "<figure class=\"diagram\"><figcaption>" << html_escape(d.title) << "</figcaption>\n";
+        os_ << "<div class=\"diagram-body" << (d.steps.empty() ? "" : " with-steps") << "\"><div class=\"picture\">";
+        if (svg.empty())
+            os_ << "<p class=\"muted\">図を埋め込めませんでした。</p>";
+        else
+            os_ << svg;
+        os_ << "</div>\n";
+        if (!d.steps.empty()) step_list(d.steps);
+        os_ << "</div>\n";
+        if (!svg.empty())
+            os_ << "<button type=\"button\" class=\"open-full\" data-dialog=\"" << dialog_id
+                << "\">原寸で開く</button>\n<dialog class=\"full\" id=\"" << dialog_id << "\" aria-label=\""
+                << html_escape(d.title) << "\"><form method=\"dialog\"><button>閉じる</button> <span>"
+                << html_escape(d.title) << "</span></form><div class=\"pan\"></div></dialog>\n";
+        if (!d.note.empty()) os_ << "<p class=\"muted\">" << html_escape(d.note) << "</p>\n";
+        os_ << "</figure>\n";
+    }
+
+    void step_list(const std::vector<ReportStep>& steps) {
+        const size_t drawn =
+            std::count_if(steps.begin(), steps.end(), [](const ReportStep& s) { return !s.css_class.empty(); });
+        os_ << "<div class=\"steps\"><p class=\"muted\">備考（別添1の手順）: " << steps.size() << " 件、うち " << drawn
+            << " 件を図に番号付きの矢印で表示</p><ol class=\"steps\">\n";
+        for (const ReportStep& s : steps) {
+            os_ << "<li";
+            if (!s.css_class.empty()) os_ << " tabindex=\"0\" data-step=\"" << html_escape(s.css_class) << "\"";
+            os_ << "><strong>" << html_escape(s.label) << "</strong> " << html_escape(text::squeeze(s.text));
+            if (s.css_class.empty())
+                os_ << " <span class=\"muted\">（図にはなし: 出どころと行き先を特定できません）</span>";
+            os_ << "</li>\n";
+        }
+        os_ << "</ol></div>\n";
     }
 
     void storage_tags(const Assessment& a, const FileBlock& f) {

@@ -64,6 +64,7 @@ inline Assessment sound() {
     e.resubcontract = true;
     e.permission_method = "書面による承認";
     e.resubcontract_items = "保守の一部";
+    e.resubcontractor = "株式会社テスト保守";
     e.loc = Loc::at(80);
     f.entrustments = {e};
     f.entrust = true;

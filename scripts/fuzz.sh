@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets (fuzz/*.cpp) of a clang build with PIAGRAPH_FUZZ=ON.
+#   scripts/fuzz.sh [-t SECONDS] [-d BUILD_DIR] [TARGET ...]
+# Each target first replays its regression inputs (tests/fixtures/fuzz/<target>/), then fuzzes
+# for SECONDS (default 60) from seeds made of what we write (examples/, tests/fixtures/), with a
+# dictionary of the form's labels taken from data/dictionary.json. Any crash, leak or input
+# slower than 1 s fails the run; the input is kept in BUILD_DIR/fuzz-artifacts/<target>/.
+# Prints one line per target: runs, exec/s, coverage, and the result.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+seconds=60
+dir="$ASAN_BUILD_DIR"
+while getopts "t:d:" opt; do
+    case $opt in
+        t) seconds=$OPTARG ;;
+        d) dir=$OPTARG ;;
+        *) echo "usage: $0 [-t SECONDS] [-d BUILD_DIR] [TARGET ...]" >&2; exit 2 ;;
+    esac
+done
+shift $((OPTIND - 1))
+targets=("$@")
+((${#targets[@]})) || targets=(fuzz_ingest fuzz_extract fuzz_model_json fuzz_render fuzz_pdf)
+
+work="$dir/fuzz-work"
+mkdir -p "$work"
+dict="$work/labels.dict"
+# Every string of the dictionary's label and option lists, as libFuzzer dictionary entries.
+python3 - "$REPO_ROOT/data/dictionary.json" "$dict" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+words = set()
+def walk(v):
+    if isinstance(v, str) and 0 < len(v) <= 40:
+        words.add(v)
+    elif isinstance(v, list):
+        for x in v: walk(x)
+    elif isinstance(v, dict):
+        for k, x in v.items():
+            if k != "_comment": walk(x)
+for section in ("form_labels", "field_labels", "options", "marks", "value_kinds"):
+    walk(d.get(section, {}))
+with open(sys.argv[2], "w") as out:
+    for w in sorted(words):
+        out.write('"' + "".join(f"\\x{b:02x}" for b in w.encode("utf-8")) + '"\n')
+PY
+
+# seeds TARGET DIR: the inputs a target starts from.
+seeds() {
+    local target=$1 out=$2
+    mkdir -p "$out"
+    case $target in
+        fuzz_model_json)
+            find "$REPO_ROOT/tests/fixtures" -name '*.json' -exec cp {} "$out/" \; ;;
+        fuzz_pdf)
+            find "$REPO_ROOT/tests/fixtures" "$dir" -maxdepth 3 -name '*.pdf' -size -2M -exec cp {} "$out/" \; 2>/dev/null
+            printf '%%PDF-1.4\n%%%%EOF\n' > "$out/minimal.pdf" ;;
+        *)
+            find "$REPO_ROOT/examples" "$REPO_ROOT/tests/fixtures" -name '*.txt' -size -300k -exec cp {} "$out/" \; ;;
+    esac
+}
+
+status=0
+for target in "${targets[@]}"; do
+    bin="$dir/$target"
+    if [[ ! -x "$bin" ]]; then
+        echo "$target: not built in $dir (configure with CXX=clang++ -DPIAGRAPH_FUZZ=ON)"
+        status=1
+        continue
+    fi
+    artifacts="$dir/fuzz-artifacts/$target/"
+    mkdir -p "$artifacts"
+    regressions="$REPO_ROOT/tests/fixtures/fuzz/$target"
+    if [[ -d "$regressions" ]] && compgen -G "$regressions/*" > /dev/null; then
+        if ! "$bin" -timeout=1 "$regressions"/* > "$work/$target.replay.log" 2>&1; then
+            echo "$target: FAIL (a regression input crashes again; see $work/$target.replay.log)"
+            status=1
+            continue
+        fi
+    fi
+    corpus="$work/corpus-$target"
+    seeds "$target" "$corpus"
+    log="$work/$target.log"
+    "$bin" "$corpus" -dict="$dict" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 \
+        -max_len=262144 -print_final_stats=1 -artifact_prefix="$artifacts" > "$log" 2>&1
+    rc=$?
+    runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
+    speed=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
+    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
+    if ((rc == 0)); then
+        echo "$target: ok  runs ${runs:-?}  exec/s ${speed:-?}  ${cov:-}"
+    else
+        echo "$target: FAIL (exit $rc) runs ${runs:-?}  ${cov:-}; input kept in $artifacts, log $log"
+        grep -m3 -E 'ERROR|SUMMARY|timeout' "$log" | sed 's/^/    /'
+        status=1
+    fi
+done
+exit $status

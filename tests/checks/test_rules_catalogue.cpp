@@ -1,0 +1,230 @@
+// The catalogue rules of GitHub issue 15 (F02 F06 F08 L10–L13 C06 T04 T05 T13 T14 R01): each fires
+// on a planted defect (the example city or a model built here) and stays quiet on a close case.
+#include <gtest/gtest.h>
+
+#include "rule_fixtures.hpp"
+
+namespace piagraph::checks {
+void set_check_date(const std::string& iso_date);  // src/checks/f08_reassess_age.cpp
+}
+
+namespace piagraph {
+namespace {
+
+using namespace rule_test;
+
+TEST(Rules, F02_FiresOnAJutenAssessmentAt300000) {
+    auto found = of_rule(midori("midori-kokuho.txt"), "PPC-F02");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].severity, Severity::error);
+    EXPECT_TRUE(mentions(found, "30万人以上"));
+    Assessment kiso = sound();
+    kiso.form = "基礎項目評価書";
+    kiso.population = "10万人以上30万人未満";
+    EXPECT_EQ(of_rule(kiso, "PPC-F02").size(), 1u);
+}
+
+TEST(Rules, F02_QuietBelowTheThresholdOrWithAHigherForm) {
+    Assessment juten = sound();
+    juten.form = "重点項目評価書";
+    juten.population = "10万人以上30万人未満";
+    EXPECT_TRUE(of_rule(juten, "PPC-F02").empty());
+    Assessment kiso = sound();
+    kiso.form = "基礎項目評価書";
+    kiso.population = "10万人以上30万人未満";
+    EXPECT_TRUE(of_rule(std::vector<Assessment>{kiso, juten}, "PPC-F02").empty());  // the 重点 is filed
+    EXPECT_TRUE(of_rule(midori("midori-juki.txt"), "PPC-F02").empty());
+}
+
+TEST(Rules, F06_FiresOnAnImportantChangeFiledAfterwards) {
+    auto found = of_rule(midori("midori-kojin-juminzei.txt"), "PPC-F06");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "提供先2"));
+}
+
+TEST(Rules, F06_QuietOnMinorChangesAfterwardsAndImportantOnesBefore) {
+    // midori-juki: 事後 組織改正 (重要な変更に当たらない) and 事前 ガバメントクラウド移行 (重要な変更).
+    EXPECT_TRUE(of_rule(midori("midori-juki.txt"), "PPC-F06").empty());
+}
+
+TEST(Rules, F08_FiresOnAnAssessmentOlderThanFiveYears) {
+    checks::set_check_date("2030-03-29");
+    auto found = of_rule(sound(), "PPC-F08");  // 公表日 令和7年1月10日
+    checks::set_check_date("");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "2025-01-10"));
+}
+
+TEST(Rules, F08_QuietWithinFiveYearsOrARecentChange) {
+    checks::set_check_date("2030-01-10");
+    EXPECT_TRUE(of_rule(sound(), "PPC-F08").empty());  // exactly five years
+    Assessment a = sound();
+    a.published = "令和2年1月10日";
+    ChangeRow row;
+    row.date = "令和7年4月1日";
+    a.changes = {row};
+    EXPECT_TRUE(of_rule(a, "PPC-F08").empty());  // the latest 変更日 counts
+    checks::set_check_date("");
+}
+
+TEST(Rules, L10_FiresOnArticle19_11ToAnOutsideBody) {
+    Assessment a = sound();
+    a.files[0].provisions[1].basis = "番号法第19条第11号";  // 国税庁長官
+    auto found = of_rule(a, "PPC-L10");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "国税庁長官"));
+}
+
+TEST(Rules, L10_QuietForTheBoardOfEducationAndOldEras) {
+    Assessment a = sound();
+    a.files[0].provisions.push_back(
+        flow("みどり市教育委員会", "番号法第19条第11号、テスト市個人番号条例", {"紙"}, 130));
+    a.files[0].declared_counts.provisions = 3;
+    EXPECT_TRUE(of_rule(a, "PPC-L10").empty());
+    Assessment old = sound();
+    old.published = "平成30年1月10日";  // 第10号 then meant 条例 only with the 条例 named
+    old.files[0].provisions[1].basis = "番号法第19条第10号、同法施行令第22条";
+    EXPECT_TRUE(of_rule(old, "PPC-L10").empty());
+}
+
+TEST(Rules, L11_FiresOnATaxRecipientWithoutTaxBasis) {
+    Assessment a = sound();
+    a.files[0].provisions[1].basis = "番号法第19条第11号";
+    auto found = of_rule(a, "PPC-L11");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "国税庁長官"));
+}
+
+TEST(Rules, L11_QuietWithArticle10OrTheLocalTaxLawOrAnEmptyBasis) {
+    EXPECT_TRUE(of_rule(sound(), "PPC-L11").empty());  // 第19条第10号、同法施行令第22条
+    Assessment a = sound();
+    a.files[0].provisions[1].basis = "地方税法第294条第3項";
+    EXPECT_TRUE(of_rule(a, "PPC-L11").empty());
+    EXPECT_TRUE(of_rule(midori("midori-kojin-juminzei.txt"), "PPC-L11").empty());  // empty: PPC-L04's
+}
+
+TEST(Rules, L12_FiresOnTheOld6thItemFor本人確認情報) {
+    Assessment a = sound();
+    Flow p = flow("架空県知事", "番号法第19条第6号", {"専用線"}, 130);
+    p.info = "本人確認情報";
+    a.files[0].provisions.push_back(p);
+    a.files[0].declared_counts.provisions = 3;
+    auto found = of_rule(a, "PPC-L12");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "架空県知事"));
+}
+
+TEST(Rules, L12_QuietWith住基法OrTheEraValidItem) {
+    EXPECT_TRUE(of_rule(midori("midori-juki.txt"), "PPC-L12").empty());  // 住基法第30条の6
+    Assessment a = sound();
+    a.published = "令和2年1月10日";
+    Flow p = flow("架空県知事", "番号法第19条第6号", {"専用線"}, 130);
+    p.info = "本人確認情報";
+    a.files[0].provisions.push_back(p);
+    a.files[0].declared_counts.provisions = 3;
+    EXPECT_TRUE(of_rule(a, "PPC-L12").empty());  // 第6号 was the 住基 item before 2021-09-01
+}
+
+TEST(Rules, L13_FiresOnNwsAcquisitionWithTheProvisionSideOnly) {
+    Assessment a = sound();
+    a.files[0].methods.push_back("情報提供ネットワークシステム");
+    a.linkage.basis = "(情報提供) 番号法第19条第8号に基づく利用特定個人情報の提供に関する命令第2条の表";
+    auto found = of_rule(a, "PPC-L13");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "情報照会"));
+}
+
+TEST(Rules, L13_QuietWithAnInquiryBasis) {
+    EXPECT_TRUE(of_rule(midori("midori-kokuho.txt"), "PPC-L13").empty());  // (情報照会) … (情報提供) …
+    Assessment a = sound();
+    a.files[0].methods.push_back("情報提供ネットワークシステム");
+    EXPECT_TRUE(of_rule(a, "PPC-L13").empty());  // the whole 第2条の表: both sides
+}
+
+TEST(Rules, C06_FiresOnAnEntrustmentWithoutMethodOrContractor) {
+    auto found = of_rule(midori("midori-kojin-juminzei.txt"), "PPC-C06");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "課税資料のデータ入力業務"));
+    Assessment a = sound();
+    a.files[0].entrustments[0].contractor = "未定";
+    found = of_rule(a, "PPC-C06");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].severity, Severity::info);
+}
+
+TEST(Rules, C06_QuietOnCompleteEntrustments) {
+    EXPECT_TRUE(of_rule(sound(), "PPC-C06").empty());
+    EXPECT_TRUE(of_rule(midori("midori-juki.txt"), "PPC-C06").empty());
+}
+
+TEST(Rules, T04_FiresOnABusinessSystemMarkingNws) {
+    Assessment a = sound();
+    a.systems[0].connections.push_back("情報提供ネットワークシステム");
+    auto found = of_rule(a, "PPC-T04");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "介護保険システム"));
+}
+
+TEST(Rules, T04_QuietWhenOnlyTheIntermediateServerMarksIt) {
+    EXPECT_TRUE(of_rule(sound(), "PPC-T04").empty());
+    EXPECT_TRUE(of_rule(midori("midori-juki.txt"), "PPC-T04").empty());
+}
+
+TEST(Rules, T05_FiresOnASystemOtherThanKizonJukiOnJukiNet) {
+    Assessment a = sound();
+    a.systems[0].connections.push_back("住民基本台帳ネットワークシステム");
+    auto found = of_rule(a, "PPC-T05");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].severity, Severity::info);
+}
+
+TEST(Rules, T05_QuietWhenOnlyKizonJukiMarksIt) { EXPECT_TRUE(of_rule(midori("midori-juki.txt"), "PPC-T05").empty()); }
+
+TEST(Rules, T13_FiresOnStorageThatContradictsTheSystems) {
+    Assessment a = sound();  // declares a 中間サーバー
+    a.files[0].storage = "サーバーは市庁舎のサーバー室に設置する。";
+    auto found = of_rule(a, "PPC-T13");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "中間サーバー・プラットフォーム"));
+    a.files[0].storage = "中間サーバー・プラットフォームに保管する。データはガバメントクラウドに保管する。";
+    a.files[0].entrustments[0].item = "封入封緘";
+    found = of_rule(a, "PPC-T13");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "ガバメントクラウド"));
+}
+
+TEST(Rules, T13_QuietWhenStorageAndSystemsAgree) {
+    Assessment a = sound();
+    a.files[0].storage = "中間サーバー・プラットフォームに保管する。システムはガバメントクラウド上に構築する。";
+    EXPECT_TRUE(of_rule(a, "PPC-T13").empty());  // 委託: システム保守
+    EXPECT_TRUE(of_rule(midori("midori-kokuho.txt"), "PPC-T13").empty());
+}
+
+TEST(Rules, T14_FiresOnAnUndefined機構) {
+    auto found = of_rule(midori("midori-juki.txt"), "PPC-T14");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "「機構」"));
+}
+
+TEST(Rules, T14_QuietOnFullNamesAndDefinedShortNames) {
+    Assessment a = sound();
+    a.files[0].provisions[0].recipient = "日本年金機構";
+    a.files[0].sources[0].detail = "地方公共団体情報システム機構";
+    EXPECT_TRUE(of_rule(a, "PPC-T14").empty());
+    a.files[0].provisions[0].purpose = "地方公共団体情報システム機構（以下「機構」という。）及び機構の事務";
+    EXPECT_TRUE(of_rule(a, "PPC-T14").empty());
+}
+
+TEST(Rules, R01_FiresOnAResubcontractWithoutItsSubcontractor) {
+    auto found = of_rule(midori("midori-juki.txt"), "PPC-R01");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "住民異動届のデータ入力業務"));
+}
+
+TEST(Rules, R01_QuietWhenTheSubcontractorIsNamed) {
+    EXPECT_TRUE(of_rule(midori("midori-kojin-juminzei.txt"), "PPC-R01").empty());  // （再委託先：…）
+    EXPECT_TRUE(of_rule(midori("midori-kokuho.txt"), "PPC-R01").empty());
+}
+
+}  // namespace
+}  // namespace piagraph
