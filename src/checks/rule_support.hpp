@@ -115,6 +115,22 @@ inline const Assessment* assessment_of(const Graph& graph, const std::string& af
 // assessments of one organisation (defined in t01_one_sided_doc.cpp).
 void report_one_sided(const Graph& graph, const RuleInfo& info, bool across_assessments, std::vector<Finding>& out);
 
+// Systems whose ③ marks the connection `box` although they are none of the standard systems
+// `owners` (dictionary ids) that connect there (T04 NWS, T05 住基ネット), in read assessments.
+template <class Fn>
+void for_each_unexpected_box(const Graph& graph, const std::string& box, const std::vector<std::string>& owners,
+                             Fn fn) {
+    for (const auto& a : graph.assessments) {
+        if (!a.form_has("connections") || !a.was_read("connections")) continue;
+        for (const auto& s : a.systems) {
+            if (!has_label(s.connections, box)) continue;
+            const StandardSystem* standard = resolve_standard_system(s.name);
+            if (standard && std::find(owners.begin(), owners.end(), standard->id) != owners.end()) continue;
+            fn(a, s);
+        }
+    }
+}
+
 }  // namespace piagraph::checks
 
 namespace piagraph::checks {

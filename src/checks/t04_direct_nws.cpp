@@ -24,21 +24,15 @@ const RuleInfo kInfo{
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const std::string box = option("connections", 0);
     const auto owners = check_list("/topology/nws_box_owners");
-    for (const auto& a : graph.assessments) {
-        if (!a.form_has("connections") || !a.was_read("connections")) continue;
-        for (const auto& s : a.systems) {
-            if (!has_label(s.connections, box)) continue;
-            const StandardSystem* std_sys = resolve_standard_system(s.name);
-            if (std_sys && std::find(owners.begin(), owners.end(), std_sys->id) != owners.end()) continue;
-            out.push_back(finding(info, a,
-                                  {"システム" + std::to_string(s.no) + "「" + s.name + "」が" + box +
-                                       "に直接接続しています（通常は中間サーバーを経由します）",
-                                   "system " + std::to_string(s.no) + " \"" + s.name + "\" marks " + box +
-                                       " itself (normally reached through the 中間サーバー)"},
-                                  {at(a, s.connections_loc.known() ? s.connections_loc : s.loc, "③", s.name)},
-                                  {system_key(s.name), "direct-nws:" + a.affair + "/" + s.name}));
-        }
-    }
+    for_each_unexpected_box(graph, box, owners, [&](const Assessment& a, const System& s) {
+        out.push_back(finding(info, a,
+                              {"システム" + std::to_string(s.no) + "「" + s.name + "」が" + box +
+                                   "に直接接続しています（通常は中間サーバーを経由します）",
+                               "system " + std::to_string(s.no) + " \"" + s.name + "\" marks " + box +
+                                   " itself (normally reached through the 中間サーバー)"},
+                              {at(a, s.connections_loc.known() ? s.connections_loc : s.loc, "③", s.name)},
+                              {system_key(s.name), "direct-nws:" + a.affair + "/" + s.name}));
+    });
 }
 }  // namespace
 
