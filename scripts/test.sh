@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Set-up, build, run every test; then the same with AddressSanitizer + UBSan in a second
-# build directory built by clang (benchmarks off there), whose libFuzzer targets then run 60 s
-# each. Ends with one summary line and the time taken.
+# Set-up, a clang-format gate, build, run every test; then the same with AddressSanitizer +
+# UBSan in a second build directory built by clang (benchmarks off there), whose libFuzzer
+# targets then run 60 s each. Ends with one summary line and the time taken.
 # Corpus tests skip with a message when ../shared is not beside the checkout.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -34,6 +34,24 @@ run_suite() {
     results+=("$label: ${summary:-no ctest summary} ($skipped skipped)")
     ((rc == 0)) || status=1
 }
+
+# Formatting gate: every C++ source and header as .clang-format writes it. Any file that
+# clang-format would change fails this step (fix with clang-format -i); the builds still run.
+step "format: clang-format --dry-run -Werror"
+format_files=()
+while IFS= read -r -d '' f; do format_files+=("$f"); done < <(
+    cd "$REPO_ROOT" && find src include tests bench fuzz -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0 | sort -z)
+if ! command -v clang-format >/dev/null; then
+    results+=("format: FAILED (clang-format not found; scripts/setup.sh installs it)")
+    status=1
+elif (cd "$REPO_ROOT" && clang-format --dry-run -Werror "${format_files[@]}"); then
+    results+=("format: ${#format_files[@]} files formatted")
+else
+    unformatted="$(cd "$REPO_ROOT" && for f in "${format_files[@]}"; do
+        clang-format --dry-run -Werror "$f" >/dev/null 2>&1 || echo "$f"; done | wc -l)"
+    results+=("format: FAILED ($unformatted of ${#format_files[@]} files unformatted; clang-format -i fixes them)")
+    status=1
+fi
 
 run_suite "release" "$BUILD_DIR"
 

@@ -17,7 +17,6 @@ namespace piagraph {
 enum class NodeKind { business, department, system, file, party, contractor, storage };
 enum class EdgeKind { connects, acquires, provides, transfers, entrusts, resubcontracts, stores, uses };
 
-const char* node_kind_name(NodeKind k);
 const char* edge_kind_name(EdgeKind k);
 
 // Where a node or edge is stated: document, line range and the quoted text.

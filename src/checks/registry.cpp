@@ -53,6 +53,12 @@ std::unique_ptr<Rule> make_rule_T05();
 std::unique_ptr<Rule> make_rule_T13();
 std::unique_ptr<Rule> make_rule_T14();
 std::unique_ptr<Rule> make_rule_R01();
+std::unique_ptr<Rule> make_rule_F05();
+std::unique_ptr<Rule> make_rule_F07();
+std::unique_ptr<Rule> make_rule_T10();
+std::unique_ptr<Rule> make_rule_T08();
+std::unique_ptr<Rule> make_rule_F04();
+std::unique_ptr<Rule> make_rule_R02();
 }  // namespace checks
 
 const char* severity_name(Severity s) {
@@ -77,7 +83,8 @@ const std::vector<std::unique_ptr<Rule>>& rules() {
               make_rule_L08, make_rule_L09, make_rule_L14, make_rule_L15, make_rule_C01, make_rule_C02, make_rule_C03,
               make_rule_C04, make_rule_C05, make_rule_C09, make_rule_C10, make_rule_X01, make_rule_F02, make_rule_F06,
               make_rule_F08, make_rule_L10, make_rule_L11, make_rule_L12, make_rule_L13, make_rule_C06, make_rule_T04,
-              make_rule_T05, make_rule_T13, make_rule_T14, make_rule_R01})
+              make_rule_T05, make_rule_T13, make_rule_T14, make_rule_R01, make_rule_F05, make_rule_F07, make_rule_T10,
+              make_rule_T08, make_rule_F04, make_rule_R02})
             v.push_back(make());
         std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
         return v;

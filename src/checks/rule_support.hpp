@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -296,5 +297,29 @@ inline std::string business_key(const Assessment& a) { return "business:" + text
 // today's (defined in f08_reassess_age.cpp; tests inject it to stay deterministic).
 std::string check_date();
 void set_check_date(const std::string& iso_date);
+
+}  // namespace piagraph::checks
+
+namespace piagraph::checks {
+
+// Whether a standard system (dictionary ids) is on a system path of the assessment: declared as
+// a system, named in some ③その他, or reached through its ③ box (T08, R02).
+inline bool has_system_path(const Assessment& a, const std::vector<std::string>& ids, const std::string& box) {
+    auto standard = [&](const std::string& name) {
+        const StandardSystem* s = resolve_standard_system(name);
+        return s && std::find(ids.begin(), ids.end(), s->id) != ids.end();
+    };
+    for (const auto& s : a.systems) {
+        if (standard(s.name) || (!box.empty() && has_label(s.connections, box))) return true;
+        if (std::any_of(s.other.begin(), s.other.end(), standard)) return true;
+    }
+    return false;
+}
+
+// Whether coverage found the item's label (a hand-made model without coverage proves nothing).
+inline bool label_found(const Assessment& a, const std::string& item) {
+    auto it = a.coverage.find(item);
+    return it != a.coverage.end() && it->second.found;
+}
 
 }  // namespace piagraph::checks

@@ -32,7 +32,7 @@ constexpr double kWrongKindCost = 4.0;
 constexpr double kImpossibleCost = 1e6;
 
 enum class Kind { text, selection, checkboxes };
-enum class Expects { text, selection, checkboxes, optional, entry };
+enum class Expects { text, name, selection, checkboxes, optional, entry };
 
 struct Unit {
     Kind kind = Kind::text;
@@ -227,6 +227,7 @@ Expects expects(const FlowLine& l) {
         out.push_back({d.list("/value_kinds/selection"), Expects::selection});
         out.push_back({d.list("/value_kinds/checkboxes"), Expects::checkboxes});
         out.push_back({d.list("/value_kinds/optional"), Expects::optional});
+        out.push_back({d.list("/value_kinds/names"), Expects::name});
         return out;
     }();
     for (const auto& [keys, kind] : kinds)
@@ -251,6 +252,10 @@ double cost(Expects e, const std::vector<Unit>& units, size_t from, size_t to) {
         case Expects::checkboxes:
             for (size_t u = from; u < to; ++u)
                 c += units[u].kind == Kind::checkboxes ? (u > from ? kExtraParagraphCost : 0) : kWrongKindCost;
+            return c;
+        case Expects::name:  // one paragraph: a second one belongs to the next label
+            for (size_t u = from; u < to; ++u)
+                c += units[u].kind == Kind::text ? (u > from ? kWrongKindCost / 2 : 0) : kWrongKindCost;
             return c;
         case Expects::text:
         case Expects::optional:

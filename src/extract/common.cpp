@@ -242,8 +242,6 @@ std::optional<bool> mark_state(std::string_view token) {
     return kept[0] != kUnchecked;
 }
 
-bool is_checked_mark(std::string_view token) { return mark_state(token).value_or(false); }
-
 std::string strip_html(std::string_view s) { return text::squeeze(replace_tags(s, false)); }
 
 std::vector<OptionHit> find_options(std::string_view value, const std::string& group) {

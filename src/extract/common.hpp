@@ -23,7 +23,6 @@ namespace piagraph::extract_detail {
 std::optional<bool> mark_state(std::string_view token);
 // Whether a text holds a box bracket: [ ] 【 】.
 bool has_box_bracket(std::string_view s);
-bool is_checked_mark(std::string_view token);
 
 // Removes HTML tags (tags whose name is ASCII, so ＜選択肢＞ and <執務室における措置> stay), turns
 // them into spaces, decodes &amp; &lt; &gt; &quot; &nbsp; and squeezes white space.

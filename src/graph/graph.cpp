@@ -9,26 +9,6 @@
 
 namespace piagraph {
 
-const char* node_kind_name(NodeKind k) {
-    switch (k) {
-        case NodeKind::business:
-            return "business";
-        case NodeKind::department:
-            return "department";
-        case NodeKind::system:
-            return "system";
-        case NodeKind::file:
-            return "file";
-        case NodeKind::party:
-            return "party";
-        case NodeKind::contractor:
-            return "contractor";
-        case NodeKind::storage:
-            return "storage";
-    }
-    return "system";
-}
-
 const char* edge_kind_name(EdgeKind k) {
     switch (k) {
         case EdgeKind::connects:

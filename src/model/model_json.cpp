@@ -473,6 +473,9 @@ Model parse_model_json(const std::string& text, const std::string& file) {
         size_t upto = std::min(static_cast<size_t>(e.byte), text.size());
         int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(upto), '\n'));
         throw InputError(file, line, {"JSON として読めません（構文エラー）", "not valid JSON (syntax error)"});
+    } catch (const json::exception&) {  // a number too large for a double (1E99999), found by fuzz_model_json
+        throw InputError(file, 0,
+                         {"JSON として読めません（数値が大きすぎます）", "not valid JSON (a number is out of range)"});
     }
     if (!j.is_object() || !j.contains("assessments"))
         throw InputError(file, 1,

@@ -1,4 +1,4 @@
-// The catalogue rules of GitHub issue 15 (F02 F06 F08 L10–L13 C06 T04 T05 T13 T14 R01): each fires
+// The catalogue rules of GitHub issue 15 (F02 F04–F08 L10–L13 C06 T04 T05 T08 T10 T13 T14 R01 R02): each fires
 // on a planted defect (the example city or a model built here) and stays quiet on a close case.
 #include <gtest/gtest.h>
 
@@ -224,6 +224,144 @@ TEST(Rules, R01_FiresOnAResubcontractWithoutItsSubcontractor) {
 TEST(Rules, R01_QuietWhenTheSubcontractorIsNamed) {
     EXPECT_TRUE(of_rule(midori("midori-kojin-juminzei.txt"), "PPC-R01").empty());  // （再委託先：…）
     EXPECT_TRUE(of_rule(midori("midori-kokuho.txt"), "PPC-R01").empty());
+}
+
+TEST(Rules, F04_FiresOnARequiredItemReadButEmpty) {
+    Assessment a = sound();
+    a.department = "";
+    a.files[0].storage = "";
+    a.coverage["department"] = {true, Loc::at(30), ""};
+    a.coverage["files[0].storage"] = {true, Loc::at(125), ""};
+    auto found = of_rule(a, "PPC-F04");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_TRUE(mentions(found, "I-7 ①部署が空欄"));
+    EXPECT_TRUE(mentions(found, "保管場所が空欄"));
+    a.department = "＜選択肢＞";
+    EXPECT_EQ(of_rule(a, "PPC-F04").size(), 2u);  // a template placeholder counts as empty
+}
+
+TEST(Rules, F04_QuietOnFilledOrUnreadItems) {
+    Assessment a = sound();
+    a.department = "";
+    a.coverage["department"] = {false, Loc{}, ""};  // the label was not read: PPC-X01's
+    EXPECT_TRUE(of_rule(a, "PPC-F04").empty());
+    EXPECT_TRUE(of_rule(sound(), "PPC-F04").empty());  // no coverage proves no read
+    for (const char* doc : {"midori-juki.txt", "midori-kojin-juminzei.txt", "midori-kokuho.txt", "midori-kiso.txt"})
+        EXPECT_TRUE(of_rule(midori(doc), "PPC-F04").empty()) << doc;
+}
+
+TEST(Rules, F05_FiresOnAFileListedInI3Only) {
+    Assessment a = sound();
+    a.file_names = {"介護保険ファイル", "介護保険受給者ファイル"};
+    auto found = of_rule(a, "PPC-F05");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "I-3 にだけある: 介護保険受給者ファイル"));
+}
+
+TEST(Rules, F05_QuietWhenTheListsAgreeBesidesBlockNumbers) {
+    Assessment a = sound();
+    a.file_names = {"介護保険ファイル"};
+    a.files[0].names = {"（１）介護保険ファイル"};
+    EXPECT_TRUE(of_rule(a, "PPC-F05").empty());
+    EXPECT_TRUE(of_rule(midori("midori-juki.txt"), "PPC-F05").empty());  // (1) 住民基本台帳ファイル …
+    EXPECT_TRUE(of_rule(midori("midori-kiso.txt"), "PPC-F05").empty());  // 基礎: no II blocks
+}
+
+TEST(Rules, F07_FiresWhenTheNewestChangeIsNotInTheBody) {
+    Assessment a = sound();
+    a.department = "福祉部介護保険課";
+    ChangeRow row;
+    row.date = "令和7年4月1日";
+    row.item = "I 7 ①部署";
+    row.before = "福祉部介護保険課";
+    row.after = "福祉部高齢介護課";
+    row.loc = Loc::at(300);
+    a.changes = {row};
+    auto found = of_rule(a, "PPC-F07");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "福祉部高齢介護課"));
+}
+
+TEST(Rules, F07_QuietWhenTheBodyHoldsTheNewestAfterText) {
+    Assessment a = sound();
+    a.department = "福祉部介護保険課";
+    ChangeRow old_row;
+    old_row.date = "令和6年4月1日";
+    old_row.item = "I 7 ①部署";
+    old_row.after = "福祉部高齢介護課";
+    ChangeRow new_row = old_row;
+    new_row.date = "令和7年4月1日";
+    new_row.after = "福祉部介護保険課";
+    ChangeRow other = old_row;
+    other.date = "令和8年4月1日";
+    other.item = "II 2 ⑥事務担当部署";  // another field
+    a.changes = {old_row, new_row, other};
+    EXPECT_TRUE(of_rule(a, "PPC-F07").empty());
+    new_row.item = "I 7 担当部署";  // one row for ①部署 and ②所属長 (corpus 001)
+    new_row.after = "①部署 福祉部介護保険課 ②所属長 介護保険課長";
+    a.changes = {old_row, new_row};
+    EXPECT_TRUE(of_rule(a, "PPC-F07").empty());
+    EXPECT_TRUE(of_rule(midori("midori-juki.txt"), "PPC-F07").empty());  // 市民部市民課 → 市民生活部市民課
+    EXPECT_TRUE(of_rule(midori("midori-kiso.txt"), "PPC-F07").empty());
+}
+
+TEST(Rules, T08_FiresOnMethodsWithoutASystemPath) {
+    Assessment a = sound();
+    a.systems = {sys(1, "介護保険システム", {}), sys(3, "中間サーバー", {"情報提供ネットワークシステム"})};
+    auto found = of_rule(a, "PPC-T08");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "庁内連携システムへの経路"));
+    EXPECT_TRUE(mentions(found, "移転先「福祉部障害福祉課」"));
+    a.systems = {sys(1, "介護保険システム", {"庁内連携システム"})};
+    found = of_rule(a, "PPC-T08");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "中間サーバーへの経路"));
+}
+
+TEST(Rules, T08_QuietWithAPathOrWhenT06SpeaksForIt) {
+    EXPECT_TRUE(of_rule(sound(), "PPC-T08").empty());
+    EXPECT_TRUE(of_rule(midori("midori-kokuho.txt"), "PPC-T08").empty());  // 統合宛名 ③その他（中間サーバー）
+    EXPECT_TRUE(of_rule(midori("midori-kojin-juminzei.txt"), "PPC-T08").empty());  // 実施しない: PPC-T06
+}
+
+TEST(Rules, T10_FiresOnASourceUnderTheWrongCategory) {
+    Assessment a = sound();
+    a.files[0].sources[1].detail = "市民課、税務署";
+    a.files[0].sources.push_back({"行政機関・独立行政法人等", "他市区町村", false, Loc::at(61)});
+    auto found = of_rule(a, "PPC-T10");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_TRUE(mentions(found, "（税務署）は他の機関"));
+    EXPECT_TRUE(mentions(found, "（他市区町村）は地方公共団体"));
+}
+
+TEST(Rules, T10_QuietOnSectionsAndFittingCategories) {
+    Assessment a = sound();
+    a.files[0].sources[1].detail = "総務部税務課、教育委員会事務局学務課";
+    a.files[0].sources.push_back({"行政機関・独立行政法人等", "国税庁、日本年金機構", false, Loc::at(61)});
+    EXPECT_TRUE(of_rule(a, "PPC-T10").empty());
+    EXPECT_TRUE(of_rule(midori("midori-kojin-juminzei.txt"), "PPC-T10").empty());
+    EXPECT_TRUE(of_rule(midori("midori-kokuho.txt"), "PPC-T10").empty());
+}
+
+TEST(Rules, R02_FiresOnAnIntegratedAddressSystemWithoutItsPlace) {
+    auto found = of_rule(midori("midori-juki.txt"), "PPC-R02");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "団体内統合宛名システム"));
+    EXPECT_TRUE(mentions(found, "設置場所"));
+    Assessment a = sound();
+    a.files[0].storage = "中間サーバー・プラットフォームに保管する。";
+    found = of_rule(a, "PPC-R02");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(mentions(found, "団体内統合宛名システム"));
+}
+
+TEST(Rules, R02_QuietWhenOperatorAndPlaceAreStated) {
+    Assessment a = sound();
+    a.files[0].storage = "中間サーバー・プラットフォームに保管する。";
+    a.systems[1].functions = "団体内統合宛名システムは市が運用し、市庁舎のサーバー室に設置する。";
+    EXPECT_TRUE(of_rule(a, "PPC-R02").empty());
+    EXPECT_TRUE(of_rule(sound(), "PPC-R02").empty());  // no 保管場所 read: not judged
+    EXPECT_TRUE(of_rule(midori("midori-kiso.txt"), "PPC-R02").empty());
 }
 
 }  // namespace

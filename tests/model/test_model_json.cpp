@@ -94,6 +94,15 @@ TEST(ModelJson, UnknownSchemaIsRefused) {
     EXPECT_TRUE(text::contains(e.message().en, "piagraph/99")) << e.message().en;
 }
 
+// Found by fuzz_model_json (tests/fixtures/fuzz/fuzz_model_json/): nlohmann reports a number
+// out of range with an exception that is no parse_error.
+TEST(ModelJson, NumberOutOfRangeIsRefusedNotACrash) {
+    const fs::path input =
+        test::source_dir() / "tests" / "fixtures" / "fuzz" / "fuzz_model_json" / "number-overflow.json";
+    InputError e = parse_error(test::read_text(input));
+    EXPECT_TRUE(text::contains(e.message().en, "out of range")) << e.message().en;
+}
+
 TEST(ModelJson, EmptyAndBinaryAreSyntaxErrors) {
     parse_error("");
     parse_error(std::string("\x89PNG\r\n\x1a\n", 8));
