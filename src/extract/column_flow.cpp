@@ -47,11 +47,17 @@ size_t display_width(const std::string& s) {
     return w;
 }
 
-// A box ([ ], [ ○ ]), or a box cut at the line's end ("… [ ○") or start ("○ ] 庁内連携システム").
+// A box ([ ], [ ○ ] in any spelling mark_state knows), or a box cut at the line's end ("… [ ○")
+// or at its start ("○ ] 庁内連携システム").
 bool has_checkbox(const std::string& n) {  // n in NFKC
-    // (Marks as alternatives: std::regex matches bytes, and each mark is three of them in UTF-8.)
-    static const std::regex box(R"(\[\s*(○|◯|●|✓|✔)?\s*\]|^\s*(○|◯|●|✓|✔)?\s*\]|\[\s*(○|◯|●|✓|✔)?\s*$)");
-    return std::regex_search(n, box);
+    for (size_t open = n.find('['); open != std::string::npos; open = n.find('[', open + 1)) {
+        const size_t close = n.find(']', open);
+        const std::string box = close == std::string::npos ? n.substr(open) + "]" : n.substr(open, close - open + 1);
+        if (mark_state(box)) return true;
+        if (close == std::string::npos) break;
+    }
+    const size_t close = n.find(']');
+    return close != std::string::npos && n.find('[') > close && mark_state("[" + n.substr(0, close + 1));
 }
 
 bool opens_selection(const std::string& n) {
@@ -135,12 +141,6 @@ bool same_group(std::set<std::string>& unit_groups, const std::string& n) {
     return true;
 }
 
-// "(2) 件": a count of entries, written after a choice or a box.
-bool is_count(const std::string& n) {
-    static const std::regex count(R"(^\(\s*[0-9]+\s*\)\s*件$)");
-    return std::regex_match(text::trim(n), count);
-}
-
 // Checkboxes end with their その他 (…) once its brackets close, or at a line that is no part of them.
 bool closes_checkboxes(const std::string& joined) {
     const size_t other = joined.rfind("その他");
@@ -150,7 +150,8 @@ bool closes_checkboxes(const std::string& joined) {
     return open > 0 && open == close;
 }
 
-// A unit's lines in NFKC, one after the other (pieces of options cut at line ends stay apart).
+// A unit's lines in NFKC, one after the other with a space (pieces of options cut at line ends
+// stay apart; the cover's looks compare without white space).
 std::string unit_text(const std::vector<FlowLine>& lines, const Unit& unit) {
     std::string out;
     for (size_t i : unit.lines) out += text::nfkc(lines[i].text) + " ";
@@ -198,7 +199,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
             open->lines.push_back(i);  // [委託する] | <選択肢> 1) 委託する … on a line of its own
         } else if (opens_selection(n) && !(open && open->kind == Kind::selection && !text::contains(n, "<選択肢>"))) {
             units.push_back({Kind::selection, {i}, false});
-        } else if (open && open->kind == Kind::selection && is_count(n)) {
+        } else if (open && open->kind == Kind::selection && count_line(n)) {
             open->lines.push_back(i);  // （2）件: the count that the 委託の有無 cell holds after its choice
         } else if (open && open->kind == Kind::selection &&
                    (has_option_number(n) || n.find(']') != std::string::npos ||
@@ -313,13 +314,6 @@ Look cover_look(const std::string& key) {
 // A cover value is one line, or two where a long 評価書名 wrapped.
 constexpr size_t kCoverValueLines = 2;
 
-// A unit's lines joined as the printed cell had them: a wrapped line goes on without a space.
-std::string joined_text(const std::vector<FlowLine>& lines, const Unit& unit) {
-    std::string out;
-    for (size_t i : unit.lines) out += lines[i].text;
-    return out;
-}
-
 // Takes out of `units` the one each cover label's look finds; their positions in `picked` (per
 // label; npos for none and for other labels).
 std::vector<size_t> pick_cover_values(const std::vector<FlowLine>& lines, const std::vector<size_t>& label_lines,
@@ -330,7 +324,7 @@ std::vector<size_t> pick_cover_values(const std::vector<FlowLine>& lines, const 
         const Look look = cover_look(lines[label_lines[j]].key);
         if (!look) continue;
         for (size_t u = 0; u < units.size(); ++u)
-            if (!taken[u] && units[u].lines.size() <= kCoverValueLines && look(joined_text(lines, units[u]))) {
+            if (!taken[u] && units[u].lines.size() <= kCoverValueLines && look(unit_text(lines, units[u]))) {
                 picked[j] = u;
                 taken[u] = true;
                 break;

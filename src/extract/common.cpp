@@ -525,6 +525,13 @@ bool looks_like_date(std::string_view s) {
     return text::contains(n, "年") && std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+std::optional<int> count_line(std::string_view line) {
+    constexpr size_t kCountChars = 16;
+    const std::string n = text::trim(text::nfkc(line));
+    if (n.empty() || n[0] != '(' || !text::ends_with(n, "件") || text::length(n) >= kCountChars) return std::nullopt;
+    return parse_count(n);
+}
+
 bool looks_like_assessment_number(std::string_view s) {
     static const std::regex number(R"(^(第\s*)?[0-9][0-9\s-]{0,9}(号)?$)");
     return std::regex_match(text::trim(text::nfkc(s)), number);

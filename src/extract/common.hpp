@@ -60,6 +60,8 @@ std::optional<std::string> selected_option(std::string_view value, const std::st
 
 // "(7) 件", "（ 64 ）件" -> the number; nullopt for "() 件" or none. The first one in the value.
 std::optional<int> parse_count(std::string_view value);
+// A line that is only a count of entries ("（ 3 ）　件"), the number it holds; nullopt otherwise.
+std::optional<int> count_line(std::string_view line);
 
 // Splits a list of names on 、 , ， ; and full-width/half-width white space is kept inside names.
 std::vector<std::string> split_names(std::string_view s);

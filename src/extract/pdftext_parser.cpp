@@ -535,12 +535,10 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
             continue;
         }
         // "（ 3 ）　件" alone on its line: the 委託 count (提供/移転 counts sit in their boxes).
-        const std::string n = text::nfkc(l.text);
-        if (!n.empty() && n[0] == '(' && text::ends_with(n, "件") && text::length(n) < 16)
-            if (auto c = parse_count(l.text)) {
-                fb.declared_counts.entrustments = c;
-                fb.locs["declared_counts.entrustments"] = Loc::at(l.no);
-            }
+        if (auto c = count_line(l.text)) {
+            fb.declared_counts.entrustments = c;
+            fb.locs["declared_counts.entrustments"] = Loc::at(l.no);
+        }
     }
     {
         std::vector<Item> items;
