@@ -3,10 +3,12 @@
 // (sytems for systems) that would silently drop what it holds.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "piagraph/error.hpp"
+#include "piagraph/model.hpp"
 
 namespace piagraph {
 
@@ -17,5 +19,11 @@ inline constexpr const char* kModelSchemaId = "https://piagraph.example/schemas/
 // One warning (file, line, message) per key of the model in `text` that the schema does not
 // know, with the known key it most likely meant. The text must be valid JSON.
 std::vector<InputError> unknown_model_keys(const std::string& text, const std::string& file);
+// The same on the model already parsed from `text` (text only gives the lines).
+std::vector<InputError> unknown_model_keys(const nlohmann::json& model, const std::string& text,
+                                           const std::string& file);
+
+// parse_model_json, and the unknown keys' warnings, from one parse of the text.
+Model parse_model_json(const std::string& text, const std::string& file, std::vector<InputError>& warnings);
 
 }  // namespace piagraph

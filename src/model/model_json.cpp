@@ -465,7 +465,9 @@ void from_json(const json& j, Model& v) {
     read_list(j, "assessments", v.assessments);
 }
 
-Model parse_model_json(const std::string& text, const std::string& file) {
+namespace {
+
+json parse_json(const std::string& text, const std::string& file) {
     json j;
     try {
         j = json::parse(text);
@@ -477,6 +479,10 @@ Model parse_model_json(const std::string& text, const std::string& file) {
         throw InputError(file, 0,
                          {"JSON として読めません（数値が大きすぎます）", "not valid JSON (a number is out of range)"});
     }
+    return j;
+}
+
+Model model_from(const json& j, const std::string& text, const std::string& file) {
     if (!j.is_object() || !j.contains("assessments"))
         throw InputError(file, 1,
                          {"piagraph の JSON モデルではありません（\"assessments\" がありません）",
@@ -494,6 +500,19 @@ Model parse_model_json(const std::string& text, const std::string& file) {
     m.source.format = m.source.format.empty() ? "json" : m.source.format;
     for (auto& a : m.assessments)
         if (a.source_file.empty()) a.source_file = m.source.file.empty() ? file : m.source.file;
+    return m;
+}
+
+}  // namespace
+
+Model parse_model_json(const std::string& text, const std::string& file) {
+    return model_from(parse_json(text, file), text, file);
+}
+
+Model parse_model_json(const std::string& text, const std::string& file, std::vector<InputError>& warnings) {
+    const json j = parse_json(text, file);
+    Model m = model_from(j, text, file);
+    warnings = unknown_model_keys(j, text, file);
     return m;
 }
 

@@ -107,6 +107,10 @@ const std::string& model_schema_text() {
 std::vector<InputError> unknown_model_keys(const std::string& text, const std::string& file) {
     const json model = json::parse(text, nullptr, false);
     if (model.is_discarded()) return {};
+    return unknown_model_keys(model, text, file);
+}
+
+std::vector<InputError> unknown_model_keys(const json& model, const std::string& text, const std::string& file) {
     Walker w{text, file, {}};
     w.walk(model, schema(), "");
     return std::move(w.out);

@@ -22,8 +22,9 @@ void load_one(const std::string& path, LoadedInputs& out) {
     const std::string bytes = read_file_bytes(path, options.read_limit());
     Model model;
     if (!is_pdf(bytes) && is_json_model(bytes)) {
-        model = parse_model_json(bytes, path);
-        for (auto& w : unknown_model_keys(bytes, path)) out.warnings.push_back(std::move(w));
+        std::vector<InputError> warnings;
+        model = parse_model_json(bytes, path, warnings);
+        for (auto& w : warnings) out.warnings.push_back(std::move(w));
     } else {
         Document doc = decode_document(bytes, path, options);
         model = extract_document(doc);

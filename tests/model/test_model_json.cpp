@@ -197,6 +197,11 @@ TEST(ModelSchema, UnknownKeysAreWarnedWithTheirLineAndANearMiss) {
     EXPECT_EQ(warnings[1].line(), 4);
     EXPECT_TRUE(text::contains(warnings[2].message().ja, "「systems」")) << warnings[2].message().ja;
     EXPECT_EQ(warnings[2].line(), 3);
+    // What the commands call: the model and the same warnings from one parse.
+    std::vector<InputError> once;
+    EXPECT_EQ(parse_model_json(text, "m.json", once).assessments.size(), 1u);
+    ASSERT_EQ(once.size(), warnings.size());
+    EXPECT_EQ(once[1].format(Lang::en), warnings[1].format(Lang::en));
 }
 
 TEST(ModelSchema, WhatExtractWritesHasNoUnknownKeyAndNamesTheSchema) {
