@@ -47,6 +47,9 @@ size_t display_width(const std::string& s) {
     return w;
 }
 
+// ＜選択肢＞ (NFKC), which opens the option list printed after a selection.
+const std::string& option_list_word() { return FormLabels::get().spellings("option_list").front(); }
+
 // A box ([ ], [ ○ ] in any spelling mark_state knows), or a box cut at the line's end ("… [ ○")
 // or at its start ("○ ] 庁内連携システム").
 bool has_checkbox(const std::string& n) {  // n in NFKC
@@ -61,7 +64,7 @@ bool has_checkbox(const std::string& n) {  // n in NFKC
 }
 
 bool opens_selection(const std::string& n) {
-    return (!n.empty() && n[0] == '[' && !has_checkbox(n)) || text::contains(n, "<選択肢>");
+    return (!n.empty() && n[0] == '[' && !has_checkbox(n)) || text::contains(n, option_list_word());
 }
 
 bool has_option_number(const std::string& n) {
@@ -116,7 +119,7 @@ private:
     }
     // The texts between the marks of a line ([ ] ( ), the numbers of an option list, spaces), compact.
     static std::vector<std::string> pieces(const std::string& n) {
-        static const std::regex cut(R"(\[|\]|\(|\)|<選択肢>|(^|\s)[0-9]{1,2}\)|\s)");
+        static const std::regex cut("\\[|\\]|\\(|\\)|" + option_list_word() + R"(|(^|\s)[0-9]{1,2}\)|\s)");
         std::vector<std::string> out;
         for (std::sregex_token_iterator it(n.begin(), n.end(), cut, -1), end; it != end; ++it)
             if (std::string f = compact_key(it->str()); !f.empty()) out.push_back(std::move(f));
@@ -143,7 +146,7 @@ bool same_group(std::set<std::string>& unit_groups, const std::string& n) {
 
 // Checkboxes end with their その他 (…) once its brackets close, or at a line that is no part of them.
 bool closes_checkboxes(const std::string& joined) {
-    const size_t other = joined.rfind("その他");
+    const size_t other = joined.rfind(FormLabels::get().spellings("other_option").front());
     if (other == std::string::npos) return false;
     const std::string tail = joined.substr(other);
     const auto open = std::count(tail.begin(), tail.end(), '('), close = std::count(tail.begin(), tail.end(), ')');
@@ -194,10 +197,11 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
             joined += n;
             joined_box_line = n;
             units.back().closed = closes_checkboxes(joined);
-        } else if (open && open->kind == Kind::selection && text::starts_with(n, "<選択肢>") &&
-                   !text::contains(unit_text(lines, *open), "<選択肢>")) {
+        } else if (open && open->kind == Kind::selection && text::starts_with(n, option_list_word()) &&
+                   !text::contains(unit_text(lines, *open), option_list_word())) {
             open->lines.push_back(i);  // [委託する] | <選択肢> 1) 委託する … on a line of its own
-        } else if (opens_selection(n) && !(open && open->kind == Kind::selection && !text::contains(n, "<選択肢>"))) {
+        } else if (opens_selection(n) &&
+                   !(open && open->kind == Kind::selection && !text::contains(n, option_list_word()))) {
             units.push_back({Kind::selection, {i}, false});
         } else if (open && open->kind == Kind::selection && count_line(n)) {
             open->lines.push_back(i);  // （2）件: the count that the 委託の有無 cell holds after its choice

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "form_labels.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -69,7 +70,7 @@ Field field_of_label(const std::string& label) {
 
 bool is_option_list_line(const std::string& t) {
     const std::string n = text::nfkc(t);
-    if (text::starts_with(n, "<選択肢>")) return true;
+    if (text::starts_with(n, FormLabels::get().spellings("option_list").front())) return true;
     size_t i = 0;
     while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
     return i > 0 && i < n.size() && n[i] == ')';
