@@ -19,6 +19,9 @@ PACKAGES=(
     python3          # ../shared/tools/score-extraction
     chromium         # headless rendering checks of the HTML report
     libpoppler-cpp-dev  # ingest: PDF input, read in-process
+    libtbb-dev       # batch: organisations analysed in parallel (oneTBB)
+    libsqlite3-dev   # batch: the national index (OUT/index.sqlite)
+    sqlite3          # README's example queries on the index
     poppler-utils    # pdftotext: the simulator's printed-pdftotext variants, the PDF benchmark
     qpdf             # tests/pdf: the password-protected and font-stripped test PDFs
     clang-format

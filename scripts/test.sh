@@ -40,7 +40,7 @@ run_suite() {
 step "format: clang-format --dry-run -Werror"
 format_files=()
 while IFS= read -r -d '' f; do format_files+=("$f"); done < <(
-    cd "$REPO_ROOT" && find src include tests bench fuzz -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0 | sort -z)
+    cd "$REPO_ROOT" && find src include tests bench fuzz tools -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0 | sort -z)
 if ! command -v clang-format >/dev/null; then
     results+=("format: FAILED (clang-format not found; scripts/setup.sh installs it)")
     status=1

@@ -22,8 +22,14 @@ struct StandardSystem {
 
 class Dictionary {
 public:
-    // The embedded dictionary (parsed once).
+    // The embedded dictionary, parsed and checked against the embedded
+    // schemas/dictionary.schema.json once, at first use: a missing or mistyped key throws
+    // InputError naming the key, so no feature is switched off silently.
     static const Dictionary& get();
+    // A dictionary from JSON text, checked the same way (tests; a build with another vocabulary).
+    static Dictionary parse(const std::string& json_text);
+    // What is wrong with a dictionary against the schema: "/form_labels/basis: missing" …
+    static std::vector<std::string> problems(const nlohmann::json& dictionary);
 
     const nlohmann::json& raw() const { return raw_; }
     // An option list by its key in "options" (connections, source_kinds, …).
@@ -33,6 +39,11 @@ public:
     const std::vector<std::string>& form_names() const { return form_names_; }
     // A string array anywhere in the file, by JSON pointer ("/parties/company_markers").
     std::vector<std::string> list(const std::string& json_pointer) const;
+    // A string anywhere in the file, by JSON pointer ("/graph/unnamed/file").
+    std::string word(const std::string& json_pointer) const;
+    // A form label as the form prints it: the first spelling of form_labels/<key> ("basis" ->
+    // 法令上の根拠). A key that is not there is a programming error (std::out_of_range).
+    const std::string& form_label(const std::string& key) const;
 
     // The standard system a name mentions: the longest alias contained in the name's match key
     // (住民基本台帳ネットワークシステム wins over 住民基本台帳システム). Exact alias matches win
@@ -48,17 +59,21 @@ public:
     // alias, or an alias plus a generic remainder ("graph/alias_remainders": システム, 等), so
     // 国税連携支援システム is not 国税連携. Used for canonical ids everywhere.
     const StandardSystem* resolve_standard(std::string_view name) const;
+    // The name a person recognises: a standard system's canonical name, else the name as written
+    // (spaces squeezed).
+    std::string display_name(std::string_view name) const;
 
     // A method label as written (電子記録媒体, 市内連携システム …) mapped to its standard label,
     // or nullopt if it is none of the option labels of that group.
     std::optional<std::string> standard_option(const std::string& group, std::string_view written) const;
 
 private:
-    Dictionary();
+    explicit Dictionary(nlohmann::json raw);
     nlohmann::json raw_;
     std::vector<std::string> checked_marks_;
     std::vector<StandardSystem> systems_;
     std::vector<std::string> form_names_;
+    std::map<std::string, std::string, std::less<>> form_labels_;  // key -> first spelling
     // (match key, system index), longest key first
     std::vector<std::pair<std::string, size_t>> alias_keys_;
     std::map<std::string, std::vector<std::string>> options_;

@@ -11,16 +11,17 @@
 
 #include "piagraph/error.hpp"
 #include "piagraph/model.hpp"
-#include "piagraph/render.hpp"
 
 namespace piagraph {
 
 enum class DiffOp { added, removed, changed };
 const char* diff_op_name(DiffOp op);
+const Message& diff_op_label(DiffOp op);  // 追加 / added …
 
 // What part of the assessment a change is about.
 enum class DiffCategory { system, connection, file, source, method, contractor, recipient, legal_basis, storage };
 const char* diff_category_name(DiffCategory c);
+const Message& diff_category_label(DiffCategory c);  // システム / system …
 
 struct DiffItem {
     DiffCategory category = DiffCategory::system;
@@ -69,9 +70,6 @@ ModelDiff diff_assessments(const std::vector<Assessment>& old_edition, const std
 std::string diff_to_text(const ModelDiff& diff, Lang lang);
 // Machine-readable report (key names are stable).
 nlohmann::json diff_to_json(const ModelDiff& diff);
-// The diff diagram as a render scene: roles diff_added (green), diff_removed (red), diff_changed
-// (amber) and diff_context (grey, unchanged connections), styled by styles/*.json; the render
-// stage escapes and draws it (emit_scene).
-Scene diff_scene(const ModelDiff& diff, Lang lang);
+// The diff diagram is drawn by the render stage (diff_scene in piagraph/render.hpp).
 
 }  // namespace piagraph

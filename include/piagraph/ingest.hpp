@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "piagraph/limits.hpp"
+
 namespace piagraph {
 
 enum class TextFormat { markdown, pdftext };
@@ -27,10 +29,11 @@ struct Document {
     int page_of(int line) const;
 };
 
+// The defaults are the limits of piagraph/limits.hpp; tests lower them.
 struct IngestOptions {
-    std::size_t max_bytes = 32u * 1024u * 1024u;       // larger texts are refused, not truncated
-    std::size_t max_pdf_bytes = 512u * 1024u * 1024u;  // PDFs carry fonts and images: more room
-    int max_pdf_pages = 2000;                          // the longest assessments have ~300 pages
+    std::size_t max_bytes = limits::kMaxTextBytes;     // larger texts are refused, not truncated
+    std::size_t max_pdf_bytes = limits::kMaxPdfBytes;  // PDFs carry fonts and images: more room
+    int max_pdf_pages = limits::kMaxPdfPages;          // the longest assessments have ~300 pages
     // How many bytes to read before knowing whether the file is a text or a PDF.
     std::size_t read_limit() const { return max_bytes > max_pdf_bytes ? max_bytes : max_pdf_bytes; }
 };

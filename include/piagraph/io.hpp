@@ -15,7 +15,16 @@ void write_file_atomic(const std::string& path, const std::string& content);
 // The error for a file over the size limit (shared by file reading and decoding).
 InputError too_large_error(const std::string& path, std::size_t max_bytes);
 
+// The error for an assessment with more systems than limits::kMaxSystemsPerAssessment (a
+// document or a JSON model; `where` is the JSON path of the list, or "").
+InputError too_many_systems_error(const std::string& path, int line, std::size_t count, const std::string& where);
+
 // Reads a whole file as bytes; throws InputError if missing, a directory, or unreadable.
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes);
+
+// Refuses JSON text (a model, a baseline, a style) that nests deeper than limits::kMaxJsonDepth,
+// before it is parsed: InputError naming the line of the bracket that goes too deep. Text that is
+// not valid JSON is left to the parser.
+void check_json_depth(const std::string& text, const std::string& path);
 
 }  // namespace piagraph

@@ -38,6 +38,7 @@ struct Flow {  // a 提供先 or 移転先 entry
     std::string purpose;               // ②用途
     std::string info;                  // ③提供する情報
     std::string timing;                // ⑦時期・頻度
+    std::string population;            // ④本人の数 (a band: 10万人以上100万人未満)
     std::string marks;                 // "none" when the method group lost every mark
     Loc loc;
     Loc basis_loc;
@@ -53,6 +54,7 @@ struct Entrustment {
     std::string permission_method;     // 再委託の許諾方法
     std::string resubcontract_items;   // 再委託事項
     std::vector<std::string> methods;  // 委託先への提供方法 (全項目)
+    std::string population;  // ②対象となる本人の数 (全項目; a band: 10万人以上100万人未満)
     Loc loc;
     std::map<std::string, Loc> locs;  // field (contractor, resubcontract …) -> where its label was read
 };
@@ -72,16 +74,19 @@ struct FileBlock {
     std::vector<Flow> transfers;
     DeclaredCounts declared_counts;
     std::string storage;
-    std::string retention;               // II-6 ②保管期間
-    std::string erasure;                 // II-6 ③消去方法
-    std::string population;              // II-2 ②対象となる本人の数 (a band: 10万人以上100万人未満)
-    std::string population_scope;        // II-2 ③対象となる本人の範囲
-    std::string user_departments;        // II-3 使用の主体: 使用部署 (who inside uses the file)
-    std::string user_count;              // II-3 使用の主体: 使用者数 (a band: 100人以上500人未満)
-    std::optional<bool> entrust;         // 委託の有無
-    std::optional<bool> provides;        // 提供を行っている
-    std::optional<bool> transfers_flag;  // 移転を行っている
-    std::optional<bool> no_flows;        // 行っていない
+    std::string retention;         // II-6 ②保管期間
+    std::string erasure;           // II-6 ③消去方法
+    std::string population;        // II-2 ②対象となる本人の数 (a band: 10万人以上100万人未満)
+    std::string population_scope;  // II-2 ③対象となる本人の範囲
+    std::string user_departments;  // II-3 使用の主体: 使用部署 (who inside uses the file)
+    std::string user_count;        // II-3 使用の主体: 使用者数 (a band: 100人以上500人未満)
+    std::string department;        // II-2 ⑥事務担当部署
+    std::string retention_reason;  // II-6 ②保管期間 その妥当性
+    std::vector<std::string> record_categories;  // II-2 ④主な記録項目: the checked categories (地方税関係情報 …)
+    std::optional<bool> entrust;                 // 委託の有無
+    std::optional<bool> provides;                // 提供を行っている
+    std::optional<bool> transfers_flag;        // 移転を行っている
+    std::optional<bool> no_flows;              // 行っていない
     std::map<std::string, std::string> marks;  // group -> "none" | "inferred"
     std::map<std::string, bool> risk_flags;  // III 委託しない / 提供・移転しない / 接続しない（入手）…
     std::map<std::string, Loc> locs;         // field -> where it was read
@@ -119,6 +124,15 @@ struct ChangeRow {  // 変更箇所: history, never current values
     Loc loc;
 };
 
+// VI 評価実施手続 (全項目; V in 重点): 国民・住民等からの意見の聴取 and 第三者点検, as written.
+struct Procedure {
+    std::string comment_period;     // 意見の聴取 ②実施日・期間
+    std::string shortening_reason;  // 意見の聴取 ③期間を短縮する特段の理由
+    std::string review_date;        // 第三者点検 ①実施日
+    std::string review_method;      // 第三者点検 ②方法
+    std::string review_result;      // 第三者点検 ③結果
+};
+
 struct Linkage {
     std::string status;
     std::string basis;
@@ -145,6 +159,10 @@ struct Assessment {
     Linkage linkage;
     std::string department;
     std::string population;
+    std::string handlers;          // 基礎 II-2 取扱者数 (500人以上 / 500人未満)
+    std::string serious_incident;  // 基礎 II-3 重大事故 (発生あり / 発生なし)
+    std::string threshold_result;  // 基礎 III しきい値判断結果 (the selected option)
+    Procedure procedure;           // VI 評価実施手続
     std::vector<System> systems;
     std::vector<std::string> file_names;  // I-3
     std::vector<FileBlock> files;
@@ -197,6 +215,8 @@ void to_json(nlohmann::json& j, const ChangeRow& v);
 void from_json(const nlohmann::json& j, ChangeRow& v);
 void to_json(nlohmann::json& j, const CoverageItem& v);
 void from_json(const nlohmann::json& j, CoverageItem& v);
+void to_json(nlohmann::json& j, const Procedure& v);
+void from_json(const nlohmann::json& j, Procedure& v);
 void to_json(nlohmann::json& j, const Linkage& v);
 void from_json(const nlohmann::json& j, Linkage& v);
 void to_json(nlohmann::json& j, const Assessment& v);

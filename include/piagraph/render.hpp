@@ -3,6 +3,7 @@
 // (Graphviz cgraph/gvc, in process), Mermaid or GraphML. Looks come from styles/*.json.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -12,8 +13,10 @@
 #include <vector>
 
 #include "piagraph/checks.hpp"
+#include "piagraph/diff.hpp"
 #include "piagraph/error.hpp"
 #include "piagraph/graph.hpp"
+#include "piagraph/limits.hpp"
 
 namespace piagraph {
 
@@ -103,6 +106,10 @@ struct SceneOptions {
 Scene build_scene(const Graph& graph, const std::vector<Finding>& findings, View view, const Style& style,
                   const SceneOptions& options = {});
 
+// The diff diagram: roles diff_added (green), diff_removed (red), diff_changed (amber) and
+// diff_context (grey, unchanged connections), styled by styles/*.json like any other scene.
+Scene diff_scene(const ModelDiff& diff, Lang lang);
+
 // Adds a legend cluster with an entry for each of scene.legend that the picture draws (sample
 // nodes and edges in the marked styles); entries without a legend text are left out.
 void add_legend(Scene& scene, const Style& style);
@@ -115,10 +122,22 @@ struct RenderResult {
     std::string bytes;
     std::string engine;                 // Graphviz layout engine used ("" for text formats)
     std::vector<std::string> warnings;  // fallbacks taken, Graphviz messages
+    // Nodes not laid out: a scene over limits::kMaxLayoutNodes is drawn with its first nodes
+    // (its title says so). 0 for the text formats, which keep every node.
+    std::size_t omitted_nodes = 0;
 };
 
-// Writes a scene in a format. Graphviz failures become InputError naming `what`.
-RenderResult emit_scene(const Scene& scene, Format format, const Style& style, const std::string& what);
+// What one diagram's layout (Graphviz) may cost: the limits of piagraph/limits.hpp; tests lower them.
+struct LayoutLimits {
+    std::size_t max_nodes = limits::kMaxLayoutNodes;
+    std::chrono::milliseconds time = std::chrono::seconds(limits::kLayoutSeconds);  // all attempts together
+    std::size_t memory_bytes = limits::kLayoutMemoryBytes;  // the layout process's address space
+};
+
+// Writes a scene in a format. Graphviz failures (and a layout over its time or memory) become
+// InputError naming `what`.
+RenderResult emit_scene(const Scene& scene, Format format, const Style& style, const std::string& what,
+                        const LayoutLimits& layout = {});
 
 struct RenderOptions {
     View view = View::annex1;
@@ -126,6 +145,7 @@ struct RenderOptions {
     std::string style = "default";
     bool legend = true;
     SceneOptions scene;
+    LayoutLimits layout;
 };
 
 // build_scene + add_legend + emit_scene.

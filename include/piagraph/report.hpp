@@ -62,4 +62,9 @@ std::vector<StoragePlace> classify_storage(const std::string& storage_text);
 // The whole page.
 std::string render_report_html(const ReportInput& input);
 
+// The page's style sheet and script (styles/report.css, styles/report.js, embedded at build
+// time), for other pages that look and sort the same way.
+const char* report_style();
+const char* report_script();
+
 }  // namespace piagraph

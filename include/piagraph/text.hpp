@@ -28,6 +28,11 @@ size_t space_at(std::string_view s, size_t i);
 // Collapses runs of white space (ASCII and U+3000) into one ASCII space and trims.
 std::string squeeze(std::string_view s);
 
+// The non-empty parts joined by sep ("a、b", never "a、、b").
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// At most max_chars code points; a cut text ends in "…".
+std::string shorten(std::string_view s, size_t max_chars);
+
 bool contains(std::string_view hay, std::string_view needle);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);

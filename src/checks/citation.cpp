@@ -3,42 +3,30 @@
 #include <regex>
 
 #include "piagraph/checks.hpp"
+#include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
 namespace piagraph {
 
 namespace {
 
-// Law names as they are written, longest first within a meaning; the parser's own table of
-// structural words (not shared vocabulary). Order matters: the first match at a position wins.
+// Law names as they are written (data/dictionary.json checks/law_names), in the file's order:
+// longest first within a meaning, the first match at a position wins.
 struct LawName {
-    const char* written;
-    const char* law;
-    const char* era;
+    std::string written;
+    std::string law;
+    std::string era;
 };
-const LawName kLawNames[] = {
-    {"利用特定個人情報の提供に関する命令", "提供命令", "post-2024"},
-    {"主務省令第2条の表", "提供命令", "post-2024"},
-    {"別表第1の主務省令で定める事務を定める命令", "別表第一省令", "pre-2024"},
-    {"別表第2の主務省令で定める事務及び情報を定める命令", "別表第二省令", "pre-2024"},
-    {"別表の主務省令で定める事務を定める命令", "主務省令", "post-2024"},
-    {"番号の利用等に関する法律施行令", "施行令", ""},
-    {"番号の利用等に関する法律", "番号法", ""},
-    {"番号利用法", "番号法", ""},
-    {"マイナンバー法", "番号法", ""},
-    {"番号法施行令", "施行令", ""},
-    {"番号法", "番号法", ""},
-    {"同法施行令", "施行令", ""},
-    {"施行令", "施行令", ""},
-    {"住民基本台帳法", "住基法", ""},
-    {"住基法", "住基法", ""},
-    {"地方税法", "地方税法", ""},
-    {"主務省令", "主務省令", ""},
-    {"省令", "省令", ""},
-    {"条例", "条例", ""},
-    {"規則", "規則", ""},
-    {"同法", "", ""},  // the law named last
-};
+const std::vector<LawName>& law_names() {
+    static const std::vector<LawName> names = [] {
+        std::vector<LawName> out;
+        for (const auto& n : Dictionary::get().raw().at("checks").at("law_names"))
+            out.push_back(
+                {n.at("written").get<std::string>(), n.at("law").get<std::string>(), n.at("era").get<std::string>()});
+        return out;
+    }();
+    return names;
+}
 
 bool is_kanji_digit(char32_t c) {
     return std::u32string_view(U"〇一二三四五六七八九十百千").find(c) != std::u32string_view::npos;
@@ -78,7 +66,7 @@ std::vector<LawMention> law_mentions(const std::string& s) {
     std::string last;
     for (size_t i = 0; i < s.size();) {
         bool hit = false;
-        for (const auto& n : kLawNames) {
+        for (const auto& n : law_names()) {
             std::string_view w = n.written;
             if (s.compare(i, w.size(), w) != 0) continue;
             std::string law = n.law;

@@ -64,19 +64,23 @@ std::string pattern(const std::vector<Segment>& segs, size_t n) {
 const std::vector<std::string>& form_order() {
     static const std::vector<std::string> order = [] {
         const auto& dict = Dictionary::get();
-        // The form with the most items (全項目評価書) lists them all.
-        std::vector<std::string> out, file_items;
+        // Every form's items, 全項目評価書 (the longest list) first; another form adds its own
+        // (基礎 II しきい値判断項目) after them.
+        std::vector<std::string> out, file_items, entrust_items = dict.list("/coverage_items/entrustment");
+        auto add = [](std::vector<std::string>& to, const std::vector<std::string>& items) {
+            for (const auto& i : items)
+                if (std::find(to.begin(), to.end(), i) == to.end()) to.push_back(i);
+        };
         for (const auto& form : dict.form_names()) {
-            auto items = dict.list("/coverage_items/assessment/" + form);
-            if (items.size() > out.size()) out = std::move(items);
-            auto files = dict.list("/coverage_items/file/" + form);
-            if (files.size() > file_items.size()) file_items = std::move(files);
+            add(out, dict.list("/coverage_items/assessment/" + form));
+            add(file_items, dict.list("/coverage_items/file/" + form));
+            add(entrust_items, dict.list("/coverage_items/entrustment_by_form/" + form));
         }
         for (const auto& f : file_items) out.push_back("files[]." + f);
         for (const char* list : {"provisions", "transfers"})
             for (const auto& f : dict.list("/coverage_items/flow"))
                 out.push_back(std::string("files[].") + list + "[]." + f);
-        for (const auto& f : dict.list("/coverage_items/entrustment")) out.push_back("files[].entrustments[]." + f);
+        for (const auto& f : entrust_items) out.push_back("files[].entrustments[]." + f);
         return out;
     }();
     return order;

@@ -21,13 +21,30 @@ const RuleInfo kInfo{
      "negation (重要な変更に当たらない …) counts as one (words in the dictionary, checks/changes). It rests on "
      "the 指針's rule on when to re-assess."}};
 
+// Whether a negation follows an important word closely, within its sentence (重要な変更に変更に該当しない:
+// a typo between them must not turn the denial into a claim).
+bool negated_after_important(const std::string& text, const std::vector<std::string>& important) {
+    static const auto negations = check_list("/changes/negations");
+    static const size_t window = check_data("/changes/negation_chars").get<size_t>();
+    const std::u32string u = text::to_u32(text);
+    for (const auto& word : important) {
+        const std::u32string w = text::to_u32(word);
+        for (size_t at = u.find(w); at != std::u32string::npos; at = u.find(w, at + 1)) {
+            std::u32string rest = u.substr(at + w.size(), window);
+            if (const size_t end = rest.find(U'。'); end != std::u32string::npos) rest.resize(end);
+            if (contains_any(text::to_utf8(rest), negations)) return true;
+        }
+    }
+    return false;
+}
+
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     const auto after = check_list("/changes/after_the_fact"), important = check_list("/changes/important"),
                negated = check_list("/changes/not_important");
     for (const auto& a : graph.assessments)
         for (const auto& row : a.changes) {
             if (!contains_any(row.timing, after) || !contains_any(row.explanation, important) ||
-                contains_any(row.explanation, negated))
+                contains_any(row.explanation, negated) || negated_after_important(row.explanation, important))
                 continue;
             const std::string what = row.date + " " + row.item;
             out.push_back(finding(info, a,

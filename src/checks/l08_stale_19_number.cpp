@@ -22,11 +22,6 @@ const RuleInfo kInfo{
      "It rests on the renumbering of the 号 of 番号法 第19条 in force from 2021-09-01."}};
 
 // Context words that decide which kind of flow a citation belongs to (REFERENCE §2.4).
-const std::vector<std::string> kNwsContext{"情報提供ネットワーク", "別表第二", "別表第2",
-                                           "主務省令第2条",        "情報照会", "情報提供者"};
-const std::vector<std::string> kTaxContext{"国税庁", "税務署", "地方税法", "施行令第22条", "所得税"};
-const std::vector<std::string> kJukiContext{"住基法", "住民基本台帳法", "本人確認情報", "住基ネット"};
-const std::vector<std::string> kOrdinanceContext{"教育委員会", "他の機関"};
 
 struct Field {
     std::string what, text, context;
@@ -46,8 +41,12 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
         for (const auto& fd : fields) {
             if (blank(fd.text)) continue;
             const auto cs = parse_citations(fd.text);
-            bool nws = contains_any(fd.context, kNwsContext), tax = contains_any(fd.context, kTaxContext),
-                 juki = contains_any(fd.context, kJukiContext), ord = contains_any(fd.context, kOrdinanceContext);
+            // The kind of flow, from its words (data/dictionary.json checks/stale_19).
+            static const auto nws_words = check_list("/stale_19/nws"), tax_words = check_list("/stale_19/tax"),
+                              juki_words = check_list("/stale_19/juki"),
+                              ordinance_words = check_list("/stale_19/ordinance");
+            bool nws = contains_any(fd.context, nws_words), tax = contains_any(fd.context, tax_words),
+                 juki = contains_any(fd.context, juki_words), ord = contains_any(fd.context, ordinance_words);
             std::string stale, fix;
             if (cites(cs, "番号法", 19, 7) && nws && !juki)
                 stale = "7", fix = "8";

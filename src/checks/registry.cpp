@@ -3,6 +3,7 @@
 #include <climits>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "piagraph/error.hpp"
@@ -12,53 +13,22 @@
 
 namespace piagraph {
 
-// One factory per rule file (PIAGRAPH_RULE); add a line here when adding a rule file.
+// The one list of the rules: one entry per rule file (src/checks/<id>_<name>.cpp, which defines
+// make_rule_<ID> through PIAGRAPH_RULE). Add an entry here when adding a rule file; a test checks
+// that every rule file is listed.
+// clang-format off
+#define PIAGRAPH_RULES(X) \
+    X(C01) X(C02) X(C03) X(C04) X(C05) X(C06) X(C07) X(C08) X(C09) X(C10) X(C11) \
+    X(F01) X(F02) X(F03) X(F04) X(F05) X(F06) X(F07) X(F08) X(F09) X(F10) X(F11) \
+    X(L01) X(L02) X(L03) X(L04) X(L05) X(L06) X(L07) X(L08) X(L09) X(L10) X(L11) \
+    X(L12) X(L13) X(L14) X(L15) X(R01) X(R02) X(T01) X(T02) X(T03) X(T04) X(T05) \
+    X(T06) X(T07) X(T08) X(T09) X(T10) X(T11) X(T12) X(T13) X(T14) X(X01)
+// clang-format on
+
 namespace checks {
-std::unique_ptr<Rule> make_rule_T01();
-std::unique_ptr<Rule> make_rule_T02();
-std::unique_ptr<Rule> make_rule_T03();
-std::unique_ptr<Rule> make_rule_T06();
-std::unique_ptr<Rule> make_rule_T07();
-std::unique_ptr<Rule> make_rule_T09();
-std::unique_ptr<Rule> make_rule_T11();
-std::unique_ptr<Rule> make_rule_T12();
-std::unique_ptr<Rule> make_rule_L01();
-std::unique_ptr<Rule> make_rule_L03();
-std::unique_ptr<Rule> make_rule_L04();
-std::unique_ptr<Rule> make_rule_L05();
-std::unique_ptr<Rule> make_rule_L06();
-std::unique_ptr<Rule> make_rule_L07();
-std::unique_ptr<Rule> make_rule_L08();
-std::unique_ptr<Rule> make_rule_L09();
-std::unique_ptr<Rule> make_rule_L14();
-std::unique_ptr<Rule> make_rule_L15();
-std::unique_ptr<Rule> make_rule_C01();
-std::unique_ptr<Rule> make_rule_C02();
-std::unique_ptr<Rule> make_rule_C03();
-std::unique_ptr<Rule> make_rule_C04();
-std::unique_ptr<Rule> make_rule_C05();
-std::unique_ptr<Rule> make_rule_C09();
-std::unique_ptr<Rule> make_rule_C10();
-std::unique_ptr<Rule> make_rule_X01();
-std::unique_ptr<Rule> make_rule_F02();
-std::unique_ptr<Rule> make_rule_F06();
-std::unique_ptr<Rule> make_rule_F08();
-std::unique_ptr<Rule> make_rule_L10();
-std::unique_ptr<Rule> make_rule_L11();
-std::unique_ptr<Rule> make_rule_L12();
-std::unique_ptr<Rule> make_rule_L13();
-std::unique_ptr<Rule> make_rule_C06();
-std::unique_ptr<Rule> make_rule_T04();
-std::unique_ptr<Rule> make_rule_T05();
-std::unique_ptr<Rule> make_rule_T13();
-std::unique_ptr<Rule> make_rule_T14();
-std::unique_ptr<Rule> make_rule_R01();
-std::unique_ptr<Rule> make_rule_F05();
-std::unique_ptr<Rule> make_rule_F07();
-std::unique_ptr<Rule> make_rule_T10();
-std::unique_ptr<Rule> make_rule_T08();
-std::unique_ptr<Rule> make_rule_F04();
-std::unique_ptr<Rule> make_rule_R02();
+#define PIAGRAPH_DECLARE_RULE(id) std::unique_ptr<Rule> make_rule_##id();
+PIAGRAPH_RULES(PIAGRAPH_DECLARE_RULE)
+#undef PIAGRAPH_DECLARE_RULE
 }  // namespace checks
 
 const char* severity_name(Severity s) {
@@ -77,14 +47,9 @@ const std::vector<std::unique_ptr<Rule>>& rules() {
     static const std::vector<std::unique_ptr<Rule>> all = [] {
         using namespace checks;
         std::vector<std::unique_ptr<Rule>> v;
-        for (auto make :
-             {make_rule_T01, make_rule_T02, make_rule_T03, make_rule_T06, make_rule_T07, make_rule_T09, make_rule_T11,
-              make_rule_T12, make_rule_L01, make_rule_L03, make_rule_L04, make_rule_L05, make_rule_L06, make_rule_L07,
-              make_rule_L08, make_rule_L09, make_rule_L14, make_rule_L15, make_rule_C01, make_rule_C02, make_rule_C03,
-              make_rule_C04, make_rule_C05, make_rule_C09, make_rule_C10, make_rule_X01, make_rule_F02, make_rule_F06,
-              make_rule_F08, make_rule_L10, make_rule_L11, make_rule_L12, make_rule_L13, make_rule_C06, make_rule_T04,
-              make_rule_T05, make_rule_T13, make_rule_T14, make_rule_R01, make_rule_F05, make_rule_F07, make_rule_T10,
-              make_rule_T08, make_rule_F04, make_rule_R02})
+#define PIAGRAPH_RULE_FACTORY(id) make_rule_##id,
+        for (auto make : {PIAGRAPH_RULES(PIAGRAPH_RULE_FACTORY)})
+#undef PIAGRAPH_RULE_FACTORY
             v.push_back(make());
         std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
         return v;
@@ -177,6 +142,8 @@ namespace {
 const std::vector<std::string>* file_lines(const std::string& file) {
     namespace fs = std::filesystem;
     static std::map<std::string, std::vector<std::string>> cache;  // file -> its decoded lines
+    static std::mutex guard;  // batch checks organisations in parallel; map nodes never move
+    const std::lock_guard<std::mutex> lock(guard);
     auto it = cache.find(file);
     if (it == cache.end()) {
         std::vector<std::string> lines;

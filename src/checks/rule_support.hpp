@@ -89,11 +89,7 @@ inline bool blank(const std::string& s) {
     return t.empty() || t == "-" || t == "ー" || t == "―" || t == "－";
 }
 
-inline std::string join(const std::vector<std::string>& v, const std::string& sep) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
+using text::join;
 
 // A flow that refers to a 別紙 (an annex not in the document) stands for many entries.
 inline bool refers_to_annex(const Flow& f) {
@@ -254,11 +250,9 @@ const std::vector<std::string>* source_text_lines(const Graph& graph, const std:
 namespace piagraph::checks {
 
 // The rules' own tables: data/dictionary.json "checks" (law eras, recipient classes, thresholds).
+// A table that is not there is a programming error (it throws), never a rule switched off.
 inline const nlohmann::json& check_data(const std::string& pointer) {
-    static const nlohmann::json none;
-    const nlohmann::json::json_pointer at("/checks" + pointer);
-    const auto& raw = Dictionary::get().raw();
-    return raw.contains(at) ? raw.at(at) : none;
+    return Dictionary::get().raw().at(nlohmann::json::json_pointer("/checks" + pointer));
 }
 
 inline std::vector<std::string> check_list(const std::string& pointer) {

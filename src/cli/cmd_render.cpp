@@ -5,6 +5,7 @@
 #include "piagraph/checks.hpp"
 #include "piagraph/graph.hpp"
 #include "piagraph/io.hpp"
+#include "piagraph/limits.hpp"
 #include "piagraph/pipeline.hpp"
 #include "piagraph/render.hpp"
 
@@ -71,6 +72,16 @@ void add_render_command(CLI::App& app, Context& ctx) {
             std::cerr << tr(ctx, {"piagraph: 図が大きいため、クラスタを省いた簡略配置（sfdp）で描きました",
                                   "piagraph: large diagram: drawn with the simplified sfdp layout, without clusters"})
                       << "\n";
+        if (result.omitted_nodes > 0) {
+            const std::string left = std::to_string(result.omitted_nodes);
+            const std::string limit = std::to_string(limits::kMaxLayoutNodes);
+            std::cerr << tr(ctx,
+                            {"piagraph: 図が大きすぎるため、ノード " + left + " 個を省いて描きました（配置の上限 " +
+                                 limit + " 個）。すべてのノードは -T dot / mermaid / graphml で出力できます",
+                             "piagraph: diagram too large: " + left + " nodes left out (layout limit " + limit +
+                                 "); -T dot, mermaid or graphml keep every node"})
+                      << "\n";
+        }
         write_file_atomic(opts->output, result.bytes);
     });
 }

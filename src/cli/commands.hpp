@@ -26,5 +26,6 @@ void add_render_command(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);
 void add_diff_command(CLI::App& app, Context& ctx);
 void add_rules_command(CLI::App& app, Context& ctx);
+void add_batch_command(CLI::App& app, Context& ctx);  // batch and batch-merge
 
 }  // namespace piagraph::cli

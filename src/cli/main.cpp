@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     cli::add_report_command(app, ctx);
     cli::add_diff_command(app, ctx);
     cli::add_rules_command(app, ctx);
+    cli::add_batch_command(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -4,7 +4,6 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
@@ -60,21 +59,11 @@ std::string canonical_key(const std::string& name) {
     return s ? s->id : std::string();
 }
 
-// The name a person recognises: the canonical name of a standard system, else the name as written.
-std::string display_system(const std::string& name) {
-    const StandardSystem* s = Dictionary::get().resolve_standard(name);
-    return s ? s->name : text::squeeze(name);
-}
-
 std::string system_name(const System& s) { return s.name.empty() ? s.normalized_name : s.name; }
 
 std::string file_name(const FileBlock& f) { return f.names.empty() ? std::string() : text::squeeze(f.names.front()); }
 
-std::string join(const std::vector<std::string>& v, const std::string& sep) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
+using text::join;
 
 bool same_text(const std::string& a, const std::string& b) { return match_key(a) == match_key(b); }
 
@@ -85,9 +74,15 @@ std::set<std::string> keys_of(const std::vector<std::string>& v) {
     return out;
 }
 
-std::string optional_bool(const std::optional<bool>& b, const char* yes, const char* no) {
-    return b ? (*b ? yes : no) : "";
+// 再委託する / 再委託しない as the form's options, "" when not read.
+std::string resubcontract_choice(const std::optional<bool>& b) {
+    if (!b) return "";
+    const auto& choices = Dictionary::get().options("resubcontract_choice");
+    return choices.at(*b ? 0 : 1);
 }
+
+// A field name that is no form label of its own (data/dictionary.json "diff/fields").
+std::string field_word(const std::string& key) { return Dictionary::get().word("/diff/fields/" + key); }
 
 // --- comparing one pair of assessments ----------------------------------------------------------
 
@@ -128,16 +123,18 @@ private:
     }
 
     void compare_header() {
+        const Dictionary& dict = Dictionary::get();
+        const std::string& linkage = dict.form_label("sub_linkage");
         if (!same_text(old_.individual_number_basis, new_.individual_number_basis))
-            changed(DiffCategory::legal_basis, "個人番号の利用", "法令上の根拠", old_.individual_number_basis,
-                    new_.individual_number_basis, loc_of(old_, "individual_number_basis"),
+            changed(DiffCategory::legal_basis, dict.form_label("sub_number_use"), dict.form_label("basis"),
+                    old_.individual_number_basis, new_.individual_number_basis, loc_of(old_, "individual_number_basis"),
                     loc_of(new_, "individual_number_basis"));
         if (!same_text(old_.linkage.status, new_.linkage.status))
-            changed(DiffCategory::legal_basis, "情報提供ネットワークシステムによる情報連携", "実施の有無",
-                    old_.linkage.status, new_.linkage.status, old_.linkage.loc, new_.linkage.loc);
+            changed(DiffCategory::legal_basis, linkage, dict.form_label("linkage_status"), old_.linkage.status,
+                    new_.linkage.status, old_.linkage.loc, new_.linkage.loc);
         if (!same_text(old_.linkage.basis, new_.linkage.basis))
-            changed(DiffCategory::legal_basis, "情報提供ネットワークシステムによる情報連携", "法令上の根拠",
-                    old_.linkage.basis, new_.linkage.basis, old_.linkage.loc, new_.linkage.loc);
+            changed(DiffCategory::legal_basis, linkage, dict.form_label("basis"), old_.linkage.basis,
+                    new_.linkage.basis, old_.linkage.loc, new_.linkage.loc);
     }
 
     static Loc loc_of(const Assessment& a, const std::string& field) {
@@ -159,8 +156,8 @@ private:
         }
         for (auto [o, n] : pairs.matched) {
             if (!same_text(system_name(*o), system_name(*n))) {
-                auto& item = changed(DiffCategory::system, text::squeeze(system_name(*n)), "名称", system_name(*o),
-                                     system_name(*n), o->loc, n->loc);
+                auto& item = changed(DiffCategory::system, text::squeeze(system_name(*n)), field_word("name"),
+                                     system_name(*o), system_name(*n), o->loc, n->loc);
                 item.from = system_name(*n);
             }
             compare_connections(*o, *n);
@@ -189,14 +186,16 @@ private:
         for (const auto& t : old_targets)
             if (!new_keys.count(match_key(t))) {
                 auto& item = add(DiffCategory::connection, DiffOp::removed,
-                                 display_system(from) + " → " + text::squeeze(t), o.connections_loc, n.connections_loc);
+                                 Dictionary::get().display_name(from) + " → " + text::squeeze(t), o.connections_loc,
+                                 n.connections_loc);
                 item.from = from;
                 item.to = t;
             }
         for (const auto& t : new_targets)
             if (!old_keys.count(match_key(t))) {
                 auto& item = add(DiffCategory::connection, DiffOp::added,
-                                 display_system(from) + " → " + text::squeeze(t), o.connections_loc, n.connections_loc);
+                                 Dictionary::get().display_name(from) + " → " + text::squeeze(t), o.connections_loc,
+                                 n.connections_loc);
                 item.from = from;
                 item.to = t;
             }
@@ -230,17 +229,22 @@ private:
     void compare_file(const FileBlock& o, const FileBlock& n) {
         const std::string file = file_name(n);
         const size_t first = out_.items.size();
-        if (!same_text(file_name(o), file)) changed(DiffCategory::file, file, "名称", file_name(o), file, o.loc, n.loc);
+        const Dictionary& dict = Dictionary::get();
+        if (!same_text(file_name(o), file))
+            changed(DiffCategory::file, file, field_word("name"), file_name(o), file, o.loc, n.loc);
         compare_sources(o, n, file);
-        compare_methods("入手方法", "入手方法", o.methods, n.methods, o.loc, n.loc, file, "");
+        const std::string& methods = dict.form_label("methods");
+        compare_methods(methods, methods, o.methods, n.methods, o.loc, n.loc, file, "");
         compare_entrustments(o, n, file);
-        compare_flows("提供先", "提供方法", o.provisions, n.provisions, file);
-        compare_flows("移転先", "移転方法", o.transfers, n.transfers, file);
+        compare_flows(flow_labels(0), o.provisions, n.provisions, file);
+        compare_flows(flow_labels(1), o.transfers, n.transfers, file);
+        const std::string& storage = dict.form_label("storage");
         if (!same_text(o.storage, n.storage))
-            changed(DiffCategory::storage, "保管場所", "保管場所", o.storage, n.storage, field_loc(o, "storage"),
+            changed(DiffCategory::storage, storage, storage, o.storage, n.storage, field_loc(o, "storage"),
                     field_loc(n, "storage"));
+        const std::string& retention = dict.form_label("retention");
         if (!same_text(o.retention, n.retention))
-            changed(DiffCategory::storage, "保管期間", "保管期間", o.retention, n.retention, field_loc(o, "retention"),
+            changed(DiffCategory::storage, retention, retention, o.retention, n.retention, field_loc(o, "retention"),
                     field_loc(n, "retention"));
         for (size_t i = first; i < out_.items.size(); ++i) out_.items[i].file = file;
     }
@@ -269,8 +273,8 @@ private:
         }
         for (auto [a, b] : pairs.matched)
             if (!same_text(a->detail, b->detail)) {
-                auto& item =
-                    changed(DiffCategory::source, b->kind, "入手元の詳細", a->detail, b->detail, a->loc, b->loc);
+                auto& item = changed(DiffCategory::source, b->kind, field_word("source_detail"), a->detail, b->detail,
+                                     a->loc, b->loc);
                 item.from = label(*b);
                 item.to = file;
             }
@@ -292,7 +296,8 @@ private:
              [](const Entrustment& e) { return match_key(e.item); },
              [](const Entrustment& e) { return match_key(e.contractor); }});
         auto label = [](const Entrustment& e) {
-            std::string who = e.contractor.empty() ? std::string("（委託先名なし）") : text::squeeze(e.contractor);
+            std::string who =
+                e.contractor.empty() ? "（" + field_word("no_contractor") + "）" : text::squeeze(e.contractor);
             return e.item.empty() ? who : who + "（" + text::squeeze(e.item) + "）";
         };
         for (const Entrustment* e : pairs.removed) {
@@ -310,24 +315,43 @@ private:
             const Entrustment* a = match.first;
             const Entrustment* b = match.second;
             const std::string to = b->contractor.empty() ? b->item : b->contractor;
-            auto field = [&](const char* name, const std::string& before, const std::string& after) {
+            auto field = [&](const std::string& key, const std::string& before, const std::string& after) {
+                const std::string& name = Dictionary::get().form_label(key);
                 if (same_text(before, after)) return;
                 auto& item = changed(DiffCategory::contractor, label(*b), name, before, after, a->loc, b->loc);
                 item.from = file;
                 item.to = to;
             };
-            field("委託先名", a->contractor, b->contractor);
-            field("委託内容", a->item, b->item);
-            field("再委託の有無", optional_bool(a->resubcontract, "再委託する", "再委託しない"),
-                  optional_bool(b->resubcontract, "再委託する", "再委託しない"));
-            field("再委託先", a->resubcontractor, b->resubcontractor);
-            field("再委託の許諾方法", a->permission_method, b->permission_method);
-            field("再委託事項", a->resubcontract_items, b->resubcontract_items);
+            field("contractor", a->contractor, b->contractor);
+            field("entrust_content", a->item, b->item);
+            field("resubcontract", resubcontract_choice(a->resubcontract), resubcontract_choice(b->resubcontract));
+            field("resubcontractor", a->resubcontractor, b->resubcontractor);
+            field("permission_method", a->permission_method, b->permission_method);
+            field("resubcontract_items", a->resubcontract_items, b->resubcontract_items);
         }
     }
 
-    void compare_flows(const std::string& kind, const std::string& method_field, const std::vector<Flow>& o,
-                       const std::vector<Flow>& n, const std::string& file) {
+    // The labels of a flow's fields as the form prints them: index 0 for 提供, 1 for 移転.
+    struct FlowLabels {
+        std::string kind, methods, purpose, info, timing, basis;
+    };
+    static FlowLabels flow_labels(size_t side) {
+        const Dictionary& dict = Dictionary::get();
+        auto pick = [&](const std::string& key) {
+            const auto spellings = dict.list("/form_labels/" + key);
+            return spellings.at(std::min(side, spellings.size() - 1));
+        };
+        return {dict.form_label(side == 0 ? "entry_provision" : "entry_transfer"),
+                pick("flow_methods"),
+                pick("purpose"),
+                pick("info"),
+                dict.form_label("timing"),
+                dict.form_label("basis")};
+    }
+
+    void compare_flows(const FlowLabels& labels, const std::vector<Flow>& o, const std::vector<Flow>& n,
+                       const std::string& file) {
+        const std::string& kind = labels.kind;
         auto pairs = pair_up<Flow>(o, n, {[](const Flow& f) { return match_key(f.recipient); }});
         for (const Flow* f : pairs.removed) {
             auto& item =
@@ -347,15 +371,15 @@ private:
             const std::string subject = kind + ": " + text::squeeze(b->recipient);
             if (!same_text(a->basis, b->basis)) {
                 auto& item =
-                    changed(DiffCategory::legal_basis, subject, "法令上の根拠", a->basis, b->basis,
+                    changed(DiffCategory::legal_basis, subject, labels.basis, a->basis, b->basis,
                             a->basis_loc.known() ? a->basis_loc : a->loc, b->basis_loc.known() ? b->basis_loc : b->loc);
                 item.from = file;
                 item.to = b->recipient;
             }
-            compare_methods(subject, method_field, a->methods, b->methods, a->loc, b->loc, file, b->recipient);
+            compare_methods(subject, labels.methods, a->methods, b->methods, a->loc, b->loc, file, b->recipient);
             for (auto [field, before, after] :
-                 {std::tuple{"用途", a->purpose, b->purpose}, std::tuple{"情報", a->info, b->info},
-                  std::tuple{"時期・頻度", a->timing, b->timing}}) {
+                 {std::tuple{labels.purpose, a->purpose, b->purpose}, std::tuple{labels.info, a->info, b->info},
+                  std::tuple{labels.timing, a->timing, b->timing}}) {
                 if (same_text(before, after)) continue;
                 auto& item = changed(DiffCategory::recipient, subject, field, before, after, a->loc, b->loc);
                 item.from = file;
@@ -377,9 +401,7 @@ struct SectionHints {
 const SectionHints& hints_for(DiffCategory c) {
     static const std::map<std::string, SectionHints> all = [] {
         std::map<std::string, SectionHints> out;
-        const auto& raw = Dictionary::get().raw();
-        if (!raw.contains("diff") || !raw["diff"].contains("change_sections")) return out;
-        for (auto& [category, spec] : raw["diff"]["change_sections"].items()) {
+        for (auto& [category, spec] : Dictionary::get().raw().at("diff").at("change_sections").items()) {
             SectionHints h;
             if (spec.contains("words"))
                 for (const auto& w : spec["words"]) h.words.push_back(match_key(w.get<std::string>()));
@@ -482,77 +504,7 @@ void mark_change_table(AssessmentDiff& d, const Assessment& n) {
     }
 }
 
-// --- output helpers ------------------------------------------------------------------------------
-
-struct Names {
-    Message op[3];
-    Message category[9];
-};
-
-const Names& names() {
-    static const Names n{{{"追加", "added"}, {"削除", "removed"}, {"変更", "changed"}},
-                         {{"システム", "system"},
-                          {"接続", "connection"},
-                          {"ファイル", "file"},
-                          {"入手元", "source"},
-                          {"方法", "method"},
-                          {"委託先", "contractor"},
-                          {"提供先・移転先", "recipient"},
-                          {"法令上の根拠", "legal basis"},
-                          {"保管", "storage"}}};
-    return n;
-}
-
-std::string loc_text(const Loc& l, Lang lang) {
-    if (!l.known()) return "";
-    std::string r = std::to_string(l.line);
-    if (l.end_line > l.line) r += "-" + std::to_string(l.end_line);
-    return lang == Lang::ja ? r + "行" : "line " + r;
-}
-
-std::string shorten(const std::string& s, size_t max_chars) {
-    std::u32string u = text::to_u32(s);
-    if (u.size() <= max_chars) return s;
-    return text::to_utf8(u.substr(0, max_chars)) + "…";
-}
-
 }  // namespace
-
-const char* diff_op_name(DiffOp op) {
-    switch (op) {
-        case DiffOp::added:
-            return "added";
-        case DiffOp::removed:
-            return "removed";
-        case DiffOp::changed:
-            return "changed";
-    }
-    return "changed";
-}
-
-const char* diff_category_name(DiffCategory c) {
-    switch (c) {
-        case DiffCategory::system:
-            return "system";
-        case DiffCategory::connection:
-            return "connection";
-        case DiffCategory::file:
-            return "file";
-        case DiffCategory::source:
-            return "source";
-        case DiffCategory::method:
-            return "method";
-        case DiffCategory::contractor:
-            return "contractor";
-        case DiffCategory::recipient:
-            return "recipient";
-        case DiffCategory::legal_basis:
-            return "legal_basis";
-        case DiffCategory::storage:
-            return "storage";
-    }
-    return "system";
-}
 
 bool ModelDiff::empty() const { return change_count() == 0 && only_old.empty() && only_new.empty(); }
 
@@ -591,142 +543,6 @@ ModelDiff diff_assessments(const std::vector<Assessment>& old_edition, const std
         out.assessments.push_back(std::move(d));
     }
     return out;
-}
-
-std::string diff_to_text(const ModelDiff& diff, Lang lang) {
-    const bool ja = lang == Lang::ja;
-    std::ostringstream os;
-    for (const auto& a : diff.only_old) os << (ja ? "削除された評価書: " : "assessment removed: ") << a << "\n";
-    for (const auto& a : diff.only_new) os << (ja ? "追加された評価書: " : "assessment added: ") << a << "\n";
-    for (const auto& d : diff.assessments) {
-        os << (ja ? "【" : "== ") << d.affair << (ja ? "】" : " ==") << "\n";
-        if (d.items.empty()) os << (ja ? "  変更なし\n" : "  no change\n");
-        for (const auto& item : d.items) {
-            const char mark = item.op == DiffOp::added ? '+' : item.op == DiffOp::removed ? '-' : '~';
-            os << "  " << mark << " " << names().op[static_cast<int>(item.op)].in(lang) << " "
-               << names().category[static_cast<int>(item.category)].in(lang) << ": ";
-            if (!item.file.empty() && item.category != DiffCategory::file)
-                os << (ja ? "ファイル「" : "file \"") << item.file << (ja ? "」 " : "\" ");
-            os << item.subject;
-            if (item.op == DiffOp::changed)
-                os << (ja ? "　" : " ") << item.field << (ja ? "：「" : ": \"") << shorten(item.before, 80)
-                   << (ja ? "」→「" : "\" -> \"") << shorten(item.after, 80) << (ja ? "」" : "\"");
-            std::string where;
-            if (auto l = loc_text(item.old_loc, lang); !l.empty()) where += (ja ? "旧 " : "old ") + l;
-            if (auto l = loc_text(item.new_loc, lang); !l.empty())
-                where += (where.empty() ? "" : ", ") + std::string(ja ? "新 " : "new ") + l;
-            if (!where.empty()) os << "  (" << where << ")";
-            if (item.in_change_table && !*item.in_change_table)
-                os << (ja ? "  ※変更箇所に記載なし" : "  [not in the change table]");
-            os << "\n";
-        }
-        if (!d.items.empty() && !d.has_change_table)
-            os << (ja ? "  （新しい版に変更箇所の表がないため、記載の有無は判定していません）\n"
-                      : "  (the new edition has no change table: mention not checked)\n");
-    }
-    const auto unmentioned = diff.unmentioned_count();
-    if (ja)
-        os << "変更 " << diff.change_count() << " 件（うち変更箇所に記載のないもの " << unmentioned << " 件）\n";
-    else
-        os << diff.change_count() << " change(s), " << unmentioned << " not in the change table\n";
-    return os.str();
-}
-
-nlohmann::json diff_to_json(const ModelDiff& diff) {
-    nlohmann::json j;
-    j["schema"] = "piagraph-diff/1";
-    j["only_old"] = diff.only_old;
-    j["only_new"] = diff.only_new;
-    j["change_count"] = diff.change_count();
-    j["unmentioned_count"] = diff.unmentioned_count();
-    j["assessments"] = nlohmann::json::array();
-    for (const auto& d : diff.assessments) {
-        nlohmann::json ja;
-        ja["affair"] = d.affair;
-        ja["old_file"] = d.old_file;
-        ja["new_file"] = d.new_file;
-        ja["has_change_table"] = d.has_change_table;
-        ja["items"] = nlohmann::json::array();
-        for (const auto& i : d.items) {
-            nlohmann::json ji;
-            ji["category"] = diff_category_name(i.category);
-            ji["op"] = diff_op_name(i.op);
-            ji["subject"] = i.subject;
-            if (!i.file.empty()) ji["file"] = i.file;
-            if (!i.field.empty()) ji["field"] = i.field;
-            if (!i.before.empty()) ji["before"] = i.before;
-            if (!i.after.empty()) ji["after"] = i.after;
-            if (i.old_loc.known()) ji["old_loc"] = i.old_loc;
-            if (i.new_loc.known()) ji["new_loc"] = i.new_loc;
-            if (i.in_change_table) ji["in_change_table"] = *i.in_change_table;
-            if (i.change_row_loc.known()) ji["change_row_loc"] = i.change_row_loc;
-            ja["items"].push_back(std::move(ji));
-        }
-        j["assessments"].push_back(std::move(ja));
-    }
-    return j;
-}
-
-Scene diff_scene(const ModelDiff& diff, Lang lang) {
-    const bool ja = lang == Lang::ja;
-    auto role = [](std::optional<DiffOp> op) -> std::string {
-        return op ? std::string("diff_") + diff_op_name(*op) : std::string("diff_context");
-    };
-    auto priority = [](std::optional<DiffOp> op) { return !op ? 0 : *op == DiffOp::changed ? 1 : 2; };
-    Scene scene;
-    scene.title = ja ? "評価書の差分" : "differences between the editions";
-    std::map<std::string, size_t> node_index;  // match key of the display name -> scene.nodes index
-    std::map<size_t, std::optional<DiffOp>> node_ops;
-    auto node = [&](const std::string& name) {
-        const std::string label = display_system(name);
-        const std::string key = match_key(label);
-        if (auto it = node_index.find(key); it != node_index.end()) return it->second;
-        SceneNode n;
-        n.id = "n" + std::to_string(scene.nodes.size());
-        n.label = label;
-        n.tooltip = text::squeeze(name);
-        scene.nodes.push_back(std::move(n));
-        node_index[key] = scene.nodes.size() - 1;
-        return scene.nodes.size() - 1;
-    };
-    std::map<std::pair<size_t, size_t>, size_t> edge_index;  // (from, to) -> scene.edges index
-    std::map<size_t, std::optional<DiffOp>> edge_ops;
-    auto edge = [&](size_t from, size_t to) {
-        if (auto it = edge_index.find({from, to}); it != edge_index.end()) return it->second;
-        SceneEdge e;
-        e.from = scene.nodes[from].id;
-        e.to = scene.nodes[to].id;
-        scene.edges.push_back(std::move(e));
-        edge_index[{from, to}] = scene.edges.size() - 1;
-        return scene.edges.size() - 1;
-    };
-    for (const auto& d : diff.assessments) {
-        for (const auto& item : d.items) {
-            if (item.from.empty()) continue;
-            const size_t from = node(item.from);
-            const std::string what = names().op[static_cast<int>(item.op)].in(lang) +
-                                     (item.op == DiffOp::changed ? ": " + item.field : std::string());
-            if (item.to.empty()) {
-                if (priority(item.op) > priority(node_ops[from])) node_ops[from] = item.op;
-                scene.nodes[from].tooltip += "\n" + what;
-                continue;
-            }
-            const size_t e = edge(from, node(item.to));
-            if (priority(item.op) >= priority(edge_ops[e])) {
-                edge_ops[e] = item.op;
-                scene.edges[e].label = what;
-            }
-            scene.edges[e].tooltip += (scene.edges[e].tooltip.empty() ? "" : "\n") + item.subject + " — " + what;
-        }
-        for (const auto& [a, b] : d.context_edges) {
-            const size_t from = node(a), to = node(b);
-            if (!edge_index.count({from, to})) edge(from, to);
-        }
-    }
-    for (size_t i = 0; i < scene.nodes.size(); ++i) scene.nodes[i].role = role(node_ops[i]);
-    for (size_t i = 0; i < scene.edges.size(); ++i) scene.edges[i].role = role(edge_ops[i]);
-    scene.legend = {"diff_added", "diff_removed", "diff_changed"};
-    return scene;
 }
 
 }  // namespace piagraph

@@ -28,16 +28,36 @@ constexpr size_t kOptionTailWidth = 14;
 constexpr double kEmptyCost = 1.0;
 constexpr double kOptionalEmptyCost = 0.1;
 constexpr double kExtraParagraphCost = 0.3;
+constexpr double kLeadParagraphCost = 0.1;  // a list's first item after its lead sentence
+constexpr double kSplitListCost = 1.0;      // a list's next item given to another label
+constexpr double kUnlikeStartCost = 0.5;    // a value starting without the words its label's values hold
+constexpr double kCarryCost = 0.5;          // a page's first values continuing the page before
 constexpr double kWrongKindCost = 4.0;
 constexpr double kImpossibleCost = 1e6;
 
 enum class Kind { text, selection, checkboxes };
-enum class Expects { text, name, selection, checkboxes, optional, entry };
+// carry: no label, the rest of the value of the page before (a cell the page end cut).
+enum class Expects { text, name, selection, checkboxes, optional, entry, carry };
+
+// What a label's value is: its kind, the words its first paragraph holds one of (none: any), and
+// the options of a selection (none: any).
+struct Want {
+    Expects kind = Expects::text;
+    const std::vector<std::string>* first_words = nullptr;
+    const std::vector<std::string>* options = nullptr;
+};
+
+// How a paragraph of text goes on the paragraph before it: the next item of its list (2. after 1.,
+// (情報提供) after (情報照会), ・ after ・) surely continues the same value; a list's first item
+// (1.) may continue the sentence that leads into it.
+enum class Follows { no, maybe, surely };
 
 struct Unit {
     Kind kind = Kind::text;
     std::vector<size_t> lines;
     bool closed = false;
+    Follows follows = Follows::no;
+    std::string text;  // its lines in NFKC, joined with a space (set once cut)
 };
 
 // In half-width columns: a CJK character is two, other characters about one.
@@ -86,6 +106,8 @@ public:
             if (const auto it = groups_.find(f); it != groups_.end()) out.insert(it->second.begin(), it->second.end());
         return out;
     }
+    // Whether a compact text is an option of any group.
+    bool known(const std::string& option) const { return groups_.count(option) > 0; }
     // Whether `tail` (a short line) goes on an option label cut at the end of a piece of
     // `previous`: a box's label, a selection's value or one of its listed options.
     bool completes(const std::string& previous, const std::string& tail) const {
@@ -101,7 +123,6 @@ public:
 private:
     OptionGroups() {
         const auto& raw = Dictionary::get().raw();
-        if (!raw.contains("options")) return;
         for (const auto& [group, list] : raw.at("options").items())
             if (list.is_array())
                 for (const auto& o : list)
@@ -161,6 +182,59 @@ std::string unit_text(const std::vector<FlowLine>& lines, const Unit& unit) {
     return out;
 }
 
+// The list item a line (NFKC) opens: numbered (1. 2) (3)) as {"1", n}, circled (①) as {"c", n}, a
+// short bracketed head ((情報照会) …) as {"(", 0}, a starter of the dictionary (・ 【 ※) as {that
+// starter, 0}; {"", 0} when none.
+struct ItemMark {
+    std::string type;
+    int number = 0;
+};
+ItemMark item_mark(const std::string& n) {
+    static const std::regex numbered(R"(^\(?([0-9]{1,2})[.)]([^0-9]|$))");
+    static const std::regex head(R"(^\([^()]{1,12}\)\s*\S)");
+    std::smatch m;
+    if (std::regex_search(n, m, numbered)) return {"1", std::stoi(m[1].str())};
+    if (const int c = circled_number(n); c > 0) return {"c", c};
+    if (std::regex_search(n, head)) return {"(", 0};
+    const std::u32string u = text::to_u32(n);
+    if (u.empty()) return {};
+    const std::string first = compact_key(text::to_utf8(u.substr(0, 1)));
+    const auto& starters = FormLabels::get().spellings("row_item_starters");
+    if (std::find(starters.begin(), starters.end(), first) != starters.end()) return {first, 0};
+    return {};
+}
+
+// How text unit `at` goes on the text units before it (see Follows): the last item of its kind
+// among them, back to the last unit that is no text.
+Follows follows(const std::vector<FlowLine>& lines, const std::vector<Unit>& units, size_t at) {
+    const ItemMark mark = item_mark(text::nfkc(lines[units[at].lines.front()].text));
+    if (mark.type.empty()) return Follows::no;
+    if (mark.number == 1) return Follows::maybe;
+    // At a line's start, or numbered after a space ("… 2. 収納情報と … 3. 納付情報").
+    static const std::regex inline_numbered(R"(\s\(?([0-9]{1,2})[.)][^0-9])");
+    for (size_t u = at; u-- > 0 && units[u].kind == Kind::text;) {
+        ItemMark last;
+        for (const size_t i : units[u].lines) {
+            const std::string n = text::nfkc(lines[i].text);
+            if (const ItemMark m = item_mark(n); m.type == mark.type) last = m;
+            if (mark.type != "1") continue;
+            for (std::sregex_iterator it(n.begin(), n.end(), inline_numbered), end; it != end; ++it)
+                last = {"1", std::stoi((*it)[1].str())};
+        }
+        if (last.type != mark.type) continue;
+        return mark.number == 0 || mark.number == last.number + 1 ? Follows::surely : Follows::no;
+    }
+    return Follows::no;
+}
+
+// Each unit's text, and how each text unit follows the ones before it.
+void finish_units(const std::vector<FlowLine>& lines, std::vector<Unit>& units) {
+    for (size_t u = 0; u < units.size(); ++u) {
+        units[u].text = unit_text(lines, units[u]);
+        if (u > 0 && units[u].kind == Kind::text) units[u].follows = follows(lines, units, u);
+    }
+}
+
 // The value lines [from, to) cut into units: selections with their option lists, checkbox groups,
 // and paragraphs of text.
 std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, size_t to) {
@@ -189,7 +263,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         const bool tail = width <= kOptionTailWidth;
         if (has_checkbox(n) && !opens_selection(n)) {
             if (!open || open->kind != Kind::checkboxes || !same_group(checkbox_groups, n)) {
-                units.push_back({Kind::checkboxes, {}, false});
+                units.push_back({Kind::checkboxes, {}, false, Follows::no, {}});
                 joined.clear();
                 checkbox_groups = OptionGroups::get().groups_of(n);
             }
@@ -202,25 +276,27 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
             open->lines.push_back(i);  // [委託する] | <選択肢> 1) 委託する … on a line of its own
         } else if (opens_selection(n) &&
                    !(open && open->kind == Kind::selection && !text::contains(n, option_list_word()))) {
-            units.push_back({Kind::selection, {i}, false});
+            units.push_back({Kind::selection, {i}, false, Follows::no, {}});
         } else if (open && open->kind == Kind::selection && count_line(n)) {
             open->lines.push_back(i);  // （2）件: the count that the 委託の有無 cell holds after its choice
         } else if (open && open->kind == Kind::selection &&
                    (has_option_number(n) || n.find(']') != std::string::npos ||
-                    (tail && OptionGroups::get().completes(unit_text(lines, *open), n)))) {
-            open->lines.push_back(i);
-        } else if (open && open->kind == Kind::checkboxes && tail &&
-                   (OptionGroups::get().completes(joined_box_line, n) ||
+                    OptionGroups::get().completes(unit_text(lines, *open), n))) {
+            open->lines.push_back(i);  // an option list, or an option cut at the line end (however long its rest)
+        } else if (open && open->kind == Kind::checkboxes &&
+                   ((tail && OptionGroups::get().completes(joined_box_line, n)) ||
                     std::count(joined.begin(), joined.end(), '(') > std::count(joined.begin(), joined.end(), ')'))) {
+            // a wrapped option label, or the rest of an open (detail), however long
             open->lines.push_back(i);
             joined += n;
             open->closed = closes_checkboxes(joined);
         } else {
-            if (!open || open->kind != Kind::text) units.push_back({Kind::text, {}, false});
+            if (!open || open->kind != Kind::text) units.push_back({Kind::text, {}, false, Follows::no, {}});
             units.back().lines.push_back(i);
             units.back().closed = width + kShortLineSlack < widest;
         }
     }
+    finish_units(lines, units);
     return units;
 }
 
@@ -244,16 +320,73 @@ Expects expects(const FlowLine& l) {
     return Expects::text;
 }
 
-// The cost of giving units [from, to) to a label that expects `e`.
-double cost(Expects e, const std::vector<Unit>& units, size_t from, size_t to) {
+Want want(const FlowLine& l) {
+    static const auto first_words = [] {
+        std::map<std::string, std::vector<std::string>> out;
+        for (const auto& [key, words] : Dictionary::get().raw().at("value_kinds").at("first_words").items())
+            for (const auto& w : words) out[key].push_back(compact_key(w.get<std::string>()));
+        return out;
+    }();
+    static const auto options = [] {
+        std::map<std::string, std::vector<std::string>> out;
+        const auto& raw = Dictionary::get().raw();
+        for (const auto& [key, group] : raw.at("value_kinds").at("selection_options").items())
+            for (const auto& o : raw.at("options").at(group.get<std::string>()))
+                out[key].push_back(compact_key(o.get<std::string>()));
+        return out;
+    }();
+    const auto words = l.key.empty() ? first_words.end() : first_words.find(l.key);
+    const auto group = l.key.empty() ? options.end() : options.find(l.key);
+    return {expects(l), words == first_words.end() ? nullptr : &words->second,
+            group == options.end() ? nullptr : &group->second};
+}
+
+// Whether a selection unit's value ([…]) can be the label's: one of its options, or no option of
+// any group (a value the dictionary does not know, or cut).
+bool selection_fits(const Want& w, const Unit& u) {
+    if (!w.options) return true;
+    const size_t open = u.text.find('['), close = u.text.find(']', open);
+    if (open == std::string::npos || close == std::string::npos) return true;
+    const std::string v = compact_key(u.text.substr(open + 1, close - open - 1));
+    if (v.empty() || std::find(w.options->begin(), w.options->end(), v) != w.options->end()) return true;
+    return !OptionGroups::get().known(v);
+}
+
+// Whether a text unit opens like the value the label wants.
+bool starts_like(const Want& w, const Unit& u) {
+    if (!w.first_words) return true;
+    const std::string k = compact_key(u.text);
+    return std::any_of(w.first_words->begin(), w.first_words->end(),
+                       [&](const std::string& word) { return text::contains(k, word); });
+}
+
+// The cost of a further paragraph of a text value.
+double extra_paragraph_cost(const Unit& u) {
+    return u.follows == Follows::surely ? 0 : u.follows == Follows::maybe ? kLeadParagraphCost : kExtraParagraphCost;
+}
+
+// The cost of giving units [from, to) to a label that wants `w`.
+double cost(const Want& w, const std::vector<Unit>& units, size_t from, size_t to) {
     const size_t n = to - from;
-    if (n == 0) return e == Expects::optional || e == Expects::entry ? kOptionalEmptyCost : kEmptyCost;
-    double c = 0;
+    const Expects e = w.kind;
+    if (n == 0) {
+        if (e == Expects::carry) return 0;
+        return e == Expects::optional || e == Expects::entry ? kOptionalEmptyCost : kEmptyCost;
+    }
+    if (e == Expects::carry) {
+        double c = kCarryCost;
+        for (size_t u = from + 1; u < to; ++u) c += extra_paragraph_cost(units[u]);
+        return c;
+    }
+    double c = units[from].follows == Follows::surely ? kSplitListCost : 0;
+    if (!starts_like(w, units[from])) c += kUnlikeStartCost;
     switch (e) {
         case Expects::entry:  // a name of one or two lines, or nothing
             return n == 1 && units[from].kind == Kind::text && units[from].lines.size() <= 2 ? 0 : kImpossibleCost;
         case Expects::selection:
-            return n == 1 && units[from].kind == Kind::selection ? 0 : kWrongKindCost * static_cast<double>(n);
+            return n == 1 && units[from].kind == Kind::selection && selection_fits(w, units[from])
+                       ? 0
+                       : kWrongKindCost * static_cast<double>(n);
         case Expects::checkboxes:
             for (size_t u = from; u < to; ++u)
                 c += units[u].kind == Kind::checkboxes ? (u > from ? kExtraParagraphCost : 0) : kWrongKindCost;
@@ -262,10 +395,11 @@ double cost(Expects e, const std::vector<Unit>& units, size_t from, size_t to) {
             for (size_t u = from; u < to; ++u)
                 c += units[u].kind == Kind::text ? (u > from ? kWrongKindCost / 2 : 0) : kWrongKindCost;
             return c;
+        case Expects::carry:  // handled above
         case Expects::text:
         case Expects::optional:
             for (size_t u = from; u < to; ++u)
-                c += units[u].kind == Kind::text ? (u > from ? kExtraParagraphCost : 0) : kWrongKindCost;
+                c += units[u].kind != Kind::text ? kWrongKindCost : u == from ? 0 : extra_paragraph_cost(units[u]);
             return c;
     }
     return c;
@@ -273,7 +407,7 @@ double cost(Expects e, const std::vector<Unit>& units, size_t from, size_t to) {
 
 // Which units each label takes: labels[j] gets [bounds[j], bounds[j + 1]). Ties go to the later
 // label (a name, then its description: the description is the longer).
-std::vector<size_t> align(const std::vector<Expects>& labels, const std::vector<Unit>& units) {
+std::vector<size_t> align(const std::vector<Want>& labels, const std::vector<Unit>& units) {
     const size_t k = labels.size(), m = units.size();
     const double inf = std::numeric_limits<double>::infinity();
     std::vector<std::vector<double>> best(k + 1, std::vector<double>(m + 1, inf));
@@ -343,22 +477,23 @@ std::vector<size_t> pick_cover_values(const std::vector<FlowLine>& lines, const 
 struct Stretch {
     size_t run = 0, values = 0, end = 0;
     size_t open_after = std::string::npos;
+    bool page_start = false;  // a page starts before its first value: its first values may continue the page before
 };
 
 // Rewrites the stretch into `order`, when two or more labels meet two or more values there.
 // Returns the last line of a checkbox value the stretch leaves open (npos when none).
 size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, std::vector<size_t>& order) {
     std::vector<size_t> label_lines;
-    std::vector<Expects> labels;
+    std::vector<Want> labels;
     for (size_t i = st.run; i < st.values; ++i)
         if (takes_value(lines[i])) {
             label_lines.push_back(i);
-            labels.push_back(expects(lines[i]));
+            labels.push_back(want(lines[i]));
         }
     std::vector<Unit> all = cut_units(lines, st.values, st.end);
     if (labels.empty() || all.empty()) return std::string::npos;
     if (labels.size() < 2 || all.size() < 2) {
-        const bool open = labels.back() == Expects::checkboxes && all.back().kind == Kind::checkboxes &&
+        const bool open = labels.back().kind == Expects::checkboxes && all.back().kind == Kind::checkboxes &&
                           !all.back().closed && all.size() == 1;
         return open ? all.back().lines.back() : std::string::npos;
     }
@@ -366,7 +501,7 @@ size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, st
     std::vector<size_t> out;
     size_t from = st.run;
     if (st.open_after != std::string::npos && all.front().kind == Kind::checkboxes &&
-        labels.front() != Expects::checkboxes) {
+        labels.front().kind != Expects::checkboxes) {
         out = all.front().lines;
         all.erase(all.begin());
         from = st.open_after + 1;
@@ -375,14 +510,17 @@ size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, st
     // The cover's values by their look; the others in the form's order.
     const std::vector<size_t> picked = pick_cover_values(lines, label_lines, all);
     std::vector<Unit> units;
-    std::vector<Expects> rest;
+    std::vector<Want> rest;
     for (size_t u = 0; u < all.size(); ++u)
         if (std::find(picked.begin(), picked.end(), u) == picked.end()) units.push_back(all[u]);
+    const bool carry = st.page_start && from == st.run;
+    if (carry) rest.push_back({Expects::carry});
     for (size_t j = 0; j < labels.size(); ++j)
         if (!cover_look(lines[label_lines[j]].key)) rest.push_back(labels[j]);
     const std::vector<size_t> bounds = align(rest, units);
     std::vector<size_t> blanks;
-    size_t label = 0, other = 0, left_open = std::string::npos;
+    size_t label = 0, other = carry ? 1 : 0, left_open = std::string::npos;
+    for (size_t u = 0; carry && u < bounds[1]; ++u) out.insert(out.end(), units[u].lines.begin(), units[u].lines.end());
     for (size_t i = st.run; i < st.values; ++i) {
         if (lines[i].type == FlowLine::Type::blank) {
             blanks.push_back(i);
@@ -407,25 +545,50 @@ size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, st
     for (size_t i = st.values; i < st.end; ++i)
         if (lines[i].type == FlowLine::Type::blank) blanks.push_back(i);
     out.insert(out.end(), blanks.begin(), blanks.end());
-    std::copy(out.begin(), out.end(), order.begin() + static_cast<long>(from));
+    // Carried lines go on the value before: ahead of the blank lines that end its stretch.
+    size_t carried = 0, start = from;
+    for (size_t u = 0; carry && u < bounds[1]; ++u) carried += units[u].lines.size();
+    while (carried > 0 && start > 0 && lines[order[start - 1]].type == FlowLine::Type::blank) --start;
+    out.insert(out.begin() + static_cast<long>(carried), order.begin() + static_cast<long>(start),
+               order.begin() + static_cast<long>(from));
+    std::copy(out.begin(), out.end(), order.begin() + static_cast<long>(start));
     return left_open;
+}
+
+// The nearest line before (step -1) or after (step 1) line i that is not blank; nullptr when none.
+const FlowLine* neighbour(const std::vector<FlowLine>& lines, size_t i, int step) {
+    for (long k = static_cast<long>(i) + step; k >= 0 && k < static_cast<long>(lines.size()); k += step)
+        if (lines[static_cast<size_t>(k)].type != FlowLine::Type::blank) return &lines[static_cast<size_t>(k)];
+    return nullptr;
 }
 
 // A line of a value under a heading and before the next label (3. 特定個人情報ファイル名 | 住民票
 // ファイル | 4. …): a row the width of the page, printed in the label column's flow. It stays where
 // it is, as a heading does.
 void keep_heading_values(std::vector<FlowLine>& lines) {
-    auto neighbour = [&](size_t i, int step) -> const FlowLine* {
-        for (long k = static_cast<long>(i) + step; k >= 0 && k < static_cast<long>(lines.size()); k += step)
-            if (lines[static_cast<size_t>(k)].type != FlowLine::Type::blank) return &lines[static_cast<size_t>(k)];
-        return nullptr;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].type != FlowLine::Type::value) continue;
+        const FlowLine* before = neighbour(lines, i, -1);
+        const FlowLine* after = neighbour(lines, i, 1);
+        if (before && before->type == FlowLine::Type::fixed && after && after->type != FlowLine::Type::value &&
+            after->type != FlowLine::Type::row)
+            lines[i].type = FlowLine::Type::fixed;
+    }
+}
+
+// A selection printed alone in the label column's flow, between a label and the next label
+// (④提供する情報の対象となる本人の数 | [1万人未満] | ⑤…; its option list comes with the values):
+// it stays where it is, so that the run of labels goes on past it.
+void keep_label_column_selections(std::vector<FlowLine>& lines) {
+    auto is_label = [](const FlowLine* l) {
+        return l && (l->type == FlowLine::Type::label || l->type == FlowLine::Type::entry);
     };
     for (size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].type != FlowLine::Type::value) continue;
-        const FlowLine* before = neighbour(i, -1);
-        const FlowLine* after = neighbour(i, 1);
-        if (before && before->type == FlowLine::Type::fixed && after && after->type != FlowLine::Type::value &&
-            after->type != FlowLine::Type::row)
+        const std::string n = text::trim(text::nfkc(lines[i].text));
+        if (n.size() < 3 || n.front() != '[' || n.back() != ']' || n.find(']') + 1 != n.size() || has_checkbox(n))
+            continue;
+        if (is_label(neighbour(lines, i, -1)) && is_label(neighbour(lines, i, 1)))
             lines[i].type = FlowLine::Type::fixed;
     }
 }
@@ -434,19 +597,26 @@ void keep_heading_values(std::vector<FlowLine>& lines) {
 
 std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
     keep_heading_values(lines);
+    keep_label_column_selections(lines);
     std::vector<size_t> order(lines.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     size_t i = 0, open_after = std::string::npos;
+    bool page_start = false;  // a page started since the last stretch's values
     while (i < lines.size()) {
+        page_start = page_start || lines[i].page_break;
         if (lines[i].type != FlowLine::Type::label && lines[i].type != FlowLine::Type::entry) {
             ++i;
             continue;
         }
         Stretch st;
         st.run = i;
-        while (i < lines.size() && lines[i].type != FlowLine::Type::value && lines[i].type != FlowLine::Type::row) ++i;
+        for (; i < lines.size() && lines[i].type != FlowLine::Type::value && lines[i].type != FlowLine::Type::row; ++i)
+            page_start = page_start || lines[i].page_break;
         st.values = i;
-        while (i < lines.size() && (lines[i].type == FlowLine::Type::value || lines[i].type == FlowLine::Type::blank))
+        st.page_start = page_start || (i < lines.size() && lines[i].page_break);
+        page_start = false;
+        while (i < lines.size() && (lines[i].type == FlowLine::Type::value || lines[i].type == FlowLine::Type::blank) &&
+               !(i > st.values && lines[i].page_break))
             ++i;
         st.end = i;
         st.open_after = open_after;

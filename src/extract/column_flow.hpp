@@ -21,14 +21,16 @@ struct FlowLine {
         value,  // anything else
     };
     Type type = Type::blank;
-    std::string key;   // label: its form_labels key ("" when only field_labels lists it)
-    std::string text;  // trimmed
+    std::string key;          // label: its form_labels key ("" when only field_labels lists it)
+    std::string text;         // trimmed
+    bool page_break = false;  // the line opens a page (a form feed)
 };
 
 // An order of the lines (a permutation of 0..n-1) in which every run of two or more labels that is
 // followed by two or more values is rewritten as label, its value lines, next label …; blank lines
-// of such a stretch go to its end. Every other line keeps its place, so text that reads label by
-// label already comes back unchanged.
+// of such a stretch go to its end. A page's cells are printed on that page, so a run of values ends
+// at a page break. Every other line keeps its place, so text that reads label by label already
+// comes back unchanged.
 std::vector<size_t> column_flow_order(std::vector<FlowLine> lines);
 
 }  // namespace piagraph::extract_detail

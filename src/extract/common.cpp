@@ -175,23 +175,26 @@ std::u32string key32(std::string_view s) {
 
 // The labels of a group and the aliases (dictionary "method_aliases") that map into it, longest first.
 const std::vector<Candidate>& candidates(const std::string& group) {
-    static std::map<std::string, std::vector<Candidate>> cache;
+    thread_local std::map<std::string, std::vector<Candidate>> cache;  // batch extracts in parallel
     auto it = cache.find(group);
     if (it != cache.end()) return it->second;
     const auto& dict = Dictionary::get();
     std::vector<Candidate> out;
     const auto& labels = dict.options(group);
     for (const auto& label : labels) out.push_back({key32(label), label, label});
-    if (dict.raw().contains("method_aliases"))
-        for (auto& [alias, target] : dict.raw().at("method_aliases").items()) {
-            const std::string t = target.get<std::string>();
-            if (std::find(labels.begin(), labels.end(), t) != labels.end()) out.push_back({key32(alias), t, alias});
-        }
+    for (auto& [alias, target] : dict.raw().at("method_aliases").items()) {
+        const std::string t = target.get<std::string>();
+        if (std::find(labels.begin(), labels.end(), t) != labels.end()) out.push_back({key32(alias), t, alias});
+    }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key.size() > b.key.size(); });
     return cache.emplace(group, std::move(out)).first->second;
 }
 
-const std::u32string kOptionListMarker = U"<選択肢>";
+// ＜選択肢＞, NFKC: where a printed option list starts.
+const std::u32string& option_list_marker() {
+    static const std::u32string marker = text::to_u32(text::nfkc(Dictionary::get().form_label("option_list")));
+    return marker;
+}
 
 std::string trimmed_utf8(const std::u32string& s, size_t from, size_t to) {
     return text::squeeze(text::to_utf8(std::u32string_view(s).substr(from, to - from)));
@@ -248,7 +251,7 @@ std::vector<OptionHit> find_options(std::string_view value, const std::string& g
     std::vector<OptionHit> hits;
     const Compact c = compact(value);
     const auto& cands = candidates(group);
-    const size_t list_start = c.text.find(kOptionListMarker);
+    const size_t list_start = c.text.find(option_list_marker());
     size_t i = 0;
     while (i < c.text.size()) {
         const Candidate* match = nullptr;
@@ -335,7 +338,7 @@ std::optional<std::string> selected_option(std::string_view value, const std::st
         return std::nullopt;
     };
     // A bare value before the printed list: 再委託しない ＜選択肢＞ 1) 再委託する 2) 再委託しない
-    const size_t list_start = c.text.find(kOptionListMarker);
+    const size_t list_start = c.text.find(option_list_marker());
     if (list_start != std::u32string::npos && list_start > 0)
         if (auto v = exact(without_marks(std::u32string_view(c.text).substr(0, list_start)))) return v;
     // A lone option in the first block, the list (maybe incomplete) in the next ones.
@@ -347,8 +350,41 @@ std::optional<std::string> selected_option(std::string_view value, const std::st
     return std::nullopt;
 }
 
+const std::string& written(const std::string& key) {
+    static const auto words = [] {
+        std::map<std::string, std::string, std::less<>> out;
+        for (const auto& [name, word] : Dictionary::get().raw().at("written").items())
+            if (word.is_string()) out.emplace(name, word.get<std::string>());
+        return out;
+    }();
+    return words.at(key);
+}
+
+const std::vector<std::string>& written_list(const std::string& key) {
+    static const auto lists = [] {
+        std::map<std::string, std::vector<std::string>, std::less<>> out;
+        for (const auto& [name, list] : Dictionary::get().raw().at("written").items())
+            if (list.is_array()) out.emplace(name, list.get<std::vector<std::string>>());
+        return out;
+    }();
+    return lists.at(key);
+}
+
+std::string regex_alternatives(const std::vector<std::string>& words) {
+    static const std::string special = R"(\^$.|?*+()[]{}-)";
+    std::string out = "(?:";
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i) out += '|';
+        for (char c : words[i]) {
+            if (special.find(c) != std::string::npos) out += '\\';
+            out += c;
+        }
+    }
+    return out + ")";
+}
+
 std::optional<int> parse_count(std::string_view value) {
-    static const std::regex count_re(R"(\(\s*([0-9]+)\s*\)\s*件)");
+    static const std::regex count_re(R"(\(\s*([0-9]+)\s*\)\s*)" + written("count_unit"));
     const std::string n = text::nfkc(strip_html(value));
     std::smatch m;
     if (std::regex_search(n, m, count_re)) return std::stoi(m[1].str());
@@ -384,12 +420,16 @@ std::string normalize_name(std::string_view name) { return Dictionary::get().nor
 std::map<std::string, std::string> find_definitions(const std::vector<std::string>& lines) {
     std::map<std::string, std::string> out;
     static const std::u32string stops = U" \t、。()「」『』:：,;";
+    // X（以下「Y」という。）: the markers are the graph's (data/dictionary.json graph/definition).
+    static const std::string open_word = Dictionary::get().word("/graph/definition/open");
+    static const std::u32string open_marker = U"(" + text::to_u32(text::nfkc(open_word));
+    static const std::u32string close_marker = text::to_u32(Dictionary::get().word("/graph/definition/close"));
     for (const auto& line : lines) {
-        if (!text::contains(line, "以下")) continue;
+        if (!text::contains(line, open_word)) continue;
         const std::u32string s = text::to_u32(text::nfkc(replace_tags(line, false)));
-        for (size_t at = s.find(U"(以下「"); at != std::u32string::npos; at = s.find(U"(以下「", at + 1)) {
-            const size_t open = at + 4;
-            const size_t close = s.find(U'」', open);
+        for (size_t at = s.find(open_marker); at != std::u32string::npos; at = s.find(open_marker, at + 1)) {
+            const size_t open = at + open_marker.size();
+            const size_t close = s.find(close_marker, open);
             if (close == std::u32string::npos) break;
             size_t begin = at;
             while (begin > 0 && at - begin < 40 && stops.find(s[begin - 1]) == std::u32string::npos) --begin;
@@ -462,9 +502,11 @@ void fill_missing(FileBlock& into, FileBlock& from) {
     fill(into.declared_counts.provisions, from.declared_counts.provisions);
     fill(into.declared_counts.transfers, from.declared_counts.transfers);
     fill(into.declared_counts.entrustments, from.declared_counts.entrustments);
-    for (auto field : {&FileBlock::storage, &FileBlock::retention, &FileBlock::erasure, &FileBlock::population,
-                       &FileBlock::population_scope, &FileBlock::user_departments, &FileBlock::user_count})
+    for (auto field : {&FileBlock::storage, &FileBlock::retention, &FileBlock::retention_reason, &FileBlock::erasure,
+                       &FileBlock::population, &FileBlock::population_scope, &FileBlock::user_departments,
+                       &FileBlock::user_count, &FileBlock::department})
         fill(into.*field, from.*field);
+    fill(into.record_categories, from.record_categories);
     for (auto flag : {&FileBlock::entrust, &FileBlock::provides, &FileBlock::transfers_flag, &FileBlock::no_flows})
         fill(into.*flag, from.*flag);
     into.marks.insert(from.marks.begin(), from.marks.end());
@@ -522,18 +564,21 @@ void shift_lines(Assessment& a, int delta) {
 
 bool looks_like_date(std::string_view s) {
     const std::string n = text::nfkc(s);
-    return text::contains(n, "年") && std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return text::contains(n, written("year")) &&
+           std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::optional<int> count_line(std::string_view line) {
     constexpr size_t kCountChars = 16;
     const std::string n = text::trim(text::nfkc(line));
-    if (n.empty() || n[0] != '(' || !text::ends_with(n, "件") || text::length(n) >= kCountChars) return std::nullopt;
+    if (n.empty() || n[0] != '(' || !text::ends_with(n, written("count_unit")) || text::length(n) >= kCountChars)
+        return std::nullopt;
     return parse_count(n);
 }
 
 bool looks_like_assessment_number(std::string_view s) {
-    static const std::regex number(R"(^(第\s*)?[0-9][0-9\s-]{0,9}(号)?$)");
+    static const std::regex number("^(" + written("number_prefix") + R"(\s*)?[0-9][0-9\s-]{0,9}()" +
+                                   written("number_suffix") + ")?$");
     return std::regex_match(text::trim(text::nfkc(s)), number);
 }
 

@@ -60,6 +60,13 @@ std::optional<std::string> selected_option(std::string_view value, const std::st
 
 // "(7) 件", "（ 64 ）件" -> the number; nullopt for "() 件" or none. The first one in the value.
 std::optional<int> parse_count(std::string_view value);
+
+// How the forms write counts, dates and numbers (data/dictionary.json "written": count_unit 件,
+// year 年, eras …); a key the dictionary lacks throws std::out_of_range.
+const std::string& written(const std::string& key);
+const std::vector<std::string>& written_list(const std::string& key);
+// "(?:a|b|c)": the words as alternatives of a regular expression, each matched literally.
+std::string regex_alternatives(const std::vector<std::string>& words);
 // A line that is only a count of entries ("（ 3 ）　件"), the number it holds; nullopt otherwise.
 std::optional<int> count_line(std::string_view line);
 

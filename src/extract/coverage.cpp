@@ -12,7 +12,7 @@ namespace {
 // longest list), so nothing is silently left out.
 std::vector<std::string> items_of(const std::string& group, const std::string& form) {
     const auto& dict = Dictionary::get();
-    const auto& forms = dict.raw()["coverage_items"][group];
+    const auto& forms = dict.raw().at("coverage_items").at(group);
     const auto it = forms.find(form);
     return dict.list("/coverage_items/" + group + "/" + (it != forms.end() ? form : dict.form_names().front()));
 }
@@ -56,7 +56,8 @@ void compute_coverage(Assessment& a) {
         a.coverage[item] = from_loc(at);
     }
     const auto file_items = items_of("file", a.form);
-    const auto entrust_items = Dictionary::get().list("/coverage_items/entrustment");
+    auto entrust_items = Dictionary::get().list("/coverage_items/entrustment");
+    for (auto& item : items_of("entrustment_by_form", a.form)) entrust_items.push_back(std::move(item));
     for (size_t i = 0; i < a.files.size(); ++i) {
         const FileBlock& f = a.files[i];
         const std::string prefix = "files[" + std::to_string(i) + "]";
@@ -75,7 +76,7 @@ void compute_coverage(Assessment& a) {
 }
 
 void cover_unread_page(Assessment& a, int page) {
-    const auto& why = Dictionary::get().raw()["coverage_items"]["unread_page_why"];
+    const auto& why = Dictionary::get().raw().at("coverage_items").at("unread_page_why");
     a.coverage["pages[" + std::to_string(page - 1) + "]"] =
         CoverageItem{false, Loc{0, 0, page}, why.is_string() ? why.get<std::string>() : std::string()};
 }

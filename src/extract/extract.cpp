@@ -7,6 +7,8 @@
 #include "parsers.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/error.hpp"
+#include "piagraph/io.hpp"
+#include "piagraph/limits.hpp"
 #include "piagraph/text.hpp"
 
 namespace piagraph {
@@ -21,8 +23,7 @@ using extract_detail::FormLabels;
 constexpr size_t kMaxCoverLineBytes = 600;
 
 bool is_title_line(const std::string& line) {
-    // Cheap filter first: every spelling of the title holds 価 (評価書).
-    if (line.size() > kMaxCoverLineBytes || !text::contains(line, "価")) return false;
+    if (line.size() > kMaxCoverLineBytes || !text::contains(line, FormLabels::get().filter_char("title"))) return false;
     const std::string k = compact_key(line);
     for (const auto& title : FormLabels::get().spellings("title")) {
         if (!text::starts_with(k, title) || k.size() > title.size() + 60) continue;
@@ -39,8 +40,8 @@ std::string_view without_row_markup(std::string_view line) {
 }
 
 bool is_number_line(const std::string& line) {
-    // Cheap filter first: 評価書番号 holds 番.
-    if (line.size() > kMaxCoverLineBytes || !text::contains(line, "番")) return false;
+    if (line.size() > kMaxCoverLineBytes || !text::contains(line, FormLabels::get().filter_char("number")))
+        return false;
     const std::string k = compact_key(without_row_markup(line));
     for (const auto& label : FormLabels::get().spellings("number"))
         if (text::starts_with(k, label)) return true;
@@ -185,6 +186,9 @@ Model extract_document(const Document& doc) {
     const auto definitions = extract_detail::find_definitions(doc.lines);
     for (auto& a : found) {
         if (!has_content(a)) continue;
+        if (a.systems.size() > limits::kMaxSystemsPerAssessment)
+            throw too_many_systems_error(doc.path, a.systems[limits::kMaxSystemsPerAssessment].loc.line,
+                                         a.systems.size(), "");
         finish(a, doc, definitions);
         model.assessments.push_back(std::move(a));
     }

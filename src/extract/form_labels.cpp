@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
@@ -17,7 +18,6 @@ const FormLabels& FormLabels::get() {
 
 FormLabels::FormLabels() {
     const auto& raw = Dictionary::get().raw();
-    if (!raw.contains("form_labels")) return;
     for (const auto& [key, list] : raw.at("form_labels").items()) {
         if (!list.is_array()) continue;  // "_comment"
         auto& out = spellings_[key];
@@ -25,12 +25,34 @@ FormLabels::FormLabels() {
     }
     for (const auto& key : field_label_keys())
         for (const auto& spelling : spellings(key)) field_labels_.insert(spelling);
+    // The rarest-looking character would be best; the last kanji shared by every spelling is
+    // good enough (評価書 ends the title, 番号 the number) and needs no frequency table.
+    for (const auto& [key, list] : spellings_) {
+        if (list.empty()) continue;
+        const std::u32string first = text::to_u32(list.front());
+        for (size_t i = first.size(); i-- > 0;) {
+            if (first[i] < 0x4E00 || first[i] > 0x9FFF) continue;
+            const std::string c = text::to_utf8(first.substr(i, 1));
+            if (std::all_of(list.begin(), list.end(), [&](const std::string& s) { return text::contains(s, c); })) {
+                filter_chars_.emplace(key, c);
+                break;
+            }
+        }
+    }
+}
+
+const std::string& FormLabels::filter_char(std::string_view key) const {
+    static const std::string none;
+    const auto it = filter_chars_.find(key);
+    return it == filter_chars_.end() ? none : it->second;
 }
 
 const std::vector<std::string>& FormLabels::spellings(std::string_view key) const {
-    static const std::vector<std::string> none;
+    // A key the dictionary lacks is a programming error, not a label that never matches.
     const auto it = spellings_.find(key);
-    return it == spellings_.end() ? none : it->second;
+    if (it == spellings_.end())
+        throw std::out_of_range("form_labels/" + std::string(key) + " is not in data/dictionary.json");
+    return it->second;
 }
 
 const std::vector<std::string>& FormLabels::field_label_keys() {

@@ -19,6 +19,9 @@ public:
     bool is(std::string_view key, std::string_view label_key) const;
     // A text (any form) containing one of the spellings.
     bool in(std::string_view key, std::string_view text) const;
+    // A kanji that every spelling of a key holds ("評価書番号" -> 番 for "number"), "" if none: a
+    // line without it cannot hold the label, so long lines are refused before normalising them.
+    const std::string& filter_char(std::string_view key) const;
     // A label key that labels a field of sections I and II (kFieldLabelKeys).
     bool is_field_label(std::string_view label_key) const;
     // The keys of those fields' labels: the row labels a value follows.
@@ -28,6 +31,7 @@ private:
     FormLabels();
     std::map<std::string, std::vector<std::string>, std::less<>> spellings_;  // made once
     std::set<std::string, std::less<>> field_labels_;                         // every field label spelling
+    std::map<std::string, std::string, std::less<>> filter_chars_;            // key -> filter_char
 };
 
 // NFKC without white space: the form in which labels are compared.

@@ -29,19 +29,36 @@ constexpr size_t kMaxUnknownLabelChars = 24;
 // kMaxLabelTail.
 constexpr size_t kMinPrefixChars = 4;
 constexpr size_t kMaxLabelTail = 12;
+// A label cut by the line end is known by its first line from this many characters on.
+constexpr size_t kMinWrappedLabelChars = 8;
 // How far (in characters) a table cell's text may stand from its header's column.
 constexpr size_t kGridDrift = 3;
 
-// The form_labels keys of the cover's row labels and of the change table's header, besides the
-// fields' (FormLabels::field_label_keys).
-constexpr const char* kOtherRowLabelKeys[] = {"number",        "title_field", "organization", "published",
-                                              "approval_date", "cover",       "change_date"};
+// The form_labels keys of the cover's row labels, of the change table's header, of 基礎's
+// しきい値判断 rows and of VI 評価実施手続's rows, besides the fields' (FormLabels::field_label_keys).
+constexpr const char* kOtherRowLabelKeys[] = {"number",
+                                              "title_field",
+                                              "organization",
+                                              "published",
+                                              "approval_date",
+                                              "cover",
+                                              "change_date",
+                                              "kiso_population",
+                                              "handlers",
+                                              "serious_incident",
+                                              "threshold_result",
+                                              "comment_period",
+                                              "shortening_reason",
+                                              "review_date",
+                                              "review_method",
+                                              "review_result"};
 
 // The form_labels keys whose spellings a numbered heading's title holds (1. 特定個人情報ファイル名 …).
 constexpr const char* kHeadingTitleKeys[] = {
-    "section_other",   "section_basic",  "section_files", "section_risk",   "sub_systems",      "sub_affair",
-    "sub_file_names",  "sub_number_use", "sub_linkage",   "sub_department", "sub_other_bodies", "sub_basic_info",
-    "sub_acquisition", "sub_entrust",    "sub_flows",     "sub_storage",    "sub_remarks",      "risk_items"};
+    "section_other",  "section_basic",    "section_files",  "section_risk",    "sub_systems",    "sub_affair",
+    "sub_file_names", "sub_reason",       "sub_comment",    "sub_review",      "sub_number_use", "sub_linkage",
+    "sub_department", "sub_other_bodies", "sub_basic_info", "sub_acquisition", "sub_entrust",    "sub_flows",
+    "sub_storage",    "sub_remarks",      "risk_items"};
 
 // The form_labels keys of group labels whose sub-fields have labels of their own (④使用の主体 |
 // 使用部署, 使用者数).
@@ -74,6 +91,11 @@ public:
             const size_t tail = chars - text::length(p);
             if (tail <= kMaxLabelTail) return std::string();
         }
+        // The first line of a long label the layout wrapped (過去1年以内に、…特定個人情報に関する |
+        // 重大事故が発生したか), wherever the column width cut it.
+        if (chars >= kMinWrappedLabelChars)
+            if (const auto it = exact_.lower_bound(k); it != exact_.end() && text::starts_with(it->first, k))
+                return it->second;
         return std::nullopt;
     }
 
@@ -107,20 +129,18 @@ private:
         for (const auto& key : FormLabels::field_label_keys())
             for (const auto& s : f.spellings(key)) exact_.emplace(s, key);
         const auto& raw = Dictionary::get().raw();
-        if (raw.contains("field_labels"))
-            for (const auto& [group, list] : raw.at("field_labels").items()) {
-                if (!list.is_array()) continue;  // "_comment"
-                for (const auto& s : list) {
-                    const std::string k = label_key(s.get<std::string>());
-                    exact_.emplace(k, "");
-                    if (text::length(k) >= kMinPrefixChars) prefixes_.push_back(k);
-                }
+        for (const auto& [group, list] : raw.at("field_labels").items()) {
+            if (!list.is_array()) continue;  // "_comment"
+            for (const auto& s : list) {
+                const std::string k = label_key(s.get<std::string>());
+                exact_.emplace(k, "");
+                if (text::length(k) >= kMinPrefixChars) prefixes_.push_back(k);
             }
-        if (raw.contains("options"))
-            for (const auto& [group, list] : raw.at("options").items())
-                if (list.is_array())
-                    for (const auto& o : list)
-                        if (o.is_string()) options_.push_back(compact_key(o.get<std::string>()));
+        }
+        for (const auto& [group, list] : raw.at("options").items())
+            if (list.is_array())
+                for (const auto& o : list)
+                    if (o.is_string()) options_.push_back(compact_key(o.get<std::string>()));
     }
 
     std::map<std::string, std::string, std::less<>> exact_;
@@ -171,6 +191,11 @@ std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
     }
     return out;
 }
+
+// A label that fills its column is printed one space before its value: 過去1年以内に、…に関する
+// [発生なし] <選択肢> …. When the text before " [" is a label (or a wrapped label's first line),
+// the selection is a fragment of its own.
+void split_label_from_selection(std::vector<Frag>& frags);
 
 bool is_letter(char32_t c) {
     if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
@@ -224,6 +249,15 @@ bool is_heading(const std::string& t) {
     return false;
 }
 
+void split_label_from_selection(std::vector<Frag>& frags) {
+    const std::string& first = frags.front().text;
+    const size_t at = first.find(" [");
+    if (at == std::string::npos || at == 0 || !Vocabulary::get().label(first.substr(0, at))) return;
+    Frag value{frags.front().col + text::length(first.substr(0, at)) + 1, first.substr(at + 1)};
+    frags.front().text = first.substr(0, at);
+    frags.insert(frags.begin() + 1, std::move(value));
+}
+
 Kind first_cell_kind(const std::string& cell, Line& line) {
     if (auto [key, e] = entry_of(cell); e != 0) {
         line.form_key = std::move(key);
@@ -251,6 +285,7 @@ Line read_line(const std::string& raw) {
     while (line.indent < s.size() && (s[line.indent] == U' ' || s[line.indent] == 0x3000)) ++line.indent;
     line.frags = split_frags(s, line.indent);
     if (line.frags.empty()) return line;
+    split_label_from_selection(line.frags);
     const std::string whole = text::trim(text::to_utf8(s));
     if (is_footer(whole))
         line.kind = Kind::footer;
@@ -527,6 +562,7 @@ private:
             const Line& l = lines_[i];
             FlowLine& f = out[i];
             f.text = l.frags.empty() ? std::string() : text::trim(out_[i]);
+            f.page_break = l.page_break;
             switch (l.kind) {
                 case Kind::blank:
                     f.type = FlowLine::Type::blank;
@@ -715,7 +751,7 @@ private:
         const bool labelled = l.indent == 0 && (l.kind == Kind::label || l.kind == Kind::entry);
         if (!labelled && !unknown_label_row(l)) return;
         if (l.kind == Kind::label) ++label_rows_;
-        if (grid_header(i) || header_row(i) || header_pair(i)) return;
+        if (grid_header(i) || header_row(i) || header_pair(i) || change_header_column(i)) return;
         row_.emplace();
         Row& r = *row_;
         r.at = i;
@@ -737,6 +773,31 @@ private:
         grid_cols_.clear();
         for (const auto& f : l.frags) grid_cols_.push_back(f.col);
         write_cells(i, l.frags);
+        ++label_rows_;
+        ++valued_rows_;
+        return true;
+    }
+
+    // The same header in plain pdftotext: 変更日 alone on its line, the other column headers on lines
+    // of their own nearby (a first row's date may come between them). They make one header row, so
+    // that the table is read as the change table, not as rows of the form.
+    bool change_header_column(size_t i) {
+        constexpr size_t kSpan = 12;
+        const Line& l = lines_[i];
+        if (l.frags.size() != 1 || l.form_key != std::optional<std::string>("change_date")) return false;
+        const FormLabels& f = FormLabels::get();
+        std::vector<size_t> cells;
+        for (size_t k = i + 1; k < lines_.size() && k <= i + kSpan; ++k)
+            if (lines_[k].frags.size() == 1 && f.is("change_columns", compact_key(lines_[k].frags[0].text)))
+                cells.push_back(k);
+        if (cells.empty()) return false;
+        std::string row = l.frags[0].text;
+        for (const size_t k : cells) {
+            append_cell(row, lines_[k].frags[0].text);
+            out_[k].clear();
+            lines_[k].kind = Kind::blank;
+        }
+        out_[i] = row;
         ++label_rows_;
         ++valued_rows_;
         return true;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <utility>
 
 #include "common.hpp"
 #include "form_labels.hpp"
@@ -134,7 +135,7 @@ int entry_number(const std::string& key, const std::string& cell) {
         if (!text::starts_with(k, prefix)) continue;
         const std::string rest = k.substr(prefix.size());
         static const std::regex single(R"(^([0-9]+)$)");
-        static const std::regex range(R"(^[0-9]+(～|~|〜|-|－|―|ー)[0-9]+$)");
+        static const std::regex range("^[0-9]+" + regex_alternatives(written_list("range_separators")) + "[0-9]+$");
         std::smatch m;
         if (std::regex_match(rest, m, single)) return std::stoi(m[1].str());
         if (std::regex_match(rest, range)) return -1;
@@ -178,9 +179,25 @@ void widen(Loc& loc, int line) {
 }
 
 std::string method_label(const OptionHit& hit) {
-    const std::string other = "その他";
+    const std::string& other = Dictionary::get().form_label("other_option");
     if (hit.label == other && !hit.detail.empty()) return other + "(" + hit.detail + ")";
     return hit.label;
+}
+
+// A choice of the assessment read by its own label (基礎 II しきい値判断項目, III しきい値判断結果).
+struct AssessmentChoice {
+    const char* label;  // form_labels key
+    const char* group;  // options key
+    std::string Assessment::*out;
+    const char* field;  // locs and coverage key
+};
+const std::vector<AssessmentChoice>& assessment_choices() {
+    static const std::vector<AssessmentChoice> choices{
+        {"kiso_population", "population", &Assessment::population, "population"},
+        {"handlers", "handlers", &Assessment::handlers, "handlers"},
+        {"serious_incident", "serious_incident", &Assessment::serious_incident, "serious_incident"},
+        {"threshold_result", "threshold_result", &Assessment::threshold_result, "threshold_result"}};
+    return choices;
 }
 
 class MarkdownParser {
@@ -219,6 +236,8 @@ private:
     int last_entrust_no_ = 0;
     bool entrust_gap_ = false;  // an [illegible] gap swallowed the start of the next entry
     std::optional<Row> pending_field_;
+    const AssessmentChoice* other_pending_ = nullptr;  // a section V/VI choice label waiting for its row
+    char procedure_item_ = 0;                          // VI: 'c' 意見の聴取, 'r' 第三者点検, 0 another item
 
     Assessment& a(int line) {
         if (!a_) {
@@ -311,8 +330,7 @@ private:
     // ---- headings --------------------------------------------------------------------------
 
     bool title_line(const std::string& t, int n) {
-        // Cheap filter first: every spelling of the title holds 価 (評価書).
-        if (t.size() > kMaxLabelBytes || !text::contains(t, "価")) return false;
+        if (t.size() > kMaxLabelBytes || !text::contains(t, labels_.filter_char("title"))) return false;
         const std::string k = compact_key(plain(t));
         bool is_title = false;
         for (const auto& title : labels_.spellings("title"))
@@ -363,7 +381,8 @@ private:
     bool annex_heading(const Row& r) {
         if (r.cells.size() != 1) return false;
         if (r.cells[0].size() > kMaxLabelBytes) return false;
-        static const std::regex annex(R"(^\(\s*別添\s*[0-9]+\s*\)\s*(.*)$)");
+        static const std::regex annex(R"(^\(\s*)" + regex_alternatives(labels_.spellings("annex")) +
+                                      R"(\s*[0-9]+\s*\)\s*(.*)$)");
         const std::string& n = r.head;
         if (n.empty() || n[0] != '(') return false;  // before the regex
         std::smatch m;
@@ -387,6 +406,8 @@ private:
         section_ = s;
         sub_ = Sub::none;
         in_remarks_ = false;
+        procedure_item_ = 0;
+        other_pending_ = nullptr;
         reset_entries();
         file_ = nullptr;
     }
@@ -702,7 +723,9 @@ private:
 
     // Whether a row's first cell (Row::head) opens like a heading: 5. …, (別添1) …, II …
     static bool looks_like_heading(const Row& r) {
-        static const std::regex heading(R"(^([0-9]+\s*\.|\(\s*別添|(VIII|VII|VI|IV|IX|V|III|II|I)\s))");
+        static const std::regex heading(R"(^([0-9]+\s*\.|\(\s*)" +
+                                        regex_alternatives(FormLabels::get().spellings("annex")) +
+                                        R"(|(VIII|VII|VI|IV|IX|V|III|II|I)\s))");
         return !r.head.empty() && std::regex_search(r.head, heading);
     }
 
@@ -729,6 +752,9 @@ private:
                 break;
             case Section::risk:
                 risk(r);
+                break;
+            case Section::other:
+                other(r);
                 break;
             case Section::annex_affair:
                 annex_affair(r, text::trim(doc_.lines[static_cast<size_t>(r.line - doc_.first_line)]));
@@ -763,7 +789,9 @@ private:
     void cover(const Row& r) {
         const std::string k = compact_key(r.cells[0]);
         // form version: [令和６年10月 様式４]
-        static const std::regex version(R"(^(?:\[|【)?\s*((?:平成|令和)\S*年\S*月\s*様式\S+?)\s*(?:\]|】)?$)");
+        static const std::regex version(R"(^(?:\[|【)?\s*()" + regex_alternatives(written_list("eras")) + R"(\S*)" +
+                                        written("year") + R"(\S*)" + written("month") + R"(\s*)" +
+                                        written("form_style") + R"(\S+?)\s*(?:\]|】)?$)");
         std::smatch m;
         const std::string t = text::trim(text::nfkc(r.cells[0]));
         if (std::regex_match(t, m, version)) {
@@ -915,7 +943,7 @@ private:
         } else if (labels_.is("system_connections", r.key)) {
             const Choices c = read_choices(r.value, "connections");
             system_->connections_loc = Loc::at(r.line);
-            const std::string other = "その他";
+            const std::string& other = Dictionary::get().form_label("other_option");
             bool any_checked = false;
             for (const auto& hit : c.hits) {
                 if (hit.label == other) {
@@ -1004,6 +1032,14 @@ private:
             read_selection(f, "population", r.value, "persons", f.population, r.line);
         } else if (labels_.is("file_scope", r.key)) {
             read_text(f, "population_scope", r.value, f.population_scope, r.line);
+        } else if (labels_.is("file_department", r.key)) {
+            read_text(f, "department", r.value, f.department, r.line);
+        } else if (labels_.is("record_categories", r.key)) {
+            // ④主な記録項目: no category checked at all (not even 個人番号) is a group that lost its marks.
+            for (const auto& hit : read_choices(r.value, "record_categories").checked)
+                f.record_categories.push_back(hit.label);
+            if (f.record_categories.empty()) f.marks["record_categories"] = "none";
+            f.locs["record_categories"] = Loc::at(r.line);
         }
     }
 
@@ -1107,6 +1143,9 @@ private:
         } else if (labels_.is("entrust_methods", r.key)) {
             for (const auto& hit : read_choices(r.value, "entrust_methods").checked)
                 e.methods.push_back(method_label(hit));
+        } else if (labels_.is("file_population", r.key)) {
+            e.population = selected_option(r.value, "persons").value_or("");
+            e.locs["population"] = Loc::at(r.line);
         }
     }
 
@@ -1181,8 +1220,12 @@ private:
             flow_->purpose = v;
         } else if (labels_.is("info", r.key)) {
             flow_->info = v;
+            flow_->locs["info"] = Loc::at(r.line);
         } else if (labels_.is("timing", r.key)) {
             flow_->timing = v;
+        } else if (labels_.is("flow_population", r.key)) {
+            flow_->population = selected_option(r.value, "persons").value_or("");
+            flow_->locs["population"] = Loc::at(r.line);
         } else if (labels_.is("flow_methods", r.key)) {
             flow_->locs["methods"] = Loc::at(r.line);
             const Choices c = read_choices(r.value, flow_is_transfer_ ? "transfer_methods" : "provision_methods");
@@ -1200,9 +1243,54 @@ private:
             read_text(f, "storage", r.value, f.storage, r.line);
         } else if (labels_.is("retention", r.key)) {
             read_selection(f, "retention", r.value, "retention", f.retention, r.line);
+        } else if (labels_.is("retention_reason", r.key) && f.locs.count("retention") &&
+                   !f.locs.count("retention_reason")) {
+            // ②保管期間 その妥当性: the row after 期間 (II-6 has no other その妥当性).
+            read_text(f, "retention_reason", r.value, f.retention_reason, r.line);
         } else if (labels_.is("erasure", r.key)) {
             read_text(f, "erasure", r.value, f.erasure, r.line);
         }
+    }
+
+    // ---- 基礎 II しきい値判断項目, III しきい値判断結果, VI 評価実施手続 ------------------------------
+
+    void other(const Row& r) {
+        auto& as = a(r.line);
+        if (other_pending_) {  // the row under a label that had no value on its own row (基礎 III)
+            const AssessmentChoice* c = std::exchange(other_pending_, nullptr);
+            if (const auto v = r.cells.size() == 1 ? selected_option(r.cells[0], c->group) : std::nullopt) {
+                as.*(c->out) = *v;
+                as.locs[c->field] = Loc::span(as.locs[c->field].line, r.line);
+                return;
+            }
+        }
+        if (r.first_circled == 0 && !r.head.empty() && r.head[0] >= '0' && r.head[0] <= '9') {  // 2. 国民・住民等 …
+            procedure_item_ = labels_.in("sub_comment", r.head) ? 'c' : labels_.in("sub_review", r.head) ? 'r' : 0;
+            return;
+        }
+        for (const auto& c : assessment_choices()) {
+            if (!labels_.is(c.label, r.key)) continue;
+            as.locs[c.field] = Loc::at(r.line);
+            if (r.value.empty())
+                other_pending_ = &c;
+            else if (const auto v = selected_option(r.value, c.group))
+                as.*(c.out) = *v;
+            return;
+        }
+        auto read = [&](std::string& out, const char* field) {
+            out = text::squeeze(strip_html(r.value));
+            if (!as.locs.count(field)) as.locs[field] = Loc::at(r.line);  // 第三者点検: its ①
+        };
+        if (procedure_item_ == 'c' && labels_.is("comment_period", r.key))
+            read(as.procedure.comment_period, "procedure.comment_period");
+        else if (procedure_item_ == 'c' && labels_.is("shortening_reason", r.key))
+            read(as.procedure.shortening_reason, "procedure.shortening_reason");
+        else if (procedure_item_ == 'r' && labels_.is("review_date", r.key))
+            read(as.procedure.review_date, "procedure.review");
+        else if (procedure_item_ == 'r' && labels_.is("review_method", r.key))
+            read(as.procedure.review_method, "procedure.review");
+        else if (procedure_item_ == 'r' && labels_.is("review_result", r.key))
+            read(as.procedure.review_result, "procedure.review");
     }
 
     // ---- III リスク対策 -----------------------------------------------------------------------
@@ -1251,9 +1339,9 @@ private:
         if (!in_remarks_) return;
         std::string body = t;
         bool bullet = false;
-        for (const char* b : {"- ", "-\t", "・", "* "}) {
+        for (const std::string& b : written_list("bullets")) {
             if (text::starts_with(body, b)) {
-                body = text::trim(body.substr(std::char_traits<char>::length(b)));
+                body = text::trim(body.substr(b.size()));
                 bullet = true;
                 break;
             }

@@ -95,7 +95,7 @@ uint32_t mentioned_boxes(const std::string& functions_key) {
 Reading read_rows(const Layout& layout, const RowBoxes& row_boxes, const std::vector<int>& rows, uint32_t mentioned,
                   bool require_all_seven) {
     const int n_boxes = static_cast<int>(box_labels().size());
-    const int other_box = box_index("その他");
+    const int other_box = box_index(Dictionary::get().form_label("other_option"));
     Reading r;
     r.lines = rows;
     uint32_t seen = 0;
@@ -191,7 +191,7 @@ bool declares(const Reading& a, const SystemInfo& b) {
 
 double local_score(const Reading& r, const SystemInfo& s) {
     double score = 0;
-    const int other_box = box_index("その他");
+    const int other_box = box_index(Dictionary::get().form_label("other_option"));
     for (int box = 0; box < static_cast<int>(box_labels().size()); ++box) {
         if (!(r.checked & bit(box)) || box == other_box) continue;
         if (box == s.box) score -= 10;  // no system connects to itself
@@ -222,7 +222,7 @@ double mutual_score(const std::vector<Reading>& readings, const std::vector<Syst
 
 void fill(const Reading& r, System& s) {
     const auto& labels = box_labels();
-    const int other_box = box_index("その他");
+    const int other_box = box_index(Dictionary::get().form_label("other_option"));
     s.connections.clear();
     s.other = r.other;
     s.other_checked = other_box >= 0 && (r.checked & bit(other_box));

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <regex>
+#include <set>
 
 #include "common.hpp"
 #include "form_labels.hpp"
 #include "pdftext_fields.hpp"
+#include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
 namespace piagraph::extract_detail::pdftext {
@@ -21,17 +23,39 @@ constexpr size_t kMaxLabelBytes = 120;
 // NFKC without white space and ※ (the "required" mark that follows many labels).
 std::string compact_nfkc(std::string_view s) { return without_note_marks(text::nfkc_compact(s)); }
 
+// Whether a label's head (before its bracket) is that of an option printed with brackets of its
+// own: 電子記録媒体（フラッシュメモリを除く。）, 4情報（氏名、…）, 接続しない（入手）. Their bracket is
+// part of the label; any other label's bracket holds a detail (その他（…）).
+bool is_parenthesised_option(const std::string& head_key) {
+    static const std::set<std::string> heads = [] {
+        std::set<std::string> out;
+        for (const auto& [group, list] : Dictionary::get().raw().at("options").items())
+            for (const auto& option : list) {
+                const std::string n = text::nfkc(option.get<std::string>());
+                const size_t open = n.find('(');
+                if (open != std::string::npos && open > 0) out.insert(text::match_key(n.substr(0, open)));
+            }
+        return out;
+    }();
+    return heads.count(head_key) > 0;
+}
+
 // Form regions announced by a header line: Ⅰ 基本情報, Ⅱ 特定個人情報ファイルの概要, (別添1) 事務の内容 …
 std::optional<Region> region_header(const Line& line) {
     if (line.compact.empty()) return std::nullopt;  // longer than any header
     const std::string& n = line.compact;
-    if (text::starts_with(n, "(別添")) {
+    const FormLabels& labels = FormLabels::get();
+    if (!n.empty() && n[0] == '(' && labels.in("annex", n.substr(0, 12))) {
         const size_t close = n.find(')');
         if (close == std::string::npos || close > 12) return std::nullopt;
         const std::string title = n.substr(close + 1);
-        if (text::starts_with(title, "事務の内容")) return Region::annex_flow;
-        if (text::contains(title, "記録項目") && title.size() < 60) return Region::records;
-        if (text::starts_with(title, "変更箇所")) return Region::changes;
+        auto opens = [&](const char* key) {
+            const auto& s = labels.spellings(key);
+            return std::any_of(s.begin(), s.end(), [&](const std::string& w) { return text::starts_with(title, w); });
+        };
+        if (opens("annex_affair")) return Region::annex_flow;
+        if (labels.in("annex_records", title) && title.size() < 60) return Region::records;
+        if (opens("annex_changes")) return Region::changes;
         return std::nullopt;
     }
     size_t i = 0;
@@ -39,10 +63,13 @@ std::optional<Region> region_header(const Line& line) {
     if (i == 0 || i > 3 || i >= n.size()) return std::nullopt;
     const std::string rest = n.substr(i);
     if (static_cast<unsigned char>(rest[0]) < 0x80) return std::nullopt;  // Ⅰ-1, Ⅱ.2: references
-    if (text::starts_with(rest, "ー") || text::starts_with(rest, "－") || text::starts_with(rest, "・"))
-        return std::nullopt;
-    if (text::starts_with(rest, "基本情報") || text::starts_with(rest, "関連情報")) return Region::basic;
-    if (text::starts_with(rest, "特定個人情報ファイルの概要")) return Region::file;
+    auto starts_any = [&](const std::vector<std::string>& words) {
+        return std::any_of(words.begin(), words.end(),
+                           [&](const std::string& w) { return text::starts_with(rest, w); });
+    };
+    if (starts_any(written_list("reference_separators"))) return std::nullopt;
+    if (starts_any(labels.spellings("section_basic"))) return Region::basic;
+    if (starts_any(labels.spellings("section_files"))) return Region::file;
     if (text::length(rest) >= 4) return Region::other;
     return std::nullopt;
 }
@@ -211,7 +238,13 @@ std::optional<EntryHeader> entry_header(const std::string& line) {
     const std::string t = text::trim(line);
     const size_t sp = t.find(' ');
     const std::string head = text::nfkc(sp == std::string::npos ? t : t.substr(0, sp));
-    static const std::regex re(R"(^(システム|委託事項|提供先|移転先)(\d{1,4})(?:(?:~|〜|-|－)(\d{1,4}))?$)");
+    static const std::regex re = [] {
+        std::vector<std::string> words;
+        for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
+            for (const auto& word : FormLabels::get().spellings(entry)) words.push_back(word);
+        return std::regex("^(" + regex_alternatives(words) + R"()(\d{1,4})(?:)" +
+                          regex_alternatives(written_list("range_separators")) + R"((\d{1,4}))?$)");
+    }();
     if (!starts_with_entry_word(head)) return std::nullopt;  // most lines, before the regex
     std::smatch m;
     if (!std::regex_match(head, m, re)) return std::nullopt;
@@ -283,10 +316,7 @@ std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no)
                 close_len = 1;
             }
             const std::string head_key = text::match_key(head);
-            const bool parenthesised_label =
-                text::contains(whole_key, "フラッシュメモリを除く") || text::contains(whole_key, "接続しない(") ||
-                text::starts_with(head_key, "4情報") || text::starts_with(head_key, "連絡先") ||
-                text::starts_with(head_key, "その他識別情報") || text::starts_with(head_key, "その他の電子ファイル");
+            const bool parenthesised_label = is_parenthesised_option(head_key);
             if (!parenthesised_label) {
                 f.label = head;
                 if (close == std::string::npos) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "common.hpp"
 #include "form_labels.hpp"
@@ -25,6 +26,14 @@ namespace piagraph::extract_detail {
 namespace {
 
 using namespace pdftext;
+
+// Whether a text is one of the spellings of a form label (data/dictionary.json form_labels).
+bool spelled(const std::string& text, const char* key) {
+    const auto& spellings = FormLabels::get().spellings(key);
+    return std::find(spellings.begin(), spellings.end(), text) != spellings.end();
+}
+
+const std::string& other_option() { return Dictionary::get().form_label("other_option"); }
 
 int first_line_of(const Layout& layout, Region region) {
     for (const Line& l : layout.lines)
@@ -82,7 +91,8 @@ void read_cover(const Layout& layout, Assessment& a) {
         if (!on_cover(l) || l.text.empty()) continue;
         if (a.form.empty())
             for (const auto& f : dict.form_names())
-                if (text::contains(text::match_key(l.text), text::match_key(f)) && text::contains(l.text, "評価書")) {
+                if (text::contains(text::match_key(l.text), text::match_key(f)) &&
+                    text::contains(l.text, FormLabels::get().filter_char("title"))) {
                     a.form = f;
                     a.locs["form"] = Loc::at(l.no);
                 }
@@ -143,6 +153,77 @@ std::optional<Selection> nearest_selection(const Layout& layout, int at, const s
     return best;
 }
 
+// What a label line announces among the 対象となる本人の数 of a II block: 'e' for 対象となる本人の数 (II-2 ②, or
+// a 委託事項's), 'f' for a 提供先/移転先's ④本人の数, 0 for anything else. pdftotext cuts these labels
+// over two lines (対象となる本人の / 数; ④提供する情報の対象となる / 本人の数, whose ⑤ twin ends 本人の範囲).
+char population_label(const Layout& layout, int i) {
+    const Line& l = layout.lines[static_cast<size_t>(i)];
+    if (l.label.empty()) return 0;  // a grid line too: "④…本人の数 [ 1万人以上10万人未満 ]"
+    const FormLabels& labels = FormLabels::get();
+    std::string label = l.label;
+    if (!labels.is("file_population", label) && !labels.is("flow_population", label)) {
+        const int last = layout.pages[l.page].last;
+        for (int k = i + 1; k <= last; ++k) {
+            const Line& next = layout.lines[static_cast<size_t>(k)];
+            if (next.text.empty()) continue;
+            if (!is_label_line(next)) label += compact_key(next.text);
+            break;
+        }
+    }
+    if (labels.is("flow_population", label)) return 'f';
+    if (labels.is("file_population", label)) return 'e';
+    return 0;
+}
+
+// The selected band of the 対象となる本人の数 label at `at`: the nearest selection of the page (and
+// file block) that no other such label of the page (`others`) is nearer to.
+std::optional<Selection> own_band(const Layout& layout, int at, const std::vector<int>& others) {
+    const int page = layout.lines[static_cast<size_t>(at)].page;
+    std::optional<Selection> best;
+    for (int k = layout.pages[page].first; k <= layout.pages[page].last; ++k) {
+        const Line& l = layout.lines[static_cast<size_t>(k)];
+        const int d = std::abs(k - at);
+        if (l.file != layout.lines[static_cast<size_t>(at)].file || (best && d >= std::abs(best->index - at))) continue;
+        if (std::any_of(others.begin(), others.end(), [&](int o) {
+                return o != at && layout.lines[static_cast<size_t>(o)].page == page && std::abs(o - k) < d;
+            }))
+            continue;
+        for (const Fragment& f : l.fragments)
+            if (f.kind == Fragment::Kind::selection)
+                if (auto option = Dictionary::get().standard_option("persons", f.value)) {
+                    best = Selection{*option, k};
+                    break;
+                }
+    }
+    return best;
+}
+
+// II-2 ④主な記録項目: the checkbox rows of the page of its label that name a category of the
+// group (a lone その他 row may be any group's); no checked category is a group that lost its marks.
+void read_record_categories(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
+    const FormLabels& labels = FormLabels::get();
+    const Dictionary& dict = Dictionary::get();
+    for (int i : idx) {
+        if (!labels.is("record_categories", layout.lines[static_cast<size_t>(i)].label)) continue;
+        const int page = layout.lines[static_cast<size_t>(i)].page;
+        std::vector<int> rows;
+        for (int k : idx) {
+            const Line& l = layout.lines[static_cast<size_t>(k)];
+            if (l.page != page || !l.grid) continue;
+            if (std::any_of(l.fragments.begin(), l.fragments.end(), [&](const Fragment& f) {
+                    return !f.label.empty() && !labels.is("other_option", compact_key(f.label)) &&
+                           dict.standard_option("record_categories", f.label);
+                }))
+                rows.push_back(k);
+        }
+        for (const Choice& c : resolve_group(layout, rows, "record_categories"))
+            if (c.checked) fb.record_categories.push_back(c.label);
+        if (fb.record_categories.empty()) fb.marks["record_categories"] = "none";
+        fb.locs["record_categories"] = Loc::at(i + 1);
+        return;
+    }
+}
+
 void read_basic(const Layout& layout, Assessment& a) {
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
@@ -195,7 +276,7 @@ void read_systems(const Layout& layout, Assessment& a) {
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
         if (l.region != Region::basic || l.text.empty()) continue;
-        if (auto h = l.header; h && h->kind == "システム" && !h->range)
+        if (auto h = l.header; h && spelled(h->kind, "entry_system") && !h->range)
             heads.push_back({static_cast<int>(i), h->number});
     }
     if (heads.empty()) return;
@@ -256,7 +337,7 @@ RowGroup row_group(const Line& l) {
         if (f.kind != Fragment::Kind::box && f.kind != Fragment::Kind::closer) continue;
         if (f.label.empty()) continue;
         any_label = true;
-        if (text::match_key(f.label) == "その他") {
+        if (text::match_key(f.label) == text::match_key(other_option())) {
             only_other = true;
             continue;
         }
@@ -274,7 +355,7 @@ RowGroup row_group(const Line& l) {
 }
 
 std::string method_value(const Choice& c) {
-    if (c.label == "その他") return c.detail.empty() ? "その他" : "その他(" + c.detail + ")";
+    if (c.label == other_option()) return c.detail.empty() ? c.label : c.label + "(" + c.detail + ")";
     return c.label;
 }
 
@@ -312,6 +393,32 @@ void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBloc
     read_text("user_departments", "user_departments", fb.user_departments, false);
     read_choice("user_count", "user_count", "users", fb.user_count);
     read_choice("retention", "retention", "retention", fb.retention);
+    read_text("file_department", "department", fb.department, false);
+    // ②保管期間 その妥当性: the その妥当性 right below the 期間 option list (…10） 定められていない; a page may
+    // print it before the 保管期間 label), else the first after that label (記録項目 and 委託 have theirs before).
+    if (const int retention = first_label("retention"); retention >= 0) {
+        const auto& bands = Dictionary::get().options("retention");
+        const std::string last_band = bands.empty() ? std::string() : text::match_key(bands.back());
+        auto below_bands = [&](int i) {
+            for (int k = i - 1; k >= 0 && k >= i - 3; --k)
+                if (!layout.lines[k].text.empty())
+                    return !last_band.empty() && text::contains(text::match_key(layout.lines[k].text), last_band);
+            return false;
+        };
+        int at = -1;
+        for (int i : idx)
+            if (labels.is("retention_reason", layout.lines[i].label) && below_bands(i)) {
+                at = i;
+                break;
+            }
+        for (int i : idx)
+            if (at < 0 && i > retention && labels.is("retention_reason", layout.lines[i].label)) at = i;
+        if (at >= 0) {
+            const Text t = text_after(layout, at, false);
+            fb.retention_reason = t.value;
+            fb.locs["retention_reason"] = Loc::span(at + 1, t.end + 1);
+        }
+    }
     read_text("erasure", "erasure", fb.erasure, true);
 }
 
@@ -411,9 +518,9 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
         const Line& l = layout.lines[i];
         if (l.text.empty() || l.grid) continue;
         if (auto h = l.header) {
-            if (h->kind == "委託事項") anchors.push_back({i, 'e'});
-            if (h->kind == "提供先") anchors.push_back({i, 'p'});
-            if (h->kind == "移転先") anchors.push_back({i, 't'});
+            if (spelled(h->kind, "entry_entrust")) anchors.push_back({i, 'e'});
+            if (spelled(h->kind, "entry_provision")) anchors.push_back({i, 'p'});
+            if (spelled(h->kind, "entry_transfer")) anchors.push_back({i, 't'});
             continue;
         }
         switch (field_of(l)) {
@@ -490,16 +597,27 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
     if (!source_rows.empty()) fb.locs["sources"] = Loc::span(source_rows.front() + 1, source_rows.back() + 1);
     if (!acq_rows.empty()) fb.locs["methods"] = Loc::span(acq_rows.front() + 1, acq_rows.back() + 1);
 
+    // The 対象となる本人の数 labels of the block (II-2 ②, 委託事項N, 提供先N/移転先N ④).
+    std::vector<int> population_labels;
+    for (int i : idx)
+        if (population_label(layout, i)) population_labels.push_back(i);
+    auto read_band = [&](int at, std::string& out, std::map<std::string, Loc>& locs) {
+        const auto band = own_band(layout, at, population_labels);
+        if (band) out = band->value;
+        locs["population"] =
+            band ? Loc::span(std::min(at, band->index) + 1, std::max(at, band->index) + 1) : Loc::at(at + 1);
+    };
+
     // 4. 委託: counts, entries and their fields.
     std::vector<Head> e_heads;
     std::vector<Head> f_heads;
     std::vector<bool> f_is_provision;
     for (int i : idx) {
         if (auto h = layout.lines[i].header; h && !h->range) {
-            if (h->kind == "委託事項") e_heads.push_back({i, h->number});
-            if (h->kind == "提供先" || h->kind == "移転先") {
+            if (spelled(h->kind, "entry_entrust")) e_heads.push_back({i, h->number});
+            if (spelled(h->kind, "entry_provision") || spelled(h->kind, "entry_transfer")) {
                 f_heads.push_back({i, h->number});
-                f_is_provision.push_back(h->kind == "提供先");
+                f_is_provision.push_back(spelled(h->kind, "entry_provision"));
             }
         }
     }
@@ -511,14 +629,15 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
                 if (f.kind != Fragment::Kind::box) continue;
                 const auto label = dict.standard_option("provision_transfer", f.label);
                 if (!label) continue;
-                const std::optional<int> count = parse_count("(" + f.detail + ")件");
+                const std::optional<int> count = parse_count("(" + f.detail + ")" + written("count_unit"));
                 const bool checked = f.mark.value_or(false);
                 fb.locs["provision_transfer"] = Loc::at(l.no);
-                if (*label == "提供を行っている") {
+                const auto& flow_options = dict.options("provision_transfer");  // 提供, 移転, 行っていない
+                if (*label == flow_options.at(0)) {
                     fb.provides = checked;
                     if (count) fb.declared_counts.provisions = count;
                     fb.locs["provides"] = Loc::at(l.no);
-                } else if (*label == "移転を行っている") {
+                } else if (*label == flow_options.at(1)) {
                     fb.transfers_flag = checked;
                     if (count) fb.declared_counts.transfers = count;
                     fb.locs["transfers"] = Loc::at(l.no);
@@ -529,7 +648,7 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
             for (const Fragment& f : l.fragments)
                 if (f.kind == Fragment::Kind::selection)
                     if (auto s = dict.standard_option("entrust_choice", f.value)) {
-                        fb.entrust = *s == "委託する";
+                        fb.entrust = *s == dict.options("entrust_choice").at(0);
                         fb.locs["entrust"] = Loc::at(l.no);
                     }
             continue;
@@ -546,6 +665,11 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
         for (int i : idx) {
             const Line& l = layout.lines[i];
             if (l.text.empty()) continue;
+            if (population_label(layout, i) == 'e' && circled_number(text::trim(l.text)) == 0) {
+                items.push_back({i, "population", false});  // II-2 ② has its number; a 委託事項's has none
+                kinds.push_back(Field::none);
+                continue;
+            }
             if (l.grid) {
                 bool resub = false;
                 for (const Fragment& f : l.fragments)
@@ -599,12 +723,15 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
                     for (const Fragment& f : layout.lines[at].fragments)
                         if (f.kind == Fragment::Kind::selection)
                             if (auto s = dict.standard_option("resubcontract_choice", f.value)) {
-                                e.resubcontract = *s == "再委託する";
+                                e.resubcontract = *s == dict.options("resubcontract_choice").at(0);
                                 e.locs["resubcontract"] = Loc::at(at + 1);
                             }
                     break;
                 case Field::entrust_methods:
                     method_rows[owner[i]].push_back(at);
+                    break;
+                case Field::none:
+                    read_band(at, e.population, e.locs);
                     break;
                 default:
                     break;
@@ -625,6 +752,11 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
         for (int i : idx) {
             const Line& l = layout.lines[i];
             if (l.text.empty()) continue;
+            if (population_label(layout, i) == 'f') {  // ④本人の数; ⑤本人の範囲 opens with the same line
+                items.push_back({i, "population", false});
+                kinds.push_back(Field::provide);
+                continue;
+            }
             if (l.grid) {
                 if (std::find(flow_rows.begin(), flow_rows.end(), i) != flow_rows.end()) {
                     items.push_back({i, "", false});
@@ -664,11 +796,13 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
                 method_rows[owner[i]].push_back(at);
             } else if (kinds[i] == Field::flow_generic) {
                 fl.timing = text_after(layout, at, false).value;
+            } else if (population_label(layout, at) == 'f') {
+                read_band(at, fl.population, fl.locs);
             } else {
                 const std::string key = layout.lines[at].label;
-                if (key == "提供先における用途" || key == "移転先における用途")
+                if (spelled(key, "purpose"))
                     fl.purpose = text_after(layout, at, false).value;
-                else if (key == "提供する情報" || key == "移転する情報")
+                else if (spelled(key, "info"))
                     fl.info = text_after(layout, at, false).value;
             }
         }
@@ -702,6 +836,37 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
         }
 
     read_file_facts(layout, idx, fb);
+    read_record_categories(layout, idx, fb);
+}
+
+// 基礎 II しきい値判断項目 and III しきい値判断結果 (each the nearest selection of its group to its
+// label), and VI 意見の聴取 ②実施日・期間 (the text after its label). 第三者点検 is not read here: its
+// ①実施日 ②方法 share their labels with other items and pdftotext prints their values apart.
+void read_procedure(const Layout& layout, Assessment& a) {
+    const FormLabels& labels = FormLabels::get();
+    static const std::tuple<const char*, const char*, std::string Assessment::*, const char*> choices[] = {
+        {"kiso_population", "population", &Assessment::population, "population"},
+        {"handlers", "handlers", &Assessment::handlers, "handlers"},
+        {"serious_incident", "serious_incident", &Assessment::serious_incident, "serious_incident"},
+        {"threshold_result", "threshold_result", &Assessment::threshold_result, "threshold_result"}};
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.label.empty() || l.region == Region::changes || l.region == Region::file) continue;
+        const int idx = static_cast<int>(i);
+        for (const auto& [label, group, out, field] : choices) {
+            if (!labels.is(label, l.label) || !(a.*out).empty()) continue;
+            a.locs[field] = Loc::at(l.no);
+            if (const auto sel = nearest_selection(layout, idx, group)) {
+                a.*out = sel->value;
+                a.locs[field] = Loc::span(std::min(idx, sel->index) + 1, std::max(idx, sel->index) + 1);
+            }
+        }
+        if (labels.is("comment_period", l.label) && !a.locs.count("procedure.comment_period")) {
+            const Text t = text_after(layout, idx, false);
+            a.procedure.comment_period = t.value;
+            if (!t.value.empty()) a.locs["procedure.comment_period"] = Loc::span(l.no, t.end + 1);
+        }
+    }
 }
 
 // (別添1) (備考): numbered steps "1-①." with their continuation lines.
@@ -715,7 +880,7 @@ void read_steps(const Layout& layout, Assessment& a) {
             continue;
         }
         if (l.text.empty()) continue;
-        if (text::nfkc(l.text) == "(備考)") {
+        if (spelled(text::nfkc_compact(l.text), "remarks")) {
             in_notes = true;
             continue;
         }
@@ -788,7 +953,9 @@ TimingCell timing_cell(const std::string& line) {
 // other text is kept whole in `text` (diff still finds what it mentions). The rows are history and
 // never feed current values.
 void read_changes(const Layout& layout, Assessment& a) {
-    static const std::regex date_re(R"(^(令和|平成|昭和)(\d{1,2}|元)年\d{1,2}月\d{1,2}日$)");
+    static const std::regex date_re("^" + regex_alternatives(written_list("eras")) + R"((\d{1,2}|)" +
+                                    written("first_year") + ")" + written("year") + R"(\d{1,2})" + written("month") +
+                                    R"(\d{1,2})" + written("day") + "$");
     constexpr size_t kItemChars = 20;
     constexpr int kItemLines = 4;
     ChangeRow* open = nullptr;
@@ -822,7 +989,7 @@ void read_changes(const Layout& layout, Assessment& a) {
             continue;  // the table's header, repeated on each page
         const bool after_gap = previous_no > 0 && l.no > previous_no + 1;
         previous_no = l.no;
-        if (text::contains(c, "年") && text::contains(c, "日") && std::regex_match(c, date_re)) {
+        if (text::contains(c, written("year")) && text::contains(c, written("day")) && std::regex_match(c, date_re)) {
             close();
             a.changes.push_back({});
             open = &a.changes.back();
@@ -882,6 +1049,7 @@ std::vector<Assessment> parse_pdftext(const Document& doc) {
         for (const auto& n : fb.names) a.file_names.push_back(n);
         if (!a.locs.count("file_names") && fb.locs.count("names")) a.locs["file_names"] = fb.locs.at("names");
     }
+    read_procedure(layout, a);
     if (layout.file_count > 0 || first_line_of(layout, Region::annex_flow) > 0) read_steps(layout, a);
     read_changes(layout, a);
     a.loc = Loc::span(1, static_cast<int>(doc.lines.size()));

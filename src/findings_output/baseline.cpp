@@ -14,6 +14,7 @@ namespace piagraph {
 using nlohmann::json;
 
 std::vector<BaselineEntry> parse_baseline(const std::string& json_text, const std::string& path) {
+    check_json_depth(json_text, path);
     json j;
     try {
         j = json::parse(json_text);

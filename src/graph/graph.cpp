@@ -106,14 +106,10 @@ std::string system_key(const std::string& name) {
 
 namespace {
 
-const std::string kOtherBox = "その他";
-
 // The box that a (…内) suffix attaches a system to, or "".
 std::string within_box(const std::string& name) {
-    const auto& raw = Dictionary::get().raw();
-    if (!raw.contains("graph") || !raw["graph"].contains("within_box")) return "";
     const std::string key = text::match_key(name);
-    for (auto& [marker, box] : raw["graph"]["within_box"].items())
+    for (auto& [marker, box] : Dictionary::get().raw().at("graph").at("within_box").items())
         if (key.find(text::match_key(marker)) != std::string::npos) return box.get<std::string>();
     return "";
 }
@@ -131,11 +127,7 @@ Evidence evidence_at(const Assessment& a, const Loc& loc, const std::string& quo
     return Evidence{a.source_file, loc.line, loc.end_line ? loc.end_line : loc.line, quote, loc.page};
 }
 
-std::string join(const std::vector<std::string>& v, const std::string& sep) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
+using text::join;
 
 class Builder {
 public:
@@ -159,7 +151,8 @@ private:
     static std::string doc_of(const Assessment& a) { return a.source_file + "\n" + a.affair; }
 
     void learn_definitions(const Assessment& a) {
-        const std::string open = "以下「", close = "」";
+        static const std::string open = Dictionary::get().word("/graph/definition/open"),
+                                 close = Dictionary::get().word("/graph/definition/close");
         for (const auto& s : a.systems) {
             size_t at = s.name.find(open);
             if (at == std::string::npos) continue;
@@ -260,7 +253,7 @@ private:
             Vertex from = *graph_.find(key_of(s));
             Loc loc = s.connections_loc.known() ? s.connections_loc : s.loc;
             for (const auto& box : s.connections) {
-                if (text::match_key(box) == text::match_key(kOtherBox)) continue;
+                if (text::match_key(box) == text::match_key(Dictionary::get().form_label("other_option"))) continue;
                 Vertex to = box_target(box);
                 if (to != from) out.push_back({from, to, a.affair, evidence_at(a, loc, box)});
             }
@@ -327,7 +320,9 @@ private:
     }
 
     void add_file(const Assessment& a, Vertex business, const FileBlock& f, size_t index) {
-        const std::string name = f.names.empty() ? "ファイル" + std::to_string(index + 1) : f.names.front();
+        const std::string name = f.names.empty()
+                                     ? Dictionary::get().word("/graph/unnamed/file") + std::to_string(index + 1)
+                                     : f.names.front();
         Vertex file =
             graph_.node(NodeKind::file, "file:" + text::match_key(a.affair) + "/" + text::match_key(name), name);
         NodeProps& fn = g_[file];
@@ -386,8 +381,9 @@ private:
             e.evidence.push_back(evidence_at(a, en.loc, en.item));
             graph_.add_edge(file, c, std::move(e));
             if (en.resubcontract.value_or(false)) {
-                std::string sub =
-                    text::trim(en.resubcontractor).empty() ? "再委託先（" + who + "）" : en.resubcontractor;
+                std::string sub = text::trim(en.resubcontractor).empty()
+                                      ? Dictionary::get().word("/graph/unnamed/resubcontractor") + "（" + who + "）"
+                                      : en.resubcontractor;
                 Vertex s = graph_.node(NodeKind::contractor, "contractor:" + text::match_key(sub), sub);
                 g_[s].assessments.insert(a.affair);
                 EdgeProps r = edge_props(EdgeKind::resubcontracts, "resubcontracts:" + g_[c].key + "|" + g_[s].key);

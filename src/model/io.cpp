@@ -9,6 +9,7 @@
 #include <random>
 
 #include "piagraph/error.hpp"
+#include "piagraph/limits.hpp"
 
 namespace piagraph {
 
@@ -57,6 +58,18 @@ InputError too_large_error(const std::string& path, std::size_t max_bytes) {
                        "file too large (limit " + mb + " MB); split it per assessment"});
 }
 
+InputError too_many_systems_error(const std::string& path, int line, std::size_t count, const std::string& where) {
+    const std::string n = std::to_string(count);
+    const std::string limit = std::to_string(limits::kMaxSystemsPerAssessment);
+    const std::string at_ja = where.empty() ? "" : where + " に ";
+    const std::string at_en = where.empty() ? "" : " in " + where;
+    return InputError(
+        path, line,
+        {"一つの評価書のシステムが多すぎます（" + at_ja + n + " 個、上限 " + limit +
+             " 個。様式のシステムは 1～20 です）",
+         "too many systems in one assessment (" + n + at_en + ", limit " + limit + "; the forms have systems 1-20)"});
+}
+
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     std::error_code ec;
     fs::path p(path);
@@ -79,6 +92,33 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
         if (bytes.size() > max_bytes) throw too_large_error(path, max_bytes);
     }
     return bytes;
+}
+
+void check_json_depth(const std::string& text, const std::string& path) {
+    int depth = 0;
+    int line = 1;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (ch == '\n') ++line;
+        if (in_string) {
+            if (ch == '\\')
+                ++i;  // an escaped character, never a quote that ends the string
+            else if (ch == '"')
+                in_string = false;
+        } else if (ch == '"') {
+            in_string = true;
+        } else if (ch == '{' || ch == '[') {
+            if (++depth > limits::kMaxJsonDepth) {
+                const std::string limit = std::to_string(limits::kMaxJsonDepth);
+                throw InputError(path, line,
+                                 {"JSON の入れ子が深すぎます（上限 " + limit + " 段）",
+                                  "JSON nested too deep (limit " + limit + " levels)"});
+            }
+        } else if (ch == '}' || ch == ']') {
+            --depth;
+        }
+    }
 }
 
 }  // namespace piagraph

@@ -29,6 +29,10 @@ public:
         if (!token.empty()) target_.push_back(token);
     }
 
+    // The same for a path already split: keys as written (a key may hold '.' or '[', as the
+    // coverage keys "files[0].sources" do) and indices as "[N]".
+    PathLocator(const std::string& text, std::vector<std::string> tokens) : text_(text), target_(std::move(tokens)) {}
+
     int line() {
         value(0);
         return found_;

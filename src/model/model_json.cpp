@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "json_path.hpp"
+#include "model_references.hpp"
 #include "piagraph/error.hpp"
+#include "piagraph/io.hpp"
 #include "piagraph/model.hpp"
 #include "piagraph/model_schema.hpp"
 
@@ -187,6 +189,7 @@ void to_json(json& j, const Flow& v) {
     if (!v.purpose.empty()) j["purpose"] = v.purpose;
     if (!v.info.empty()) j["info"] = v.info;
     if (!v.timing.empty()) j["timing"] = v.timing;
+    if (!v.population.empty()) j["population"] = v.population;
     if (!v.marks.empty()) j["marks"] = v.marks;
     put_loc(j, v.loc);
     if (v.basis_loc.known()) j["basis_loc"] = v.basis_loc;
@@ -200,6 +203,7 @@ void from_json(const json& j, Flow& v) {
     read_str(j, "purpose", v.purpose);
     read_str(j, "info", v.info);
     read_str(j, "timing", v.timing);
+    read_str(j, "population", v.population);
     read_str(j, "marks", v.marks);
     read_obj(j, "loc", v.loc);
     read_obj(j, "basis_loc", v.basis_loc);
@@ -215,6 +219,7 @@ void to_json(json& j, const Entrustment& v) {
     if (!v.permission_method.empty()) j["permission_method"] = v.permission_method;
     if (!v.resubcontract_items.empty()) j["resubcontract_items"] = v.resubcontract_items;
     if (!v.methods.empty()) j["methods"] = v.methods;
+    if (!v.population.empty()) j["population"] = v.population;
     put_loc(j, v.loc);
     put_locs(j, v.locs);
 }
@@ -227,6 +232,7 @@ void from_json(const json& j, Entrustment& v) {
     read_str(j, "permission_method", v.permission_method);
     read_str(j, "resubcontract_items", v.resubcontract_items);
     read_list(j, "methods", v.methods);
+    read_str(j, "population", v.population);
     read_obj(j, "loc", v.loc);
     read_locs(j, "locs", v.locs);
 }
@@ -255,9 +261,12 @@ void to_json(json& j, const FileBlock& v) {
                                                                 {"population", &v.population},
                                                                 {"population_scope", &v.population_scope},
                                                                 {"user_departments", &v.user_departments},
-                                                                {"user_count", &v.user_count}};
+                                                                {"user_count", &v.user_count},
+                                                                {"department", &v.department},
+                                                                {"retention_reason", &v.retention_reason}};
     for (const auto& [key, value] : texts)
         if (!value->empty()) j[key] = *value;
+    if (!v.record_categories.empty()) j["record_categories"] = v.record_categories;
     if (v.entrust) j["entrust"] = *v.entrust;
     if (v.provides) j["provides"] = *v.provides;
     if (v.transfers_flag) j["transfers_flag"] = *v.transfers_flag;
@@ -287,6 +296,9 @@ void from_json(const json& j, FileBlock& v) {
     read_str(j, "population_scope", v.population_scope);
     read_str(j, "user_departments", v.user_departments);
     read_str(j, "user_count", v.user_count);
+    read_str(j, "department", v.department);
+    read_str(j, "retention_reason", v.retention_reason);
+    read_list(j, "record_categories", v.record_categories);
     read_opt_bool(j, "entrust", v.entrust);
     read_opt_bool(j, "provides", v.provides);
     read_opt_bool(j, "transfers_flag", v.transfers_flag);
@@ -370,6 +382,24 @@ void from_json(const json& j, CoverageItem& v) {
     read_str(j, "why", v.why);
 }
 
+void to_json(json& j, const Procedure& v) {
+    j = json::object();
+    const std::pair<const char*, const std::string*> texts[] = {{"comment_period", &v.comment_period},
+                                                                {"shortening_reason", &v.shortening_reason},
+                                                                {"review_date", &v.review_date},
+                                                                {"review_method", &v.review_method},
+                                                                {"review_result", &v.review_result}};
+    for (const auto& [key, value] : texts)
+        if (!value->empty()) j[key] = *value;
+}
+void from_json(const json& j, Procedure& v) {
+    read_str(j, "comment_period", v.comment_period);
+    read_str(j, "shortening_reason", v.shortening_reason);
+    read_str(j, "review_date", v.review_date);
+    read_str(j, "review_method", v.review_method);
+    read_str(j, "review_result", v.review_result);
+}
+
 void to_json(json& j, const Linkage& v) {
     j = json{{"status", v.status}, {"basis", v.basis}};
     put_loc(j, v.loc);
@@ -397,6 +427,12 @@ void to_json(json& j, const Assessment& v) {
              {"files", v.files},
              {"attachment1_steps", v.attachment1_steps},
              {"changes", v.changes}};
+    const std::pair<const char*, const std::string*> threshold[] = {{"handlers", &v.handlers},
+                                                                    {"serious_incident", &v.serious_incident},
+                                                                    {"threshold_result", &v.threshold_result}};
+    for (const auto& [key, value] : threshold)
+        if (!value->empty()) j[key] = *value;
+    if (json p = v.procedure; !p.empty()) j["procedure"] = p;
     if (!v.source_file.empty()) j["source_file"] = v.source_file;
     put_locs(j, v.locs);
     if (!v.coverage.empty()) j["coverage"] = v.coverage;
@@ -414,6 +450,10 @@ void from_json(const json& j, Assessment& v) {
     read_obj(j, "linkage", v.linkage);
     read_str(j, "department", v.department);
     read_str(j, "population", v.population);
+    read_str(j, "handlers", v.handlers);
+    read_str(j, "serious_incident", v.serious_incident);
+    read_str(j, "threshold_result", v.threshold_result);
+    read_obj(j, "procedure", v.procedure);
     read_list(j, "systems", v.systems);
     read_list(j, "file_names", v.file_names);
     read_list(j, "files", v.files);
@@ -468,6 +508,7 @@ void from_json(const json& j, Model& v) {
 namespace {
 
 json parse_json(const std::string& text, const std::string& file) {
+    check_json_depth(text, file);
     json j;
     try {
         j = json::parse(text);
@@ -497,6 +538,7 @@ Model model_from(const json& j, const std::string& text, const std::string& file
     }
     if (m.schema != kSchema && !m.schema.empty())
         throw InputError(file, 1, {"未対応のスキーマです: " + m.schema, "unsupported schema: " + m.schema});
+    model_detail::check_references(m, text, file);
     m.source.format = m.source.format.empty() ? "json" : m.source.format;
     for (auto& a : m.assessments)
         if (a.source_file.empty()) a.source_file = m.source.file.empty() ? file : m.source.file;

@@ -230,6 +230,22 @@ std::string nfkc_compact(std::string_view s) {
     return n;
 }
 
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (p.empty()) continue;
+        if (!out.empty()) out += sep;
+        out += p;
+    }
+    return out;
+}
+
+std::string shorten(std::string_view s, size_t max_chars) {
+    const std::u32string u = to_u32(s);
+    if (u.size() <= max_chars) return std::string(s);
+    return to_utf8(u.substr(0, max_chars)) + "…";
+}
+
 std::string squeeze(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -22,6 +22,8 @@ void load_one(const std::string& path, LoadedInputs& out) {
     const std::string bytes = read_file_bytes(path, options.read_limit());
     Model model;
     if (!is_pdf(bytes) && is_json_model(bytes)) {
+        // A model is text: the text's limit, not the PDF's that bytes were read under.
+        if (bytes.size() > options.max_bytes) throw too_large_error(path, options.max_bytes);
         std::vector<InputError> warnings;
         model = parse_model_json(bytes, path, warnings);
         for (auto& w : warnings) out.warnings.push_back(std::move(w));

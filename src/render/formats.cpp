@@ -221,10 +221,11 @@ const char* format_name(Format f) {
     return "?";
 }
 
-RenderResult emit_scene(const Scene& scene, Format format, const Style& style, const std::string& what) {
-    if (format == Format::mermaid) return RenderResult{render_detail::emit_mermaid(scene, style), "", {}};
-    if (format == Format::graphml) return RenderResult{render_detail::emit_graphml(scene), "", {}};
-    return render_detail::emit_graphviz(scene, format, style, what);
+RenderResult emit_scene(const Scene& scene, Format format, const Style& style, const std::string& what,
+                        const LayoutLimits& layout) {
+    if (format == Format::mermaid) return RenderResult{render_detail::emit_mermaid(scene, style), "", {}, 0};
+    if (format == Format::graphml) return RenderResult{render_detail::emit_graphml(scene), "", {}, 0};
+    return render_detail::emit_graphviz(scene, format, style, what, layout);
 }
 
 RenderResult render(const Graph& graph, const std::vector<Finding>& findings, const RenderOptions& options,
@@ -233,7 +234,7 @@ RenderResult render(const Graph& graph, const std::vector<Finding>& findings, co
     Scene scene = build_scene(graph, findings, options.view, style, options.scene);
     // GraphML is data for other tools: no legend nodes mixed into it.
     if (options.legend && options.format != Format::graphml) add_legend(scene, style);
-    return emit_scene(scene, options.format, style, what);
+    return emit_scene(scene, options.format, style, what, options.layout);
 }
 
 }  // namespace piagraph

@@ -3,9 +3,11 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -13,10 +15,14 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 
 #include "emit.hpp"
 #include "escape.hpp"
+#include "piagraph/limits.hpp"
 #include "piagraph/render.hpp"
+#include "piagraph/text.hpp"
 
 namespace piagraph {
 namespace {
@@ -27,6 +33,26 @@ using render_detail::graphviz_text;
 // layout drops clusters, then leaves dot for sfdp.
 constexpr size_t kClusterNodeLimit = 250;
 constexpr size_t kDotNodeLimit = 500;
+
+// A text laid out as a label (title, cluster, node, edge): each line cut to
+// limits::kMaxLabelChars characters, whatever the style's wrapping allows; the tooltip keeps
+// the whole text.
+std::string laid_out(const std::string& text) {
+    std::string out;
+    size_t start = 0;
+    for (;;) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        std::u32string line = text::to_u32(std::string_view(text).substr(start, end - start));
+        if (line.size() > limits::kMaxLabelChars) {
+            line.resize(limits::kMaxLabelChars);
+            line += U'…';
+        }
+        out += text::to_utf8(line);
+        if (end == text.size()) return out;
+        out += '\n';
+        start = end + 1;
+    }
+}
 
 // cgraph's C API takes char* for strings it only copies.
 char* c(const std::string& s) { return const_cast<char*>(s.c_str()); }
@@ -108,7 +134,7 @@ GraphPtr build_agraph(const Scene& scene, const Style& style, Layout layout) {
     std::map<std::string, std::string> graph_attrs = style.attributes("graph", "");
     graph_attrs["charset"] = "UTF-8";
     graph_attrs["fontname"] = font;
-    if (!scene.title.empty()) graph_attrs["label"] = graphviz_text(scene.title);
+    if (!scene.title.empty()) graph_attrs["label"] = graphviz_text(laid_out(scene.title));
     if (layout != Layout::sfdp) graph_attrs["newrank"] = "true";
     if (layout == Layout::sfdp) {
         graph_attrs["overlap"] = "prism";
@@ -136,7 +162,7 @@ GraphPtr build_agraph(const Scene& scene, const Style& style, Layout layout) {
                 if (auto it = clusters.find(cl.parent); it != clusters.end()) parent = it->second;
             Agraph_t* sub = agsubg(parent, c("cluster_" + cl.id), 1);
             auto attrs = style.attributes("clusters", cl.role);
-            attrs["label"] = graphviz_text(cl.label);
+            attrs["label"] = graphviz_text(laid_out(cl.label));
             attrs["fontname"] = font;
             set_all(sub, attrs);
             clusters[cl.id] = sub;
@@ -148,8 +174,8 @@ GraphPtr build_agraph(const Scene& scene, const Style& style, Layout layout) {
         if (auto it = clusters.find(n.cluster); it != clusters.end()) owner = it->second;
         Agnode_t* an = agnode(owner, c(n.id), 1);
         auto attrs = with_mark(style.attributes("nodes", n.role), style, n.mark);
-        attrs["label"] =
-            graphviz_text(n.wrap ? wrap_text(n.label, style.wrap_columns(), style.max_label_lines()) : n.label);
+        attrs["label"] = graphviz_text(
+            n.wrap ? wrap_text(laid_out(n.label), style.wrap_columns(), style.max_label_lines()) : laid_out(n.label));
         if (!n.tooltip.empty()) attrs["tooltip"] = graphviz_text(n.tooltip);
         set_all(an, attrs);
         nodes[n.id] = an;
@@ -169,7 +195,7 @@ GraphPtr build_agraph(const Scene& scene, const Style& style, Layout layout) {
         Agedge_t* ae = agedge(root, from->second, to->second, nullptr, 1);
         auto attrs = with_mark(style.attributes("edges", e.role), style, e.mark);
         if (!e.label.empty()) {
-            const std::string wrapped = wrap_text(e.label, style.wrap_columns(), style.max_label_lines());
+            const std::string wrapped = wrap_text(laid_out(e.label), style.wrap_columns(), style.max_label_lines());
             attrs[layout == Layout::sfdp ? "xlabel" : "label"] = graphviz_text(wrapped);
         }
         if (!e.tooltip.empty()) {
@@ -231,12 +257,34 @@ int layout_and_render(const Scene& scene, const Style& style, Layout layout, con
 
 // Graphviz 2.43 can crash (double free in dot's cleanup on some cluster graphs) or run for
 // minutes, so each layout runs in a forked child that sends its output through a pipe and
-// never frees the layout; a crash or a timeout only costs that attempt.
-constexpr int kLayoutSeconds = 60;
+// never frees the layout; a crash, a timeout or running out of its memory only costs that
+// attempt. The attempts of one diagram share limits::kLayoutSeconds.
+using Clock = std::chrono::steady_clock;
+
+// The child's address space is bounded (limits::kLayoutMemoryBytes), except under the address
+// sanitizer, which reserves terabytes of address space up front.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kBoundChildMemory = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kBoundChildMemory = false;
+#else
+constexpr bool kBoundChildMemory = true;
+#endif
+#else
+constexpr bool kBoundChildMemory = true;
+#endif
 
 template <typename F>
-Attempt in_child(F work) {
+Attempt in_child(F work, Clock::time_point deadline, const LayoutLimits& layout) {
     Attempt out;
+    const auto ms = layout.time.count();
+    const std::string timeout =
+        "timed out after " + (ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms");
+    if (deadline <= Clock::now()) {
+        out.failure = timeout;
+        return out;
+    }
     int fds[2];
     if (pipe(fds) != 0) {
         out.failure = "pipe failed";
@@ -252,6 +300,10 @@ Attempt in_child(F work) {
     }
     if (pid == 0) {
         close(fds[0]);
+        if (kBoundChildMemory) {
+            const rlimit memory{layout.memory_bytes, layout.memory_bytes};
+            setrlimit(RLIMIT_AS, &memory);
+        }
         Attempt mine;
         const int code = work(mine);
         // Frame: messages joined by \n, a NUL, then the output bytes (or the failure text).
@@ -269,11 +321,9 @@ Attempt in_child(F work) {
     close(fds[1]);
     std::string frame;
     char buffer[65536];
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kLayoutSeconds);
     bool timed_out = false;
     for (;;) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
         if (left.count() <= 0) {
             timed_out = true;
             break;
@@ -306,7 +356,7 @@ Attempt in_child(F work) {
     }
     const std::string payload = nul == std::string::npos ? std::string() : frame.substr(nul + 1);
     if (timed_out) {
-        out.failure = "timed out after " + std::to_string(kLayoutSeconds) + " s";
+        out.failure = timeout;
     } else if (WIFSIGNALED(status)) {
         out.failure = std::string("Graphviz crashed (") + strsignal(WTERMSIG(status)) + ")";
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || nul == std::string::npos) {
@@ -318,12 +368,45 @@ Attempt in_child(F work) {
     return out;
 }
 
+// The scene cut to limits::kMaxLayoutNodes nodes: the first ones, the edges between them, and a
+// title that says how many were left out.
+Scene bounded_scene(const Scene& whole, const Style& style, size_t max_nodes) {
+    Scene out;
+    out.clusters = whole.clusters;
+    out.same_rank = whole.same_rank;  // ids of nodes left out are skipped when the graph is built
+    out.legend = whole.legend;
+    out.steps = whole.steps;
+    std::set<std::string> kept;
+    for (size_t i = 0; i < whole.nodes.size() && i < max_nodes; ++i) {
+        out.nodes.push_back(whole.nodes[i]);
+        kept.insert(whole.nodes[i].id);
+    }
+    for (const auto& e : whole.edges)
+        if (kept.count(e.from) && kept.count(e.to)) out.edges.push_back(e);
+    const std::string note = style.text("text", "layout_limit");
+    out.title = whole.title + (whole.title.empty() ? "" : "\n") + note + " " + std::to_string(out.nodes.size()) +
+                " / " + std::to_string(whole.nodes.size());
+    return out;
+}
+
 }  // namespace
 
 namespace render_detail {
 
-RenderResult emit_graphviz(const Scene& scene, Format format, const Style& style, const std::string& what) {
+RenderResult emit_graphviz(const Scene& whole, Format format, const Style& style, const std::string& what,
+                           const LayoutLimits& layout) {
     RenderResult result;
+    // A scene over the layout limit is laid out with its first nodes only (the views list the
+    // business, its systems and files first), and says so in its title and in the result.
+    std::optional<Scene> bounded;
+    if (format != Format::dot && whole.nodes.size() > layout.max_nodes) {
+        bounded = bounded_scene(whole, style, layout.max_nodes);
+        result.omitted_nodes = whole.nodes.size() - bounded->nodes.size();
+        result.warnings.push_back("large diagram: " + std::to_string(result.omitted_nodes) + " of " +
+                                  std::to_string(whole.nodes.size()) + " nodes left out (limit " +
+                                  std::to_string(layout.max_nodes) + ")");
+    }
+    const Scene& scene = bounded ? *bounded : whole;
     std::vector<Layout> plan;
     const size_t n = scene.nodes.size();
     if (n <= kClusterNodeLimit) plan.push_back(Layout::dot_clusters);
@@ -343,10 +426,11 @@ RenderResult emit_graphviz(const Scene& scene, Format format, const Style& style
                                              : format == Format::png ? std::vector<std::string>{"png:cairo", "png"}
                                                                      : std::vector<std::string>{"pdf:cairo", "pdf"};
     std::string failure;
+    const Clock::time_point deadline = Clock::now() + layout.time;
     for (size_t i = 0; i < plan.size(); ++i) {
         const char* engine = plan[i] == Layout::sfdp ? "sfdp" : "dot";
-        const Attempt attempt =
-            in_child([&](Attempt& a) { return layout_and_render(scene, style, plan[i], engine, devices, a); });
+        const Attempt attempt = in_child(
+            [&](Attempt& a) { return layout_and_render(scene, style, plan[i], engine, devices, a); }, deadline, layout);
         if (!attempt.ok) {
             failure = attempt.failure;
             result.warnings.push_back(std::string("layout ") + engine + " failed, trying a simpler layout: " + failure);

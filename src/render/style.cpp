@@ -23,6 +23,7 @@ const char* embedded_style(std::string_view name) {
 }
 
 nlohmann::json parse_style_text(const std::string& text, const std::string& file) {
+    check_json_depth(text, file);  // merge_patch below recurses as deep as the overlay nests
     try {
         nlohmann::json j = nlohmann::json::parse(text);
         if (!j.is_object())

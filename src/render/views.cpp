@@ -26,18 +26,8 @@ constexpr size_t kMaxTooltipChars = 600;
 
 int severity_rank(const std::string& s) { return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0; }
 
-std::string join(const std::vector<std::string>& v, const std::string& sep) {
-    std::string out;
-    for (const auto& s : v)
-        if (!s.empty()) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
-
-std::string shorten(const std::string& s, size_t max_chars) {
-    const std::u32string u = text::to_u32(s);
-    if (u.size() <= max_chars) return s;
-    return text::to_utf8(u.substr(0, max_chars)) + "…";
-}
+using text::join;
+using text::shorten;
 
 // Findings by the graph key they are about.
 struct FindingIndex {
@@ -400,7 +390,7 @@ void annex1_flow(SceneBuilder& b, Annex1Lanes& lanes, const std::string& file_id
         const StandardSystem* sys = method_system(m);
         const Vertex* via = sys ? b.graph_.find("system:" + sys->id) : nullptr;
         if (!via) continue;
-        const auto& relay = Dictionary::get().raw()["render"]["relay_before"];
+        const auto& relay = Dictionary::get().raw().at("render").at("relay_before");
         if (relay.contains(sys->id))
             if (const Vertex* r = b.graph_.find("system:" + relay[sys->id].get<std::string>()))
                 hops.push_back(place_system(b, lanes, *r));

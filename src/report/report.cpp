@@ -19,17 +19,10 @@ using text::match_key;
 const char* const kNotStated = "評価書に記載がありません";
 const char* const kUnread = "読み取れませんでした";
 
-std::string shorten(const std::string& s, size_t max_chars) {
-    std::u32string u = text::to_u32(text::squeeze(s));
-    if (u.size() <= max_chars) return text::to_utf8(u);
-    return text::to_utf8(u.substr(0, max_chars)) + "…";
-}
+// Squeezed first: a report cell shows a text on one line.
+std::string shorten(const std::string& s, size_t max_chars) { return text::shorten(text::squeeze(s), max_chars); }
 
-const nlohmann::json& report_vocabulary() {
-    static const nlohmann::json empty = nlohmann::json::object();
-    const auto& raw = Dictionary::get().raw();
-    return raw.contains("report") ? raw["report"] : empty;
-}
+const nlohmann::json& report_vocabulary() { return Dictionary::get().raw().at("report"); }
 
 std::vector<std::string> vocabulary_list(const nlohmann::json& node, const char* key) {
     std::vector<std::string> out;
@@ -94,10 +87,9 @@ const std::vector<StorageClass>& storage_classes() {
     static const std::vector<StorageClass> classes = [] {
         std::vector<StorageClass> out;
         const auto& v = report_vocabulary();
-        if (v.contains("storage_classes"))
-            for (const auto& c : v["storage_classes"])
-                out.push_back(
-                    {c.at("id").get<std::string>(), c.at("label").get<std::string>(), vocabulary_list(c, "words")});
+        for (const auto& c : v.at("storage_classes"))
+            out.push_back(
+                {c.at("id").get<std::string>(), c.at("label").get<std::string>(), vocabulary_list(c, "words")});
         return out;
     }();
     return classes;
@@ -165,11 +157,7 @@ std::string file_title(const FileBlock& f) {
 
 std::string yes_no(const std::optional<bool>& b, const char* yes, const char* no) { return b ? (*b ? yes : no) : ""; }
 
-std::string join(const std::vector<std::string>& v, const char* sep) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
-    return out;
-}
+using text::join;
 
 // Text or the plain "not stated" marker.
 std::string or_not_stated(const std::string& s) {
@@ -229,8 +217,8 @@ std::vector<std::string> each_file(const Assessment& a, const std::string& field
 // Whether a form (its short name: 基礎 / 重点 / 全項目) has an outline field (report/form_fields).
 bool form_has_field(const std::string& form, const std::string& id) {
     const auto& v = report_vocabulary();
-    if (form.empty() || !v.contains("form_fields")) return true;  // unknown form: assume it has
-    for (const auto& field : v["form_fields"])
+    if (form.empty()) return true;  // unknown form: assume it has
+    for (const auto& field : v.at("form_fields"))
         if (field.at("id").get<std::string>() == id) return field.at("sections").contains(form);
     return true;
 }
@@ -250,139 +238,6 @@ std::string file_fact(const Assessment& a, const FileBlock& f, const std::string
 }
 
 // --- the page ------------------------------------------------------------------------------------
-
-const char* const kStyle = R"CSS(
-:root { --ink:#1a1a1a; --muted:#5f6368; --line:#c9ced6; --accent:#23408e; --bg-soft:#f5f7fb;
-  --err:#b3261e; --warn:#a15c00; --info:#2e6b30; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif;
-  color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 1.5rem; line-height: 1.6; font-size: 15px; }
-h1 { font-size: 1.6rem; border-bottom: 3px solid var(--accent); padding-bottom: .3rem; }
-h2 { font-size: 1.3rem; border-left: 6px solid var(--accent); padding-left: .5rem; margin-top: 2.2rem; }
-h3 { font-size: 1.1rem; margin-top: 1.4rem; }
-p.meta, .muted { color: var(--muted); font-size: .9rem; }
-nav ol { columns: 2; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .45rem; vertical-align: top; text-align: left;
-  overflow-wrap: anywhere; word-break: break-word; }
-th { background: var(--bg-soft); font-weight: 600; }
-table.sortable th { cursor: pointer; }
-table.sortable th[aria-sort="ascending"]::after { content: " ▲"; }
-table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
-.card { border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; margin: 1rem 0; background: #fff; }
-.card h3 { margin-top: 0; }
-.tag { display: inline-block; border-radius: 4px; padding: 0 .4rem; font-size: .85rem; margin-right: .3rem;
-  border: 1px solid currentColor; }
-.tag.inside { color: #1b5e20; } .tag.data_centre { color: #0d47a1; } .tag.jlis_platform { color: #4a148c; }
-.tag.cloud { color: #006064; } .tag.unknown { color: var(--muted); }
-.none { color: var(--warn); font-weight: 600; }
-.unread { color: var(--err); font-weight: 600; }
-.sev-error { color: var(--err); font-weight: 700; } .sev-warning { color: var(--warn); font-weight: 700; }
-.sev-info { color: var(--info); font-weight: 700; }
-pre.quote { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg-soft); border-left: 3px solid var(--line);
-  margin: .3rem 0; padding: .3rem .5rem; font-size: .85rem; font-family: inherit; }
-figure { margin: 1rem 0; border: 1px solid var(--line); padding: .5rem; }
-figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
-/* Diagrams use the window's width (up to 1,240 px) so their text stays at reading size. */
-figure.diagram { width: min(1240px, calc(100vw - 2rem)); position: relative; left: 50%; transform: translateX(-50%); }
-.diagram-body.with-steps { display: grid; grid-template-columns: minmax(0, 1fr) 16rem; gap: .8rem; align-items: start; }
-.diagram .picture svg { cursor: zoom-in; }
-div.steps { font-size: .85rem; line-height: 1.45; }
-ol.steps { margin: 0; padding-left: 1.2rem; }
-ol.steps li { margin: .2rem 0; }
-ol.steps li[data-step] { cursor: pointer; }
-ol.steps li.hl, ol.steps li:focus { background: #fdecea; outline: 2px solid #c0392b; }
-svg g.hl path { stroke: #e60000; stroke-width: 4; }
-svg g.hl polygon { stroke: #e60000; fill: #e60000; }
-svg g.hl text { fill: #e60000; font-weight: 700; }
-button.open-full { margin-top: .4rem; }
-dialog.full { width: 96vw; height: 94vh; max-width: none; padding: 0; }
-dialog.full form { padding: .3rem .6rem; border-bottom: 1px solid var(--line); }
-dialog.full .pan { overflow: auto; height: calc(100% - 2.6rem); }
-dialog.full .pan svg { max-width: none; margin: 0; }
-figcaption { font-weight: 600; margin-bottom: .4rem; }
-dl.qa dt { font-weight: 700; margin-top: 1rem; }
-dl.qa dd { margin-left: 1rem; }
-.present { color: var(--info); } .absent { color: var(--warn); font-weight: 600; } .bydesign { color: var(--muted); }
-@media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  nav { display: none; }
-  h2 { break-after: avoid; }
-  .card, figure, tr, pre.quote { break-inside: avoid; }
-  figure.diagram { width: auto; left: 0; transform: none; }
-  .diagram-body.with-steps { display: block; }
-  button.open-full, dialog { display: none; }
-  figure svg { max-height: 250mm; }
-  table.sortable th::after { content: "" !important; }
-}
-)CSS";
-
-// Sorting is a convenience: without the script the tables read the same, in document order.
-const char* const kScript = R"JS(
-(function () {
-  var tables = document.querySelectorAll('table.sortable');
-  Array.prototype.forEach.call(tables, function (table) {
-    var head = table.tHead && table.tHead.rows[0];
-    if (!head || !table.tBodies[0]) return;
-    Array.prototype.forEach.call(head.cells, function (th, index) {
-      th.tabIndex = 0;
-      th.title = 'クリックで並べ替え';
-      function sort() {
-        var ascending = th.getAttribute('aria-sort') !== 'ascending';
-        Array.prototype.forEach.call(head.cells, function (h) { h.removeAttribute('aria-sort'); });
-        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (x, y) {
-          var a = x.cells[index] ? x.cells[index].textContent.trim() : '';
-          var b = y.cells[index] ? y.cells[index].textContent.trim() : '';
-          var na = parseFloat(a), nb = parseFloat(b);
-          var r = (!isNaN(na) && !isNaN(nb)) ? na - nb : a.localeCompare(b, 'ja');
-          return ascending ? r : -r;
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
-      }
-      th.addEventListener('click', sort);
-      th.addEventListener('keydown', function (e) { if (e.key === 'Enter') sort(); });
-    });
-  });
-})();
-// Diagrams: click (or the button) opens the diagram at 100 % in its dialog; a step of the list
-// under the pointer or focus highlights its edge. Without script the list and picture still read.
-(function () {
-  Array.prototype.forEach.call(document.querySelectorAll('figure.diagram'), function (figure) {
-    var button = figure.querySelector('button.open-full');
-    var dialog = button && document.getElementById(button.getAttribute('data-dialog'));
-    var svg = figure.querySelector('.picture svg');
-    function open() {
-      var pan = dialog.querySelector('.pan');
-      if (!pan.firstChild) {
-        var copy = svg.cloneNode(true);
-        copy.style.width = svg.getAttribute('width');
-        copy.style.height = svg.getAttribute('height');
-        pan.appendChild(copy);
-      }
-      dialog.showModal();
-    }
-    if (dialog && svg && dialog.showModal) {
-      button.addEventListener('click', open);
-      svg.addEventListener('click', open);
-    }
-    Array.prototype.forEach.call(figure.querySelectorAll('li[data-step]'), function (li) {
-      var cls = li.getAttribute('data-step');
-      function mark(on) {
-        li.classList.toggle('hl', on);
-        Array.prototype.forEach.call(figure.querySelectorAll('g.' + cls), function (g) { g.classList.toggle('hl', on); });
-      }
-      li.addEventListener('mouseenter', function () { mark(true); });
-      li.addEventListener('mouseleave', function () { mark(false); });
-      li.addEventListener('focus', function () { mark(true); });
-      li.addEventListener('blur', function () { mark(false); });
-    });
-  });
-})();
-)JS";
 
 // Only the <svg> element itself: render's output may start with an XML prolog and a DOCTYPE.
 std::string inline_svg(const std::string& svg) {
@@ -406,7 +261,7 @@ public:
         answers();
         os_ << "<footer class=\"muted\"><p>piagraph が評価書の記載から自動で作成した資料です。"
                "判断の根拠は各項目に示した評価書の記載箇所で確認してください。</p></footer>\n";
-        os_ << "<script>" << kScript << "</script>\n</body>\n</html>\n";
+        os_ << "<script>" << report_script() << "</script>\n</body>\n</html>\n";
         return os_.str();
     }
 
@@ -426,7 +281,8 @@ private:
         const std::string title = (org.empty() ? std::string() : org + " ") + "特定個人情報保護評価書 点検資料";
         os_ << "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
             << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            << "<title>" << html_escape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+            << "<title>" << html_escape(title) << "</title>\n<style>" << report_style()
+            << "</style>\n</head>\n<body>\n";
         os_ << "<header><h1>" << html_escape(title)
             << "</h1>\n<p class=\"meta\">入力: " << html_escape(join(in_.inputs, "、")) << "<br>評価書 "
             << in_.assessments.size() << " 件、点検結果 " << in_.findings.size() << " 件</p></header>\n";
@@ -770,28 +626,27 @@ private:
             if (form.empty()) os_ << "<p class=\"none\">様式を判別できないため、欄の有無は判定していません。</p>\n";
             os_ << "<table><thead><tr><th>項目</th><th "
                    "style=\"width:12em\">この様式での位置</th><th>記載状況</th></tr></thead><tbody>\n";
-            if (v.contains("form_fields"))
-                for (const auto& field : v["form_fields"]) {
-                    const std::string id = field.at("id").get<std::string>();
-                    const auto& sections = field.at("sections");
-                    const bool in_form = !form.empty() && sections.contains(form);
-                    const bool present = has_field(a, id);
-                    os_ << "<tr><td>" << html_escape(field.at("label").get<std::string>()) << "</td><td>"
-                        << (in_form ? html_escape(sections.at(form).get<std::string>()) : "—") << "</td><td>";
-                    const auto items = items_of_field(a, id);
-                    const std::string unread = unread_note(a, items);
-                    if (present)
-                        os_ << "<span class=\"present\">記載あり</span>";
-                    else if (!unread.empty())
-                        os_ << unread;
-                    else if (in_form && !a.coverage.empty() && !items.empty())
-                        os_ << "<span class=\"absent\">" << kNotStated << "</span>";  // its label was read
-                    else if (in_form || form.empty())
-                        os_ << "<span class=\"absent\">記載が見つかりません（記載漏れ又は読み取り漏れの可能性）</span>";
-                    else
-                        os_ << "<span class=\"bydesign\">この様式には欄がない（記載なしで正常）</span>";
-                    os_ << "</td></tr>\n";
-                }
+            for (const auto& field : v.at("form_fields")) {
+                const std::string id = field.at("id").get<std::string>();
+                const auto& sections = field.at("sections");
+                const bool in_form = !form.empty() && sections.contains(form);
+                const bool present = has_field(a, id);
+                os_ << "<tr><td>" << html_escape(field.at("label").get<std::string>()) << "</td><td>"
+                    << (in_form ? html_escape(sections.at(form).get<std::string>()) : "—") << "</td><td>";
+                const auto items = items_of_field(a, id);
+                const std::string unread = unread_note(a, items);
+                if (present)
+                    os_ << "<span class=\"present\">記載あり</span>";
+                else if (!unread.empty())
+                    os_ << unread;
+                else if (in_form && !a.coverage.empty() && !items.empty())
+                    os_ << "<span class=\"absent\">" << kNotStated << "</span>";  // its label was read
+                else if (in_form || form.empty())
+                    os_ << "<span class=\"absent\">記載が見つかりません（記載漏れ又は読み取り漏れの可能性）</span>";
+                else
+                    os_ << "<span class=\"bydesign\">この様式には欄がない（記載なしで正常）</span>";
+                os_ << "</td></tr>\n";
+            }
             os_ << "</tbody></table>\n";
         }
         os_ << "</section>\n";
@@ -830,9 +685,7 @@ private:
     void answer_system(const Assessment& a, const std::vector<std::string>& ids, const char* question) {
         os_ << "<dt>" << question << "</dt><dd>";
         const auto& dict = Dictionary::get();
-        const auto jlis_words = report_vocabulary().contains("operator_words")
-                                    ? vocabulary_list(report_vocabulary()["operator_words"], "jlis")
-                                    : std::vector<std::string>{};
+        const auto jlis_words = vocabulary_list(report_vocabulary().at("operator_words"), "jlis");
         bool any = false;
         for (const auto& s : a.systems) {
             const StandardSystem* sys = dict.resolve_standard(s.name);
@@ -1063,5 +916,12 @@ std::vector<StoragePlace> classify_storage(const std::string& storage_text) {
 }
 
 std::string render_report_html(const ReportInput& input) { return Page(input).build(); }
+
+// Generated by CMake from styles/report.css and styles/report.js.
+extern const char* const kReportStyle;
+extern const char* const kReportScript;
+
+const char* report_style() { return kReportStyle; }
+const char* report_script() { return kReportScript; }
 
 }  // namespace piagraph

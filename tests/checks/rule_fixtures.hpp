@@ -44,7 +44,7 @@ inline Assessment sound() {
     a.affair = "介護保険に関する事務";
     a.source_file = "t.txt";
     a.published = "令和7年1月10日";
-    a.individual_number_basis = "番号法第9条第1項 別表第68項";
+    a.individual_number_basis = "番号法第9条第1項 別表第100項";  // 介護保険 (PPC-L02)
     a.linkage = {"実施する", "番号法第19条第8号に基づく利用特定個人情報の提供に関する命令第2条の表", Loc::at(20)};
     a.systems = {sys(1, "介護保険システム", {"庁内連携システム"}),
                  sys(2, "団体内統合宛名システム", {"庁内連携システム"}, {"中間サーバー"}),

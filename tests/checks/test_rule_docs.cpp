@@ -4,6 +4,8 @@
 // without them fails here.
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -71,6 +73,26 @@ TEST(RuleDocs, EveryRuleTestNamesARegisteredRule) {
         if (sep == std::string::npos) continue;  // a test of all rules (SoundAssessmentRaisesNothing …)
         EXPECT_TRUE(ids.count(name.substr(0, sep))) << "Rules." << name << " names no registered rule";
     }
+}
+
+// Every rule file (src/checks/<id>_<name>.cpp) is in the one list of rules (PIAGRAPH_RULES in
+// registry.cpp), and every rule is in REFERENCE's catalogue or is one of ours (L15, X01).
+TEST(RuleDocs, EveryRuleFileIsRegistered) {
+    std::set<std::string> ids;
+    for (const auto& r : rules()) ids.insert(short_id(r->info().id));
+    size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(PIAGRAPH_SOURCE_DIR "/src/checks")) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() < 5 || !std::islower(static_cast<unsigned char>(name[0])) ||
+            !std::isdigit(static_cast<unsigned char>(name[1])) || !std::isdigit(static_cast<unsigned char>(name[2])) ||
+            name[3] != '_')
+            continue;
+        ++files;
+        std::string id = name.substr(0, 3);
+        id[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(id[0])));
+        EXPECT_TRUE(ids.count(id)) << name << " is not in PIAGRAPH_RULES (src/checks/registry.cpp)";
+    }
+    EXPECT_EQ(files, rules().size());
 }
 
 }  // namespace

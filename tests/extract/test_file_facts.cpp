@@ -98,5 +98,39 @@ TEST(FileFacts, Corpus003PdftextEveryFile) {
     EXPECT_EQ(extract_file(test::corpus("003_f26928cd63338999.txt").string()).assessments[0].population, "30万人以上");
 }
 
+// II-2 ⑥事務担当部署 and II-6 ②保管期間 その妥当性 (PPC-F10, PPC-C11), with their coverage.
+TEST(FileFacts, DepartmentInChargeAndRetentionReasonInBothReaders) {
+    const Model juki = extract_file((test::source_dir() / "examples" / "midori" / "midori-juki.txt").string());
+    ASSERT_EQ(juki.assessments.size(), 1u);
+    const Assessment& a = juki.assessments[0];
+    ASSERT_EQ(a.files.size(), 2u);
+    EXPECT_EQ(a.files[0].department, "市民生活部市民課");
+    EXPECT_EQ(a.files[0].locs.at("department").line, 138);
+    EXPECT_TRUE(text::starts_with(a.files[0].retention_reason, "住基法施行令第34条第1項により"));
+    EXPECT_EQ(a.files[0].locs.at("retention_reason").line, 223);  // the その妥当性 after 期間, not 記録項目's (135)
+    EXPECT_TRUE(text::starts_with(a.files[1].retention_reason, "住民票の記載が続く間は"));
+    EXPECT_TRUE(a.coverage.at("files[0].department").found);
+    EXPECT_TRUE(a.coverage.at("files[1].retention_reason").found);
+
+    const Model kokuho =
+        extract_file((test::source_dir() / "examples" / "pdftext" / "midori-kokuho-pdftext.txt").string());
+    ASSERT_EQ(kokuho.assessments.size(), 1u);
+    ASSERT_FALSE(kokuho.assessments[0].files.empty());
+    EXPECT_EQ(kokuho.assessments[0].files[0].department, "健康福祉部保険年金課");
+    EXPECT_TRUE(kokuho.assessments[0].coverage.at("files[0].department").found);
+}
+
+TEST(FileFacts, Corpus003PdftextRetentionReasonAfterItsBand) {
+    PIAGRAPH_REQUIRE_SHARED();
+    const auto files = files_of(test::corpus("003_f26928cd63338999.txt"));
+    ASSERT_EQ(files.size(), 3u);
+    for (const auto& f : files) {
+        SCOPED_TRACE(f.names.empty() ? "?" : f.names.front());
+        EXPECT_EQ(f.department, "市民部市民課");
+        EXPECT_FALSE(f.retention_reason.empty());
+    }
+    EXPECT_TRUE(text::starts_with(files[2].retention_reason, "送付先情報は機構への提供のみに用いられ"));
+}
+
 }  // namespace
 }  // namespace piagraph

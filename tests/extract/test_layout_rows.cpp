@@ -5,6 +5,7 @@
 #include "../../src/extract/layout_rows.hpp"
 #include "piagraph/extract.hpp"
 #include "piagraph/ingest.hpp"
+#include "piagraph/text.hpp"
 #include "test_support.hpp"
 
 namespace piagraph {
@@ -164,6 +165,78 @@ TEST(LayoutRowsColumnFlow, ValuesPrintedAfterARunOfLabelsGoBackUnderThem) {
     EXPECT_EQ(line(d, 27), "");  // a value line taken under its label
 }
 
+// The same reading on a 基礎項目評価書 (tests/fixtures/layout/kaede-kiso-columns.txt): a value of
+// several paragraphs stays under its label when its paragraphs read as one list (a lead sentence,
+// then items 1. 2. 3.; (情報照会) then (情報提供)); a legal basis starts at the paragraph citing an
+// article; a run of values ends at its page; 基礎's しきい値判断 labels are labels; the change
+// table's column headers printed on lines of their own make its header row.
+TEST(LayoutRowsColumnFlow, ListsStayUnderOneLabelAndPagesEndARun) {
+    const auto rows = rows_from_layout(fixture("kaede-kiso-columns.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 9),
+              "②事務の概要\t介護保険法に基づき、次の事務を行う。 1. 要介護認定の申請を受け付け、認定調査を行い、"
+              "審査会の判定に基づいて要介護状態区分を認定する 2. 保険料の賦課及び徴収 3. 保険給付の支給");
+    EXPECT_EQ(line(d, 11), "③システムの名称\t介護保険システム、団体内統合宛名システム、中間サーバー、庁内連携システム");
+    EXPECT_EQ(line(d, 15), "法令上の根拠\t番号法第9条第1項 別表第100項（介護保険法による保険給付の支給に関する事務）");
+    EXPECT_EQ(line(d, 18),
+              "②法令上の根拠\t(情報照会) 番号法第19条第8号に基づく利用特定個人情報の提供に関する命令第2条の表の項"
+              "(情報提供) 同命令第2条の表のうち、情報提供者が「市町村長」である項");
+    EXPECT_EQ(line(d, 21), "①部署\t福祉部介護保険課");
+    EXPECT_EQ(line(d, 22), "②所属長の役職名\t介護保険課長");
+    EXPECT_EQ(line(d, 43).substr(0, line(d, 43).find('\t')), "評価対象の事務の対象人数は何人か");
+    EXPECT_EQ(line(d, 48), "変更日\t項目\t変更前の記載\t変更後の記載\t提出時期");
+    for (int n : {50, 54, 56, 58}) EXPECT_EQ(line(d, n), "") << n;
+    // The change table's 法令上の根拠 is an old value, not the basis.
+    const Model m = extract_document(fixture("kaede-kiso-columns.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].individual_number_basis,
+              "番号法第9条第1項 別表第100項（介護保険法による保険給付の支給に関する事務）");
+}
+
+// Across pages (tests/fixtures/layout/kaede-pages.txt): the first values of a page that continue
+// the last value of the page before (システム1's functions) go back to it, not to the page's first
+// label; a box's （detail） wrapped onto a long line stays with its boxes; a heading the form knows
+// (4. 特定個人情報ファイルを取り扱う理由) is no value.
+TEST(LayoutRowsColumnFlow, AValueCutByThePageEndContinuesOnTheNextPage) {
+    const auto rows = rows_from_layout(fixture("kaede-pages.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 11), "①システムの名称\t介護保険システム");
+    EXPECT_EQ(line(d, 12),
+              "②システムの機能\t要介護認定の申請、認定調査及び審査会の判定の結果を管理し、保険料の賦課、徴収及び保険"
+              "給付の支給に必要な情報を作成する。また、給付の実績を月ごとに集計し、国民健康保険団体連合会へ送るファイル"
+              "を作成する。");
+    EXPECT_EQ(line(d, 17),
+              "③他のシステムとの接続\t[ ○ ] 庁内連携システム [ ] 税務システム [ ○ ] その他 "
+              "（媒体による連携のため、他システムとの接続はしない。）");
+    EXPECT_EQ(line(d, 19), "①システムの名称\t団体内統合宛名システム");
+    EXPECT_EQ(line(d, 21), "③他のシステムとの接続\t[ ○ ] 庁内連携システム [ ] 税務システム [ ] その他");
+    EXPECT_EQ(line(d, 30), "4. 特定個人情報ファイルを取り扱う理由");
+    EXPECT_EQ(line(d, 34), "法令上の根拠\t番号法第9条第1項 別表第100項");
+}
+
+// An empty value among selections (tests/fixtures/layout/kaede-selections.txt): ②法令上の根拠 of a
+// linkage not carried out is empty; the selection [システム用ファイル] goes to ①ファイルの種類, whose
+// options it is one of, with its option list wrapped in the middle of an option (その | 他の電子ファイル);
+// a selection printed between two labels does not end their run.
+TEST(LayoutRowsColumnFlow, ASelectionGoesToTheLabelWhoseOptionItIs) {
+    const auto rows = rows_from_layout(fixture("kaede-selections.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 11), "②法令上の根拠");
+    EXPECT_EQ(line(d, 13), "①部署\t福祉部介護保険課");
+    EXPECT_EQ(line(d, 14), "②所属長の役職名\t介護保険課長");
+    EXPECT_EQ(line(d, 17),
+              "①ファイルの種類 ※\t[システム用ファイル] <選択肢> 1) システム用ファイル 2) "
+              "その他の電子ファイル(表計算ファイル等)");
+    // A selection printed in the label column's flow keeps its label; the option list comes later.
+    EXPECT_EQ(line(d, 18),
+              "②対象となる本人の数\t<選択肢> 1) 1万人未満 2) 1万人以上10万人未満 3) 10万人以上100万人未満 "
+              "[1万人以上10万人未満]");
+    EXPECT_EQ(line(d, 20), "③対象となる本人の範囲 ※\t介護保険の第1号被保険者及び第2号被保険者");
+}
+
 TEST(LayoutRowsRefused, TooFewLabels) {
     const Document doc =
         decode_document("①事務の名称          国民年金に関する事務\n公表日   令和6年4月1日\n", "short.txt");
@@ -175,6 +248,39 @@ TEST(LayoutRowsRefused, RowsThatAreTabSeparatedAlready) {
     for (int i = 0; i < 4; ++i)
         text += "①事務の名称\t国民年金に関する事務\n②事務の内容 ※\t届出を受け付ける。\n③対象人数\t[1万人未満]\n";
     EXPECT_FALSE(rows_from_layout(decode_document(text, "tabs.txt")).has_value());
+}
+
+}  // namespace
+}  // namespace piagraph
+
+namespace piagraph {
+namespace {
+
+// midori-threshold-procedure.txt: the example city's 基礎 しきい値判断 rows and 全項目 VI 評価実施手続,
+// printed as the form and converted with pdftotext -layout (an excerpt of examples/midori).
+TEST(LayoutRowsForm, WrappedLabelBesideItsSelectionAndTheProcedureRows) {
+    const Document source = fixture("midori-threshold-procedure.txt");
+    const auto rows = rows_from_layout(source);
+    ASSERT_TRUE(rows.has_value());
+    auto row_with = [&](const std::string& start) -> std::string {
+        for (const auto& l : rows->lines)
+            if (l.rfind(start, 0) == 0) return l;
+        return "";
+    };
+    // A label that fills its column, one space before its value, and wrapped onto a second line.
+    EXPECT_NE(row_with("過去1年以内に").find("\t[発生なし]"), std::string::npos) << row_with("過去1年以内に");
+    // VI's row labels are labels, and a numbered heading never joins the label before it.
+    EXPECT_EQ(row_with("③主な意見の内容"), "③主な意見の内容\t意見なし");
+    EXPECT_EQ(row_with("②実施日・期間").find("②実施日・期間\t令和6年12月2日"), 0u);
+    EXPECT_EQ(text::trim(row_with("3. 第三者点検")), "3. 第三者点検");
+
+    const Model m = extract_document(source);
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.serious_incident, "発生なし");
+    EXPECT_EQ(a.handlers, "500人以上");
+    EXPECT_EQ(a.procedure.review_method, "みどり市個人情報保護審議会による点検");
+    EXPECT_TRUE(a.was_read("serious_incident"));
 }
 
 }  // namespace

@@ -138,6 +138,8 @@ TEST(ModelJson, RoundTrip) {
     f.user_count = "50人以上100人未満";
     f.retention = "20年以上";
     f.erasure = "バッチ処理により消去する。";
+    f.department = "市民生活部市民課";
+    f.retention_reason = "住基法施行令第34条により150年間保存するため。";
     a.files.push_back(f);
     m.assessments.push_back(a);
 
@@ -156,6 +158,8 @@ TEST(ModelJson, RoundTrip) {
     EXPECT_EQ(j.at("user_count"), "50人以上100人未満");
     EXPECT_EQ(j.at("erasure"), "バッチ処理により消去する。");
     EXPECT_EQ(back.assessments[0].files[0].user_departments, f.user_departments);
+    EXPECT_EQ(j.at("department"), "市民生活部市民課");  // II-2 ⑥事務担当部署
+    EXPECT_EQ(back.assessments[0].files[0].retention_reason, f.retention_reason);
 }
 
 // The strict loader: every text field must be a string; only the numbers people write either
