@@ -44,6 +44,10 @@ struct AnalyseOptions {
 // load_inputs, then one graph and one check run per organisation. Throws InputError when the
 // inputs hold no assessment.
 Analysis analyse(const std::vector<std::string>& paths, const AnalyseOptions& options = {});
+// The same on inputs already read (batch reads each document on its own, to list a bad one
+// without reading the others twice). `where` names the inputs in the error when none holds an
+// assessment.
+Analysis analyse(LoadedInputs inputs, const std::string& where, const AnalyseOptions& options = {});
 
 // One graph of every assessment analysed (what render draws when the inputs span organisations).
 Graph whole_graph(const Analysis& analysis);

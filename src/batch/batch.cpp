@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -88,59 +89,38 @@ Message internal_error(const std::exception& e) {
 }
 
 // Where each document fails when the whole folder does not read: each one alone.
-std::vector<std::string> isolate_failures(const std::vector<std::string>& paths, const std::string& org,
-                                          const std::string& root_prefix, std::vector<BatchFailure>& failures) {
-    std::vector<std::string> good;
-    for (const auto& p : paths) {
-        const std::string rel = p.substr(root_prefix.size());
-        try {
-            load_inputs({p});
-            good.push_back(p);
-        } catch (const InputError& e) {
-            failures.push_back({org, rel, e.message(), e.line()});
-        } catch (const std::exception& e) {
-            failures.push_back({org, rel, internal_error(e), 0});
-        }
-    }
-    return good;
-}
-
 struct Work {
     const BatchOrganisation* org = nullptr;
     bool skipped = false;
     json rows;
 };
 
+// Each document is read once, on its own: a bad one is listed with its error and the others are
+// analysed together (one graph and one check run for the organisation).
 std::unique_ptr<Analysis> analyse_organisation(const BatchOrganisation& org, const std::string& root,
                                                std::vector<BatchFailure>& failures) {
     const std::string prefix = root + "/";
-    std::vector<std::string> paths;
-    for (const auto& f : org.files) paths.push_back(prefix + f);
-    auto attempt = [&](const std::vector<std::string>& list) -> std::unique_ptr<Analysis> {
-        return std::make_unique<Analysis>(analyse(list));
-    };
-    try {
-        return attempt(paths);
-    } catch (const std::exception&) {
-        // some document is bad: find which, then analyse the others
-    }
-    std::vector<BatchFailure> found;
-    const std::vector<std::string> good = isolate_failures(paths, org.rel, prefix, found);
-    try {
-        if (!good.empty()) {
-            auto analysis = attempt(good);
-            failures.insert(failures.end(), found.begin(), found.end());
-            return analysis;
+    LoadedInputs all;
+    for (const auto& f : org.files) {
+        try {
+            LoadedInputs one = load_inputs({prefix + f});
+            std::move(one.assessments.begin(), one.assessments.end(), std::back_inserter(all.assessments));
+            all.source_lines.merge(one.source_lines);
+            std::move(one.warnings.begin(), one.warnings.end(), std::back_inserter(all.warnings));
+        } catch (const InputError& e) {
+            failures.push_back({org.rel, f, e.message(), e.line()});
+        } catch (const std::exception& e) {
+            failures.push_back({org.rel, f, internal_error(e), 0});
         }
-        failures.insert(failures.end(), found.begin(), found.end());
-        return nullptr;
+    }
+    if (all.assessments.empty() && failures.size() == org.files.size()) return nullptr;  // each one listed
+    try {
+        return std::make_unique<Analysis>(analyse(std::move(all), prefix + org.rel));
     } catch (const InputError& e) {
-        failures.insert(failures.end(), found.begin(), found.end());
         const std::string file =
             e.file().compare(0, prefix.size(), prefix) == 0 ? e.file().substr(prefix.size()) : org.rel;
         failures.push_back({org.rel, file, e.message(), e.line()});
     } catch (const std::exception& e) {
-        failures.insert(failures.end(), found.begin(), found.end());
         failures.push_back({org.rel, org.rel, internal_error(e), 0});
     }
     return nullptr;

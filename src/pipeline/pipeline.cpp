@@ -67,11 +67,14 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths) {
 }
 
 Analysis analyse(const std::vector<std::string>& paths, const AnalyseOptions& options) {
+    return analyse(load_inputs(paths), paths.empty() ? "" : paths.front(), options);
+}
+
+Analysis analyse(LoadedInputs inputs, const std::string& where, const AnalyseOptions& options) {
     Analysis analysis;
-    analysis.inputs = load_inputs(paths);
+    analysis.inputs = std::move(inputs);
     if (analysis.inputs.assessments.empty())
-        throw InputError(paths.empty() ? "" : paths.front(), 0,
-                         {"評価書が一つも見つかりません", "no assessment found in the input"});
+        throw InputError(where, 0, {"評価書が一つも見つかりません", "no assessment found in the input"});
     std::map<std::string, std::vector<Assessment>> by_organization;
     for (const auto& a : analysis.inputs.assessments) by_organization[a.organization].push_back(a);
     for (auto& [organization, assessments] : by_organization) {

@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -22,23 +21,20 @@
 #include <string>
 #include <vector>
 
+#include "piagraph/io.hpp"
+#include "piagraph/limits.hpp"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+// The example texts are small; the limit is only the project's own for any text it reads.
+std::string read(const fs::path& p) { return piagraph::read_file_bytes(p.string(), piagraph::limits::kMaxTextBytes); }
 
 void write(const fs::path& p, const std::string& s) {
     fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << s;
-    if (!out) throw std::runtime_error("cannot write " + p.string());
+    piagraph::write_file_atomic(p.string(), s);
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
