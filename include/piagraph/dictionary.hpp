@@ -20,6 +20,13 @@ struct StandardSystem {
     std::vector<std::string> aliases;
 };
 
+// One of the three forms (dictionary "forms"): 全項目評価書 / 全項目 / 様式4 …
+struct FormInfo {
+    std::string name;        // 全項目評価書
+    std::string short_name;  // 全項目
+    std::string style;       // 様式4
+};
+
 class Dictionary {
 public:
     // The embedded dictionary, parsed and checked against the embedded
@@ -37,6 +44,10 @@ public:
     const std::vector<std::string>& checked_marks() const { return checked_marks_; }
     const std::vector<StandardSystem>& systems() const { return systems_; }
     const std::vector<std::string>& form_names() const { return form_names_; }
+    const std::vector<FormInfo>& forms() const { return forms_; }
+    // The form a text names, by its name (全項目評価書) or its 様式 number (様式４, but not 様式41),
+    // compared after NFKC; nullptr if none.
+    const FormInfo* form_of(std::string_view text) const;
     // A string array anywhere in the file, by JSON pointer ("/parties/company_markers").
     std::vector<std::string> list(const std::string& json_pointer) const;
     // A string anywhere in the file, by JSON pointer ("/graph/unnamed/file").
@@ -73,6 +84,7 @@ private:
     std::vector<std::string> checked_marks_;
     std::vector<StandardSystem> systems_;
     std::vector<std::string> form_names_;
+    std::vector<FormInfo> forms_;
     std::map<std::string, std::string, std::less<>> form_labels_;  // key -> first spelling
     // (match key, system index), longest key first
     std::vector<std::pair<std::string, size_t>> alias_keys_;

@@ -20,35 +20,17 @@ const RuleInfo kInfo{
      "The form named on the cover and the 様式 label ([令和6年10月 様式4] …); the number of each form is in "
      "the dictionary (forms). 特定個人情報保護評価指針 第5 (the forms)."}};
 
-// 様式N of a label as written (full-width digits and spaces allowed), "" if it names none.
-std::string style_of(const std::string& label) {
-    const std::string n = text::match_key(label);
-    for (const auto& f : Dictionary::get().raw().at("forms")) {
-        const std::string style = text::match_key(f.at("style").get<std::string>());
-        const size_t at = n.find(style);
-        // 様式4 but not 様式41: the number ends where the style's number ends.
-        if (at != std::string::npos &&
-            (at + style.size() == n.size() || !std::isdigit(static_cast<unsigned char>(n[at + style.size()]))))
-            return f.at("style").get<std::string>();
-    }
-    return "";
-}
-
-std::string style_of_form(const std::string& form) {
-    for (const auto& f : Dictionary::get().raw().at("forms"))
-        if (text::contains(form, f.at("name").get<std::string>())) return f.at("style").get<std::string>();
-    return "";
-}
-
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for (const auto& a : graph.assessments) {
         if (blank(a.form) || blank(a.form_version)) continue;  // either not read: nothing to compare
-        const std::string labelled = style_of(a.form_version), named = style_of_form(a.form);
-        if (labelled.empty() || named.empty() || labelled == named) continue;
+        const FormInfo* labelled = Dictionary::get().form_of(a.form_version);
+        const FormInfo* named = Dictionary::get().form_of(a.form);
+        if (!labelled || !named || labelled == named) continue;
         out.push_back(finding(
             info, a,
-            {"評価書の種類は" + a.form + "（" + named + "）ですが、様式の表示は「" + a.form_version + "」です",
-             "the title names " + a.form + " (" + named + ") but the form label says \"" + a.form_version + "\""},
+            {"評価書の種類は" + a.form + "（" + named->style + "）ですが、様式の表示は「" + a.form_version + "」です",
+             "the title names " + a.form + " (" + named->style + ") but the form label says \"" + a.form_version +
+                 "\""},
             {at(a, field_loc(a.locs, "form_version", a.loc), "様式 / form label", a.form_version),
              at(a, field_loc(a.locs, "form", a.loc), "評価書の種類 / form", a.form)},
             {business_key(a), "form-identify:" + a.affair}));

@@ -418,11 +418,8 @@ const SectionHints& hints_for(DiffCategory c) {
 }
 
 std::string form_short(const std::string& form) {
-    for (const auto& f : Dictionary::get().raw().at("forms"))
-        if (text::contains(form, f.at("name").get<std::string>()) ||
-            text::contains(form, f.at("style").get<std::string>()))
-            return f.at("short").get<std::string>();
-    return "";
+    const FormInfo* f = Dictionary::get().form_of(form);
+    return f ? f->short_name : std::string();
 }
 
 // Section numbers are compared without spaces and separators: "Ⅱ-５" and "II 5" are both "II5".

@@ -97,7 +97,11 @@ Dictionary::Dictionary(nlohmann::json raw) : raw_(std::move(raw)) {
                 keys.emplace(text::match_key(alias), label.get<std::string>());
     }
     checked_marks_ = raw_.at("marks").at("checked").get<std::vector<std::string>>();
-    for (const auto& f : raw_.at("forms")) form_names_.push_back(f.at("name").get<std::string>());
+    for (const auto& f : raw_.at("forms")) {
+        forms_.push_back(
+            {f.at("name").get<std::string>(), f.at("short").get<std::string>(), f.at("style").get<std::string>()});
+        form_names_.push_back(forms_.back().name);
+    }
     for (const auto& s : raw_.at("systems")) {
         StandardSystem sys;
         sys.id = s.at("id").get<std::string>();
@@ -180,6 +184,21 @@ const StandardSystem* Dictionary::resolve_standard(std::string_view name) const 
         if (rest.empty() ||
             std::find(alias_remainders_.begin(), alias_remainders_.end(), rest) != alias_remainders_.end())
             return sys;
+    }
+    return nullptr;
+}
+
+const FormInfo* Dictionary::form_of(std::string_view text) const {
+    const std::string key = text::match_key(text);
+    if (key.empty()) return nullptr;
+    for (const auto& f : forms_)
+        if (text::contains(key, text::match_key(f.name))) return &f;
+    for (const auto& f : forms_) {
+        const std::string style = text::match_key(f.style);
+        for (size_t at = key.find(style); at != std::string::npos; at = key.find(style, at + 1)) {
+            const size_t end = at + style.size();
+            if (end == key.size() || key[end] < '0' || key[end] > '9') return &f;
+        }
     }
     return nullptr;
 }

@@ -129,11 +129,8 @@ const StorageClass* class_of(const std::string& s) {
 }
 
 std::string form_short(const std::string& form) {
-    for (const auto& f : Dictionary::get().raw().at("forms"))
-        if (!form.empty() && (text::contains(form, f.at("name").get<std::string>()) ||
-                              text::contains(form, f.at("style").get<std::string>())))
-            return f.at("short").get<std::string>();
-    return "";
+    const FormInfo* f = Dictionary::get().form_of(form);
+    return f ? f->short_name : std::string();
 }
 
 const char* severity_ja(Severity s) {
