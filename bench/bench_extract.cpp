@@ -1,7 +1,8 @@
 // Extraction throughput (decode + extract, one thread) in bytes per second, on the corpus texts
-// in ../shared/corpus (skipped with a message when absent) and on the bundled example city; and
-// the cost of a text holding many assessments: N copies of one text must cost about N times one
-// copy (issue 9, "linear cost"), printed as one `extract/copies:` line per text after the run.
+// in ../shared/corpus (skipped with a message when absent) and on the bundled example city; the
+// time of extraction over that of decoding, per text, printed as one `extract/decode:` line per
+// text after the run (issue 13: at most 3); and the cost of a text holding many assessments: N copies of one text must
+// cost about N times one copy (issue 9, "linear cost"), printed as one `extract/copies:` line per text after the run.
 // A benchmark, never a test: run build/bench_extract [--benchmark_filter=…].
 #include <benchmark/benchmark.h>
 
@@ -28,6 +29,10 @@ struct Input {
     std::string label;  // "corpus/001_….txt", "examples/midori/midori-juki.txt"
     std::string path;
     std::string bytes;
+    // CPU seconds per iteration of decode_only and of decode_and_extract on this text alone, of
+    // the last (reported) run: their ratio is printed after the run (issue 13: extract <= 3x decode).
+    double decode_seconds = 0;
+    double extract_seconds = 0;
 };
 
 std::vector<Input> texts_in(const fs::path& dir, const std::string& label) {
@@ -55,21 +60,37 @@ void report_megabytes(benchmark::State& state, int64_t bytes_per_iteration) {
                                               benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// CPU time of this thread (what Google Benchmark's "CPU" column measures): unlike wall time it
+// does not grow when other processes share the cores.
+double thread_cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+double seconds_per_iteration(double start, const benchmark::State& state) {
+    return (thread_cpu_seconds() - start) /
+           static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+}
+
 // Stage 1 alone: bytes -> decoded lines and format.
-void decode_only(benchmark::State& state, const Input* in) {
+void decode_only(benchmark::State& state, Input* in) {
+    const double start = thread_cpu_seconds();
     for (auto _ : state) {
         Document doc = decode_document(in->bytes, in->path);
         benchmark::DoNotOptimize(doc.lines.data());
     }
+    in->decode_seconds = seconds_per_iteration(start, state);
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(in->bytes.size()));
     report_megabytes(state, static_cast<int64_t>(in->bytes.size()));
 }
 
 // Stages 1 and 2: what `piagraph extract` does, minus writing JSON, over a batch of texts (one
 // text, or the whole corpus: the throughput figure of issue 2), on one thread.
-void decode_and_extract(benchmark::State& state, const std::vector<const Input*>& batch) {
+void decode_and_extract(benchmark::State& state, const std::vector<Input*>& batch) {
     int64_t bytes = 0;
     for (const Input* in : batch) bytes += static_cast<int64_t>(in->bytes.size());
+    const double start = thread_cpu_seconds();
     for (auto _ : state) {
         for (const Input* in : batch) {
             try {
@@ -81,8 +102,19 @@ void decode_and_extract(benchmark::State& state, const std::vector<const Input*>
             }
         }
     }
+    if (batch.size() == 1) batch.front()->extract_seconds = seconds_per_iteration(start, state);
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * bytes);
     report_megabytes(state, bytes);
+}
+
+// Extraction (decoding included) over decoding alone, per text: the issue's target is at most 3.
+constexpr double kExtractOverDecodeTarget = 3.0;
+
+void print_decode_ratio(const Input& in) {
+    if (in.decode_seconds <= 0 || in.extract_seconds <= 0) return;  // filtered out or failed
+    std::printf("extract/decode: %s extract takes %.1fx decode (target <= %.0f); CPU %.2f ms vs %.3f ms\n",
+                in.label.c_str(), in.extract_seconds / in.decode_seconds, kExtractOverDecodeTarget,
+                in.extract_seconds * 1e3, in.decode_seconds * 1e3);
 }
 
 // One text repeated: the same assessment `copies` times, joined by a blank line and a form feed
@@ -109,14 +141,6 @@ std::string repeated(const std::string& bytes, int copies) {
     return out;
 }
 
-// CPU time of this thread (what Google Benchmark's "CPU" column measures): unlike wall time it
-// does not grow when other processes share the cores.
-double thread_cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 // Like decode_and_extract, and it keeps its own CPU time per iteration and the number of
 // assessments found, for the ratio printed after the run.
 void extract_copies(benchmark::State& state, Copies* c) {
@@ -132,8 +156,7 @@ void extract_copies(benchmark::State& state, Copies* c) {
             return;
         }
     }
-    c->seconds = (thread_cpu_seconds() - start) /
-                 static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+    c->seconds = seconds_per_iteration(start, state);
     c->assessments = found;
     state.counters["assessments"] = static_cast<double>(found);
     if (c->one != nullptr && c->one->seconds > 0)  // time(N)/time(1)/N, as a counter too
@@ -175,16 +198,15 @@ int main(int argc, char** argv) {
     for (auto& example : texts_in(fs::path(PIAGRAPH_SOURCE_DIR) / "examples", "examples"))
         inputs.push_back(std::move(example));
 
-    std::vector<const Input*> corpus_inputs;  // copied into its benchmark
-    for (const Input& in : inputs)
+    std::vector<Input*> corpus_inputs;  // copied into its benchmark
+    for (Input& in : inputs)
         if (text::starts_with(in.label, "corpus/")) corpus_inputs.push_back(&in);
     if (!corpus_inputs.empty())
         benchmark::RegisterBenchmark("extract/corpus (all texts)", decode_and_extract, corpus_inputs)
             ->Unit(benchmark::kMillisecond);
-    for (const Input& in : inputs) {
+    for (Input& in : inputs) {
         benchmark::RegisterBenchmark(("decode/" + in.label).c_str(), decode_only, &in)->Unit(benchmark::kMicrosecond);
-        benchmark::RegisterBenchmark(("extract/" + in.label).c_str(), decode_and_extract,
-                                     std::vector<const Input*>{&in})
+        benchmark::RegisterBenchmark(("extract/" + in.label).c_str(), decode_and_extract, std::vector<Input*>{&in})
             ->Unit(benchmark::kMillisecond);
     }
 
@@ -212,6 +234,7 @@ int main(int argc, char** argv) {
 
     benchmark::RunSpecifiedBenchmarks();
     std::fflush(stdout);
+    for (const Input& in : inputs) print_decode_ratio(in);
     for (const auto& [one, many] : copies) print_copies_ratio(one, many);
     benchmark::Shutdown();
     return 0;

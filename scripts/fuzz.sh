@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets (fuzz/*.cpp) of a clang build with PIAGRAPH_FUZZ=ON.
-#   scripts/fuzz.sh [-t SECONDS] [-d BUILD_DIR] [TARGET ...]
+#   scripts/fuzz.sh [-t SECONDS] [-n RUNS] [-m MAX_LEN] [-u UNIT_SECONDS] [-d BUILD_DIR] [TARGET ...]
 # Each target first replays its regression inputs (tests/fixtures/fuzz/<target>/), then fuzzes
 # for SECONDS (default 60) from seeds made of what we write (examples/, tests/fixtures/), with a
 # dictionary of the form's labels taken from data/dictionary.json. Any crash, leak or input
 # slower than 1 s fails the run; the input is kept in BUILD_DIR/fuzz-artifacts/<target>/.
-# Prints one line per target: runs, exec/s, coverage, and the result.
+# Prints one line per target: runs, exec/s, coverage, and the result. A long run stops at RUNS
+# executions or SECONDS, whichever comes first; a smaller MAX_LEN (default 262144 bytes) buys more
+# executions per second; UNIT_SECONDS (default 1) may be raised only for a run niced under load,
+# where wall time is not the input's own.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 seconds=60
+runs_limit=-1
+max_len=262144
+unit_seconds=1
 dir="$ASAN_BUILD_DIR"
-while getopts "t:d:" opt; do
+while getopts "t:n:m:u:d:" opt; do
     case $opt in
         t) seconds=$OPTARG ;;
+        n) runs_limit=$OPTARG ;;
+        m) max_len=$OPTARG ;;
+        u) unit_seconds=$OPTARG ;;
         d) dir=$OPTARG ;;
-        *) echo "usage: $0 [-t SECONDS] [-d BUILD_DIR] [TARGET ...]" >&2; exit 2 ;;
+        *) echo "usage: $0 [-t SECONDS] [-n RUNS] [-m MAX_LEN] [-u UNIT_SECONDS] [-d BUILD_DIR] [TARGET ...]" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -81,8 +90,8 @@ for target in "${targets[@]}"; do
     corpus="$work/corpus-$target"
     seeds "$target" "$corpus"
     log="$work/$target.log"
-    "$bin" "$corpus" -dict="$dict" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 \
-        -max_len=262144 -print_final_stats=1 -artifact_prefix="$artifacts" > "$log" 2>&1
+    "$bin" "$corpus" -dict="$dict" -max_total_time="$seconds" -runs="$runs_limit" -timeout="$unit_seconds" \
+        -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$artifacts" > "$log" 2>&1
     rc=$?
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
     speed=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)

@@ -19,6 +19,13 @@ InputError too_large_error(const std::string& path, std::size_t max_bytes);
 // document or a JSON model; `where` is the JSON path of the list, or "").
 InputError too_many_systems_error(const std::string& path, int line, std::size_t count, const std::string& where);
 
+// The errors for a document whose extraction goes over its time limit (in milliseconds, said in
+// seconds) or its memory limit (in bytes, said in MB): each names the option that raises it.
+InputError extract_time_error(const std::string& path, long long limit_ms);
+InputError extract_memory_error(const std::string& path, std::size_t limit_bytes);
+// The error for a document whose reading ran out of memory (std::bad_alloc) before any limit.
+InputError out_of_memory_error(const std::string& path);
+
 // Reads a whole file as bytes; throws InputError if missing, a directory, or unreadable.
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes);
 

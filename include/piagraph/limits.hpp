@@ -23,6 +23,17 @@ inline constexpr int kMaxJsonDepth = 100;
 // assessment (a generated or corrupt input) and is refused, in a document and in a JSON model.
 inline constexpr std::size_t kMaxSystemsPerAssessment = 1000;
 
+// Extraction of one document (after decoding), all its readings together: the layout rebuild,
+// the markdown and the pdftext reader. The time is checked at coarse points every reader passes
+// (each reading, each label or cell the shared helpers read), never per character; `piagraph
+// extract --max-seconds` changes it. The longest assessments take well under a second.
+inline constexpr int kExtractSeconds = 60;
+// What extraction holds for one document, counted, not measured (no allocator hook): the decoded
+// text, its parts and rebuilt rows, and the entries its readings create at their sizes. An
+// assessment of 32 MB (kMaxTextBytes) holds a few hundred MB; `--max-memory` (MB) changes it. An
+// allocation that fails anyway (std::bad_alloc) is one clear line and exit code 2 as well.
+inline constexpr std::size_t kExtractMemoryBytes = 2048ull * 1024u * 1024u;
+
 // A label drawn in a diagram (a node's name, an edge's text) is cut to this many characters
 // (with …) before it is wrapped and laid out; the tooltip keeps the evidence line.
 inline constexpr std::size_t kMaxLabelChars = 200;

@@ -33,9 +33,17 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // At most max_chars code points; a cut text ends in "…".
 std::string shorten(std::string_view s, size_t max_chars);
 
-bool contains(std::string_view hay, std::string_view needle);
-bool starts_with(std::string_view s, std::string_view prefix);
-bool ends_with(std::string_view s, std::string_view suffix);
+// Defined here, not in text.cpp: the readers call them for nearly every line and label, and a
+// call that cannot be inlined costs more than the comparison.
+inline bool contains(std::string_view hay, std::string_view needle) {
+    return hay.find(needle) != std::string_view::npos;
+}
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
 
 // Splits on '\n', dropping a trailing '\r' of each line.
 std::vector<std::string> split_lines(std::string_view s);

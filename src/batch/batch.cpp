@@ -10,6 +10,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <new>
 #include <nlohmann/json.hpp>
 
 #include "index.hpp"
@@ -84,7 +85,9 @@ bool read_up_to_date(const BatchOrganisation& org, const std::string& root, cons
     return true;
 }
 
+// An allocation that failed is the document's size or damage, said as such (as extract says it).
 Message internal_error(const std::exception& e) {
+    if (dynamic_cast<const std::bad_alloc*>(&e)) return out_of_memory_error("").message();
     return {std::string("内部エラー: ") + e.what(), std::string("internal error: ") + e.what()};
 }
 

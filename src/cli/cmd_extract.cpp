@@ -1,10 +1,13 @@
+#include <chrono>
 #include <iostream>
+#include <new>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "piagraph/checks.hpp"
 #include "piagraph/extract.hpp"
 #include "piagraph/io.hpp"
+#include "piagraph/limits.hpp"
 
 namespace piagraph::cli {
 
@@ -45,17 +48,35 @@ void add_extract_command(CLI::App& app, Context& ctx) {
     struct Options {
         std::vector<std::string> files;
         std::string output = "-";
+        double max_seconds = limits::kExtractSeconds;
+        std::size_t max_memory_mb = limits::kExtractMemoryBytes / (1024 * 1024);
     };
     auto opts = std::make_shared<Options>();
     auto* cmd = app.add_subcommand(
         "extract", "評価書（PDF またはテキスト）を JSON モデルに変換する（値ごとに出典の行番号・ページつき）");
     cmd->add_option("FILE", opts->files, "評価書の PDF、またはテキストファイル（UTF-8/Shift_JIS/UTF-16）")->required();
     cmd->add_option("-o,--output", opts->output, "出力する JSON ファイル（省略時は標準出力）");
+    constexpr double kMaxSecondsOption = 86400.0 * 365;  // a year: the deadline stays representable
+    cmd->add_option("--max-seconds", opts->max_seconds, "一つの文書の読み取りにかける時間の上限（秒）")
+        ->check(CLI::Range(0.0, kMaxSecondsOption))
+        ->capture_default_str();
+    constexpr std::size_t kMaxMemoryOption = std::size_t{1} << 30;  // MB: the bytes stay representable
+    cmd->add_option("--max-memory", opts->max_memory_mb, "一つの文書の読み取りに使うメモリの上限（MB）")
+        ->check(CLI::Range(std::size_t{0}, kMaxMemoryOption))
+        ->capture_default_str();
     cmd->callback([opts, &ctx] {
+        ExtractOptions limits_of_one;
+        limits_of_one.max_time = std::chrono::milliseconds(static_cast<long long>(opts->max_seconds * 1000));
+        limits_of_one.max_memory_bytes = opts->max_memory_mb * 1024 * 1024;
         Model merged;
         std::vector<std::string> summary;  // said once the output is written
         for (const auto& file : opts->files) {
-            Model m = extract_file(file);
+            Model m;
+            try {
+                m = extract_file(file, IngestOptions{}, limits_of_one);
+            } catch (const std::bad_alloc&) {
+                throw out_of_memory_error(file);
+            }
             if (merged.source.file.empty())
                 merged.source = m.source;
             else

@@ -1,7 +1,9 @@
 // piagraph: 特定個人情報保護評価書 -> graph, checks, diagrams, report.
 #include <iostream>
+#include <new>
 
 #include "commands.hpp"
+#include "piagraph/io.hpp"
 
 int main(int argc, char** argv) {
     using namespace piagraph;
@@ -38,6 +40,9 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const InputError& e) {
         std::cerr << e.format(ctx.lang) << "\n";
+        return 2;
+    } catch (const std::bad_alloc&) {  // wherever it happened: one clear line, not an internal error
+        std::cerr << out_of_memory_error("").format(ctx.lang) << "\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "piagraph: " << (ctx.lang == Lang::ja ? "内部エラー: " : "internal error: ") << e.what() << "\n";

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -32,6 +33,7 @@ constexpr double kLeadParagraphCost = 0.1;  // a list's first item after its lea
 constexpr double kSplitListCost = 1.0;      // a list's next item given to another label
 constexpr double kUnlikeStartCost = 0.5;    // a value starting without the words its label's values hold
 constexpr double kCarryCost = 0.5;          // a page's first values continuing the page before
+constexpr double kSplitLineCost = 0.6;      // a value ending at a line that filled the cell
 constexpr double kWrongKindCost = 4.0;
 constexpr double kImpossibleCost = 1e6;
 
@@ -58,6 +60,9 @@ struct Unit {
     bool closed = false;
     Follows follows = Follows::no;
     std::string text;  // its lines in NFKC, joined with a space (set once cut)
+    // A further line of the text unit before it: that line filled the cell, so whether a paragraph
+    // (and a value) ended there does not show.
+    bool wrapped = false;
 };
 
 // In half-width columns: a CJK character is two, other characters about one.
@@ -81,6 +86,14 @@ bool has_checkbox(const std::string& n) {  // n in NFKC
     }
     const size_t close = n.find(']');
     return close != std::string::npos && n.find('[') > close && mark_state("[" + n.substr(0, close + 1));
+}
+
+// A line whose last box has no label after it: the box stood alone in its cell's line ([○]), its
+// label is the next line.
+bool ends_with_box(const std::string& n) {  // n in NFKC
+    const std::string t = text::trim(n);
+    const size_t open = t.rfind('[');
+    return !t.empty() && t.back() == ']' && open != std::string::npos && mark_state(t.substr(open)).has_value();
 }
 
 bool opens_selection(const std::string& n) {
@@ -189,19 +202,50 @@ struct ItemMark {
     std::string type;
     int number = 0;
 };
+// Scanners, not std::regex: item_mark runs on every line of every text unit, and a regex search
+// per line was a tenth of reading a pdftotext document.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // std::regex's \s, "C" locale
+
+// ^\(?([0-9]{1,2})[.)]([^0-9]|$): the number.
+std::optional<int> leading_number(const std::string& n) {
+    const size_t at = !n.empty() && n[0] == '(' ? 1 : 0;
+    size_t end = at;
+    while (end < n.size() && is_digit(n[end])) ++end;
+    if (end == at || end - at > 2 || end >= n.size() || (n[end] != '.' && n[end] != ')')) return std::nullopt;
+    if (end + 1 < n.size() && is_digit(n[end + 1])) return std::nullopt;
+    return std::stoi(n.substr(at, end - at));
+}
+
+// ^\([^()]{1,12}\)\s*\S: a short bracketed head followed by text (lengths in bytes, as the regex had).
+bool opens_with_bracketed_head(const std::string& n) {
+    if (n.empty() || n[0] != '(') return false;
+    const size_t close = n.find_first_of("()", 1);
+    if (close == std::string::npos || n[close] != ')' || close - 1 < 1 || close - 1 > 12) return false;
+    size_t next = close + 1;
+    while (next < n.size() && is_space(n[next])) ++next;
+    return next < n.size();
+}
+
 ItemMark item_mark(const std::string& n) {
-    static const std::regex numbered(R"(^\(?([0-9]{1,2})[.)]([^0-9]|$))");
-    static const std::regex head(R"(^\([^()]{1,12}\)\s*\S)");
-    std::smatch m;
-    if (std::regex_search(n, m, numbered)) return {"1", std::stoi(m[1].str())};
+    if (const auto number = leading_number(n)) return {"1", *number};
     if (const int c = circled_number(n); c > 0) return {"c", c};
-    if (std::regex_search(n, head)) return {"(", 0};
+    if (opens_with_bracketed_head(n)) return {"(", 0};
     const std::u32string u = text::to_u32(n);
     if (u.empty()) return {};
     const std::string first = compact_key(text::to_utf8(u.substr(0, 1)));
     const auto& starters = FormLabels::get().spellings("row_item_starters");
     if (std::find(starters.begin(), starters.end(), first) != starters.end()) return {first, 0};
     return {};
+}
+
+// Whether line n (NFKC) opens a list that text unit `open` holds no item of (条例 | ・予防接種法…): it
+// may be the next value as well as the rest of this one, so it starts a unit of its own.
+bool opens_list(const std::vector<FlowLine>& lines, const Unit& open, const std::string& n) {
+    const ItemMark mark = item_mark(n);
+    if (mark.type.empty()) return false;
+    return std::none_of(open.lines.begin(), open.lines.end(),
+                        [&](size_t i) { return item_mark(text::nfkc(lines[i].text)).type == mark.type; });
 }
 
 // How text unit `at` goes on the text units before it (see Follows): the last item of its kind
@@ -233,6 +277,27 @@ void finish_units(const std::vector<FlowLine>& lines, std::vector<Unit>& units) 
         units[u].text = unit_text(lines, units[u]);
         if (u > 0 && units[u].kind == Kind::text) units[u].follows = follows(lines, units, u);
     }
+}
+
+// The units with each text unit cut into its lines, the further ones wrapped: the alignment may end a
+// value at any of them (条例 | 精神保健及び… : a value that filled its last line, then the next one).
+std::vector<Unit> line_units(const std::vector<FlowLine>& lines, const std::vector<Unit>& units) {
+    std::vector<Unit> out;
+    for (const Unit& u : units) {
+        if (u.kind != Kind::text || u.lines.size() < 2) {
+            out.push_back(u);
+            continue;
+        }
+        for (size_t k = 0; k < u.lines.size(); ++k) {
+            Unit line = u;
+            line.lines = {u.lines[k]};
+            line.text = text::nfkc(lines[u.lines[k]].text) + " ";
+            line.wrapped = k > 0;
+            if (line.wrapped) line.follows = Follows::no;
+            out.push_back(std::move(line));
+        }
+    }
+    return out;
 }
 
 // The value lines [from, to) cut into units: selections with their option lists, checkbox groups,
@@ -284,14 +349,17 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
                     OptionGroups::get().completes(unit_text(lines, *open), n))) {
             open->lines.push_back(i);  // an option list, or an option cut at the line end (however long its rest)
         } else if (open && open->kind == Kind::checkboxes &&
-                   ((tail && OptionGroups::get().completes(joined_box_line, n)) ||
+                   (ends_with_box(text::nfkc(lines[open->lines.back()].text)) ||
+                    (tail && OptionGroups::get().completes(joined_box_line, n)) ||
                     std::count(joined.begin(), joined.end(), '(') > std::count(joined.begin(), joined.end(), ')'))) {
-            // a wrapped option label, or the rest of an open (detail), however long
+            // the label of a box printed alone on the line before ([○] | 庁内連携システム), a wrapped
+            // option label, or the rest of an open (detail), however long
             open->lines.push_back(i);
             joined += n;
             open->closed = closes_checkboxes(joined);
         } else {
-            if (!open || open->kind != Kind::text) units.push_back({Kind::text, {}, false, Follows::no, {}});
+            if (!open || open->kind != Kind::text || opens_list(lines, *open, n))
+                units.push_back({Kind::text, {}, false, Follows::no, {}});
             units.back().lines.push_back(i);
             units.back().closed = width + kShortLineSlack < widest;
         }
@@ -352,16 +420,21 @@ bool selection_fits(const Want& w, const Unit& u) {
     return !OptionGroups::get().known(v);
 }
 
-// Whether a text unit opens like the value the label wants.
-bool starts_like(const Want& w, const Unit& u) {
+// Whether the text units [from, to) open like the value the label wants: their first paragraph
+// (the first unit and the lines wrapped on it).
+bool starts_like(const Want& w, const std::vector<Unit>& units, size_t from, size_t to) {
     if (!w.first_words) return true;
-    const std::string k = compact_key(u.text);
+    std::string paragraph = units[from].text;
+    for (size_t u = from + 1; u < to && units[u].wrapped; ++u) paragraph += units[u].text;
+    const std::string k = compact_key(paragraph);
     return std::any_of(w.first_words->begin(), w.first_words->end(),
                        [&](const std::string& word) { return text::contains(k, word); });
 }
 
-// The cost of a further paragraph of a text value.
+// The cost of a further unit of a text value: nothing for a wrapped line, else by how its paragraph
+// follows.
 double extra_paragraph_cost(const Unit& u) {
+    if (u.wrapped) return 0;
     return u.follows == Follows::surely ? 0 : u.follows == Follows::maybe ? kLeadParagraphCost : kExtraParagraphCost;
 }
 
@@ -371,18 +444,27 @@ double cost(const Want& w, const std::vector<Unit>& units, size_t from, size_t t
     const Expects e = w.kind;
     if (n == 0) {
         if (e == Expects::carry) return 0;
-        return e == Expects::optional || e == Expects::entry ? kOptionalEmptyCost : kEmptyCost;
+        return e == Expects::optional ? kOptionalEmptyCost : kEmptyCost;  // an entry names its recipient
     }
-    if (e == Expects::carry) {
+    if (e == Expects::carry) {  // the rest of one value: text after its first piece, whatever that is
         double c = kCarryCost;
-        for (size_t u = from + 1; u < to; ++u) c += extra_paragraph_cost(units[u]);
+        for (size_t u = from + 1; u < to; ++u)
+            c += units[u].kind == Kind::text ? extra_paragraph_cost(units[u]) : kWrongKindCost;
         return c;
     }
-    double c = units[from].follows == Follows::surely ? kSplitListCost : 0;
-    if (!starts_like(w, units[from])) c += kUnlikeStartCost;
+    const double split = units[from].wrapped ? kSplitLineCost : 0;
+    double c = split + (units[from].follows == Follows::surely ? kSplitListCost : 0);
+    if (!starts_like(w, units, from, to)) c += kUnlikeStartCost;
     switch (e) {
-        case Expects::entry:  // a name of one or two lines, or nothing
-            return n == 1 && units[from].kind == Kind::text && units[from].lines.size() <= 2 ? 0 : kImpossibleCost;
+        case Expects::entry: {  // a name of one or two lines, or nothing
+            size_t name_lines = 0;
+            for (size_t u = from; u < to; ++u)
+                if (units[u].kind == Kind::text && (u == from || units[u].wrapped))
+                    name_lines += units[u].lines.size();
+                else
+                    return kImpossibleCost;
+            return name_lines <= 2 ? split : kImpossibleCost;
+        }
         case Expects::selection:
             return n == 1 && units[from].kind == Kind::selection && selection_fits(w, units[from])
                        ? 0
@@ -393,7 +475,9 @@ double cost(const Want& w, const std::vector<Unit>& units, size_t from, size_t t
             return c;
         case Expects::name:  // one paragraph: a second one belongs to the next label
             for (size_t u = from; u < to; ++u)
-                c += units[u].kind == Kind::text ? (u > from ? kWrongKindCost / 2 : 0) : kWrongKindCost;
+                c += units[u].kind != Kind::text     ? kWrongKindCost
+                     : u == from || units[u].wrapped ? 0
+                                                     : kWrongKindCost / 2;
             return c;
         case Expects::carry:  // handled above
         case Expects::text:
@@ -517,6 +601,7 @@ size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, st
     if (carry) rest.push_back({Expects::carry});
     for (size_t j = 0; j < labels.size(); ++j)
         if (!cover_look(lines[label_lines[j]].key)) rest.push_back(labels[j]);
+    units = line_units(lines, units);
     const std::vector<size_t> bounds = align(rest, units);
     std::vector<size_t> blanks;
     size_t label = 0, other = carry ? 1 : 0, left_open = std::string::npos;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <functional>
 #include <regex>
+#include <unordered_map>
 
+#include "budget.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -44,6 +46,11 @@ std::string replace_tags(std::string_view s, bool keep_marks) {
     out.reserve(s.size());
     const char32_t plain_radio = keep_marks && has_explicit_checked_radio(s) ? kUnchecked : kRadio;
     for (size_t i = 0; i < s.size(); ++i) {
+        // Text between tags and entities is copied in one piece.
+        const size_t special = std::min(s.find_first_of("<&", i), s.size());
+        out.append(s.data() + i, special - i);
+        if (special == s.size()) break;
+        i = special;
         const char c = s[i];
         if (c == '<' && i + 1 < s.size() && (ascii_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
             const size_t close = s.find('>', i);
@@ -173,9 +180,16 @@ std::u32string key32(std::string_view s) {
     return out;
 }
 
-// The labels of a group and the aliases (dictionary "method_aliases") that map into it, longest first.
-const std::vector<Candidate>& candidates(const std::string& group) {
-    thread_local std::map<std::string, std::vector<Candidate>> cache;  // batch extracts in parallel
+// The labels of a group and the aliases (dictionary "method_aliases") that map into it, longest
+// first; and, for the scan of find_options, the candidates by their first code point (in the same
+// order), so that a position is compared with the few candidates that can start there.
+struct Candidates {
+    std::vector<Candidate> all;
+    std::unordered_map<char32_t, std::vector<const Candidate*>> by_first;
+};
+
+const Candidates& candidates(const std::string& group) {
+    thread_local std::map<std::string, Candidates> cache;  // batch extracts in parallel
     auto it = cache.find(group);
     if (it != cache.end()) return it->second;
     const auto& dict = Dictionary::get();
@@ -187,7 +201,11 @@ const std::vector<Candidate>& candidates(const std::string& group) {
         if (std::find(labels.begin(), labels.end(), t) != labels.end()) out.push_back({key32(alias), t, alias});
     }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key.size() > b.key.size(); });
-    return cache.emplace(group, std::move(out)).first->second;
+    Candidates& made = cache[group];
+    made.all = std::move(out);
+    for (const auto& cand : made.all)
+        if (!cand.key.empty()) made.by_first[cand.key[0]].push_back(&cand);
+    return made;
 }
 
 // ＜選択肢＞, NFKC: where a printed option list starts.
@@ -245,21 +263,28 @@ std::optional<bool> mark_state(std::string_view token) {
     return kept[0] != kUnchecked;
 }
 
-std::string strip_html(std::string_view s) { return text::squeeze(replace_tags(s, false)); }
+std::string strip_html(std::string_view s) {
+    budget_tick();  // every reader strips its cells: a point where the time is checked
+    // Most cells hold no tag and no entity: then there is nothing to replace.
+    if (s.find_first_of("<&") == std::string_view::npos) return text::squeeze(s);
+    return text::squeeze(replace_tags(s, false));
+}
 
 std::vector<OptionHit> find_options(std::string_view value, const std::string& group) {
+    budget_tick();
     std::vector<OptionHit> hits;
     const Compact c = compact(value);
-    const auto& cands = candidates(group);
+    const auto& by_first = candidates(group).by_first;
     const size_t list_start = c.text.find(option_list_marker());
     size_t i = 0;
     while (i < c.text.size()) {
         const Candidate* match = nullptr;
-        for (const auto& cand : cands)
-            if (!cand.key.empty() && c.text.compare(i, cand.key.size(), cand.key) == 0) {
-                match = &cand;
-                break;
-            }
+        if (const auto starting = by_first.find(c.text[i]); starting != by_first.end())
+            for (const Candidate* cand : starting->second)
+                if (c.text.compare(i, cand->key.size(), cand->key) == 0) {
+                    match = cand;
+                    break;
+                }
         if (!match) {
             ++i;
             continue;
@@ -331,7 +356,7 @@ std::optional<std::string> selected_option(std::string_view value, const std::st
     for (const auto& h : hits)
         if (h.bracketed && !h.in_option_list) return h.label;
     const Compact c = compact(value);
-    const auto& cands = candidates(group);
+    const auto& cands = candidates(group).all;
     auto exact = [&](const std::u32string& s) -> std::optional<std::string> {
         for (const auto& cand : cands)
             if (cand.key == s) return cand.label;
@@ -471,6 +496,7 @@ std::optional<StepStart> step_start(std::string_view text) {
 }
 
 std::string label_key(std::string_view label) {
+    budget_tick();  // every reader keys its labels: a point where the time is checked
     std::string_view t = text::trim_view(label);
     if (circled_number(t) > 0) t.remove_prefix(3);  // ① … ⑳, ㉑ … ㉟ are three bytes in UTF-8
     return without_note_marks(text::nfkc_compact(t));

@@ -1,5 +1,8 @@
 #include "piagraph/extract.hpp"
 
+#include <utility>
+
+#include "budget.hpp"
 #include "common.hpp"
 #include "coverage.hpp"
 #include "form_labels.hpp"
@@ -99,27 +102,67 @@ bool looks_like_assessment(const Document& doc) {
     return false;
 }
 
-size_t items_found(const std::vector<Assessment>& found) {
+// The items of the form that a reading found. It fills each assessment's coverage in place (finish()
+// computes it again, from scratch, for the reading that is kept).
+size_t items_found(std::vector<Assessment>& found) {
     size_t n = 0;
-    for (auto a : found) {
+    for (auto& a : found) {
         extract_detail::compute_coverage(a);
         for (const auto& [item, c] : a.coverage) n += c.found;
     }
     return n;
 }
 
+// What a reading holds beyond the text it was cut from, at the sizes of its entries.
+std::size_t reading_bytes(const std::vector<Assessment>& found) {
+    std::size_t n = 0;
+    for (const auto& a : found) {
+        n += sizeof(Assessment) + a.systems.size() * sizeof(System) + a.attachment1_steps.size() * sizeof(Step) +
+             a.changes.size() * sizeof(ChangeRow) + a.coverage.size() * sizeof(CoverageItem);
+        for (const auto& f : a.files)
+            n += sizeof(FileBlock) + (f.provisions.size() + f.transfers.size()) * sizeof(Flow) +
+                 f.entrustments.size() * sizeof(Entrustment) + f.sources.size() * sizeof(Source);
+    }
+    return n;
+}
+
+// One reading of a part, within the document's budget: the time is checked before it, what it
+// made is counted after it.
+template <class Reader>
+std::vector<Assessment> read_within(extract_detail::DocumentBudget& budget, const Document& part, Reader reader) {
+    budget.check_time();
+    auto found = reader(part);
+    budget.charge(reading_bytes(found));
+    return found;
+}
+
+// The 変更箇所 table is a grid of its own, history rather than the form's items: the layout rebuild
+// puts it back into rows only where pdftotext kept its columns, while the pdftotext reader also reads
+// it cell by cell. So each assessment's change rows come from the reading that holds more of them.
+void keep_more_changes(std::vector<Assessment>& kept, std::vector<Assessment>& other) {
+    if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
+    for (size_t i = 0; i < kept.size(); ++i)
+        if (other[i].changes.size() > kept[i].changes.size()) kept[i].changes = std::move(other[i].changes);
+}
+
 // One part of a document through the parser its conversion needs. pdftotext output whose label
 // and value cells were printed side by side (or one under the other) reads best as rebuilt rows;
 // where both readings apply, the one that finds more of the form's items wins.
-std::vector<Assessment> parse_part(const Document& part) {
+std::vector<Assessment> parse_part(const Document& part, extract_detail::DocumentBudget& budget) {
+    budget.check_time();
     auto rows = extract_detail::rows_from_layout(part);
+    if (rows) budget.charge(extract_detail::document_bytes(*rows));
     if (!rows)
-        return part.format == TextFormat::markdown ? extract_detail::parse_markdown(part)
-                                                   : extract_detail::parse_pdftext(part);
-    auto from_rows = extract_detail::parse_markdown(*rows);
+        return read_within(
+            budget, part,
+            part.format == TextFormat::markdown ? extract_detail::parse_markdown : extract_detail::parse_pdftext);
+    auto from_rows = read_within(budget, *rows, extract_detail::parse_markdown);
     if (part.format == TextFormat::markdown) return from_rows;
-    auto scrambled = extract_detail::parse_pdftext(part);
-    return items_found(from_rows) >= items_found(scrambled) ? from_rows : scrambled;
+    auto scrambled = read_within(budget, part, extract_detail::parse_pdftext);
+    const bool rows_win = items_found(from_rows) >= items_found(scrambled);
+    auto& kept = rows_win ? from_rows : scrambled;
+    keep_more_changes(kept, rows_win ? scrambled : from_rows);
+    return std::move(kept);
 }
 
 bool has_content(const Assessment& a) {
@@ -164,23 +207,27 @@ void add_pages(std::vector<Assessment>& assessments, const Document& doc) {
 
 }  // namespace
 
-Model extract_file(const std::string& path, const IngestOptions& options) {
-    return extract_document(load_document(path, options));
+Model extract_file(const std::string& path, const IngestOptions& options, const ExtractOptions& extract) {
+    return extract_document(load_document(path, options), extract);
 }
 
-Model extract_document(const Document& doc) {
+Model extract_document(const Document& doc, const ExtractOptions& options) {
+    extract_detail::DocumentBudget budget(doc.path, options);
+    budget.charge(extract_detail::document_bytes(doc));
     if (!looks_like_assessment(doc)) not_an_assessment(doc);
     Model model;
     model.source = {doc.path, format_name(doc.format)};
     const std::vector<size_t> starts = assessment_starts(doc.lines);
     std::vector<Assessment> found;
     if (starts.size() <= 1) {
-        found = parse_part(doc);
+        found = parse_part(doc, budget);
     } else {
         for (size_t i = 0; i < starts.size(); ++i) {
             const size_t from = i == 0 ? 0 : starts[i];
             const size_t to = i + 1 < starts.size() ? starts[i + 1] : doc.lines.size();
-            for (auto& a : parse_part(part_of(doc, from, to))) found.push_back(std::move(a));
+            const Document part = part_of(doc, from, to);
+            budget.charge(extract_detail::document_bytes(part));
+            for (auto& a : parse_part(part, budget)) found.push_back(std::move(a));
         }
     }
     const auto definitions = extract_detail::find_definitions(doc.lines);

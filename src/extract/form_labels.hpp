@@ -2,10 +2,12 @@
 // row labels exactly, headings by containment, both after NFKC without white space.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace piagraph::extract_detail {
@@ -28,10 +30,17 @@ public:
     static const std::vector<std::string>& field_label_keys();
 
 private:
+    // Hashes std::string and std::string_view alike, so a key is looked up without a copy.
+    struct KeyHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+
     FormLabels();
-    std::map<std::string, std::vector<std::string>, std::less<>> spellings_;  // made once
-    std::set<std::string, std::less<>> field_labels_;                         // every field label spelling
-    std::map<std::string, std::string, std::less<>> filter_chars_;            // key -> filter_char
+    // Made once; hashed, as the readers look a key up for nearly every line.
+    std::unordered_map<std::string, std::vector<std::string>, KeyHash, std::equal_to<>> spellings_;
+    std::set<std::string, std::less<>> field_labels_;               // every field label spelling
+    std::map<std::string, std::string, std::less<>> filter_chars_;  // key -> filter_char
 };
 
 // NFKC without white space: the form in which labels are compared.

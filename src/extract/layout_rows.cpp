@@ -513,7 +513,6 @@ public:
     }
 
     std::optional<Document> run() {
-        if (already_rows()) return std::nullopt;
         const std::vector<size_t> order = column_flow_order(flow_lines());
         permute(order);
         for (size_t i = 0; i < lines_.size(); ++i) step(i);
@@ -546,14 +545,6 @@ private:
     std::vector<size_t> grid_cols_;        // the 変更箇所 table's column starts; empty: none open
     size_t grid_row_ = kNone;              // the line of the table row being read
     std::vector<std::string> grid_cells_;  // its cells so far
-
-    // Rows that are tab-separated already are the markdown parser's own input.
-    bool already_rows() const {
-        size_t tabbed = 0;
-        for (size_t i = 0; i < lines_.size(); ++i)
-            if (lines_[i].kind == Kind::label && doc_.lines[i].find('\t') != std::string::npos) ++tabbed;
-        return tabbed >= kMinLabelRows / 2;
-    }
 
     // The lines as column_flow_order sees them.
     std::vector<FlowLine> flow_lines() const {
@@ -919,8 +910,21 @@ private:
     }
 };
 
+// Rows that are tab-separated already are the markdown parser's own input. Asked before the
+// rebuilder reads every line: on such a text (most conversions) that reading is all thrown away.
+bool already_rows(const Document& doc) {
+    size_t tabbed = 0;
+    for (const auto& l : doc.lines)
+        if (l.find('\t') != std::string::npos && read_line(l).kind == Kind::label && ++tabbed >= kMinLabelRows / 2)
+            return true;
+    return false;
+}
+
 }  // namespace
 
-std::optional<Document> rows_from_layout(const Document& doc) { return Rebuilder(doc).run(); }
+std::optional<Document> rows_from_layout(const Document& doc) {
+    if (already_rows(doc)) return std::nullopt;
+    return Rebuilder(doc).run();
+}
 
 }  // namespace piagraph::extract_detail

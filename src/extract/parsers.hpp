@@ -8,7 +8,8 @@
 
 namespace piagraph::extract_detail {
 
-// Markdown-like conversions: tab-separated label/value rows, HTML fragments, checkbox spellings.
+// Markdown-like conversions (src/extract/markdown/): tab-separated label/value rows, HTML fragments,
+// checkbox spellings.
 std::vector<Assessment> parse_markdown(const Document& doc);
 
 // pdftotext-like conversions: reading order scrambled, marks detached from labels.

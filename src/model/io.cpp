@@ -70,6 +70,37 @@ InputError too_many_systems_error(const std::string& path, int line, std::size_t
          "too many systems in one assessment (" + n + at_en + ", limit " + limit + "; the forms have systems 1-20)"});
 }
 
+namespace {
+// 0.5 -> "0.5", 60 -> "60": the limit as the option writes it.
+std::string seconds_text(long long ms) {
+    std::string s = std::to_string(ms / 1000);
+    if (ms % 1000 == 0) return s;
+    std::string frac = std::to_string(1000 + ms % 1000).substr(1);
+    while (frac.back() == '0') frac.pop_back();
+    return s + "." + frac;
+}
+}  // namespace
+
+InputError extract_time_error(const std::string& path, long long limit_ms) {
+    const std::string limit = seconds_text(limit_ms);
+    return InputError(path, 0,
+                      {"読み取りに時間がかかりすぎました（上限 " + limit + " 秒。--max-seconds で変更できます）",
+                       "extraction took too long (limit " + limit + " s; raise it with --max-seconds)"});
+}
+
+InputError extract_memory_error(const std::string& path, std::size_t limit_bytes) {
+    const std::string mb = std::to_string(limit_bytes / (1024 * 1024));
+    return InputError(path, 0,
+                      {"読み取りに必要なメモリが多すぎます（上限 " + mb + " MB。--max-memory で変更できます）",
+                       "extraction needs too much memory (limit " + mb + " MB; raise it with --max-memory)"});
+}
+
+InputError out_of_memory_error(const std::string& path) {
+    return InputError(path, 0,
+                      {"メモリが足りなくなりました（入力が大きすぎるか壊れています）",
+                       "out of memory (the input is too large or malformed)"});
+}
+
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
     std::error_code ec;
     fs::path p(path);

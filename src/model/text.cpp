@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <mutex>
+#include <unordered_map>
 #include <utility>
 
 namespace piagraph::text {
@@ -97,28 +98,26 @@ private:
 };
 
 // One well-formed UTF-8 sequence of at most three bytes (the BMP outside the surrogates) at s[i]:
-// its code point and length; length 0 for anything else (left to utf8proc).
-std::pair<char32_t, size_t> decode_bmp(std::string_view s, size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    auto cont = [&](size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
-    if ((b0 & 0xE0) == 0xC0 && cont(1)) {
-        const char32_t c = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-        return c >= 0x80 ? std::pair{c, size_t{2}} : std::pair{char32_t{0}, size_t{0}};
+// its code point and length; length 0 for anything else (left to utf8proc). Inlined: every text
+// helper below runs it once per code point.
+[[gnu::always_inline]] inline std::pair<char32_t, size_t> decode_bmp(std::string_view s, size_t i) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    const auto continues = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+    const unsigned char b0 = byte(0);
+    if ((b0 & 0xF0) == 0xE0) {  // first: kana and kanji are three bytes
+        if (i + 2 >= s.size() || !continues(byte(1)) || !continues(byte(2))) return {0, 0};
+        const char32_t c = ((b0 & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+        return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? std::pair{c, size_t{3}} : std::pair{char32_t{0}, size_t{0}};
     }
-    if ((b0 & 0xF0) == 0xE0 && cont(1) && cont(2)) {
-        const char32_t c = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                           (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-        return c >= 0x800 && !(c >= 0xD800 && c <= 0xDFFF) ? std::pair{c, size_t{3}}
-                                                           : std::pair{char32_t{0}, size_t{0}};
+    if ((b0 & 0xE0) == 0xC0 && i + 1 < s.size() && continues(byte(1))) {
+        const char32_t c = ((b0 & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
+        return c >= 0x80 ? std::pair{c, size_t{2}} : std::pair{char32_t{0}, size_t{0}};
     }
     return {0, 0};
 }
 
-// The code point at s[i] and its length in bytes, read as every function here reads UTF-8: an
-// invalid byte is U+FFFD of length 1.
-std::pair<char32_t, size_t> next_code_point(std::string_view s, size_t i) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) return {static_cast<char32_t>(s[i]), 1};
-    if (const auto bmp = decode_bmp(s, i); bmp.second > 0) return bmp;
+// What decode_bmp leaves: four-byte sequences, and invalid bytes (U+FFFD of length 1).
+std::pair<char32_t, size_t> next_code_point_slow(std::string_view s, size_t i) {
     utf8proc_int32_t cp = 0;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                     static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -126,12 +125,18 @@ std::pair<char32_t, size_t> next_code_point(std::string_view s, size_t i) {
     return {static_cast<char32_t>(cp), static_cast<size_t>(n)};
 }
 
+// The code point at s[i] and its length in bytes, read as every function here reads UTF-8: an
+// invalid byte is U+FFFD of length 1.
+[[gnu::always_inline]] inline std::pair<char32_t, size_t> next_code_point(std::string_view s, size_t i) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) return {static_cast<char32_t>(s[i]), 1};
+    if (const auto bmp = decode_bmp(s, i); bmp.second > 0) return bmp;
+    return next_code_point_slow(s, i);
+}
+
 // An invalid byte that next_code_point read as U+FFFD (a U+FFFD written in the text is 3 bytes).
 bool invalid_byte(char32_t c, size_t len) { return c == 0xFFFD && len == 1; }
 
-}  // namespace
-
-std::string nfkc(std::string_view s) {
+std::string nfkc_uncached(std::string_view s) {
     // Most document text (kanji, kana, ASCII, full-width forms) normalises code point by code
     // point from the table: inert runs are copied whole, simple code points replaced; anything
     // else (marks, jamo, invalid or 4-byte UTF-8) goes to utf8proc_map, ten times slower.
@@ -159,6 +164,23 @@ std::string nfkc(std::string_view s) {
     if (copied == 0) return std::string(s);
     out.append(s.data() + copied, s.size() - copied);
     return out;
+}
+struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+}  // namespace
+
+std::string nfkc(std::string_view s) {
+    // The readers normalise the same labels and cells again and again (the layout rebuild, the
+    // markdown and the pdftext reader each read every line): short texts are remembered, per
+    // thread, at most kMemoMaxEntries of them (about 4 MB), forgotten all at once when full.
+    constexpr size_t kMemoMaxBytes = 256, kMemoMaxEntries = 8192;
+    if (s.size() > kMemoMaxBytes) return nfkc_uncached(s);
+    thread_local std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> memo;
+    if (const auto it = memo.find(s); it != memo.end()) return it->second;
+    if (memo.size() >= kMemoMaxEntries) memo.clear();
+    return memo.emplace(std::string(s), nfkc_uncached(s)).first->second;
 }
 
 namespace {
@@ -258,21 +280,21 @@ std::string squeeze(std::string_view s) {
         }
         if (space && !out.empty()) out += ' ';
         space = false;
-        // Invalid bytes become U+FFFD, as everywhere in text:: (to_u32).
-        const auto [c, n] = next_code_point(s, i);
-        if (invalid_byte(c, n))
+        // The run of valid code points up to the next space or invalid byte is copied whole;
+        // invalid bytes become U+FFFD, as everywhere in text:: (to_u32).
+        const size_t run = i;
+        while (i < s.size() && space_at(s, i) == 0) {
+            const auto [c, n] = next_code_point(s, i);
+            if (invalid_byte(c, n)) break;
+            i += n;
+        }
+        out.append(s.data() + run, i - run);
+        if (i < s.size() && space_at(s, i) == 0) {
             out += "\xEF\xBF\xBD";
-        else
-            out.append(s.data() + i, n);
-        i += n;
+            ++i;
+        }
     }
     return out;
-}
-
-bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
 std::vector<std::string> split_lines(std::string_view s) {
@@ -292,45 +314,52 @@ std::vector<std::string> split_lines(std::string_view s) {
 }
 
 std::u32string to_u32(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
+    std::u32string out(s.size(), U'\0');  // at most one code point per byte
+    size_t count = 0;
+    for (size_t i = 0; i < s.size(); ++count) {
         const auto [c, n] = next_code_point(s, i);
-        out.push_back(c);
+        out[count] = c;
         i += n;
     }
+    out.resize(count);
     return out;
 }
 
 namespace {
-void append_utf8(std::string& out, char32_t c) {
+constexpr size_t kMaxUtf8Bytes = 4;
+
+// c in UTF-8 at `to`, which has room for kMaxUtf8Bytes: the number of bytes written.
+size_t encode_utf8(char32_t c, char* to) {
     if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        utf8proc_uint8_t buf[4];
-        auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buf);
-        out.append(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+        to[0] = static_cast<char>(c);
+        return 1;
     }
+    if (c < 0x800) {
+        to[0] = static_cast<char>(0xC0 | (c >> 6));
+        to[1] = static_cast<char>(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        to[0] = static_cast<char>(0xE0 | (c >> 12));
+        to[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        to[2] = static_cast<char>(0x80 | (c & 0x3F));
+        return 3;
+    }
+    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), reinterpret_cast<utf8proc_uint8_t*>(to));
+    return static_cast<size_t>(n);
 }
 }  // namespace
 
 std::string to_utf8(char32_t c) {
-    std::string out;
-    append_utf8(out, c);
-    return out;
+    char bytes[kMaxUtf8Bytes];
+    return std::string(bytes, encode_utf8(c, bytes));
 }
 
 std::string to_utf8(std::u32string_view s) {
-    std::string out;
-    out.reserve(s.size() * 3);
-    for (char32_t c : s) append_utf8(out, c);
+    std::string out(s.size() * kMaxUtf8Bytes, '\0');
+    size_t size = 0;
+    for (char32_t c : s) size += encode_utf8(c, out.data() + size);
+    out.resize(size);
     return out;
 }
 

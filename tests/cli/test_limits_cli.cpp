@@ -1,12 +1,14 @@
 // The limits that keep a hostile input bounded (GitHub issue 12, item 6), through the real
 // binary: each limit reached is one clear line (Japanese by default, English with --lang en)
-// and exit code 2, or, for a diagram too large to lay out, a diagram of its first nodes that
-// says what it left out. Inputs are built here; the tests assert behaviour, never time.
+// and exit code 2 (running out of memory before any limit too), or, for a diagram too large to
+// lay out, a diagram of its first nodes that says what it left out. Inputs are built here; the
+// tests assert behaviour, never time.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "piagraph/limits.hpp"
 #include "piagraph/text.hpp"
@@ -110,6 +112,67 @@ TEST(LimitsCli, JsonModelWithTenThousandSystemsIsRefused) {
     expect_refused(run_piagraph({"check", input.string()}), input.string() + ":1: ", "システムが多すぎます");
     expect_refused(run_piagraph({"--lang", "en", "render", input.string()}),
                    input.string() + ":1: ", "too many systems");
+}
+
+// The time and the memory limit of extraction, each reached with the option set to 0: one line
+// naming the file, the limit and the option, no output file; the option raised, the same input
+// is read.
+TEST(LimitsCli, ExtractionTimeAndMemoryLimitsNameTheOptionThatRaisesThem) {
+    struct Limit {
+        const char* option;
+        const char* raised;  // a value under which the example is read
+        std::string ja, en;
+    };
+    const std::vector<Limit> limits_reached = {
+        {"--max-seconds", "600", "読み取りに時間がかかりすぎました（上限 0 秒。--max-seconds で変更できます）",
+         "extraction took too long (limit 0 s; raise it with --max-seconds)"},
+        {"--max-memory", "64", "読み取りに必要なメモリが多すぎます（上限 0 MB。--max-memory で変更できます）",
+         "extraction needs too much memory (limit 0 MB; raise it with --max-memory)"},
+    };
+    const fs::path out = test::temp_dir() / "model.json";
+    const std::string in = (test::source_dir() / "examples" / "midori" / "midori-juki.txt").string();
+    for (const auto& limit : limits_reached) {
+        expect_refused(run_piagraph({"extract", in, limit.option, "0", "-o", out.string()}), in + ": ", limit.ja);
+        expect_refused(run_piagraph({"--lang", "en", "extract", in, limit.option, "0", "-o", out.string()}), in + ": ",
+                       limit.en);
+        EXPECT_FALSE(fs::exists(out)) << limit.option;
+        const RunResult raised = run_piagraph({"extract", in, limit.option, limit.raised, "-o", out.string()});
+        EXPECT_EQ(raised.exit_code, 0) << limit.option << ": " << raised.err;
+        fs::remove(out);
+    }
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define PIAGRAPH_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PIAGRAPH_ASAN 1
+#endif
+#endif
+
+TEST(LimitsCli, RunningOutOfMemoryIsOneClearLine) {
+#ifdef PIAGRAPH_ASAN
+    GTEST_SKIP() << "the address sanitizer reserves more address space than the limit set here";
+#endif
+    // 100 MB of address space: enough to start and read the example (about 40 MB), not to read
+    // 30 MB of text (the example repeated), whose lines, parts and model need several times that.
+    constexpr const char* kAddressSpaceKb = "100000";
+    const fs::path dir = test::temp_dir();
+    const fs::path example = test::source_dir() / "examples" / "midori" / "midori-juki.txt";
+    const std::string one = test::read_text(example);
+    std::string many = one;
+    while (many.size() < 30u * 1000u * 1000u) many += "\n\f\n" + one;
+    const fs::path big = write_input(dir, "big.txt", many);
+    auto limited = [&](const fs::path& in, const std::string& lang) {
+        return test::run_command("ulimit -v " + std::string(kAddressSpaceKb) + " && '" + PIAGRAPH_EXE + "' --lang " +
+                                 lang + " extract '" + in.string() + "' -o '" + (dir / "model.json").string() + "'");
+    };
+    const RunResult small = limited(example, "ja");
+    ASSERT_EQ(small.exit_code, 0) << "the limit is too low to start: " << small.err;
+    // Where the allocation fails (reading, extracting, writing JSON) decides whether the line
+    // names the file or the program; it is one line either way.
+    expect_refused(limited(big, "ja"), "", "メモリが足りなくなりました");
+    expect_refused(limited(big, "en"), "", "out of memory");
 }
 
 // The longest text of the SVG's <text> elements, in characters.

@@ -237,6 +237,36 @@ TEST(LayoutRowsColumnFlow, ASelectionGoesToTheLabelWhoseOptionItIs) {
     EXPECT_EQ(line(d, 20), "③対象となる本人の範囲 ※\t介護保険の第1号被保険者及び第2号被保険者");
 }
 
+// A run of 移転先 values (text written for this test): a box printed alone on its line ([○]) takes
+// the label on the next line, so the boxes stay one value; each entry keeps its name although a
+// value ends on a line that fills the cell (the 条例 line), with no paragraph break before the next.
+TEST(LayoutRowsColumnFlow, BoxesAloneOnTheirLinesAndValuesThatFillTheirLastLine) {
+    const std::string text =
+        "特定個人情報保護評価書(全項目評価書)\n評価書番号\n9\n評価実施機関名\nかえで町長\n"
+        "II 特定個人情報ファイルの概要\n5. 特定個人情報の提供・移転(委託に伴うものを除く。)\n"
+        "移転先1\n①法令上の根拠\n②移転先における用途\n③移転する情報\n⑥移転方法\n⑦時期・頻度\n"
+        "移転先2\n①法令上の根拠\n②移転先における用途\n③移転する情報\n\n"
+        "福祉部介護保険課\n"
+        "かえで町個人番号の利用及び特定個人情報の提供に関する条例\n"
+        "介護保険法による保険給付の支給又は保険料の徴収に関する事務\n"
+        "地方税関係情報\n[○]\n庁内連携システム\n[]\n紙\n[]\nその他（\n)\n照会の都度\n"
+        "福祉部国保年金課\n"
+        "かえで町個人番号の利用及び特定個人情報の提供に関する条例\n"
+        "国民健康保険法による保険給付の支給又は保険料の徴収に関する\n事務\n"
+        "地方税関係情報\n";
+    const auto rows = rows_from_layout(decode_document(text, "flow.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 8), "移転先1\t福祉部介護保険課");
+    EXPECT_EQ(line(d, 9), "①法令上の根拠\tかえで町個人番号の利用及び特定個人情報の提供に関する条例");
+    EXPECT_EQ(line(d, 10), "②移転先における用途\t介護保険法による保険給付の支給又は保険料の徴収に関する事務");
+    EXPECT_EQ(line(d, 12), "⑥移転方法\t[○] 庁内連携システム [] 紙 [] その他（)");
+    EXPECT_EQ(line(d, 13), "⑦時期・頻度\t照会の都度");
+    EXPECT_EQ(line(d, 14), "移転先2\t福祉部国保年金課");
+    EXPECT_EQ(line(d, 15), "①法令上の根拠\tかえで町個人番号の利用及び特定個人情報の提供に関する条例");
+    EXPECT_EQ(line(d, 17), "③移転する情報\t地方税関係情報");
+}
+
 TEST(LayoutRowsRefused, TooFewLabels) {
     const Document doc =
         decode_document("①事務の名称          国民年金に関する事務\n公表日   令和6年4月1日\n", "short.txt");
@@ -281,6 +311,20 @@ TEST(LayoutRowsForm, WrappedLabelBesideItsSelectionAndTheProcedureRows) {
     EXPECT_EQ(a.handlers, "500人以上");
     EXPECT_EQ(a.procedure.review_method, "みどり市個人情報保護審議会による点検");
     EXPECT_TRUE(a.was_read("serious_incident"));
+}
+
+// The example's 重点 assessment printed and converted by pdftotext (tests/simulator,
+// printed-pdftotext): its items read best as rebuilt rows, but its 変更箇所 table, one cell a line,
+// only the pdftotext reader reads; the change rows come from that reading all the same.
+TEST(LayoutRowsForm, ChangeRowsOfAPrintedFormComeFromTheReadingThatHoldsThem) {
+    const Model m = extract_document(fixture("midori-kokuho-printed.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_FALSE(a.systems.empty());
+    ASSERT_EQ(a.changes.size(), 1u);
+    EXPECT_EQ(a.changes[0].date, "令和6年12月2日");
+    EXPECT_EQ(a.changes[0].item, "II 4 委託事項2");
+    EXPECT_EQ(a.changes[0].timing, "事後");
 }
 
 }  // namespace

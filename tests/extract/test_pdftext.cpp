@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "../../src/extract/parsers.hpp"
-#include "../../src/extract/pdftext_fields.hpp"
-#include "../../src/extract/pdftext_layout.hpp"
+#include "../../src/extract/pdftext/fields.hpp"
+#include "../../src/extract/pdftext/layout.hpp"
 #include "piagraph/ingest.hpp"
 #include "piagraph/text.hpp"
 #include "test_support.hpp"

@@ -3,8 +3,9 @@
 
 Each src/<stage> may include the public headers (include/piagraph/X.hpp) of its own stage and of
 the stages it depends on through piagraph_stage(<stage> DEPS ...), transitively, and its own
-private headers (in src/<stage>/) only. tests/<stage> may include what its test executable links:
-its stage and the stages named in set(test_uses_<stage> ...), and the private headers of its stage. A public header belongs to the stage
+private headers (in src/<stage>/ and its subfolders) only. tests/<stage> may include what its test
+executable links: its stage and the stages named in set(test_uses_<stage> ...), and the private
+headers of its stage. A public header belongs to the stage
 of the same name (include/piagraph/render.hpp -> src/render); the others (model, text, io, error,
 dictionary, model_schema) to model. Prints every violation as FILE:LINE: what; exit 1 if any.
 
@@ -77,6 +78,8 @@ def check_tree(root, allowed_of, deps, problems, own_private=""):
                                                 f"which '{stage}' does not depend on")
                         elif own_private and included.startswith(own_private.format(stage=stage)):
                             continue  # a stage's unit tests may reach into its private headers
+                        elif os.path.normpath(os.path.join(dirpath, included)).startswith(folder + os.sep):
+                            continue  # a private header of its own stage, from one of its subfolders
                         elif "/" in included or ".." in included:
                             problems.append(f"{where}: includes {included}: a private header of another folder")
 

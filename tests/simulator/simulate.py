@@ -649,6 +649,31 @@ def make_variant(doc, name, ctx):
     return fn(doc, ctx)
 
 
+def line_map(doc, name, ctx=None):
+    """(text, lines) of a variant that converts each line on its own (separate-lines,
+    digits-and-spaces): lines[i] lists the 1-based output lines that source line i became, so a
+    caller that knows a line of the source (piagraph-synth's planted defects) knows it in the
+    variant.  Raises ValueError for a variant that is not line by line."""
+    fn, formats = VARIANTS[name]
+    if doc.format not in formats:
+        raise ValueError("%s does not apply to this %s source" % (name, doc.format))
+    sentinel = "\x00"  # a line every line-wise variant leaves alone: it ends each one-line document
+    out, lines = [], []
+    for line in doc.lines:
+        one = copy.copy(doc)
+        one.text = line + "\n" + sentinel
+        text = fn(one, ctx or {})[0]
+        if not text.endswith(sentinel):
+            raise ValueError("%s is not a line-wise variant" % name)
+        produced = text[:-len(sentinel)].split("\n")[:-1]
+        lines.append(list(range(len(out) + 1, len(out) + 1 + len(produced))))
+        out += produced
+    text = join(out)
+    if text != fn(doc, ctx or {})[0]:
+        raise ValueError("%s is not a line-wise variant" % name)
+    return text, lines
+
+
 def write_variant(outdir, name, text, gold):
     """Writes NAME.txt (or NAME.pdf for bytes) and NAME.gold.json; returns the document's path."""
     os.makedirs(outdir, exist_ok=True)

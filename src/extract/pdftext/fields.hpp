@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pdftext_layout.hpp"
+#include "layout.hpp"
 
 namespace piagraph::extract_detail::pdftext {
 

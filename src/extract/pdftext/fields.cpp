@@ -1,11 +1,11 @@
-#include "pdftext_fields.hpp"
+#include "fields.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
 
-#include "form_labels.hpp"
+#include "../form_labels.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -138,6 +138,37 @@ std::string text_before(const Layout& layout, int index) {
     return out;
 }
 
+namespace {
+
+// Unclosed （detail: the rest is a dangling "text ）" line on the same page (a detail written open is
+// marked with \x01 at its end).
+void complete_open_details(const Layout& layout, std::vector<Choice>& out) {
+    std::set<int> taken;
+    for (Choice& c : out) {
+        const size_t cut = c.detail.find('\x01');
+        if (cut == std::string::npos) continue;
+        c.detail = c.detail.substr(0, cut);
+        const int line_index = c.line - 1;
+        const Page& pg = layout.pages[layout.lines[line_index].page];
+        int best = -1;
+        for (int i = pg.first; i <= pg.last; ++i) {
+            const Line& l = layout.lines[i];
+            if (l.text.empty() || l.grid || is_label_line(l) || taken.count(i)) continue;
+            if (!(text::ends_with(l.text, "）") || text::ends_with(l.text, ")"))) continue;
+            if (text::contains(l.text, "（") || text::contains(l.text, "(")) continue;
+            if (best < 0 || std::abs(i - line_index) < std::abs(best - line_index)) best = i;
+        }
+        if (best >= 0) {
+            taken.insert(best);
+            std::string rest = layout.lines[best].text;
+            rest = rest.substr(0, rest.size() - (text::ends_with(rest, ")") ? 1 : 3));
+            c.detail = text::trim(c.detail.empty() ? rest : c.detail + " " + rest);
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<Choice> resolve_group(const Layout& layout, const std::vector<int>& rows, const std::string& group) {
     const Dictionary& dict = Dictionary::get();
     const std::vector<std::string>& options = dict.options(group);
@@ -213,39 +244,17 @@ std::vector<Choice> resolve_group(const Layout& layout, const std::vector<int>& 
         used[pick] = true;
         out[closers[pick].choice].checked = true;
     }
-    // Unclosed （detail: the rest is a dangling "text ）" line on the same page.
-    std::set<int> taken;
-    for (Choice& c : out) {
-        const size_t cut = c.detail.find('\x01');
-        if (cut == std::string::npos) continue;
-        c.detail = c.detail.substr(0, cut);
-        const int line_index = c.line - 1;
-        const Page& pg = layout.pages[layout.lines[line_index].page];
-        int best = -1;
-        for (int i = pg.first; i <= pg.last; ++i) {
-            const Line& l = layout.lines[i];
-            if (l.text.empty() || l.grid || is_label_line(l) || taken.count(i)) continue;
-            if (!(text::ends_with(l.text, "）") || text::ends_with(l.text, ")"))) continue;
-            if (text::contains(l.text, "（") || text::contains(l.text, "(")) continue;
-            if (best < 0 || std::abs(i - line_index) < std::abs(best - line_index)) best = i;
-        }
-        if (best >= 0) {
-            taken.insert(best);
-            std::string rest = layout.lines[best].text;
-            rest = rest.substr(0, rest.size() - (text::ends_with(rest, ")") ? 1 : 3));
-            c.detail = text::trim(c.detail.empty() ? rest : c.detail + " " + rest);
-        }
-    }
+    complete_open_details(layout, out);
     return out;
 }
 
-std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items) {
-    constexpr int kWrongDirection = 60;
-    std::vector<int> result(items.size(), -1);
-    if (heads.empty()) return result;
-    auto page_of = [&](int index) { return layout.lines[index].page; };
+namespace {
 
-    // Glued: the entry's first field right under its header (header row and ① row print together).
+// Glued: the entry's first field right under its header (header row and ① row print together);
+// each such item gets its header in `result`.
+std::vector<bool> glue_first_fields(const Layout& layout, const std::vector<Head>& heads,
+                                    const std::vector<Item>& items, std::vector<int>& result) {
+    auto page_of = [&](int index) { return layout.lines[index].page; };
     std::vector<bool> glued(items.size(), false);
     for (size_t i = 0; i < items.size(); ++i) {
         if (!items[i].first) continue;
@@ -261,6 +270,18 @@ std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& hea
             }
         }
     }
+    return glued;
+}
+
+}  // namespace
+
+std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items) {
+    constexpr int kWrongDirection = 60;
+    std::vector<int> result(items.size(), -1);
+    if (heads.empty()) return result;
+    auto page_of = [&](int index) { return layout.lines[index].page; };
+
+    const std::vector<bool> glued = glue_first_fields(layout, heads, items, result);
     // Reading direction per page.
     std::map<int, bool> backward;
     for (size_t h = 0; h < heads.size(); ++h) {

@@ -1,13 +1,14 @@
-#include "pdftext_connections.hpp"
-
+// I-2 ③他のシステムとの接続 in pdftotext-like conversions: the seven boxes of several systems land on
+// one page cut into fragments; read_connections (reader.hpp) puts them back per system.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
 
-#include "common.hpp"
+#include "../common.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
+#include "reader.hpp"
 
 namespace piagraph::extract_detail::pdftext {
 
@@ -234,13 +235,176 @@ void fill(const Reading& r, System& s) {
                                       *std::max_element(r.lines.begin(), r.lines.end()) + 1);
 }
 
-}  // namespace
+// read_rows' bracket accounting as sums per row, so that a split it would refuse is refused before
+// it reads anything.
+struct Brackets {
+    int closers = 0, openers = 0, bare_openers = 0, orphans = 0;
+};
 
-void read_connections(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
-                      std::vector<System>& systems) {
-    const size_t n_sys = heads.size();
-    std::vector<SystemInfo> info(n_sys);
-    for (size_t h = 0; h < n_sys; ++h) {
+// The best split of a page's ③ rows among the systems whose ③ label is on that page (its owners):
+// every split in which each system takes each box at most once (and, when the page holds all
+// seven boxes of each, exactly once) is read, and the one scoring best wins.
+class PageSplit {
+public:
+    PageSplit(const Layout& layout, const RowBoxes& row_boxes, const std::vector<int>& rows,
+              const std::vector<size_t>& owners, const std::vector<SystemInfo>& info, std::vector<Reading>& readings,
+              const std::vector<bool>& known, bool all_seven)
+        : layout_(layout),
+          row_boxes_(row_boxes),
+          rows_(rows),
+          owners_(owners),
+          info_(info),
+          readings_(readings),
+          known_(known),
+          all_seven_(all_seven),
+          k_(owners.size()),
+          n_(rows.size()) {}
+
+    // One reading per owner; empty when no split is consistent.
+    std::vector<Reading> best() {
+        measure_rows();
+        const bool repeated_box = std::any_of(row_mask_.begin(), row_mask_.end(), [](uint32_t m) { return m >> 31; });
+        if (repeated_box) return {};
+        assign_.assign(n_, 0);
+        group_mask_.assign(k_, 0);
+        sum_.assign(k_, Brackets{});
+        search(n_);
+        return best_readings_;
+    }
+
+private:
+    // Each box appears once per system: a bit mask per row rejects most splits before the full
+    // bracket accounting of read_rows runs. Also what the rows not yet placed (indices below m) can
+    // still add: their boxes, and how far they can move a system's opener-closer balance.
+    void measure_rows() {
+        row_mask_.assign(n_, 0);
+        row_brackets_.assign(n_, Brackets{});
+        for (size_t i = 0; i < n_; ++i)
+            for (size_t fi = 0; fi < layout_.lines[rows_[i]].fragments.size(); ++fi) {
+                const Fragment& f = layout_.lines[rows_[i]].fragments[fi];
+                if (f.kind == Fragment::Kind::opener) {
+                    ++row_brackets_[i].openers;
+                    if (!f.mark.value_or(false)) ++row_brackets_[i].bare_openers;
+                }
+                if (f.kind == Fragment::Kind::orphan) ++row_brackets_[i].orphans;
+                if (f.kind != Fragment::Kind::box && f.kind != Fragment::Kind::closer) continue;
+                const int box = row_boxes_.at(rows_[i])[fi];
+                if (box < 0) continue;
+                if (f.kind == Fragment::Kind::closer) ++row_brackets_[i].closers;
+                row_mask_[i] |= (row_mask_[i] & bit(box)) ? (1u << 31) : bit(box);
+            }
+        boxes_below_.assign(n_ + 1, 0);
+        swing_below_.assign(n_ + 1, 0);
+        for (size_t m = 1; m <= n_; ++m) {
+            boxes_below_[m] = boxes_below_[m - 1] | row_mask_[m - 1];
+            swing_below_[m] =
+                swing_below_[m - 1] + std::abs(row_brackets_[m - 1].openers - row_brackets_[m - 1].closers);
+        }
+    }
+
+    void evaluate() {
+        std::vector<std::vector<int>> split(k_);
+        for (size_t i = 0; i < n_; ++i) split[assign_[i]].push_back(rows_[i]);
+        std::vector<Reading> cand(k_);
+        double score = 0;
+        for (size_t j = 0; j < k_; ++j) {
+            cand[j] = read_rows(layout_, row_boxes_, split[j], info_[owners_[j]].mentioned, all_seven_);
+            if (!cand[j].valid) return;
+            score += local_score(cand[j], info_[owners_[j]]);
+        }
+        // Scored in place: the candidates are swapped in and back out.
+        std::vector<bool> trial_known = known_;
+        for (size_t j = 0; j < k_; ++j) {
+            std::swap(readings_[owners_[j]], cand[j]);
+            trial_known[owners_[j]] = true;
+        }
+        score += mutual_score(readings_, info_, trial_known);
+        for (size_t j = 0; j < k_; ++j) std::swap(readings_[owners_[j]], cand[j]);
+        if (score > best_) {
+            best_ = score;
+            best_readings_ = std::move(cand);
+        }
+    }
+
+    // A subtree none of whose leaves can pass the checks below is not entered: the leaves that
+    // are met, and so the choice among them, are the same.
+    bool can_still_pass(size_t m) const {
+        const uint32_t all_boxes = (1u << box_labels().size()) - 1;
+        for (size_t j = 0; j < k_; ++j) {
+            if (std::abs(sum_[j].openers - sum_[j].closers) > swing_below_[m]) return false;
+            if (all_seven_ && (group_mask_[j] | boxes_below_[m]) != all_boxes) return false;
+        }
+        return true;
+    }
+
+    void add(size_t j, const Brackets& row, int sign) {
+        sum_[j].closers += sign * row.closers;
+        sum_[j].openers += sign * row.openers;
+        sum_[j].bare_openers += sign * row.bare_openers;
+        sum_[j].orphans += sign * row.orphans;
+    }
+
+    // Depth first from the last row (the most significant digit when counting through the splits),
+    // so that feasible splits are met in counting order and ties keep the first; a box already
+    // taken by a system prunes the whole subtree.
+    void search(size_t remaining) {
+        if (remaining == 0) {  // can_still_pass(0): boxes complete, brackets balanced
+            for (const Brackets& b : sum_)
+                if (b.orphans > b.bare_openers) return;
+            evaluate();
+            return;
+        }
+        const size_t i = remaining - 1;
+        for (size_t j = 0; j < k_; ++j) {
+            if (group_mask_[j] & row_mask_[i]) continue;
+            assign_[i] = j;
+            group_mask_[j] |= row_mask_[i];
+            add(j, row_brackets_[i], 1);
+            if (can_still_pass(i)) search(i);
+            add(j, row_brackets_[i], -1);
+            group_mask_[j] &= ~row_mask_[i];
+        }
+    }
+
+    const Layout& layout_;
+    const RowBoxes& row_boxes_;
+    const std::vector<int>& rows_;
+    const std::vector<size_t>& owners_;
+    const std::vector<SystemInfo>& info_;
+    std::vector<Reading>& readings_;
+    const std::vector<bool>& known_;
+    const bool all_seven_;
+    const size_t k_, n_;
+    std::vector<uint32_t> row_mask_, boxes_below_, group_mask_;
+    std::vector<Brackets> row_brackets_, sum_;
+    std::vector<int> swing_below_;
+    std::vector<size_t> assign_;
+    double best_ = -1e18;
+    std::vector<Reading> best_readings_;
+};
+
+// No consistent split: the nearest ③ label wins each row.
+std::vector<Reading> nearest_split(const Layout& layout, const RowBoxes& row_boxes, const std::vector<int>& rows,
+                                   const std::vector<size_t>& owners, const std::vector<SystemInfo>& info) {
+    const size_t k = owners.size();
+    std::vector<std::vector<int>> split(k);
+    for (int r : rows) {
+        size_t pick = 0;
+        for (size_t j = 1; j < k; ++j)
+            if (std::abs(r - info[owners[j]].anchor) < std::abs(r - info[owners[pick]].anchor)) pick = j;
+        split[pick].push_back(r);
+    }
+    std::vector<Reading> out(k);
+    for (size_t j = 0; j < k; ++j) out[j] = read_rows(layout, row_boxes, split[j], info[owners[j]].mentioned, false);
+    return out;
+}
+
+// What the connections of each system can be checked against: its box, id, and the boxes its
+// functions mention; anchor: the line of its ③ label, else its header.
+std::vector<SystemInfo> system_infos(const std::vector<Head>& heads, const std::vector<int>& conn_label,
+                                     const std::vector<System>& systems) {
+    std::vector<SystemInfo> info(heads.size());
+    for (size_t h = 0; h < heads.size(); ++h) {
         if (const StandardSystem* s = Dictionary::get().resolve_system(systems[h].name)) {
             info[h].box = s->box.empty() ? -1 : box_index(s->box);
             info[h].canonical = s->id;
@@ -250,6 +414,36 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
         info[h].mentioned = mentioned_boxes(info[h].functions_key);
         info[h].anchor = conn_label[h] >= 0 ? conn_label[h] : heads[h].index;
     }
+    return info;
+}
+
+// The rows of one page read for the systems whose ③ label is on it.
+void read_page(const Layout& layout, const RowBoxes& row_boxes, const std::vector<int>& rows,
+               const std::vector<size_t>& owners, const std::vector<SystemInfo>& info, std::vector<Reading>& readings,
+               std::vector<bool>& known) {
+    const size_t k = owners.size();
+    int labels_on_page = 0;
+    for (int r : rows)
+        for (const Fragment& f : layout.lines[r].fragments)
+            if (f.kind == Fragment::Kind::box || f.kind == Fragment::Kind::closer) ++labels_on_page;
+    const bool all_seven = labels_on_page == static_cast<int>(k * box_labels().size());
+    const double combos = std::pow(static_cast<double>(k), static_cast<double>(rows.size()));
+    std::vector<Reading> best;
+    if (combos <= 1.5e5)  // 2^17: two systems sharing a page of ③ rows
+        best = PageSplit(layout, row_boxes, rows, owners, info, readings, known, all_seven).best();
+    if (best.empty()) best = nearest_split(layout, row_boxes, rows, owners, info);
+    for (size_t j = 0; j < k; ++j) {
+        readings[owners[j]] = best[j];
+        known[owners[j]] = true;
+    }
+}
+
+}  // namespace
+
+void read_connections(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
+                      std::vector<System>& systems) {
+    const size_t n_sys = heads.size();
+    const std::vector<SystemInfo> info = system_infos(heads, conn_label, systems);
     // Rows by page; the systems whose ③ label is on that page share its rows.
     std::map<int, std::vector<int>> rows_by_page;
     for (size_t i = 0; i < layout.lines.size(); ++i)
@@ -264,147 +458,14 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
     std::vector<Reading> readings(n_sys);
     std::vector<bool> known(n_sys, false);
     std::vector<int> leftovers;
-    for (int pass = 0; pass < 2; ++pass) {
-        for (auto& page_rows : rows_by_page) {
-            // (A named pair, not a structured binding: clang 14 cannot capture one in a lambda.)
-            const int page = page_rows.first;
-            std::vector<int>& rows = page_rows.second;
-            const auto it = owners_by_page.find(page);
-            if (it == owners_by_page.end()) {
-                if (pass == 0) leftovers.insert(leftovers.end(), rows.begin(), rows.end());
-                continue;
-            }
-            const std::vector<size_t>& owners = it->second;
-            const size_t k = owners.size();
-            const size_t n = rows.size();
-            int labels_on_page = 0;
-            for (int r : rows)
-                for (const Fragment& f : layout.lines[r].fragments)
-                    if (f.kind == Fragment::Kind::box || f.kind == Fragment::Kind::closer) ++labels_on_page;
-            const bool all_seven = labels_on_page == static_cast<int>(k * box_labels().size());
-            const double combos = std::pow(static_cast<double>(k), static_cast<double>(n));
-            double best = -1e18;
-            std::vector<Reading> best_readings;
-            if (combos <= 1.5e5) {  // 2^17: two systems sharing a page of ③ rows
-                // Each box appears once per system: a bit mask per row rejects most splits
-                // before the full bracket accounting of read_rows runs.
-                const uint32_t all_boxes = (1u << box_labels().size()) - 1;
-                std::vector<uint32_t> row_mask(n, 0);
-                // read_rows' bracket accounting as sums per row, so that a split it would refuse
-                // is refused before it reads anything.
-                struct Brackets {
-                    int closers = 0, openers = 0, bare_openers = 0, orphans = 0;
-                };
-                std::vector<Brackets> row_brackets(n);
-                for (size_t i = 0; i < n; ++i)
-                    for (size_t fi = 0; fi < layout.lines[rows[i]].fragments.size(); ++fi) {
-                        const Fragment& f = layout.lines[rows[i]].fragments[fi];
-                        if (f.kind == Fragment::Kind::opener) {
-                            ++row_brackets[i].openers;
-                            if (!f.mark.value_or(false)) ++row_brackets[i].bare_openers;
-                        }
-                        if (f.kind == Fragment::Kind::orphan) ++row_brackets[i].orphans;
-                        if (f.kind != Fragment::Kind::box && f.kind != Fragment::Kind::closer) continue;
-                        const int box = row_boxes.at(rows[i])[fi];
-                        if (box < 0) continue;
-                        if (f.kind == Fragment::Kind::closer) ++row_brackets[i].closers;
-                        row_mask[i] |= (row_mask[i] & bit(box)) ? (1u << 31) : bit(box);
-                    }
-                // Depth first from the last row (the most significant digit when counting through
-                // the splits), so that feasible splits are met in counting order and ties keep
-                // the first; a box already taken by a system prunes the whole subtree.
-                std::vector<size_t> assign(n, 0);
-                std::vector<uint32_t> group_mask(k, 0);
-                auto evaluate = [&] {
-                    std::vector<std::vector<int>> split(k);
-                    for (size_t i = 0; i < n; ++i) split[assign[i]].push_back(rows[i]);
-                    std::vector<Reading> cand(k);
-                    double score = 0;
-                    for (size_t j = 0; j < k; ++j) {
-                        cand[j] = read_rows(layout, row_boxes, split[j], info[owners[j]].mentioned, all_seven);
-                        if (!cand[j].valid) return;
-                        score += local_score(cand[j], info[owners[j]]);
-                    }
-                    // Scored in place: the candidates are swapped in and back out.
-                    std::vector<bool> trial_known = known;
-                    for (size_t j = 0; j < k; ++j) {
-                        std::swap(readings[owners[j]], cand[j]);
-                        trial_known[owners[j]] = true;
-                    }
-                    score += mutual_score(readings, info, trial_known);
-                    for (size_t j = 0; j < k; ++j) std::swap(readings[owners[j]], cand[j]);
-                    if (score > best) {
-                        best = score;
-                        best_readings = std::move(cand);
-                    }
-                };
-                // What the rows not yet placed (indices below m) can still add: their boxes, and
-                // how far they can move a system's opener-closer balance.
-                std::vector<uint32_t> boxes_below(n + 1, 0);
-                std::vector<int> swing_below(n + 1, 0);
-                for (size_t m = 1; m <= n; ++m) {
-                    boxes_below[m] = boxes_below[m - 1] | row_mask[m - 1];
-                    swing_below[m] =
-                        swing_below[m - 1] + std::abs(row_brackets[m - 1].openers - row_brackets[m - 1].closers);
-                }
-                std::vector<Brackets> sum(k);
-                // A subtree none of whose leaves can pass the checks below is not entered: the leaves
-                // that are met, and so the choice among them, are the same.
-                auto can_still_pass = [&](size_t m) {
-                    for (size_t j = 0; j < k; ++j) {
-                        if (std::abs(sum[j].openers - sum[j].closers) > swing_below[m]) return false;
-                        if (all_seven && (group_mask[j] | boxes_below[m]) != all_boxes) return false;
-                    }
-                    return true;
-                };
-                auto search = [&](auto& self, size_t remaining) -> void {
-                    if (remaining == 0) {  // can_still_pass(0): boxes complete, brackets balanced
-                        for (const Brackets& b : sum)
-                            if (b.orphans > b.bare_openers) return;
-                        evaluate();
-                        return;
-                    }
-                    const size_t i = remaining - 1;
-                    const Brackets& row = row_brackets[i];
-                    for (size_t j = 0; j < k; ++j) {
-                        if (group_mask[j] & row_mask[i]) continue;
-                        assign[i] = j;
-                        group_mask[j] |= row_mask[i];
-                        sum[j].closers += row.closers;
-                        sum[j].openers += row.openers;
-                        sum[j].bare_openers += row.bare_openers;
-                        sum[j].orphans += row.orphans;
-                        if (can_still_pass(i)) self(self, i);
-                        sum[j].closers -= row.closers;
-                        sum[j].openers -= row.openers;
-                        sum[j].bare_openers -= row.bare_openers;
-                        sum[j].orphans -= row.orphans;
-                        group_mask[j] &= ~row_mask[i];
-                    }
-                };
-                const bool repeated_box =
-                    std::any_of(row_mask.begin(), row_mask.end(), [](uint32_t m) { return m >> 31; });
-                if (!repeated_box) search(search, n);
-            }
-            if (best_readings.empty()) {
-                // No consistent split: nearest ③ label wins each row.
-                std::vector<std::vector<int>> split(k);
-                for (int r : rows) {
-                    size_t pick = 0;
-                    for (size_t j = 1; j < k; ++j)
-                        if (std::abs(r - info[owners[j]].anchor) < std::abs(r - info[owners[pick]].anchor)) pick = j;
-                    split[pick].push_back(r);
-                }
-                best_readings.resize(k);
-                for (size_t j = 0; j < k; ++j)
-                    best_readings[j] = read_rows(layout, row_boxes, split[j], info[owners[j]].mentioned, false);
-            }
-            for (size_t j = 0; j < k; ++j) {
-                readings[owners[j]] = best_readings[j];
-                known[owners[j]] = true;
-            }
+    for (int pass = 0; pass < 2; ++pass)
+        for (const auto& page_rows : rows_by_page) {
+            const auto it = owners_by_page.find(page_rows.first);
+            if (it != owners_by_page.end())
+                read_page(layout, row_boxes, page_rows.second, it->second, info, readings, known);
+            else if (pass == 0)
+                leftovers.insert(leftovers.end(), page_rows.second.begin(), page_rows.second.end());
         }
-    }
     // Rows on pages without any ③ label go to the nearest system by the entry rules.
     if (!leftovers.empty()) {
         std::vector<Item> items;

@@ -1,12 +1,14 @@
-#include "pdftext_layout.hpp"
+#include "layout.hpp"
 
 #include <algorithm>
 #include <regex>
 #include <set>
+#include <string_view>
+#include <utility>
 
-#include "common.hpp"
-#include "form_labels.hpp"
-#include "pdftext_fields.hpp"
+#include "../common.hpp"
+#include "../form_labels.hpp"
+#include "fields.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -256,6 +258,72 @@ std::optional<EntryHeader> entry_header(const std::string& line) {
     return h;
 }
 
+namespace {
+
+// Pieces of a line between brackets, with the bracket that ended each.
+struct Piece {
+    std::string text;
+    char32_t end = 0;  // '[' ']' or 0 at end of line
+};
+std::vector<Piece> pieces_of(std::string_view trimmed) {
+    const std::u32string s = text::to_u32(trimmed);
+    std::vector<Piece> pieces;
+    std::u32string cur;
+    for (char32_t c : s) {
+        if (c == U'[' || c == U'【' || c == U']' || c == U'】') {
+            pieces.push_back({text::trim(text::to_utf8(cur)), (c == U'[' || c == U'【') ? U'[' : U']'});
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    pieces.push_back({text::trim(text::to_utf8(cur)), 0});
+    return pieces;
+}
+
+// A box's label text into its label and its (detail), which the line end may cut.
+void label_and_detail(Fragment& f, const std::string& label_text) {
+    std::string t = label_text;
+    // Label (detail) with either bracket width; the detail may be cut by the line end.
+    size_t open = t.find("（");
+    size_t open_len = 3;
+    const size_t ascii_open = t.find('(');
+    if (ascii_open != std::string::npos && (open == std::string::npos || ascii_open < open)) {
+        open = ascii_open;
+        open_len = 1;
+    }
+    // Labels that carry their own parentheses: 電子記録媒体（フラッシュメモリを除く。）,
+    // 4情報（氏名、…）, 接続しない（入手）. Keep a bracket that closes on a label we know.
+    const std::string whole_key = text::match_key(t);
+    if (open != std::string::npos) {
+        const std::string head = text::trim(t.substr(0, open));
+        const std::string inner_rest = t.substr(open + open_len);
+        size_t close = inner_rest.rfind("）");
+        size_t close_len = 3;
+        const size_t ascii_close = inner_rest.rfind(')');
+        if (ascii_close != std::string::npos && (close == std::string::npos || ascii_close > close)) {
+            close = ascii_close;
+            close_len = 1;
+        }
+        const std::string head_key = text::match_key(head);
+        const bool parenthesised_label = is_parenthesised_option(head_key);
+        if (!parenthesised_label) {
+            f.label = head;
+            if (close == std::string::npos) {
+                f.detail = text::trim(inner_rest);
+                f.detail_open = true;
+            } else {
+                f.detail = text::trim(inner_rest.substr(0, close));
+                (void)close_len;
+            }
+            return;
+        }
+    }
+    f.label = text::trim(t);
+}
+
+}  // namespace
+
 std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no) {
     const std::string_view trimmed = text::trim_view(line_text);
     std::vector<Fragment> out;
@@ -270,84 +338,23 @@ std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no)
         }
         return out;
     }
-    // Pieces between brackets, with the bracket that ended each.
-    struct Piece {
-        std::string text;
-        char32_t end = 0;  // '[' ']' or 0 at end of line
-    };
-    const std::u32string s = text::to_u32(trimmed);
-    std::vector<Piece> pieces;
-    std::u32string cur;
-    for (char32_t c : s) {
-        if (c == U'[' || c == U'【' || c == U']' || c == U'】') {
-            pieces.push_back({text::trim(text::to_utf8(cur)), (c == U'[' || c == U'【') ? U'[' : U']'});
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    pieces.push_back({text::trim(text::to_utf8(cur)), 0});
-
+    const std::vector<Piece> pieces = pieces_of(trimmed);
     auto mark_of = [](const std::string& inner) -> std::optional<bool> {
         if (inner.empty()) return false;
         return mark_state(inner);
     };
-    auto split_label = [](Fragment& f, const std::string& label_text) {
-        std::string t = label_text;
-        // Label (detail) with either bracket width; the detail may be cut by the line end.
-        size_t open = t.find("（");
-        size_t open_len = 3;
-        const size_t ascii_open = t.find('(');
-        if (ascii_open != std::string::npos && (open == std::string::npos || ascii_open < open)) {
-            open = ascii_open;
-            open_len = 1;
-        }
-        // Labels that carry their own parentheses: 電子記録媒体（フラッシュメモリを除く。）,
-        // 4情報（氏名、…）, 接続しない（入手）. Keep a bracket that closes on a label we know.
-        const std::string whole_key = text::match_key(t);
-        if (open != std::string::npos) {
-            const std::string head = text::trim(t.substr(0, open));
-            const std::string inner_rest = t.substr(open + open_len);
-            size_t close = inner_rest.rfind("）");
-            size_t close_len = 3;
-            const size_t ascii_close = inner_rest.rfind(')');
-            if (ascii_close != std::string::npos && (close == std::string::npos || ascii_close > close)) {
-                close = ascii_close;
-                close_len = 1;
-            }
-            const std::string head_key = text::match_key(head);
-            const bool parenthesised_label = is_parenthesised_option(head_key);
-            if (!parenthesised_label) {
-                f.label = head;
-                if (close == std::string::npos) {
-                    f.detail = text::trim(inner_rest);
-                    f.detail_open = true;
-                } else {
-                    f.detail = text::trim(inner_rest.substr(0, close));
-                    (void)close_len;
-                }
-                return;
-            }
-        }
-        f.label = text::trim(t);
-    };
-
     // Text before the first bracket: a mark (closer's mark) or nothing.
     size_t i = 0;
-    std::string lead;
     if (pieces[0].end == U']') {
         // "○ ] label" or "] label": a closer
         Fragment f;
         f.kind = Fragment::Kind::closer;
         f.mark = pieces[0].text.empty() ? std::optional<bool>(false) : mark_state(pieces[0].text);
         f.line = line_no;
-        split_label(f, pieces.size() > 1 ? pieces[1].text : std::string());
+        label_and_detail(f, pieces.size() > 1 ? pieces[1].text : std::string());
         if (!f.mark && !pieces[0].text.empty()) f.mark = std::nullopt;
         out.push_back(f);
         i = 1;
-    } else {
-        lead = pieces[0].text;
-        i = 0;
     }
     std::string last_label = out.empty() ? std::string() : out.back().label;
     // Now pieces[i].end == '[' opens a box whose inner is pieces[i+1].text.
@@ -362,7 +369,7 @@ std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no)
                 f.kind = Fragment::Kind::box;
                 f.mark = m;
                 f.line = line_no;
-                split_label(f, after);
+                label_and_detail(f, after);
                 last_label = f.label;
                 out.push_back(f);
             } else {
@@ -392,28 +399,48 @@ std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no)
         if (inner.end == U'[') continue;
         break;
     }
-    (void)lead;
     return out;
 }
 
-Layout build_layout(const Document& doc) {
-    Layout layout;
+namespace {
+
+// One line of the text with what the parser asks of it many times (page and region come later).
+Line make_line(std::string_view raw, int no) {
+    std::string cleaned;
+    if (raw.find('\f') != std::string_view::npos) {
+        for (char c : raw)
+            if (c != '\f') cleaned += c;
+        raw = cleaned;
+    }
+    Line l;
+    l.no = no;
+    l.text = text::trim(raw);
+    if (l.text.empty()) return l;
+    l.label_cell = raw[0] == ' ' && raw.size() > 1 && raw[1] != ' ';
+    l.fragments = parse_fragments(l.text, l.no);
+    l.grid = !l.fragments.empty();
+    if (text::length(l.text) <= kMaxHeaderChars) l.compact = compact_nfkc(l.text);
+    // A short line that is one token without a field number is its own label token: its
+    // compact text, already made, need not be normalised again.
+    const bool one_token = !l.compact.empty() && l.text.size() <= kMaxLabelBytes &&
+                           l.text.find(' ') == std::string::npos && circled_number(l.text) == 0;
+    l.label = one_token ? without_item_number(l.compact) : label_of(l.text);
+    // An entry header's first word is its label (システム3): most lines are ruled out by it.
+    if (starts_with_entry_word(l.label)) l.header = entry_header(l.text);
+    return l;
+}
+
+// The lines of the document, each with its page (a form feed, or three blank lines, ends a page
+// that has text), and the pages as index ranges.
+void cut_pages(const Document& doc, Layout& layout) {
     layout.lines.reserve(doc.lines.size());
     int page = 0;
     int blank_run = 0;
     bool any_text = false;
     for (size_t i = 0; i < doc.lines.size(); ++i) {
-        std::string_view raw = doc.lines[i];
-        std::string cleaned;
-        const bool form_feed = raw.find('\f') != std::string_view::npos;
-        if (form_feed) {
-            for (char c : raw)
-                if (c != '\f') cleaned += c;
-            raw = cleaned;
-        }
-        Line l;
-        l.no = static_cast<int>(i) + 1;  // the layout counts from 1; parse_pdftext shifts to first_line
-        l.text = text::trim(raw);
+        const bool form_feed = doc.lines[i].find('\f') != std::string::npos;
+        // The layout counts from 1; parse_pdftext shifts to first_line.
+        Line l = make_line(doc.lines[i], static_cast<int>(i) + 1);
         if (l.text.empty()) {
             ++blank_run;
             if (form_feed && any_text) {
@@ -427,136 +454,160 @@ Layout build_layout(const Document& doc) {
             }
             blank_run = 0;
             any_text = true;
-            l.label_cell = raw[0] == ' ' && raw.size() > 1 && raw[1] != ' ';
-            l.fragments = parse_fragments(l.text, l.no);
-            l.grid = !l.fragments.empty();
-            if (text::length(l.text) <= kMaxHeaderChars) l.compact = compact_nfkc(l.text);
-            // A short line that is one token without a field number is its own label token: its
-            // compact text, already made, need not be normalised again.
-            const bool one_token = !l.compact.empty() && l.text.size() <= kMaxLabelBytes &&
-                                   l.text.find(' ') == std::string::npos && circled_number(l.text) == 0;
-            l.label = one_token ? without_item_number(l.compact) : label_of(l.text);
-            // An entry header's first word is its label (システム3): most lines are ruled out by it.
-            if (starts_with_entry_word(l.label)) l.header = entry_header(l.text);
         }
         l.page = page;
         layout.lines.push_back(std::move(l));
     }
-    // Pages as index ranges.
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const int p = layout.lines[i].page;
         if (static_cast<int>(layout.pages.size()) <= p)
             layout.pages.push_back({static_cast<int>(i), static_cast<int>(i)});
         layout.pages[p].last = static_cast<int>(i);
     }
-    // Regions: a page belongs to the headers printed on it (content before the first header of a
-    // page is the start of that header's block: pdftotext often emits a page bottom-up).
+}
+
+// Where the pages read so far have left the form.
+struct RegionState {
     Region current = Region::cover;
     int file = -1;
     bool file_header_open = false;  // a Ⅱ header whose "１．特定個人情報ファイル名" has not come yet
     bool block_has_type = false;    // the open II block has had its ①ファイルの種類
     bool previous_toc = false;
+};
+
+// Whether the page is (the rest of) the 項目一覧; its lines from the 項目一覧 on are marked toc.
+bool mark_toc(Layout& layout, const Page& pg, RegionState& st) {
     const auto& labels = FormLabels::get();
+    bool toc = false, only_headers = true;
+    int toc_from = pg.first;  // the cover printed above the 項目一覧 on its page stays cover
+    for (int i = pg.first; i <= pg.last; ++i) {
+        const Line& l = layout.lines[i];
+        if (labels.is("contents", l.compact) && !toc) {
+            toc = true;
+            toc_from = i;
+        }
+        if (!l.text.empty() && !region_header(l)) only_headers = false;
+    }
+    // The 項目一覧 goes on over a page break with nothing but its header lines.
+    if (st.previous_toc && only_headers) toc = true;
+    st.previous_toc = toc && st.current == Region::cover;
+    if (!st.previous_toc) return false;
+    for (int i = toc_from; i <= pg.last; ++i) layout.lines[i].region = Region::toc;
+    return true;
+}
+
+// The headers of a page: where each starts, the region it opens and the II block it is in.
+struct PageHeaders {
+    std::vector<std::pair<int, Region>> headers;
+    std::vector<int> header_file;
+    bool first_is_label = false;  // the page's first header is a ①ファイルの種類
+    int file = -1;                // the II block open after the page
+};
+
+// A ①ファイルの種類 comes once in each II block: where the block's headers were lost, a second one
+// opens the next block, from the line that names it.
+void file_type_header(const Layout& layout, const Page& pg, int i, RegionState& st, PageHeaders& ph) {
+    const Region at = ph.headers.empty() ? st.current : ph.headers.back().second;
+    if (at == Region::other) return;
+    int from = i;
+    if (st.block_has_type || ph.file < 0) {
+        ++ph.file;
+        from = file_name_line_before(layout, i, ph.headers.empty() ? pg.first : ph.headers.back().first + 1);
+    }
+    st.block_has_type = true;
+    st.file_header_open = false;
+    if (ph.headers.empty()) ph.first_is_label = true;
+    ph.headers.push_back({from, Region::file});
+    ph.header_file.push_back(ph.file);
+}
+
+PageHeaders page_headers(const Layout& layout, const Page& pg, RegionState& st) {
+    PageHeaders ph;
+    ph.file = st.file;
+    if (st.current == Region::changes) return ph;
+    for (int i = pg.first; i <= pg.last; ++i) {
+        const Line& l = layout.lines[i];
+        if (l.compact.empty()) continue;
+        if (auto r = region_header(l)) {
+            // The 変更箇所 table repeats old values and is read to the end of the text: only
+            // a header that its table follows opens it (not a mention in a list or a note).
+            if (*r == Region::changes && !change_table_follows(layout, i)) continue;
+            ph.headers.push_back({i, *r});
+            if (*r == Region::file) ++ph.file;
+            ph.header_file.push_back(ph.file);
+            st.file_header_open = *r == Region::file;
+            if (*r == Region::file) st.block_has_type = false;
+        } else if (auto item = item_header(l)) {
+            // III repeats "１．特定個人情報ファイル名": it opens no II block there.
+            const Region at = ph.headers.empty() ? st.current : ph.headers.back().second;
+            if (item->opens_file && at == Region::other) continue;
+            if (item->opens_file && !st.file_header_open) ++ph.file;
+            if (item->opens_file) st.block_has_type = false;
+            st.file_header_open = false;
+            ph.headers.push_back({i, item->region});
+            ph.header_file.push_back(ph.file);
+        } else if (is_change_table_header(l)) {
+            // The 変更箇所 table's own header row, where the (別添) heading was lost.
+            ph.headers.push_back({i, Region::changes});
+            ph.header_file.push_back(ph.file);
+        } else if (field_of(l) == Field::file_type) {
+            file_type_header(layout, pg, i, st, ph);
+        }
+    }
+    return ph;
+}
+
+// Lines under no header of their own: the region still open, or the one their labels tell.
+void by_labels(Layout& layout, const Page& part, RegionState& st) {
+    if (st.current == Region::cover || st.current == Region::basic || st.current == Region::file ||
+        st.current == Region::annex_flow)
+        if (auto region = region_of_labels(layout, part)) {
+            st.current = *region;
+            if (st.current == Region::file && st.file < 0) st.file = 0;
+        }
+    for (int i = part.first; i <= part.last; ++i) {
+        layout.lines[i].region = st.current;
+        layout.lines[i].file = st.file;
+    }
+}
+
+// Regions: a page belongs to the headers printed on it (content before the first header of a
+// page is the start of that header's block: pdftotext often emits a page bottom-up).
+void assign_regions(Layout& layout) {
+    RegionState st;
     for (const Page& pg : layout.pages) {
-        bool toc = false, only_headers = true;
-        int toc_from = pg.first;  // the cover printed above the 項目一覧 on its page stays cover
-        for (int i = pg.first; i <= pg.last; ++i) {
-            const Line& l = layout.lines[i];
-            if (labels.is("contents", l.compact) && !toc) {
-                toc = true;
-                toc_from = i;
-            }
-            if (!l.text.empty() && !region_header(l)) only_headers = false;
-        }
-        // The 項目一覧 goes on over a page break with nothing but its header lines.
-        if (previous_toc && only_headers) toc = true;
-        previous_toc = toc && current == Region::cover;
-        if (previous_toc) {
-            for (int i = toc_from; i <= pg.last; ++i) layout.lines[i].region = Region::toc;
-            continue;
-        }
-        std::vector<std::pair<int, Region>> headers;
-        std::vector<int> header_file;
-        bool first_is_label = false;  // the page's first header is a ①ファイルの種類
-        int f = file;
-        if (current != Region::changes)
-            for (int i = pg.first; i <= pg.last; ++i) {
-                const Line& l = layout.lines[i];
-                if (l.compact.empty()) continue;
-                if (auto r = region_header(l)) {
-                    // The 変更箇所 table repeats old values and is read to the end of the text: only
-                    // a header that its table follows opens it (not a mention in a list or a note).
-                    if (*r == Region::changes && !change_table_follows(layout, i)) continue;
-                    headers.push_back({i, *r});
-                    if (*r == Region::file) ++f;
-                    header_file.push_back(f);
-                    file_header_open = *r == Region::file;
-                    if (*r == Region::file) block_has_type = false;
-                } else if (auto item = item_header(l)) {
-                    // III repeats "１．特定個人情報ファイル名": it opens no II block there.
-                    const Region at = headers.empty() ? current : headers.back().second;
-                    if (item->opens_file && at == Region::other) continue;
-                    if (item->opens_file && !file_header_open) ++f;
-                    if (item->opens_file) block_has_type = false;
-                    file_header_open = false;
-                    headers.push_back({i, item->region});
-                    header_file.push_back(f);
-                } else if (is_change_table_header(l)) {
-                    // The 変更箇所 table's own header row, where the (別添) heading was lost.
-                    headers.push_back({i, Region::changes});
-                    header_file.push_back(f);
-                } else if (field_of(l) == Field::file_type) {
-                    // ①ファイルの種類 comes once in each II block: where the block's headers were
-                    // lost, a second one opens the next block, from the line that names it.
-                    const Region at = headers.empty() ? current : headers.back().second;
-                    if (at == Region::other) continue;
-                    int from = i;
-                    if (block_has_type || f < 0) {
-                        ++f;
-                        from = file_name_line_before(layout, i, headers.empty() ? pg.first : headers.back().first + 1);
-                    }
-                    block_has_type = true;
-                    file_header_open = false;
-                    if (headers.empty()) first_is_label = true;
-                    headers.push_back({from, Region::file});
-                    header_file.push_back(f);
-                }
-            }
-        // Lines under no header of their own: the region still open, or the one their labels tell.
-        auto by_labels = [&](const Page& part) {
-            if (current == Region::cover || current == Region::basic || current == Region::file ||
-                current == Region::annex_flow)
-                if (auto region = region_of_labels(layout, part)) {
-                    current = *region;
-                    if (current == Region::file && file < 0) file = 0;
-                }
-            for (int i = part.first; i <= part.last; ++i) {
-                layout.lines[i].region = current;
-                layout.lines[i].file = file;
-            }
-        };
-        if (headers.empty()) {
-            by_labels(pg);
+        if (mark_toc(layout, pg, st)) continue;
+        const PageHeaders ph = page_headers(layout, pg, st);
+        if (ph.headers.empty()) {
+            by_labels(layout, pg, st);
             continue;
         }
         // A II block opened by its first label alone says nothing about the lines above it.
         int first_under_header = pg.first;
-        if (first_is_label && headers.front().first > pg.first) {
-            by_labels({pg.first, headers.front().first - 1});
-            first_under_header = headers.front().first;
+        if (ph.first_is_label && ph.headers.front().first > pg.first) {
+            by_labels(layout, {pg.first, ph.headers.front().first - 1}, st);
+            first_under_header = ph.headers.front().first;
         }
         size_t k = 0;
         for (int i = first_under_header; i <= pg.last; ++i) {
-            while (k + 1 < headers.size() && headers[k + 1].first <= i) ++k;
-            layout.lines[i].region = headers[k].second;
-            layout.lines[i].file = header_file[k];
+            while (k + 1 < ph.headers.size() && ph.headers[k + 1].first <= i) ++k;
+            layout.lines[i].region = ph.headers[k].second;
+            layout.lines[i].file = ph.header_file[k];
         }
-        file = f;
-        current = headers.back().second;
-        for (auto& [idx, reg] : headers)
-            if (reg == Region::changes) current = Region::changes;
+        st.file = ph.file;
+        st.current = ph.headers.back().second;
+        for (const auto& header : ph.headers)
+            if (header.second == Region::changes) st.current = Region::changes;
     }
-    layout.file_count = file + 1;
+    layout.file_count = st.file + 1;
+}
+
+}  // namespace
+
+Layout build_layout(const Document& doc) {
+    Layout layout;
+    cut_pages(doc, layout);
+    assign_regions(layout);
     return layout;
 }
 

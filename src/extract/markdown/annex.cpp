@@ -1,0 +1,60 @@
+// 別添1 事務の内容 of the markdown-like conversion: the numbered steps of its (備考), each with the
+// lines that continue it.
+#include "../form_labels.hpp"
+#include "piagraph/text.hpp"
+#include "reader.hpp"
+
+namespace piagraph::extract_detail::markdown {
+
+void mark_annex(Assessment& as, int line) {
+    if (!as.locs.count("attachment1")) as.locs["attachment1"] = Loc::at(line);
+}
+
+void open_remarks(Assessment& as, RemarksReading& reading) {
+    reading.in_remarks = true;
+    reading.first_step = as.attachment1_steps.size();
+}
+
+void read_annex_row(const Row& r, const std::string& t, Assessment& as, RemarksReading& reading) {
+    if (FormLabels::get().in("remarks", t) && text::length(compact_key(t)) <= 6) {
+        open_remarks(as, reading);
+        return;
+    }
+    if (!reading.in_remarks) return;
+    std::string body = t;
+    bool bullet = false;
+    for (const std::string& b : written_list("bullets")) {
+        if (text::starts_with(body, b)) {
+            body = text::trim(body.substr(b.size()));
+            bullet = true;
+            break;
+        }
+    }
+    const auto start = step_start(body);
+    const std::string label = start ? start->written : std::string();
+    if (start) body = text::trim(body.substr(start->end));
+    body = cell_text(body);
+    if (bullet || !label.empty()) {
+        as.attachment1_steps.push_back(Step{label, body, Loc::at(r.line)});
+        return;
+    }
+    // A continuation of the step before (PDF line breaks), never a block heading 【…】.
+    if (text::starts_with(body, "【") && text::ends_with(body, "】")) return;
+    if (as.attachment1_steps.size() > reading.first_step) {
+        auto& last = as.attachment1_steps.back();
+        last.text += body;
+        widen(last.loc, r.line);
+    }
+}
+
+void release_from_last_step(Assessment& as, const Document& doc, int line) {
+    if (as.attachment1_steps.empty()) return;
+    Step& last = as.attachment1_steps.back();
+    const Row r = row_at(doc, line);
+    const std::string body = r.cells.empty() ? std::string() : cell_text(r.cells[0]);
+    if (last.loc.end_line != line || last.loc.line == line || !text::ends_with(last.text, body)) return;
+    last.text.erase(last.text.size() - body.size());
+    last.loc.end_line = line - 1;
+}
+
+}  // namespace piagraph::extract_detail::markdown

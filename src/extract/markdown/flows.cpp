@@ -1,0 +1,236 @@
+// What comes into a file and what goes out of it, in the markdown-like conversion: II-3 入手・使用
+// (sources, methods, users), II-4 委託 (委託事項N entries) and II-5 提供・移転 (提供先N / 移転先N
+// entries).
+#include <algorithm>
+#include <utility>
+
+#include "../form_labels.hpp"
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+#include "reader.hpp"
+
+namespace piagraph::extract_detail::markdown {
+
+namespace {
+
+// "⑦使用の主体 <tab> 使用部署 ※ <tab> value": a group label followed by the field's own label
+// in the next cell. Returns that field's key and value, or the row's own when it has none.
+std::pair<std::string, std::string> field_after_group(const Row& r, const char* group) {
+    if (!FormLabels::get().is(group, r.key)) return {r.key, r.value};
+    const auto label_at = std::find(r.cells.begin(), r.cells.end(), r.label);
+    if (label_at == r.cells.end() || label_at + 1 == r.cells.end()) return {r.key, r.value};
+    std::string value;
+    for (auto it = label_at + 2; it != r.cells.end(); ++it) value += (value.empty() ? "" : " ") + *it;
+    return {label_key(plain(label_at[1].substr(0, kMaxLabelBytes))), value};
+}
+
+// The entry opened at an [illegible] gap: it stands for the missing 委託事項 when the numbering
+// skips one; otherwise its fields belong to the entry before the gap.
+void settle_gap(FileBlock& f, EntrustReading& reading, int next_no) {
+    if (!reading.gap) return;
+    reading.gap = false;
+    if (f.entrustments.size() < 2) return;
+    Entrustment gap = f.entrustments.back();
+    f.entrustments.pop_back();
+    if (next_no < 0 || next_no > reading.last_no + 1) {
+        gap.no = std::to_string(reading.last_no + 1);
+        f.entrustments.push_back(std::move(gap));
+        return;
+    }
+    auto& prev = f.entrustments.back();
+    if (prev.contractor.empty()) prev.contractor = gap.contractor;
+    if (!prev.resubcontract) prev.resubcontract = gap.resubcontract;
+    if (prev.permission_method.empty()) prev.permission_method = gap.permission_method;
+    if (prev.resubcontract_items.empty()) prev.resubcontract_items = gap.resubcontract_items;
+    if (prev.methods.empty()) prev.methods = gap.methods;
+    widen(prev.loc, gap.loc.end_line);
+}
+
+// A field of the 委託事項N entry being read.
+void read_entrustment_field(const Row& r, Entrustment& e) {
+    const FormLabels& labels = FormLabels::get();
+    widen(e.loc, r.line);
+    const std::string v = cell_text(r.value);
+    if (labels.is("entrust_content", r.key)) {
+        if (e.item.empty()) e.item = v;
+    } else if (labels.is("contractor", r.key)) {
+        read_text(e.locs, "contractor", r.value, e.contractor, r.line);
+    } else if (labels.is("resubcontract", r.key)) {
+        e.locs["resubcontract"] = Loc::at(r.line);
+        if (auto s = selected_option(r.value, "resubcontract_choice"))
+            e.resubcontract = *s == Dictionary::get().options("resubcontract_choice").front();
+    } else if (labels.is("permission_method", r.key)) {
+        read_text(e.locs, "permission_method", r.value, e.permission_method, r.line);
+    } else if (labels.is("resubcontract_items", r.key)) {
+        read_text(e.locs, "resubcontract_items", r.value, e.resubcontract_items, r.line);
+    } else if (labels.is("resubcontractor", r.key)) {
+        e.resubcontractor = v;
+    } else if (labels.is("entrust_methods", r.key)) {
+        for (const auto& hit : read_choices(r.value, "entrust_methods").checked) e.methods.push_back(method_label(hit));
+    } else if (labels.is("file_population", r.key)) {
+        e.population = selected_option(r.value, "persons").value_or("");
+        e.locs["population"] = Loc::at(r.line);
+    }
+}
+
+// ①提供・移転の有無: which of 提供 / 移転 / 行っていない is checked, and the counts declared.
+void read_flow_choice(const Row& r, FileBlock& f) {
+    const auto& labels = Dictionary::get().options("provision_transfer");
+    const Choices c = read_choices(r.value, "provision_transfer");
+    for (const auto& hit : c.hits) {
+        if (!hit.count) continue;
+        if (hit.label == labels[0]) f.declared_counts.provisions = hit.count;
+        if (hit.label == labels[1]) f.declared_counts.transfers = hit.count;
+    }
+    if (!c.checked.empty()) {
+        auto checked = [&](const std::string& l) {
+            return std::any_of(c.checked.begin(), c.checked.end(), [&](const OptionHit& h) { return h.label == l; });
+        };
+        f.provides = checked(labels[0]);
+        f.transfers_flag = checked(labels[1]);
+        f.no_flows = checked(labels[2]);
+    } else if (c.lost_marks) {
+        f.marks["provision_transfer"] = "none";
+    }
+    f.locs["provision_transfer"] = Loc::at(r.line);
+}
+
+// A field of the 提供先N / 移転先N entry being read.
+void read_flow_field(const Row& r, Flow& flow, bool is_transfer) {
+    const FormLabels& labels = FormLabels::get();
+    widen(flow.loc, r.line);
+    const std::string v = cell_text(r.value);
+    if (labels.is("basis", r.key)) {
+        flow.basis = v;
+        flow.basis_loc = Loc::at(r.line);
+    } else if (labels.is("purpose", r.key)) {
+        flow.purpose = v;
+    } else if (labels.is("info", r.key)) {
+        read_text(flow.locs, "info", r.value, flow.info, r.line);
+    } else if (labels.is("timing", r.key)) {
+        flow.timing = v;
+    } else if (labels.is("flow_population", r.key)) {
+        flow.population = selected_option(r.value, "persons").value_or("");
+        flow.locs["population"] = Loc::at(r.line);
+    } else if (labels.is("flow_methods", r.key)) {
+        flow.locs["methods"] = Loc::at(r.line);
+        const Choices c = read_choices(r.value, is_transfer ? "transfer_methods" : "provision_methods");
+        for (const auto& hit : c.checked) {
+            flow.methods.push_back(method_label(hit));
+            if (hit.radio_inferred) flow.marks = "inferred";
+        }
+        if (c.checked.empty()) flow.marks = "none";
+    }
+}
+
+}  // namespace
+
+void read_acquisition_row(const Row& r, FileBlock& f) {
+    const FormLabels& labels = FormLabels::get();
+    const auto [key, value] = field_after_group(r, "use_subject");
+    if (labels.is("user_departments", key)) {
+        read_text(f.locs, "user_departments", value, f.user_departments, r.line);
+        return;
+    }
+    if (labels.is("user_count", key)) {
+        read_selection(f, "user_count", value, "users", f.user_count, r.line);
+        return;
+    }
+    if (labels.is("sources", r.key)) {
+        const Choices c = read_choices(r.value, "source_kinds");
+        for (const auto& hit : c.checked) {
+            f.sources.push_back(Source{hit.label, hit.detail, hit.radio_inferred, Loc::at(r.line)});
+            if (hit.radio_inferred) f.marks["sources"] = "inferred";
+        }
+        if (c.lost_marks) f.marks["sources"] = "none";
+        f.locs["sources"] = Loc::at(r.line);
+    } else if (labels.is("methods", r.key)) {
+        const Choices c = read_choices(r.value, "acquisition_methods");
+        for (const auto& hit : c.checked) {
+            f.methods.push_back(method_label(hit));
+            if (hit.radio_inferred) f.marks["methods"] = "inferred";
+        }
+        if (c.lost_marks) f.marks["methods"] = "none";
+        f.locs["methods"] = Loc::at(r.line);
+    }
+}
+
+void read_entrust_row(const Row& r, FileBlock& f, EntrustReading& reading) {
+    if (FormLabels::get().in("illegible", r.cells[0])) {
+        // What follows the gap may belong to an entry whose header was swallowed.
+        reading.gap = reading.open != nullptr;
+        if (reading.gap) {
+            f.entrustments.emplace_back();
+            reading.open = &f.entrustments.back();
+            reading.open->loc = Loc::at(r.line);
+        }
+        return;
+    }
+    const int no = entry_number("entry_entrust", r.cells[0]);
+    if (no != 0) {
+        settle_gap(f, reading, no);
+        reading.open = nullptr;
+        if (no < 0) return;
+        f.entrustments.emplace_back();
+        reading.open = &f.entrustments.back();
+        reading.open->no = std::to_string(no);
+        reading.open->item = cell_text(r.value);
+        reading.open->loc = Loc::at(r.line);
+        reading.last_no = no;
+        return;
+    }
+    if (FormLabels::get().is("entrust_choice", r.key)) {
+        if (auto v = selected_option(r.value, "entrust_choice")) {
+            f.entrust = *v == Dictionary::get().options("entrust_choice").front();
+        } else {
+            f.marks["entrust"] = "none";
+        }
+        f.declared_counts.entrustments = parse_count(r.value);
+        f.locs["entrust"] = Loc::at(r.line);
+        return;
+    }
+    if (reading.open) read_entrustment_field(r, *reading.open);
+}
+
+void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading) {
+    if (FormLabels::get().is("flow_choice", r.key)) {
+        read_flow_choice(r, f);
+        return;
+    }
+    const int provision_no = entry_number("entry_provision", r.cells[0]);
+    const int transfer_no = provision_no ? 0 : entry_number("entry_transfer", r.cells[0]);
+    if (provision_no || transfer_no) {
+        reading.open = nullptr;
+        const int no = provision_no ? provision_no : transfer_no;
+        if (no < 0) return;
+        reading.is_transfer = transfer_no != 0;
+        auto& list = reading.is_transfer ? f.transfers : f.provisions;
+        list.emplace_back();
+        reading.open = &list.back();
+        reading.open->no = std::to_string(no);
+        reading.open->recipient = cell_text(r.value);
+        reading.open->loc = Loc::at(r.line);
+        return;
+    }
+    if (reading.open) read_flow_field(r, *reading.open, reading.is_transfer);
+}
+
+void settle_flows(FileBlock& f) {
+    auto empty_flow = [](const Flow& x) { return x.recipient.empty() && x.basis.empty() && x.methods.empty(); };
+    f.provisions.erase(std::remove_if(f.provisions.begin(), f.provisions.end(), empty_flow), f.provisions.end());
+    f.transfers.erase(std::remove_if(f.transfers.begin(), f.transfers.end(), empty_flow), f.transfers.end());
+    auto empty_entrust = [](const Entrustment& e) {
+        return e.item.empty() && e.contractor.empty() && !e.resubcontract && e.methods.empty() &&
+               e.permission_method.empty() && e.resubcontract_items.empty();
+    };
+    f.entrustments.erase(std::remove_if(f.entrustments.begin(), f.entrustments.end(), empty_entrust),
+                         f.entrustments.end());
+    // A group with no checked box is "unknown" only when something says it was filled.
+    // Only where the method label was read: an unread group is not an unmarked one.
+    for (auto* flows : {&f.provisions, &f.transfers})
+        for (auto& flow : *flows)
+            if (flow.methods.empty() && flow.marks.empty() && !flow.recipient.empty() && flow.locs.count("methods"))
+                flow.marks = "none";
+}
+
+}  // namespace piagraph::extract_detail::markdown

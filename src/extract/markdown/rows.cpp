@@ -1,0 +1,161 @@
+// A line of the markdown-like conversion as cells: tab-separated rows, markdown pipe tables and
+// HTML table rows all read alike.
+#include <algorithm>
+#include <regex>
+
+#include "../form_labels.hpp"
+#include "piagraph/text.hpp"
+#include "reader.hpp"
+
+namespace piagraph::extract_detail::markdown {
+
+namespace {
+
+// Markdown pipe tables (| a | b |) are rows like tab-separated ones; their |---| rules are not.
+bool is_pipe_row(const std::string& raw) { return text::starts_with(text::trim(raw), "|"); }
+
+// Where an HTML table cell opens (<td …> or <th …>, not <thead>) at or after `from`; npos if none.
+size_t cell_open(const std::string& raw, size_t from) {
+    for (size_t at = raw.find("<t", from); at != std::string::npos; at = raw.find("<t", at + 2)) {
+        if (at + 3 >= raw.size() || (raw[at + 2] != 'd' && raw[at + 2] != 'h')) continue;
+        if (raw[at + 3] == '>' || raw[at + 3] == ' ') return at;
+    }
+    return std::string::npos;
+}
+
+// An HTML table row (<tr><td>label</td><td>value</td></tr>) as tab-separated cells, so that
+// every table spelling reads as one row.
+std::string html_row_as_tabs(const std::string& raw) {
+    std::string out;
+    for (size_t at = cell_open(raw, 0); at != std::string::npos;) {
+        const size_t body = raw.find('>', at);
+        if (body == std::string::npos) break;
+        const size_t next = cell_open(raw, body);
+        size_t end = std::min(raw.find("</t", body), next);
+        if (end == std::string::npos) end = raw.size();
+        if (!out.empty()) out += '\t';
+        std::string cell = raw.substr(body + 1, end - body - 1);
+        std::replace(cell.begin(), cell.end(), '\t', ' ');
+        out += cell;
+        at = next;
+    }
+    return out;
+}
+
+}  // namespace
+
+// A cell without markdown/HTML decoration: "## 1. …", "**①事務の名称**", "<p>7. 備考</p>".
+std::string plain(const std::string& cell) {
+    std::string s = text::trim(strip_html(cell));
+    while (!s.empty() && (s[0] == '#' || s[0] == '*' || s[0] == '>')) s = text::trim(s.substr(1));
+    while (!s.empty() && s.back() == '*') s = text::trim(s.substr(0, s.size() - 1));
+    return s;
+}
+
+bool is_pipe_rule(const std::string& raw) {
+    const std::string t = text::trim(raw);
+    return is_pipe_row(t) && t.find_first_not_of("|-: \t") == std::string::npos;
+}
+
+Row make_row(const std::string& raw_line, int line) {
+    Row r;
+    r.line = line;
+    std::string raw = cell_open(raw_line, 0) == std::string::npos ? raw_line : html_row_as_tabs(raw_line);
+    char separator = '\t';
+    if (is_pipe_row(raw)) {
+        raw = text::trim(raw).substr(1);
+        if (!raw.empty() && raw.back() == '|') raw.pop_back();
+        separator = '|';
+    }
+    size_t start = 0;
+    while (true) {
+        const size_t tab = raw.find(separator, start);
+        r.all_cells.push_back(
+            text::trim(raw.substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+    }
+    for (const auto& c : r.all_cells)
+        if (!c.empty()) r.cells.push_back(c);
+    if (r.cells.empty()) return r;
+    // The openings of the first two cells without decoration, each stripped once. No label is
+    // long; long cells (record item lists, prose) are not normalised whole.
+    const std::string first = plain(r.cells[0].substr(0, kMaxLabelBytes));
+    const std::string second = r.cells.size() >= 2 ? plain(r.cells[1].substr(0, kMaxLabelBytes)) : std::string();
+    r.first_circled = circled_number(first);
+    size_t label_at = 0;
+    // "再委託 <tab> ⑦再委託の有無 <tab> value": the group word comes first, the field label second.
+    if (r.cells.size() >= 2 && r.first_circled == 0 && circled_number(second) > 0) label_at = 1;
+    r.label = r.cells[label_at];
+    if (r.label.size() <= kMaxLabelBytes) r.key = label_key(label_at == 0 ? first : second);
+    if (r.cells[0].size() <= kMaxLabelBytes) r.head = text::trim(text::nfkc(first));
+    for (size_t i = label_at + 1; i < r.cells.size(); ++i) r.value += (r.value.empty() ? "" : " ") + r.cells[i];
+    return r;
+}
+
+// "システム3" -> 3, "システム2～5" -> -1 (a range header, not an entry), otherwise 0.
+int entry_number(const std::string& key, const std::string& cell) {
+    const std::string k = compact_key(cell);
+    for (const auto& prefix : FormLabels::get().spellings(key)) {
+        if (!text::starts_with(k, prefix)) continue;
+        const std::string rest = k.substr(prefix.size());
+        static const std::regex single(R"(^([0-9]+)$)");
+        static const std::regex range("^[0-9]+" + regex_alternatives(written_list("range_separators")) + "[0-9]+$");
+        std::smatch m;
+        if (std::regex_match(rest, m, single)) return std::stoi(m[1].str());
+        if (std::regex_match(rest, range)) return -1;
+    }
+    return 0;
+}
+
+// "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
+std::vector<std::string> parse_name_list(const std::string& value) {
+    const std::u32string v = text::to_u32(cell_text(value));
+    auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); };
+    // (where the number starts, where the name starts) for every "N." that opens a word
+    std::vector<std::pair<size_t, size_t>> marks;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (!digit(v[i]) || (i > 0 && v[i - 1] != U' ')) continue;
+        size_t j = i;
+        while (j < v.size() && digit(v[j])) ++j;
+        if (j < v.size() && (v[j] == U'.' || v[j] == U'．')) {
+            size_t k = j + 1;
+            while (k < v.size() && v[k] == U' ') ++k;
+            marks.emplace_back(i, k);
+            i = k;
+        }
+    }
+    std::vector<std::string> out;
+    if (marks.empty() || marks[0].first != 0) {
+        if (!v.empty()) out.push_back(text::to_utf8(v));
+        return out;
+    }
+    for (size_t i = 0; i < marks.size(); ++i) {
+        const size_t stop = i + 1 < marks.size() ? marks[i + 1].first : v.size();
+        std::string name = text::trim(text::to_utf8(v.substr(marks[i].second, stop - marks[i].second)));
+        if (!name.empty()) out.push_back(name);
+    }
+    return out;
+}
+
+Row row_at(const Document& doc, int line) {
+    return make_row(doc.lines[static_cast<size_t>(line - doc.first_line)], line);
+}
+
+bool looks_like_heading(const Row& r) {
+    static const std::regex heading(R"(^([0-9]+\s*\.|\(\s*)" +
+                                    regex_alternatives(FormLabels::get().spellings("annex")) +
+                                    R"(|(VIII|VII|VI|IV|IX|V|III|II|I)\s))");
+    return !r.head.empty() && std::regex_search(r.head, heading);
+}
+
+bool is_field_label(const std::string& key) { return FormLabels::get().is_field_label(key); }
+
+bool could_be_value(const Row& r) {
+    if (r.cells.size() != 1 || is_field_label(r.key) || r.first_circled > 0) return false;
+    for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
+        if (entry_number(entry, r.cells[0]) != 0) return false;
+    return !FormLabels::get().in("illegible", r.cells[0]) && !looks_like_heading(r);
+}
+
+}  // namespace piagraph::extract_detail::markdown

@@ -1,0 +1,87 @@
+// The cover of a pdftotext-like conversion: 評価書番号, 評価書名, 公表日, 評価実施機関名.
+#include "reader.hpp"
+
+namespace piagraph::extract_detail::pdftext {
+
+namespace {
+
+// among blocks of section I that a scrambled first page printed around them.
+bool on_cover(const Line& l) {
+    constexpr int kFrontPages = 2;
+    return l.region == Region::cover || l.region == Region::toc || l.page < kFrontPages;
+}
+
+// The value of the cover label at line index `at`: on its line, else on the next line, else (with
+// a check of what such a value looks like, on a cover whose blocks came out of order) the cover
+// line nearest to the label that reads as one. The text and its 1-based line.
+std::optional<std::pair<std::string, int>> cover_value(const Layout& layout, int at, bool (*valid)(std::string_view),
+                                                       bool search) {
+    auto ok = [&](const std::string& v) { return !v.empty() && (!valid || valid(v)); };
+    const std::string same_line = value_after_label(layout.lines[at].text);
+    if (ok(same_line)) return std::pair{same_line, layout.lines[at].no};
+    if (!same_line.empty()) return std::nullopt;
+    if (const int n = next_value_line(layout, at); n >= 0 && ok(layout.lines[n].text))
+        return std::pair{layout.lines[n].text, layout.lines[n].no};
+    if (!search || !valid) return std::nullopt;
+    const int count = static_cast<int>(layout.lines.size());
+    for (int d = 1; d < count; ++d)
+        for (const int k : {at - d, at + d}) {
+            if (k < 0 || k >= count) continue;
+            const Line& l = layout.lines[k];
+            if (!on_cover(l) || l.text.empty() || is_label_line(l) || l.grid || !valid(l.text)) continue;
+            return std::pair{l.text, l.no};
+        }
+    return std::nullopt;
+}
+
+}  // namespace
+
+void read_cover(const Layout& layout, Assessment& a) {
+    const Dictionary& dict = Dictionary::get();
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (!on_cover(l) || l.text.empty()) continue;
+        if (a.form.empty())
+            for (const auto& f : dict.form_names())
+                if (text::contains(text::match_key(l.text), text::match_key(f)) &&
+                    text::contains(l.text, FormLabels::get().filter_char("title"))) {
+                    a.form = f;
+                    a.locs["form"] = Loc::at(l.no);
+                }
+        const Field field = field_of(l);
+        const int idx = static_cast<int>(i);
+        if (field == Field::published && a.published.empty()) {
+            if (auto v = cover_value(layout, idx, looks_like_publication_date, true)) {
+                a.published = v->first;
+                a.locs["published"] = Loc::at(v->second);
+            }
+        } else if (field == Field::number && a.number.empty()) {
+            if (auto v = cover_value(layout, idx, looks_like_assessment_number, true)) {
+                a.number = v->first;
+                a.locs["number"] = Loc::at(v->second);
+            }
+        } else if (field == Field::title && a.title.empty()) {
+            if (auto v = cover_value(layout, idx, nullptr, false)) {
+                a.title = v->first;
+                a.locs["title"] = Loc::at(v->second);
+            }
+        } else if (field == Field::organization && a.organization.empty()) {
+            const std::string same_line = value_after_label(l.text);
+            a.organization = same_line;
+            if (!same_line.empty()) a.locs["organization"] = Loc::at(l.no);
+        }
+    }
+    if (a.organization.empty()) {
+        // The body's name printed without its label: a short cover line ending like 市長, 教育委員会 …
+        for (const Line& l : layout.lines) {
+            if (!on_cover(l) || l.text.empty() || is_label_line(l) || !looks_like_organization(l.text)) continue;
+            a.organization = l.text;
+            a.locs["organization"] = Loc::at(l.no);
+            break;
+        }
+    }
+}
+
+// The selection nearest to the label at line index `at`, on the label's page and in its file
+
+}  // namespace piagraph::extract_detail::pdftext

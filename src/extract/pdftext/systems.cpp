@@ -1,0 +1,113 @@
+// Section I of a pdftotext-like conversion: the affair, its legal bases and linkage, and the systems
+// (システムN) with their names and functions; their connections are in connections.cpp.
+#include <algorithm>
+#include <vector>
+
+#include "reader.hpp"
+
+namespace piagraph::extract_detail::pdftext {
+
+void read_basic(const Layout& layout, Assessment& a) {
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::basic || l.text.empty()) continue;
+        const Field field = field_of(l);
+        const int idx = static_cast<int>(i);
+        if (field == Field::affair && a.affair.empty()) {
+            const Text t = text_after(layout, idx, false);
+            a.affair = t.value;
+            a.locs["affair"] = Loc::span(l.no, t.end + 1);
+        } else if (field == Field::department && a.department.empty()) {
+            const Text t = text_after(layout, idx, false);
+            a.department = t.value;
+            a.locs["department"] = Loc::span(l.no, t.end + 1);
+        } else if (field == Field::basis) {
+            const bool numbered = circled_number(text::trim(l.text)) > 0;
+            const Text t = text_after(layout, idx, true);
+            if (!numbered && a.individual_number_basis.empty()) {
+                a.individual_number_basis = t.value;
+                a.locs["individual_number_basis"] = Loc::span(l.no, t.end + 1);
+            } else if (numbered && a.linkage.basis.empty()) {
+                a.linkage.basis = t.value;
+                a.locs["linkage.basis"] = Loc::span(l.no, t.end + 1);
+            }
+        } else if (a.population.empty() && FormLabels::get().is("population", l.label)) {
+            if (const auto band = nearest_selection(layout, idx, "population")) {
+                a.population = band->value;
+                a.locs["population"] = Loc::span(std::min(idx, band->index) + 1, std::max(idx, band->index) + 1);
+            }
+        } else if (field == Field::linkage_status && a.linkage.status.empty()) {
+            // "[ 実施する ]" on the label's line, else the first selection of the page after it.
+            const int last = layout.pages[l.page].last;
+            for (int k = idx; k <= last && a.linkage.status.empty(); ++k)
+                for (const Fragment& f : parse_fragments(value_after_label(layout.lines[k].text), layout.lines[k].no))
+                    if (f.kind == Fragment::Kind::selection)
+                        if (auto s = Dictionary::get().standard_option("linkage_status", f.value)) {
+                            a.linkage.status = *s;
+                            a.linkage.loc = Loc::at(layout.lines[k].no);
+                            a.locs["linkage.status"] = a.linkage.loc;
+                            break;
+                        }
+        }
+    }
+    if (!a.linkage.status.empty() && a.locs.count("linkage.basis") && !a.linkage.loc.known())
+        a.linkage.loc = a.locs["linkage.basis"];
+}
+
+void read_systems(const Layout& layout, Assessment& a) {
+    std::vector<Head> heads;
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::basic || l.text.empty()) continue;
+        if (auto h = l.header; h && spelled(h->kind, "entry_system") && !h->range)
+            heads.push_back({static_cast<int>(i), h->number});
+    }
+    if (heads.empty()) return;
+    std::vector<Item> items;
+    std::vector<Field> kinds;
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::basic) continue;
+        const Field f = field_of(l);
+        if (f == Field::sys_name)
+            items.push_back({static_cast<int>(i), "name", true});
+        else if (f == Field::sys_func)
+            items.push_back({static_cast<int>(i), "func", false});
+        else if (f == Field::sys_conn)
+            items.push_back({static_cast<int>(i), "conn", false});
+        else
+            continue;
+        kinds.push_back(f);
+    }
+    const std::vector<int> owner = assign_items(layout, heads, items);
+    std::vector<System> systems(heads.size());
+    std::vector<int> conn_label(heads.size(), -1);
+    for (size_t h = 0; h < heads.size(); ++h) {
+        systems[h].no = heads[h].number;
+        systems[h].loc = Loc::at(heads[h].index + 1);
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (owner[i] < 0) continue;
+        System& s = systems[owner[i]];
+        if (kinds[i] == Field::sys_name) {
+            const Text t = text_after(layout, items[i].index, false);
+            s.name = t.value;
+            s.loc = Loc::span(std::min(s.loc.line, items[i].index + 1), std::max(s.loc.end_line, t.end + 1));
+        } else if (kinds[i] == Field::sys_func) {
+            s.functions = text_after(layout, items[i].index, true).value;
+            if (s.functions.empty()) s.functions = text_before(layout, items[i].index);
+        } else {
+            conn_label[owner[i]] = items[i].index;
+        }
+    }
+    read_connections(layout, heads, conn_label, systems);
+    std::stable_sort(systems.begin(), systems.end(), [](const System& x, const System& y) { return x.no < y.no; });
+    for (System& s : systems) {
+        if (s.name.empty()) continue;  // an empty template block is no system
+        s.normalized_name = normalize_name(s.name);
+        if (const StandardSystem* std_sys = Dictionary::get().resolve_standard(s.name)) s.canonical_id = std_sys->id;
+        a.systems.push_back(std::move(s));
+    }
+}
+
+}  // namespace piagraph::extract_detail::pdftext
