@@ -22,6 +22,8 @@ std::string trim(std::string_view s);
 // The same without a copy: a view into s.
 std::string_view trim_view(std::string_view s);
 
+// Whether c is white space as text:: reads it: ASCII space, tab, CR, LF, U+3000 and U+00A0.
+bool is_space(char32_t c);
 // Length in bytes of the white space (ASCII, U+3000, U+00A0) that starts at s[i], 0 if none.
 size_t space_at(std::string_view s, size_t i);
 

@@ -1,6 +1,7 @@
 #include "column_flow.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -204,8 +205,7 @@ struct ItemMark {
 };
 // Scanners, not std::regex: item_mark runs on every line of every text unit, and a regex search
 // per line was a tenth of reading a pdftotext document.
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // std::regex's \s, "C" locale
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // ^\(?([0-9]{1,2})[.)]([^0-9]|$): the number.
 std::optional<int> leading_number(const std::string& n) {
@@ -223,7 +223,7 @@ bool opens_with_bracketed_head(const std::string& n) {
     const size_t close = n.find_first_of("()", 1);
     if (close == std::string::npos || n[close] != ')' || close - 1 < 1 || close - 1 > 12) return false;
     size_t next = close + 1;
-    while (next < n.size() && is_space(n[next])) ++next;
+    while (next < n.size() && std::isspace(static_cast<unsigned char>(n[next]))) ++next;  // regex \s
     return next < n.size();
 }
 

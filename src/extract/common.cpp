@@ -19,7 +19,6 @@ constexpr char32_t kUnchecked = 0xE001;
 constexpr char32_t kRadio = 0xE002;  // radio input without "checked": read as checked, flagged inferred
 
 bool is_sentinel(char32_t c) { return c == kChecked || c == kUnchecked || c == kRadio; }
-bool is_space32(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0; }
 
 bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -114,7 +113,7 @@ std::u32string prepare(std::string_view value) {
             if (close != std::u32string::npos && close - i <= 8) {
                 std::u32string inner;
                 for (size_t k = i + 1; k < close; ++k)
-                    if (!is_space32(t[k])) inner += t[k];
+                    if (!text::is_space(t[k])) inner += t[k];
                 char32_t mark = 0;
                 if (inner.empty())
                     mark = kUnchecked;
@@ -130,10 +129,10 @@ std::u32string prepare(std::string_view value) {
                 }
             }
         }
-        const bool alone_before = i == 0 || is_space32(t[i - 1]) || t[i - 1] == U'>' || is_sentinel(t[i - 1]);
+        const bool alone_before = i == 0 || text::is_space(t[i - 1]) || t[i - 1] == U'>' || is_sentinel(t[i - 1]);
         // Box glyphs may touch their label (■紙 □電子メール); a circle must stand alone (○○課 is a name).
         const bool box_glyph = c == U'■' || c == U'□' || c == U'☑' || c == U'☐' || c == U'☒';
-        const bool alone_after = i + 1 >= t.size() || is_space32(t[i + 1]) || box_glyph;
+        const bool alone_after = i + 1 >= t.size() || text::is_space(t[i + 1]) || box_glyph;
         if (alone_before && alone_after) {
             if (bare_checked_chars().find(c) != std::u32string::npos) {
                 out += kChecked;
@@ -160,7 +159,7 @@ Compact compact(std::string_view value) {
     Compact c;
     c.full = prepare(value);
     for (size_t i = 0; i < c.full.size(); ++i) {
-        if (is_space32(c.full[i])) continue;
+        if (text::is_space(c.full[i])) continue;
         c.text += c.full[i];
         c.pos.push_back(i);
     }
@@ -176,7 +175,7 @@ struct Candidate {
 std::u32string key32(std::string_view s) {
     std::u32string out;
     for (char32_t c : text::to_u32(text::nfkc(s)))
-        if (!is_space32(c)) out += c;
+        if (!text::is_space(c)) out += c;
     return out;
 }
 
@@ -258,7 +257,7 @@ std::optional<bool> mark_state(std::string_view token) {
     const std::u32string p = prepare(text::trim(token));
     std::u32string kept;
     for (char32_t c : p)
-        if (!is_space32(c)) kept += c;
+        if (!text::is_space(c)) kept += c;
     if (kept.size() != 1 || !is_sentinel(kept[0])) return std::nullopt;
     return kept[0] != kUnchecked;
 }

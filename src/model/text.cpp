@@ -183,9 +183,7 @@ std::string nfkc(std::string_view s) {
     return memo.emplace(std::string(s), nfkc_uncached(s)).first->second;
 }
 
-namespace {
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0; }
-}  // namespace
 
 std::string match_key(std::string_view s) {
     const std::string n = nfkc(s);
