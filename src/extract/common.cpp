@@ -593,6 +593,14 @@ bool looks_like_date(std::string_view s) {
            std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool is_day_date(const std::string& compact) {
+    static const std::regex date_re("^" + regex_alternatives(written_list("eras")) + R"((\d{1,2}|)" +
+                                    written("first_year") + ")" + written("year") + R"(\d{1,2})" + written("month") +
+                                    R"(\d{1,2})" + written("day") + "$");
+    return text::contains(compact, written("year")) && text::contains(compact, written("day")) &&
+           std::regex_match(compact, date_re);
+}
+
 std::optional<int> count_line(std::string_view line) {
     constexpr size_t kCountChars = 16;
     const std::string n = text::trim(text::nfkc(line));

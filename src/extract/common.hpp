@@ -103,6 +103,9 @@ std::optional<StepStart> step_start(std::string_view text);
 
 // A date as the forms write it (令和4年1月31日, 平成30年５月): 年 and a digit.
 bool looks_like_date(std::string_view s);
+// A whole date down to its day and nothing else (令和6年12月2日, 平成元年4月1日), as the 変更日 column
+// writes it; `compact` is NFKC without white space.
+bool is_day_date(const std::string& compact);
 
 // What the cover's values look like, for covers whose cells came out of order: 評価書番号 a short
 // number (3, 12); 公表日 a short date, not the form's version ([平成30年５月 様式３]); 評価実施機関名 a

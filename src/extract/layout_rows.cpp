@@ -518,6 +518,7 @@ public:
         for (size_t i = 0; i < lines_.size(); ++i) step(i);
         close();
         end_grid();
+        end_cell_row();
         // Each rebuilt line goes back to the place its line had in the text.
         std::vector<std::string> placed(out_.size());
         for (size_t j = 0; j < order.size(); ++j) placed[order[j]] = std::move(out_[j]);
@@ -545,15 +546,26 @@ private:
     std::vector<size_t> grid_cols_;        // the 変更箇所 table's column starts; empty: none open
     size_t grid_row_ = kNone;              // the line of the table row being read
     std::vector<std::string> grid_cells_;  // its cells so far
+    bool cell_table_ = false;              // the table written one cell per line is open
+    size_t cell_row_ = kNone;              // the line of its row being read (its date)
+    std::vector<std::string> cell_texts_;  // that row's lines so far
 
     // The lines as column_flow_order sees them.
     std::vector<FlowLine> flow_lines() const {
         std::vector<FlowLine> out(lines_.size());
+        bool in_changes = false;
         for (size_t i = 0; i < lines_.size(); ++i) {
             const Line& l = lines_[i];
             FlowLine& f = out[i];
             f.text = l.frags.empty() ? std::string() : text::trim(out_[i]);
             f.page_break = l.page_break;
+            // From the 変更箇所 table's header on, the text is the table's cells, never a form's
+            // label and value columns: it keeps its order.
+            in_changes = in_changes || l.form_key == std::optional<std::string>("change_date");
+            if (in_changes && l.kind != Kind::blank) {
+                f.type = FlowLine::Type::fixed;
+                continue;
+            }
             switch (l.kind) {
                 case Kind::blank:
                     f.type = FlowLine::Type::blank;
@@ -577,6 +589,11 @@ private:
         return out;
     }
 
+    static bool is_change_header_cell(const Line& l) {
+        return l.frags.size() == 1 && (l.form_key == std::optional<std::string>("change_date") ||
+                                       FormLabels::get().is("change_columns", compact_key(l.frags[0].text)));
+    }
+
     // A cell of the label column that only groups the rows below it (再委託 | ⑦再委託の有無).
     static bool is_group_label(const std::string& t) {
         static const auto groups = Dictionary::get().list("/value_kinds/group_labels");
@@ -598,6 +615,7 @@ private:
 
     void step(size_t i) {
         const Line& l = lines_[i];
+        if (cell_table_) return cell_line(i);
         if (!grid_cols_.empty()) {
             if (grid_line(i)) return;
             end_grid();
@@ -791,7 +809,70 @@ private:
         out_[i] = row;
         ++label_rows_;
         ++valued_rows_;
+        // Every column's header on the lines right after 変更日: the table was written one cell per
+        // line. (A printed table cut by pdftotext wraps its cells and is read by the pdftotext reader.)
+        cell_table_ = cells.size() == f.spellings("change_columns").size() && cells.back() == i + cells.size();
         return true;
+    }
+
+    // ---- the same table written one cell per line (a conversion that lost its columns): a row
+    // opens at a date alone on its line and takes every line up to the next date. The table is
+    // history and runs to the end of its part, so nothing else ends it.
+
+    void cell_line(size_t i) {
+        const Line& l = lines_[i];
+        if (l.kind == Kind::blank || l.kind == Kind::footer) return;
+        const std::string text = text::trim(out_[i]);
+        // The table's heading and header, repeated on each of its pages.
+        if (is_change_header_cell(l) || (l.kind == Kind::heading && FormLabels::get().in("annex_changes", text)))
+            return out_[i].clear();
+        // A date opens the next row once this one is complete (a version cell may be a date too).
+        if (l.frags.size() == 1 && is_day_date(compact_key(text)) &&
+            (cell_row_ == kNone || timing_cell(cell_texts_) != cell_texts_.end() || cell_texts_.size() >= 4)) {
+            end_cell_row();
+            cell_row_ = i;
+        }
+        if (cell_row_ == kNone) return;  // no row opened yet: the line stays as it was
+        cell_texts_.push_back(text);
+        out_[i].clear();
+    }
+
+    // The row's 提出時期 cell (事前/事後), or end().
+    static std::vector<std::string>::const_iterator timing_cell(const std::vector<std::string>& cells) {
+        const auto& words = FormLabels::get().spellings("change_timing");
+        return std::find_if(cells.begin() + (cells.empty() ? 0 : 1), cells.end(), [&](const std::string& c) {
+            return std::find(words.begin(), words.end(), c) != words.end();
+        });
+    }
+
+    // The row's cells in the table's columns. Only its filled cells were written, so the columns
+    // are found from the 提出時期 word (事前/事後): before it the item and the two versions, after it
+    // the explanation; without it, the cells in column order.
+    void end_cell_row() {
+        if (cell_row_ == kNone) return;
+        const auto timing = timing_cell(cell_texts_);
+        std::vector<std::string> cells = cell_texts_;
+        if (timing != cell_texts_.end()) {
+            const auto at = static_cast<size_t>(timing - cell_texts_.cbegin());
+            std::vector<std::string> head(cell_texts_.cbegin(), timing);  // date, item, versions
+            // One version alone is the text after the change: an empty 変更前 is an addition.
+            if (head.size() == 3) head.insert(head.begin() + 2, std::string());
+            head.resize(std::max<size_t>(head.size(), 4));
+            if (at > 4) {  // more than two version lines: the versions' own lines, kept whole
+                for (size_t k = 4; k < at; ++k) join_text(head[3], cell_texts_[k]);
+                head.resize(4);
+            }
+            cells = head;
+            cells.push_back(*timing);
+            std::string explanation;
+            for (auto it = timing + 1; it != cell_texts_.end(); ++it) join_text(explanation, *it);
+            cells.push_back(explanation);
+        }
+        std::string row;
+        for (const auto& c : cells) append_cell(row, c);
+        out_[cell_row_] = row;
+        cell_row_ = kNone;
+        cell_texts_.clear();
     }
 
     // A line while the table is open: a new row, more of the row's cells, or the table's end.

@@ -280,6 +280,35 @@ TEST(LayoutRowsRefused, RowsThatAreTabSeparatedAlready) {
     EXPECT_FALSE(rows_from_layout(decode_document(text, "tabs.txt")).has_value());
 }
 
+// The change table of a conversion that lost its columns: each filled cell on a line of its own
+// (the example city's 国保, its table extended by three rows of our own). A version cell that is a
+// date does not open a row, a lone version is the text after the change, and a row without 提出時期
+// ends at the next date.
+TEST(LayoutRowsForm, ChangeTableWrittenOneCellPerLine) {
+    const Model m = extract_document(fixture("midori-kokuho-cells.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const auto& changes = m.assessments[0].changes;
+    ASSERT_EQ(changes.size(), 4u);
+    EXPECT_EQ(changes[0].date, "令和6年12月2日");
+    EXPECT_EQ(changes[0].item, "II 4 委託事項2");
+    EXPECT_EQ(changes[0].before, "被保険者証等の印刷・封入封緘業務");
+    EXPECT_EQ(changes[0].after, "資格確認書等の印刷・封入封緘業務");
+    EXPECT_EQ(changes[0].timing, "事後");
+    EXPECT_EQ(changes[0].explanation, "被保険者証の廃止に伴う名称の変更であり、重要な変更に当たらない");
+    EXPECT_EQ(changes[1].before, "令和5年3月31日");
+    EXPECT_EQ(changes[1].after, "令和7年3月28日");
+    EXPECT_EQ(changes[1].timing, "事前");
+    EXPECT_EQ(changes[2].item, "II 6 ①保管場所");
+    EXPECT_EQ(changes[2].before, "");
+    EXPECT_EQ(changes[2].after, "ガバメントクラウド上のサーバに保管する。");
+    EXPECT_EQ(changes[3].item, "I 2 システム3");
+    EXPECT_EQ(changes[3].before, "中間サーバー");
+    EXPECT_EQ(changes[3].after, "中間サーバー・プラットフォーム");
+    EXPECT_EQ(changes[3].timing, "");
+    // The form's own rows are read as before: the table's cells did not flow into them.
+    EXPECT_EQ(m.assessments[0].systems.size(), 3u);
+}
+
 }  // namespace
 }  // namespace piagraph
 

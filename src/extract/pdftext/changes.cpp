@@ -1,7 +1,6 @@
 // (別添) 変更箇所 in a pdftotext-like conversion.
 #include <algorithm>
 #include <bitset>
-#include <regex>
 #include <string_view>
 
 #include "reader.hpp"
@@ -58,9 +57,6 @@ TimingCell timing_cell(const std::string& line) {
 // other text is kept whole in `text` (diff still finds what it mentions). The rows are history and
 // never feed current values.
 void read_changes(const Layout& layout, Assessment& a) {
-    static const std::regex date_re("^" + regex_alternatives(written_list("eras")) + R"((\d{1,2}|)" +
-                                    written("first_year") + ")" + written("year") + R"(\d{1,2})" + written("month") +
-                                    R"(\d{1,2})" + written("day") + "$");
     constexpr size_t kItemChars = 20;
     constexpr int kItemLines = 4;
     ChangeRow* open = nullptr;
@@ -94,7 +90,7 @@ void read_changes(const Layout& layout, Assessment& a) {
             continue;  // the table's header, repeated on each page
         const bool after_gap = previous_no > 0 && l.no > previous_no + 1;
         previous_no = l.no;
-        if (text::contains(c, written("year")) && text::contains(c, written("day")) && std::regex_match(c, date_re)) {
+        if (is_day_date(c)) {
             close();
             a.changes.push_back({});
             open = &a.changes.back();
