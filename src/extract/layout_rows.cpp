@@ -203,9 +203,9 @@ bool is_letter(char32_t c) {
     return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-bool is_footer(const std::string& t) {
+// A page number (- 12 -, 12, 12/40); `n` is the line in NFKC.
+bool is_footer(const std::string& n) {
     static const std::regex page(R"(^[-\s]*[0-9]+\s*(/\s*[0-9]+)?[-\s]*$)");
-    const std::string n = text::nfkc(t);
     return n.size() <= 16 && std::regex_match(n, page);
 }
 
@@ -216,9 +216,14 @@ std::pair<std::string, int> entry_of(const std::string& cell) {
     // The dashes of a range: ~ - and the full-width tilde, wave dash, hyphen-minus, bar, long vowel mark.
     static const std::regex range("^[0-9]+\\s*(\uff5e|~|\u301c|-|\uff0d|\u2015|\u30fc)\\s*[0-9]+$");
     if (text::length(cell) > kMaxLabelChars) return {"", 0};
+    static const auto prefixes = [] {
+        std::vector<std::pair<const char*, const std::vector<std::string>*>> out;
+        for (const char* key : kEntryKeys) out.emplace_back(key, &FormLabels::get().spellings(key));
+        return out;
+    }();
     const std::string k = compact_key(cell);
-    for (const char* key : kEntryKeys)
-        for (const auto& prefix : FormLabels::get().spellings(key)) {
+    for (const auto& [key, spellings] : prefixes)
+        for (const auto& prefix : *spellings) {
             if (!text::starts_with(k, prefix)) continue;
             const std::string rest = k.substr(prefix.size());
             if (std::regex_match(rest, single)) return {key, 1};
@@ -229,18 +234,21 @@ std::pair<std::string, int> entry_of(const std::string& cell) {
 
 // Headings end every row: the cover title, 項目一覧, I 基本情報, a numbered item heading whose
 // title the form knows, (別添1) …, (備考).
-bool is_heading(const std::string& t) {
-    if (text::length(t) > kMaxLabelChars * 2) return false;
+// `n` is the line in NFKC, trimmed.
+bool is_heading(const std::string& n) {
+    if (text::length(n) > kMaxLabelChars * 2) return false;
     const FormLabels& f = FormLabels::get();
-    const std::string k = compact_key(t);
-    for (const auto& title : f.spellings("title"))
+    static const auto& titles = f.spellings("title");
+    static const auto& annexes = f.spellings("annex");
+    std::string k = n;  // compact_key: NFKC without white space
+    k.erase(std::remove_if(k.begin(), k.end(), [](char c) { return c == ' ' || c == '\t'; }), k.end());
+    for (const auto& title : titles)
         if (text::starts_with(k, title) && text::length(k) < text::length(title) + 20) return true;
     if (f.is("contents", k) || f.is("remarks", k)) return true;
-    for (const auto& annex : f.spellings("annex"))
+    for (const auto& annex : annexes)
         if (k.size() > 1 && k[0] == '(' && text::starts_with(k.substr(1), annex)) return true;
     static const std::regex roman(R"(^(VIII|VII|VI|IV|IX|V|III|II|I)\s*[.,]?\s*(.+)$)");
     static const std::regex numbered(R"(^[0-9]{1,2}\s*\.\s*(.+)$)");
-    const std::string n = text::trim(text::nfkc(t));
     std::smatch m;
     if (!n.empty() && (n[0] == 'I' || n[0] == 'V') && std::regex_match(n, m, roman))
         return Vocabulary::get().heading_title(m[2].str());
@@ -286,10 +294,10 @@ Line read_line(const std::string& raw) {
     line.frags = split_frags(s, line.indent);
     if (line.frags.empty()) return line;
     split_label_from_selection(line.frags);
-    const std::string whole = text::trim(text::to_utf8(s));
-    if (is_footer(whole))
+    const std::string normal = text::trim(text::nfkc(text::trim(text::to_utf8(s))));
+    if (is_footer(normal))
         line.kind = Kind::footer;
-    else if (is_heading(whole))
+    else if (is_heading(normal))
         line.kind = Kind::heading;
     else
         line.kind = first_cell_kind(line.frags[0].text, line);
