@@ -252,3 +252,27 @@ TEST(PdftextAnnex, StepsPrintedBeforeTheirRemarksHeading) {
     EXPECT_EQ(steps[2].label, "1-②");
     EXPECT_EQ(steps[2].text, "届出の内容を国民健康保険システムに入力する。");
 }
+
+// A scrambled page of section I: the value of I-5 法令上の根拠 printed above its label, and I-6
+// ②法令上の根拠 with nothing after it and a department above it, which cites no article and is not
+// taken as its basis. (The example city, authored for this test.)
+TEST(PdftextBasic, BasisPrintedAboveItsLabelIsReadOnlyWhenItCitesAnArticle) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号 3\n\n\f"
+        "Ⅰ 基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 国民健康保険に関する事務\n\n"
+        "・番号法第９条第１項 別表第一の３０の項\n"
+        "・みどり市個人番号の利用に関する条例\n\n"
+        " ５．個人番号の利用 ※\n\n"
+        " 法令上の根拠\n\n"
+        " ６．情報提供ネットワークシステムによる情報連携 ※\n\n"
+        " ①実施の有無 [ 実施する ]\n\n"
+        "健康福祉部保険年金課\n\n"
+        " ②法令上の根拠\n\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    const Assessment& a = docs[0];
+    EXPECT_EQ(a.individual_number_basis, "・番号法第９条第１項 別表第一の３０の項 ・みどり市個人番号の利用に関する条例");
+    EXPECT_EQ(a.locs.at("individual_number_basis").line, 11);
+    EXPECT_EQ(a.locs.at("individual_number_basis").end_line, 16);
+    EXPECT_EQ(a.linkage.basis, "");
+}

@@ -122,18 +122,20 @@ Text text_after(const Layout& layout, int index, bool allow_gaps) {
     return out;
 }
 
-std::string text_before(const Layout& layout, int index) {
-    std::string out;
+Text text_before(const Layout& layout, int index) {
+    Text out;
+    out.end = index;
     const int first = layout.pages[layout.lines[index].page].first;
     for (int i = index - 1; i >= first; --i) {
         const Line& l = layout.lines[i];
         if (l.text.empty()) continue;
         if (l.grid || is_option_list_line(l.text)) break;
         if (is_label_line(l)) {
-            if (out.empty()) continue;
+            if (out.value.empty()) continue;
             break;
         }
-        out = out.empty() ? l.text : l.text + " " + out;
+        out.value = out.value.empty() ? l.text : l.text + " " + out.value;
+        out.end = i;
     }
     return out;
 }

@@ -67,8 +67,9 @@ struct Text {
 };
 Text text_after(const Layout& layout, int index, bool allow_gaps);
 // The text block printed above a label whose own value is empty (pdftotext emits some value
-// cells before their label): the nearest run of non-label lines above it on its page.
-std::string text_before(const Layout& layout, int index);
+// cells before their label): the nearest run of non-label lines above it on its page; `end` is
+// the index of its first line.
+Text text_before(const Layout& layout, int index);
 
 // A checkbox of a resolved option group.
 struct Choice {

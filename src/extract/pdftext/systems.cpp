@@ -7,6 +7,23 @@
 
 namespace piagraph::extract_detail::pdftext {
 
+namespace {
+
+// The text of a 法令上の根拠 label of section I: what follows it, else, when nothing does, the block
+// printed above it if that cites an article (…第N条, …条例): a scrambled page may put a value cell
+// before its label, and any other field's value above it is no basis.
+std::pair<std::string, Loc> basis_text(const Layout& layout, int index) {
+    const int line = layout.lines[index].no;
+    const Text after = text_after(layout, index, true);
+    if (!after.value.empty()) return {after.value, Loc::span(line, after.end + 1)};
+    const Text before = text_before(layout, index);
+    if (!text::contains(text::nfkc(before.value), written("article")))
+        return {after.value, Loc::span(line, after.end + 1)};
+    return {before.value, Loc::span(before.end + 1, line)};
+}
+
+}  // namespace
+
 void read_basic(const Layout& layout, Assessment& a) {
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
@@ -23,13 +40,13 @@ void read_basic(const Layout& layout, Assessment& a) {
             a.locs["department"] = Loc::span(l.no, t.end + 1);
         } else if (field == Field::basis) {
             const bool numbered = circled_number(text::trim(l.text)) > 0;
-            const Text t = text_after(layout, idx, true);
+            const auto [basis, loc] = basis_text(layout, idx);
             if (!numbered && a.individual_number_basis.empty()) {
-                a.individual_number_basis = t.value;
-                a.locs["individual_number_basis"] = Loc::span(l.no, t.end + 1);
+                a.individual_number_basis = basis;
+                a.locs["individual_number_basis"] = loc;
             } else if (numbered && a.linkage.basis.empty()) {
-                a.linkage.basis = t.value;
-                a.locs["linkage.basis"] = Loc::span(l.no, t.end + 1);
+                a.linkage.basis = basis;
+                a.locs["linkage.basis"] = loc;
             }
         } else if (a.population.empty() && FormLabels::get().is("population", l.label)) {
             if (const auto band = nearest_selection(layout, idx, "population")) {
@@ -95,7 +112,7 @@ void read_systems(const Layout& layout, Assessment& a) {
             s.loc = Loc::span(std::min(s.loc.line, items[i].index + 1), std::max(s.loc.end_line, t.end + 1));
         } else if (kinds[i] == Field::sys_func) {
             s.functions = text_after(layout, items[i].index, true).value;
-            if (s.functions.empty()) s.functions = text_before(layout, items[i].index);
+            if (s.functions.empty()) s.functions = text_before(layout, items[i].index).value;
         } else {
             conn_label[owner[i]] = items[i].index;
         }
