@@ -5,6 +5,7 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <regex>
 #include <set>
@@ -627,6 +628,12 @@ size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, st
         }
         ++label;
     }
+    // Values no label took (a stretch whose labels are all the cover's, each taking one by its look)
+    // keep their order after the labels.
+    std::vector<bool> placed(st.end, false);
+    for (const size_t i : out) placed[i] = true;
+    for (size_t i = st.values; i < st.end; ++i)
+        if (lines[i].type != FlowLine::Type::blank && !placed[i]) out.push_back(i);
     for (size_t i = st.values; i < st.end; ++i)
         if (lines[i].type == FlowLine::Type::blank) blanks.push_back(i);
     out.insert(out.end(), blanks.begin(), blanks.end());
@@ -706,6 +713,15 @@ std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
         st.end = i;
         st.open_after = open_after;
         open_after = rewrite_stretch(lines, st, order);
+    }
+    // Every line exactly once, or the text as it came: a reordering never loses a line.
+    std::vector<bool> seen(order.size(), false);
+    for (const size_t j : order) {
+        if (j >= order.size() || seen[j]) {
+            std::iota(order.begin(), order.end(), size_t{0});
+            break;
+        }
+        seen[j] = true;
     }
     return order;
 }

@@ -316,10 +316,14 @@ std::vector<std::string> mention_keys(const SceneBuilder& b, Vertex v) {
             }
         }
         add(piece);
-        for (const auto& ending : dict.list("/render/name_endings")) {
-            const std::string k = text::match_key(normalized), e = text::match_key(ending);
+        static const std::vector<std::string> endings = [&dict] {
+            std::vector<std::string> out;
+            for (const auto& ending : dict.list("/render/name_endings")) out.push_back(text::match_key(ending));
+            return out;
+        }();
+        const std::string k = text::match_key(normalized);
+        for (const auto& e : endings)
             if (text::ends_with(k, e) && k.size() > e.size()) add(k.substr(0, k.size() - e.size()));
-        }
     };
     add_name(n.label);
     for (const auto& name : n.names) add_name(name);

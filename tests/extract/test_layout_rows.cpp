@@ -2,6 +2,9 @@
 // (tests/fixtures/layout, fictional): -layout rows, label lines over their values, scrambled pages.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "../../src/extract/column_flow.hpp"
 #include "../../src/extract/layout_rows.hpp"
 #include "piagraph/extract.hpp"
 #include "piagraph/ingest.hpp"
@@ -265,6 +268,25 @@ TEST(LayoutRowsColumnFlow, BoxesAloneOnTheirLinesAndValuesThatFillTheirLastLine)
     EXPECT_EQ(line(d, 14), "移転先2\t福祉部国保年金課");
     EXPECT_EQ(line(d, 15), "①法令上の根拠\tかえで町個人番号の利用及び特定個人情報の提供に関する条例");
     EXPECT_EQ(line(d, 17), "③移転する情報\t地方税関係情報");
+}
+
+// A run of the cover's labels only: each takes the value its look finds, and a value neither takes
+// stays in the text (found by fuzz_extract: the line was lost and another came twice).
+TEST(LayoutRowsColumnFlow, AValueNoCoverLabelTakesIsKept) {
+    using T = extract_detail::FlowLine::Type;
+    std::vector<extract_detail::FlowLine> lines = {{T::label, "number", "評価書番号", false},
+                                                   {T::label, "title_field", "評価書名", false},
+                                                   {T::value, "", "国民年金に名", false},
+                                                   {T::blank, "", "", false},
+                                                   {T::value, "", "国民年金に関する事務 全項目評価書", false},
+                                                   {T::blank, "", "", false},
+                                                   {T::value, "", "7", false}};
+    const std::vector<size_t> order = extract_detail::column_flow_order(lines);
+    std::vector<size_t> sorted = order;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(sorted, (std::vector<size_t>{0, 1, 2, 3, 4, 5, 6}));  // each line once
+    // each label with its value, the value neither takes after them, then the blank lines
+    EXPECT_EQ(order, (std::vector<size_t>{0, 6, 1, 4, 2, 3, 5}));
 }
 
 TEST(LayoutRowsRefused, TooFewLabels) {
