@@ -224,23 +224,26 @@ TEST(PdftextCorpus, Document003MeetsTheIssueBar) {
         EXPECT_GE(r.at("f1").get<double>(), 0.85) << family << ": " << result.at("misses").dump(1);
 }
 
+// The cover and the affair of the example city's 国保 assessment, which the tests below go on from.
+constexpr const char* kKokuhoCover =
+    "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号 3\n\n\f"
+    "Ⅰ 基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 国民健康保険に関する事務\n\n";
+
 // A page whose blocks came out of order: the (備考) list of 別添1 printed above its heading, and a
 // box of the diagram that starts like a step ("1-①異動届提出", no separator). The steps are read
 // wherever they stand in the annex; the box is not one. (The example city, authored for this test.)
 TEST(PdftextAnnex, StepsPrintedBeforeTheirRemarksHeading) {
-    const std::string text =
-        "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号 3\n\n\f"
-        "Ⅰ 基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 国民健康保険に関する事務\n\n\f"
-        "（別添1） 事務の内容\n\n"
-        "２．資格の管理\n"
-        "　2-①.被保険者の資格を取得・喪失させる。\n\n"
-        "1-①異動届提出\n\n"
-        "１．届出の受付\n"
-        "　1-①.住民より資格の届出を受け付ける。\n"
-        "　　　 ※郵送による届出を含む。\n"
-        "　1-②.届出の内容を国民健康保険システムに入力する。\n\n"
-        "（備考）\n\n"
-        "中間サーバー\n";
+    const std::string text = std::string(kKokuhoCover) + "\f" +
+                             "（別添1） 事務の内容\n\n"
+                             "２．資格の管理\n"
+                             "　2-①.被保険者の資格を取得・喪失させる。\n\n"
+                             "1-①異動届提出\n\n"
+                             "１．届出の受付\n"
+                             "　1-①.住民より資格の届出を受け付ける。\n"
+                             "　　　 ※郵送による届出を含む。\n"
+                             "　1-②.届出の内容を国民健康保険システムに入力する。\n\n"
+                             "（備考）\n\n"
+                             "中間サーバー\n";
     const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
     ASSERT_EQ(docs.size(), 1u);
     const auto& steps = docs[0].attachment1_steps;
@@ -257,21 +260,20 @@ TEST(PdftextAnnex, StepsPrintedBeforeTheirRemarksHeading) {
 // ②法令上の根拠 with nothing after it and a department above it, which cites no article and is not
 // taken as its basis. (The example city, authored for this test.)
 TEST(PdftextBasic, BasisPrintedAboveItsLabelIsReadOnlyWhenItCitesAnArticle) {
-    const std::string text =
-        "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号 3\n\n\f"
-        "Ⅰ 基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 国民健康保険に関する事務\n\n"
-        "・番号法第９条第１項 別表第一の３０の項\n"
-        "・みどり市個人番号の利用に関する条例\n\n"
-        " ５．個人番号の利用 ※\n\n"
-        " 法令上の根拠\n\n"
-        " ６．情報提供ネットワークシステムによる情報連携 ※\n\n"
-        " ①実施の有無 [ 実施する ]\n\n"
-        "健康福祉部保険年金課\n\n"
-        " ②法令上の根拠\n\n";
+    const std::string text = std::string(kKokuhoCover) +
+                             "・番号法第９条第１項 別表第一の３０の項\n"
+                             "・みどり市個人番号の利用に関する条例\n\n"
+                             " ５．個人番号の利用 ※\n\n"
+                             " 法令上の根拠\n\n"
+                             " ６．情報提供ネットワークシステムによる情報連携 ※\n\n"
+                             " ①実施の有無 [ 実施する ]\n\n"
+                             "健康福祉部保険年金課\n\n"
+                             " ②法令上の根拠\n\n";
     const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
     ASSERT_EQ(docs.size(), 1u);
     const Assessment& a = docs[0];
-    EXPECT_EQ(a.individual_number_basis, "・番号法第９条第１項 別表第一の３０の項 ・みどり市個人番号の利用に関する条例");
+    EXPECT_EQ(a.individual_number_basis,
+              "・番号法第９条第１項 別表第一の３０の項 ・みどり市個人番号の利用に関する条例");
     EXPECT_EQ(a.locs.at("individual_number_basis").line, 11);
     EXPECT_EQ(a.locs.at("individual_number_basis").end_line, 16);
     EXPECT_EQ(a.linkage.basis, "");
