@@ -104,6 +104,23 @@ TEST(PdftextLayout, PagesRegionsAndHeaders) {
     EXPECT_FALSE(pt::entry_header("システムの名称").has_value());
 }
 
+// A text whose page breaks were lost: the 項目一覧 and the form on one "page". The list ends where
+// a header it already listed comes again (the content's own Ⅰ 基本情報); the form is read on.
+TEST(PdftextLayout, TableOfContentsOnThePageOfTheForm) {
+    const Document d = pdftext_document(
+        "表紙\n\n項目一覧\n\nⅠ　基本情報\nⅡ　特定個人情報ファイルの概要\n\nⅠ　基本情報\n\n"
+        " ①事務の名称 国民健康保険に関する事務\n\nⅡ　特定個人情報ファイルの概要\n\n 提供先1 都道府県\n");
+    const pt::Layout layout = pt::build_layout(d);
+    ASSERT_EQ(layout.pages.size(), 1u);
+    EXPECT_EQ(layout.lines[2].region, pt::Region::toc);
+    EXPECT_EQ(layout.lines[5].region, pt::Region::toc);
+    EXPECT_EQ(layout.lines[7].region, pt::Region::basic);
+    EXPECT_EQ(layout.lines[9].region, pt::Region::basic);
+    EXPECT_EQ(layout.lines[11].region, pt::Region::file);
+    EXPECT_EQ(layout.lines[13].region, pt::Region::file);
+    EXPECT_EQ(layout.file_count, 1);
+}
+
 TEST(PdftextFixture, CoverAndBasicInformation) {
     const Assessment a = parse_fixture("scrambled_full.txt");
     EXPECT_EQ(a.form, "全項目評価書");

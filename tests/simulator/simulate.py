@@ -423,6 +423,12 @@ def pages_shuffled(doc, ctx):
     return "".join(out), doc.gold
 
 
+def pages_joined(doc, ctx):
+    """The page breaks lost: no form feeds, every run of blank lines one blank line."""
+    text = re.sub(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+\n", "\n\n", doc.text.replace("\f", ""))
+    return text, doc.gold
+
+
 # --------------------------------------------------------------------------
 # printed form: HTML -> chromium PDF -> pdftotext
 
@@ -631,6 +637,7 @@ VARIANTS = {
     "table-duplicated": (table_duplicated, MD),
     "block-lost": (block_lost, MD),
     "pages-shuffled": (pages_shuffled, PDF),
+    "pages-joined": (pages_joined, PDF),
     "printed-pdftotext": (printed_variant(layout=False), MD),
     "printed-pdftotext-layout": (printed_variant(layout=True), MD),
     "printed-pdf": (printed_pdf, MD),

@@ -475,8 +475,24 @@ struct RegionState {
     bool previous_toc = false;
 };
 
-// Whether the page is (the rest of) the 項目一覧; its lines from the 項目一覧 on are marked toc.
-bool mark_toc(Layout& layout, const Page& pg, RegionState& st) {
+// The last line of a 項目一覧 that starts at `from`: its run of header lines (blank lines between),
+// up to the first other line or the first header it already listed (the content's own I 基本情報).
+// Without pages (a text with no form feeds) the form goes on after it on the same "page".
+int toc_end(const Layout& layout, int from, int last) {
+    std::set<std::string> listed;
+    int end = from;
+    for (int i = from + 1; i <= last; ++i) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty()) continue;
+        if (!region_header(l) || !listed.insert(l.compact).second) break;
+        end = i;
+    }
+    return end;
+}
+
+// Whether the page is (the rest of) the 項目一覧; its lines from the 項目一覧 on are marked toc,
+// up to `end` (the line after which the page reads on as the form).
+bool mark_toc(Layout& layout, const Page& pg, RegionState& st, int& end) {
     const auto& labels = FormLabels::get();
     bool toc = false, only_headers = true;
     int toc_from = pg.first;  // the cover printed above the 項目一覧 on its page stays cover
@@ -492,7 +508,13 @@ bool mark_toc(Layout& layout, const Page& pg, RegionState& st) {
     if (st.previous_toc && only_headers) toc = true;
     st.previous_toc = toc && st.current == Region::cover;
     if (!st.previous_toc) return false;
-    for (int i = toc_from; i <= pg.last; ++i) layout.lines[i].region = Region::toc;
+    end = only_headers ? pg.last : toc_end(layout, toc_from, pg.last);
+    // Content after the list on its page: the 項目一覧 is over.
+    const bool content_follows = std::any_of(layout.lines.begin() + end + 1, layout.lines.begin() + pg.last + 1,
+                                             [](const Line& l) { return !l.text.empty(); });
+    if (!content_follows) end = pg.last;
+    st.previous_toc = !content_follows;
+    for (int i = toc_from; i <= end; ++i) layout.lines[i].region = Region::toc;
     return true;
 }
 
@@ -575,8 +597,12 @@ void by_labels(Layout& layout, const Page& part, RegionState& st) {
 // page is the start of that header's block: pdftotext often emits a page bottom-up).
 void assign_regions(Layout& layout) {
     RegionState st;
-    for (const Page& pg : layout.pages) {
-        if (mark_toc(layout, pg, st)) continue;
+    for (Page pg : layout.pages) {
+        int toc_last = pg.last;
+        if (mark_toc(layout, pg, st, toc_last)) {
+            if (toc_last == pg.last) continue;
+            pg.first = toc_last + 1;  // the form goes on after the 項目一覧 on this page
+        }
         const PageHeaders ph = page_headers(layout, pg, st);
         if (ph.headers.empty()) {
             by_labels(layout, pg, st);
