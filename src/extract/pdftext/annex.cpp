@@ -15,7 +15,7 @@ std::pair<std::string, bool> step_text(const std::string& line, const StepStart&
     size_t i = 0;
     bool separated = false;
     for (; i < u.size() && (u[i] == U'.' || u[i] == U'．' || u[i] == U'、' || u[i] == U' ' || u[i] == 0x3000); ++i)
-        separated = separated || u[i] != U' ';
+        separated = separated || (u[i] != U' ' && u[i] != 0x3000);  // a mark, not a space
     return {text::trim(text::to_utf8(u.substr(i))), separated};
 }
 
