@@ -62,7 +62,9 @@ seeds() {
         fuzz_model_json)
             find "$REPO_ROOT/tests/fixtures" -name '*.json' -exec cp {} "$out/" \; ;;
         fuzz_pdf)
-            find "$REPO_ROOT/tests/fixtures" "$dir" -maxdepth 3 -name '*.pdf' -size -2M -exec cp {} "$out/" \; 2>/dev/null
+            # The PDFs the PDF tests print (tests/pdf/make_pdfs.py) in this or the release tree.
+            find "$REPO_ROOT/tests/fixtures" "$dir" "$BUILD_DIR" -maxdepth 3 -name '*.pdf' -size -2M \
+                -exec cp {} "$out/" \; 2>/dev/null
             printf '%%PDF-1.4\n%%%%EOF\n' > "$out/minimal.pdf" ;;
         *)
             find "$REPO_ROOT/examples" "$REPO_ROOT/tests/fixtures" -name '*.txt' -size -300k -exec cp {} "$out/" \; ;;
