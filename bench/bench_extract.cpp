@@ -1,13 +1,15 @@
 // Extraction throughput (decode + extract, one thread) in bytes per second, on the corpus texts
 // in ../shared/corpus (skipped with a message when absent) and on the bundled example city; the
 // time of extraction over that of decoding, per text, printed as one `extract/decode:` line per
-// text after the run (issue 13: at most 3); and the cost of a text holding many assessments: N copies of one text must
-// cost about N times one copy (issue 9, "linear cost"), printed as one `extract/copies:` line per text after the run.
-// A benchmark, never a test: run build/bench_extract [--benchmark_filter=…].
+// text after the run (issue 13: at most 3), also for synthetic texts (PIAGRAPH_BENCH_SYNTH); and the cost of a text
+// holding many assessments: N copies of one text must cost about N times one copy (issue 9, "linear cost"), printed as
+// one `extract/copies:` line per text after the run. A benchmark, never a test: run build/bench_extract
+// [--benchmark_filter=…].
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <string>
@@ -197,6 +199,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bench_extract: %s is absent: corpus benchmarks skipped\n", corpus.string().c_str());
     for (auto& example : texts_in(fs::path(PIAGRAPH_SOURCE_DIR) / "examples", "examples"))
         inputs.push_back(std::move(example));
+    // Synthetic assessments of real sizes (tools/piagraph-synth, both conversions), when
+    // PIAGRAPH_BENCH_SYNTH names a directory it wrote (`ninja bench-extract-synth` does both).
+    if (const char* synth = std::getenv("PIAGRAPH_BENCH_SYNTH")) {
+        constexpr size_t kSynthTexts = 10;
+        auto texts = texts_in(synth, "synth");
+        if (texts.empty()) std::fprintf(stderr, "bench_extract: no texts in PIAGRAPH_BENCH_SYNTH=%s\n", synth);
+        if (texts.size() > kSynthTexts) texts.resize(kSynthTexts);
+        for (auto& t : texts) inputs.push_back(std::move(t));
+    }
 
     std::vector<Input*> corpus_inputs;  // copied into its benchmark
     for (Input& in : inputs)
