@@ -240,8 +240,7 @@ bool is_heading(const std::string& n) {
     const FormLabels& f = FormLabels::get();
     static const auto& titles = f.spellings("title");
     static const auto& annexes = f.spellings("annex");
-    std::string k = n;  // compact_key: NFKC without white space
-    k.erase(std::remove_if(k.begin(), k.end(), [](char c) { return c == ' ' || c == '\t'; }), k.end());
+    const std::string k = compact_key(n);  // n is NFKC already: its normalisation is a memo hit
     for (const auto& title : titles)
         if (text::starts_with(k, title) && text::length(k) < text::length(title) + 20) return true;
     if (f.is("contents", k) || f.is("remarks", k)) return true;
@@ -805,7 +804,7 @@ private:
         const FormLabels& f = FormLabels::get();
         std::vector<size_t> cells;
         for (size_t k = i + 1; k < lines_.size() && k <= i + kSpan; ++k)
-            if (lines_[k].frags.size() == 1 && f.is("change_columns", compact_key(lines_[k].frags[0].text)))
+            if (lines_[k].form_key != std::optional<std::string>("change_date") && is_change_header_cell(lines_[k]))
                 cells.push_back(k);
         if (cells.empty()) return false;
         std::string row = l.frags[0].text;
