@@ -44,9 +44,14 @@ std::string replace_tags(std::string_view s, bool keep_marks) {
     std::string out;
     out.reserve(s.size());
     const char32_t plain_radio = keep_marks && has_explicit_checked_radio(s) ? kUnchecked : kRadio;
+    // The next '<' and '&', each found by one memchr and looked for again only once passed
+    // (string_view::find_first_of runs a memchr per byte).
+    size_t next_lt = s.find('<'), next_amp = s.find('&');
     for (size_t i = 0; i < s.size(); ++i) {
+        if (next_lt != std::string_view::npos && next_lt < i) next_lt = s.find('<', i);
+        if (next_amp != std::string_view::npos && next_amp < i) next_amp = s.find('&', i);
         // Text between tags and entities is copied in one piece.
-        const size_t special = std::min(s.find_first_of("<&", i), s.size());
+        const size_t special = std::min({next_lt, next_amp, s.size()});
         out.append(s.data() + i, special - i);
         if (special == s.size()) break;
         i = special;
@@ -265,7 +270,7 @@ std::optional<bool> mark_state(std::string_view token) {
 std::string strip_html(std::string_view s) {
     budget_tick();  // every reader strips its cells: a point where the time is checked
     // Most cells hold no tag and no entity: then there is nothing to replace.
-    if (s.find_first_of("<&") == std::string_view::npos) return text::squeeze(s);
+    if (s.find('<') == std::string_view::npos && s.find('&') == std::string_view::npos) return text::squeeze(s);
     return text::squeeze(replace_tags(s, false));
 }
 

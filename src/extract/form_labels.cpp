@@ -1,6 +1,8 @@
 #include "form_labels.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 #include <stdexcept>
 
@@ -48,10 +50,21 @@ const std::string& FormLabels::filter_char(std::string_view key) const {
 }
 
 const std::vector<std::string>& FormLabels::spellings(std::string_view key) const {
+    // The readers ask for a few keys, mostly spelt by the same literal, for nearly every line: a
+    // small per-thread cache indexed by where the key's characters lie answers before hashing
+    // them. A slot is trusted only when its entry's key equals the one asked for.
+    struct Slot {
+        const char* data = nullptr;
+        const std::pair<const std::string, std::vector<std::string>>* entry = nullptr;
+    };
+    thread_local std::array<Slot, 64> recent;
+    Slot& slot = recent[(reinterpret_cast<std::uintptr_t>(key.data()) >> 2) % recent.size()];
+    if (slot.data == key.data() && slot.entry && slot.entry->first == key) return slot.entry->second;
     // A key the dictionary lacks is a programming error, not a label that never matches.
     const auto it = spellings_.find(key);
     if (it == spellings_.end())
         throw std::out_of_range("form_labels/" + std::string(key) + " is not in data/dictionary.json");
+    slot = {key.data(), &*it};
     return it->second;
 }
 

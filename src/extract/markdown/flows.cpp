@@ -166,7 +166,7 @@ void read_entrust_row(const Row& r, FileBlock& f, EntrustReading& reading) {
         }
         return;
     }
-    const int no = entry_number("entry_entrust", r.cells[0]);
+    const int no = entry_number("entry_entrust", r);
     if (no != 0) {
         settle_gap(f, reading, no);
         reading.open = nullptr;
@@ -197,8 +197,8 @@ void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading) {
         read_flow_choice(r, f);
         return;
     }
-    const int provision_no = entry_number("entry_provision", r.cells[0]);
-    const int transfer_no = provision_no ? 0 : entry_number("entry_transfer", r.cells[0]);
+    const int provision_no = entry_number("entry_provision", r);
+    const int transfer_no = provision_no ? 0 : entry_number("entry_transfer", r);
     if (provision_no || transfer_no) {
         reading.open = nullptr;
         const int no = provision_no ? provision_no : transfer_no;

@@ -31,7 +31,7 @@ std::string method_label(const OptionHit& hit) {
     return hit.label;
 }
 
-std::string cell_text(const std::string& value) { return text::squeeze(strip_html(value)); }
+std::string cell_text(const std::string& value) { return strip_html(value); }  // which squeezes white space
 
 void read_text(std::map<std::string, Loc>& locs, const char* field, const std::string& value, std::string& out,
                int line) {
@@ -327,10 +327,9 @@ private:
     // lost (or never converted), the label itself says what is being read.
     std::optional<std::pair<Section, Sub>> item_of_label(const Row& r) const {
         using P = std::pair<Section, Sub>;
-        const std::string& cell = r.cells[0];
-        if (entry_number("entry_system", cell) != 0) return P{Section::basic, Sub::systems};
-        if (entry_number("entry_entrust", cell) != 0) return P{Section::files, Sub::entrust};
-        if (entry_number("entry_provision", cell) != 0 || entry_number("entry_transfer", cell) != 0)
+        if (entry_number("entry_system", r) != 0) return P{Section::basic, Sub::systems};
+        if (entry_number("entry_entrust", r) != 0) return P{Section::files, Sub::entrust};
+        if (entry_number("entry_provision", r) != 0 || entry_number("entry_transfer", r) != 0)
             return P{Section::files, Sub::flows};
         const std::string& k = r.key;
         if (k.empty()) return std::nullopt;

@@ -50,6 +50,7 @@ struct Row {
     std::string key;  // label_key(label)
     std::string value;
     std::string head;       // the first cell without decoration, NFKC, trimmed ("" when it is long)
+    std::string first_key;  // compact_key of the first cell as written ("" when it is long)
     int first_circled = 0;  // the field number ①… that opens the first cell, 0 if none
 };
 
@@ -62,8 +63,9 @@ Row make_row(const std::string& raw_line, int line);
 // Line `line` of the document as a row.
 Row row_at(const Document& doc, int line);
 
-// "システム3" -> 3, "システム2～5" -> -1 (a range header, not an entry), otherwise 0.
-int entry_number(const std::string& key, const std::string& cell);
+// A row whose first cell is "システム3" -> 3, "システム2～5" -> -1 (a range header, not an entry),
+// otherwise 0. `key` is the entry's form_labels key (entry_system …).
+int entry_number(const std::string& key, const Row& r);
 // "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
 std::vector<std::string> parse_name_list(const std::string& value);
 // Whether a row's first cell (Row::head) opens like a heading: 5. …, (別添1) …, II …

@@ -88,14 +88,16 @@ Row make_row(const std::string& raw_line, int line) {
     if (r.cells.size() >= 2 && r.first_circled == 0 && circled_number(second) > 0) label_at = 1;
     r.label = r.cells[label_at];
     if (r.label.size() <= kMaxLabelBytes) r.key = label_key(label_at == 0 ? first : second);
-    if (r.cells[0].size() <= kMaxLabelBytes) r.head = text::trim(text::nfkc(first));
+    if (r.cells[0].size() <= kMaxLabelBytes) {
+        r.head = text::trim(text::nfkc(first));
+        r.first_key = compact_key(r.cells[0]);  // once: every item and entry test reads it
+    }
     for (size_t i = label_at + 1; i < r.cells.size(); ++i) r.value += (r.value.empty() ? "" : " ") + r.cells[i];
     return r;
 }
 
-// "システム3" -> 3, "システム2～5" -> -1 (a range header, not an entry), otherwise 0.
-int entry_number(const std::string& key, const std::string& cell) {
-    const std::string k = compact_key(cell);
+int entry_number(const std::string& key, const Row& r) {
+    const std::string& k = r.first_key;
     for (const auto& prefix : FormLabels::get().spellings(key)) {
         if (!text::starts_with(k, prefix)) continue;
         const std::string rest = k.substr(prefix.size());
@@ -154,7 +156,7 @@ bool is_field_label(const std::string& key) { return FormLabels::get().is_field_
 bool could_be_value(const Row& r) {
     if (r.cells.size() != 1 || is_field_label(r.key) || r.first_circled > 0) return false;
     for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
-        if (entry_number(entry, r.cells[0]) != 0) return false;
+        if (entry_number(entry, r) != 0) return false;
     return !FormLabels::get().in("illegible", r.cells[0]) && !looks_like_heading(r);
 }
 

@@ -57,7 +57,7 @@ void read_connections(const Row& r, System& system) {
 // I-2 特定個人情報ファイルを取り扱う事務において使用するシステム: システムN entries.
 void read_systems_row(const Row& r, Assessment& as, System*& system) {
     const FormLabels& labels = FormLabels::get();
-    const int no = entry_number("entry_system", r.cells[0]);
+    const int no = entry_number("entry_system", r);
     if (no != 0) {
         system = nullptr;
         if (no < 0) return;  // システム2～5: a range header
