@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "column_flow.hpp"
 #include "common.hpp"
@@ -84,10 +85,11 @@ public:
         if (text::length(cell) > kMaxLabelChars * 2) return std::nullopt;
         const std::string k = label_key(cell);
         if (k.empty()) return std::nullopt;
-        if (const auto it = exact_.find(k); it != exact_.end()) return it->second;
+        if (const auto it = exact_hashed_.find(k); it != exact_hashed_.end()) return it->second;
         const size_t chars = text::length(k);
         for (const auto& p : prefixes_) {
-            if (!text::starts_with(k, p)) continue;
+            // Most cells share not even a first byte with a prefix: that is tested before memcmp.
+            if (p[0] != k[0] || !text::starts_with(k, p)) continue;
             const size_t tail = chars - text::length(p);
             if (tail <= kMaxLabelTail) return std::string();
         }
@@ -100,7 +102,7 @@ public:
     }
 
     // A row label spelt out whole (not only its first line).
-    bool exact(std::string_view cell) const { return exact_.count(label_key(cell)) > 0; }
+    bool exact(std::string_view cell) const { return exact_hashed_.count(label_key(cell)) > 0; }
 
     // Whether `head` (an option label cut at a line end) and `tail` (the next line's start) join into
     // an option label of the dictionary while `head` alone is none.
@@ -141,9 +143,16 @@ private:
             if (list.is_array())
                 for (const auto& o : list)
                     if (o.is_string()) options_.push_back(compact_key(o.get<std::string>()));
+        exact_hashed_.insert(exact_.begin(), exact_.end());
     }
 
-    std::map<std::string, std::string, std::less<>> exact_;
+    struct KeyHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+
+    std::map<std::string, std::string, std::less<>> exact_;  // ordered, for a wrapped label's first line
+    std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>> exact_hashed_;  // the same, hashed
     std::vector<std::string> prefixes_;
     std::vector<std::string> options_;
 };
