@@ -114,7 +114,8 @@ std::u32string prepare(std::string_view value) {
         const char32_t c = t[i];
         if (c == U'[' || c == U'【') {
             const char32_t closer = c == U'[' ? U']' : U'】';
-            const size_t close = t.find(closer, i + 1);
+            // A box is short: its closer is looked for within the next 8 code points only.
+            const size_t close = std::u32string_view(t).substr(0, std::min(t.size(), i + 9)).find(closer, i + 1);
             if (close != std::u32string::npos && close - i <= 8) {
                 std::u32string inner;
                 for (size_t k = i + 1; k < close; ++k)
@@ -163,6 +164,8 @@ struct Compact {
 Compact compact(std::string_view value) {
     Compact c;
     c.full = prepare(value);
+    c.text.reserve(c.full.size());
+    c.pos.reserve(c.full.size());
     for (size_t i = 0; i < c.full.size(); ++i) {
         if (text::is_space(c.full[i])) continue;
         c.text += c.full[i];
