@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "../../src/extract/common.hpp"
 #include "../../src/extract/parsers.hpp"
 #include "../../src/extract/pdftext/fields.hpp"
 #include "../../src/extract/pdftext/layout.hpp"
@@ -294,4 +295,43 @@ TEST(PdftextBasic, BasisPrintedAboveItsLabelIsReadOnlyWhenItCitesAnArticle) {
     EXPECT_EQ(a.locs.at("individual_number_basis").line, 11);
     EXPECT_EQ(a.locs.at("individual_number_basis").end_line, 16);
     EXPECT_EQ(a.linkage.basis, "");
+}
+
+// A text whose page breaks were lost is one long "page": the 公表日 label with no value of its own
+// takes no retention period (1年未満, which has a year and a digit) nor a date printed far below
+// it (an 意見聴取 period). The example city's cover, authored for this test.
+TEST(PdftextCover, PublicationDateIsADateWithItsMonthNearItsLabel) {
+    std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n\n 公表日\n\n評価書番号 3\n\n"
+        "＜選択肢＞\n1） 1年未満\n\n"
+        "Ⅰ 基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 国民健康保険に関する事務\n\n";
+    for (int i = 0; i < 80; ++i) text += "・国民健康保険の資格を管理する。\n";
+    text += "\n令和７年７月15日から令和7年7月25日\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].published, "");
+    EXPECT_EQ(docs[0].number, "3");
+    EXPECT_FALSE(piagraph::extract_detail::looks_like_publication_date("1） 1年未満"));
+    EXPECT_TRUE(piagraph::extract_detail::looks_like_publication_date("令和7年3月28日"));
+}
+
+// A label whose value was printed on another page is followed by the next file's section header:
+// the header is no part of the value, and the basis stays unread rather than "Ⅱ …".
+TEST(PdftextFields, ValueStopsAtASectionHeader) {
+    const std::string text = std::string(kKokuhoCover) +
+                             "Ⅱ　特定個人情報ファイルの概要\n"
+                             " １．特定個人情報ファイル名\n\n"
+                             "国民健康保険ファイル\n\n"
+                             " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n"
+                             " 移転先1 健康福祉部\n\n"
+                             " ①法令上の根拠\n"
+                             "Ⅱ　特定個人情報ファイルの概要\n"
+                             " １．特定個人情報ファイル名\n\n"
+                             "高額療養費ファイル\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_FALSE(docs[0].files.empty());
+    ASSERT_EQ(docs[0].files[0].transfers.size(), 1u);
+    EXPECT_EQ(docs[0].files[0].transfers[0].recipient, "健康福祉部");
+    EXPECT_EQ(docs[0].files[0].transfers[0].basis, "");
 }

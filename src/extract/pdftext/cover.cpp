@@ -1,4 +1,6 @@
 // The cover of a pdftotext-like conversion: 評価書番号, 評価書名, 公表日, 評価実施機関名.
+#include <algorithm>
+
 #include "reader.hpp"
 
 namespace piagraph::extract_detail::pdftext {
@@ -23,8 +25,11 @@ std::optional<std::pair<std::string, int>> cover_value(const Layout& layout, int
     if (const int n = next_value_line(layout, at); n >= 0 && ok(layout.lines[n].text))
         return std::pair{layout.lines[n].text, layout.lines[n].no};
     if (!search || !valid) return std::nullopt;
+    // Within a cover's length of the label: a text whose page breaks were lost is one long "page",
+    // and a date or a number far down (an 意見聴取 period, a count) is no cover value.
+    constexpr int kCoverSearchLines = 60;
     const int count = static_cast<int>(layout.lines.size());
-    for (int d = 1; d < count; ++d)
+    for (int d = 1; d < std::min(count, kCoverSearchLines); ++d)
         for (const int k : {at - d, at + d}) {
             if (k < 0 || k >= count) continue;
             const Line& l = layout.lines[k];

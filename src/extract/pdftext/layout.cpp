@@ -176,6 +176,8 @@ std::optional<Region> region_of_labels(const Layout& layout, const Page& page) {
 
 }  // namespace
 
+bool is_region_header(const Line& line) { return region_header(line).has_value(); }
+
 namespace {
 
 // A label's compact text without the item number ("5." or "(1)") before it.
