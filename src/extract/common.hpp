@@ -108,10 +108,9 @@ bool looks_like_date(std::string_view s);
 bool is_day_date(const std::string& compact);
 
 // What the cover's values look like, for covers whose cells came out of order: 評価書番号 a short
-// number (3, 12); 公表日 a short date with its month, not the form's version ([平成30年５月 様式３]) nor a
-// period (1年未満); 評価実施機関名 a
-// short name ending like 市長, 教育委員会 (dictionary parties.organization_suffixes); 評価書名 a
-// short line naming a form (…事務 全項目評価書).
+// number (3, 12); 公表日 a short date with its month, neither the form's version ([平成30年５月
+// 様式３]) nor a period (1年未満); 評価実施機関名 a short name ending like 市長, 教育委員会
+// (dictionary parties.organization_suffixes); 評価書名 a short line naming a form (…事務 全項目評価書).
 bool looks_like_assessment_number(std::string_view s);
 bool looks_like_publication_date(std::string_view s);
 bool looks_like_organization(std::string_view s);
