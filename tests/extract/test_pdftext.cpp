@@ -335,3 +335,28 @@ TEST(PdftextFields, ValueStopsAtASectionHeader) {
     EXPECT_EQ(docs[0].files[0].transfers[0].recipient, "健康福祉部");
     EXPECT_EQ(docs[0].files[0].transfers[0].basis, "");
 }
+
+// A scrambled page prints a 移転方法 row (庁内連携システム, an option only 移転方法 lists) under the
+// 提供先 above it: the row still goes to the 移転先, and the 提供先 keeps its own row.
+TEST(PdftextFlows, MethodsRowGoesToTheEntryKindItsOptionsBelongTo) {
+    const std::string text = std::string(kKokuhoCover) +
+                             "Ⅱ　特定個人情報ファイルの概要\n"
+                             " １．特定個人情報ファイル名\n\n"
+                             "国民健康保険ファイル\n\n"
+                             " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n"
+                             " 提供先1 情報照会者\n\n"
+                             " ⑥提供方法\n"
+                             "[ ○ ] 情報提供ネットワークシステム [ ] 専用線\n\n"
+                             "[ ○ ] 庁内連携システム [ ] 専用線\n\n"
+                             " 移転先1 健康福祉部介護保険課\n\n"
+                             " ⑥移転方法\n"
+                             "[ ] 電子メール [ ] 紙\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_FALSE(docs[0].files.empty());
+    const auto& f = docs[0].files[0];
+    ASSERT_EQ(f.provisions.size(), 1u);
+    ASSERT_EQ(f.transfers.size(), 1u);
+    EXPECT_EQ(f.provisions[0].methods, std::vector<std::string>{"情報提供ネットワークシステム"});
+    EXPECT_EQ(f.transfers[0].methods, std::vector<std::string>{"庁内連携システム"});
+}

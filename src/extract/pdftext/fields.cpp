@@ -1,6 +1,7 @@
 #include "fields.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <tuple>
@@ -315,6 +316,7 @@ std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& hea
         const int page_first = layout.pages[ip].first;
         const int page_last = layout.pages[ip].last;
         for (size_t h = 0; h < heads.size(); ++h) {
+            if (items[i].head_kind && (!heads[h].kind || std::strcmp(items[i].head_kind, heads[h].kind) != 0)) continue;
             const int hp = page_of(heads[h].index);
             int cost = 0;
             if (hp == ip) {

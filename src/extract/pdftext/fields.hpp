@@ -91,11 +91,15 @@ std::vector<Choice> resolve_group(const Layout& layout, const std::vector<int>& 
 struct Head {
     int index = 0;  // line index
     int number = 0;
+    const char* kind = nullptr;  // the form_labels key of its header (entry_provision …)
 };
 struct Item {
     int index = 0;
     std::string slot;    // "" = unlimited
     bool first = false;  // the entry's first field (①): glued to a header right above it
+    // The only kind of entry that can hold it (a 移転方法 row with 庁内連携システム goes to a 移転先,
+    // whatever header is nearest on a scrambled page); nullptr: any.
+    const char* head_kind = nullptr;
 };
 std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items);
 

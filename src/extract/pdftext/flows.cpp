@@ -94,7 +94,7 @@ std::vector<Head> entry_heads(const Layout& layout, const std::vector<int>& idx,
     for (int i : idx)
         if (auto h = layout.lines[i].header; h && !h->range)
             for (const char* kind : kinds)
-                if (spelled(h->kind, kind)) heads.push_back({i, h->number});
+                if (spelled(h->kind, kind)) heads.push_back({i, h->number, kind});
     return heads;
 }
 
@@ -149,6 +149,23 @@ Items entrust_items(const Layout& layout, const std::vector<int>& idx, const std
     return {items, kinds};
 }
 
+// The kind of entry a methods row can belong to by its options: a row holding an option that only
+// 提供方法 lists (情報提供ネットワークシステム) is a 提供先's, one that only 移転方法 lists (庁内連携システム) a
+// 移転先's; nullptr when its options fit both (専用線, 紙 …) or neither.
+const char* flow_kind_of_row(const Line& l) {
+    const Dictionary& dict = Dictionary::get();
+    bool provision = false, transfer = false;
+    for (const Fragment& f : l.fragments) {
+        if (f.label.empty()) continue;
+        const bool p = dict.standard_option("provision_methods", f.label).has_value();
+        const bool t = dict.standard_option("transfer_methods", f.label).has_value();
+        provision = provision || (p && !t);
+        transfer = transfer || (t && !p);
+    }
+    if (provision == transfer) return nullptr;
+    return provision ? "entry_provision" : "entry_transfer";
+}
+
 // The items of the 提供先/移転先 entries, each with the field it is: ④本人の数 (Field::provide with
 // slot population), methods rows, ①法令上の根拠 and the other labelled texts.
 Items flow_items(const Layout& layout, const std::vector<int>& idx, const std::vector<int>& flow_rows) {
@@ -164,7 +181,7 @@ Items flow_items(const Layout& layout, const std::vector<int>& idx, const std::v
         }
         if (l.grid) {
             if (std::find(flow_rows.begin(), flow_rows.end(), i) != flow_rows.end()) {
-                items.push_back({i, "", false});
+                items.push_back({i, "", false, flow_kind_of_row(l)});
                 kinds.push_back(Field::provide_methods);
             }
             continue;
