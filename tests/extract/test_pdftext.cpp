@@ -360,3 +360,28 @@ TEST(PdftextFlows, MethodsRowGoesToTheEntryKindItsOptionsBelongTo) {
     EXPECT_EQ(f.provisions[0].methods, std::vector<std::string>{"情報提供ネットワークシステム"});
     EXPECT_EQ(f.transfers[0].methods, std::vector<std::string>{"庁内連携システム"});
 }
+
+// A scrambled page leaves a row of その他 alone, away from the other rows of its group: in a
+// 提供先 (no 入手元 there) it is still the entry's methods row.
+TEST(PdftextFlows, LoneOtherRowOfAProvisionIsItsMethod) {
+    const std::string text = std::string(kKokuhoCover) +
+                             "Ⅱ　特定個人情報ファイルの概要\n"
+                             " １．特定個人情報ファイル名\n\n"
+                             "国民健康保険ファイル\n\n"
+                             " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n"
+                             " 提供先1 地方公共団体情報システム機構（機構）\n\n"
+                             " ⑥提供方法\n\n"
+                             " ②提供先における用途\n"
+                             "本人確認情報の照会\n\n"
+                             " ③提供する情報\n"
+                             "本人確認情報\n\n"
+                             "[ ○ ] その他 （ 住民基本台帳ネットワークシステム ）\n\n"
+                             " ⑦時期・頻度\n"
+                             "随時\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_FALSE(docs[0].files.empty());
+    ASSERT_EQ(docs[0].files[0].provisions.size(), 1u);
+    EXPECT_EQ(docs[0].files[0].provisions[0].methods,
+              std::vector<std::string>{"その他(住民基本台帳ネットワークシステム)"});
+}

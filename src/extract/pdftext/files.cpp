@@ -240,14 +240,24 @@ char part_of(const Layout& layout, const std::vector<Anchor>& anchors, int i) {
     return best;
 }
 
+// A row of その他 boxes alone (no other row of its group near it, as on a scrambled page): where its
+// part of II has no 入手元 to hold it (委託, 提供, 移転), it is a methods row.
+bool lone_other_box(const Line& l) {
+    if (row_group(l) != RowGroup::unknown) return false;
+    return std::any_of(l.fragments.begin(), l.fragments.end(), [](const Fragment& f) {
+        return (f.kind == Fragment::Kind::box || f.kind == Fragment::Kind::closer) && !f.label.empty();
+    });
+}
+
 // The methods rows of the block by the part of II they belong to, and its source rows.
 FileRows file_rows(const Layout& layout, const std::vector<int>& idx) {
     const std::vector<Anchor> anchors = part_anchors(layout, idx);
     FileRows rows;
     for (auto& [i, g] : row_groups(layout, idx)) {
         if (g == RowGroup::sources) rows.sources.push_back(i);
-        if (g != RowGroup::methods) continue;
         const char p = part_of(layout, anchors, i);
+        if (g != RowGroup::methods && !(g == RowGroup::other && lone_other_box(layout.lines[i]) && p != 'a' && p != 0))
+            continue;
         if (p == 'a')
             rows.acquisition.push_back(i);
         else if (p == 'e')
