@@ -12,6 +12,13 @@
 
 namespace piagraph::extract_detail {
 
+// Hashes std::string and std::string_view alike, so that a table of labels keyed by std::string
+// is looked up with a view, without a copy.
+struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 class FormLabels {
 public:
     static const FormLabels& get();
@@ -30,12 +37,6 @@ public:
     static const std::vector<std::string>& field_label_keys();
 
 private:
-    // Hashes std::string and std::string_view alike, so a key is looked up without a copy.
-    struct KeyHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-
     FormLabels();
     // Made once; hashed, as the readers look a key up for nearly every line.
     std::unordered_map<std::string, std::vector<std::string>, KeyHash, std::equal_to<>> spellings_;

@@ -146,11 +146,6 @@ private:
         exact_hashed_.insert(exact_.begin(), exact_.end());
     }
 
-    struct KeyHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-
     std::map<std::string, std::string, std::less<>> exact_;  // ordered, for a wrapped label's first line
     std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>> exact_hashed_;  // the same, hashed
     std::vector<std::string> prefixes_;
