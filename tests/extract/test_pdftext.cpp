@@ -247,6 +247,23 @@ constexpr const char* kKokuhoCover =
     "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号 3\n\n\f"
     "Ⅰ 基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 国民健康保険に関する事務\n\n";
 
+// The cover, and a II block opened down to its 5. 提供・移転 item: where the flow tests start.
+std::string flows_file_opening() {
+    return std::string(kKokuhoCover) +
+           "Ⅱ　特定個人情報ファイルの概要\n"
+           " １．特定個人情報ファイル名\n\n"
+           "国民健康保険ファイル\n\n"
+           " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n";
+}
+
+// The first II block read from a text of one assessment (an empty block, and a failure, if none).
+piagraph::FileBlock first_file(const std::string& text) {
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    EXPECT_EQ(docs.size(), 1u);
+    EXPECT_FALSE(docs.empty() || docs[0].files.empty());
+    return docs.empty() || docs[0].files.empty() ? piagraph::FileBlock{} : docs[0].files[0];
+}
+
 // A page whose blocks came out of order: the (備考) list of 別添1 printed above its heading, and a
 // box of the diagram that starts like a step ("1-①異動届提出", no separator). The steps are read
 // wherever they stand in the annex; the box is not one. (The example city, authored for this test.)
@@ -318,32 +335,22 @@ TEST(PdftextCover, PublicationDateIsADateWithItsMonthNearItsLabel) {
 // A label whose value was printed on another page is followed by the next file's section header:
 // the header is no part of the value, and the basis stays unread rather than "Ⅱ …".
 TEST(PdftextFields, ValueStopsAtASectionHeader) {
-    const std::string text = std::string(kKokuhoCover) +
-                             "Ⅱ　特定個人情報ファイルの概要\n"
-                             " １．特定個人情報ファイル名\n\n"
-                             "国民健康保険ファイル\n\n"
-                             " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n"
+    const std::string text = flows_file_opening() +
                              " 移転先1 健康福祉部\n\n"
                              " ①法令上の根拠\n"
                              "Ⅱ　特定個人情報ファイルの概要\n"
                              " １．特定個人情報ファイル名\n\n"
                              "高額療養費ファイル\n";
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
-    ASSERT_EQ(docs.size(), 1u);
-    ASSERT_FALSE(docs[0].files.empty());
-    ASSERT_EQ(docs[0].files[0].transfers.size(), 1u);
-    EXPECT_EQ(docs[0].files[0].transfers[0].recipient, "健康福祉部");
-    EXPECT_EQ(docs[0].files[0].transfers[0].basis, "");
+    const piagraph::FileBlock f = first_file(text);
+    ASSERT_EQ(f.transfers.size(), 1u);
+    EXPECT_EQ(f.transfers[0].recipient, "健康福祉部");
+    EXPECT_EQ(f.transfers[0].basis, "");
 }
 
 // A scrambled page prints a 移転方法 row (庁内連携システム, an option only 移転方法 lists) under the
 // 提供先 above it: the row still goes to the 移転先, and the 提供先 keeps its own row.
 TEST(PdftextFlows, MethodsRowGoesToTheEntryKindItsOptionsBelongTo) {
-    const std::string text = std::string(kKokuhoCover) +
-                             "Ⅱ　特定個人情報ファイルの概要\n"
-                             " １．特定個人情報ファイル名\n\n"
-                             "国民健康保険ファイル\n\n"
-                             " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n"
+    const std::string text = flows_file_opening() +
                              " 提供先1 情報照会者\n\n"
                              " ⑥提供方法\n"
                              "[ ○ ] 情報提供ネットワークシステム [ ] 専用線\n\n"
@@ -351,10 +358,7 @@ TEST(PdftextFlows, MethodsRowGoesToTheEntryKindItsOptionsBelongTo) {
                              " 移転先1 健康福祉部介護保険課\n\n"
                              " ⑥移転方法\n"
                              "[ ] 電子メール [ ] 紙\n";
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
-    ASSERT_EQ(docs.size(), 1u);
-    ASSERT_FALSE(docs[0].files.empty());
-    const auto& f = docs[0].files[0];
+    const piagraph::FileBlock f = first_file(text);
     ASSERT_EQ(f.provisions.size(), 1u);
     ASSERT_EQ(f.transfers.size(), 1u);
     EXPECT_EQ(f.provisions[0].methods, std::vector<std::string>{"情報提供ネットワークシステム"});
@@ -364,11 +368,7 @@ TEST(PdftextFlows, MethodsRowGoesToTheEntryKindItsOptionsBelongTo) {
 // A scrambled page leaves a row of その他 alone, away from the other rows of its group: in a
 // 提供先 (no 入手元 there) it is still the entry's methods row.
 TEST(PdftextFlows, LoneOtherRowOfAProvisionIsItsMethod) {
-    const std::string text = std::string(kKokuhoCover) +
-                             "Ⅱ　特定個人情報ファイルの概要\n"
-                             " １．特定個人情報ファイル名\n\n"
-                             "国民健康保険ファイル\n\n"
-                             " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n"
+    const std::string text = flows_file_opening() +
                              " 提供先1 地方公共団体情報システム機構（機構）\n\n"
                              " ⑥提供方法\n\n"
                              " ②提供先における用途\n"
@@ -378,10 +378,7 @@ TEST(PdftextFlows, LoneOtherRowOfAProvisionIsItsMethod) {
                              "[ ○ ] その他 （ 住民基本台帳ネットワークシステム ）\n\n"
                              " ⑦時期・頻度\n"
                              "随時\n";
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
-    ASSERT_EQ(docs.size(), 1u);
-    ASSERT_FALSE(docs[0].files.empty());
-    ASSERT_EQ(docs[0].files[0].provisions.size(), 1u);
-    EXPECT_EQ(docs[0].files[0].provisions[0].methods,
-              std::vector<std::string>{"その他(住民基本台帳ネットワークシステム)"});
+    const piagraph::FileBlock f = first_file(text);
+    ASSERT_EQ(f.provisions.size(), 1u);
+    EXPECT_EQ(f.provisions[0].methods, std::vector<std::string>{"その他(住民基本台帳ネットワークシステム)"});
 }
