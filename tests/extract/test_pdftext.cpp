@@ -382,3 +382,19 @@ TEST(PdftextFlows, LoneOtherRowOfAProvisionIsItsMethod) {
     ASSERT_EQ(f.provisions.size(), 1u);
     EXPECT_EQ(f.provisions[0].methods, std::vector<std::string>{"その他(住民基本台帳ネットワークシステム)"});
 }
+
+// An entry's own page comes first: the 法令上の根拠 printed 20 lines under 提供先1 is its basis, and the
+// one at the top of the next page (a bottom-up page whose 提供先2 is printed last) is 提供先2's,
+// although it stands nearer the top of its page than the first one stands below its header.
+TEST(PdftextFlows, ItemOnTheHeadersOwnPageWinsOverTheNextPagesTop) {
+    std::string filler;
+    for (int i = 0; i < 20; ++i) filler += "・本人確認情報の更新に用いる。\n";
+    const std::string text = flows_file_opening() + " 提供先1 都道府県\n\n" + filler +
+                             " ①法令上の根拠 住基法第３０条の６\n\n\f"
+                             " ①法令上の根拠 住基法第１４条\n\n" +
+                             filler + "\n 提供先2 地方公共団体情報システム機構（機構）\n";
+    const piagraph::FileBlock f = first_file(text);
+    ASSERT_EQ(f.provisions.size(), 2u);
+    EXPECT_EQ(f.provisions[0].basis, "住基法第３０条の６");
+    EXPECT_EQ(f.provisions[1].basis, "住基法第１４条");
+}

@@ -280,6 +280,10 @@ std::vector<bool> glue_first_fields(const Layout& layout, const std::vector<Head
 
 std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items) {
     constexpr int kWrongDirection = 60;
+    // What carrying an entry over to the next page costs beyond the item's depth in that page: a
+    // header's own page comes first, so an item this many lines below the header (in the page's
+    // reading direction) still wins over one at the very top of the next page.
+    constexpr int kLaterPage = 40;
     std::vector<int> result(items.size(), -1);
     if (heads.empty()) return result;
     auto page_of = [&](int index) { return layout.lines[index].page; };
@@ -329,7 +333,7 @@ std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& hea
                 int between = 0;
                 for (const Head& x : heads)
                     if (x.index > heads[h].index && x.index < items[i].index) ++between;
-                cost = 100 * (ip - hp - 1) + 300 * between + (items[i].index - page_first) + 10;
+                cost = 100 * (ip - hp - 1) + 300 * between + (items[i].index - page_first) + kLaterPage;
             } else {
                 cost = 5000 * (hp - ip) + (page_last - items[i].index);
             }
