@@ -109,7 +109,9 @@ std::vector<Citation> parse_citations(std::string_view input) {
         return best;
     };
     std::vector<Citation> out;
-    static const std::regex article(R"(第(\d+)条(?:の(\d+))?(?:(?:第)?(\d+)項)?(?:(?:第)?(\d+)号)?)");
+    // At most six digits a number: a longer one (a damaged text) is no citation, and stoi never
+    // overflows.
+    static const std::regex article(R"(第(\d{1,6})条(?:の(\d{1,6}))?(?:(?:第)?(\d{1,6})項)?(?:(?:第)?(\d{1,6})号)?)");
     for (auto it = std::sregex_iterator(s.begin(), s.end(), article); it != std::sregex_iterator(); ++it) {
         const auto& m = *it;
         Citation c;
@@ -203,7 +205,8 @@ bool mentions_law(const std::vector<Citation>& cs, const std::string& law) {
 
 std::string parse_japanese_date(std::string_view input) {
     const std::string s = normalise(input);
-    static const std::regex era(R"((令和|平成|R|H)(\d+|元)年(?:(\d+)月)?(?:(\d+)日)?)");
+    // Bounded digits, as in parse_citations: a longer number is no date, and stoi never overflows.
+    static const std::regex era(R"((令和|平成|R|H)(\d{1,3}|元)年(?:(\d{1,2})月)?(?:(\d{1,2})日)?)");
     static const std::regex western(R"((\d{4})[-/年.](\d{1,2})(?:[-/月.](\d{1,2}))?)");
     std::smatch m;
     int y = 0, mo = 1, d = 1;

@@ -419,8 +419,9 @@ std::optional<int> parse_count(std::string_view value) {
     static const std::regex count_re(R"(\(\s*([0-9]+)\s*\)\s*)" + written("count_unit"));
     const std::string n = text::nfkc(strip_html(value));
     std::smatch m;
-    if (std::regex_search(n, m, count_re)) return std::stoi(m[1].str());
-    return std::nullopt;
+    if (!std::regex_search(n, m, count_re)) return std::nullopt;
+    const int count = text::parse_number(m[1].str());  // -1 for a number too long to be a count
+    return count < 0 ? std::nullopt : std::optional<int>(count);
 }
 
 std::vector<std::string> split_names(std::string_view s) {

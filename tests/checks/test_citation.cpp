@@ -14,6 +14,14 @@ TEST(Citation, FullWidthAndKanjiNumeralsNormalise) {
     }
 }
 
+// A number too long to be an article or a year (a damaged text) is no citation and no date; it
+// used to end `check` with std::stoi's exception.
+TEST(Citation, NumbersTooLongAreNoCitationAndNoDate) {
+    for (const Citation& c : parse_citations("番号法第99999999999条")) EXPECT_LT(c.article, 1000000) << c.raw;
+    EXPECT_EQ(parse_japanese_date("令和99999999999年4月1日"), "");
+    EXPECT_TRUE(cites(parse_citations("番号法第99999999999条及び番号法第19条第8号"), "番号法", 19, 8));
+}
+
 TEST(Citation, LongLawNameAndTheOrdinanceNamedAfterIt) {
     auto cs = parse_citations(
         "行政手続における特定の個人を識別するための番号の利用等に関する法律第十九条第八号に基づく利用特定個人情報の提供"

@@ -114,6 +114,8 @@ TEST(ParseCount, Variants) {
     EXPECT_EQ(parse_count("（ １２ ） 件"), std::optional<int>(12));
     EXPECT_FALSE(parse_count("() 件").has_value());
     EXPECT_FALSE(parse_count("委託する").has_value());
+    // A number too long to be a count (a damaged or fuzzed text) is none, not an exception.
+    EXPECT_FALSE(parse_count("(99999999999) 件").has_value());
 }
 
 TEST(Names, SplitAndStatements) {

@@ -4,6 +4,7 @@
 
 #include "piagraph/error.hpp"
 #include "piagraph/extract.hpp"
+#include "piagraph/ingest.hpp"
 #include "test_support.hpp"
 
 namespace piagraph {
@@ -147,6 +148,21 @@ TEST(ExtractDocument, NonAssessmentIsAnInputError) {
         EXPECT_NE(e.message().ja.find("特定個人情報保護評価書として認識できません"), std::string::npos);
         EXPECT_NE(e.format(Lang::en).find("not_an_assessment.txt"), std::string::npos);
     }
+}
+
+// A header whose number is too long to be an entry's (a damaged or fuzzed text) opens no entry, and
+// the text is still read (it used to stop at std::stoi's exception): the next entry is.
+TEST(ExtractDocument, EntryNumberTooLongIsNoEntry) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t1\n"
+        "Ⅰ 基本情報\n２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+        "システム99999999999\t\n①システムの名称\t既存住民基本台帳システム\n"
+        "システム2\t\n①システムの名称\t団体内統合宛名システム\n";
+    const Model m = extract_document(decode_document(text, "entry.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_EQ(m.assessments[0].systems.size(), 1u);
+    EXPECT_EQ(m.assessments[0].systems[0].no, 2);
+    EXPECT_EQ(m.assessments[0].systems[0].name, "団体内統合宛名システム");
 }
 
 TEST(ExtractDocument, EmptyTextIsAnInputError) {

@@ -104,7 +104,7 @@ int entry_number(const std::string& key, const Row& r) {
         static const std::regex single(R"(^([0-9]+)$)");
         static const std::regex range("^[0-9]+" + regex_alternatives(written_list("range_separators")) + "[0-9]+$");
         std::smatch m;
-        if (std::regex_match(rest, m, single)) return std::stoi(m[1].str());
+        if (std::regex_match(rest, m, single)) return std::max(0, text::parse_number(m[1].str()));  // 0: no number
         if (std::regex_match(rest, range)) return -1;
     }
     return 0;
