@@ -109,7 +109,7 @@ std::vector<Citation> parse_citations(std::string_view input) {
         return best;
     };
     std::vector<Citation> out;
-    // At most six digits a number: a longer one (a damaged text) is no citation, and stoi never
+    // At most six digits per number: a longer one (a damaged text) is no citation, and stoi never
     // overflows.
     static const std::regex article(R"(第(\d{1,6})条(?:の(\d{1,6}))?(?:(?:第)?(\d{1,6})項)?(?:(?:第)?(\d{1,6})号)?)");
     for (auto it = std::sregex_iterator(s.begin(), s.end(), article); it != std::sregex_iterator(); ++it) {
