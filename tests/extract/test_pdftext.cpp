@@ -398,3 +398,15 @@ TEST(PdftextFlows, ItemOnTheHeadersOwnPageWinsOverTheNextPagesTop) {
     EXPECT_EQ(f.provisions[0].basis, "住基法第３０条の６");
     EXPECT_EQ(f.provisions[1].basis, "住基法第１４条");
 }
+
+// The form's sub-headings in angle brackets (＜…における措置＞ of section III, ＜選択肢＞) are never a
+// file's name, though they are short lines like one.
+TEST(PdftextFields, AngleBracketSubHeadingIsNoFileName) {
+    pt::Line line;
+    line.text = "＜既存住基システムにおける措置＞";
+    EXPECT_FALSE(pt::is_file_name_line(line));
+    line.text = "住民基本台帳ファイル";
+    EXPECT_TRUE(pt::is_file_name_line(line));
+    line.text = "（２）本人確認情報ファイル";
+    EXPECT_TRUE(pt::is_file_name_line(line));
+}
