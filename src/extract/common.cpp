@@ -628,8 +628,9 @@ bool looks_like_publication_date(std::string_view s) {
     constexpr size_t kDateChars = 20;
     // A date the cover prints has its month (令和6年10月1日); a period such as the retention option
     // 1年未満 has a year and a digit only, and the form's version is bracketed ([令和6年10月 様式4]).
-    return looks_like_date(s) && text::length(s) <= kDateChars && text::contains(text::nfkc(s), written("month")) &&
-           !text::starts_with(text::nfkc(s), "[");
+    if (!looks_like_date(s) || text::length(s) > kDateChars) return false;
+    const std::string n = text::nfkc(s);
+    return text::contains(n, written("month")) && !text::starts_with(n, "[");
 }
 
 bool looks_like_organization(std::string_view s) {
