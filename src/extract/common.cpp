@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <regex>
 #include <unordered_map>
@@ -508,6 +509,12 @@ std::string label_key(std::string_view label) {
     std::string_view t = text::trim_view(label);
     if (circled_number(t) > 0) t.remove_prefix(3);  // ① … ⑳, ㉑ … ㉟ are three bytes in UTF-8
     return without_note_marks(text::nfkc_compact(t));
+}
+
+bool could_continue_title(std::string_view line) {
+    constexpr size_t kMaxTailBytes = 90;  // the rest of a title: about 30 characters
+    return !line.empty() && line.size() <= kMaxTailBytes && line.find('\t') == std::string_view::npos &&
+           !std::isdigit(static_cast<unsigned char>(line[0])) && circled_number(line) == 0;
 }
 
 std::string without_note_marks(std::string s) {

@@ -93,6 +93,10 @@ std::string without_note_marks(std::string s);
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
 
+// Whether a line (NFKC, trimmed) may be the rest of a heading's title that a conversion wrapped onto
+// it: short, and no line of its own (not a tab row, an item such as 2. 基本情報, or a label ①…).
+bool could_continue_title(std::string_view line);
+
 // The label that opens a 別添1 step (① or 1-①): `written` as in the text, `label` with ASCII
 // digits and '-' (1-①), `end` the byte offset after it. nullopt when the text opens no step.
 struct StepStart {

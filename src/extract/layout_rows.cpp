@@ -120,7 +120,8 @@ public:
     bool heading_title(std::string_view title) const {
         const FormLabels& f = FormLabels::get();
         return std::any_of(std::begin(kHeadingTitleKeys), std::end(kHeadingTitleKeys),
-                           [&](const char* key) { return f.in(key, title); });
+                           [&](const char* key) { return f.in(key, title); }) ||
+               f.is("other_items", label_key(title));
     }
 
 private:

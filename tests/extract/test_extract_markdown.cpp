@@ -165,6 +165,27 @@ TEST(ExtractDocument, EntryNumberTooLongIsNoEntry) {
     EXPECT_EQ(m.assessments[0].systems[0].name, "団体内統合宛名システム");
 }
 
+// Section III with its heading lost: its "１．特定個人情報ファイル名" repeats II's file (whose risk item
+// after the names was wrapped onto two lines), and the 実施の有無 of its ８．監査 is no linkage status.
+TEST(ExtractDocument, SectionThreeWithoutItsHeadingAddsNoFileAndNoLinkage) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号\t5\n"
+        "１．特定個人情報ファイルを取り扱う事務\n①事務の名称\t架空税の滞納整理に関する事務\n"
+        "５．情報提供ネットワークシステムによる情報連携 ※\n①実施の有無\t[実施しない]\n"
+        "１．特定個人情報ファイル名\n架空滞納ファイル\n２．基本情報\n①ファイルの種類 ※\t[システム用ファイル]\n"
+        "１．特定個人情報ファイル名\n架空滞納ファイル\n"
+        "２．特定個人情報の入手（情報提供ネットワークシステムを通\nじた入手を除く。）\n"
+        "リスク１： 目的外の入手が行われるリスク\n"
+        "リスクに対する措置の内容\t・必要な情報のみを記載する様式としている。\n"
+        "８．監査\n実施の有無\t[○] 自己点検 [ ] 内部監査\n";
+    const Model m = extract_document(decode_document(text, "risk-without-heading.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, std::vector<std::string>{"架空滞納ファイル"});
+    EXPECT_EQ(a.linkage.status, "実施しない");
+}
+
 TEST(ExtractDocument, EmptyTextIsAnInputError) {
     Document doc;
     doc.path = "empty.txt";

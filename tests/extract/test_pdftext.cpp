@@ -410,3 +410,20 @@ TEST(PdftextFields, AngleBracketSubHeadingIsNoFileName) {
     line.text = "（２）本人確認情報ファイル";
     EXPECT_TRUE(pt::is_file_name_line(line));
 }
+
+// Section III with its header (Ⅲ リスク対策) lost: its "１．特定個人情報ファイル名" repeats the names of
+// II and opens no second file, although the III item after the names was wrapped onto two lines.
+TEST(PdftextFields, SectionThreesFileListOpensNoFileWhereItsHeaderWasLost) {
+    const std::string text = flows_file_opening() +
+                             "１．特定個人情報ファイル名\n"
+                             "国民健康保険ファイル\n"
+                             "２．特定個人情報の入手（情報提供ネットワークシステムを通\n"
+                             "じた入手を除く。）\n"
+                             "リスク１： 目的外の入手が行われるリスク\n"
+                             "リスクに対する措置の内容\n"
+                             "・届出書の様式は必要な情報のみを記載するものとしている。\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_EQ(docs[0].files.size(), 1u);
+    EXPECT_EQ(docs[0].files[0].names, std::vector<std::string>{"国民健康保険ファイル"});
+}

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 #include <string>
 
 #include "piagraph/extract.hpp"
+#include "piagraph/ingest.hpp"
 #include "piagraph/model.hpp"
 #include "piagraph/text.hpp"
 #include "test_support.hpp"
@@ -57,6 +59,23 @@ TEST(ThresholdFacts, KisoThresholdItemsPdftext) {
     EXPECT_EQ(a.threshold_result, "基礎項目評価の実施が義務付けられる");
     EXPECT_GT(covered_line(a, "handlers"), 0);
     EXPECT_GT(covered_line(a, "threshold_result"), 0);
+}
+
+// The 基礎 example with its section headings (I 関連情報, II しきい値判断項目 …) lost: the numbered items
+// of II (1. 対象人数, 2. 取扱者数, 3. 重大事故) still say that the rows under them are no longer I's.
+TEST(ThresholdFacts, KisoThresholdItemsWithoutSectionHeadings) {
+    std::string text;
+    std::istringstream in(test::read_text(test::source_dir() / "examples" / "midori" / "midori-kiso.txt"));
+    for (std::string line; std::getline(in, line);)
+        if (!(text::starts_with(line, "I") || text::starts_with(line, "V"))) text += line + "\n";
+    Model m = extract_document(decode_document(text, "kiso-headings-removed.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.population, "1万人以上10万人未満");
+    EXPECT_EQ(a.handlers, "500人以上");
+    EXPECT_EQ(a.serious_incident, "発生なし");
+    EXPECT_EQ(a.linkage.status, "実施する");
+    EXPECT_EQ(a.systems.size(), 4u);
 }
 
 TEST(ProcedureFacts, ExampleCityCommentPeriodAndReview) {

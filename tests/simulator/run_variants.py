@@ -34,7 +34,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 SHARED = os.path.abspath(os.path.join(REPO, "..", "shared"))
 SCORER = os.path.join(SHARED, "tools", "score-extraction")
 SKIP = 77  # ctest's SKIP_RETURN_CODE
-PRINTED = ("printed-pdftotext", "printed-pdftotext-layout")  # need chromium and pdftotext
+PRINTED = ("printed-pdftotext", "printed-pdftotext-layout", "printed-headings-removed")  # need chromium and pdftotext
 
 
 def corpus_sources():

@@ -619,6 +619,15 @@ def printed_variant(layout):
     return variant
 
 
+def printed_headings_removed(doc, ctx):
+    """The printed form's pdftotext text, then its section headings lost: two damages real
+    conversions combine (the form's own headings are what a reader of its layout leans on)."""
+    printed = printed_variant(layout=False)(doc, ctx)
+    if printed is None:
+        return None
+    return headings_removed(Doc(printed[0], printed[1], doc.name), ctx)
+
+
 # --------------------------------------------------------------------------
 # registry and CLI
 
@@ -641,6 +650,7 @@ VARIANTS = {
     "printed-pdftotext": (printed_variant(layout=False), MD),
     "printed-pdftotext-layout": (printed_variant(layout=True), MD),
     "printed-pdf": (printed_pdf, MD),
+    "printed-headings-removed": (printed_headings_removed, MD),
 }
 
 

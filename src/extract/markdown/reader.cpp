@@ -259,7 +259,13 @@ private:
         const auto heading = numbered_title(r);
         if (!heading) return false;
         const int number = heading->first;
-        const std::string& title = heading->second;
+        const std::string title = unwrapped_title(r, number, heading->second);
+        // An item after section II (基礎 II しきい値判断項目, 監査, 開示請求 …) whose section heading was
+        // lost: no label under it is one of I or II. Within III it stays III (重点 III holds 監査).
+        if (labels_.is("other_items", label_key(title))) {
+            if (section_ != Section::other && section_ != Section::risk) enter(Section::other);
+            return true;
+        }
         if (section_ == Section::risk) {
             if (!labels_.in("sub_file_names", title)) return false;
             ++risk_file_;
@@ -290,6 +296,26 @@ private:
         if (owner != section_) enter(owner);
         open_item(*s, r.line);
         return true;
+    }
+
+    // Whether a numbered heading's title names an item of the form.
+    static bool known_item(int number, const std::string& title) {
+        const FormLabels& labels = FormLabels::get();
+        return labels.in("risk_items", title) || labels.is("other_items", label_key(title)) ||
+               basic_item(title, number) || files_item(title, number);
+    }
+
+    // A title the conversion wrapped onto the next line (2. 特定個人情報の入手（情報提供ネットワークシステムを通 |
+    // じた入手を除く。）): joined with that line when only the two together name an item.
+    std::string unwrapped_title(const Row& r, int number, const std::string& title) const {
+        size_t next = static_cast<size_t>(r.line - doc_.first_line) + 1;
+        if (r.cells.size() != 1 || known_item(number, title)) return title;
+        while (next < doc_.lines.size() && is_pipe_rule(doc_.lines[next])) ++next;
+        if (next >= doc_.lines.size()) return title;
+        const Row tail = make_row(doc_.lines[next], r.line + 1);
+        if (tail.cells.size() != 1 || !could_continue_title(tail.head)) return title;
+        const std::string joined = title + tail.head;
+        return known_item(number, joined) ? joined : title;
     }
 
     // Section III met through its own items: the file block its "1. 特定個人情報ファイル名" opened

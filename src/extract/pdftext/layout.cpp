@@ -83,20 +83,46 @@ struct ItemHeader {
     Region region;
     bool opens_file = false;
 };
-std::optional<ItemHeader> item_header(const Line& line) {
-    const std::string& n = line.compact;
+std::optional<ItemHeader> item_of_title(int number, const std::string& title) {
+    const auto& labels = FormLabels::get();
+    if (labels.in("sub_file_names", title))
+        return number == 1 ? ItemHeader{Region::file, true} : ItemHeader{Region::basic, false};
+    if (labels.in("risk_items", title) || labels.is("other_items", label_key(title)))
+        return ItemHeader{Region::other, false};
+    for (const char* key : {"sub_systems", "sub_affair", "sub_number_use", "sub_linkage", "sub_department"})
+        if (labels.in(key, title)) return ItemHeader{Region::basic, false};
+    return std::nullopt;
+}
+
+// The item line `at` heads, if any; a title the conversion wrapped onto the next line (２．特定個人情報の
+// 入手（情報提供ネットワークシステムを通 | じた入手を除く。）) is read with that line.
+std::optional<ItemHeader> item_header(const Layout& layout, int at) {
+    const std::string& n = layout.lines[at].compact;
     size_t digits = 0;
     while (digits < n.size() && n[digits] >= '0' && n[digits] <= '9') ++digits;
     if (digits == 0 || digits > 2 || digits + 1 >= n.size() || n[digits] != '.') return std::nullopt;
     const int number = std::stoi(n.substr(0, digits));
     const std::string title = n.substr(digits + 1);
-    const auto& labels = FormLabels::get();
-    if (labels.in("sub_file_names", title))
-        return number == 1 ? ItemHeader{Region::file, true} : ItemHeader{Region::basic, false};
-    if (labels.in("risk_items", title)) return ItemHeader{Region::other, false};
-    for (const char* key : {"sub_systems", "sub_affair", "sub_number_use", "sub_linkage", "sub_department"})
-        if (labels.in(key, title)) return ItemHeader{Region::basic, false};
-    return std::nullopt;
+    if (auto item = item_of_title(number, title)) return item;
+    const size_t next = static_cast<size_t>(at) + 1;
+    if (next >= layout.lines.size() || !could_continue_title(layout.lines[next].compact)) return std::nullopt;
+    return item_of_title(number, title + layout.lines[next].compact);
+}
+
+// Whether the "１．特定個人情報ファイル名" at line `at` is section III's (its headers lost): the next item
+// of the form after its list of names is one of III (２．特定個人情報の入手（…を除く。）), not a label
+// of II (①ファイルの種類) or another item.
+bool repeats_file_names(const Layout& layout, int at) {
+    constexpr int kSpan = 8;  // non-blank lines: the list of names, then the next item
+    const int count = static_cast<int>(layout.lines.size());
+    for (int i = at + 1, texts = 0; i < count && texts < kSpan; ++i) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty()) continue;
+        ++texts;
+        if (auto item = item_header(layout, i)) return item->region == Region::other;
+        if (field_of(l) != Field::none) return false;
+    }
+    return false;
 }
 
 // Whether the 変更箇所 table follows line `at` closely: its header row (変更日, 変更前の記載 …),
@@ -561,10 +587,11 @@ PageHeaders page_headers(const Layout& layout, const Page& pg, RegionState& st) 
             ph.header_file.push_back(ph.file);
             st.file_header_open = *r == Region::file;
             if (*r == Region::file) st.block_has_type = false;
-        } else if (auto item = item_header(l)) {
+        } else if (auto item = item_header(layout, i)) {
             // III repeats "１．特定個人情報ファイル名": it opens no II block there.
             const Region at = ph.headers.empty() ? st.current : ph.headers.back().second;
             if (item->opens_file && at == Region::other) continue;
+            if (item->opens_file && repeats_file_names(layout, i)) item = ItemHeader{Region::other, false};
             if (item->opens_file && !st.file_header_open) ++ph.file;
             if (item->opens_file) st.block_has_type = false;
             st.file_header_open = false;
