@@ -145,6 +145,42 @@ void keep_more_changes(std::vector<Assessment>& kept, std::vector<Assessment>& o
         if (other[i].changes.size() > kept[i].changes.size()) kept[i].changes = std::move(other[i].changes);
 }
 
+// An affair's name (住民基本台帳に関する事務): a name, not a sentence of the declaration beside it.
+bool looks_like_affair_name(std::string_view s) {
+    constexpr size_t kNameChars = 60;
+    return text::length(s) <= kNameChars && !text::contains(s, "。");
+}
+
+// Each field of the cover is read from its own label, in both readings: where the kept reading
+// missed one that the other read (a cover whose blocks came out of order), it takes that one, with
+// its line - if it looks like what its label holds: rows rebuilt from scrambled blocks may pair a
+// label with its neighbour's value (公表日 | 福島県郡山市長).
+void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& other) {
+    if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
+    using extract_detail::looks_like_assessment_number;
+    using extract_detail::looks_like_assessment_title;
+    using extract_detail::looks_like_organization;
+    using extract_detail::looks_like_publication_date;
+    struct CoverField {
+        std::string Assessment::*value;
+        const char* key;
+        bool (*looks_right)(std::string_view);
+    };
+    static const CoverField kCoverFields[] = {{&Assessment::organization, "organization", looks_like_organization},
+                                              {&Assessment::number, "number", looks_like_assessment_number},
+                                              {&Assessment::title, "title", looks_like_assessment_title},
+                                              {&Assessment::affair, "affair", looks_like_affair_name},
+                                              {&Assessment::published, "published", looks_like_publication_date}};
+    for (size_t i = 0; i < kept.size(); ++i)
+        for (const auto& field : kCoverFields) {
+            const std::string& found = other[i].*field.value;
+            if (!(kept[i].*field.value).empty() || found.empty() || !field.looks_right(found)) continue;
+            kept[i].*field.value = found;
+            if (const auto at = other[i].locs.find(field.key); at != other[i].locs.end())
+                kept[i].locs[field.key] = at->second;
+        }
+}
+
 // One part of a document through the parser its conversion needs. pdftotext output whose label
 // and value cells were printed side by side (or one under the other) reads best as rebuilt rows;
 // where both readings apply, the one that finds more of the form's items wins.
@@ -162,6 +198,7 @@ std::vector<Assessment> parse_part(const Document& part, extract_detail::Documen
     const bool rows_win = items_found(from_rows) >= items_found(scrambled);
     auto& kept = rows_win ? from_rows : scrambled;
     keep_more_changes(kept, rows_win ? scrambled : from_rows);
+    fill_cover(kept, rows_win ? scrambled : from_rows);
     return std::move(kept);
 }
 

@@ -186,6 +186,21 @@ TEST(ExtractDocument, SectionThreeWithoutItsHeadingAddsNoFileAndNoLinkage) {
     EXPECT_EQ(a.linkage.status, "実施しない");
 }
 
+// The example city's 住基 assessment printed, converted by pdftotext and its pages' blocks shuffled
+// (tests/fixtures/pdftext/juki_printed_shuffled.txt, its first three pages, made by the conversion
+// simulator): the rebuilt rows win but miss the cover's 評価書名 and 評価実施機関名, which the
+// pdftotext reader read from their labels; the model keeps those.
+TEST(ExtractDocument, CoverFieldsTheKeptReadingMissedComeFromTheOther) {
+    const Model m =
+        extract_file((test::source_dir() / "tests" / "fixtures" / "pdftext" / "juki_printed_shuffled.txt").string());
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.systems.size(), 7u);  // the rows' reading
+    EXPECT_EQ(a.title, "住民基本台帳に関する事務 全項目評価書");
+    EXPECT_EQ(a.organization, "みどり市長");
+    EXPECT_GT(a.locs.at("organization").line, 0);
+}
+
 TEST(ExtractDocument, EmptyTextIsAnInputError) {
     Document doc;
     doc.path = "empty.txt";

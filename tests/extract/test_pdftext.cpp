@@ -427,3 +427,29 @@ TEST(PdftextFields, SectionThreesFileListOpensNoFileWhereItsHeaderWasLost) {
     ASSERT_EQ(docs[0].files.size(), 1u);
     EXPECT_EQ(docs[0].files[0].names, std::vector<std::string>{"国民健康保険ファイル"});
 }
+
+// A label whose value was lost is followed by the next item of the form: the item's heading is no
+// value (法令上の根拠 read as 「５．情報提供ネットワークシステムによる情報連携 ※」).
+TEST(PdftextFields, ValueStopsAtAnItemHeading) {
+    const std::string text = std::string(kKokuhoCover) +
+                             "４．個人番号の利用 ※\n"
+                             " 法令上の根拠\n"
+                             "５．情報提供ネットワークシステムによる情報連携 ※\n"
+                             " ①実施の有無 [ 実施する ]\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].individual_number_basis, "");
+    EXPECT_EQ(docs[0].linkage.status, "実施する");
+}
+
+// A page whose blocks came out of order printed the block's name far below its heading, beyond the
+// lines right under it: the line of the page named like a file (…ファイル) is its name.
+TEST(PdftextFields, FileNamedFarFromItsHeadingOnAScrambledPage) {
+    std::string filler;
+    for (int i = 0; i < 8; ++i) filler += "・被保険者の資格を管理する。\n\n";
+    const std::string text = std::string(kKokuhoCover) + "\f" +
+                             "Ⅱ　特定個人情報ファイルの概要\n"
+                             " １．特定個人情報ファイル名\n\n[ ○ ] その他住民票関係情報\n\n" +
+                             filler + "国民健康保険ファイル\n\n ①ファイルの種類 ※ [ システム用ファイル ]\n";
+    EXPECT_EQ(first_file(text).names, std::vector<std::string>{"国民健康保険ファイル"});
+}

@@ -109,7 +109,8 @@ Text text_after(const Layout& layout, int index, bool allow_gaps) {
             gap = true;
             continue;
         }
-        if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l)) break;
+        if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l))
+            break;
         // A ※ cut from its label ("使用部署" / "※") belongs to the label, not to the value.
         // (A short line whose compact form - no white space, no ※ - is empty.)
         if (out.value.empty() && l.text.size() <= 12 && l.compact.empty()) {

@@ -1,6 +1,7 @@
 // The II file blocks of a pdftotext-like conversion: name, basic facts, record categories, storage;
 // 入手, 委託 and 提供・移転 are read by flows.cpp.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <vector>
 
@@ -98,7 +99,39 @@ void read_file_facts(const Layout& layout, const std::vector<int>& idx, FileBloc
     read_text("erasure", "erasure", fb.erasure, true);
 }
 
-// page whose blocks came out of order) the nearest line below it on its page that can be a name.
+// The name of a line that numbers it as II numbers its files: （２）住民票ファイル -> 住民票ファイル.
+std::optional<std::string> numbered_file_name(const std::string& text) {
+    const std::string n = text::nfkc(text);
+    if (n.size() <= 3 || n[0] != '(' || !std::isdigit(static_cast<unsigned char>(n[1]))) return std::nullopt;
+    const size_t close = text.find("）");
+    const size_t close_ascii = text.find(')');
+    size_t cut = std::string::npos;
+    if (close != std::string::npos) cut = close + 3;
+    if (close_ascii != std::string::npos && (cut == std::string::npos || close_ascii + 1 < cut)) cut = close_ascii + 1;
+    if (cut == std::string::npos) return std::nullopt;
+    return text::trim(text.substr(cut));
+}
+
+// A page whose blocks came out of order may print a file's name far from its heading: the line of
+// the page nearest to the heading that names a file as the form's files are named (…ファイル), not
+// a numbered list of names.
+Text named_file_on_page(const Layout& layout, int heading) {
+    const Page& page = layout.pages[layout.lines[heading].page];
+    const std::string& suffix = FormLabels::get().spellings("file_name_suffix").front();
+    for (int d = 1; heading - d >= page.first || heading + d <= page.last; ++d)
+        for (const int k : {heading + d, heading - d}) {
+            if (k < page.first || k > page.last) continue;
+            const Line& l = layout.lines[k];
+            if (!is_file_name_line(l) || !text::ends_with(l.compact, suffix) || is_item_heading(l) ||
+                std::isdigit(static_cast<unsigned char>(l.compact[0])))
+                continue;
+            return {numbered_file_name(l.text).value_or(l.text), k};
+        }
+    return {};
+}
+
+// The name under the block's "１．特定個人情報ファイル名": its text, else (on a page whose blocks came out
+// of order) the nearest line below it on its page that can be a name, else one named like a file.
 void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
     constexpr int kNameSpan = 6;  // lines with text
     const auto& labels = FormLabels::get();
@@ -112,6 +145,7 @@ void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock
             ++seen;
             if (is_file_name_line(layout.lines[k])) t = {layout.lines[k].text, k};
         }
+        if (t.value.empty()) t = named_file_on_page(layout, i);
         if (t.value.empty()) return;
         fb.names.push_back(t.value);
         fb.locs["names"] = Loc::span(i + 1, t.end + 1);
@@ -122,22 +156,12 @@ void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock
 // 1. ファイル名: the first "（N）name" of the block, else the text of its 特定個人情報ファイル名 item,
 // else (a block opened by its ①ファイルの種類 alone) the line that names it.
 void read_file_title(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
-    for (int i : idx) {
-        const std::string n = text::nfkc(layout.lines[i].text);
-        if (n.size() > 3 && n[0] == '(' && std::isdigit(static_cast<unsigned char>(n[1]))) {
-            const size_t close = layout.lines[i].text.find("）");
-            const size_t close_ascii = layout.lines[i].text.find(')');
-            size_t cut = std::string::npos;
-            if (close != std::string::npos) cut = close + 3;
-            if (close_ascii != std::string::npos && (cut == std::string::npos || close_ascii + 1 < cut))
-                cut = close_ascii + 1;
-            if (cut != std::string::npos) {
-                fb.names.push_back(text::trim(layout.lines[i].text.substr(cut)));
-                fb.locs["names"] = Loc::at(i + 1);
-                break;
-            }
+    for (int i : idx)
+        if (auto name = numbered_file_name(layout.lines[i].text)) {
+            fb.names.push_back(std::move(*name));
+            fb.locs["names"] = Loc::at(i + 1);
+            break;
         }
-    }
 
     if (fb.names.empty()) read_file_name(layout, idx, fb);
     // A block opened by its ①ファイルの種類 alone starts at the line that names it.

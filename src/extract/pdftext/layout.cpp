@@ -83,6 +83,14 @@ struct ItemHeader {
     Region region;
     bool opens_file = false;
 };
+// The number and title of a line (compact) that opens like an item: １．…, up to two digits.
+std::optional<std::pair<int, std::string>> numbered_title(const std::string& compact) {
+    size_t digits = 0;
+    while (digits < compact.size() && compact[digits] >= '0' && compact[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 2 || digits + 1 >= compact.size() || compact[digits] != '.') return std::nullopt;
+    return std::pair{std::stoi(compact.substr(0, digits)), compact.substr(digits + 1)};
+}
+
 std::optional<ItemHeader> item_of_title(int number, const std::string& title) {
     const auto& labels = FormLabels::get();
     if (labels.in("sub_file_names", title))
@@ -97,12 +105,9 @@ std::optional<ItemHeader> item_of_title(int number, const std::string& title) {
 // The item line `at` heads, if any; a title the conversion wrapped onto the next line (２．特定個人情報の
 // 入手（情報提供ネットワークシステムを通 | じた入手を除く。）) is read with that line.
 std::optional<ItemHeader> item_header(const Layout& layout, int at) {
-    const std::string& n = layout.lines[at].compact;
-    size_t digits = 0;
-    while (digits < n.size() && n[digits] >= '0' && n[digits] <= '9') ++digits;
-    if (digits == 0 || digits > 2 || digits + 1 >= n.size() || n[digits] != '.') return std::nullopt;
-    const int number = std::stoi(n.substr(0, digits));
-    const std::string title = n.substr(digits + 1);
+    const auto numbered = numbered_title(layout.lines[at].compact);
+    if (!numbered) return std::nullopt;
+    const auto& [number, title] = *numbered;
     if (auto item = item_of_title(number, title)) return item;
     const size_t next = static_cast<size_t>(at) + 1;
     if (next >= layout.lines.size() || !could_continue_title(layout.lines[next].compact)) return std::nullopt;
@@ -203,6 +208,11 @@ std::optional<Region> region_of_labels(const Layout& layout, const Page& page) {
 }  // namespace
 
 bool is_region_header(const Line& line) { return region_header(line).has_value(); }
+
+bool is_item_heading(const Line& line) {
+    const auto numbered = numbered_title(line.compact);
+    return numbered && item_of_title(numbered->first, numbered->second).has_value();
+}
 
 namespace {
 

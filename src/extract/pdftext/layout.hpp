@@ -74,6 +74,8 @@ Layout build_layout(const Document& doc);
 // A header that announces a region of the form (Ⅱ 特定個人情報ファイルの概要, (別添1) 事務の内容):
 // no value goes on into it.
 bool is_region_header(const Line& line);
+// A numbered item of the form (５．情報提供ネットワークシステムによる情報連携): no value goes on into it.
+bool is_item_heading(const Line& line);
 
 // Fragments of one line; empty when the line is no checkbox row.
 std::vector<Fragment> parse_fragments(const std::string& text, int line_no);
