@@ -79,10 +79,11 @@ Document part_of(const Document& doc, size_t from, size_t to) {
     Document part;
     part.path = doc.path;
     part.encoding = doc.encoding;
-    part.format = doc.format;
     part.first_line = doc.first_line + static_cast<int>(from);
     to = std::min(to, doc.lines.size());
     part.lines.assign(doc.lines.begin() + static_cast<long>(from), doc.lines.begin() + static_cast<long>(to));
+    // Each quoted assessment in its own conversion: a set concatenated from tab rows and pdftotext.
+    part.format = detect_format(part.lines);
     for (const auto& line : part.lines) {
         part.text += line;
         part.text += '\n';

@@ -201,6 +201,22 @@ TEST(ExtractDocument, CoverFieldsTheKeptReadingMissedComeFromTheOther) {
     EXPECT_GT(a.locs.at("organization").line, 0);
 }
 
+// An organisation's set concatenated from two conversions (a pdftotext text, then tab rows): each
+// assessment is read in its own conversion, not in the one most of the file has.
+TEST(ExtractDocument, ConcatenatedAssessmentsEachInItsOwnConversion) {
+    const std::string text =
+        test::read_text(test::source_dir() / "tests" / "fixtures" / "pdftext" / "kiso_threshold.txt") + "\f\n" +
+        test::read_text(fixture("jyuten_marks.txt"));
+    const Model m = extract_document(decode_document(text, "two-conversions.txt"));
+    ASSERT_EQ(m.assessments.size(), 2u);
+    EXPECT_EQ(m.assessments[0].form, "基礎項目評価書");
+    EXPECT_EQ(m.assessments[0].handlers, "500人以上");
+    EXPECT_EQ(m.assessments[1].form, "重点項目評価書");
+    EXPECT_EQ(m.assessments[1].number, "３");
+    EXPECT_EQ(m.assessments[1].affair, "架空税の賦課に関する事務");
+    EXPECT_EQ(m.assessments[1].organization, "架空市長");
+}
+
 TEST(ExtractDocument, EmptyTextIsAnInputError) {
     Document doc;
     doc.path = "empty.txt";

@@ -453,3 +453,18 @@ TEST(PdftextFields, FileNamedFarFromItsHeadingOnAScrambledPage) {
                              filler + "国民健康保険ファイル\n\n ①ファイルの種類 ※ [ システム用ファイル ]\n";
     EXPECT_EQ(first_file(text).names, std::vector<std::string>{"国民健康保険ファイル"});
 }
+
+// A 評価書名 that its cell wrapped before the form's name (…事務 重点項 | 目評価書) is read whole, and
+// the declaration under it is not part of it.
+TEST(PdftextCover, TitleWrappedBeforeItsFormNameIsJoined) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号\n3\n\n評価書名\n"
+        "国民健康保険に関する事務 重点項\n目評価書\n"
+        "みどり市は、国民健康保険に関する事務における特定個人情報ファイルの取扱いにあたり、\n"
+        "Ⅰ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n ①事務の名称 国民健康保険に関する事務\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].title, "国民健康保険に関する事務 重点項目評価書");
+    EXPECT_EQ(docs[0].locs.at("title").line, 7);
+    EXPECT_EQ(docs[0].locs.at("title").end_line, 8);
+}

@@ -39,6 +39,21 @@ std::optional<std::pair<std::string, int>> cover_value(const Layout& layout, int
     return std::nullopt;
 }
 
+// A 評価書名 ends with its form's name (…に関する事務 全項目評価書); one the cell wrapped before it
+// (…事務 重点項 | 目評価書) goes on over the next line, which is joined to it. Its location.
+Loc wrapped_title(const Layout& layout, int line_no, std::string& title) {
+    const int at = line_no - 1;  // the layout numbers its lines from 1
+    if (looks_like_assessment_title(title)) return Loc::at(line_no);
+    for (int k = at + 1; k < static_cast<int>(layout.lines.size()); ++k) {
+        const Line& l = layout.lines[k];
+        if (l.text.empty()) continue;
+        if (is_label_line(l) || !looks_like_assessment_title(title + l.text)) break;
+        title += l.text;
+        return Loc::span(line_no, l.no);
+    }
+    return Loc::at(line_no);
+}
+
 }  // namespace
 
 void read_cover(const Layout& layout, Assessment& a) {
@@ -68,7 +83,7 @@ void read_cover(const Layout& layout, Assessment& a) {
         } else if (field == Field::title && a.title.empty()) {
             if (auto v = cover_value(layout, idx, nullptr, false)) {
                 a.title = v->first;
-                a.locs["title"] = Loc::at(v->second);
+                a.locs["title"] = wrapped_title(layout, v->second, a.title);
             }
         } else if (field == Field::organization && a.organization.empty()) {
             const std::string same_line = value_after_label(l.text);
