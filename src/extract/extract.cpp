@@ -1,5 +1,7 @@
 #include "piagraph/extract.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "budget.hpp"
@@ -36,9 +38,9 @@ bool is_title_line(const std::string& line) {
     return false;
 }
 
-// The line without the markup that starts a table row or a heading (| # * >).
+// The line without the markup that starts a table row or a heading (| # * >), or a page's form feed.
 std::string_view without_row_markup(std::string_view line) {
-    const size_t from = line.find_first_not_of("|#*> \t");
+    const size_t from = line.find_first_not_of("|#*> \t\f");
     return from == std::string_view::npos ? std::string_view() : line.substr(from);
 }
 
@@ -49,6 +51,47 @@ bool is_number_line(const std::string& line) {
     for (const auto& label : FormLabels::get().spellings("number"))
         if (text::starts_with(k, label)) return true;
     return false;
+}
+
+// Whether a line opens with the field label `key` numbered `circled` (①事務の名称 国民健康保険に関する事務),
+// in a row or on its own. The label's words are looked for in the bytes first: most lines have none.
+bool opens_with_label(const std::string& line, const char* key, int circled) {
+    if (line.size() > kMaxCoverLineBytes || !text::contains(line, FormLabels::get().spellings(key).front()))
+        return false;
+    const std::string_view cell = without_row_markup(line);
+    const std::string_view label = cell.substr(0, std::min(cell.find('\t'), cell.find(' ')));
+    return extract_detail::circled_number(label) == circled &&
+           FormLabels::get().is(key, extract_detail::label_key(label));
+}
+
+// Where section I of an assessment quoted without its cover starts: its ①事務の名称 comes again after
+// the systems of the one before it (a fragment converted twice repeats I-1 with nothing between).
+// The start is the section's heading (Ⅰ 基本情報) or item (１．特定個人情報ファイルを取り扱う事務) just above.
+std::vector<size_t> section_one_restarts(const std::vector<std::string>& lines, const std::vector<size_t>& covers) {
+    constexpr size_t kHeadingSpan = 8;  // lines above the label
+    std::vector<size_t> restarts;
+    std::optional<size_t> last_affair;
+    bool systems_since = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (opens_with_label(lines[i], "system_name", 1) || opens_with_label(lines[i], "system_name", 3))
+            systems_since = true;
+        if (!opens_with_label(lines[i], "affair_name", 1)) continue;
+        const bool cover_between = std::any_of(covers.begin(), covers.end(),
+                                               [&](size_t c) { return last_affair && c > *last_affair && c <= i; });
+        if (last_affair && systems_since && !cover_between) {
+            size_t start = i;
+            for (size_t k = i; k-- > 0 && i - k <= kHeadingSpan && k > *last_affair;) {
+                const std::string key = compact_key(without_row_markup(lines[k]));
+                if (FormLabels::get().in("sub_affair", key) ||
+                    (text::starts_with(key, "I") && FormLabels::get().in("section_basic", key)))
+                    start = k;
+            }
+            restarts.push_back(start);
+        }
+        last_affair = i;
+        systems_since = false;
+    }
+    return restarts;
 }
 
 // Where each quoted assessment starts (0-based line indexes). A title counts only when a
@@ -70,6 +113,11 @@ std::vector<size_t> assessment_starts(const std::vector<std::string>& lines) {
             }
     }
     if (starts.empty() && numbers.size() > 1) starts = numbers;
+    const std::vector<size_t> restarts = section_one_restarts(lines, starts);
+    if (restarts.empty()) return starts;
+    if (starts.empty()) starts.push_back(0);  // the first assessment, with or without its cover
+    starts.insert(starts.end(), restarts.begin(), restarts.end());
+    std::sort(starts.begin(), starts.end());
     return starts;
 }
 
@@ -82,8 +130,12 @@ Document part_of(const Document& doc, size_t from, size_t to) {
     part.first_line = doc.first_line + static_cast<int>(from);
     to = std::min(to, doc.lines.size());
     part.lines.assign(doc.lines.begin() + static_cast<long>(from), doc.lines.begin() + static_cast<long>(to));
-    // Each quoted assessment in its own conversion: a set concatenated from tab rows and pdftotext.
-    part.format = detect_format(part.lines);
+    // Each quoted assessment in its own conversion (a set concatenated from tab rows and pdftotext);
+    // an excerpt with a few tab rows, too few to tell, keeps the document's.
+    const TextFormat own = detect_format(part.lines);
+    const bool tab_rows = std::any_of(part.lines.begin(), part.lines.end(),
+                                      [](const std::string& l) { return l.find('\t') != std::string::npos; });
+    part.format = own == TextFormat::pdftext && tab_rows ? doc.format : own;
     for (const auto& line : part.lines) {
         part.text += line;
         part.text += '\n';

@@ -2,6 +2,8 @@
 // (tests/fixtures/extract): layout variants, traps of the form, several assessments, non-assessments.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "piagraph/error.hpp"
 #include "piagraph/extract.hpp"
 #include "piagraph/ingest.hpp"
@@ -215,6 +217,49 @@ TEST(ExtractDocument, ConcatenatedAssessmentsEachInItsOwnConversion) {
     EXPECT_EQ(m.assessments[1].number, "３");
     EXPECT_EQ(m.assessments[1].affair, "架空税の賦課に関する事務");
     EXPECT_EQ(m.assessments[1].organization, "架空市長");
+}
+
+// Minutes that quote a second assessment without its cover, right after the first one's 変更箇所
+// table: its section I heading ends the table and starts the next assessment (the table's rows
+// hold old values and are otherwise read up to the next cover).
+TEST(ExtractDocument, SectionOneAfterTheChangeTableStartsTheNextAssessment) {
+    const std::string text = test::read_text(fixture("jyuten_marks.txt")) +
+                             "\n### 資料２\n\nⅠ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n"
+                             "①事務の名称\t架空保険に関する事務\n"
+                             "２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+                             "システム1\t\n①システムの名称\t架空保険システム\n";
+    const Model m = extract_document(decode_document(text, "minutes-without-cover.txt"));
+    ASSERT_EQ(m.assessments.size(), 2u);
+    EXPECT_EQ(m.assessments[0].affair, "架空税の賦課に関する事務");
+    ASSERT_EQ(m.assessments[0].changes.size(), 3u);
+    EXPECT_EQ(m.assessments[0].changes[2].explanation, "");  // not the minutes' heading after the table
+    EXPECT_EQ(m.assessments[1].affair, "架空保険に関する事務");
+    ASSERT_EQ(m.assessments[1].systems.size(), 1u);
+    EXPECT_EQ(m.assessments[1].systems[0].name, "架空保険システム");
+}
+
+// In a pdftotext text, section I starting over after the systems of the one before (①事務の名称 again)
+// starts the next assessment quoted without its cover; the same rows converted twice, with nothing
+// between them, do not.
+TEST(ExtractDocument, SectionOneStartingOverSplitsOnlyAfterSystems) {
+    const std::string section_one =
+        "Ⅰ 基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 架空保険に関する事務\n\n";
+    const std::string systems =
+        "２．特定個人情報ファイルを取り扱う事務において使用するシステム\n\n システム1\n\n"
+        " ①システムの名称 架空保険システム\n\n";
+    const std::string cover = "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号 7\n\n\f";
+    const Model twice = extract_document(decode_document(cover + section_one + section_one + systems, "twice.txt"));
+    EXPECT_EQ(twice.assessments.size(), 1u);
+    const std::string other =
+        "Ⅰ 基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 架空年金に関する事務\n\n";
+    const Model two =
+        extract_document(decode_document(cover + section_one + systems + "\f" + other + systems, "two.txt"));
+    ASSERT_EQ(two.assessments.size(), 2u);
+    EXPECT_EQ(two.assessments[1].affair, "架空年金に関する事務");
+    EXPECT_EQ(two.assessments[1].loc.line, static_cast<int>(std::count(cover.begin(), cover.end(), '\n') +
+                                                            std::count(section_one.begin(), section_one.end(), '\n') +
+                                                            std::count(systems.begin(), systems.end(), '\n')) +
+                                               1);
 }
 
 TEST(ExtractDocument, EmptyTextIsAnInputError) {

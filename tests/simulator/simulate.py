@@ -330,6 +330,35 @@ def concatenated(doc, ctx):
     return text, gold
 
 
+SECTION_ONE_RE = re.compile(r"^[#\s]*(?:<p>)?\s*I\s*[.、]?\s*(?:基本情報|関連情報)")
+COVER_FIELDS = ("organization", "number", "published", "title", "form")  # read from the cover only
+
+
+def content_start(lines):
+    """Index of the content's section I: the last section heading (Ⅰ …) above the first ①事務の名称."""
+    affair = next((i for i, l in enumerate(lines) if "事務の名称" in nfkc(l)), None)
+    if affair is None:
+        return None
+    heads = [i for i in range(affair) if is_section_heading(lines[i]) and SECTION_ONE_RE.match(nfkc(lines[i]))]
+    return heads[-1] if heads else affair
+
+
+def quoted_without_cover(doc, ctx):
+    other = ctx.get("other")
+    if other is None:
+        return None
+    start = content_start(other.lines)
+    if start is None:
+        return None
+    text = doc.text.rstrip("\n") + "\n\f\n\n" + join(other.lines[start:])
+    quoted = copy.deepcopy(other.gold["assessments"])
+    for a in quoted:
+        for field in COVER_FIELDS:
+            a[field] = ""
+    gold = {"seed": "%s+%s" % (doc.name, other.name), "assessments": copy.deepcopy(doc.gold["assessments"]) + quoted}
+    return text, gold
+
+
 ROW_NUMBER = re.compile(r"^(システム|提供先|移転先|委託事項)\s*(\d+)\s*$")
 BLOCK_START = re.compile(r"^(システム|提供先|移転先|委託事項)\s*\d")  # also range rows like システム2～5
 
@@ -643,6 +672,7 @@ VARIANTS = {
     "digits-and-spaces": (digits_and_spaces, BOTH),
     "minutes": (minutes, BOTH),
     "concatenated": (concatenated, BOTH),
+    "quoted-without-cover": (quoted_without_cover, BOTH),
     "table-duplicated": (table_duplicated, MD),
     "block-lost": (block_lost, MD),
     "pages-shuffled": (pages_shuffled, PDF),

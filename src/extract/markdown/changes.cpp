@@ -29,7 +29,8 @@ void read_change_row(const Row& r, Assessment& as) {
     if (FormLabels::get().is("change_date", compact_key(r.cells[0]))) return;
     const auto& c = r.all_cells;
     if (!looks_like_date(c[0]) || c.size() < 2) {
-        if (!as.changes.empty() && c.size() == 1) {  // a wrapped cell
+        // A wrapped cell; a markdown heading after the table (### 資料２ of minutes) is none.
+        if (!as.changes.empty() && c.size() == 1 && c[0][0] != '#') {
             as.changes.back().explanation += cell_text(c[0]);
             widen(as.changes.back().loc, r.line);
         }

@@ -420,8 +420,11 @@ private:
             section_ = Section::cover;
         }
         if (section_ == Section::changes) {
-            read_change_row(r, a(r.line));
-            return;
+            if (!section_one_starts_over(r)) {
+                read_change_row(r, a(r.line));
+                return;
+            }
+            finish_assessment();  // the next quoted assessment, its cover not quoted
         }
         if (annex_heading(r) || roman_heading(r) || numbered_heading(r)) return;
         if (change_table_header(r)) {
@@ -541,6 +544,12 @@ private:
         } else {
             collecting_names_ = false;
         }
+    }
+
+    // A heading of section I alone on its row (I 基本情報) after the 変更箇所 table: the table has ended
+    // and the next assessment starts, quoted without its cover (minutes, a set of excerpts).
+    bool section_one_starts_over(const Row& r) const {
+        return has_body() && roman_section(r) == std::optional<Section>(Section::basic);
     }
 
     // Section I starting over (①事務の名称 again after systems or files were read): the next
