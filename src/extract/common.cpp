@@ -511,6 +511,17 @@ std::string label_key(std::string_view label) {
     return without_note_marks(text::nfkc_compact(t));
 }
 
+size_t next_space(std::string_view s, size_t from) {
+    for (size_t i = from; i < s.size(); ++i)
+        if (text::space_at(s, i) > 0) return i;
+    return std::string_view::npos;
+}
+
+size_t after_space(std::string_view s, size_t at) {
+    while (at < s.size() && text::space_at(s, at) > 0) at += text::space_at(s, at);
+    return at;
+}
+
 bool could_continue_title(std::string_view line) {
     constexpr size_t kMaxTailBytes = 90;  // the rest of a title: about 30 characters
     return !line.empty() && line.size() <= kMaxTailBytes && line.find('\t') == std::string_view::npos &&

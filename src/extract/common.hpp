@@ -93,6 +93,12 @@ std::string without_note_marks(std::string s);
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
 
+// Where the next white space (ASCII or ideographic: a label and its value are written with either
+// between them) at or after `from` is; npos when none.
+size_t next_space(std::string_view s, size_t from = 0);
+// Where the text goes on after the white space at `at`.
+size_t after_space(std::string_view s, size_t at);
+
 // Whether a line (NFKC, trimmed) may be the rest of a heading's title that a conversion wrapped onto
 // it: short, and no line of its own (not a tab row, an item such as 2. 基本情報, or a label ①…).
 bool could_continue_title(std::string_view line);

@@ -236,7 +236,8 @@ void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& ot
 
 // One part of a document through the parser its conversion needs. pdftotext output whose label
 // and value cells were printed side by side (or one under the other) reads best as rebuilt rows;
-// where both readings apply, the one that finds more of the form's items wins.
+// where both readings apply (rebuilt rows, and the text as written), the one that finds more of
+// the form's items wins.
 std::vector<Assessment> parse_part(const Document& part, extract_detail::DocumentBudget& budget) {
     budget.check_time();
     auto rows = extract_detail::rows_from_layout(part);
@@ -246,12 +247,15 @@ std::vector<Assessment> parse_part(const Document& part, extract_detail::Documen
             budget, part,
             part.format == TextFormat::markdown ? extract_detail::parse_markdown : extract_detail::parse_pdftext);
     auto from_rows = read_within(budget, *rows, extract_detail::parse_markdown);
-    if (part.format == TextFormat::markdown) return from_rows;
-    auto scrambled = read_within(budget, part, extract_detail::parse_pdftext);
-    const bool rows_win = items_found(from_rows) >= items_found(scrambled);
-    auto& kept = rows_win ? from_rows : scrambled;
-    keep_more_changes(kept, rows_win ? scrambled : from_rows);
-    fill_cover(kept, rows_win ? scrambled : from_rows);
+    // The text as it came, read by the parser of its conversion: a markdown-like text whose rows
+    // lost their tabs (label and value with spaces between) reads there too.
+    auto as_written = read_within(
+        budget, part,
+        part.format == TextFormat::markdown ? extract_detail::parse_markdown : extract_detail::parse_pdftext);
+    const bool rows_win = items_found(from_rows) >= items_found(as_written);
+    auto& kept = rows_win ? from_rows : as_written;
+    keep_more_changes(kept, rows_win ? as_written : from_rows);
+    fill_cover(kept, rows_win ? as_written : from_rows);
     return std::move(kept);
 }
 

@@ -44,6 +44,9 @@ private:
     std::map<std::string, std::string, std::less<>> filter_chars_;  // key -> filter_char
 };
 
+// The form_labels keys of the numbered entries (システム3, 委託事項2, 提供先1, 移転先5).
+inline constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"};
+
 // NFKC without white space: the form in which labels are compared.
 std::string compact_key(std::string_view s);
 

@@ -69,8 +69,6 @@ bool is_group(const std::string& key) {
     return std::find(std::begin(kGroupLabelKeys), std::end(kGroupLabelKeys), key) != std::end(kGroupLabelKeys);
 }
 
-constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"};
-
 // The vocabulary of the form as the rows need it, gathered once from the dictionary.
 class Vocabulary {
 public:

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../../src/extract/common.hpp"
+#include "../../src/extract/markdown/reader.hpp"
 
 namespace piagraph::extract_detail {
 namespace {
@@ -148,3 +149,25 @@ TEST(Labels, KeyAndCircledNumber) {
 
 }  // namespace
 }  // namespace piagraph::extract_detail
+
+// A row whose tab was lost (label and value with spaces between) is split where a label of the form
+// ends, its ※ kept with the label; a line that no label opens stays one cell.
+TEST(MarkdownRows, LabelAndValueWithoutTheirTab) {
+    namespace md = piagraph::extract_detail::markdown;
+    const md::Row affair = md::make_row("①事務の名称　国民健康保険に関する事務", 1);
+    ASSERT_EQ(affair.cells.size(), 2u);
+    EXPECT_EQ(affair.key, "事務の名称");
+    EXPECT_EQ(affair.value, "国民健康保険に関する事務");
+    const md::Row sources = md::make_row("①入手元 ※ [ ○ ] 本人又は本人の代理人", 2);
+    ASSERT_EQ(sources.cells.size(), 2u);
+    EXPECT_EQ(sources.cells[0], "①入手元 ※");
+    EXPECT_EQ(sources.value, "[ ○ ] 本人又は本人の代理人");
+    const md::Row spaced = md::make_row("評価実施機関 名  みどり市長", 3);  // a space inside the label
+    ASSERT_EQ(spaced.cells.size(), 2u);
+    EXPECT_EQ(spaced.value, "みどり市長");
+    const md::Row entry = md::make_row("提供先1　都道府県知事", 4);
+    ASSERT_EQ(entry.cells.size(), 2u);
+    EXPECT_EQ(entry.value, "都道府県知事");
+    EXPECT_EQ(md::make_row("事務の内容は次のとおりである。 詳細は別添1による。", 5).cells.size(), 1u);
+    EXPECT_EQ(md::make_row("１．特定個人情報ファイルを取り扱う事務", 6).cells.size(), 1u);
+}

@@ -262,6 +262,20 @@ TEST(ExtractDocument, SectionOneStartingOverSplitsOnlyAfterSystems) {
                                                1);
 }
 
+// The cover's 評価書番号 | 評価書名 pair whose value row lost its tab: the number and the title are
+// told apart by the number's look.
+TEST(ExtractDocument, CoverPairWhoseValuesLostTheirTab) {
+    std::string text = test::read_text(fixture("jyuten_marks.txt"));
+    const std::string pair = "３\t架空税の賦課に関する事務 重点項目評価書";
+    const size_t at = text.find(pair);
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at + std::string("３").size(), 1, "\u3000");
+    const Model m = extract_document(decode_document(text, "cover-pair.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].number, "３");
+    EXPECT_EQ(m.assessments[0].title, "架空税の賦課に関する事務 重点項目評価書");
+}
+
 TEST(ExtractDocument, EmptyTextIsAnInputError) {
     Document doc;
     doc.path = "empty.txt";

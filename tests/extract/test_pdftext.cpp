@@ -468,3 +468,16 @@ TEST(PdftextCover, TitleWrappedBeforeItsFormNameIsJoined) {
     EXPECT_EQ(docs[0].locs.at("title").line, 7);
     EXPECT_EQ(docs[0].locs.at("title").end_line, 8);
 }
+
+// A label and its value with an ideographic space between (①事務の名称　…), a ※ after a label and an
+// entry header with its value: the value is what follows, without the ※.
+TEST(PdftextFields, LabelAndValueWithAnIdeographicSpace) {
+    EXPECT_EQ(pt::value_after_label("①事務の名称　国民健康保険に関する事務"), "国民健康保険に関する事務");
+    EXPECT_EQ(pt::label_of("①事務の名称　国民健康保険に関する事務"), "事務の名称");
+    EXPECT_EQ(pt::value_after_label("③対象となる本人の範囲　※"), "");
+    EXPECT_EQ(pt::value_after_label("①入手元 ※ [ ○ ] 本人又は本人の代理人"), "[ ○ ] 本人又は本人の代理人");
+    const auto header = pt::entry_header("提供先1　都道府県知事");
+    ASSERT_TRUE(header.has_value());
+    EXPECT_EQ(header->number, 1);
+    EXPECT_EQ(header->value, "都道府県知事");
+}

@@ -142,6 +142,13 @@ def headings_and_annex_removed(doc, ctx):
     return join(keep), doc.gold
 
 
+def tabs_lost(doc, ctx):
+    """The rows of the first half of the text with their tabs lost: label and value separated by a
+    full-width space (a text pasted from a viewer, or retyped)."""
+    half = len(doc.lines) // 2
+    return join(l.replace("\t", "\u3000") if i < half else l for i, l in enumerate(doc.lines)), doc.gold
+
+
 def crlf(doc, ctx):
     return doc.text.replace("\n", "\r\n"), doc.gold
 
@@ -667,6 +674,7 @@ VARIANTS = {
     "cover-reordered": (cover_reordered, BOTH),
     "crlf": (crlf, BOTH),
     "separate-lines": (separate_lines, MD),
+    "tabs-lost": (tabs_lost, MD),
     "pipe-tables": (tables_variant(pipe_table), MD),
     "html-tables": (tables_variant(html_table), MD),
     "digits-and-spaces": (digits_and_spaces, BOTH),

@@ -76,8 +76,15 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
     if (reading.expect_number_title) {
         reading.expect_number_title = false;
         if (!labels.is("cover", k)) {
-            set_cover(open.at(r.line), "number", r.cells[0], r.line);
-            if (r.cells.size() >= 2) set_cover(open.at(r.line), "title_field", r.cells[1], r.line);
+            std::string number = r.cells[0], title = r.cells.size() >= 2 ? r.cells[1] : std::string();
+            // Both values in one cell, their tab lost (8　個人住民税に関する事務 全項目評価書).
+            const size_t space = r.cells.size() == 1 ? next_space(number) : std::string::npos;
+            if (space != std::string::npos && looks_like_assessment_number(number.substr(0, space))) {
+                title = text::trim(number.substr(space));
+                number.resize(space);
+            }
+            set_cover(open.at(r.line), "number", number, r.line);
+            if (!title.empty()) set_cover(open.at(r.line), "title_field", title, r.line);
             return false;
         }
     }

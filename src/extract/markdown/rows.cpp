@@ -42,6 +42,43 @@ std::string html_row_as_tabs(const std::string& raw) {
     return out;
 }
 
+// Whether a cell is a row label of the form: a field label (①事務の名称, 法令上の根拠), one of the
+// cover's (評価書番号, 公表日) or an entry's header (提供先1).
+bool is_row_label(std::string_view cell) {
+    const std::string key = label_key(cell);
+    if (key.empty()) return false;
+    if (FormLabels::get().is_field_label(key) || FormLabels::get().is("cover", key)) return true;
+    Row header;
+    header.first_key = compact_key(cell);
+    return std::any_of(std::begin(kEntryKeys), std::end(kEntryKeys),
+                       [&](const char* entry) { return entry_number(entry, header) > 0; });
+}
+
+// A row whose tab was lost (the label and its value written with spaces between, as pdftotext and
+// hand-edited texts do: ①事務の名称　国民健康保険に関する事務) split at the white space that ends a
+// label of the form; the line as it is when no label opens it.
+std::string label_and_value_as_tabs(const std::string& raw) {
+    constexpr size_t kMaxLabelEnd = 120;  // bytes: a label is 40 characters at most
+    constexpr int kMaxTries = 4;          // white-space runs looked at (a label may hold one: 評価実施機関 名)
+    const std::string_view line = text::trim_view(raw);
+    size_t at = next_space(line);
+    for (int tries = 0; at != std::string_view::npos && at <= kMaxLabelEnd && tries < kMaxTries; ++tries) {
+        const size_t value = after_space(line, at);
+        std::string_view rest = line.substr(value);
+        if (!rest.empty() && is_row_label(line.substr(0, at))) {
+            // A ※ after the label is the label's (①入手元 ※ [ ○ ] …).
+            std::string label(line.substr(0, at));
+            if (text::starts_with(rest, "※")) {
+                label += " ※";
+                rest = text::trim_view(rest.substr(std::string_view("※").size()));
+            }
+            return rest.empty() ? label : label + '\t' + std::string(rest);
+        }
+        at = next_space(line, value);
+    }
+    return raw;
+}
+
 }  // namespace
 
 // A cell without markdown/HTML decoration: "## 1. …", "**①事務の名称**", "<p>7. 備考</p>".
@@ -62,6 +99,7 @@ Row make_row(const std::string& raw_line, int line) {
     r.line = line;
     std::string raw = cell_open(raw_line, 0) == std::string::npos ? raw_line : html_row_as_tabs(raw_line);
     char separator = '\t';
+    if (raw.find('\t') == std::string::npos && !is_pipe_row(raw)) raw = label_and_value_as_tabs(raw);
     if (is_pipe_row(raw)) {
         raw = text::trim(raw).substr(1);
         if (!raw.empty() && raw.back() == '|') raw.pop_back();
@@ -155,7 +193,7 @@ bool is_field_label(const std::string& key) { return FormLabels::get().is_field_
 
 bool could_be_value(const Row& r) {
     if (r.cells.size() != 1 || is_field_label(r.key) || r.first_circled > 0) return false;
-    for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
+    for (const char* entry : kEntryKeys)
         if (entry_number(entry, r) != 0) return false;
     return !FormLabels::get().in("illegible", r.cells[0]) && !looks_like_heading(r);
 }

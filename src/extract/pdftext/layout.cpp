@@ -242,11 +242,11 @@ struct LabelSplit {
 };
 LabelSplit split_label(std::string_view trimmed) {
     constexpr int kMaxWords = 4;
-    LabelSplit first{label_key_of(trimmed.substr(0, trimmed.find(' '))), trimmed.find(' ')};
+    LabelSplit first{label_key_of(trimmed.substr(0, next_space(trimmed, 0))), next_space(trimmed, 0)};
     if (first.end == std::string_view::npos || field_of_label(first.label) != Field::none) return first;
     size_t end = first.end;
     for (int words = 2; words <= kMaxWords && end != std::string_view::npos && end <= kMaxLabelBytes; ++words) {
-        const size_t next = trimmed.find(' ', trimmed.find_first_not_of(' ', end));
+        const size_t next = next_space(trimmed, after_space(trimmed, end));
         std::string label = label_key_of(trimmed.substr(0, next));
         if (field_of_label(label) != Field::none) return {std::move(label), next};
         end = next;
@@ -261,13 +261,18 @@ std::string label_of(const std::string& line) { return split_label(text::trim_vi
 std::string value_after_label(const std::string& line) {
     const std::string t = text::trim(line);
     const size_t end = split_label(t).end;
-    return end == std::string::npos ? std::string() : text::trim(t.substr(end));
+    if (end == std::string::npos) return std::string();
+    std::string value = text::trim(t.substr(end));
+    // The ※ that marks a required label (③対象となる本人の範囲　※) is the label's, not its value.
+    if (value == "※" || text::starts_with(value, "※ ") || text::starts_with(value, "※\u3000"))
+        value = text::trim(value.substr(std::string_view("※").size()));
+    return value;
 }
 
 bool starts_with_entry_word(const std::string& compact) {
     static const std::vector<std::string> words = [] {  // asked for every line: gathered once
         std::vector<std::string> out;
-        for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
+        for (const char* entry : kEntryKeys)
             for (const auto& word : FormLabels::get().spellings(entry)) out.push_back(word);
         return out;
     }();
@@ -276,11 +281,11 @@ bool starts_with_entry_word(const std::string& compact) {
 
 std::optional<EntryHeader> entry_header(const std::string& line) {
     const std::string t = text::trim(line);
-    const size_t sp = t.find(' ');
+    const size_t sp = next_space(t, 0);
     const std::string head = text::nfkc(sp == std::string::npos ? t : t.substr(0, sp));
     static const std::regex re = [] {
         std::vector<std::string> words;
-        for (const char* entry : {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"})
+        for (const char* entry : kEntryKeys)
             for (const auto& word : FormLabels::get().spellings(entry)) words.push_back(word);
         return std::regex("^(" + regex_alternatives(words) + R"()(\d{1,4})(?:)" +
                           regex_alternatives(written_list("range_separators")) + R"((\d{1,4}))?$)");
@@ -292,7 +297,7 @@ std::optional<EntryHeader> entry_header(const std::string& line) {
     h.kind = m[1].str();
     h.number = std::stoi(m[2].str());
     h.range = m[3].matched;
-    if (sp != std::string::npos) h.value = text::trim(t.substr(sp + 1));
+    if (sp != std::string::npos) h.value = text::trim(t.substr(after_space(t, sp)));
     return h;
 }
 
