@@ -512,8 +512,13 @@ std::string label_key(std::string_view label) {
 }
 
 size_t next_space(std::string_view s, size_t from) {
-    for (size_t i = from; i < s.size(); ++i)
-        if (text::space_at(s, i) > 0) return i;
+    for (size_t i = from; i < s.size(); ++i) {
+        // Only these bytes start white space (U+3000 is E3 80 80, U+00A0 C2 A0): the rest of a
+        // Japanese line is passed over without a call.
+        const auto b = static_cast<unsigned char>(s[i]);
+        if ((b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xE3 || b == 0xC2) && text::space_at(s, i) > 0)
+            return i;
+    }
     return std::string_view::npos;
 }
 

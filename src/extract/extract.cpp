@@ -72,7 +72,10 @@ std::vector<size_t> section_one_restarts(const std::vector<std::string>& lines, 
     std::vector<size_t> restarts;
     std::optional<size_t> last_affair;
     bool systems_since = false;
+    // Both labels end in the same kanji (名称): most lines are passed over by one search for it.
+    const std::string& name_char = FormLabels::get().filter_char("affair_name");
     for (size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].size() > kMaxCoverLineBytes || !text::contains(lines[i], name_char)) continue;
         if (opens_with_label(lines[i], "system_name", 1) || opens_with_label(lines[i], "system_name", 3))
             systems_since = true;
         if (!opens_with_label(lines[i], "affair_name", 1)) continue;

@@ -61,7 +61,7 @@ std::string label_and_value_as_tabs(const std::string& raw) {
     constexpr size_t kMaxLabelEnd = 120;  // bytes: a label is 40 characters at most
     constexpr int kMaxTries = 4;          // white-space runs looked at (a label may hold one: 評価実施機関 名)
     const std::string_view line = text::trim_view(raw);
-    size_t at = next_space(line);
+    size_t at = next_space(line.substr(0, kMaxLabelEnd + 1));
     for (int tries = 0; at != std::string_view::npos && at <= kMaxLabelEnd && tries < kMaxTries; ++tries) {
         const size_t value = after_space(line, at);
         std::string_view rest = line.substr(value);
@@ -74,7 +74,7 @@ std::string label_and_value_as_tabs(const std::string& raw) {
             }
             return rest.empty() ? label : label + '\t' + std::string(rest);
         }
-        at = next_space(line, value);
+        at = next_space(line.substr(0, kMaxLabelEnd + 1), value);
     }
     return raw;
 }
