@@ -16,6 +16,13 @@ std::string fixture(const std::string& name) {
     return (test::source_dir() / "tests" / "fixtures" / "extract" / name).string();
 }
 
+// The one assessment extract_document reads from a text (an empty one, and a failure, if not one).
+Assessment only_assessment(const std::string& text, const std::string& name) {
+    const Model m = extract_document(decode_document(text, name));
+    EXPECT_EQ(m.assessments.size(), 1u);
+    return m.assessments.size() == 1 ? m.assessments.front() : Assessment{};
+}
+
 class JyutenMarks : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -180,9 +187,7 @@ TEST(ExtractDocument, SectionThreeWithoutItsHeadingAddsNoFileAndNoLinkage) {
         "リスク１： 目的外の入手が行われるリスク\n"
         "リスクに対する措置の内容\t・必要な情報のみを記載する様式としている。\n"
         "８．監査\n実施の有無\t[○] 自己点検 [ ] 内部監査\n";
-    const Model m = extract_document(decode_document(text, "risk-without-heading.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
+    const Assessment a = only_assessment(text, "risk-without-heading.txt");
     ASSERT_EQ(a.files.size(), 1u);
     EXPECT_EQ(a.files[0].names, std::vector<std::string>{"架空滞納ファイル"});
     EXPECT_EQ(a.linkage.status, "実施しない");
@@ -270,10 +275,9 @@ TEST(ExtractDocument, CoverPairWhoseValuesLostTheirTab) {
     const size_t at = text.find(pair);
     ASSERT_NE(at, std::string::npos);
     text.replace(at + std::string("３").size(), 1, "\u3000");
-    const Model m = extract_document(decode_document(text, "cover-pair.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    EXPECT_EQ(m.assessments[0].number, "３");
-    EXPECT_EQ(m.assessments[0].title, "架空税の賦課に関する事務 重点項目評価書");
+    const Assessment a = only_assessment(text, "cover-pair.txt");
+    EXPECT_EQ(a.number, "３");
+    EXPECT_EQ(a.title, "架空税の賦課に関する事務 重点項目評価書");
 }
 
 TEST(ExtractDocument, EmptyTextIsAnInputError) {

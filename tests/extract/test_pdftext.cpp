@@ -256,6 +256,13 @@ std::string flows_file_opening() {
            " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n";
 }
 
+// The one assessment read from a text (an empty one, and a failure, if not exactly one).
+Assessment parse_one(const std::string& text) {
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    EXPECT_EQ(docs.size(), 1u);
+    return docs.size() == 1 ? docs.front() : Assessment{};
+}
+
 // The first II block read from a text of one assessment (an empty block, and a failure, if none).
 piagraph::FileBlock first_file(const std::string& text) {
     const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
@@ -422,10 +429,9 @@ TEST(PdftextFields, SectionThreesFileListOpensNoFileWhereItsHeaderWasLost) {
                              "リスク１： 目的外の入手が行われるリスク\n"
                              "リスクに対する措置の内容\n"
                              "・届出書の様式は必要な情報のみを記載するものとしている。\n";
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
-    ASSERT_EQ(docs.size(), 1u);
-    ASSERT_EQ(docs[0].files.size(), 1u);
-    EXPECT_EQ(docs[0].files[0].names, std::vector<std::string>{"国民健康保険ファイル"});
+    const Assessment a = parse_one(text);
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, std::vector<std::string>{"国民健康保険ファイル"});
 }
 
 // A label whose value was lost is followed by the next item of the form: the item's heading is no
@@ -436,10 +442,9 @@ TEST(PdftextFields, ValueStopsAtAnItemHeading) {
                              " 法令上の根拠\n"
                              "５．情報提供ネットワークシステムによる情報連携 ※\n"
                              " ①実施の有無 [ 実施する ]\n";
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
-    ASSERT_EQ(docs.size(), 1u);
-    EXPECT_EQ(docs[0].individual_number_basis, "");
-    EXPECT_EQ(docs[0].linkage.status, "実施する");
+    const Assessment a = parse_one(text);
+    EXPECT_EQ(a.individual_number_basis, "");
+    EXPECT_EQ(a.linkage.status, "実施する");
 }
 
 // A page whose blocks came out of order printed the block's name far below its heading, beyond the
@@ -462,11 +467,10 @@ TEST(PdftextCover, TitleWrappedBeforeItsFormNameIsJoined) {
         "国民健康保険に関する事務 重点項\n目評価書\n"
         "みどり市は、国民健康保険に関する事務における特定個人情報ファイルの取扱いにあたり、\n"
         "Ⅰ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n ①事務の名称 国民健康保険に関する事務\n";
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
-    ASSERT_EQ(docs.size(), 1u);
-    EXPECT_EQ(docs[0].title, "国民健康保険に関する事務 重点項目評価書");
-    EXPECT_EQ(docs[0].locs.at("title").line, 7);
-    EXPECT_EQ(docs[0].locs.at("title").end_line, 8);
+    const Assessment a = parse_one(text);
+    EXPECT_EQ(a.title, "国民健康保険に関する事務 重点項目評価書");
+    EXPECT_EQ(a.locs.at("title").line, 7);
+    EXPECT_EQ(a.locs.at("title").end_line, 8);
 }
 
 // A label and its value with an ideographic space between (①事務の名称　…), a ※ after a label and an
