@@ -425,6 +425,48 @@ std::optional<int> parse_count(std::string_view value) {
     return count < 0 ? std::nullopt : std::optional<int>(count);
 }
 
+std::vector<std::string> parse_name_list(const std::string& value) {
+    const std::u32string v = text::to_u32(strip_html(value));
+    auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); };
+    // (where the number starts, where the name starts) for every "N." that opens a word
+    std::vector<std::pair<size_t, size_t>> marks;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (!digit(v[i]) || (i > 0 && v[i - 1] != U' ')) continue;
+        size_t j = i;
+        while (j < v.size() && digit(v[j])) ++j;
+        if (j < v.size() && (v[j] == U'.' || v[j] == U'．')) {
+            size_t k = j + 1;
+            while (k < v.size() && v[k] == U' ') ++k;
+            marks.emplace_back(i, k);
+            i = k;
+        }
+    }
+    std::vector<std::string> out;
+    if (marks.empty() || marks[0].first != 0) {
+        if (!v.empty()) out.push_back(text::to_utf8(v));
+        return out;
+    }
+    for (size_t i = 0; i < marks.size(); ++i) {
+        const size_t stop = i + 1 < marks.size() ? marks[i + 1].first : v.size();
+        std::string name = text::trim(text::to_utf8(v.substr(marks[i].second, stop - marks[i].second)));
+        if (!name.empty()) out.push_back(name);
+    }
+    return out;
+}
+
+std::vector<System> listed_systems(const std::string& value, int line) {
+    std::vector<System> out;
+    for (const auto& name : parse_name_list(value))
+        for (const auto& part : split_names(name)) {
+            System s;
+            s.no = static_cast<int>(out.size()) + 1;
+            s.name = part;
+            s.loc = Loc::at(line);
+            out.push_back(std::move(s));
+        }
+    return out;
+}
+
 std::vector<std::string> split_names(std::string_view s) {
     std::vector<std::string> out;
     std::u32string current;

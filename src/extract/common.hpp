@@ -70,6 +70,12 @@ std::string regex_alternatives(const std::vector<std::string>& words);
 // A line that is only a count of entries ("（ 3 ）　件"), the number it holds; nullopt otherwise.
 std::optional<int> count_line(std::string_view line);
 
+// "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
+std::vector<std::string> parse_name_list(const std::string& value);
+// The systems a ③システムの名称 lists (基礎項目評価書: names only, no connection boxes), numbered
+// from 1, each located at `line`.
+std::vector<System> listed_systems(const std::string& value, int line);
+
 // Splits a list of names on 、 , ， ; and full-width/half-width white space is kept inside names.
 std::vector<std::string> split_names(std::string_view s);
 

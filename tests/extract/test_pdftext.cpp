@@ -485,3 +485,18 @@ TEST(PdftextFields, LabelAndValueWithAnIdeographicSpace) {
     EXPECT_EQ(header->number, 1);
     EXPECT_EQ(header->value, "都道府県知事");
 }
+
+// A 基礎項目評価書 names its systems in I-1 ③システムの名称, without システムN entries; its cover prints
+// 評価書番号 and 評価書名 side by side, their values on the next line in the same order.
+TEST(PdftextSystems, KisoListsItsSystemsAndPairsItsCoverLabels) {
+    const Assessment a = parse_one(
+        "特定個人情報保護評価書（基礎項目評価書）\n\n評価書番号 評価書名\n4 児童手当に関する事務 基礎項目評価書\n\n"
+        "Ⅰ 関連情報\n１．特定個人情報ファイルを取り扱う事務\n ①事務の名称 児童手当に関する事務\n"
+        " ③システムの名称 児童手当システム、団体内統合宛名システム\n");
+    EXPECT_EQ(a.number, "4");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].name, "児童手当システム");
+    EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
+    EXPECT_EQ(a.systems[1].no, 2);
+    EXPECT_EQ(a.systems[1].loc.line, 9);
+}

@@ -149,34 +149,6 @@ int entry_number(const std::string& key, const Row& r) {
 }
 
 // "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
-std::vector<std::string> parse_name_list(const std::string& value) {
-    const std::u32string v = text::to_u32(cell_text(value));
-    auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); };
-    // (where the number starts, where the name starts) for every "N." that opens a word
-    std::vector<std::pair<size_t, size_t>> marks;
-    for (size_t i = 0; i < v.size(); ++i) {
-        if (!digit(v[i]) || (i > 0 && v[i - 1] != U' ')) continue;
-        size_t j = i;
-        while (j < v.size() && digit(v[j])) ++j;
-        if (j < v.size() && (v[j] == U'.' || v[j] == U'．')) {
-            size_t k = j + 1;
-            while (k < v.size() && v[k] == U' ') ++k;
-            marks.emplace_back(i, k);
-            i = k;
-        }
-    }
-    std::vector<std::string> out;
-    if (marks.empty() || marks[0].first != 0) {
-        if (!v.empty()) out.push_back(text::to_utf8(v));
-        return out;
-    }
-    for (size_t i = 0; i < marks.size(); ++i) {
-        const size_t stop = i + 1 < marks.size() ? marks[i + 1].first : v.size();
-        std::string name = text::trim(text::to_utf8(v.substr(marks[i].second, stop - marks[i].second)));
-        if (!name.empty()) out.push_back(name);
-    }
-    return out;
-}
 
 Row row_at(const Document& doc, int line) {
     return make_row(doc.lines[static_cast<size_t>(line - doc.first_line)], line);

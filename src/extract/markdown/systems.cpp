@@ -20,15 +20,10 @@ void read_affair_row(const Row& r, Assessment& as) {
     } else if (labels.is("population", r.key)) {
         as.population = selected_option(r.value, "population").value_or("");
     } else if (labels.is("system_name", r.key)) {
-        // 基礎項目評価書: system names only, no connection boxes.
-        for (const auto& name : parse_name_list(r.value)) {
-            for (const auto& part : split_names(name)) {
-                System s;
-                s.no = static_cast<int>(as.systems.size()) + 1;
-                s.name = part;
-                s.loc = Loc::at(r.line);
-                as.systems.push_back(std::move(s));
-            }
+        const int listed_before = static_cast<int>(as.systems.size());
+        for (System& s : listed_systems(r.value, r.line)) {
+            s.no += listed_before;
+            as.systems.push_back(std::move(s));
         }
     }
 }

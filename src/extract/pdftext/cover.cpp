@@ -21,6 +21,16 @@ std::optional<std::pair<std::string, int>> cover_value(const Layout& layout, int
     auto ok = [&](const std::string& v) { return !v.empty() && (!valid || valid(v)); };
     const std::string same_line = value_after_label(layout.lines[at].text);
     if (ok(same_line)) return std::pair{same_line, layout.lines[at].no};
+    // Labels side by side (評価書番号 評価書名 | 4 児童手当に関する事務 基礎項目評価書): their values
+    // come on the next line in the same order, this label's first.
+    if (!same_line.empty() && field_of_label(label_of(same_line)) != Field::none) {
+        const int n = next_value_line(layout, at);
+        if (n < 0) return std::nullopt;
+        const std::string& values = layout.lines[n].text;
+        const std::string first = values.substr(0, std::min(values.size(), next_space(values)));
+        if (ok(first)) return std::pair{first, layout.lines[n].no};
+        return std::nullopt;
+    }
     if (!same_line.empty()) return std::nullopt;
     if (const int n = next_value_line(layout, at); n >= 0 && ok(layout.lines[n].text))
         return std::pair{layout.lines[n].text, layout.lines[n].no};

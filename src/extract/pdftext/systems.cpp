@@ -71,6 +71,24 @@ void read_basic(const Layout& layout, Assessment& a) {
         a.linkage.loc = a.locs["linkage.basis"];
 }
 
+namespace {
+
+// Systems without システムN entries: 基礎項目評価書 lists their names under I-1 ③システムの名称 (and a
+// text whose entry headers were lost still names each system): names only, no connections.
+void read_listed_systems(const Layout& layout, Assessment& a) {
+    for (size_t i = 0; i < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::basic || field_of(l) != Field::sys_name) continue;
+        const int listed_before = static_cast<int>(a.systems.size());
+        for (System& s : listed_systems(text_after(layout, static_cast<int>(i), false).value, l.no)) {
+            s.no += listed_before;
+            a.systems.push_back(std::move(s));
+        }
+    }
+}
+
+}  // namespace
+
 void read_systems(const Layout& layout, Assessment& a) {
     std::vector<Head> heads;
     for (size_t i = 0; i < layout.lines.size(); ++i) {
@@ -79,7 +97,7 @@ void read_systems(const Layout& layout, Assessment& a) {
         if (auto h = l.header; h && spelled(h->kind, "entry_system") && !h->range)
             heads.push_back({static_cast<int>(i), h->number});
     }
-    if (heads.empty()) return;
+    if (heads.empty()) return read_listed_systems(layout, a);
     std::vector<Item> items;
     std::vector<Field> kinds;
     for (size_t i = 0; i < layout.lines.size(); ++i) {
