@@ -280,6 +280,22 @@ TEST(ExtractDocument, CoverPairWhoseValuesLostTheirTab) {
     EXPECT_EQ(a.title, "架空税の賦課に関する事務 重点項目評価書");
 }
 
+// A block converted twice, once as an HTML table and again as rows: its system counts once, the
+// next one is read as usual.
+TEST(ExtractDocument, SystemBlockConvertedTwiceCountsOnce) {
+    const std::string rows = "システム1\t\n①システムの名称\t架空保険システム\n";
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号\t5\n"
+        "２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+        "<table>\n<tr><td>システム1</td><td></td></tr>\n"
+        "<tr><td>①システムの名称</td><td>架空保険システム</td></tr>\n</table>\n" +
+        rows + "システム2\t\n①システムの名称\t団体内統合宛名システム\n";
+    const Assessment a = only_assessment(text, "converted-twice.txt");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].name, "架空保険システム");
+    EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
+}
+
 TEST(ExtractDocument, EmptyTextIsAnInputError) {
     Document doc;
     doc.path = "empty.txt";

@@ -180,6 +180,13 @@ private:
         auto& s = a_->systems;
         s.erase(std::remove_if(s.begin(), s.end(), [](const System& x) { return text::trim(x.name).empty(); }),
                 s.end());
+        // A block converted twice (an HTML table, then the same rows): one system.
+        std::vector<System> once;
+        for (auto& x : s)
+            if (std::none_of(once.begin(), once.end(),
+                             [&](const System& kept) { return kept.no == x.no && kept.name == x.name; }))
+                once.push_back(std::move(x));
+        s = std::move(once);
         settle_files(*a_);
         out_.push_back(a_.take());
         system_ = nullptr;
