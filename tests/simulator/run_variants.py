@@ -86,7 +86,7 @@ def load_gaps(path):
                 if len(fields) != 3:
                     raise ValueError("expected SOURCE VARIANT FLOOR")
                 source, variant, floor = fields[0], fields[1], float(fields[2])
-                if variant not in simulate.VARIANTS:
+                if not simulate.is_known(variant):
                     raise ValueError("unknown variant %r" % variant)
                 if not 0.0 <= floor <= 1.0:
                     raise ValueError("FLOOR must be within 0..1")
@@ -199,12 +199,12 @@ def parse_args(argv):
     ap.add_argument("--min-f1", type=float, default=0.95)
     ap.add_argument("--gaps", metavar="FILE",
                     help="known gaps: lines `SOURCE VARIANT FLOOR  # why`; a listed variant passes at F1 >= FLOOR")
-    ap.add_argument("--only", help="run this variant only")
+    ap.add_argument("--only", help="run this variant only; A+B applies A, then B to its text")
     ap.add_argument("--source", help="run sources whose name contains this only")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
-    if args.only and args.only not in simulate.VARIANTS:
-        ap.error("unknown variant %r (known: %s)" % (args.only, ", ".join(simulate.VARIANTS)))
+    if args.only and not simulate.is_known(args.only):
+        ap.error("unknown variant %r (known: %s; A+B applies A then B)" % (args.only, ", ".join(simulate.VARIANTS)))
     if args.gaps and not os.path.isfile(args.gaps):
         ap.error("gaps file %s does not exist" % args.gaps)
     args.out = os.path.abspath(args.out)
@@ -229,7 +229,8 @@ def main(argv=None):
         ctx = {"other": partner(doc, all_docs), "cache": os.path.join(args.out, ".pdf-cache")}
         base = baseline_f1(doc, args)
         for variant in variants:
-            if variant in PRINTED and missing and variant in simulate.applicable(doc, [variant]):
+            printed = any(part in PRINTED for part in simulate.parts(variant))
+            if printed and missing and variant in simulate.applicable(doc, [variant]):
                 why = "needs chromium and pdftotext; missing: " + ", ".join(missing)
                 skipped.append({"source": doc.name, "variant": variant, "why": why})
                 if not args.json:

@@ -655,15 +655,6 @@ def printed_variant(layout):
     return variant
 
 
-def printed_headings_removed(doc, ctx):
-    """The printed form's pdftotext text, then its section headings lost: two damages real
-    conversions combine (the form's own headings are what a reader of its layout leans on)."""
-    printed = printed_variant(layout=False)(doc, ctx)
-    if printed is None:
-        return None
-    return headings_removed(Doc(printed[0], printed[1], doc.name), ctx)
-
-
 # --------------------------------------------------------------------------
 # registry and CLI
 
@@ -688,20 +679,39 @@ VARIANTS = {
     "printed-pdftotext": (printed_variant(layout=False), MD),
     "printed-pdftotext-layout": (printed_variant(layout=True), MD),
     "printed-pdf": (printed_pdf, MD),
-    "printed-headings-removed": (printed_headings_removed, MD),
+    # the printed form, then its section headings lost: the headings a reader of its layout leans on
+    "printed-headings-removed": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+headings-removed", ctx), MD),
 }
 
 
+def parts(name):
+    """The variants a name applies one after the other: "printed-pdftotext+pages-shuffled"."""
+    return name.split("+")
+
+
+def is_known(name):
+    return all(p in VARIANTS for p in parts(name))
+
+
 def applicable(doc, names=None):
-    return [n for n in (names or VARIANTS) if doc.format in VARIANTS[n][1]]
+    return [n for n in (names or VARIANTS) if doc.format in VARIANTS[parts(n)[0]][1]]
 
 
 def make_variant(doc, name, ctx):
-    """(text, gold) of one variant, or None when it cannot apply to this source."""
-    fn, formats = VARIANTS[name]
-    if doc.format not in formats:
-        return None
-    return fn(doc, ctx)
+    """(text, gold) of one variant, or None when it cannot apply to this source. A name "A+B"
+    applies A, then B to A's text (real conversions combine their damage); each step must apply
+    to the format the text has by then."""
+    current, made = doc, None
+    for i, part in enumerate(parts(name)):
+        fn, formats = VARIANTS[part]
+        if current.format not in formats:
+            return None
+        made = fn(current, ctx)
+        if made is None or (isinstance(made[0], bytes) and i + 1 < len(parts(name))):
+            return None  # a PDF is the end of a chain
+        if not isinstance(made[0], bytes):
+            current = Doc(made[0], made[1], doc.name)
+    return made
 
 
 def line_map(doc, name, ctx=None):
@@ -757,7 +767,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     doc = load_doc(args.source, args.gold)
     names = args.variants.split(",") if args.variants else list(VARIANTS)
-    unknown = [n for n in names if n not in VARIANTS]
+    unknown = [n for n in names if not is_known(n)]
     if unknown:
         ap.error("unknown variant(s): " + ", ".join(unknown))
     ctx = {"other": load_doc(*args.other) if args.other else None,
