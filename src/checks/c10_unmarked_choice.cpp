@@ -13,10 +13,12 @@ const RuleInfo kInfo{
      "No option of the group is marked although its details, names or counts are filled: the mark was "
      "lost in conversion or the form was left half-done. Check the original and mark the option."},
     {"「I-2 システムN ③その他（）」、「II-3 ①入手元」「②入手方法」、「II-4 委託の有無」"
-     "「委託事項N ⑦再委託の有無」、「II-5 提供・移転の有無」の印と、その名称・詳細・件数を読みます。"
+     "「委託事項N ⑦再委託の有無」、「II-5 提供・移転の有無」、「II-6 "
+     "②保管期間」の印と、その名称・詳細・件数・妥当性を読みます。"
      "法令の条文ではなく、様式の選択肢の記載によります。",
      "The marks of I-2 システムN ③ その他（）, II-3 ① 入手元 and ② 入手方法, II-4 委託の有無 and "
-     "委託事項N ⑦ 再委託の有無, and II-5 提供・移転の有無, against their names, details and counts. It "
+     "委託事項N ⑦ 再委託の有無, II-5 提供・移転の有無 and II-6 ② 保管期間, against their names, details, counts "
+     "and その妥当性. It "
      "rests on no article: the form's choice groups."}};
 
 void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
@@ -62,6 +64,10 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
                       "the details of the sources are written");
             if (methods_lost && !sources_lost)
                 group("methods", "②入手方法", "② acquisition methods", "入手元が記載されています", "sources are given");
+            // ②保管期間 is a choice as well: a period that its その妥当性 explains, and none marked.
+            if (read("retention") && blank(f.retention) && !blank(f.retention_reason))
+                group("retention", "②保管期間", "② retention period", "その妥当性が記載されています",
+                      "its その妥当性 is written");
             if (marked_none("provision_transfer"))
                 group("provision_transfer", "提供・移転の有無", "提供・移転の有無",
                       "件数や提供先・移転先が記載されています", "counts or entries are given");

@@ -217,6 +217,18 @@ TEST(Rules, C10_FiresOnUnmarkedChoicesWithFilledDetails) {
     EXPECT_EQ(of_rule(a, "PPC-C10").size(), 3u);
 }
 
+// A 保管期間 none of whose periods is marked although its その妥当性 explains one (corpus 001: 7年間).
+TEST(Rules, C10_FiresOnARetentionPeriodExplainedButNotMarked) {
+    Assessment a = sound();
+    a.files[0].retention = "";
+    a.files[0].retention_reason = "地方税法第17条の5の規定により、課税年度から7年間経過まで保管が必要";
+    const auto found = of_rule(a, "PPC-C10");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_NE(found[0].message.ja.find("②保管期間"), std::string::npos);
+    a.files[0].retention = "6年以上10年未満";
+    EXPECT_TRUE(of_rule(a, "PPC-C10").empty());
+}
+
 TEST(Rules, C10_QuietWhenTheChoicesAreMarked) {
     EXPECT_TRUE(of_rule(sound(), "PPC-C10").empty());
     Assessment a = sound();
