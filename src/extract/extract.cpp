@@ -59,7 +59,7 @@ bool opens_with_label(const std::string& line, const char* key, int circled) {
     if (line.size() > kMaxCoverLineBytes || !text::contains(line, FormLabels::get().spellings(key).front()))
         return false;
     const std::string_view cell = without_row_markup(line);
-    const std::string_view label = cell.substr(0, std::min(cell.find('\t'), cell.find(' ')));
+    const std::string_view label = cell.substr(0, std::min(cell.size(), extract_detail::next_space(cell)));
     return extract_detail::circled_number(label) == circled &&
            FormLabels::get().is(key, extract_detail::label_key(label));
 }
@@ -243,18 +243,15 @@ void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& ot
 // the form's items wins.
 std::vector<Assessment> parse_part(const Document& part, extract_detail::DocumentBudget& budget) {
     budget.check_time();
+    // The text as it came, read by the parser of its conversion (a markdown-like text whose rows
+    // lost their tabs, label and value with spaces between, reads there too).
+    const auto own_parser =
+        part.format == TextFormat::markdown ? extract_detail::parse_markdown : extract_detail::parse_pdftext;
     auto rows = extract_detail::rows_from_layout(part);
-    if (rows) budget.charge(extract_detail::document_bytes(*rows));
-    if (!rows)
-        return read_within(
-            budget, part,
-            part.format == TextFormat::markdown ? extract_detail::parse_markdown : extract_detail::parse_pdftext);
+    if (!rows) return read_within(budget, part, own_parser);
+    budget.charge(extract_detail::document_bytes(*rows));
     auto from_rows = read_within(budget, *rows, extract_detail::parse_markdown);
-    // The text as it came, read by the parser of its conversion: a markdown-like text whose rows
-    // lost their tabs (label and value with spaces between) reads there too.
-    auto as_written = read_within(
-        budget, part,
-        part.format == TextFormat::markdown ? extract_detail::parse_markdown : extract_detail::parse_pdftext);
+    auto as_written = read_within(budget, part, own_parser);
     const bool rows_win = items_found(from_rows) >= items_found(as_written);
     auto& kept = rows_win ? from_rows : as_written;
     keep_more_changes(kept, rows_win ? as_written : from_rows);

@@ -61,8 +61,9 @@ std::string label_and_value_as_tabs(const std::string& raw) {
     constexpr size_t kMaxLabelEnd = 120;  // bytes: a label is 40 characters at most
     constexpr int kMaxTries = 4;          // white-space runs looked at (a label may hold one: 評価実施機関 名)
     const std::string_view line = text::trim_view(raw);
-    size_t at = next_space(line.substr(0, kMaxLabelEnd + 1));
-    for (int tries = 0; at != std::string_view::npos && at <= kMaxLabelEnd && tries < kMaxTries; ++tries) {
+    const std::string_view head = line.substr(0, kMaxLabelEnd + 1);  // where a label's end can be
+    size_t at = next_space(head);
+    for (int tries = 0; at != std::string_view::npos && tries < kMaxTries; ++tries) {
         const size_t value = after_space(line, at);
         std::string_view rest = line.substr(value);
         if (!rest.empty() && is_row_label(line.substr(0, at))) {
@@ -74,7 +75,7 @@ std::string label_and_value_as_tabs(const std::string& raw) {
             }
             return rest.empty() ? label : label + '\t' + std::string(rest);
         }
-        at = next_space(line.substr(0, kMaxLabelEnd + 1), value);
+        at = next_space(head, value);
     }
     return raw;
 }
@@ -147,8 +148,6 @@ int entry_number(const std::string& key, const Row& r) {
     }
     return 0;
 }
-
-// "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
 
 Row row_at(const Document& doc, int line) {
     return make_row(doc.lines[static_cast<size_t>(line - doc.first_line)], line);
