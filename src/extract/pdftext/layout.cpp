@@ -91,14 +91,21 @@ std::optional<std::pair<int, std::string>> numbered_title(const std::string& com
     return std::pair{std::stoi(compact.substr(0, digits)), compact.substr(digits + 1)};
 }
 
+// The region an item's title (compact: NFKC without white space) announces.
 std::optional<ItemHeader> item_of_title(int number, const std::string& title) {
     const auto& labels = FormLabels::get();
-    if (labels.in("sub_file_names", title))
-        return number == 1 ? ItemHeader{Region::file, true} : ItemHeader{Region::basic, false};
-    if (labels.in("risk_items", title) || labels.is("other_items", label_key(title)))
+    // The title is compact already: its spellings are looked for as they are (FormLabels::in would
+    // normalise it again for every key).
+    auto names = [&](const char* key) {
+        const auto& spellings = labels.spellings(key);
+        return std::any_of(spellings.begin(), spellings.end(),
+                           [&](const std::string& s) { return text::contains(title, s); });
+    };
+    if (names("sub_file_names")) return number == 1 ? ItemHeader{Region::file, true} : ItemHeader{Region::basic, false};
+    if (names("risk_items") || labels.is("other_items", without_note_marks(title)))
         return ItemHeader{Region::other, false};
     for (const char* key : {"sub_systems", "sub_affair", "sub_number_use", "sub_linkage", "sub_department"})
-        if (labels.in(key, title)) return ItemHeader{Region::basic, false};
+        if (names(key)) return ItemHeader{Region::basic, false};
     return std::nullopt;
 }
 
