@@ -208,9 +208,10 @@ bool looks_like_affair_name(std::string_view s) {
 }
 
 // Each field of the cover is read from its own label, in both readings: where the kept reading
-// missed one that the other read (a cover whose blocks came out of order), it takes that one, with
-// its line - if it looks like what its label holds: rows rebuilt from scrambled blocks may pair a
-// label with its neighbour's value (公表日 | 福島県郡山市長).
+// missed one that the other read (a cover whose blocks came out of order), or read one that does
+// not look like what its label holds (a number run on into the declaration), it takes the other's,
+// with its line - if that one looks right: rows rebuilt from scrambled blocks may pair a label with
+// its neighbour's value (公表日 | 福島県郡山市長).
 void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& other) {
     if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
     using extract_detail::looks_like_assessment_number;
@@ -230,7 +231,8 @@ void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& ot
     for (size_t i = 0; i < kept.size(); ++i)
         for (const auto& field : kCoverFields) {
             const std::string& found = other[i].*field.value;
-            if (!(kept[i].*field.value).empty() || found.empty() || !field.looks_right(found)) continue;
+            const std::string& own = kept[i].*field.value;
+            if ((!own.empty() && field.looks_right(own)) || found.empty() || !field.looks_right(found)) continue;
             kept[i].*field.value = found;
             if (const auto at = other[i].locs.find(field.key); at != other[i].locs.end())
                 kept[i].locs[field.key] = at->second;

@@ -171,3 +171,18 @@ TEST(MarkdownRows, LabelAndValueWithoutTheirTab) {
     EXPECT_EQ(md::make_row("事務の内容は次のとおりである。 詳細は別添1による。", 5).cells.size(), 1u);
     EXPECT_EQ(md::make_row("１．特定個人情報ファイルを取り扱う事務", 6).cells.size(), 1u);
 }
+
+// A field number a converter wrote as (2), （２） or "2 " where the form has ② is read as ②, when a label
+// of the form follows (②法令上の根拠 is I-6's basis, 法令上の根拠 without a number I-5's); a list item
+// "(1) …" of a value is no label.
+TEST(MarkdownRows, FieldNumberWrittenWithoutItsCircle) {
+    namespace md = piagraph::extract_detail::markdown;
+    for (const char* written : {"(2)法令上の根拠\t番号法第19条第8号", "（２）法令上の根拠\t番号法第19条第8号",
+                                "2 法令上の根拠\t番号法第19条第8号"}) {
+        const md::Row r = md::make_row(written, 1);
+        EXPECT_EQ(r.first_circled, 2) << written;
+        EXPECT_EQ(r.key, "法令上の根拠") << written;
+    }
+    const md::Row list = md::make_row("(1) 住民異動届の受付", 2);
+    EXPECT_EQ(list.first_circled, 0);
+}

@@ -149,6 +149,17 @@ def tabs_lost(doc, ctx):
     return join(l.replace("\t", "\u3000") if i < half else l for i, l in enumerate(doc.lines)), doc.gold
 
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def circled_as_parens(doc, ctx):
+    """Every circled field number written (1), (2) …: OCR and fonts without the circled digits."""
+    text = doc.text
+    for i, c in enumerate(CIRCLED):
+        text = text.replace(c, "(%d)" % (i + 1))
+    return text, doc.gold
+
+
 def crlf(doc, ctx):
     return doc.text.replace("\n", "\r\n"), doc.gold
 
@@ -664,6 +675,7 @@ VARIANTS = {
     "headings-and-annex-removed": (headings_and_annex_removed, BOTH),
     "cover-reordered": (cover_reordered, BOTH),
     "crlf": (crlf, BOTH),
+    "circled-as-parens": (circled_as_parens, BOTH),
     "separate-lines": (separate_lines, MD),
     "tabs-lost": (tabs_lost, MD),
     "pipe-tables": (tables_variant(pipe_table), MD),

@@ -1,7 +1,10 @@
 // A line of the markdown-like conversion as cells: tab-separated rows, markdown pipe tables and
 // HTML table rows all read alike.
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <regex>
+#include <tuple>
 
 #include "../form_labels.hpp"
 #include "piagraph/text.hpp"
@@ -42,12 +45,29 @@ std::string html_row_as_tabs(const std::string& raw) {
     return out;
 }
 
+// A field number that a converter without ① … wrote as (1), （１） or "1 " before a label of the form
+// (OCR, fonts without the circled digits): the number and the label; nullopt for any other cell.
+std::optional<std::pair<int, std::string>> written_field_number(const std::string& cell) {
+    constexpr size_t kMaxDigits = 2;
+    const auto b = static_cast<unsigned char>(cell.empty() ? 0 : cell[0]);
+    if (b != '(' && !std::isdigit(b) && b != 0xEF) return std::nullopt;  // ( 1 （ １: before normalising
+    const std::string n = text::nfkc(cell);
+    size_t i = n[0] == '(' ? 1 : 0;
+    const size_t digits_from = i;
+    while (i < n.size() && i - digits_from < kMaxDigits && std::isdigit(static_cast<unsigned char>(n[i]))) ++i;
+    if (i == digits_from || i >= n.size() || n[i] != (digits_from ? ')' : ' ')) return std::nullopt;
+    const std::string label = text::trim(n.substr(i + 1));
+    if (label.empty() || !FormLabels::get().is_field_label(label_key(label))) return std::nullopt;
+    return std::pair{text::parse_number(n.substr(digits_from, i - digits_from)), label};
+}
+
 // Whether a cell is a row label of the form: a field label (①事務の名称, 法令上の根拠), one of the
 // cover's (評価書番号, 公表日) or an entry's header (提供先1).
 bool is_row_label(std::string_view cell) {
     const std::string key = label_key(cell);
     if (key.empty()) return false;
     if (FormLabels::get().is_field_label(key) || FormLabels::get().is("cover", key)) return true;
+    if (written_field_number(std::string(cell))) return true;
     Row header;
     header.first_key = compact_key(cell);
     return std::any_of(std::begin(kEntryKeys), std::end(kEntryKeys),
@@ -122,11 +142,14 @@ Row make_row(const std::string& raw_line, int line) {
     const std::string first = plain(r.cells[0].substr(0, kMaxLabelBytes));
     const std::string second = r.cells.size() >= 2 ? plain(r.cells[1].substr(0, kMaxLabelBytes)) : std::string();
     r.first_circled = circled_number(first);
+    std::string first_label = first;
+    if (r.first_circled == 0)
+        if (auto written = written_field_number(first)) std::tie(r.first_circled, first_label) = *written;
     size_t label_at = 0;
     // "再委託 <tab> ⑦再委託の有無 <tab> value": the group word comes first, the field label second.
     if (r.cells.size() >= 2 && r.first_circled == 0 && circled_number(second) > 0) label_at = 1;
     r.label = r.cells[label_at];
-    if (r.label.size() <= kMaxLabelBytes) r.key = label_key(label_at == 0 ? first : second);
+    if (r.label.size() <= kMaxLabelBytes) r.key = label_key(label_at == 0 ? first_label : second);
     if (r.cells[0].size() <= kMaxLabelBytes) {
         r.head = text::trim(text::nfkc(first));
         r.first_key = compact_key(r.cells[0]);  // once: every item and entry test reads it
