@@ -538,8 +538,23 @@ std::optional<StepStart> step_start(std::string_view text) {
         if (i >= s.size() || (s[i] != U'-' && s[i] != U'－' && s[i] != U'‐' && s[i] != U'ー')) return std::nullopt;
         ++i;
     }
-    if (i >= s.size() || s[i] < 0x2460 || s[i] > 0x2473) return std::nullopt;
     StepStart out;
+    // 1-(1): the circled number written in brackets (OCR, fonts without ①), after a group number only.
+    if (!digits.empty() && i < s.size() && (s[i] == U'(' || s[i] == U'（')) {
+        size_t k = i + 1;
+        int n = 0;
+        auto digit = [](char32_t c) {
+            if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
+            return c >= U'0' && c <= U'9' ? static_cast<int>(c - U'0') : -1;
+        };
+        for (; k < s.size() && k <= i + 2 && digit(s[k]) >= 0; ++k) n = n * 10 + digit(s[k]);
+        if (n < 1 || n > 20 || k >= s.size() || (s[k] != U')' && s[k] != U'）')) return std::nullopt;
+        out.written = text::to_utf8(s.substr(0, k + 1));
+        out.label = digits + "-" + text::to_utf8(std::u32string(1, static_cast<char32_t>(0x2460 + n - 1)));
+        out.end = out.written.size();
+        return out;
+    }
+    if (i >= s.size() || s[i] < 0x2460 || s[i] > 0x2473) return std::nullopt;
     out.written = text::to_utf8(s.substr(0, i + 1));
     out.label = (digits.empty() ? "" : digits + "-") + text::to_utf8(s[i]);
     out.end = out.written.size();

@@ -186,3 +186,16 @@ TEST(MarkdownRows, FieldNumberWrittenWithoutItsCircle) {
     const md::Row list = md::make_row("(1) 住民異動届の受付", 2);
     EXPECT_EQ(list.first_circled, 0);
 }
+
+// A 別添1 step whose circled number was written in brackets (1-(2), １－（２）) is step 1-②; a bare (2)
+// (a list item of a note) opens no step.
+TEST(StepStart, CircledNumberWrittenInBrackets) {
+    const auto step = piagraph::extract_detail::step_start("1-(2) 既存住民基本台帳システムに入力する。");
+    ASSERT_TRUE(step.has_value());
+    EXPECT_EQ(step->label, "1-②");
+    EXPECT_EQ(step->written, "1-(2)");
+    const auto full_width = piagraph::extract_detail::step_start("１－（２）入力する。");
+    ASSERT_TRUE(full_width.has_value());
+    EXPECT_EQ(full_width->label, "1-②");
+    EXPECT_FALSE(piagraph::extract_detail::step_start("(2) 入力する。").has_value());
+}

@@ -31,7 +31,7 @@ void read_annex_row(const Row& r, const std::string& t, Assessment& as, RemarksR
         }
     }
     const auto start = step_start(body);
-    const std::string label = start ? start->written : std::string();
+    const std::string label = start ? start->label : std::string();
     if (start) body = text::trim(body.substr(start->end));
     body = cell_text(body);
     if (bullet || !label.empty()) {
