@@ -528,6 +528,16 @@ int circled_number(std::string_view label) {
     return 0;
 }
 
+int leading_field_number(std::string_view label) {
+    if (const int circled = circled_number(label)) return circled;
+    constexpr size_t kPrefixBytes = 12;  // （１２） in full width
+    const std::string n = text::nfkc(text::trim_view(label).substr(0, kPrefixBytes));
+    size_t i = 1;
+    while (i < n.size() && i <= 2 && std::isdigit(static_cast<unsigned char>(n[i]))) ++i;
+    if (n.empty() || n[0] != '(' || i == 1 || i >= n.size() || n[i] != ')') return 0;
+    return text::parse_number(n.substr(1, i - 1));
+}
+
 std::optional<StepStart> step_start(std::string_view text) {
     const std::u32string s = text::to_u32(text);
     size_t i = 0;

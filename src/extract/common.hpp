@@ -98,6 +98,9 @@ std::string without_note_marks(std::string s);
 
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
+// The field number that opens a label line: circled (①), or written in brackets where a converter
+// had no ① ((1), （１）); 0 when none. For lines known to be labels of the form.
+int leading_field_number(std::string_view label);
 
 // Where the next white space (ASCII or ideographic: a label and its value are written with either
 // between them) at or after `from` is; npos when none.

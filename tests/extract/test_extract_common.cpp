@@ -199,3 +199,13 @@ TEST(StepStart, CircledNumberWrittenInBrackets) {
     EXPECT_EQ(full_width->label, "1-②");
     EXPECT_FALSE(piagraph::extract_detail::step_start("(2) 入力する。").has_value());
 }
+
+// The field number of a label line: circled, or in brackets where the converter had no ①.
+TEST(ExtractCommon, LeadingFieldNumberCircledOrInBrackets) {
+    using piagraph::extract_detail::leading_field_number;
+    EXPECT_EQ(leading_field_number("②法令上の根拠"), 2);
+    EXPECT_EQ(leading_field_number(" (2)法令上の根拠 番号法第19条第8号"), 2);
+    EXPECT_EQ(leading_field_number("（１２）保管場所"), 12);
+    EXPECT_EQ(leading_field_number("法令上の根拠"), 0);
+    EXPECT_EQ(leading_field_number("(x)法令上の根拠"), 0);
+}

@@ -157,7 +157,7 @@ void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock
 // else (a block opened by its ①ファイルの種類 alone) the line that names it.
 void read_file_title(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
     for (int i : idx)
-        if (auto name = numbered_file_name(layout.lines[i].text)) {
+        if (auto name = is_label_line(layout.lines[i]) ? std::nullopt : numbered_file_name(layout.lines[i].text)) {
             fb.names.push_back(std::move(*name));
             fb.locs["names"] = Loc::at(i + 1);
             break;

@@ -120,7 +120,7 @@ Items entrust_items(const Layout& layout, const std::vector<int>& idx, const std
     for (int i : idx) {
         const Line& l = layout.lines[i];
         if (l.text.empty()) continue;
-        if (population_label(layout, i) == 'e' && circled_number(text::trim(l.text)) == 0) {
+        if (population_label(layout, i) == 'e' && leading_field_number(l.text) == 0) {
             items.push_back({i, "population", false});  // II-2 ② has its number; a 委託事項's has none
             kinds.push_back(Field::none);
             continue;

@@ -39,7 +39,7 @@ void read_basic(const Layout& layout, Assessment& a) {
             a.department = t.value;
             a.locs["department"] = Loc::span(l.no, t.end + 1);
         } else if (field == Field::basis) {
-            const bool numbered = circled_number(text::trim(l.text)) > 0;
+            const bool numbered = leading_field_number(l.text) > 0;
             const auto [basis, loc] = basis_text(layout, idx);
             if (!numbered && a.individual_number_basis.empty()) {
                 a.individual_number_basis = basis;
