@@ -52,13 +52,18 @@ std::optional<std::pair<int, std::string>> written_field_number(const std::strin
     const auto b = static_cast<unsigned char>(cell.empty() ? 0 : cell[0]);
     if (b != '(' && !std::isdigit(b) && b != 0xEF) return std::nullopt;  // ( 1 （ １: before normalising
     const std::string n = text::nfkc(cell);
-    size_t i = n[0] == '(' ? 1 : 0;
-    const size_t digits_from = i;
-    while (i < n.size() && i - digits_from < kMaxDigits && std::isdigit(static_cast<unsigned char>(n[i]))) ++i;
-    if (i == digits_from || i >= n.size() || n[i] != (digits_from ? ')' : ' ')) return std::nullopt;
-    const std::string label = text::trim(n.substr(i + 1));
+    int number = leading_field_number(n);  // (1)
+    size_t label_from = number > 0 ? n.find(')') + 1 : 0;
+    if (number == 0) {  // "1 ": the number and a space
+        size_t i = 0;
+        while (i < n.size() && i < kMaxDigits && std::isdigit(static_cast<unsigned char>(n[i]))) ++i;
+        if (i == 0 || i >= n.size() || n[i] != ' ') return std::nullopt;
+        number = text::parse_number(n.substr(0, i));
+        label_from = i + 1;
+    }
+    const std::string label = text::trim(n.substr(label_from));
     if (label.empty() || !FormLabels::get().is_field_label(label_key(label))) return std::nullopt;
-    return std::pair{text::parse_number(n.substr(digits_from, i - digits_from)), label};
+    return std::pair{number, label};
 }
 
 // Whether a cell is a row label of the form: a field label (①事務の名称, 法令上の根拠), one of the
