@@ -528,14 +528,46 @@ int circled_number(std::string_view label) {
     return 0;
 }
 
+namespace {
+
+// A field number written in brackets, (1) or （１）, at the start of t: the number and its length in
+// bytes; {0, 0} when none. Read from the bytes: it is asked for every label key.
+std::pair<int, size_t> bracketed_number(std::string_view t) {
+    constexpr std::string_view kOpen = "\uFF08", kClose = "\uFF09";  // （ ）
+    constexpr size_t kMaxDigits = 2;
+    size_t i = 0;
+    if (text::starts_with(t, "("))
+        i = 1;
+    else if (text::starts_with(t, kOpen))
+        i = kOpen.size();
+    else
+        return {0, 0};
+    int number = 0;
+    for (size_t digits = 0; digits <= kMaxDigits; ++digits) {
+        const auto b = static_cast<unsigned char>(i < t.size() ? t[i] : 0);
+        // ASCII 0-9, or full-width ０-９ (EF BC 90 - EF BC 99)
+        if (std::isdigit(b)) {
+            number = number * 10 + (b - '0');
+            ++i;
+        } else if (b == 0xEF && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xBC &&
+                   static_cast<unsigned char>(t[i + 2]) >= 0x90 && static_cast<unsigned char>(t[i + 2]) <= 0x99) {
+            number = number * 10 + (static_cast<unsigned char>(t[i + 2]) - 0x90);
+            i += 3;
+        } else {
+            if (digits == 0) return {0, 0};
+            if (text::starts_with(t.substr(i), ")")) return {number, i + 1};
+            if (text::starts_with(t.substr(i), kClose)) return {number, i + kClose.size()};
+            return {0, 0};
+        }
+    }
+    return {0, 0};
+}
+
+}  // namespace
+
 int leading_field_number(std::string_view label) {
     if (const int circled = circled_number(label)) return circled;
-    constexpr size_t kPrefixBytes = 12;  // （１２） in full width
-    const std::string n = text::nfkc(text::trim_view(label).substr(0, kPrefixBytes));
-    size_t i = 1;
-    while (i < n.size() && i <= 2 && std::isdigit(static_cast<unsigned char>(n[i]))) ++i;
-    if (n.empty() || n[0] != '(' || i == 1 || i >= n.size() || n[i] != ')') return 0;
-    return text::parse_number(n.substr(1, i - 1));
+    return bracketed_number(text::trim_view(label)).first;
 }
 
 std::optional<StepStart> step_start(std::string_view text) {
@@ -549,18 +581,12 @@ std::optional<StepStart> step_start(std::string_view text) {
         ++i;
     }
     StepStart out;
-    // 1-(1): the circled number written in brackets (OCR, fonts without ①), after a group number only.
-    if (!digits.empty() && i < s.size() && (s[i] == U'(' || s[i] == U'（')) {
-        size_t k = i + 1;
-        int n = 0;
-        auto digit = [](char32_t c) {
-            if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
-            return c >= U'0' && c <= U'9' ? static_cast<int>(c - U'0') : -1;
-        };
-        for (; k < s.size() && k <= i + 2 && digit(s[k]) >= 0; ++k) n = n * 10 + digit(s[k]);
-        if (n < 1 || n > 20 || k >= s.size() || (s[k] != U')' && s[k] != U'）')) return std::nullopt;
-        out.written = text::to_utf8(s.substr(0, k + 1));
-        out.label = digits + "-" + text::to_utf8(std::u32string(1, static_cast<char32_t>(0x2460 + n - 1)));
+    const std::string group = text::to_utf8(s.substr(0, i));  // the digits and dash, as written
+    // (2) or 1-(2): the circled number written in brackets (OCR, fonts without ①).
+    constexpr int kMaxCircled = 20;
+    if (const auto [n, bytes] = bracketed_number(text.substr(group.size())); n >= 1 && n <= kMaxCircled) {
+        out.written = std::string(text.substr(0, group.size() + bytes));
+        out.label = (digits.empty() ? "" : digits + "-") + text::to_utf8(static_cast<char32_t>(0x2460 + n - 1));
         out.end = out.written.size();
         return out;
     }
@@ -574,7 +600,10 @@ std::optional<StepStart> step_start(std::string_view text) {
 std::string label_key(std::string_view label) {
     budget_tick();  // every reader keys its labels: a point where the time is checked
     std::string_view t = text::trim_view(label);
-    if (circled_number(t) > 0) t.remove_prefix(3);  // ① … ⑳, ㉑ … ㉟ are three bytes in UTF-8
+    if (circled_number(t) > 0)
+        t.remove_prefix(3);  // ① … ⑳, ㉑ … ㉟ are three bytes in UTF-8
+    else if (const auto [number, bytes] = bracketed_number(t); number > 0)
+        t.remove_prefix(bytes);  // (1)ファイルの種類: the circled number of a converter without ①
     return without_note_marks(text::nfkc_compact(t));
 }
 

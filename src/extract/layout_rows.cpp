@@ -275,7 +275,7 @@ Kind first_cell_kind(const std::string& cell, Line& line) {
     }
     if (auto key = Vocabulary::get().label(cell)) {
         line.form_key = std::move(key);
-        line.circled = circled_number(cell);
+        line.circled = leading_field_number(cell);
         return Kind::label;
     }
     const std::u32string u = text::to_u32(cell);

@@ -197,7 +197,13 @@ TEST(StepStart, CircledNumberWrittenInBrackets) {
     const auto full_width = piagraph::extract_detail::step_start("１－（２）入力する。");
     ASSERT_TRUE(full_width.has_value());
     EXPECT_EQ(full_width->label, "1-②");
-    EXPECT_FALSE(piagraph::extract_detail::step_start("(2) 入力する。").has_value());
+    // Without a group number: (2) is ② (a (備考) printed with (1) (2) … for ① ② …).
+    const auto alone = piagraph::extract_detail::step_start("(2) 入力する。");
+    ASSERT_TRUE(alone.has_value());
+    EXPECT_EQ(alone->label, "②");
+    EXPECT_EQ(alone->written, "(2)");
+    EXPECT_FALSE(piagraph::extract_detail::step_start("(21) 入力する。").has_value());
+    EXPECT_FALSE(piagraph::extract_detail::step_start("(x) 入力する。").has_value());
 }
 
 // The field number of a label line: circled, or in brackets where the converter had no ①.
@@ -208,4 +214,14 @@ TEST(ExtractCommon, LeadingFieldNumberCircledOrInBrackets) {
     EXPECT_EQ(leading_field_number("（１２）保管場所"), 12);
     EXPECT_EQ(leading_field_number("法令上の根拠"), 0);
     EXPECT_EQ(leading_field_number("(x)法令上の根拠"), 0);
+    EXPECT_EQ(leading_field_number("(123)法令上の根拠"), 0);
+}
+
+// A label's key is the same whether its number is circled or written in brackets: the layout
+// rebuild and both readers know (1)ファイルの種類 as ①ファイルの種類.
+TEST(ExtractCommon, LabelKeyWithoutItsBracketedNumber) {
+    using piagraph::extract_detail::label_key;
+    EXPECT_EQ(label_key("(1)ファイルの種類 ※"), label_key("①ファイルの種類 ※"));
+    EXPECT_EQ(label_key("（１２）保管場所"), label_key("⑫保管場所"));
+    EXPECT_EQ(label_key("(備考)"), label_key("（備考）"));  // no number: kept
 }
