@@ -99,7 +99,12 @@ const std::vector<std::string>& FormLabels::field_label_keys() {
                                                "file_scope",
                                                "use_subject",
                                                "user_departments",
-                                               "user_count"};
+                                               "user_count",
+                                               "file_type",
+                                               "file_department",
+                                               "record_categories",
+                                               "retention_reason",
+                                               "flow_population"};
     return keys;
 }
 

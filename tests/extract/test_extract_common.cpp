@@ -170,6 +170,24 @@ TEST(MarkdownRows, LabelAndValueWithoutTheirTab) {
     EXPECT_EQ(entry.value, "都道府県知事");
     EXPECT_EQ(md::make_row("事務の内容は次のとおりである。 詳細は別添1による。", 5).cells.size(), 1u);
     EXPECT_EQ(md::make_row("１．特定個人情報ファイルを取り扱う事務", 6).cells.size(), 1u);
+    // The labels of II-2 and II-4 that carry a value, not only those of sections I and II's flows.
+    const md::Row department = md::make_row("⑥事務担当部署　健康福祉部保険年金課", 7);
+    ASSERT_EQ(department.cells.size(), 2u);
+    EXPECT_EQ(department.key, "事務担当部署");
+    const md::Row categories = md::make_row("主な記録項目 ※　・識別情報 [○] 個人番号", 8);
+    ASSERT_EQ(categories.cells.size(), 2u);
+    EXPECT_EQ(categories.key, "主な記録項目");
+    // A group word before a numbered label is a cell of its own, as in the tab rows.
+    for (const char* written : {"再委託　④再委託の有無 ※　[再委託しない]", "再委託 (4)再委託の有無 ※ [再委託しない]"}) {
+        const md::Row group = md::make_row(written, 9);
+        ASSERT_EQ(group.cells.size(), 3u) << written;
+        EXPECT_EQ(group.key, "再委託の有無") << written;
+        EXPECT_EQ(group.value, "[再委託しない]") << written;
+    }
+    // A bracketed number inside the value opens no label.
+    const md::Row basis = md::make_row("法令上の根拠 (1) 番号法第9条第1項", 10);
+    ASSERT_EQ(basis.cells.size(), 2u);
+    EXPECT_EQ(basis.key, "法令上の根拠");
 }
 
 // A field number a converter wrote as (2), （２） or "2 " where the form has ② is read as ②, when a label
@@ -185,10 +203,13 @@ TEST(MarkdownRows, FieldNumberWrittenWithoutItsCircle) {
     }
     const md::Row list = md::make_row("(1) 住民異動届の受付", 2);
     EXPECT_EQ(list.first_circled, 0);
+    // The group row of 再委託 with its field number in brackets: the label is the second cell.
+    const md::Row group = md::make_row("再委託\t(4)再委託の有無 ※\t[再委託しない]", 3);
+    EXPECT_EQ(group.key, "再委託の有無");
+    EXPECT_EQ(group.value, "[再委託しない]");
 }
 
-// A 別添1 step whose circled number was written in brackets (1-(2), １－（２）) is step 1-②; a bare (2)
-// (a list item of a note) opens no step.
+// A 別添1 step whose circled number was written in brackets (1-(2), １－（２）, (2)) is step 1-② or ②.
 TEST(StepStart, CircledNumberWrittenInBrackets) {
     const auto step = piagraph::extract_detail::step_start("1-(2) 既存住民基本台帳システムに入力する。");
     ASSERT_TRUE(step.has_value());

@@ -81,25 +81,38 @@ bool is_row_label(std::string_view cell) {
 
 // A row whose tab was lost (the label and its value written with spaces between, as pdftotext and
 // hand-edited texts do: ①事務の名称　国民健康保険に関する事務) split at the white space that ends a
-// label of the form; the line as it is when no label opens it.
+// label of the form; a group word before a numbered label (再委託　④再委託の有無 ※　[再委託しない])
+// is a cell of its own, as the tab rows write it. The line as it is when no label opens it.
 std::string label_and_value_as_tabs(const std::string& raw) {
     constexpr size_t kMaxLabelEnd = 120;  // bytes: a label is 40 characters at most
     constexpr int kMaxTries = 4;          // white-space runs looked at (a label may hold one: 評価実施機関 名)
     const std::string_view line = text::trim_view(raw);
     const std::string_view head = line.substr(0, kMaxLabelEnd + 1);  // where a label's end can be
     size_t at = next_space(head);
+    size_t second_word = std::string_view::npos;  // where the word after the first space starts
     for (int tries = 0; at != std::string_view::npos && tries < kMaxTries; ++tries) {
         const size_t value = after_space(line, at);
         std::string_view rest = line.substr(value);
-        if (!rest.empty() && is_row_label(line.substr(0, at))) {
+        size_t label_from = 0;
+        bool found = !rest.empty() && is_row_label(line.substr(0, at));
+        if (!found && !rest.empty() && second_word < at &&
+            leading_field_number(line.substr(second_word, at - second_word)) > 0 &&
+            is_row_label(line.substr(second_word, at - second_word))) {
+            label_from = second_word;
+            found = true;
+        }
+        if (found) {
             // A ※ after the label is the label's (①入手元 ※ [ ○ ] …).
-            std::string label(line.substr(0, at));
+            std::string label(line.substr(label_from, at - label_from));
             if (text::starts_with(rest, "※")) {
                 label += " ※";
                 rest = text::trim_view(rest.substr(std::string_view("※").size()));
             }
-            return rest.empty() ? label : label + '\t' + std::string(rest);
+            const std::string group =
+                label_from > 0 ? std::string(text::trim_view(line.substr(0, label_from))) + '\t' : "";
+            return rest.empty() ? group + label : group + label + '\t' + std::string(rest);
         }
+        if (second_word == std::string_view::npos) second_word = value;
         at = next_space(head, value);
     }
     return raw;
@@ -152,7 +165,8 @@ Row make_row(const std::string& raw_line, int line) {
         if (auto written = written_field_number(first)) std::tie(r.first_circled, first_label) = *written;
     size_t label_at = 0;
     // "再委託 <tab> ⑦再委託の有無 <tab> value": the group word comes first, the field label second.
-    if (r.cells.size() >= 2 && r.first_circled == 0 && circled_number(second) > 0) label_at = 1;
+    if (r.cells.size() >= 2 && r.first_circled == 0 && (circled_number(second) > 0 || written_field_number(second)))
+        label_at = 1;
     r.label = r.cells[label_at];
     if (r.label.size() <= kMaxLabelBytes) r.key = label_key(label_at == 0 ? first_label : second);
     if (r.cells[0].size() <= kMaxLabelBytes) {
