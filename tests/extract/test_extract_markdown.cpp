@@ -336,5 +336,46 @@ TEST(ExtractDocument, OptionsSplitOverLinesBoxGlyphsAndSteps) {
     EXPECT_EQ(a.files[1].marks.at("methods"), "inferred");
 }
 
+// Sections IV–VI with their headings and item titles lost (a conversion that dropped every heading
+// line): VI's items are read from their own labels, 実施日・期間 being 意見の聴取's alone and the
+// first ①実施日 after it 第三者点検's; III ends at them.
+TEST(ExtractDocument, ProcedureRowsWithoutTheirHeadings) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
+        "①事務の名称\t架空税に関する事務\n"
+        "リスク１： 目的外の入手が行われるリスク\n"
+        "リスクに対する措置の内容\t・必要な情報のみを記載する様式としている。\n"
+        "①実施日\t令和6年11月1日\n"
+        "②しきい値判断結果\t[基礎項目評価及び全項目評価の実施が義務付けられる]\n"
+        "①方法\t市ホームページ及び窓口で意見を募集\n"
+        "②実施日・期間\t令和6年12月2日から令和7年1月6日まで\n"
+        "①実施日\t令和7年2月14日\n"
+        "②方法\t架空市個人情報保護審査会による点検\n"
+        "③結果\t適合していると認められた\n";
+    const Assessment a = only_assessment(text, "procedure-without-headings.txt");
+    EXPECT_EQ(a.procedure.comment_period, "令和6年12月2日から令和7年1月6日まで");
+    EXPECT_EQ(a.procedure.review_date, "令和7年2月14日");
+    EXPECT_EQ(a.procedure.review_result, "適合していると認められた");
+    EXPECT_TRUE(a.coverage.at("procedure.review").found);
+}
+
+// 基礎項目評価書's しきい値判断 rows right after section I, with the II and III headings and their
+// item titles lost: each is read from its own question.
+TEST(ExtractDocument, KisoThresholdRowsWithoutTheirItemTitles) {
+    const std::string text =
+        "特定個人情報保護評価書（基礎項目評価書）\n評価書番号\t9\n"
+        "①事務の名称\t架空手当に関する事務\n"
+        "①部署\t福祉部福祉課\n"
+        "評価対象の事務の対象人数は何人か\t[1万人以上10万人未満] <選択肢> 1) 1,000人未満（任意実施） 2) "
+        "1,000人以上1万人未満 3) 1万人以上10万人未満 4) 10万人以上30万人未満 5) 30万人以上\n"
+        "特定個人情報ファイル取扱者数は500人以上か\t[500人未満] <選択肢> 1) 500人以上 2) 500人未満\n"
+        "過去1年以内に、評価実施機関において特定個人情報に関する重大事故が発生したか\t[発生なし] <選択肢> 1) "
+        "発生あり 2) 発生なし\n";
+    const Assessment a = only_assessment(text, "kiso-without-titles.txt");
+    EXPECT_EQ(a.population, "1万人以上10万人未満");
+    EXPECT_EQ(a.handlers, "500人未満");
+    EXPECT_EQ(a.serious_incident, "発生なし");
+}
+
 }  // namespace
 }  // namespace piagraph

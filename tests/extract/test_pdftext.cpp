@@ -447,6 +447,17 @@ TEST(PdftextFields, ValueStopsAtAnItemHeading) {
     EXPECT_EQ(a.linkage.status, "実施する");
 }
 
+// VI 評価実施手続 whose heading and item titles were lost, right after a file block: 実施日・期間 is no
+// other item's label, so it is read where it stands.
+TEST(PdftextFields, CommentPeriodAfterAFileBlockWithoutItsHeading) {
+    const std::string text = std::string(kKokuhoCover) + "\f" +
+                             "Ⅱ　特定個人情報ファイルの概要\n"
+                             " １．特定個人情報ファイル名\n国民健康保険ファイル\n"
+                             " ①ファイルの種類 ※ [ システム用ファイル ]\n"
+                             " ②実施日・期間 令和7年4月1日から令和7年4月30日\n";
+    EXPECT_EQ(parse_one(text).procedure.comment_period, "令和7年4月1日から令和7年4月30日");
+}
+
 // A page whose blocks came out of order printed the block's name far below its heading, beyond the
 // lines right under it: the line of the page named like a file (…ファイル) is its name.
 TEST(PdftextFields, FileNamedFarFromItsHeadingOnAScrambledPage) {

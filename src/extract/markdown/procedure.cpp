@@ -19,16 +19,17 @@ const std::vector<AssessmentChoice>& assessment_choices() {
     return choices;
 }
 
-// A field of VI's item being read: 意見の聴取 ('c') or 第三者点検 ('r').
+// A field of VI's item being read: 意見の聴取 ('c') or 第三者点検 ('r'); 0 when its heading was lost,
+// where only a label no other item has is read (実施日・期間, not 第三者点検's ①実施日).
 void read_procedure_field(const Row& r, Assessment& as, char item) {
     const FormLabels& labels = FormLabels::get();
     auto read = [&](std::string& out, const char* field) {
         out = cell_text(r.value);
         if (!as.locs.count(field)) as.locs[field] = Loc::at(r.line);  // 第三者点検: its ①
     };
-    if (item == 'c' && labels.is("comment_period", r.key))
+    if ((item == 'c' || item == 0) && labels.is("comment_period", r.key))
         read(as.procedure.comment_period, "procedure.comment_period");
-    else if (item == 'c' && labels.is("shortening_reason", r.key))
+    else if ((item == 'c' || item == 0) && labels.is("shortening_reason", r.key))
         read(as.procedure.shortening_reason, "procedure.shortening_reason");
     else if (item == 'r' && labels.is("review_date", r.key))
         read(as.procedure.review_date, "procedure.review");
@@ -63,6 +64,10 @@ void read_procedure_row(const Row& r, Assessment& as, ProcedureReading& reading)
             as.*(c.out) = *v;
         return;
     }
+    // 第三者点検 whose heading was lost: the first ①実施日 after 意見の聴取's 実施日・期間 is its own.
+    if (reading.item != 'r' && labels.is("review_date", r.key) && as.locs.count("procedure.comment_period") &&
+        !as.locs.count("procedure.review"))
+        reading.item = 'r';
     read_procedure_field(r, as, reading.item);
 }
 

@@ -269,7 +269,13 @@ private:
         const std::string title = unwrapped_title(r, number, heading->second);
         // An item after section II (基礎 II しきい値判断項目, 監査, 開示請求 …) whose section heading was
         // lost: no label under it is one of I or II. Within III it stays III (重点 III holds 監査).
-        if (labels_.is("other_items", label_key(title))) {
+        const std::string key = label_key(title);
+        // V's and VI's items end III whose heading was lost; VI's read their rows (意見の聴取, 第三者点検).
+        if (labels_.is("items_after_risk", key) && section_ != Section::other) {
+            enter(Section::other);
+            return labels_.is("other_items", key);
+        }
+        if (labels_.is("other_items", key)) {
             if (section_ != Section::other && section_ != Section::risk) enter(Section::other);
             return true;
         }
@@ -379,6 +385,10 @@ private:
         if (labels_.is("flow_choice", k)) return P{Section::files, Sub::flows};
         if (labels_.is("storage", k) || labels_.is("erasure", k)) return P{Section::files, Sub::storage};
         if (labels_.is("file_population", k) && !entrust_.open) return P{Section::files, Sub::basic_info};
+        // 基礎's しきい値判断 rows and VI-2's 実施日・期間: no other item has these labels.
+        for (const char* own :
+             {"kiso_population", "handlers", "serious_incident", "threshold_result", "comment_period"})
+            if (labels_.is(own, k)) return P{Section::other, Sub::none};
         // 法令上の根拠 without a number is I-5 個人番号の利用; ② after ①実施の有無 is I-6's.
         if (labels_.is("basis", k) && section_ != Section::files) {
             if (r.first_circled == 0) return P{Section::basic, Sub::number_use};

@@ -17,7 +17,9 @@ void read_procedure(const Layout& layout, Assessment& a) {
         {"threshold_result", "threshold_result", &Assessment::threshold_result, "threshold_result"}};
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
-        if (l.label.empty() || l.region == Region::changes || l.region == Region::file) continue;
+        // No region but the change table's old values is passed over: these labels are no other
+        // item's, and a region is known from headings that a conversion may have lost.
+        if (l.label.empty() || l.region == Region::changes) continue;
         const int idx = static_cast<int>(i);
         for (const auto& [label, group, out, field] : choices) {
             if (!labels.is(label, l.label) || !(a.*out).empty()) continue;
