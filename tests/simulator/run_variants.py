@@ -2,7 +2,7 @@
 """Score piagraph on every simulated conversion variant of every source with gold.
 
 usage: run_variants.py [--piagraph PATH] [--out DIR] [--min-f1 0.95] [--gaps FILE]
-                       [--only VARIANT] [--source NAME] [--json]
+                       [--losses FILE] [--only VARIANT] [--source NAME] [--json]
 
 Sources: the corpus texts in ../shared/corpus (gold in ../shared/corpus/annotations)
 and the example texts under examples/ that have a gold file
@@ -10,7 +10,12 @@ tests/fixtures/gold/<basename>.json.  A variant passes when `piagraph extract`
 exits 0 and the scorer's ALL F1 is at least --min-f1; a (source, variant) listed in
 the --gaps file (lines `SOURCE VARIANT FLOOR  # why`) passes when its F1 is at least
 FLOOR instead (a refused text scores F1 0), so a known gap still fails when it gets
-worse.  The printed-pdftotext variants are skipped when chromium or pdftotext is
+worse.  With --losses, a variant also fails when an item of the form that the
+original's extraction found (its `coverage`) is not found in the variant's - the
+facts the scorer does not score, which the report and the checks still rely on -
+unless the --losses file lists it (lines `SOURCE VARIANT ITEM  # why`, SOURCE `*`
+for any, ITEM a glob such as `files[*].department`); known gaps are not checked.
+The printed-pdftotext variants are skipped when chromium or pdftotext is
 missing.  Ends with `N passed, M failed, K skipped`.
 
 Exit status: 0 all passed, 1 some failed, 2 bad arguments or gaps file, 77 the
@@ -20,6 +25,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -95,6 +101,45 @@ def load_gaps(path):
                 sys.exit(2)
             gaps[(source, variant)] = (floor, why.strip())
     return gaps
+
+
+def load_losses(path):
+    """{(source, variant): [item globs]} from lines `SOURCE VARIANT ITEM  # why` (SOURCE may be *)."""
+    losses = {}
+    with open(path, encoding="utf-8") as f:
+        for no, line in enumerate(f, 1):
+            fields = line.partition("#")[0].split()
+            if not fields:
+                continue
+            if len(fields) != 3 or not simulate.is_known(fields[1]):
+                print("run_variants.py: %s:%d: expected SOURCE VARIANT ITEM with a known variant" % (path, no),
+                      file=sys.stderr)
+                sys.exit(2)
+            losses.setdefault((fields[0], fields[1]), []).append(fields[2])
+    return losses
+
+
+def found_items(out_json):
+    """{(assessment title, coverage item)} that an extraction found."""
+    try:
+        with open(out_json, encoding="utf-8") as f:
+            model = json.load(f)
+    except (OSError, ValueError):
+        return set()
+    return {(a.get("title") or str(i), item)
+            for i, a in enumerate(model.get("assessments", []))
+            for item, c in (a.get("coverage") or {}).items() if c.get("status") == "found"}
+
+
+def lost_items(base, rec, losses):
+    """Items the original's extraction found and the variant's did not, not listed as known losses."""
+    found = found_items(rec["output"])
+    titles = {t for t, _ in found}
+    allowed = losses.get((rec["source"], rec["variant"]), []) + losses.get(("*", rec["variant"]), [])
+    # only * is special: the items' own brackets (files[1]) are literal
+    patterns = [re.compile(re.escape(g).replace(r"\*", ".*") + "$") for g in allowed]
+    return sorted(item for title, item in base - found
+                  if title in titles and not any(p.match(item) for p in patterns))
 
 
 def missing_printing_tools():
@@ -184,6 +229,8 @@ def format_record(r):
         base = "-" if r.get("baseline_f1") is None else "%.3f" % r["baseline_f1"]
         line = "%s %-24s %-28s F1=%.3f (orig %s) tp/fp/fn=%d/%d/%d  worst: %s" % (
             status, r["source"][:24], r["variant"], r["f1"], base, r["tp"], r["fp"], r["fn"], worst)
+    if r.get("lost_items"):
+        line += "  [items lost: %s]" % ", ".join(r["lost_items"][:6])
     if "gap_floor" in r:
         line += "  [known gap, floor %.2f%s]" % (r["gap_floor"], "; now above --min-f1: remove it from the gaps file"
                                                  if r.get("f1", 0) >= r["min_f1"] else "")
@@ -199,6 +246,9 @@ def parse_args(argv):
     ap.add_argument("--min-f1", type=float, default=0.95)
     ap.add_argument("--gaps", metavar="FILE",
                     help="known gaps: lines `SOURCE VARIANT FLOOR  # why`; a listed variant passes at F1 >= FLOOR")
+    ap.add_argument("--losses", metavar="FILE",
+                    help="known losses: lines `SOURCE VARIANT ITEM  # why`; other items the original reads and a "
+                         "variant does not fail it")
     ap.add_argument("--only", help="run this variant only; A+B applies A, then B to its text")
     ap.add_argument("--source", help="run sources whose name contains this only")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -207,6 +257,8 @@ def parse_args(argv):
         ap.error("unknown variant %r (known: %s; A+B applies A then B)" % (args.only, ", ".join(simulate.VARIANTS)))
     if args.gaps and not os.path.isfile(args.gaps):
         ap.error("gaps file %s does not exist" % args.gaps)
+    if args.losses and not os.path.isfile(args.losses):
+        ap.error("losses file %s does not exist" % args.losses)
     args.out = os.path.abspath(args.out)
     return args
 
@@ -218,6 +270,7 @@ def main(argv=None):
         log("../shared is absent: corpus test skipped")
         return SKIP
     args.gaps = load_gaps(args.gaps) if args.gaps else {}
+    losses = load_losses(args.losses) if args.losses else None
     all_docs = load_sources(None, log)
     docs = [d for d in all_docs if not args.source or args.source in d.name]
     variants = [args.only] if args.only else list(simulate.VARIANTS)
@@ -228,6 +281,7 @@ def main(argv=None):
         shutil.rmtree(os.path.join(args.out, doc.name), ignore_errors=True)
         ctx = {"other": partner(doc, all_docs), "cache": os.path.join(args.out, ".pdf-cache")}
         base = baseline_f1(doc, args)
+        base_found = found_items(os.path.join(args.out, doc.name, "original.out.json"))
         for variant in variants:
             printed = any(part in PRINTED for part in simulate.parts(variant))
             if printed and missing and variant in simulate.applicable(doc, [variant]):
@@ -238,6 +292,9 @@ def main(argv=None):
                 continue
             rec = evaluate(doc, variant, ctx, args)
             if rec is not None:
+                if losses is not None and rec["exit_code"] == 0 and "gap_floor" not in rec:
+                    rec["lost_items"] = lost_items(base_found, rec, losses)
+                    rec["passed"] = rec["passed"] and not rec["lost_items"]
                 rec["baseline_f1"] = base
                 rec["min_f1"] = args.min_f1
                 results.append(rec)
