@@ -278,6 +278,22 @@ std::string strip_html(std::string_view s) {
     return text::squeeze(replace_tags(s, false));
 }
 
+std::string html_as_text(std::string_view s) {
+    if (s.find('<') == std::string_view::npos && s.find('&') == std::string_view::npos) return text::squeeze(s);
+    const std::u32string marked = text::to_u32(replace_tags(s, true));
+    std::u32string out;
+    out.reserve(marked.size());
+    for (const char32_t c : marked) {
+        if (c == kChecked || c == kRadio)
+            out += U" [○] ";
+        else if (c == kUnchecked)
+            out += U" [ ] ";
+        else
+            out += c;
+    }
+    return text::squeeze(text::to_utf8(out));
+}
+
 std::vector<OptionHit> find_options(std::string_view value, const std::string& group) {
     budget_tick();
     std::vector<OptionHit> hits;
@@ -595,6 +611,19 @@ std::optional<StepStart> step_start(std::string_view text) {
     out.label = (digits.empty() ? "" : digits + "-") + text::to_utf8(s[i]);
     out.end = out.written.size();
     return out;
+}
+
+void files_from_names(Assessment& as) {
+    if (!as.files.empty() || as.file_names.empty()) return;
+    FileBlock f;
+    f.names = as.file_names;
+    f.loc = as.locs["file_names"];
+    f.locs["names"] = f.loc;
+    for (const auto& name : as.file_names) {
+        FileBlock one = f;
+        one.names = {name};
+        as.files.push_back(std::move(one));
+    }
 }
 
 std::string label_key(std::string_view label) {

@@ -27,6 +27,9 @@ bool has_box_bracket(std::string_view s);
 // Removes HTML tags (tags whose name is ASCII, so ＜選択肢＞ and <執務室における措置> stay), turns
 // them into spaces, decodes &amp; &lt; &gt; &quot; &nbsp; and squeezes white space.
 std::string strip_html(std::string_view s);
+// The same, with each checkbox or radio <input> written as the text forms print it: [○] checked,
+// [ ] not (for a reader of plain text, which knows no tags).
+std::string html_as_text(std::string_view s);
 
 // One option label of a group found in a value.
 struct OptionHit {
@@ -72,6 +75,9 @@ std::optional<int> count_line(std::string_view line);
 
 // "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
 std::vector<std::string> parse_name_list(const std::string& value);
+// Forms without II blocks (基礎項目評価書) still name their files in section I: one block per name,
+// where no block was read.
+void files_from_names(Assessment& as);
 // The systems a ③システムの名称 lists (基礎項目評価書: names only, no connection boxes), numbered
 // from 1, each located at `line`.
 std::vector<System> listed_systems(const std::string& value, int line);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "../../src/extract/parsers.hpp"
 #include "piagraph/error.hpp"
 #include "piagraph/extract.hpp"
 #include "piagraph/ingest.hpp"
@@ -375,6 +376,27 @@ TEST(ExtractDocument, KisoThresholdRowsWithoutTheirItemTitles) {
     EXPECT_EQ(a.population, "1万人以上10万人未満");
     EXPECT_EQ(a.handlers, "500人未満");
     EXPECT_EQ(a.serious_incident, "発生なし");
+}
+
+// One cell a line (pdftotext-like rows in a markdown-like text): an entry header that names its entry
+// (提供先1, 委託事項1, 移転先1) takes the next line as its name, as a label takes its value.
+TEST(ExtractDocument, EntryHeaderWithItsNameOnTheNextLine) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号\t5\n"
+        "１．特定個人情報ファイルを取り扱う事務\n①事務の名称\t架空税に関する事務\n"
+        "１．特定個人情報ファイル名\n架空税ファイル\n"
+        "５．特定個人情報の提供・移転（委託に伴うものを除く。）\n"
+        "提供・移転の有無\t[○] 提供を行っている (1) 件 [ ] 移転を行っている ( ) 件\n"
+        "提供先1\n国税庁長官\n①法令上の根拠\n番号法第19条第10号\n"
+        "②提供先における用途\n所得税の課税を適正に行うため\n";
+    // The markdown reader itself (extract_document also rebuilds rows from such a text).
+    const auto read = extract_detail::parse_markdown(decode_document(text, "entry-name-next-line.txt"));
+    ASSERT_EQ(read.size(), 1u);
+    const Assessment& a = read.front();
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].provisions.size(), 1u);
+    EXPECT_EQ(a.files[0].provisions[0].recipient, "国税庁長官");
+    EXPECT_EQ(a.files[0].provisions[0].basis, "番号法第19条第10号");
 }
 
 }  // namespace

@@ -447,6 +447,52 @@ TEST(PdftextFields, ValueStopsAtAnItemHeading) {
     EXPECT_EQ(a.linkage.status, "実施する");
 }
 
+// The cover's labels printed side by side with an ideographic space between them, their values on
+// the next line the same way: each label is a token of its own, the number comes first.
+TEST(PdftextCover, LabelsSideBySideWithAnIdeographicSpace) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号\u3000評価書名\n"
+        "3\u3000国民健康保険に関する事務 重点項目評価書\n\n\f"
+        "Ⅰ 基本情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 国民健康保険に関する事務\n\n";
+    const Assessment a = parse_one(text);
+    EXPECT_EQ(a.number, "3");
+    EXPECT_EQ(a.title, "国民健康保険に関する事務 重点項目評価書");
+}
+
+// A markdown-like conversion whose rows lost their tabs reads as pdftotext's: the HTML it kept is no
+// part of the values, so the ③ boxes inside <div>s are read.
+TEST(PdftextSystems, ConnectionBoxesInsideHtmlThatAConversionKept) {
+    const std::string text =
+        std::string(kKokuhoCover) +
+        "２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+        "システム1\n①システムの名称\u3000国民健康保険システム\n"
+        "③他のシステムとの接続\u3000<div style=\"display: flex;\"> <div>[] 情報提供ネットワークシステム</div> "
+        "<div>[○] 庁内連携システム</div> <div>[○] 宛名システム等</div> <div>[] 税務システム</div> </div>\n";
+    const Assessment a = parse_one(text);
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
+}
+
+// 基礎項目評価書 has no II: its file is named under I-2 特定個人情報ファイル名 only, and is read there.
+TEST(PdftextFields, KisoFileNamedInSectionOne) {
+    const Assessment a = parse_one(piagraph::test::read_text(piagraph::test::source_dir() / "tests" / "fixtures" /
+                                                             "pdftext" / "kiso_threshold.txt"));
+    EXPECT_EQ(a.file_names, std::vector<std::string>{"児童手当ファイル"});
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, std::vector<std::string>{"児童手当ファイル"});
+}
+
+// A checkbox <input> that a markdown-like conversion left in a text read as pdftotext's is a box.
+TEST(PdftextFields, CheckboxInputsOfHtmlAreBoxes) {
+    const std::string text = flows_file_opening() +
+                             " ３．特定個人情報の入手・使用\n"
+                             "①入手元 ※\u3000<input type=\"checkbox\"/> 本人又は本人の代理人 "
+                             "<input checked=\"\" type=\"checkbox\"/> 地方公共団体・地方独立行政法人 (他市区町村)\n";
+    const piagraph::FileBlock f = first_file(text);
+    ASSERT_EQ(f.sources.size(), 1u);
+    EXPECT_EQ(f.sources[0].kind, "地方公共団体・地方独立行政法人");
+}
+
 // VI 評価実施手続 whose heading and item titles were lost, right after a file block: 実施日・期間 is no
 // other item's label, so it is read where it stands.
 TEST(PdftextFields, CommentPeriodAfterAFileBlockWithoutItsHeading) {

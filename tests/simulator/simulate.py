@@ -693,6 +693,9 @@ VARIANTS = {
     "printed-pdf": (printed_pdf, MD),
     # the printed form, then its section headings lost: the headings a reader of its layout leans on
     "printed-headings-removed": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+headings-removed", ctx), MD),
+    # rows of two kinds in one text: label and value with spaces between (the first half), then one
+    # cell a line, as pdftotext gives where a page's cells stood close or apart
+    "mixed-rows": (lambda doc, ctx: make_variant(doc, "tabs-lost+separate-lines", ctx), MD),
     # a scan's OCR (or a font without ①) in physical layout: (1)ファイルの種類 in the label column
     "printed-circled-as-parens": (lambda doc, ctx: make_variant(doc, "circled-as-parens+printed-pdftotext-layout", ctx),
                                   MD),

@@ -68,19 +68,6 @@ void read_risk_row(const Row& r, Assessment& as, int risk_file) {
     }
 }
 
-void files_from_names(Assessment& as) {
-    if (!as.files.empty() || as.file_names.empty()) return;
-    FileBlock f;
-    f.names = as.file_names;
-    f.loc = as.locs["file_names"];
-    f.locs["names"] = f.loc;
-    for (const auto& name : as.file_names) {
-        FileBlock one = f;
-        one.names = {name};
-        as.files.push_back(std::move(one));
-    }
-}
-
 // A short single-cell line among the few lines above the block's first label ("個人住民税ファイル",
 // "1. 滞納処分ファイル 2. 交渉記録ファイル"), past any item heading of the block that was kept
 // (2. 基本情報).

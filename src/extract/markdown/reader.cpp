@@ -454,12 +454,20 @@ private:
         if (file_) widen(file_->loc, n);
         // A label whose value is on the next line, or a choice group whose options may go on over the
         // next lines, waits for them.
-        if ((section_ == Section::basic || section_ == Section::files) && is_field_label(r.key) &&
-            (r.cells.size() == 1 || !choice_group(r.key, flow_.is_transfer).empty())) {
+        if ((section_ == Section::basic || section_ == Section::files) &&
+            ((is_field_label(r.key) && (r.cells.size() == 1 || !choice_group(r.key, flow_.is_transfer).empty())) ||
+             named_entry_alone(r))) {
             pending_field_ = r;
             return;
         }
         dispatch(r);
+    }
+
+    // An entry header that names its entry (委託事項1, 提供先1, 移転先1: not システム1) alone on its line:
+    // one cell a line puts the name on the next.
+    static bool named_entry_alone(const Row& r) {
+        return r.cells.size() == 1 && (entry_number("entry_entrust", r) > 0 || entry_number("entry_provision", r) > 0 ||
+                                       entry_number("entry_transfer", r) > 0);
     }
 
     // ①ファイルの種類 comes once in each II block: a second one opens the next block where its

@@ -137,8 +137,6 @@ void read_basic_info_row(const Row& r, FileBlock& f);
 void read_storage_row(const Row& r, FileBlock& f);
 // III (基礎 IV) リスク対策: the checked flags of file `risk_file` (-1: of every file).
 void read_risk_row(const Row& r, Assessment& as, int risk_file);
-// Forms without II blocks (基礎項目評価書) still name their files in section I.
-void files_from_names(Assessment& as);
 // The names of a II block whose heading was lost, and the line they are on.
 std::optional<std::pair<std::vector<std::string>, int>> file_names_above(const Document& doc, int line);
 // What makes the assessment's file list at its end: empty entries and blocks dropped, blocks met

@@ -64,6 +64,17 @@ Loc wrapped_title(const Layout& layout, int line_no, std::string& title) {
     return Loc::at(line_no);
 }
 
+// 評価書番号 and 評価書名 printed side by side, their values on one line under them (3　…に関する事務
+// 重点項目評価書): the title is the rest of the number's line. `value_no` is that line's number.
+void read_title_beside_number(const Layout& layout, const Line& labels, int value_no, Assessment& a) {
+    if (!a.title.empty() || field_of_label(label_of(value_after_label(labels.text))) != Field::title) return;
+    const std::string& values = layout.lines[static_cast<size_t>(value_no - 1)].text;
+    const size_t at = next_space(values);
+    if (at == std::string::npos) return;
+    a.title = text::trim(values.substr(after_space(values, at)));
+    if (!a.title.empty()) a.locs["title"] = wrapped_title(layout, value_no, a.title);
+}
+
 }  // namespace
 
 void read_cover(const Layout& layout, Assessment& a) {
@@ -89,6 +100,7 @@ void read_cover(const Layout& layout, Assessment& a) {
             if (auto v = cover_value(layout, idx, looks_like_assessment_number, true)) {
                 a.number = v->first;
                 a.locs["number"] = Loc::at(v->second);
+                read_title_beside_number(layout, l, v->second, a);
             }
         } else if (field == Field::title && a.title.empty()) {
             if (auto v = cover_value(layout, idx, nullptr, false)) {

@@ -466,14 +466,18 @@ Line make_line(std::string_view raw, int no) {
     l.no = no;
     l.text = text::trim(raw);
     if (l.text.empty()) return l;
+    // HTML a markdown-like conversion left in a text read as pdftotext's (rows that lost their
+    // tabs): its tags are no part of the values (<div>[○] 庁内連携システム</div>), its inputs are boxes.
+    if (l.text.find('<') != std::string::npos) l.text = html_as_text(l.text);
     l.label_cell = raw[0] == ' ' && raw.size() > 1 && raw[1] != ' ';
     l.fragments = parse_fragments(l.text, l.no);
     l.grid = !l.fragments.empty();
     if (text::length(l.text) <= kMaxHeaderChars) l.compact = compact_nfkc(l.text);
     // A short line that is one token without a field number is its own label token: its
-    // compact text, already made, need not be normalised again.
+    // compact text, already made, need not be normalised again. (White space of any kind parts
+    // tokens: 評価書番号　評価書名 is two labels.)
     const bool one_token = !l.compact.empty() && l.text.size() <= kMaxLabelBytes &&
-                           l.text.find(' ') == std::string::npos && circled_number(l.text) == 0;
+                           next_space(l.text) == std::string::npos && circled_number(l.text) == 0;
     l.label = one_token ? without_item_number(l.compact) : label_of(l.text);
     // An entry header's first word is its label (システム3): most lines are ruled out by it.
     if (starts_with_entry_word(l.label)) l.header = entry_header(l.text);

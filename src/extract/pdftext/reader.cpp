@@ -78,6 +78,8 @@ std::vector<Assessment> parse_pdftext(const Document& doc) {
         for (const auto& n : fb.names) a.file_names.push_back(n);
         if (!a.locs.count("file_names") && fb.locs.count("names")) a.locs["file_names"] = fb.locs.at("names");
     }
+    if (a.file_names.empty()) read_listed_file_names(layout, a);
+    files_from_names(a);
     read_procedure(layout, a);
     if (layout.file_count > 0 || first_line_of(layout, Region::annex_flow) > 0) read_steps(layout, a);
     read_changes(layout, a);

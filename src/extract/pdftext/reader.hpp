@@ -46,6 +46,9 @@ std::optional<Selection> nearest_selection(const Layout& layout, int at, const s
 void read_cover(const Layout& layout, Assessment& a);
 // I: the affair, its population, the bases of number use and linkage, the department.
 void read_basic(const Layout& layout, Assessment& a);
+// The file names listed under section I's 特定個人情報ファイル名 (基礎 I-2, 全項目/重点 I-3), for an
+// assessment whose II blocks named none (基礎 has no II).
+void read_listed_file_names(const Layout& layout, Assessment& a);
 void read_systems(const Layout& layout, Assessment& a);
 // I-2 ③他のシステムとの接続: the seven boxes of several systems land on one page cut into
 // fragments; this puts them back per system. heads: the システムN headers; conn_label: for each,

@@ -89,6 +89,24 @@ void read_listed_systems(const Layout& layout, Assessment& a) {
 
 }  // namespace
 
+void read_listed_file_names(const Layout& layout, Assessment& a) {
+    constexpr int kMaxNameLines = 3;  // a long list wraps; a cell of names is no longer
+    for (size_t i = 0; i < layout.lines.size() && a.file_names.empty(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::basic || l.text.empty() || !FormLabels::get().is("sub_file_names", l.label)) continue;
+        // The lines under the item up to the next label or item (a name may be printed in the label
+        // column's place: pdftotext -layout indents it like a label cell).
+        int taken = 0;
+        for (size_t k = i + 1; k < layout.lines.size() && taken < kMaxNameLines; ++k) {
+            const Line& v = layout.lines[k];
+            if (v.text.empty()) continue;
+            if (field_of(v) != Field::none || v.header || v.grid || is_item_heading(v) || is_region_header(v)) break;
+            for (auto& name : parse_name_list(v.text)) a.file_names.push_back(std::move(name));
+            a.locs["file_names"] = taken++ == 0 ? Loc::at(v.no) : Loc::span(a.locs["file_names"].line, v.no);
+        }
+    }
+}
+
 void read_systems(const Layout& layout, Assessment& a) {
     std::vector<Head> heads;
     for (size_t i = 0; i < layout.lines.size(); ++i) {
