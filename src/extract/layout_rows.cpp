@@ -1,6 +1,7 @@
 #include "layout_rows.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
@@ -362,6 +363,7 @@ void join_text(std::string& into, const std::string& next) {
 class Value {
 public:
     bool empty() const { return chunks_.empty(); }
+    bool starts_with_markup() const { return !chunks_.empty() && !chunks_[0].empty() && chunks_[0][0] == '<'; }
 
     std::string text() const {
         std::string out;
@@ -700,8 +702,16 @@ private:
             return absorb(i, rest);
         }
         if (l.kind == Kind::label || l.kind == Kind::entry || unknown_label_row(l) || r.inline_value) return false;
+        // A block of HTML (<p>…, <ul>…) after a value without markup is a cell of its own, not the
+        // value's wrapped end: no line break puts a tag at a line's start (a split table cell of a
+        // markdown-like text written one cell a line).
+        if (!r.value.empty() && !r.value.starts_with_markup() && opens_with_tag(l.frags[0].text)) return false;
         r.label_open = false;
         return absorb(i, l.frags);
+    }
+
+    static bool opens_with_tag(const std::string& s) {
+        return s.size() > 1 && s[0] == '<' && std::isalpha(static_cast<unsigned char>(s[1]));
     }
 
     bool absorb(size_t i, const std::vector<Frag>& frags) {

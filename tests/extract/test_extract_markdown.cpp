@@ -399,5 +399,23 @@ TEST(ExtractDocument, EntryHeaderWithItsNameOnTheNextLine) {
     EXPECT_EQ(a.files[0].provisions[0].basis, "番号法第19条第10号");
 }
 
+// VI written one cell a line: each label of a text value takes the next line (before, 実施日・期間 was
+// read with an empty value, and F09 said it was not written).
+TEST(ExtractDocument, ProcedureValuesOnTheLineUnderTheirLabels) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
+        "①事務の名称\t架空税に関する事務\n"
+        "VI 評価実施手続\n2. 国民・住民等からの意見の聴取\n①方法\n市ホームページで意見を募集した。\n"
+        "②実施日・期間\n令和6年12月2日から令和7年1月6日まで\n"
+        "3. 第三者点検\n①実施日\n令和7年2月14日\n②方法\n審議会による点検\n③結果\n問題ないとの答申を得た。\n";
+    const auto read = extract_detail::parse_markdown(decode_document(text, "procedure-one-cell-a-line.txt"));
+    ASSERT_EQ(read.size(), 1u);
+    const Assessment& a = read.front();
+    EXPECT_EQ(a.procedure.comment_period, "令和6年12月2日から令和7年1月6日まで");
+    EXPECT_EQ(a.procedure.review_date, "令和7年2月14日");
+    EXPECT_EQ(a.procedure.review_method, "審議会による点検");
+    EXPECT_EQ(a.procedure.review_result, "問題ないとの答申を得た。");
+}
+
 }  // namespace
 }  // namespace piagraph

@@ -302,6 +302,19 @@ TEST(LayoutRowsRefused, RowsThatAreTabSeparatedAlready) {
     EXPECT_FALSE(rows_from_layout(decode_document(text, "tabs.txt")).has_value());
 }
 
+// One cell a line of a markdown-like text: a block of HTML under a value without markup is a cell of
+// its own (a table cell the conversion split), not the wrapped end of the system's name.
+TEST(LayoutRowsForm, HtmlBlockAfterAValueIsNoPartOfIt) {
+    std::string text =
+        "システム1\n①システムの名称\n個人住民税システム\n<p>【A. 課税準備事務向け機能】</p> <p>A-1. 作成機能</p>\n"
+        "②システムの機能\n<p>【E. 調査事務向け機能】</p>\n";
+    for (int i = 0; i < 6; ++i) text += "①事務の名称\n国民年金に関する事務\n公表日\n令和6年4月1日\n";
+    const auto rows = rows_from_layout(decode_document(text, "split-cell.txt"));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 2), "①システムの名称\t個人住民税システム");
+    EXPECT_EQ(line(*rows, 5), "②システムの機能\t<p>【E. 調査事務向け機能】</p>");
+}
+
 // The change table of a conversion that lost its columns: each filled cell on a line of its own
 // (the example city's 国保, its table extended by three rows of our own). A version cell that is a
 // date does not open a row, a lone version is the text after the change, and a row without 提出時期

@@ -454,13 +454,23 @@ private:
         if (file_) widen(file_->loc, n);
         // A label whose value is on the next line, or a choice group whose options may go on over the
         // next lines, waits for them.
-        if ((section_ == Section::basic || section_ == Section::files) &&
-            ((is_field_label(r.key) && (r.cells.size() == 1 || !choice_group(r.key, flow_.is_transfer).empty())) ||
-             named_entry_alone(r))) {
+        if (((section_ == Section::basic || section_ == Section::files) &&
+             ((is_field_label(r.key) && (r.cells.size() == 1 || !choice_group(r.key, flow_.is_transfer).empty())) ||
+              named_entry_alone(r))) ||
+            (section_ == Section::other && r.cells.size() == 1 && procedure_text_label(r.key))) {
             pending_field_ = r;
             return;
         }
         dispatch(r);
+    }
+
+    // VI's labels of a text value (実施日・期間, 第三者点検's 実施日, 方法, 結果): one cell a line puts the
+    // value on the next line.
+    bool procedure_text_label(const std::string& key) const {
+        for (const char* label :
+             {"comment_period", "shortening_reason", "review_date", "review_method", "review_result"})
+            if (labels_.is(label, key)) return true;
+        return false;
     }
 
     // An entry header that names its entry (委託事項1, 提供先1, 移転先1: not システム1) alone on its line:
