@@ -2,7 +2,7 @@
 """Score piagraph on every simulated conversion variant of every source with gold.
 
 usage: run_variants.py [--piagraph PATH] [--out DIR] [--min-f1 0.95] [--gaps FILE]
-                       [--losses FILE] [--only VARIANT] [--source NAME] [--json]
+                       [--losses FILE] [--errors] [--only VARIANT] [--source NAME] [--json]
 
 Sources: the corpus texts in ../shared/corpus (gold in ../shared/corpus/annotations)
 and the example texts under examples/ that have a gold file
@@ -15,8 +15,11 @@ original's extraction found (its `coverage`) is not found in the variant's - the
 facts the scorer does not score, which the report and the checks still rely on -
 unless the --losses file lists it (lines `SOURCE VARIANT ITEM  # why`, SOURCE `*`
 for any, ITEM a glob such as `files[*].department`); known gaps are not checked.
-The printed-pdftotext variants are skipped when chromium or pdftotext is
-missing.  Ends with `N passed, M failed, K skipped`.
+With --errors, a variant also fails when `piagraph check` raises more error-level
+findings of a rule on it than on the original (a misread fact turned into a false
+error); variants that add another assessment (concatenated, quoted-without-cover)
+and known gaps are not checked.  The printed-pdftotext variants are skipped when
+chromium or pdftotext is missing.  Ends with `N passed, M failed, K skipped`.
 
 Exit status: 0 all passed, 1 some failed, 2 bad arguments or gaps file, 77 the
 scorer (../shared/tools/score-extraction) is absent, so nothing can be scored.
@@ -142,6 +145,33 @@ def lost_items(base, rec, losses):
                   if title in titles and not any(p.match(item) for p in patterns))
 
 
+# Variants that add another source's assessment: its findings are its own, not false ones.
+ADDS_AN_ASSESSMENT = ("concatenated", "quoted-without-cover")
+
+
+def error_counts(piagraph, out_json):
+    """{rule: number of error-level findings} of `piagraph check` on a model, or None if it fails."""
+    findings_json = out_json[:-len(".out.json")] + ".findings.json"
+    p = subprocess.run([piagraph, "check", out_json, "--format", "json", "-o", findings_json], capture_output=True)
+    if p.returncode not in (0, 1):
+        return None
+    with open(findings_json, encoding="utf-8") as f:
+        findings = json.load(f)["findings"]
+    counts = {}
+    for finding in findings:
+        if finding.get("severity") == "error":
+            counts[finding["rule"]] = counts.get(finding["rule"], 0) + 1
+    return counts
+
+
+def new_errors(base, rec, piagraph):
+    """Rules with more error-level findings on the variant than on the original: ["PPC-F02 +1", …]."""
+    counts = error_counts(piagraph, rec["output"])
+    if counts is None or base is None:
+        return ["check failed"]
+    return ["%s +%d" % (rule, n - base.get(rule, 0)) for rule, n in sorted(counts.items()) if n > base.get(rule, 0)]
+
+
 def missing_printing_tools():
     return [t for t in ("chromium", "pdftotext") if not shutil.which(t)]
 
@@ -229,6 +259,8 @@ def format_record(r):
         base = "-" if r.get("baseline_f1") is None else "%.3f" % r["baseline_f1"]
         line = "%s %-24s %-28s F1=%.3f (orig %s) tp/fp/fn=%d/%d/%d  worst: %s" % (
             status, r["source"][:24], r["variant"], r["f1"], base, r["tp"], r["fp"], r["fn"], worst)
+    if r.get("new_errors"):
+        line += "  [new errors: %s]" % ", ".join(r["new_errors"])
     if r.get("lost_items"):
         line += "  [items lost: %s]" % ", ".join(r["lost_items"][:6])
     if "gap_floor" in r:
@@ -249,6 +281,8 @@ def parse_args(argv):
     ap.add_argument("--losses", metavar="FILE",
                     help="known losses: lines `SOURCE VARIANT ITEM  # why`; other items the original reads and a "
                          "variant does not fail it")
+    ap.add_argument("--errors", action="store_true",
+                    help="fail a variant on which check raises more error-level findings of a rule than on the original")
     ap.add_argument("--only", help="run this variant only; A+B applies A, then B to its text")
     ap.add_argument("--source", help="run sources whose name contains this only")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -282,6 +316,8 @@ def main(argv=None):
         ctx = {"other": partner(doc, all_docs), "cache": os.path.join(args.out, ".pdf-cache")}
         base = baseline_f1(doc, args)
         base_found = found_items(os.path.join(args.out, doc.name, "original.out.json"))
+        base_errors = error_counts(args.piagraph, os.path.join(args.out, doc.name, "original.out.json")) \
+            if args.errors else None
         for variant in variants:
             printed = any(part in PRINTED for part in simulate.parts(variant))
             if printed and missing and variant in simulate.applicable(doc, [variant]):
@@ -295,6 +331,10 @@ def main(argv=None):
                 if losses is not None and rec["exit_code"] == 0 and "gap_floor" not in rec:
                     rec["lost_items"] = lost_items(base_found, rec, losses)
                     rec["passed"] = rec["passed"] and not rec["lost_items"]
+                if args.errors and rec["exit_code"] == 0 and "gap_floor" not in rec and \
+                        not any(part in ADDS_AN_ASSESSMENT for part in simulate.parts(variant)):
+                    rec["new_errors"] = new_errors(base_errors, rec, args.piagraph)
+                    rec["passed"] = rec["passed"] and not rec["new_errors"]
                 rec["baseline_f1"] = base
                 rec["min_f1"] = args.min_f1
                 results.append(rec)
