@@ -291,7 +291,12 @@ std::string html_as_text(std::string_view s) {
         else
             out += c;
     }
-    return text::squeeze(text::to_utf8(out));
+    std::string squeezed = text::squeeze(text::to_utf8(out));
+    // An input a converter wrote inside the form's own brackets ([<input checked>]) is one box.
+    for (const auto& [nested, box] : {std::pair{"[ [○] ]", "[○]"}, std::pair{"[ [ ] ]", "[ ]"}})
+        for (size_t at = squeezed.find(nested); at != std::string::npos; at = squeezed.find(nested, at))
+            squeezed.replace(at, std::string_view(nested).size(), box);
+    return squeezed;
 }
 
 std::vector<OptionHit> find_options(std::string_view value, const std::string& group) {

@@ -493,6 +493,25 @@ TEST(PdftextFields, CheckboxInputsOfHtmlAreBoxes) {
     EXPECT_EQ(f.sources[0].kind, "地方公共団体・地方独立行政法人");
 }
 
+// A II block naming two files in a numbered list, its next item (2. 基本情報) right under it: two
+// names, and the item is none of them.
+TEST(PdftextFields, FileNamesListedUpToTheBlocksNextItem) {
+    const std::string text = std::string(kKokuhoCover) + "\f" +
+                             "Ⅱ　特定個人情報ファイルの概要\n"
+                             "1. 特定個人情報ファイル名\n1. 滞納処分ファイル 2. 交渉記録ファイル\n2. 基本情報\n"
+                             "①ファイルの種類 ※ [ システム用ファイル ]\n";
+    EXPECT_EQ(first_file(text).names, (std::vector<std::string>{"滞納処分ファイル", "交渉記録ファイル"}));
+}
+
+// A checkbox input written inside the form's own brackets ([<input checked>] 庁内連携システム) is one box.
+TEST(ExtractCommon, HtmlInputInsideBracketsIsOneBox) {
+    EXPECT_EQ(
+        piagraph::extract_detail::html_as_text(
+            "<input checked=\"\" type=\"checkbox\"/> 紙 [<input checked=\"\" type=\"checkbox\"/>] 庁内連携システム "
+            "[<input type=\"checkbox\"/>] 専用線"),
+        "[○] 紙 [○] 庁内連携システム [ ] 専用線");
+}
+
 // VI 評価実施手続 whose heading and item titles were lost, right after a file block: 実施日・期間 is no
 // other item's label, so it is read where it stands.
 TEST(PdftextFields, CommentPeriodAfterAFileBlockWithoutItsHeading) {

@@ -139,6 +139,19 @@ void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock
         const std::string& c = layout.lines[i].compact;
         if (!text::starts_with(c, "1.") || !labels.is("sub_file_names", c.substr(2))) continue;
         Text t = text_after(layout, i, true);
+        // The names end at the block's next item (text_after knows the items that open a region).
+        for (int k = i + 1; k <= t.end; ++k) {
+            if (!is_file_item_heading(layout.lines[k])) continue;
+            Text names{value_after_label(layout.lines[i].text), i};
+            for (int j = i + 1; j < k; ++j) {
+                const std::string& line = layout.lines[j].text;
+                if (line.empty()) continue;
+                names.value += names.value.empty() ? line : " " + line;
+                names.end = j;
+            }
+            t = names;
+            break;
+        }
         const int last = layout.pages[layout.lines[i].page].last;
         for (int k = i + 1, seen = 0; t.value.empty() && k <= last && seen < kNameSpan; ++k) {
             if (layout.lines[k].text.empty()) continue;
@@ -147,7 +160,8 @@ void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock
         }
         if (t.value.empty()) t = named_file_on_page(layout, i);
         if (t.value.empty()) return;
-        fb.names.push_back(t.value);
+        fb.names = parse_name_list(t.value);  // 1. 滞納処分ファイル 2. 交渉記録ファイル: two names
+        if (fb.names.empty()) fb.names.push_back(t.value);
         fb.locs["names"] = Loc::span(i + 1, t.end + 1);
         return;
     }

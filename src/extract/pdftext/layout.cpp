@@ -221,6 +221,16 @@ bool is_item_heading(const Line& line) {
     return numbered && item_of_title(numbered->first, numbered->second).has_value();
 }
 
+bool is_file_item_heading(const Line& line) {
+    constexpr size_t kMaxTitleTail = 30;  // (委託や情報提供ネットワークシステムを通じた提供を除く。)
+    const auto numbered = numbered_title(line.compact);
+    if (!numbered) return false;
+    const std::string title = without_note_marks(numbered->second);
+    for (const auto& item : FormLabels::get().spellings("file_items"))
+        if (text::starts_with(title, item) && text::length(title) <= text::length(item) + kMaxTitleTail) return true;
+    return false;
+}
+
 namespace {
 
 // A label's compact text without the item number ("5." or "(1)") before it.
