@@ -417,5 +417,25 @@ TEST(ExtractDocument, ProcedureValuesOnTheLineUnderTheirLabels) {
     EXPECT_EQ(a.procedure.review_result, "問題ないとの答申を得た。");
 }
 
+// Section I with its item titles lost: the line after the systems that lists only names of files is
+// I-3's 特定個人情報ファイル名, not an unknown item; a line of prose there is not.
+TEST(ExtractDocument, FileNamesAfterTheSystemsWithoutTheirItemTitle) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
+        "①事務の名称\t架空税に関する事務\n"
+        "システム1\t\n①システムの名称\t架空税システム\n"
+        "システム2～5\t\n"
+        "1. 架空税ファイル 2. 架空宛名ファイル\t\n"
+        "法令上の根拠\t番号法第9条第1項 別表第24項\n";
+    const Assessment a = only_assessment(text, "names-without-title.txt");
+    EXPECT_EQ(a.file_names, (std::vector<std::string>{"架空税ファイル", "架空宛名ファイル"}));
+    EXPECT_TRUE(a.was_read("file_names"));
+    const Assessment prose = only_assessment(
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n①事務の名称\t架空税に関する事務\n"
+        "システム1\t\n①システムの名称\t架空税システム\n課税資料を取り込み、通知書ファイルを作成する。\n",
+        "prose-after-systems.txt");
+    EXPECT_TRUE(prose.file_names.empty());
+}
+
 }  // namespace
 }  // namespace piagraph

@@ -302,6 +302,7 @@ private:
         }
         // 別添1 groups its steps under numbered titles of its own: only an item of II ends it.
         if (section_ == Section::annex_affair && owner != Section::files) return false;
+        if (!s && names_files_after_systems(r)) return false;  // read by basic() as I-3's names
         if (!s) {
             if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120) return false;
             s = Sub::none;  // another item of section I (理由, …): nothing to read
@@ -567,8 +568,28 @@ private:
 
     // ---- I 基本情報 --------------------------------------------------------------------------
 
+    // I-3's (基礎: I-2's) names whose item title (3. 特定個人情報ファイル名) was lost: a line after the systems that
+    // lists only names of files (…ファイル), where section I named none yet. It opens the item.
+    bool names_files_after_systems(const Row& r) {
+        constexpr size_t kMaxNameChars = 40;
+        // 基礎 lists its systems in I-1 (③システムの名称): its I-2 names follow them there.
+        const bool after_systems = sub_ == Sub::systems || (sub_ == Sub::affair && a_ && !a_->systems.empty());
+        if (section_ != Section::basic || !after_systems || r.cells.size() != 1 || is_field_label(r.key) ||
+            (a_ && !a_->file_names.empty()))
+            return false;
+        const auto names = parse_name_list(cell_text(r.cells[0]));
+        const std::string& suffix = labels_.spellings("file_name_suffix").front();
+        if (names.empty() || !std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+                return text::ends_with(n, suffix) && text::length(n) <= kMaxNameChars;
+            }))
+            return false;
+        open_item(Sub::file_names, r.line);
+        return true;
+    }
+
     void basic(const Row& r) {
         auto& as = a(r.line);
+        if (names_files_after_systems(r)) return basic(r);
         if (sub_ == Sub::affair && labels_.is("affair_name", r.key) && restart_section_one(r.line)) return basic(r);
         if (sub_ != Sub::file_names) {
             read_section_one_row(sub_, r, as, system_);
