@@ -512,6 +512,18 @@ TEST(ExtractCommon, HtmlInputInsideBracketsIsOneBox) {
         "[○] 紙 [○] 庁内連携システム [ ] 専用線");
 }
 
+// 第三者点検's fields are known by its item title only (①実施日 and ②方法 are other items' labels too).
+TEST(PdftextFields, ThirdPartyReviewUnderItsTitle) {
+    const std::string text = std::string(kKokuhoCover) + "\f" +
+                             "Ⅵ　評価実施手続\n１．基礎項目評価\n①実施日\n令和6年11月1日\n"
+                             "３．第三者点検\n①実施日\n令和7年2月14日\n②方法\nみどり市個人情報保護審議会による点検\n"
+                             "③結果\n問題ないとの答申を得た。\n";
+    const Assessment a = parse_one(text);
+    EXPECT_EQ(a.procedure.review_date, "令和7年2月14日");
+    EXPECT_EQ(a.procedure.review_method, "みどり市個人情報保護審議会による点検");
+    EXPECT_EQ(a.procedure.review_result, "問題ないとの答申を得た。");
+}
+
 // VI 評価実施手続 whose heading and item titles were lost, right after a file block: 実施日・期間 is no
 // other item's label, so it is read where it stands.
 TEST(PdftextFields, CommentPeriodAfterAFileBlockWithoutItsHeading) {

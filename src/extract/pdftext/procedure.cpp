@@ -1,13 +1,60 @@
 // 基礎 II/III しきい値判断 and VI 評価実施手続 in a pdftotext-like conversion.
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "reader.hpp"
 
 namespace piagraph::extract_detail::pdftext {
 
-// label), and VI 意見の聴取 ②実施日・期間 (the text after its label). 第三者点検 is not read here: its
-// ①実施日 ②方法 share their labels with other items and pdftotext prints their values apart.
+namespace {
+
+// The line of a numbered item's title (3. 第三者点検), not a text that names the item.
+bool is_numbered_title(const Line& l) {
+    size_t digits = 0;
+    while (digits < l.compact.size() && std::isdigit(static_cast<unsigned char>(l.compact[digits]))) ++digits;
+    return digits > 0 && digits < l.compact.size() && l.compact[digits] == '.';
+}
+
+// 第三者点検's ①実施日 ②方法 ③結果, from its title at `title` to the next item or heading.
+void read_review(const Layout& layout, int title, Assessment& a) {
+    const FormLabels& labels = FormLabels::get();
+    const std::pair<const char*, std::string Procedure::*> fields[] = {{"review_date", &Procedure::review_date},
+                                                                       {"review_method", &Procedure::review_method},
+                                                                       {"review_result", &Procedure::review_result}};
+    const auto field_at = [&](const Line& l) -> std::string Procedure::* {
+        for (const auto& [label, out] : fields)
+            if (labels.is(label, l.label)) return out;
+        return nullptr;
+    };
+    const auto ends_item = [](const Line& l) {
+        return is_item_heading(l) || is_region_header(l) || is_numbered_title(l);
+    };
+    const int count = static_cast<int>(layout.lines.size());
+    for (int k = title + 1; k < count; ++k) {
+        const Line& l = layout.lines[k];
+        if (l.text.empty()) continue;
+        if (ends_item(l)) break;
+        const auto out = field_at(l);
+        if (!out || !(a.procedure.*out).empty()) continue;
+        // The value: the rest of the label's line, then the lines up to the next of the three labels.
+        std::string value = value_after_label(l.text);
+        for (int v = k + 1; v < count; ++v) {
+            const Line& next = layout.lines[v];
+            if (next.text.empty()) continue;
+            if (ends_item(next) || field_at(next) || is_label_line(next)) break;
+            value += value.empty() ? next.text : " " + next.text;
+        }
+        a.procedure.*out = value;
+        if (!value.empty() && !a.locs.count("procedure.review")) a.locs["procedure.review"] = Loc::at(l.no);
+    }
+}
+
+}  // namespace
+
+// 基礎 II/III's choices (each the selection nearest its label), VI 意見の聴取 ②実施日・期間 (the text after
+// its label), and 第三者点検's fields under its own item title (their labels, ①実施日 ②方法, are other
+// items' too: only the title tells them).
 void read_procedure(const Layout& layout, Assessment& a) {
     const FormLabels& labels = FormLabels::get();
     static const std::tuple<const char*, const char*, std::string Assessment::*, const char*> choices[] = {
@@ -19,8 +66,13 @@ void read_procedure(const Layout& layout, Assessment& a) {
         const Line& l = layout.lines[i];
         // No region but the change table's old values is passed over: these labels are no other
         // item's, and a region is known from headings that a conversion may have lost.
-        if (l.label.empty() || l.region == Region::changes) continue;
         const int idx = static_cast<int>(i);
+        if (l.region != Region::changes && is_numbered_title(l) && labels.in("sub_review", l.text) &&
+            !a.locs.count("procedure.review")) {
+            read_review(layout, idx, a);
+            continue;
+        }
+        if (l.label.empty() || l.region == Region::changes) continue;
         for (const auto& [label, group, out, field] : choices) {
             if (!labels.is(label, l.label) || !(a.*out).empty()) continue;
             a.locs[field] = Loc::at(l.no);
