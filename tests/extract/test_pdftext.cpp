@@ -524,6 +524,18 @@ TEST(PdftextFields, ThirdPartyReviewUnderItsTitle) {
     EXPECT_EQ(a.procedure.review_result, "問題ないとの答申を得た。");
 }
 
+// Field numbers written in brackets inside a II block ((4)提供する情報の対象となる本人の数, (5)…範囲) are no
+// "(N) name" of a file: the block keeps the name under its 特定個人情報ファイル名.
+TEST(PdftextFields, BracketedFieldNumbersAreNoFileName) {
+    const std::string text = std::string(kKokuhoCover) + "\f" +
+                             "Ⅱ　特定個人情報ファイルの概要\n"
+                             "1. 特定個人情報ファイル名\n国民健康保険ファイル\n2. 基本情報\n"
+                             "①ファイルの種類 ※ [ システム用ファイル ]\n"
+                             "(4)提供する情報の対象となる本人の数 [ 1万人未満 ]\n"
+                             "(5)提供する情報の対象となる本人の範囲 被保険者\n";
+    EXPECT_EQ(first_file(text).names, std::vector<std::string>{"国民健康保険ファイル"});
+}
+
 // VI 評価実施手続 whose heading and item titles were lost, right after a file block: 実施日・期間 is no
 // other item's label, so it is read where it stands.
 TEST(PdftextFields, CommentPeriodAfterAFileBlockWithoutItsHeading) {

@@ -170,8 +170,13 @@ void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock
 // 1. ファイル名: the first "（N）name" of the block, else the text of its 特定個人情報ファイル名 item,
 // else (a block opened by its ①ファイルの種類 alone) the line that names it.
 void read_file_title(const Layout& layout, const std::vector<int>& idx, FileBlock& fb) {
+    // (4)提供する情報の対象となる本人の数: a field number in brackets before a label of the form, no name.
+    const auto labels_a_field = [](const std::string& name) {
+        return FormLabels::get().is_field_label(label_key(name.substr(0, std::min(name.size(), next_space(name)))));
+    };
     for (int i : idx)
-        if (auto name = is_label_line(layout.lines[i]) ? std::nullopt : numbered_file_name(layout.lines[i].text)) {
+        if (auto name = is_label_line(layout.lines[i]) ? std::nullopt : numbered_file_name(layout.lines[i].text);
+            name && !labels_a_field(*name)) {
             fb.names.push_back(std::move(*name));
             fb.locs["names"] = Loc::at(i + 1);
             break;
