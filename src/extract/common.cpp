@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "budget.hpp"
+#include "form_labels.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -616,6 +617,16 @@ std::optional<StepStart> step_start(std::string_view text) {
     out.label = (digits.empty() ? "" : digits + "-") + text::to_utf8(s[i]);
     out.end = out.written.size();
     return out;
+}
+
+std::vector<std::string> listed_file_names(const std::string& line) {
+    constexpr size_t kMaxNameChars = 40;
+    auto names = parse_name_list(line);
+    const std::string& suffix = FormLabels::get().spellings("file_name_suffix").front();
+    const bool files_only = std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+        return text::ends_with(n, suffix) && text::length(n) <= kMaxNameChars;
+    });
+    return files_only ? names : std::vector<std::string>{};
 }
 
 void files_from_names(Assessment& as) {

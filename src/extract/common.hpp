@@ -75,6 +75,9 @@ std::optional<int> count_line(std::string_view line);
 
 // "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
 std::vector<std::string> parse_name_list(const std::string& value);
+// The names a line lists when it lists only names of files (…ファイル, each a name's length): I-3's
+// value once its item title is lost; empty for any other line.
+std::vector<std::string> listed_file_names(const std::string& line);
 // Forms without II blocks (基礎項目評価書) still name their files in section I: one block per name,
 // where no block was read.
 void files_from_names(Assessment& as);

@@ -536,6 +536,18 @@ TEST(PdftextFields, BracketedFieldNumbersAreNoFileName) {
     EXPECT_EQ(first_file(text).names, std::vector<std::string>{"国民健康保険ファイル"});
 }
 
+// 基礎's I-2 whose item title (2. 特定個人情報ファイル名) was lost: the line after the systems that lists
+// only names of files is read as the file names; the prose before the systems is not.
+TEST(PdftextFields, FileNamesAfterTheSystemsWithoutTheirItemTitle) {
+    const std::string text = std::string(kKokuhoCover) +
+                             " ②事務の概要 国民健康保険ファイルを作成し、資格を管理する。\n"
+                             " ③システムの名称 国民健康保険システム、庁内連携システム\n"
+                             "国民健康保険ファイル\n"
+                             " 法令上の根拠 番号法第9条第1項 別表第24項\n";
+    const Assessment a = parse_one(text);
+    EXPECT_EQ(a.file_names, std::vector<std::string>{"国民健康保険ファイル"});
+}
+
 // VI 評価実施手続 whose heading and item titles were lost, right after a file block: 実施日・期間 is no
 // other item's label, so it is read where it stands.
 TEST(PdftextFields, CommentPeriodAfterAFileBlockWithoutItsHeading) {

@@ -571,18 +571,12 @@ private:
     // I-3's (基礎: I-2's) names whose item title (3. 特定個人情報ファイル名) was lost: a line after the systems that
     // lists only names of files (…ファイル), where section I named none yet. It opens the item.
     bool names_files_after_systems(const Row& r) {
-        constexpr size_t kMaxNameChars = 40;
         // 基礎 lists its systems in I-1 (③システムの名称): its I-2 names follow them there.
         const bool after_systems = sub_ == Sub::systems || (sub_ == Sub::affair && a_ && !a_->systems.empty());
         if (section_ != Section::basic || !after_systems || r.cells.size() != 1 || is_field_label(r.key) ||
             (a_ && !a_->file_names.empty()))
             return false;
-        const auto names = parse_name_list(cell_text(r.cells[0]));
-        const std::string& suffix = labels_.spellings("file_name_suffix").front();
-        if (names.empty() || !std::all_of(names.begin(), names.end(), [&](const std::string& n) {
-                return text::ends_with(n, suffix) && text::length(n) <= kMaxNameChars;
-            }))
-            return false;
+        if (listed_file_names(cell_text(r.cells[0])).empty()) return false;
         open_item(Sub::file_names, r.line);
         return true;
     }

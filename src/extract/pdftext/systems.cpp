@@ -105,6 +105,17 @@ void read_listed_file_names(const Layout& layout, Assessment& a) {
             a.locs["file_names"] = taken++ == 0 ? Loc::at(v.no) : Loc::span(a.locs["file_names"].line, v.no);
         }
     }
+    // The item's title lost: the first line of section I after its systems that lists only names of
+    // files (基礎 names its systems under I-1 ③, the other forms in システムN entries).
+    bool after_systems = false;
+    for (size_t i = 0; i < layout.lines.size() && a.file_names.empty(); ++i) {
+        const Line& l = layout.lines[i];
+        if (l.region != Region::basic || l.text.empty()) continue;
+        if (field_of(l) == Field::sys_name || l.header) after_systems = true;
+        if (!after_systems || is_label_line(l) || l.grid) continue;
+        a.file_names = listed_file_names(l.text);
+        if (!a.file_names.empty()) a.locs["file_names"] = Loc::at(l.no);
+    }
 }
 
 void read_systems(const Layout& layout, Assessment& a) {
