@@ -1,6 +1,7 @@
 // The assessment's own choices and procedure in the markdown-like conversion: 基礎 II しきい値判断
 // 項目 and III しきい値判断結果 (each a choice read by its own label), and VI 評価実施手続 (意見の
 // 聴取 and 第三者点検).
+#include <algorithm>
 #include <utility>
 
 #include "../form_labels.hpp"
@@ -19,27 +20,48 @@ const std::vector<AssessmentChoice>& assessment_choices() {
     return choices;
 }
 
-// A field of VI's item being read: 意見の聴取 ('c') or 第三者点検 ('r'); 0 when its heading was lost,
-// where only a label no other item has is read (実施日・期間, not 第三者点検's ①実施日).
+// VI's text fields: the item that holds each ('c' 意見の聴取, 'r' 第三者点検), and whether its label is
+// that item's alone (read where the item's title was lost: 実施日・期間, not 第三者点検's ①実施日).
+struct ProcedureText {
+    const char* label;  // form_labels key
+    char item;
+    bool own_label;
+    std::string Procedure::*out;
+    const char* field;  // locs and coverage key
+};
+const ProcedureText kProcedureTexts[] = {
+    {"comment_period", 'c', true, &Procedure::comment_period, "procedure.comment_period"},
+    {"shortening_reason", 'c', true, &Procedure::shortening_reason, "procedure.shortening_reason"},
+    {"review_date", 'r', false, &Procedure::review_date, "procedure.review"},
+    {"review_method", 'r', false, &Procedure::review_method, "procedure.review"},
+    {"review_result", 'r', false, &Procedure::review_result, "procedure.review"}};
+
+// A field of VI's item being read (`item` 0: its heading was lost).
 void read_procedure_field(const Row& r, Assessment& as, char item) {
     const FormLabels& labels = FormLabels::get();
-    auto read = [&](std::string& out, const char* field) {
-        out = cell_text(r.value);
-        if (!as.locs.count(field)) as.locs[field] = Loc::at(r.line);  // 第三者点検: its ①
-    };
-    if ((item == 'c' || item == 0) && labels.is("comment_period", r.key))
-        read(as.procedure.comment_period, "procedure.comment_period");
-    else if ((item == 'c' || item == 0) && labels.is("shortening_reason", r.key))
-        read(as.procedure.shortening_reason, "procedure.shortening_reason");
-    else if (item == 'r' && labels.is("review_date", r.key))
-        read(as.procedure.review_date, "procedure.review");
-    else if (item == 'r' && labels.is("review_method", r.key))
-        read(as.procedure.review_method, "procedure.review");
-    else if (item == 'r' && labels.is("review_result", r.key))
-        read(as.procedure.review_result, "procedure.review");
+    for (const auto& t : kProcedureTexts) {
+        if ((item != t.item && !(item == 0 && t.own_label)) || !labels.is(t.label, r.key)) continue;
+        as.procedure.*t.out = cell_text(r.value);
+        if (!as.locs.count(t.field)) as.locs[t.field] = Loc::at(r.line);  // 第三者点検: its ①
+        return;
+    }
 }
 
 }  // namespace
+
+bool procedure_text_label(const std::string& key) {
+    return std::any_of(std::begin(kProcedureTexts), std::end(kProcedureTexts),
+                       [&](const ProcedureText& t) { return FormLabels::get().is(t.label, key); });
+}
+
+bool procedure_own_label(const std::string& key) {
+    const FormLabels& labels = FormLabels::get();
+    const auto& choices = assessment_choices();
+    return std::any_of(choices.begin(), choices.end(),
+                       [&](const AssessmentChoice& c) { return labels.is(c.label, key); }) ||
+           std::any_of(std::begin(kProcedureTexts), std::end(kProcedureTexts),
+                       [&](const ProcedureText& t) { return t.own_label && labels.is(t.label, key); });
+}
 
 void read_procedure_row(const Row& r, Assessment& as, ProcedureReading& reading) {
     const FormLabels& labels = FormLabels::get();

@@ -302,7 +302,7 @@ private:
         }
         // 別添1 groups its steps under numbered titles of its own: only an item of II ends it.
         if (section_ == Section::annex_affair && owner != Section::files) return false;
-        if (!s && names_files_after_systems(r)) return false;  // read by basic() as I-3's names
+        if (!s && open_names_after_systems(r)) return false;  // read by basic() as I-3's names
         if (!s) {
             if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120) return false;
             s = Sub::none;  // another item of section I (理由, …): nothing to read
@@ -386,10 +386,7 @@ private:
         if (labels_.is("flow_choice", k)) return P{Section::files, Sub::flows};
         if (labels_.is("storage", k) || labels_.is("erasure", k)) return P{Section::files, Sub::storage};
         if (labels_.is("file_population", k) && !entrust_.open) return P{Section::files, Sub::basic_info};
-        // 基礎's しきい値判断 rows and VI-2's 実施日・期間: no other item has these labels.
-        for (const char* own :
-             {"kiso_population", "handlers", "serious_incident", "threshold_result", "comment_period"})
-            if (labels_.is(own, k)) return P{Section::other, Sub::none};
+        if (procedure_own_label(k)) return P{Section::other, Sub::none};
         // 法令上の根拠 without a number is I-5 個人番号の利用; ② after ①実施の有無 is I-6's.
         if (labels_.is("basis", k) && section_ != Section::files) {
             if (r.first_circled == 0) return P{Section::basic, Sub::number_use};
@@ -463,15 +460,6 @@ private:
             return;
         }
         dispatch(r);
-    }
-
-    // VI's labels of a text value (実施日・期間, 第三者点検's 実施日, 方法, 結果): one cell a line puts the
-    // value on the next line.
-    bool procedure_text_label(const std::string& key) const {
-        for (const char* label :
-             {"comment_period", "shortening_reason", "review_date", "review_method", "review_result"})
-            if (labels_.is(label, key)) return true;
-        return false;
     }
 
     // An entry header that names its entry (委託事項1, 提供先1, 移転先1: not システム1) alone on its line:
@@ -569,8 +557,8 @@ private:
     // ---- I 基本情報 --------------------------------------------------------------------------
 
     // I-3's (基礎: I-2's) names whose item title (3. 特定個人情報ファイル名) was lost: a line after the systems that
-    // lists only names of files (…ファイル), where section I named none yet. It opens the item.
-    bool names_files_after_systems(const Row& r) {
+    // lists only names of files (…ファイル), where section I named none yet. Opens that item; true if so.
+    bool open_names_after_systems(const Row& r) {
         // 基礎 lists its systems in I-1 (③システムの名称): its I-2 names follow them there.
         const bool after_systems = sub_ == Sub::systems || (sub_ == Sub::affair && a_ && !a_->systems.empty());
         if (section_ != Section::basic || !after_systems || r.cells.size() != 1 || is_field_label(r.key) ||
@@ -583,7 +571,7 @@ private:
 
     void basic(const Row& r) {
         auto& as = a(r.line);
-        if (names_files_after_systems(r)) return basic(r);
+        if (open_names_after_systems(r)) return basic(r);
         if (sub_ == Sub::affair && labels_.is("affair_name", r.key) && restart_section_one(r.line)) return basic(r);
         if (sub_ != Sub::file_names) {
             read_section_one_row(sub_, r, as, system_);

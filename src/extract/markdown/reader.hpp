@@ -182,6 +182,12 @@ struct ProcedureReading {
     char item = 0;                              // VI: 'c' 意見の聴取, 'r' 第三者点検, 0 another item
 };
 void read_procedure_row(const Row& r, Assessment& as, ProcedureReading& reading);
+// A label of VI's text fields (実施日・期間, 第三者点検's 実施日, 方法, 結果): one cell a line puts its value
+// on the next line.
+bool procedure_text_label(const std::string& key);
+// A label that no item outside 基礎 II/III and VI has (the しきい値判断 questions, 実施日・期間): it
+// moves the reading to them where their headings were lost.
+bool procedure_own_label(const std::string& key);
 
 // ---- annex.cpp: 別添1 事務の内容 -----------------------------------------------------------------
 

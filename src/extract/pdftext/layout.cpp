@@ -221,6 +221,8 @@ bool is_item_heading(const Line& line) {
     return numbered && item_of_title(numbered->first, numbered->second).has_value();
 }
 
+bool is_numbered_title(const Line& line) { return numbered_title(line.compact).has_value(); }
+
 bool is_file_item_heading(const Line& line) {
     constexpr size_t kMaxTitleTail = 30;  // (委託や情報提供ネットワークシステムを通じた提供を除く。)
     const auto numbered = numbered_title(line.compact);

@@ -76,6 +76,8 @@ Layout build_layout(const Document& doc);
 bool is_region_header(const Line& line);
 // A numbered item of the form (５．情報提供ネットワークシステムによる情報連携): no value goes on into it.
 bool is_item_heading(const Line& line);
+// A line that opens like a numbered item (3. 第三者点検, １．…), whether the form knows its title or not.
+bool is_numbered_title(const Line& line);
 // A numbered item of a II block (2. 基本情報, 3. 特定個人情報の入手・使用 …, 7. 備考): it ends the file's names.
 bool is_file_item_heading(const Line& line);
 

@@ -1,6 +1,5 @@
 // 基礎 II/III しきい値判断 and VI 評価実施手続 in a pdftotext-like conversion.
 #include <algorithm>
-#include <cctype>
 #include <tuple>
 
 #include "reader.hpp"
@@ -8,13 +7,6 @@
 namespace piagraph::extract_detail::pdftext {
 
 namespace {
-
-// The line of a numbered item's title (3. 第三者点検), not a text that names the item.
-bool is_numbered_title(const Line& l) {
-    size_t digits = 0;
-    while (digits < l.compact.size() && std::isdigit(static_cast<unsigned char>(l.compact[digits]))) ++digits;
-    return digits > 0 && digits < l.compact.size() && l.compact[digits] == '.';
-}
 
 // 第三者点検's ①実施日 ②方法 ③結果, from its title at `title` to the next item or heading.
 void read_review(const Layout& layout, int title, Assessment& a) {
