@@ -67,6 +67,9 @@ std::string escape_markup(std::string_view s);
 // Number of code points.
 size_t length(std::string_view s);
 
+// Columns the text takes in a fixed-pitch font: two for a wide (CJK) character, one for others.
+size_t display_width(std::string_view s);
+
 // Parses an integer written with ASCII, full-width or kanji digits (一二三…十百千); -1 if none.
 int parse_number(std::string_view s);
 

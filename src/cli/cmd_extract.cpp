@@ -8,6 +8,7 @@
 #include "piagraph/extract.hpp"
 #include "piagraph/io.hpp"
 #include "piagraph/limits.hpp"
+#include "piagraph/text.hpp"
 
 namespace piagraph::cli {
 
@@ -25,7 +26,10 @@ std::string summary_line(const std::string& file, const Assessment& a, Lang lang
     }
     const bool ja = lang == Lang::ja;
     const std::string form = a.form.empty() ? (ja ? "様式不明" : "unknown form") : a.form;
-    std::string line = file + ": " + form + (ja ? "「" + a.affair + "」 " : " \"" + a.affair + "\" ");
+    // A misread affair can be a whole page of text: the line names it, it does not quote it.
+    constexpr size_t kMaxAffairChars = 60;
+    const std::string affair = text::shorten(a.affair, kMaxAffairChars);
+    std::string line = file + ": " + form + (ja ? "「" + affair + "」 " : " \"" + affair + "\" ");
     if (ja)
         line += "システム " + std::to_string(a.systems.size()) + "・ファイル " + std::to_string(a.files.size()) +
                 "・提供 " + std::to_string(provisions) + "・移転 " + std::to_string(transfers) + "・委託 " +

@@ -350,7 +350,10 @@ void join_text(std::string& into, const std::string& next) {
         into = next;
         return;
     }
-    const std::u32string a = text::to_u32(into), b = text::to_u32(next);
+    // Only the last character of `into` matters: a value may be thousands of lines long.
+    size_t last = into.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(into[last]) & 0xC0) == 0x80) --last;
+    const std::u32string a = text::to_u32(std::string_view(into).substr(last)), b = text::to_u32(next);
     const bool after_mark = a.back() == U']' || a.back() == 0x3011 || a.back() == 0xFF3D;
     const bool space = after_mark || next_mark(b, 0) == 0 || opens_item(b) || a.back() == U' ';
     if (space && into.back() != ' ') into += ' ';
@@ -483,14 +486,265 @@ private:
     }
 };
 
-// ---- rows ----------------------------------------------------------------------------------
-
-constexpr size_t kNone = static_cast<size_t>(-1);
-
 bool opens_with_bracket(const std::string& cell) {
     const std::u32string u = text::to_u32(cell);
     return !u.empty() && (u[0] == U'[' || u[0] == 0x3010 || u[0] == 0xFF3B);  // [ 【 ［
 }
+
+// A cell of the label column that only groups the rows below it (再委託 | ⑦再委託の有無).
+bool is_group_label(const std::string& t) {
+    static const auto groups = Dictionary::get().list("/value_kinds/group_labels");
+    const std::string k = compact_key(t);
+    return std::any_of(groups.begin(), groups.end(), [&](const std::string& g) { return k == compact_key(g); });
+}
+
+// ---- labels centred on their rows -----------------------------------------------------------
+//
+// An office suite prints a label in the middle of its row's height: of a value of five lines, two
+// stand above the label's line. The rows are read once each label is moved up to its row's first
+// line, as a form printed with labels at the top reads. Where two rows part is found from those
+// middles: each row's first and last line lie about as far above and below its label.
+
+// A value line stands at least this far from the left edge; a line indented less is a text row of
+// the form's full width (the risk tables), which no label sits beside.
+constexpr size_t kMinValueIndent = 8;
+// A line of a value fills the value column when it is this wide, as a share of the widest lines
+// (the kFullLineQuantile of them all): a paragraph goes on after such a line.
+constexpr double kFullLineShare = 0.9;
+constexpr double kFullLineQuantile = 0.9;
+// The cost of parting two rows inside a paragraph (after a full line, before a line that opens no
+// item): less than a line of centring, so it breaks ties between rows of an even number of lines,
+// whose label stands half a line off their middle. Labels at the top part rows only there, so the
+// same cost, summed at their lines, weighs that reading against the centred one.
+constexpr double kMidParagraphCost = 0.4;
+// The cost of a label half a line off its row's middle (a row of an even number of lines has
+// no middle line): below a paragraph's cut, so that among rows all as well centred the ones
+// centred exactly win.
+constexpr double kHalfLineOffCost = 0.1;
+// Rows are looked for among this many lines at most: a row taller than a page is printed in
+// parts, and the search's work stays linear in the text's lines.
+constexpr size_t kMaxRowLines = 200;
+// The cost, for labels at the top, of a run whose first label has a value's lines above it.
+constexpr double kLinesAboveFirstLabelCost = 1.0;
+
+class CentredLabels {
+public:
+    CentredLabels(std::vector<Line>& lines, std::vector<std::string>& out) : lines_(lines), out_(out) {
+        find_runs();
+        full_width_ = full_width();
+        for (const Run& run : runs_) rows_.push_back(centred_rows(run));
+    }
+
+    // Whether the rows read better with their labels centred than at the top.
+    bool found() const {
+        double centred = 0, top = 0;
+        for (size_t r = 0; r < runs_.size(); ++r) {
+            const Run& run = runs_[r];
+            centred += rows_[r].cost;
+            if (run.blocks.front().first > 0) top += kLinesAboveFirstLabelCost;
+            for (const Block& b : run.blocks)
+                if (b.first > 0) top += part_cost(run, b.first - 1);
+        }
+        return centred < top;
+    }
+
+    // Moves each label up to its row's first line.
+    void lift() {
+        for (size_t r = 0; r < runs_.size(); ++r) lift_run(runs_[r], rows_[r].starts);
+    }
+
+private:
+    struct Block {  // the lines of one label cell, as indices into Run::lines
+        size_t first, last;
+    };
+    struct Run {  // rows of labels with their values beside them, between lines no row spans
+        std::vector<size_t> lines;
+        std::vector<Block> blocks;
+        std::vector<size_t> pages;  // per line, the page breaks before it since the text's start
+    };
+    struct Rows {
+        std::vector<size_t> starts;  // per block, its row's first line
+        double cost = 0;             // how badly they fit, ties aside
+    };
+    std::vector<Line>& lines_;
+    std::vector<std::string>& out_;
+    std::vector<Run> runs_;
+    std::vector<Rows> rows_;  // per run, its rows as centred
+    size_t full_width_ = 0;
+
+    // Headings, entry headers and full-width text rows: no row spans them.
+    static bool ends_run(const Line& l) {
+        return l.kind == Kind::heading || l.kind == Kind::entry || l.kind == Kind::range ||
+               (l.indent > 0 && l.indent < kMinValueIndent);
+    }
+
+    // A line at column 0 that goes on the label cell above it: the field label under a group label
+    // (再委託 | ⑦再委託の有無), or the wrapped tail of a label that is not whole on its first line.
+    static bool continues_label(const Line& above, const Line& l) {
+        if (is_group_label(above.frags[0].text)) return true;
+        return above.kind == Kind::label && l.kind == Kind::plain && !Vocabulary::get().label(l.frags[0].text) &&
+               !Vocabulary::get().exact(above.frags[0].text) && text::length(l.frags[0].text) <= kMaxLabelTail;
+    }
+
+    bool has_value(const Run& run, const Block& b) const {
+        for (size_t k = b.first; k <= b.last; ++k)
+            if (lines_[run.lines[k]].frags.size() > 1) return true;
+        return false;
+    }
+
+    void find_runs() {
+        Run run;
+        size_t pages = 0;
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            const Line& l = lines_[i];
+            if (l.page_break || l.kind == Kind::footer) ++pages;
+            if (l.kind == Kind::blank || l.kind == Kind::footer) continue;
+            // The change table is history, its cells at the top: it ends the form's rows.
+            if (l.form_key == std::optional<std::string>("change_date")) break;
+            if (ends_run(l)) {
+                end_run(run);
+                continue;
+            }
+            if (l.indent == 0) {
+                if (!run.blocks.empty() && run.blocks.back().last + 1 == run.lines.size() &&
+                    continues_label(lines_[run.lines.back()], l)) {
+                    run.blocks.back().last = run.lines.size();
+                } else {
+                    if (!run.blocks.empty() && !has_value(run, run.blocks.back())) end_run(run);
+                    run.blocks.push_back({run.lines.size(), run.lines.size()});
+                }
+            }
+            run.lines.push_back(i);
+            run.pages.push_back(pages);
+        }
+        end_run(run);
+    }
+
+    void end_run(Run& run) {
+        // A label cell without a value beside it titles the lines below it: they end the run.
+        if (!run.blocks.empty() && !has_value(run, run.blocks.back())) {
+            const size_t title = run.blocks.back().first;
+            run.blocks.pop_back();
+            run.lines.resize(title);
+            run.pages.resize(title);
+        }
+        if (!run.blocks.empty()) runs_.push_back(std::move(run));
+        run = Run{};
+    }
+
+    // The width of a line's value: its cells and the gaps between them, a label cell left out.
+    size_t value_width(const Line& l) const {
+        size_t width = 0;
+        for (size_t k = l.indent == 0 ? 1 : 0; k < l.frags.size(); ++k)
+            width += text::display_width(l.frags[k].text) + 2;
+        return width;
+    }
+
+    size_t full_width() const {
+        std::vector<size_t> widths;
+        for (const Run& run : runs_)
+            for (size_t line : run.lines) widths.push_back(value_width(lines_[line]));
+        if (widths.empty()) return 0;
+        const auto at =
+            widths.begin() + static_cast<std::ptrdiff_t>(kFullLineQuantile * static_cast<double>(widths.size() - 1));
+        std::nth_element(widths.begin(), at, widths.end());
+        return static_cast<size_t>(kFullLineShare * static_cast<double>(*at));
+    }
+
+    // The cost of parting two rows after run line k: nothing where a paragraph ends or an item opens.
+    double part_cost(const Run& run, size_t k) const {
+        if (k + 1 >= run.lines.size()) return 0;
+        const Line& next = lines_[run.lines[k + 1]];
+        const size_t value = next.indent == 0 ? 1 : 0;  // its first value cell
+        if (next.frags.size() <= value || value_width(lines_[run.lines[k]]) < full_width_) return 0;
+        const std::string& first = next.frags[value].text;
+        const std::u32string u = text::to_u32(first);
+        const bool opens = next_mark(u, 0) == 0 || opens_item(u) || opens_with_bracket(first);
+        return opens ? 0 : kMidParagraphCost;
+    }
+
+    // Each block's row, found by dynamic programming over where the rows part, each row as centred
+    // on its label as it can be.
+    Rows centred_rows(const Run& run) const {
+        const size_t m = run.blocks.size(), n = run.lines.size();
+        auto lo = [&](size_t j) { return run.blocks[j].last; };
+        auto hi = [&](size_t j) { return j + 1 < m ? run.blocks[j + 1].first - 1 : n - 1; };
+        auto centring = [&](size_t j, size_t first, size_t last) {
+            const double off = std::abs(static_cast<double>(first + last) -
+                                        static_cast<double>(run.blocks[j].first + run.blocks[j].last));
+            // A row that runs over a page break is printed in two parts, its label in either:
+            // how far off it stands only breaks ties.
+            if (run.pages[last] != run.pages[first]) return off / 100;
+            return std::max(kHalfLineOffCost * off, off - 1 + kHalfLineOffCost);
+        };
+        // least[j][e - lo(j)]: the least cost of rows 0..j with row j ending at run line e;
+        // before[j][…]: where row j - 1 ended then.
+        std::vector<std::vector<double>> least(m);
+        std::vector<std::vector<size_t>> before(m);
+        for (size_t j = 0; j < m; ++j) {
+            least[j].assign(hi(j) - lo(j) + 1, 0);
+            before[j].assign(hi(j) - lo(j) + 1, 0);
+            for (size_t e = lo(j); e <= hi(j); ++e) {
+                double best = j == 0 ? centring(j, 0, e) : -1;
+                // The row before may end anywhere in its gap, but no further than kMaxRowLines up.
+                const size_t nearest = j == 0 ? 0 : std::min(hi(j - 1), e > kMaxRowLines ? e - kMaxRowLines : 0);
+                if (j > 0)
+                    for (size_t p = std::max(lo(j - 1), nearest); p <= hi(j - 1); ++p) {
+                        const double c = least[j - 1][p - lo(j - 1)] + centring(j, p + 1, e);
+                        if (best < 0 || c < best) best = c, before[j][e - lo(j)] = p;
+                    }
+                least[j][e - lo(j)] = best + part_cost(run, e);
+            }
+        }
+        Rows rows{std::vector<size_t>(m, 0), 0};
+        size_t e = n - 1;
+        for (size_t j = m; j-- > 0;) {
+            const size_t last = e;
+            if (j > 0) e = before[j][e - lo(j)];
+            rows.starts[j] = j > 0 ? e + 1 : 0;
+            // The cost of the rows without what only breaks ties, to weigh against labels at the top.
+            rows.cost += std::max(0.0, centring(j, rows.starts[j], last) - kHalfLineOffCost) + part_cost(run, last);
+        }
+        return rows;
+    }
+
+    void lift_run(const Run& run, const std::vector<size_t>& starts) {
+        for (size_t j = 0; j < run.blocks.size(); ++j) {
+            const Block& b = run.blocks[j];
+            if (starts[j] >= b.first) continue;
+            std::vector<Frag> labels;
+            for (size_t k = b.first; k <= b.last; ++k) {
+                Line& l = lines_[run.lines[k]];
+                labels.push_back(l.frags.front());
+                l.frags.erase(l.frags.begin());
+            }
+            for (size_t k = 0; k < labels.size(); ++k) {
+                auto& frags = lines_[run.lines[starts[j] + k]].frags;
+                frags.insert(frags.begin(), labels[k]);
+            }
+            for (size_t k = starts[j]; k <= b.last; ++k) reread(run.lines[k]);
+        }
+    }
+
+    // A line whose cells moved, written out and read again: its kind, key and indent follow its
+    // new first cell.
+    void reread(size_t i) {
+        std::u32string written;
+        for (const Frag& f : lines_[i].frags) {
+            if (!written.empty()) written += U"  ";
+            while (written.size() < f.col) written += U' ';
+            written += text::to_u32(f.text);
+        }
+        const bool page_break = lines_[i].page_break;
+        out_[i] = text::to_utf8(written);
+        lines_[i] = read_line(out_[i]);
+        lines_[i].page_break = page_break;
+    }
+};
+
+// ---- rows ----------------------------------------------------------------------------------
+
+constexpr size_t kNone = static_cast<size_t>(-1);
 
 // Appends a cell to a row line, tab-separated.
 void append_cell(std::string& line, const std::string& cell) {
@@ -527,6 +781,7 @@ public:
     std::optional<Document> run() {
         const std::vector<size_t> order = column_flow_order(flow_lines());
         permute(order);
+        if (CentredLabels centred(lines_, out_); centred.found()) centred.lift();
         for (size_t i = 0; i < lines_.size(); ++i) step(i);
         close();
         end_grid();
@@ -604,13 +859,6 @@ private:
     static bool is_change_header_cell(const Line& l) {
         return l.frags.size() == 1 && (l.form_key == std::optional<std::string>("change_date") ||
                                        FormLabels::get().is("change_columns", compact_key(l.frags[0].text)));
-    }
-
-    // A cell of the label column that only groups the rows below it (再委託 | ⑦再委託の有無).
-    static bool is_group_label(const std::string& t) {
-        static const auto groups = Dictionary::get().list("/value_kinds/group_labels");
-        const std::string k = compact_key(t);
-        return std::any_of(groups.begin(), groups.end(), [&](const std::string& g) { return k == compact_key(g); });
     }
 
     // Reads the lines in `order` (lines_ and out_ both).

@@ -367,6 +367,16 @@ size_t length(std::string_view s) {
     return count;
 }
 
+size_t display_width(std::string_view s) {
+    size_t width = 0;
+    for (size_t i = 0; i < s.size();) {
+        const auto [c, len] = next_code_point(s, i);
+        i += len;
+        width += static_cast<size_t>(std::max(0, utf8proc_charwidth(static_cast<utf8proc_int32_t>(c))));
+    }
+    return width;
+}
+
 std::string escape_markup(std::string_view s) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "piagraph/text.hpp"
 #include "test_support.hpp"
 
 namespace piagraph {
@@ -71,6 +72,27 @@ TEST(ExtractSummary, EnglishWithLangEnAndEveryItemRead) {
     EXPECT_EQ(lines[0].rfind(whole + ": ", 0), 0u) << lines[0];
     EXPECT_NE(lines[0].find(" — すべての項目を読み取りました"), std::string::npos) << lines[0];
     EXPECT_EQ(lines[1].find("個人番号の利用の法令上の根拠"), std::string::npos) << lines[1];
+}
+
+// A misread affair can run to a page (a value its label's row lost the end of): the line names the
+// assessment by the affair's first 60 characters, not the whole of it.
+TEST(ExtractSummary, ALongAffairIsCut) {
+    std::string affair = "国民年金に関する事務";
+    while (affair.size() < 3000) affair += "被保険者の資格取得及び喪失の届出を受け付ける。";
+    const auto file = test::temp_dir() / "long-affair.txt";
+    test::write_text(file,
+                     "特定個人情報保護評価書(全項目評価書)\n評価書番号\t7\n評価実施機関名\tさくら町長\n"
+                     "I 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n①事務の名称\t" +
+                         affair + "\n");
+    const auto r = test::run_piagraph({"extract", file.string(), "-o", "-"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto lines = lines_of(r.err);
+    ASSERT_EQ(lines.size(), 1u) << r.err;
+    EXPECT_NE(lines[0].find("「国民年金に関する事務被保険者"), std::string::npos) << lines[0];
+    EXPECT_NE(lines[0].find("…」"), std::string::npos) << lines[0];
+    const size_t open = lines[0].find("「"), close = lines[0].find("」");
+    ASSERT_NE(close, std::string::npos);
+    EXPECT_LE(text::length(lines[0].substr(open + 3, close - open - 3)), 61u) << lines[0];  // 60 and "…"
 }
 
 }  // namespace

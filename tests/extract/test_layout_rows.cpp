@@ -302,6 +302,45 @@ TEST(LayoutRowsRefused, RowsThatAreTabSeparatedAlready) {
     EXPECT_FALSE(rows_from_layout(decode_document(text, "tabs.txt")).has_value());
 }
 
+// The form as an office suite prints it: each label in the middle of its row's height, the lines
+// of its value above and below it (sakura-centred.txt, authored). Each row is read whole under its
+// label: a value's first lines are not the end of the row above, an even number of lines parts
+// where a paragraph ends, and a row that runs over a page break keeps its lines on both pages.
+TEST(LayoutRowsForm, LabelsCentredOnTheirRows) {
+    const auto rows = rows_from_layout(fixture("sakura-centred.txt"));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 3), "7\t国民年金に関する事務 全項目評価書");
+    EXPECT_EQ(line(*rows, 4),
+              "個人のプライバシー等の権利利益の保護の宣言\tさくら町は、国民年金に関する事務における特定個人情報"
+              "ファイルの取扱いにあたり、特定個人情報ファイルの取扱いが個人のプライバシー等の権利利益に影響を及ぼしかね"
+              "ないことを認識し、適切な措置を講じ、もって権利利益の保護に取り組んでいることを宣言する。");
+    EXPECT_EQ(line(*rows, 14), "①事務の名称\t国民年金に関する事務");
+    EXPECT_EQ(line(*rows, 15),
+              "②事務の内容 ※\t国民年金法に基づき、被保険者の資格取得及び喪失の届出を受け付け、年金事務所へ報告する"
+              "とともに、保険料の免除及び納付猶予の申請を受け付けて審査し、その結果を年金事務所へ送付する。 1. "
+              "資格取得届の受付");
+    EXPECT_EQ(line(*rows, 20), "③対象人数\t[1万人以上10万人未満] ＜選択肢＞ 1) 1,000人未満 2) 1,000人以上1万人未満");
+    EXPECT_EQ(line(*rows, 37), "①システムの名称\t団体内統合宛名システム");
+    EXPECT_EQ(line(*rows, 38),
+              "②システムの機能\t宛名番号を付番し、個人番号と紐付けて管理する。宛名の照会機能を持ち、国民年金システム"
+              "からの照会に応じて宛名情報を返す。");
+
+    const Model m = extract_document(fixture("sakura-centred.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.affair, "国民年金に関する事務");
+    EXPECT_EQ(a.organization, "さくら町長");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].name, "国民年金システム");
+    EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
+    EXPECT_EQ(a.systems[0].connections,
+              (std::vector<std::string>{"庁内連携システム", "住民基本台帳ネットワークシステム"}));
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"年金記録照会システム"}));
+    EXPECT_EQ(a.systems[0].functions,
+              "資格記録の管理を行い、被保険者の資格の取得及び喪失の届出を受け付けて記録する。免除の申請を審査し、"
+              "その結果を記録する。");
+}
+
 // One cell a line of a markdown-like text: a block of HTML under a value without markup is a cell of
 // its own (a table cell the conversion split), not the wrapped end of the system's name.
 TEST(LayoutRowsForm, HtmlBlockAfterAValueIsNoPartOfIt) {

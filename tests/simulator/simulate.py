@@ -603,9 +603,13 @@ th { text-align: left; background: #ccc; }
 p { margin: 0; }
 ul, ol { margin: 0; padding-left: 1.5em; }
 """
+# The form as an office suite prints it: a narrow label column whose labels wrap over two or three
+# lines, centred on their row's height, so a label's lines stand above and below its value's first.
+NARROW_LABEL_CSS = PRINT_CSS.replace("td.label { width: 30%; background: #eee; }",
+                                     "td.label { width: 13%; background: #eee; vertical-align: middle; }")
 
 
-def printable_html(doc):
+def printable_html(doc, css=PRINT_CSS):
     tables, current = [], []
     grid = False  # the rows of the current table are grid rows
     for kind, cells in printed_rows(doc.lines):
@@ -618,7 +622,7 @@ def printable_html(doc):
     body = "\n".join("<table%s>\n%s\n</table>" % (" class=\"grid\"" if g else "", "\n".join(t))
                      for g, t in tables if t)
     return ("<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><style>%s</style></head>"
-            "<body>\n%s\n</body></html>\n" % (PRINT_CSS, body))
+            "<body>\n%s\n</body></html>\n" % (css, body))
 
 
 def print_pdf(html_text, cache_dir):
@@ -648,20 +652,22 @@ def pdftotext(pdf, layout):
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
 
 
-def printed_pdf(doc, ctx):
+def printed_pdf_variant(css=PRINT_CSS):
     """The printed form as the PDF itself: piagraph reads it in-process (poppler)."""
-    if not shutil.which("chromium"):
-        return None
-    pdf = print_pdf(printable_html(doc), ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
-    with open(pdf, "rb") as f:
-        return f.read(), doc.gold
+    def variant(doc, ctx):
+        if not shutil.which("chromium"):
+            return None
+        pdf = print_pdf(printable_html(doc, css), ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+        with open(pdf, "rb") as f:
+            return f.read(), doc.gold
+    return variant
 
 
-def printed_variant(layout):
+def printed_variant(layout, css=PRINT_CSS):
     def variant(doc, ctx):
         if not shutil.which("chromium") or not shutil.which("pdftotext"):
             return None
-        pdf = print_pdf(printable_html(doc), ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+        pdf = print_pdf(printable_html(doc, css), ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
         return pdftotext(pdf, layout), doc.gold
     return variant
 
@@ -690,7 +696,10 @@ VARIANTS = {
     "pages-joined": (pages_joined, PDF),
     "printed-pdftotext": (printed_variant(layout=False), MD),
     "printed-pdftotext-layout": (printed_variant(layout=True), MD),
-    "printed-pdf": (printed_pdf, MD),
+    "printed-pdf": (printed_pdf_variant(), MD),
+    # the form as an office suite prints it: narrow label cells, each label centred on its row
+    "printed-narrow-labels": (printed_variant(layout=True, css=NARROW_LABEL_CSS), MD),
+    "printed-pdf-narrow-labels": (printed_pdf_variant(NARROW_LABEL_CSS), MD),
     # the printed form, then its section headings lost: the headings a reader of its layout leans on
     "printed-headings-removed": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+headings-removed", ctx), MD),
     # rows of two kinds in one text: label and value with spaces between (the first half), then one
