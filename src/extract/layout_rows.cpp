@@ -33,6 +33,8 @@ constexpr size_t kMinPrefixChars = 4;
 constexpr size_t kMaxLabelTail = 12;
 // A label cut by the line end is known by its first line from this many characters on.
 constexpr size_t kMinWrappedLabelChars = 8;
+// A line of a heading that wrapped in the label column is this short at most.
+constexpr size_t kMaxWrappedHeadingChars = 20;
 // How far (in characters) a table cell's text may stand from its header's column.
 constexpr size_t kGridDrift = 3;
 
@@ -197,8 +199,8 @@ std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
 }
 
 // A label that fills its column is printed one space before its value: 過去1年以内に、…に関する
-// [発生なし] <選択肢> …. When the text before " [" is a label (or a wrapped label's first line),
-// the selection is a fragment of its own.
+// [発生なし] <選択肢> …, ①システムの名称 国民年金システム. When the text before that space is a
+// label (or a wrapped label's first line), the value is a fragment of its own.
 void split_label_from_selection(std::vector<Frag>& frags);
 
 bool is_letter(char32_t c) {
@@ -262,7 +264,17 @@ bool is_heading(const std::string& n) {
 
 void split_label_from_selection(std::vector<Frag>& frags) {
     const std::string& first = frags.front().text;
-    const size_t at = first.find(" [");
+    // The longest whole label before a space (①システムの名称 既存住民基本台帳システム); a ※ after a
+    // label is part of it.
+    size_t at = std::string::npos;
+    // A label written with a space inside (④移転する情報の対象となる 本人の数) is no label and value.
+    const bool whole_label = Vocabulary::get().exact(first);
+    for (size_t space = first.find(' '); !whole_label && space != std::string::npos; space = first.find(' ', space + 1))
+        if (space > 0 && first.compare(space + 1, std::string("※").size(), "※") != 0 &&
+            Vocabulary::get().exact(first.substr(0, space)))
+            at = space;
+    // Else a label, or a wrapped label's first line, before a selection.
+    if (at == std::string::npos) at = first.find(" [");
     if (at == std::string::npos || at == 0 || !Vocabulary::get().label(first.substr(0, at))) return;
     Frag value{frags.front().col + text::length(first.substr(0, at)) + 1, first.substr(at + 1)};
     frags.front().text = first.substr(0, at);
@@ -781,6 +793,7 @@ public:
     std::optional<Document> run() {
         const std::vector<size_t> order = column_flow_order(flow_lines());
         permute(order);
+        join_wrapped_headings();
         if (CentredLabels centred(lines_, out_); centred.found()) centred.lift();
         for (size_t i = 0; i < lines_.size(); ++i) step(i);
         close();
@@ -903,6 +916,43 @@ private:
         open(i);
     }
 
+    // "5. …": one or two digits and a full stop (the text in NFKC).
+    static bool numbered(const std::string& n) {
+        size_t digits = 0;
+        while (digits < n.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(n[digits]))) ++digits;
+        return digits > 0 && digits < 3 && digits < n.size() && n[digits] == '.';
+    }
+
+    // A numbered heading printed in the narrow label column wraps over lines of their own
+    // (5. 評価実施機関にお | ける担当部署): the lines that make it a heading of the form are one
+    // heading line.
+    void join_wrapped_headings() {
+        constexpr size_t kMaxHeadingLines = 4;
+        auto piece = [&](size_t k) {
+            const Line& l = lines_[k];
+            return l.indent == 0 && l.frags.size() == 1 && (l.kind == Kind::plain || l.kind == Kind::other) &&
+                   text::length(l.frags[0].text) <= kMaxWrappedHeadingChars;
+        };
+        for (size_t i = 0; i + 1 < lines_.size(); ++i) {
+            if (!piece(i) || !numbered(text::nfkc(lines_[i].frags[0].text))) continue;
+            std::string joined = lines_[i].frags[0].text;
+            for (size_t k = i + 1; k < lines_.size() && k < i + kMaxHeadingLines && piece(k) &&
+                                   !opens_item(text::to_u32(lines_[k].frags[0].text));
+                 ++k) {
+                joined += lines_[k].frags[0].text;
+                if (!is_heading(text::trim(text::nfkc(joined)))) continue;
+                out_[i] = joined;
+                lines_[i].kind = Kind::heading;
+                for (size_t j = i + 1; j <= k; ++j) {
+                    out_[j].clear();
+                    lines_[j] = Line{};
+                }
+                i = k;
+                break;
+            }
+        }
+    }
+
     // A heading that carries its own choices (6. 情報提供ネットワークシステムとの接続 [○] 接続しない
     // (入手) …) wraps them onto the next line at column 0: that line is part of the heading.
     void join_wrapped_choices(size_t i) {
@@ -941,6 +991,18 @@ private:
         Row& r = *row_;
         const std::vector<Frag> rest(l.frags.begin() + 1, l.frags.end());
         const bool fresh = !r.gap && !r.page_break;
+        if (r.label_open && fresh && r.inline_value && l.frags.size() == 1) {
+            // The label's tail, one space before more of the value (④提供する情報の対 [10万人以上… |
+            // 象となる本人の数 100万人以上…): the tail joins the label, the rest is value.
+            const std::string& first = l.frags[0].text;
+            for (size_t space = first.find(' '); space != std::string::npos; space = first.find(' ', space + 1)) {
+                if (l.kind == Kind::label || !Vocabulary::get().exact(r.labels.back() + first.substr(0, space)))
+                    continue;
+                join_text(r.labels.back(), first.substr(0, space));
+                return absorb(i, {Frag{l.frags[0].col + text::length(first.substr(0, space)) + 1,
+                                       text::trim(first.substr(space + 1))}});
+            }
+        }
         if (r.label_open && fresh && joins_label(l)) {
             join_text(r.labels.back(), l.frags[0].text);
             return absorb(i, rest);

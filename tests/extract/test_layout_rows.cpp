@@ -341,6 +341,35 @@ TEST(LayoutRowsForm, LabelsCentredOnTheirRows) {
               "その結果を記録する。");
 }
 
+// The form printed with a narrow label column (sakura-wrapped.txt, authored): a label that fills
+// its column stands one space before its value, a label wraps over two lines with its value
+// beside both, and a numbered heading wraps over lines of its own. Each is one row, or one heading.
+TEST(LayoutRowsForm, LabelsAndHeadingsWrappedInANarrowColumn) {
+    const auto rows = rows_from_layout(fixture("sakura-wrapped.txt"));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 4), "評価実施機関名\tさくら町長");
+    EXPECT_EQ(line(*rows, 7), "1. 特定個人情報ファイルを取り扱う事務");
+    EXPECT_EQ(line(*rows, 8), "");
+    EXPECT_EQ(line(*rows, 11), "2. 特定個人情報ファイルを取り扱う事務");
+    EXPECT_EQ(line(*rows, 16), "①システムの名称\t国民年金システム");
+    EXPECT_EQ(line(*rows, 18),
+              "③他のシステムとの接続\t[ ] 情報提供ネットワークシステム [ ○ ] 庁内連携システム [ ○ ] "
+              "住民基本台帳ネットワークシステム [ ] 既存住民基本台帳システム");
+    EXPECT_EQ(line(*rows, 20), "5. 評価実施機関における担当部署");
+    EXPECT_EQ(line(*rows, 24),
+              "④提供する情報の対象となる本人の数\t[10万人以上100万人未満] <選択肢> 1) 1万人未満 2) 1万人以上10万人"
+              "未満 3) 10万人以上100万人未満 4) 100万人以上1,000万人未満");
+
+    const Model m = extract_document(fixture("sakura-wrapped.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.organization, "さくら町長");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].name, "国民年金システム");
+    EXPECT_EQ(a.systems[0].connections,
+              (std::vector<std::string>{"庁内連携システム", "住民基本台帳ネットワークシステム"}));
+}
+
 // One cell a line of a markdown-like text: a block of HTML under a value without markup is a cell of
 // its own (a table cell the conversion split), not the wrapped end of the system's name.
 TEST(LayoutRowsForm, HtmlBlockAfterAValueIsNoPartOfIt) {

@@ -609,7 +609,7 @@ NARROW_LABEL_CSS = PRINT_CSS.replace("td.label { width: 30%; background: #eee; }
                                      "td.label { width: 13%; background: #eee; vertical-align: middle; }")
 
 
-def printable_html(doc, css=PRINT_CSS):
+def printable_html(doc, css=PRINT_CSS, label_width=None):
     tables, current = [], []
     grid = False  # the rows of the current table are grid rows
     for kind, cells in printed_rows(doc.lines):
@@ -619,7 +619,9 @@ def printable_html(doc, css=PRINT_CSS):
         grid = kind == "grid"
         current.append(html_row(kind, cells))
     tables.append((grid, current))
-    body = "\n".join("<table%s>\n%s\n</table>" % (" class=\"grid\"" if g else "", "\n".join(t))
+    # a label column of a fixed width wraps the labels (and the headings) longer than it
+    cols = "<colgroup><col style=\"width:%d%%\"><col></colgroup>\n" % label_width if label_width else ""
+    body = "\n".join("<table%s>\n%s%s\n</table>" % (" class=\"grid\"" if g else "", "" if g else cols, "\n".join(t))
                      for g, t in tables if t)
     return ("<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\"><style>%s</style></head>"
             "<body>\n%s\n</body></html>\n" % (css, body))
@@ -663,11 +665,12 @@ def printed_pdf_variant(css=PRINT_CSS):
     return variant
 
 
-def printed_variant(layout, css=PRINT_CSS):
+def printed_variant(layout, css=PRINT_CSS, label_width=None):
     def variant(doc, ctx):
         if not shutil.which("chromium") or not shutil.which("pdftotext"):
             return None
-        pdf = print_pdf(printable_html(doc, css), ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+        pdf = print_pdf(printable_html(doc, css, label_width),
+                        ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
         return pdftotext(pdf, layout), doc.gold
     return variant
 
@@ -700,6 +703,10 @@ VARIANTS = {
     # the form as an office suite prints it: narrow label cells, each label centred on its row
     "printed-narrow-labels": (printed_variant(layout=True, css=NARROW_LABEL_CSS), MD),
     "printed-pdf-narrow-labels": (printed_pdf_variant(NARROW_LABEL_CSS), MD),
+    # a label column 18% wide: labels and numbered headings wrap over two to four lines, a label
+    # that fills its column stands one space before its value; at the top, then centred
+    "printed-wrapped-labels": (printed_variant(layout=True, label_width=18), MD),
+    "printed-wrapped-centred": (printed_variant(layout=True, css=NARROW_LABEL_CSS, label_width=18), MD),
     # the printed form, then its section headings lost: the headings a reader of its layout leans on
     "printed-headings-removed": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+headings-removed", ctx), MD),
     # rows of two kinds in one text: label and value with spaces between (the first half), then one
