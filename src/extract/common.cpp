@@ -826,4 +826,11 @@ void merge_repeated_files(std::vector<FileBlock>& files) {
     files = std::move(out);
 }
 
+std::optional<std::pair<int, std::string>> numbered_title(const std::string& compact) {
+    size_t digits = 0;
+    while (digits < compact.size() && compact[digits] >= '0' && compact[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 2 || digits + 1 >= compact.size() || compact[digits] != '.') return std::nullopt;
+    return std::pair{std::stoi(compact.substr(0, digits)), compact.substr(digits + 1)};
+}
+
 }  // namespace piagraph::extract_detail

@@ -154,4 +154,8 @@ void shift_lines(Assessment& a, int delta);
 // converter may emit a table twice): the later block only fills what the first one lacks.
 void merge_repeated_files(std::vector<FileBlock>& files);
 
+// The number and title of a line (compact: NFKC without white space) that opens like an item of
+// the form: １．…, up to two digits.
+std::optional<std::pair<int, std::string>> numbered_title(const std::string& compact);
+
 }  // namespace piagraph::extract_detail

@@ -262,17 +262,25 @@ bool is_heading(const std::string& n) {
     return false;
 }
 
+// The last space in `cell` before which, joined to `head` (the label's lines above, or nothing),
+// stands a whole label of the form: the label ends there and its value begins one space on
+// (①システムの名称 既存住民基本台帳システム). A ※ after the label is part of it. npos if none.
+size_t space_after_label(const std::string& head, const std::string& cell) {
+    // A label is short: spaces further on part words of a value (a line of prose has dozens).
+    constexpr size_t kMaxLabelBytes = kMaxLabelChars * 3;
+    size_t at = std::string::npos;
+    for (size_t space = cell.find(' '); space != std::string::npos && space <= kMaxLabelBytes;
+         space = cell.find(' ', space + 1))
+        if (space > 0 && cell.compare(space + 1, std::string("※").size(), "※") != 0 &&
+            Vocabulary::get().exact(head + cell.substr(0, space)))
+            at = space;
+    return at;
+}
+
 void split_label_from_selection(std::vector<Frag>& frags) {
     const std::string& first = frags.front().text;
-    // The longest whole label before a space (①システムの名称 既存住民基本台帳システム); a ※ after a
-    // label is part of it.
-    size_t at = std::string::npos;
     // A label written with a space inside (④移転する情報の対象となる 本人の数) is no label and value.
-    const bool whole_label = Vocabulary::get().exact(first);
-    for (size_t space = first.find(' '); !whole_label && space != std::string::npos; space = first.find(' ', space + 1))
-        if (space > 0 && first.compare(space + 1, std::string("※").size(), "※") != 0 &&
-            Vocabulary::get().exact(first.substr(0, space)))
-            at = space;
+    size_t at = Vocabulary::get().exact(first) ? std::string::npos : space_after_label("", first);
     // Else a label, or a wrapped label's first line, before a selection.
     if (at == std::string::npos) at = first.find(" [");
     if (at == std::string::npos || at == 0 || !Vocabulary::get().label(first.substr(0, at))) return;
@@ -916,13 +924,6 @@ private:
         open(i);
     }
 
-    // "5. …": one or two digits and a full stop (the text in NFKC).
-    static bool numbered(const std::string& n) {
-        size_t digits = 0;
-        while (digits < n.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(n[digits]))) ++digits;
-        return digits > 0 && digits < 3 && digits < n.size() && n[digits] == '.';
-    }
-
     // A numbered heading printed in the narrow label column wraps over lines of their own
     // (5. 評価実施機関にお | ける担当部署): the lines that make it a heading of the form are one
     // heading line.
@@ -934,7 +935,7 @@ private:
                    text::length(l.frags[0].text) <= kMaxWrappedHeadingChars;
         };
         for (size_t i = 0; i + 1 < lines_.size(); ++i) {
-            if (!piece(i) || !numbered(text::nfkc(lines_[i].frags[0].text))) continue;
+            if (!piece(i) || !numbered_title(compact_key(lines_[i].frags[0].text))) continue;
             std::string joined = lines_[i].frags[0].text;
             for (size_t k = i + 1; k < lines_.size() && k < i + kMaxHeadingLines && piece(k) &&
                                    !opens_item(text::to_u32(lines_[k].frags[0].text));
@@ -995,9 +996,8 @@ private:
             // The label's tail, one space before more of the value (④提供する情報の対 [10万人以上… |
             // 象となる本人の数 100万人以上…): the tail joins the label, the rest is value.
             const std::string& first = l.frags[0].text;
-            for (size_t space = first.find(' '); space != std::string::npos; space = first.find(' ', space + 1)) {
-                if (l.kind == Kind::label || !Vocabulary::get().exact(r.labels.back() + first.substr(0, space)))
-                    continue;
+            if (const size_t space = space_after_label(r.labels.back(), first);
+                l.kind != Kind::label && space != std::string::npos) {
                 join_text(r.labels.back(), first.substr(0, space));
                 return absorb(i, {Frag{l.frags[0].col + text::length(first.substr(0, space)) + 1,
                                        text::trim(first.substr(space + 1))}});

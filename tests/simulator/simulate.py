@@ -654,24 +654,28 @@ def pdftotext(pdf, layout):
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
 
 
-def printed_pdf_variant(css=PRINT_CSS):
+def printed(doc, ctx, css, label_width):
+    """The form printed to PDF with headless chromium: the PDF's path."""
+    return print_pdf(printable_html(doc, css, label_width),
+                     ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+
+
+def printed_pdf_variant(css=PRINT_CSS, label_width=None):
     """The printed form as the PDF itself: piagraph reads it in-process (poppler)."""
     def variant(doc, ctx):
         if not shutil.which("chromium"):
             return None
-        pdf = print_pdf(printable_html(doc, css), ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
-        with open(pdf, "rb") as f:
+        with open(printed(doc, ctx, css, label_width), "rb") as f:
             return f.read(), doc.gold
     return variant
 
 
 def printed_variant(layout, css=PRINT_CSS, label_width=None):
+    """The printed form converted back with pdftotext (raw order, or physical layout)."""
     def variant(doc, ctx):
         if not shutil.which("chromium") or not shutil.which("pdftotext"):
             return None
-        pdf = print_pdf(printable_html(doc, css, label_width),
-                        ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
-        return pdftotext(pdf, layout), doc.gold
+        return pdftotext(printed(doc, ctx, css, label_width), layout), doc.gold
     return variant
 
 

@@ -83,14 +83,6 @@ struct ItemHeader {
     Region region;
     bool opens_file = false;
 };
-// The number and title of a line (compact) that opens like an item: １．…, up to two digits.
-std::optional<std::pair<int, std::string>> numbered_title(const std::string& compact) {
-    size_t digits = 0;
-    while (digits < compact.size() && compact[digits] >= '0' && compact[digits] <= '9') ++digits;
-    if (digits == 0 || digits > 2 || digits + 1 >= compact.size() || compact[digits] != '.') return std::nullopt;
-    return std::pair{std::stoi(compact.substr(0, digits)), compact.substr(digits + 1)};
-}
-
 // The region an item's title (compact: NFKC without white space) announces.
 std::optional<ItemHeader> item_of_title(int number, const std::string& title) {
     const auto& labels = FormLabels::get();
