@@ -23,6 +23,7 @@ PACKAGES=(
     libsqlite3-dev   # batch: the national index (OUT/index.sqlite)
     sqlite3          # README's example queries on the index
     poppler-utils    # pdftotext: the simulator's printed-pdftotext variants, the PDF benchmark
+    libreoffice-calc-nogui  # the simulator's printed-spreadsheet variants: the form printed from a sheet
     qpdf             # tests/pdf: the password-protected and font-stripped test PDFs
     clang-format
     clang            # the sanitizer tree and its libFuzzer targets (scripts/fuzz.sh)

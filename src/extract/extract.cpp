@@ -9,6 +9,7 @@
 #include "coverage.hpp"
 #include "form_labels.hpp"
 #include "layout_rows.hpp"
+#include "page_furniture.hpp"
 #include "parsers.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/error.hpp"
@@ -124,6 +125,15 @@ std::vector<size_t> assessment_starts(const std::vector<std::string>& lines) {
     return starts;
 }
 
+// A document's whole text, from its lines as they are now.
+void join_lines(Document& doc) {
+    doc.text.clear();
+    for (const auto& line : doc.lines) {
+        doc.text += line;
+        doc.text += '\n';
+    }
+}
+
 // Lines [from, to) of the document, numbered as in the whole: a part costs its own size only, so
 // a file of N assessments costs N times one.
 Document part_of(const Document& doc, size_t from, size_t to) {
@@ -139,10 +149,7 @@ Document part_of(const Document& doc, size_t from, size_t to) {
     const bool tab_rows = std::any_of(part.lines.begin(), part.lines.end(),
                                       [](const std::string& l) { return l.find('\t') != std::string::npos; });
     part.format = own == TextFormat::pdftext && tab_rows ? doc.format : own;
-    for (const auto& line : part.lines) {
-        part.text += line;
-        part.text += '\n';
-    }
+    join_lines(part);
     return part;
 }
 
@@ -254,10 +261,14 @@ std::vector<Assessment> parse_part(const Document& part, extract_detail::Documen
     budget.charge(extract_detail::document_bytes(*rows));
     auto from_rows = read_within(budget, *rows, extract_detail::parse_markdown);
     auto as_written = read_within(budget, part, own_parser);
+    // Each reading takes the cover fields the other read better, so the cover does not decide
+    // between them (rows rebuilt from a cover of labels side by side may miss what the text as
+    // written reads, and the other way round).
+    fill_cover(from_rows, as_written);
+    fill_cover(as_written, from_rows);
     const bool rows_win = items_found(from_rows) >= items_found(as_written);
     auto& kept = rows_win ? from_rows : as_written;
     keep_more_changes(kept, rows_win ? as_written : from_rows);
-    fill_cover(kept, rows_win ? as_written : from_rows);
     return std::move(kept);
 }
 
@@ -301,13 +312,29 @@ void add_pages(std::vector<Assessment>& assessments, const Document& doc) {
     }
 }
 
+// The document without its running headers and footers (page_furniture.hpp): the same lines,
+// those blanked but for the form feed that starts a page; nullopt when it has none.
+std::optional<Document> without_page_furniture(const Document& doc) {
+    const std::vector<size_t> furniture = extract_detail::page_furniture(doc.lines);
+    if (furniture.empty()) return std::nullopt;
+    Document out = doc;
+    for (size_t i : furniture) {
+        std::string& line = out.lines[i];
+        line.erase(std::min(line.size(), line.find_first_not_of('\f')));
+    }
+    join_lines(out);
+    return out;
+}
+
 }  // namespace
 
 Model extract_file(const std::string& path, const IngestOptions& options, const ExtractOptions& extract) {
     return extract_document(load_document(path, options), extract);
 }
 
-Model extract_document(const Document& doc, const ExtractOptions& options) {
+Model extract_document(const Document& input, const ExtractOptions& options) {
+    const std::optional<Document> cleaned = without_page_furniture(input);
+    const Document& doc = cleaned ? *cleaned : input;
     extract_detail::DocumentBudget budget(doc.path, options);
     budget.charge(extract_detail::document_bytes(doc));
     if (!looks_like_assessment(doc)) not_an_assessment(doc);

@@ -277,14 +277,37 @@ size_t space_after_label(const std::string& head, const std::string& cell) {
     return at;
 }
 
+// Where a field label printed with no space before its value ends (⑥移転方法[ ○ ] 庁内連携システム,
+// ①法令上の根拠番号法第19条: a label cell that pdftotext set against its value cell): the longest
+// start of the cell that is a whole label of the form. Only a cell that opens with a field number
+// is looked at; npos if none.
+size_t glued_label_end(const std::string& cell) {
+    if (leading_field_number(cell) == 0) return std::string::npos;
+    size_t at = std::string::npos;
+    size_t i = 0;
+    for (size_t chars = 0; i < cell.size() && chars < kMaxLabelChars; ++chars) {
+        do ++i;
+        while (i < cell.size() && (static_cast<unsigned char>(cell[i]) & 0xC0) == 0x80);
+        if (i < cell.size() && cell[i] != ' ' && Vocabulary::get().exact(std::string_view(cell).substr(0, i))) at = i;
+    }
+    return at;
+}
+
 void split_label_from_selection(std::vector<Frag>& frags) {
     const std::string& first = frags.front().text;
     // A label written with a space inside (④移転する情報の対象となる 本人の数) is no label and value.
-    size_t at = Vocabulary::get().exact(first) ? std::string::npos : space_after_label("", first);
+    if (Vocabulary::get().exact(first)) return;
+    size_t at = space_after_label("", first);
     // Else a label, or a wrapped label's first line, before a selection.
     if (at == std::string::npos) at = first.find(" [");
-    if (at == std::string::npos || at == 0 || !Vocabulary::get().label(first.substr(0, at))) return;
-    Frag value{frags.front().col + text::length(first.substr(0, at)) + 1, first.substr(at + 1)};
+    size_t gap = 1;  // the space between label and value
+    if (at == std::string::npos || at == 0 || !Vocabulary::get().label(first.substr(0, at))) {
+        // A cell that is a label as a whole (⑦再委託の有無 ※) is not cut at a shorter one (再委託).
+        at = Vocabulary::get().label(first) ? std::string::npos : glued_label_end(first);
+        gap = 0;
+    }
+    if (at == std::string::npos) return;
+    Frag value{frags.front().col + text::length(first.substr(0, at)) + gap, first.substr(at + gap)};
     frags.front().text = first.substr(0, at);
     frags.insert(frags.begin() + 1, std::move(value));
 }
@@ -518,12 +541,14 @@ bool is_group_label(const std::string& t) {
     return std::any_of(groups.begin(), groups.end(), [&](const std::string& g) { return k == compact_key(g); });
 }
 
-// ---- labels centred on their rows -----------------------------------------------------------
+// ---- labels centred on their rows, or at their foot ----------------------------------------------
 //
-// An office suite prints a label in the middle of its row's height: of a value of five lines, two
-// stand above the label's line. The rows are read once each label is moved up to its row's first
-// line, as a form printed with labels at the top reads. Where two rows part is found from those
-// middles: each row's first and last line lie about as far above and below its label.
+// An office suite prints a label in the middle of its row's height (of a value of five lines, two
+// stand above the label's line), or, where the cell keeps a spreadsheet's default, at its foot.
+// The rows are read once each label is moved up to its row's first line, as a form printed with
+// labels at the top reads. Where two rows part is found from where the labels stand: centred, each
+// row's first and last line lie about as far above and below its label; at the foot, a row ends
+// on its label's last line.
 
 // A value line stands at least this far from the left edge; a line indented less is a text row of
 // the form's full width (the risk tables), which no label sits beside.
@@ -547,26 +572,35 @@ constexpr size_t kMaxRowLines = 200;
 // The cost, for labels at the top, of a run whose first label has a value's lines above it.
 constexpr double kLinesAboveFirstLabelCost = 1.0;
 
-class CentredLabels {
+class AlignedLabels {
 public:
-    CentredLabels(std::vector<Line>& lines, std::vector<std::string>& out) : lines_(lines), out_(out) {
+    AlignedLabels(std::vector<Line>& lines, std::vector<std::string>& out) : lines_(lines), out_(out) {
         find_runs();
         full_width_ = full_width();
-        for (const Run& run : runs_) rows_.push_back(centred_rows(run));
+        for (const Align align : {Align::middle, Align::foot}) {
+            std::vector<Rows> rows;
+            double cost = 0;
+            for (const Run& run : runs_) {
+                rows.push_back(aligned_rows(run, align));
+                cost += rows.back().cost;
+            }
+            if (rows_.empty() || cost < cost_) rows_ = std::move(rows), cost_ = cost, align_ = align;
+        }
     }
 
-    // Whether the rows read better with their labels centred than at the top.
+    // Whether the rows read better with their labels centred, or at the foot, than at the top.
     bool found() const {
-        double centred = 0, top = 0;
-        for (size_t r = 0; r < runs_.size(); ++r) {
-            const Run& run = runs_[r];
-            centred += rows_[r].cost;
+        double top = 0;
+        for (const Run& run : runs_) {
             if (run.blocks.front().first > 0) top += kLinesAboveFirstLabelCost;
             for (const Block& b : run.blocks)
                 if (b.first > 0) top += part_cost(run, b.first - 1);
         }
-        return centred < top;
+        return !rows_.empty() && cost_ < top;
     }
+
+    // Whether the labels found stand at the foot of their rows.
+    bool at_foot() const { return align_ == Align::foot; }
 
     // Moves each label up to its row's first line.
     void lift() {
@@ -574,6 +608,7 @@ public:
     }
 
 private:
+    enum class Align { middle, foot };
     struct Block {  // the lines of one label cell, as indices into Run::lines
         size_t first, last;
     };
@@ -589,13 +624,15 @@ private:
     std::vector<Line>& lines_;
     std::vector<std::string>& out_;
     std::vector<Run> runs_;
-    std::vector<Rows> rows_;  // per run, its rows as centred
+    std::vector<Rows> rows_;  // per run, its rows as the labels stand (the alignment that fits best)
+    double cost_ = 0;         // theirs, summed
+    Align align_ = Align::middle;
     size_t full_width_ = 0;
 
-    // Headings, entry headers and full-width text rows: no row spans them.
+    // Headings, ranges of entries (提供先2～5) and full-width text rows: no row spans them. An entry's
+    // header (提供先1 | its recipient) is a row as others are.
     static bool ends_run(const Line& l) {
-        return l.kind == Kind::heading || l.kind == Kind::entry || l.kind == Kind::range ||
-               (l.indent > 0 && l.indent < kMinValueIndent);
+        return l.kind == Kind::heading || l.kind == Kind::range || (l.indent > 0 && l.indent < kMinValueIndent);
     }
 
     // A line at column 0 that goes on the label cell above it: the field label under a group label
@@ -630,7 +667,16 @@ private:
                     continues_label(lines_[run.lines.back()], l)) {
                     run.blocks.back().last = run.lines.size();
                 } else {
-                    if (!run.blocks.empty() && !has_value(run, run.blocks.back())) end_run(run);
+                    if (!run.blocks.empty() && !has_value(run, run.blocks.back())) {
+                        // A title (a label cell with no value beside it, リスク1: …) ends the run; the
+                        // lines after it are the first lines of the next label's row.
+                        const auto after = static_cast<std::ptrdiff_t>(run.blocks.back().last + 1);
+                        Run next;
+                        next.lines.assign(run.lines.begin() + after, run.lines.end());
+                        next.pages.assign(run.pages.begin() + after, run.pages.end());
+                        end_run(run);
+                        run = std::move(next);
+                    }
                     run.blocks.push_back({run.lines.size(), run.lines.size()});
                 }
             }
@@ -683,15 +729,18 @@ private:
         return opens ? 0 : kMidParagraphCost;
     }
 
-    // Each block's row, found by dynamic programming over where the rows part, each row as centred
-    // on its label as it can be.
-    Rows centred_rows(const Run& run) const {
+    // Each block's row, found by dynamic programming over where the rows part, each row as near to
+    // its label's alignment as it can be.
+    Rows aligned_rows(const Run& run, Align align) const {
         const size_t m = run.blocks.size(), n = run.lines.size();
         auto lo = [&](size_t j) { return run.blocks[j].last; };
         auto hi = [&](size_t j) { return j + 1 < m ? run.blocks[j + 1].first - 1 : n - 1; };
+        // How far the label stands from where it belongs in half lines: a row's middle, or its foot.
         auto centring = [&](size_t j, size_t first, size_t last) {
-            const double off = std::abs(static_cast<double>(first + last) -
-                                        static_cast<double>(run.blocks[j].first + run.blocks[j].last));
+            const double off = align == Align::middle
+                                   ? std::abs(static_cast<double>(first + last) -
+                                              static_cast<double>(run.blocks[j].first + run.blocks[j].last))
+                                   : 2 * (static_cast<double>(last) - static_cast<double>(run.blocks[j].last));
             // A row that runs over a page break is printed in two parts, its label in either:
             // how far off it stands only breaks ties.
             if (run.pages[last] != run.pages[first]) return off / 100;
@@ -802,7 +851,10 @@ public:
         const std::vector<size_t> order = column_flow_order(flow_lines());
         permute(order);
         join_wrapped_headings();
-        if (CentredLabels centred(lines_, out_); centred.found()) centred.lift();
+        if (AlignedLabels aligned(lines_, out_); aligned.found()) {
+            aligned.lift();
+            cells_at_foot_ = aligned.at_foot();
+        }
         for (size_t i = 0; i < lines_.size(); ++i) step(i);
         close();
         end_grid();
@@ -834,6 +886,8 @@ private:
     std::vector<size_t> grid_cols_;        // the 変更箇所 table's column starts; empty: none open
     size_t grid_row_ = kNone;              // the line of the table row being read
     std::vector<std::string> grid_cells_;  // its cells so far
+    bool cells_at_foot_ = false;           // the form's cells stand at the foot of their rows
+    std::vector<size_t> grid_held_;        // then: the lines of a table row before its date
     bool cell_table_ = false;              // the table written one cell per line is open
     size_t cell_row_ = kNone;              // the line of its row being read (its date)
     std::vector<std::string> cell_texts_;  // that row's lines so far
@@ -1038,7 +1092,9 @@ private:
     bool joins_label(const Line& l) const {
         const Row& r = *row_;
         const std::string& first = l.frags[0].text;
-        if (l.kind == Kind::label || l.kind == Kind::entry || opens_with_bracket(first)) return false;
+        // A group label (再委託) is a cell of its own, above the field labels it groups.
+        if (l.kind == Kind::label || l.kind == Kind::entry || opens_with_bracket(first) || is_group_label(first))
+            return false;
         const std::string joined = r.labels.back() + first;
         // (b) reads a label-only line's next line: only a whole label of the form may join there,
         // else a short value (平成27年10月5日) would.
@@ -1212,17 +1268,39 @@ private:
         const bool starts_row = l.indent == 0 && looks_like_date(l.frags[0].text);
         if (!starts_row && l.indent == 0 && (l.kind == Kind::heading || l.kind == Kind::label || l.kind == Kind::entry))
             return false;
+        if (cells_at_foot_) {
+            // A row's cells end on its last line, its date's: the lines before the date are the
+            // row's, and so is a line after it that goes on in the date's column (平成29年9月29 | 日).
+            if (grid_row_ != kNone && !starts_row && l.indent == 0) {
+                join_grid_line(i);
+                return true;
+            }
+            end_grid_row();
+            grid_held_.push_back(i);
+            if (!starts_row) return true;
+            grid_row_ = i;
+            grid_cells_.assign(grid_cols_.size(), std::string());
+            for (size_t k : grid_held_) join_grid_line(k);
+            grid_held_.clear();
+            return true;
+        }
         if (starts_row) {
             end_grid_row();
             grid_row_ = i;
             grid_cells_.assign(grid_cols_.size(), std::string());
         }
-        if (grid_row_ != kNone) {
-            const auto pieces = grid_pieces(text::to_u32(out_[i]));
-            for (size_t k = 0; k < pieces.size(); ++k) join_text(grid_cells_[k], pieces[k]);
-        }
-        out_[i].clear();  // the header's wrapped tail, or a row's line: written with the row
+        if (grid_row_ != kNone)
+            join_grid_line(i);
+        else
+            out_[i].clear();  // the header's wrapped tail
         return true;
+    }
+
+    // A line of the open table row, cut at the columns: written with the row.
+    void join_grid_line(size_t i) {
+        const auto pieces = grid_pieces(text::to_u32(out_[i]));
+        for (size_t k = 0; k < pieces.size(); ++k) join_text(grid_cells_[k], pieces[k]);
+        out_[i].clear();
     }
 
     // The line cut at the columns' starts. pdftotext's character grid lets CJK text drift a few
@@ -1258,6 +1336,7 @@ private:
 
     void end_grid() {
         end_grid_row();
+        grid_held_.clear();  // lines after the last row's date: as they were written
         grid_cols_.clear();
     }
 

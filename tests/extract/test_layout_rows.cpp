@@ -23,6 +23,22 @@ Document fixture(const std::string& name) {
 // The line of number n (1-based) of a rebuilt document.
 const std::string& line(const Document& d, int n) { return d.lines.at(static_cast<size_t>(n - d.first_line)); }
 
+// The one assessment read from a sakura fixture, after checking what each of them states alike: the
+// organisation, and its first system (国民年金システム, connected to 庁内連携システム and 住基ネット).
+Assessment read_sakura(const std::string& name) {
+    const Model m = extract_document(fixture(name));
+    EXPECT_EQ(m.assessments.size(), 1u);
+    if (m.assessments.empty()) return {};
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.organization, "さくら町長");
+    EXPECT_FALSE(a.systems.empty());
+    if (a.systems.empty()) return a;
+    EXPECT_EQ(a.systems[0].name, "国民年金システム");
+    EXPECT_EQ(a.systems[0].connections,
+              (std::vector<std::string>{"庁内連携システム", "住民基本台帳ネットワークシステム"}));
+    return a;
+}
+
 class LayoutRows : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -325,16 +341,10 @@ TEST(LayoutRowsForm, LabelsCentredOnTheirRows) {
               "②システムの機能\t宛名番号を付番し、個人番号と紐付けて管理する。宛名の照会機能を持ち、国民年金システム"
               "からの照会に応じて宛名情報を返す。");
 
-    const Model m = extract_document(fixture("sakura-centred.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
+    const Assessment a = read_sakura("sakura-centred.txt");
     EXPECT_EQ(a.affair, "国民年金に関する事務");
-    EXPECT_EQ(a.organization, "さくら町長");
     ASSERT_EQ(a.systems.size(), 2u);
-    EXPECT_EQ(a.systems[0].name, "国民年金システム");
     EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
-    EXPECT_EQ(a.systems[0].connections,
-              (std::vector<std::string>{"庁内連携システム", "住民基本台帳ネットワークシステム"}));
     EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"年金記録照会システム"}));
     EXPECT_EQ(a.systems[0].functions,
               "資格記録の管理を行い、被保険者の資格の取得及び喪失の届出を受け付けて記録する。免除の申請を審査し、"
@@ -360,14 +370,52 @@ TEST(LayoutRowsForm, LabelsAndHeadingsWrappedInANarrowColumn) {
               "④提供する情報の対象となる本人の数\t[10万人以上100万人未満] <選択肢> 1) 1万人未満 2) 1万人以上10万人"
               "未満 3) 10万人以上100万人未満 4) 100万人以上1,000万人未満");
 
-    const Model m = extract_document(fixture("sakura-wrapped.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
-    EXPECT_EQ(a.organization, "さくら町長");
+    EXPECT_EQ(read_sakura("sakura-wrapped.txt").systems.size(), 1u);
+}
+
+// The form as a spreadsheet prints it (sakura-foot.txt, authored): each label at the foot of its
+// row, so a value's lines stand above its label, an entry's header (委託事項1, 提供先1) among them; a
+// group label on a line of its own (再委託); a label that pdftotext set against its value with no
+// space (⑥提供方法[ ○ ] …); the change table's cells at the foot too, a date cut in two (令和6年4月1 |
+// 日); the sheet's name and the page's number on every page. Each row is read whole under its label.
+TEST(LayoutRowsForm, LabelsAtTheFootOfTheirRows) {
+    const auto rows = rows_from_layout(fixture("sakura-foot.txt"));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 4), "7\t国民年金に関する事務 全項目評価書");
+    EXPECT_EQ(line(*rows, 16),
+              "②事務の内容 ※\t国民年金法に基づき、被保険者の資格取得及び喪失の届出を受け付け、年金事務所へ報告する"
+              "とともに、保険料の免除及び納付猶予の申請を受け付けて審査し、その結果を年金事務所へ送付する。");
+    EXPECT_EQ(line(*rows, 20), "③対象人数\t[1万人以上10万人未満] ＜選択肢＞ 1) 1,000人未満 2) 1,000人以上1万人未満");
+    EXPECT_EQ(line(*rows, 24), "①システムの名称\t国民年金システム");
+    EXPECT_EQ(line(*rows, 42), "委託事項1\t国民年金システムの運用保守及び届出書の入力業務");
+    EXPECT_EQ(line(*rows, 45), "⑥委託先名\tさくら情報サービス株式会社");
+    EXPECT_EQ(line(*rows, 46), "再委託");
+    EXPECT_EQ(line(*rows, 53), "提供先1\t番号法第19条第8号に基づく主務省令第2条の表に掲げる情報照会者");
+    EXPECT_EQ(line(*rows, 56), "⑥提供方法\t[ ○ ] 情報提供ネットワークシステム [ ] 専用線 [ ] 電子メール [ ] 紙");
+    EXPECT_EQ(line(*rows, 66),
+              "令和6年4月1日\tI 5 ①部署\t市民課\t市民生活部市民課\t事後\t"
+              "組織改正に伴う名称の変更であり、重要な変更に当たらない");
+    EXPECT_EQ(line(*rows, 69),
+              "令和6年10月1日\tII 4 委託事項1⑥委託先名\tみどり情報株式会社\t"
+              "さくら情報サービス株式会社\t事後\t入札による変更");
+
+    const Assessment a = read_sakura("sakura-foot.txt");
     ASSERT_EQ(a.systems.size(), 1u);
-    EXPECT_EQ(a.systems[0].name, "国民年金システム");
-    EXPECT_EQ(a.systems[0].connections,
-              (std::vector<std::string>{"庁内連携システム", "住民基本台帳ネットワークシステム"}));
+    // The running lines (Sheet1, Page 1) are no part of the value they stand in.
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"年金記録照会システム"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].entrustments.size(), 1u);
+    EXPECT_EQ(a.files[0].entrustments[0].item, "国民年金システムの運用保守及び届出書の入力業務");
+    EXPECT_EQ(a.files[0].entrustments[0].contractor, "さくら情報サービス株式会社");
+    ASSERT_EQ(a.files[0].provisions.size(), 1u);
+    EXPECT_EQ(a.files[0].provisions[0].recipient, "番号法第19条第8号に基づく主務省令第2条の表に掲げる情報照会者");
+    EXPECT_EQ(a.files[0].provisions[0].methods, (std::vector<std::string>{"情報提供ネットワークシステム"}));
+    EXPECT_EQ(a.files[0].provisions[0].timing, "情報照会の都度");
+    ASSERT_EQ(a.changes.size(), 2u);
+    EXPECT_EQ(a.changes[0].date, "令和6年4月1日");
+    EXPECT_EQ(a.changes[0].timing, "事後");
+    EXPECT_EQ(a.changes[1].before, "みどり情報株式会社");
+    EXPECT_EQ(a.changes[1].after, "さくら情報サービス株式会社");
 }
 
 // One cell a line of a markdown-like text: a block of HTML under a value without markup is a cell of

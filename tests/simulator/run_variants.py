@@ -19,7 +19,8 @@ With --errors, a variant also fails when `piagraph check` raises more error-leve
 findings of a rule on it than on the original (a misread fact turned into a false
 error); variants that add another assessment (concatenated, quoted-without-cover)
 and known gaps are not checked.  The printed-pdftotext variants are skipped when
-chromium or pdftotext is missing.  Ends with `N passed, M failed, K skipped`.
+chromium or pdftotext is missing, the printed-spreadsheet ones when LibreOffice
+(soffice) is.  Ends with `N passed, M failed, K skipped`.
 
 Exit status: 0 all passed, 1 some failed, 2 bad arguments or gaps file, 77 the
 scorer (../shared/tools/score-extraction) is absent, so nothing can be scored.

@@ -573,8 +573,18 @@ def next_cover_value(lines, i):
     return "", i
 
 
+def is_field_label(cell):
+    """A numbered field label of the form: ①事務の名称, ⑦再委託の有無 ※ …"""
+    c = cell.strip()
+    return bool(c) and "\u2460" <= c[0] <= "\u2473"
+
+
 def label_cell(cells):
     """Rows with a group label (再委託 | ⑦再委託の有無 | value) print both labels in one cell."""
+    # label, value and a trailing tab (提供先3 | 他市町村長 | ): the last cell is no value; a group row
+    # (再委託 | ⑦再委託の有無 | , or | ⑧再委託の許諾方法 | ) has a field label in its second cell
+    if len(cells) == 3 and cells[0].strip() and not cells[2].strip() and not is_field_label(cells[1]):
+        cells = cells[:2]
     *labels, value = cells if len(cells) > 1 else cells + [""]
     labels = [c for c in labels if c.strip()]
     return "".join("<div>%s</div>" % to_html(c) for c in labels), value
@@ -649,6 +659,30 @@ def print_pdf(html_text, cache_dir):
     return pdf
 
 
+def print_spreadsheet_pdf(html_text, cache_dir):
+    """Open the HTML as a spreadsheet in LibreOffice Calc and print it to PDF: the form as a sheet
+    prints it, each label at the foot of its cell (a sheet's default), a header with the sheet's
+    name and a footer with the page's number on every page. Cached by content hash."""
+    os.makedirs(cache_dir, exist_ok=True)
+    key = hashlib.sha256(("calc\n" + html_text).encode("utf-8")).hexdigest()[:20]
+    pdf = os.path.join(cache_dir, key + ".calc.pdf")
+    if os.path.exists(pdf):
+        return pdf
+    work = tempfile.mkdtemp(prefix="sim-calc-")  # parallel runs must not share a profile
+    try:
+        html_path = os.path.join(work, key + ".html")
+        with open(html_path, "w", encoding="utf-8") as f:
+            f.write(html_text)
+        subprocess.run(["soffice", "--headless", "-env:UserInstallation=file://" + os.path.join(work, "profile"),
+                        "--infilter=HTML (StarCalc)", "--convert-to", "pdf", "--outdir", work, html_path],
+                       check=True, capture_output=True, timeout=600)
+        shutil.move(os.path.join(work, key + ".pdf"), pdf + ".part")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    os.replace(pdf + ".part", pdf)
+    return pdf
+
+
 def pdftotext(pdf, layout):
     args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [pdf, "-"]
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
@@ -676,6 +710,23 @@ def printed_variant(layout, css=PRINT_CSS, label_width=None):
         if not shutil.which("chromium") or not shutil.which("pdftotext"):
             return None
         return pdftotext(printed(doc, ctx, css, label_width), layout), doc.gold
+    return variant
+
+
+def spreadsheet_variant(as_pdf):
+    """The form printed from a spreadsheet (print_spreadsheet_pdf): the PDF itself, read in-process,
+    or its pdftotext -layout conversion."""
+    def variant(doc, ctx):
+        if not shutil.which("soffice") or not (as_pdf or shutil.which("pdftotext")):
+            return None
+        # Calc runs a cell's blocks together (再委託⑦再委託の有無): its lines break where the form's do
+        html_text = printable_html(doc, NARROW_LABEL_CSS).replace("</div><div>", "<br>")
+        pdf = print_spreadsheet_pdf(html_text,
+                                    ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+        if as_pdf:
+            with open(pdf, "rb") as f:
+                return f.read(), doc.gold
+        return pdftotext(pdf, True), doc.gold
     return variant
 
 
@@ -711,6 +762,10 @@ VARIANTS = {
     # that fills its column stands one space before its value; at the top, then centred
     "printed-wrapped-labels": (printed_variant(layout=True, label_width=18), MD),
     "printed-wrapped-centred": (printed_variant(layout=True, css=NARROW_LABEL_CSS, label_width=18), MD),
+    # printed from a spreadsheet (LibreOffice Calc): labels at the foot of their rows, running
+    # header and footer on every page, label cells that pdftotext sets against their values
+    "printed-spreadsheet": (spreadsheet_variant(as_pdf=False), MD),
+    "printed-pdf-spreadsheet": (spreadsheet_variant(as_pdf=True), MD),
     # the printed form, then its section headings lost: the headings a reader of its layout leans on
     "printed-headings-removed": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+headings-removed", ctx), MD),
     # rows of two kinds in one text: label and value with spaces between (the first half), then one

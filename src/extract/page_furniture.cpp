@@ -1,0 +1,104 @@
+#include "page_furniture.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "piagraph/dictionary.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail {
+
+namespace {
+
+// Lines looked at on each edge of a page: a header or footer of one or two lines.
+constexpr size_t kEdgeLines = 2;
+// A running line is short; longer lines are the form's text.
+constexpr size_t kMaxFurnitureChars = 40;
+// It repeats on at least this share of the pages, and on at least kMinPages of them.
+constexpr double kMinPageShare = 0.5;
+constexpr size_t kMinPages = 3;
+
+// The line as it repeats from page to page: without its spaces, each run of digits one '#'.
+std::string repeat_key(const std::string& line) {
+    const size_t from = line.find_first_not_of('\f');
+    const std::string n =
+        text::nfkc_compact(std::string_view(line).substr(from == std::string::npos ? line.size() : from));
+    std::string key;
+    for (char c : n) {
+        const bool digit = c >= '0' && c <= '9';
+        if (!digit)
+            key += c;
+        else if (key.empty() || key.back() != '#')
+            key += '#';
+    }
+    return key;
+}
+
+bool names_a_form(const std::string& line) {
+    const std::string k = text::match_key(line);
+    const auto& forms = Dictionary::get().form_names();
+    return std::any_of(forms.begin(), forms.end(),
+                       [&](const std::string& f) { return text::contains(k, text::match_key(f)); });
+}
+
+bool is_blank(const std::string& line) {
+    const size_t from = line.find_first_not_of('\f');
+    return from == std::string::npos || text::trim_view(std::string_view(line).substr(from)).empty();
+}
+
+// Whether a key holds a word: a letter of any script (any byte beyond ASCII is one).
+bool has_letter(const std::string& key) {
+    return std::any_of(key.begin(), key.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x80 || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+    });
+}
+
+}  // namespace
+
+std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
+    // Each page's edge lines: its first and its last kEdgeLines lines that are not blank, apart
+    // (a page number at the foot is not the cover's number at the top).
+    struct Edge {
+        size_t line;
+        std::string key;  // which edge, and the line as it repeats
+    };
+    std::vector<std::vector<Edge>> pages;
+    auto add_page = [&](size_t from, size_t to) {
+        std::vector<size_t> written;
+        for (size_t i = from; i < to; ++i)
+            if (!is_blank(lines[i]) && text::length(text::trim_view(lines[i])) <= kMaxFurnitureChars)
+                written.push_back(i);
+        std::vector<Edge> edges;
+        for (size_t k = 0; k < written.size(); ++k) {
+            const std::string key = repeat_key(lines[written[k]]);
+            if (!has_letter(key)) continue;  // bare page numbers: the readers know them
+            if (k < kEdgeLines) edges.push_back({written[k], "top " + key});
+            if (k + kEdgeLines >= written.size()) edges.push_back({written[k], "foot " + key});
+        }
+        pages.push_back(std::move(edges));
+    };
+    size_t start = 0;
+    for (size_t i = 1; i < lines.size(); ++i)
+        if (!lines[i].empty() && lines[i][0] == '\f') {
+            add_page(start, i);
+            start = i;
+        }
+    add_page(start, lines.size());
+    if (pages.size() < kMinPages) return {};
+    std::map<std::string, std::set<size_t>> pages_of;  // edge key -> the pages it stands on
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (const Edge& e : pages[p]) pages_of[e.key].insert(p);
+    const size_t needed =
+        std::max(kMinPages, static_cast<size_t>(kMinPageShare * static_cast<double>(pages.size()) + 0.5));
+    std::vector<size_t> out;
+    for (const auto& edges : pages)
+        for (const Edge& e : edges)
+            if (pages_of[e.key].size() >= needed && !names_a_form(lines[e.line])) out.push_back(e.line);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+}  // namespace piagraph::extract_detail

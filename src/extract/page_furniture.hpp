@@ -1,0 +1,16 @@
+// Running page headers and footers of a printed form (the sheet's name, 「Page 12」, the city's
+// name on every page): lines that are not the form's, which a conversion puts amid its cells.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace piagraph::extract_detail {
+
+// The lines (0-based) that stand at the top or the foot of most pages, the same but for their
+// digits. Pages start at lines that begin with a form feed, as pdftotext and the PDF reader mark
+// them; a text without pages has none. A line that names a form (a title repeated as a page
+// header) is kept: it is where a cover is found.
+std::vector<size_t> page_furniture(const std::vector<std::string>& lines);
+
+}  // namespace piagraph::extract_detail
