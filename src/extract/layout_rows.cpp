@@ -279,10 +279,10 @@ size_t space_after_label(const std::string& head, const std::string& cell) {
 
 // Where a field label printed with no space before its value ends (⑥移転方法[ ○ ] 庁内連携システム,
 // ①法令上の根拠番号法第19条: a label cell that pdftotext set against its value cell): the longest
-// start of the cell that is a whole label of the form. Only a cell that opens with a field number
-// is looked at; npos if none.
+// start of the cell that is a whole label of the form; npos if none. Only a cell that opens with a
+// field number and is no label as a whole (⑦再委託の有無 ※ is not cut at 再委託) is looked at.
 size_t glued_label_end(const std::string& cell) {
-    if (leading_field_number(cell) == 0) return std::string::npos;
+    if (leading_field_number(cell) == 0 || Vocabulary::get().label(cell)) return std::string::npos;
     size_t at = std::string::npos;
     size_t i = 0;
     for (size_t chars = 0; i < cell.size() && chars < kMaxLabelChars; ++chars) {
@@ -302,8 +302,7 @@ void split_label_from_selection(std::vector<Frag>& frags) {
     if (at == std::string::npos) at = first.find(" [");
     size_t gap = 1;  // the space between label and value
     if (at == std::string::npos || at == 0 || !Vocabulary::get().label(first.substr(0, at))) {
-        // A cell that is a label as a whole (⑦再委託の有無 ※) is not cut at a shorter one (再委託).
-        at = Vocabulary::get().label(first) ? std::string::npos : glued_label_end(first);
+        at = glued_label_end(first);
         gap = 0;
     }
     if (at == std::string::npos) return;

@@ -15,6 +15,8 @@ namespace {
 constexpr size_t kEdgeLines = 2;
 // A running line is short; longer lines are the form's text.
 constexpr size_t kMaxFurnitureChars = 40;
+// Its bytes, centred as a header is: three a character and the indentation of a wide page.
+constexpr size_t kMaxFurnitureBytes = kMaxFurnitureChars * 3 + 200;
 // It repeats on at least this share of the pages, and on at least kMinPages of them.
 constexpr double kMinPageShare = 0.5;
 constexpr size_t kMinPages = 3;
@@ -68,14 +70,17 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
     auto add_page = [&](size_t from, size_t to) {
         std::vector<size_t> written;
         for (size_t i = from; i < to; ++i)
-            if (!is_blank(lines[i]) && text::length(text::trim_view(lines[i])) <= kMaxFurnitureChars)
-                written.push_back(i);
+            if (!is_blank(lines[i])) written.push_back(i);
         std::vector<Edge> edges;
         for (size_t k = 0; k < written.size(); ++k) {
-            const std::string key = repeat_key(lines[written[k]]);
+            const bool top = k < kEdgeLines, foot = k + kEdgeLines >= written.size();
+            if (!top && !foot) continue;
+            const std::string& line = lines[written[k]];
+            if (line.size() > kMaxFurnitureBytes || text::length(text::trim_view(line)) > kMaxFurnitureChars) continue;
+            const std::string key = repeat_key(line);
             if (!has_letter(key)) continue;  // bare page numbers: the readers know them
-            if (k < kEdgeLines) edges.push_back({written[k], "top " + key});
-            if (k + kEdgeLines >= written.size()) edges.push_back({written[k], "foot " + key});
+            if (top) edges.push_back({written[k], "top " + key});
+            if (foot) edges.push_back({written[k], "foot " + key});
         }
         pages.push_back(std::move(edges));
     };
