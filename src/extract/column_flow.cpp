@@ -343,7 +343,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         } else if (opens_selection(n) &&
                    !(open && open->kind == Kind::selection && !text::contains(n, option_list_word()))) {
             units.push_back({Kind::selection, {i}, false, Follows::no, {}});
-        } else if (open && open->kind == Kind::selection && count_line(n)) {
+        } else if (open && open->kind == Kind::selection && is_count_line(n)) {
             open->lines.push_back(i);  // （2）件: the count that the 委託の有無 cell holds after its choice
         } else if (open && open->kind == Kind::selection &&
                    (has_option_number(n) || n.find(']') != std::string::npos ||
@@ -515,6 +515,7 @@ std::vector<size_t> align(const std::vector<Want>& labels, const std::vector<Uni
 }
 
 bool takes_value(const FlowLine& l) {
+    if (l.value_kept) return false;
     static const auto no_value = Dictionary::get().list("/value_kinds/no_value");
     if (l.type == FlowLine::Type::entry) return std::find(no_value.begin(), no_value.end(), l.key) == no_value.end();
     return l.type == FlowLine::Type::label;
@@ -685,11 +686,33 @@ void keep_label_column_selections(std::vector<FlowLine>& lines) {
     }
 }
 
+// A text of one line printed under its label amid a run of labels (使用部署 ※ | 市民生活部市民課 |
+// 使用者数: a short cell that pdftotext put in the label column's flow): it stays under its label,
+// which takes no value from the run of values, so that the run of labels goes on past it. Boxes
+// and selections are left to the run they end (an empty template's 提供先1 | ⑥提供方法 | [ ] …).
+void keep_label_column_values(std::vector<FlowLine>& lines) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].type != FlowLine::Type::value) continue;
+        const std::string n = text::nfkc(lines[i].text);
+        if (has_checkbox(n) || opens_selection(n)) continue;
+        FlowLine* before = nullptr;
+        for (size_t k = i; k-- > 0 && !before;)
+            if (lines[k].type != FlowLine::Type::blank) before = &lines[k];
+        const FlowLine* after = neighbour(lines, i, 1);
+        if (!before || before->type != FlowLine::Type::label || !after ||
+            (after->type != FlowLine::Type::label && after->type != FlowLine::Type::entry))
+            continue;
+        lines[i].type = FlowLine::Type::fixed;
+        before->value_kept = true;
+    }
+}
+
 }  // namespace
 
 std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
     keep_heading_values(lines);
     keep_label_column_selections(lines);
+    keep_label_column_values(lines);
     std::vector<size_t> order(lines.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     size_t i = 0, open_after = std::string::npos;

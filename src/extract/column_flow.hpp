@@ -24,6 +24,7 @@ struct FlowLine {
     std::string key;          // label: its form_labels key ("" when only field_labels lists it)
     std::string text;         // trimmed
     bool page_break = false;  // the line opens a page (a form feed)
+    bool value_kept = false;  // label: its value stands under it amid the labels, and stays there
 };
 
 // An order of the lines (a permutation of 0..n-1) in which every run of two or more labels that is

@@ -774,12 +774,19 @@ bool is_day_date(const std::string& compact) {
            std::regex_match(compact, date_re);
 }
 
-std::optional<int> count_line(std::string_view line) {
+bool is_count_line(std::string_view line) {
     constexpr size_t kCountChars = 16;
     const std::string n = text::trim(text::nfkc(line));
     if (n.empty() || n[0] != '(' || !text::ends_with(n, written("count_unit")) || text::length(n) >= kCountChars)
-        return std::nullopt;
-    return parse_count(n);
+        return false;
+    const size_t close = n.find(')');
+    return close != std::string::npos &&
+           n.find_first_not_of("0123456789 ", 1) == close;  // (2) 件, or ( ) 件 where nothing is counted
+}
+
+std::optional<int> count_line(std::string_view line) {
+    if (!is_count_line(line)) return std::nullopt;
+    return parse_count(text::nfkc(line));
 }
 
 bool looks_like_assessment_number(std::string_view s) {

@@ -72,6 +72,8 @@ const std::vector<std::string>& written_list(const std::string& key);
 std::string regex_alternatives(const std::vector<std::string>& words);
 // A line that is only a count of entries ("（ 3 ）　件"), the number it holds; nullopt otherwise.
 std::optional<int> count_line(std::string_view line);
+// Whether a line is a count alone, its number written or left blank: (2) 件, ( ) 件.
+bool is_count_line(std::string_view line);
 
 // "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
 std::vector<std::string> parse_name_list(const std::string& value);

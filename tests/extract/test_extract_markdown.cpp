@@ -244,6 +244,15 @@ TEST(ExtractDocument, SectionOneAfterTheChangeTableStartsTheNextAssessment) {
     EXPECT_EQ(m.assessments[1].systems[0].name, "架空保険システム");
 }
 
+// A change row's item cut onto lines of its own (Ⅰ 基本情報 2 | システム3 …, as pdftotext's raw order
+// leaves the 変更箇所 grid) names section I: it is no heading, and no next assessment starts there.
+TEST(ExtractDocument, AChangeRowNamingSectionOneStartsNoAssessment) {
+    const std::string text = test::read_text(fixture("jyuten_marks.txt")) + "\nⅠ 基本情報 2\nシステム3\t架空\t事前\n";
+    const Model m = extract_document(decode_document(text, "changes-naming-section-one.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].affair, "架空税の賦課に関する事務");
+}
+
 // In a pdftotext text, section I starting over after the systems of the one before (①事務の名称 again)
 // starts the next assessment quoted without its cover; the same rows converted twice, with nothing
 // between them, do not.

@@ -305,6 +305,27 @@ TEST(LayoutRowsColumnFlow, AValueNoCoverLabelTakesIsKept) {
     EXPECT_EQ(order, (std::vector<size_t>{0, 6, 1, 4, 2, 3, 5}));
 }
 
+// A run of labels in pdftotext's raw order that holds a value of one line under its label (使用部署 ※ |
+// 市民生活部市民課, a short cell the conversion put in the label column's flow) and a label written with
+// a space inside (権利利益に影響を 与え得る決定 ※): the run goes on past both, the short value stays under
+// its label, and the other labels take the values printed after the run.
+TEST(LayoutRowsColumnFlow, AValueUnderItsLabelAmidTheRunOfLabelsStays) {
+    const std::string text =
+        "①事務の名称\n住民基本台帳に関する事務\n②事務の内容 ※\n住民の届出を受け付ける。\n"
+        "3. 特定個人情報の入手・使用\n①入手元 ※\n②入手方法\n③入手の時期・頻度\n⑦使用の主体\n使用部署 ※\n"
+        "市民生活部市民課\n使用者数\n⑧使用方法 ※\n権利利益に影響を 与え得る決定 ※\n⑨使用開始日\n\n"
+        "[ ○ ] 本人又は本人の代理人 [ ] その他 （ ）\n[ ○ ] 紙 [ ] 電子メール\n届出の都度\n[10人以上50人未満]\n"
+        "<選択肢> 1) 10人未満 2) 10人以上50人未満\n届出の内容を住民票に記録する。\n該当なし\n平成27年10月5日\n";
+    const auto rows = rows_from_layout(decode_document(text, "label-column-value.txt"));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 6), "①入手元 ※\t[ ○ ] 本人又は本人の代理人 [ ] その他 （ ）");
+    EXPECT_EQ(line(*rows, 7), "②入手方法\t[ ○ ] 紙 [ ] 電子メール");
+    EXPECT_EQ(line(*rows, 10), "使用部署 ※\t市民生活部市民課");
+    EXPECT_EQ(line(*rows, 12), "使用者数\t[10人以上50人未満] <選択肢> 1) 10人未満 2) 10人以上50人未満");
+    EXPECT_EQ(line(*rows, 14), "権利利益に影響を 与え得る決定 ※\t該当なし");
+    EXPECT_EQ(line(*rows, 15), "⑨使用開始日\t平成27年10月5日");
+}
+
 TEST(LayoutRowsRefused, TooFewLabels) {
     const Document doc =
         decode_document("①事務の名称          国民年金に関する事務\n公表日   令和6年4月1日\n", "short.txt");

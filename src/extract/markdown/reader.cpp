@@ -80,8 +80,8 @@ std::optional<Sub> files_item(const std::string& title, int number) {
 
 namespace {
 
-// The section a roman heading (I 基本情報, II …) opens, if the row is one.
-std::optional<Section> roman_section(const Row& r) {
+// The title of a roman heading (I 基本情報 -> 基本情報), if the row is one.
+std::optional<std::string> roman_title(const Row& r) {
     if (r.cells.size() != 1) return std::nullopt;
     if (r.cells[0].size() > kMaxLabelBytes) return std::nullopt;
     static const std::regex roman(R"(^(VIII|VII|VI|IV|IX|V|III|II|I)\s*(?:\.|,|、)?\s*(.+)$)");
@@ -89,9 +89,17 @@ std::optional<Section> roman_section(const Row& r) {
     if (n.empty() || (n[0] != 'I' && n[0] != 'V')) return std::nullopt;  // before the regex
     std::smatch m;
     if (!std::regex_match(n, m, roman)) return std::nullopt;
-    const std::string title = m[2].str();
+    std::string title = m[2].str();
     // Not a sentence that happens to start with an I.
     if (!(title[0] & 0x80) && title[0] != ' ') return std::nullopt;
+    return title;
+}
+
+// The section a roman heading (I 基本情報, II …) opens, if the row is one.
+std::optional<Section> roman_section(const Row& r) {
+    const auto found = roman_title(r);
+    if (!found) return std::nullopt;
+    const std::string& title = *found;
     const FormLabels& labels = FormLabels::get();
     if (labels.in("section_other", title)) return Section::other;
     if (labels.in("section_basic", title)) return Section::basic;
@@ -587,7 +595,9 @@ private:
     // A heading of section I alone on its row (I 基本情報) after the 変更箇所 table: the table has ended
     // and the next assessment starts, quoted without its cover (minutes, a set of excerpts).
     bool section_one_starts_over(const Row& r) const {
-        return has_body() && roman_section(r) == std::optional<Section>(Section::basic);
+        if (!has_body() || roman_section(r) != std::optional<Section>(Section::basic)) return false;
+        // The heading as the form writes it, not a change row's item that names it (Ⅰ 基本情報 6).
+        return labels_.is("section_basic", compact_key(*roman_title(r)));
     }
 
     // Section I starting over (①事務の名称 again after systems or files were read): the next
