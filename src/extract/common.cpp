@@ -550,10 +550,6 @@ int circled_number(std::string_view label) {
     return 0;
 }
 
-namespace {
-
-// A field number written in brackets, (1) or （１）, at the start of t: the number and its length in
-// bytes; {0, 0} when none. Read from the bytes: it is asked for every label key.
 std::pair<int, size_t> bracketed_number(std::string_view t) {
     constexpr std::string_view kOpen = "\uFF08", kClose = "\uFF09";  // （ ）
     constexpr size_t kMaxDigits = 2;
@@ -584,8 +580,6 @@ std::pair<int, size_t> bracketed_number(std::string_view t) {
     }
     return {0, 0};
 }
-
-}  // namespace
 
 int leading_field_number(std::string_view label) {
     if (const int circled = circled_number(label)) return circled;
@@ -831,6 +825,25 @@ void merge_repeated_files(std::vector<FileBlock>& files) {
             fill_missing(*same, f);
     }
     files = std::move(out);
+}
+
+const std::vector<AssessmentChoice>& assessment_choices() {
+    static const std::vector<AssessmentChoice> choices{
+        {"kiso_population", "population", &Assessment::population, "population"},
+        {"handlers", "handlers", &Assessment::handlers, "handlers"},
+        {"serious_incident", "serious_incident", &Assessment::serious_incident, "serious_incident"},
+        {"threshold_result", "threshold_result", &Assessment::threshold_result, "threshold_result"}};
+    return choices;
+}
+
+const std::vector<ProcedureText>& procedure_texts() {
+    static const std::vector<ProcedureText> texts{
+        {"comment_period", 'c', true, &Procedure::comment_period, "procedure.comment_period"},
+        {"shortening_reason", 'c', true, &Procedure::shortening_reason, "procedure.shortening_reason"},
+        {"review_date", 'r', false, &Procedure::review_date, "procedure.review"},
+        {"review_method", 'r', false, &Procedure::review_method, "procedure.review"},
+        {"review_result", 'r', false, &Procedure::review_result, "procedure.review"}};
+    return texts;
 }
 
 std::optional<std::pair<int, std::string>> numbered_title(const std::string& compact) {

@@ -112,6 +112,9 @@ int circled_number(std::string_view label);
 // The field number that opens a label line: circled (①), or written in brackets where a converter
 // had no ① ((1), （１）); 0 when none. For lines known to be labels of the form.
 int leading_field_number(std::string_view label);
+// A field or item number written in brackets, (1) or （１）, at the start of t: the number and its
+// length in bytes; {0, 0} when none. Read from the bytes: it is asked for every label key.
+std::pair<int, size_t> bracketed_number(std::string_view t);
 
 // Where the next white space (ASCII or ideographic: a label and its value are written with either
 // between them) at or after `from` is; npos when none.
@@ -155,6 +158,27 @@ void shift_lines(Assessment& a, int delta);
 // File blocks with the same names are one file met twice (section III repeats the names, a
 // converter may emit a table twice): the later block only fills what the first one lacks.
 void merge_repeated_files(std::vector<FileBlock>& files);
+
+// The assessment's own choices (基礎 II しきい値判断項目, III しきい値判断結果), each a selection read by
+// its own label, in both readers.
+struct AssessmentChoice {
+    const char* label;  // form_labels key
+    const char* group;  // options key
+    std::string Assessment::*out;
+    const char* field;  // locs and coverage key
+};
+const std::vector<AssessmentChoice>& assessment_choices();
+
+// VI's text fields: the item that holds each ('c' 意見の聴取, 'r' 第三者点検), and whether its label is
+// that item's alone (read where the item's title was lost: 実施日・期間, not 第三者点検's ①実施日).
+struct ProcedureText {
+    const char* label;  // form_labels key
+    char item;
+    bool own_label;
+    std::string Procedure::*out;
+    const char* field;  // locs and coverage key
+};
+const std::vector<ProcedureText>& procedure_texts();
 
 // The number and title of a line (compact: NFKC without white space) that opens like an item of
 // the form: １．…, up to two digits.

@@ -11,35 +11,10 @@ namespace piagraph::extract_detail::markdown {
 
 namespace {
 
-const std::vector<AssessmentChoice>& assessment_choices() {
-    static const std::vector<AssessmentChoice> choices{
-        {"kiso_population", "population", &Assessment::population, "population"},
-        {"handlers", "handlers", &Assessment::handlers, "handlers"},
-        {"serious_incident", "serious_incident", &Assessment::serious_incident, "serious_incident"},
-        {"threshold_result", "threshold_result", &Assessment::threshold_result, "threshold_result"}};
-    return choices;
-}
-
-// VI's text fields: the item that holds each ('c' 意見の聴取, 'r' 第三者点検), and whether its label is
-// that item's alone (read where the item's title was lost: 実施日・期間, not 第三者点検's ①実施日).
-struct ProcedureText {
-    const char* label;  // form_labels key
-    char item;
-    bool own_label;
-    std::string Procedure::*out;
-    const char* field;  // locs and coverage key
-};
-const ProcedureText kProcedureTexts[] = {
-    {"comment_period", 'c', true, &Procedure::comment_period, "procedure.comment_period"},
-    {"shortening_reason", 'c', true, &Procedure::shortening_reason, "procedure.shortening_reason"},
-    {"review_date", 'r', false, &Procedure::review_date, "procedure.review"},
-    {"review_method", 'r', false, &Procedure::review_method, "procedure.review"},
-    {"review_result", 'r', false, &Procedure::review_result, "procedure.review"}};
-
 // A field of VI's item being read (`item` 0: its heading was lost).
 void read_procedure_field(const Row& r, Assessment& as, char item) {
     const FormLabels& labels = FormLabels::get();
-    for (const auto& t : kProcedureTexts) {
+    for (const auto& t : procedure_texts()) {
         if ((item != t.item && !(item == 0 && t.own_label)) || !labels.is(t.label, r.key)) continue;
         as.procedure.*t.out = cell_text(r.value);
         if (!as.locs.count(t.field)) as.locs[t.field] = Loc::at(r.line);  // 第三者点検: its ①
@@ -50,16 +25,18 @@ void read_procedure_field(const Row& r, Assessment& as, char item) {
 }  // namespace
 
 bool procedure_text_label(const std::string& key) {
-    return std::any_of(std::begin(kProcedureTexts), std::end(kProcedureTexts),
+    const auto& texts = procedure_texts();
+    return std::any_of(texts.begin(), texts.end(),
                        [&](const ProcedureText& t) { return FormLabels::get().is(t.label, key); });
 }
 
 bool procedure_own_label(const std::string& key) {
     const FormLabels& labels = FormLabels::get();
     const auto& choices = assessment_choices();
+    const auto& texts = procedure_texts();
     return std::any_of(choices.begin(), choices.end(),
                        [&](const AssessmentChoice& c) { return labels.is(c.label, key); }) ||
-           std::any_of(std::begin(kProcedureTexts), std::end(kProcedureTexts),
+           std::any_of(texts.begin(), texts.end(),
                        [&](const ProcedureText& t) { return t.own_label && labels.is(t.label, key); });
 }
 

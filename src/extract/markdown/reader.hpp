@@ -171,12 +171,6 @@ void settle_flows(FileBlock& f);
 // ---- procedure.cpp: 基礎 II しきい値判断項目, III しきい値判断結果, VI 評価実施手続 ---------------------------------
 
 // A choice of the assessment read by its own label (基礎 II しきい値判断項目, III しきい値判断結果).
-struct AssessmentChoice {
-    const char* label;  // form_labels key
-    const char* group;  // options key
-    std::string Assessment::*out;
-    const char* field;  // locs and coverage key
-};
 struct ProcedureReading {
     const AssessmentChoice* pending = nullptr;  // a choice label waiting for its row
     char item = 0;                              // VI: 'c' 意見の聴取, 'r' 第三者点検, 0 another item

@@ -136,20 +136,17 @@ void read_file_name(const Layout& layout, const std::vector<int>& idx, FileBlock
     constexpr int kNameSpan = 6;  // lines with text
     const auto& labels = FormLabels::get();
     for (int i : idx) {
-        const std::string& c = layout.lines[i].compact;
-        if (!text::starts_with(c, "1.") || !labels.is("sub_file_names", c.substr(2))) continue;
+        const auto item = numbered_title(layout.lines[i].compact);
+        if (!item || item->first != 1 || !labels.is("sub_file_names", item->second)) continue;
         Text t = text_after(layout, i, true);
         // The names end at the block's next item (text_after knows the items that open a region).
         for (int k = i + 1; k <= t.end; ++k) {
             if (!is_file_item_heading(layout.lines[k])) continue;
-            Text names{value_after_label(layout.lines[i].text), i};
-            for (int j = i + 1; j < k; ++j) {
-                const std::string& line = layout.lines[j].text;
-                if (line.empty()) continue;
-                names.value += names.value.empty() ? line : " " + line;
-                names.end = j;
-            }
-            t = names;
+            std::vector<std::string> names{value_after_label(layout.lines[i].text)};
+            int end = i;
+            for (int j = i + 1; j < k; ++j)
+                if (!layout.lines[j].text.empty()) names.push_back(layout.lines[j].text), end = j;
+            t = {text::join(names, " "), end};
             break;
         }
         const int last = layout.pages[layout.lines[i].page].last;

@@ -228,10 +228,9 @@ bool is_file_item_heading(const Line& line) {
 namespace {
 
 // A label's compact text without the item number ("5." or "(1)") before it.
-std::string without_item_number(std::string n) {
-    size_t digits_from = n.size() > 0 && n[0] == '(' ? 1 : 0, i = digits_from;
-    while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
-    if (i > digits_from && i < n.size() && n[i] == (digits_from ? ')' : '.')) n.erase(0, i + 1);
+std::string without_item_number(const std::string& n) {
+    if (const auto [number, bytes] = bracketed_number(n); number > 0) return n.substr(bytes);
+    if (const auto numbered = numbered_title(n)) return numbered->second;
     return n;
 }
 

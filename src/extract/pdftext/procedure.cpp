@@ -1,6 +1,5 @@
 // 基礎 II/III しきい値判断 and VI 評価実施手続 in a pdftotext-like conversion.
 #include <algorithm>
-#include <tuple>
 
 #include "reader.hpp"
 
@@ -11,12 +10,9 @@ namespace {
 // 第三者点検's ①実施日 ②方法 ③結果, from its title at `title` to the next item or heading.
 void read_review(const Layout& layout, int title, Assessment& a) {
     const FormLabels& labels = FormLabels::get();
-    const std::pair<const char*, std::string Procedure::*> fields[] = {{"review_date", &Procedure::review_date},
-                                                                       {"review_method", &Procedure::review_method},
-                                                                       {"review_result", &Procedure::review_result}};
     const auto field_at = [&](const Line& l) -> std::string Procedure::* {
-        for (const auto& [label, out] : fields)
-            if (labels.is(label, l.label)) return out;
+        for (const auto& t : procedure_texts())
+            if (t.item == 'r' && labels.is(t.label, l.label)) return t.out;
         return nullptr;
     };
     const auto ends_item = [](const Line& l) {
@@ -49,11 +45,6 @@ void read_review(const Layout& layout, int title, Assessment& a) {
 // items' too: only the title tells them).
 void read_procedure(const Layout& layout, Assessment& a) {
     const FormLabels& labels = FormLabels::get();
-    static const std::tuple<const char*, const char*, std::string Assessment::*, const char*> choices[] = {
-        {"kiso_population", "population", &Assessment::population, "population"},
-        {"handlers", "handlers", &Assessment::handlers, "handlers"},
-        {"serious_incident", "serious_incident", &Assessment::serious_incident, "serious_incident"},
-        {"threshold_result", "threshold_result", &Assessment::threshold_result, "threshold_result"}};
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
         // No region but the change table's old values is passed over: these labels are no other
@@ -65,7 +56,7 @@ void read_procedure(const Layout& layout, Assessment& a) {
             continue;
         }
         if (l.label.empty() || l.region == Region::changes) continue;
-        for (const auto& [label, group, out, field] : choices) {
+        for (const auto& [label, group, out, field] : assessment_choices()) {
             if (!labels.is(label, l.label) || !(a.*out).empty()) continue;
             a.locs[field] = Loc::at(l.no);
             if (const auto sel = nearest_selection(layout, idx, group)) {
