@@ -244,6 +244,22 @@ TEST(ExtractDocument, SectionOneAfterTheChangeTableStartsTheNextAssessment) {
     EXPECT_EQ(m.assessments[1].systems[0].name, "架空保険システム");
 }
 
+// The 変更箇所 heading met after section II was read is the annex, even where its table's rows stand
+// pages away from it (pdftotext's raw order puts other cells between): they are read as changes.
+TEST(ExtractDocument, TheChangeAnnexAfterSectionTwoOpensTheTableWhereverItsRowsStand) {
+    const std::string fixture_text = test::read_text(fixture("jyuten_marks.txt"));
+    size_t at = 0;
+    for (int line = 0; line < 82; ++line) at = fixture_text.find('\n', at) + 1;  // up to its own annex
+    std::string text = fixture_text.substr(0, at) + "（別添２） 変更箇所\n";
+    for (int i = 0; i < 65; ++i) text += "問合せ受付時に受付票を作成し、対応について記録を残す。\n";
+    text += "令和4年4月1日\tⅠ ６ ①部署\t総務部旧架空税課\t財務部架空税課\t事後\t組織改正\n";
+    const Model m = extract_document(decode_document(text, "annex-far-from-its-rows.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_EQ(m.assessments[0].changes.size(), 1u);
+    EXPECT_EQ(m.assessments[0].changes[0].after, "財務部架空税課");
+    EXPECT_EQ(m.assessments[0].department, "財務部架空税課");
+}
+
 // A change row's item cut onto lines of its own (Ⅰ 基本情報 2 | システム3 …, as pdftotext's raw order
 // leaves the 変更箇所 grid) names section I: it is no heading, and no next assessment starts there.
 TEST(ExtractDocument, AChangeRowNamingSectionOneStartsNoAssessment) {

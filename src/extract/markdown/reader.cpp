@@ -246,8 +246,10 @@ private:
         if (!title) return false;
         if (labels_.in("annex_changes", *title)) {
             // The 変更箇所 table holds old values and is read to the next cover: only a heading its
-            // table follows opens it (a 項目一覧 entry cut off by a blank line does not).
-            if (change_table_follows(doc_, r.line)) enter(Section::changes);
+            // table follows opens it (a 項目一覧 entry cut off by a blank line does not), or one met
+            // after section II was read, where the annex is (pdftotext's raw order may put its
+            // table's cells pages away from its heading).
+            if (change_table_follows(doc_, r.line) || (a_ && !a_->files.empty())) enter(Section::changes);
         } else if (labels_.in("annex_affair", *title)) {
             enter(Section::annex_affair);
             mark_annex(a(r.line), r.line);
