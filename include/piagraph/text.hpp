@@ -66,6 +66,9 @@ std::string escape_markup(std::string_view s);
 
 // Number of code points.
 size_t length(std::string_view s);
+// The bytes of the code point at s[i] (an invalid byte is one), and where the last one starts.
+size_t char_bytes(std::string_view s, size_t i);
+size_t last_char_start(std::string_view s);
 
 // Columns the text takes in a fixed-pitch font: two for a wide (CJK) character, one for others.
 size_t display_width(std::string_view s);

@@ -67,7 +67,9 @@ struct Unit {
     bool wrapped = false;
 };
 
-// In half-width columns: a CJK character is two, other characters about one.
+// In half-width columns as a PDF's CJK font sets them: every character from U+1100 on is two
+// (text::display_width counts East Asian ambiguous ones, ○ ① ・, as one: the pairing's paragraph
+// ends were tuned on this count).
 size_t display_width(const std::string& s) {
     size_t w = 0;
     for (const char32_t c : text::to_u32(s)) w += c >= 0x1100 ? 2 : 1;
@@ -649,7 +651,7 @@ size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, st
 }
 
 // The nearest line before (step -1) or after (step 1) line i that is not blank; nullptr when none.
-const FlowLine* neighbour(const std::vector<FlowLine>& lines, size_t i, int step) {
+FlowLine* neighbour(std::vector<FlowLine>& lines, size_t i, int step) {
     for (long k = static_cast<long>(i) + step; k >= 0 && k < static_cast<long>(lines.size()); k += step)
         if (lines[static_cast<size_t>(k)].type != FlowLine::Type::blank) return &lines[static_cast<size_t>(k)];
     return nullptr;
@@ -695,9 +697,7 @@ void keep_label_column_values(std::vector<FlowLine>& lines) {
         if (lines[i].type != FlowLine::Type::value) continue;
         const std::string n = text::nfkc(lines[i].text);
         if (has_checkbox(n) || opens_selection(n)) continue;
-        FlowLine* before = nullptr;
-        for (size_t k = i; k-- > 0 && !before;)
-            if (lines[k].type != FlowLine::Type::blank) before = &lines[k];
+        FlowLine* before = neighbour(lines, i, -1);
         const FlowLine* after = neighbour(lines, i, 1);
         if (!before || before->type != FlowLine::Type::label || !after ||
             (after->type != FlowLine::Type::label && after->type != FlowLine::Type::entry))

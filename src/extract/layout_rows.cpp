@@ -286,8 +286,7 @@ size_t glued_label_end(const std::string& cell) {
     size_t at = std::string::npos;
     size_t i = 0;
     for (size_t chars = 0; i < cell.size() && chars < kMaxLabelChars; ++chars) {
-        do ++i;
-        while (i < cell.size() && (static_cast<unsigned char>(cell[i]) & 0xC0) == 0x80);
+        i += text::char_bytes(cell, i);
         if (i < cell.size() && cell[i] != ' ' && Vocabulary::get().exact(std::string_view(cell).substr(0, i))) at = i;
     }
     return at;
@@ -298,10 +297,14 @@ void split_label_from_selection(std::vector<Frag>& frags) {
     // A label written with a space inside (④移転する情報の対象となる 本人の数) is no label and value.
     if (Vocabulary::get().exact(first)) return;
     size_t at = space_after_label("", first);
-    // Else a label, or a wrapped label's first line, before a selection.
-    if (at == std::string::npos) at = first.find(" [");
+    if (at == std::string::npos) {
+        // Else a label, or a wrapped label's first line, before a selection.
+        at = first.find(" [");
+        if (at == 0 || (at != std::string::npos && !Vocabulary::get().label(first.substr(0, at))))
+            at = std::string::npos;
+    }
     size_t gap = 1;  // the space between label and value
-    if (at == std::string::npos || at == 0 || !Vocabulary::get().label(first.substr(0, at))) {
+    if (at == std::string::npos) {
         at = glued_label_end(first);
         gap = 0;
     }
@@ -393,9 +396,8 @@ void join_text(std::string& into, const std::string& next) {
         return;
     }
     // Only the last character of `into` matters: a value may be thousands of lines long.
-    size_t last = into.size() - 1;
-    while (last > 0 && (static_cast<unsigned char>(into[last]) & 0xC0) == 0x80) --last;
-    const std::u32string a = text::to_u32(std::string_view(into).substr(last)), b = text::to_u32(next);
+    const std::u32string a = text::to_u32(std::string_view(into).substr(text::last_char_start(into))),
+                         b = text::to_u32(next);
     const bool after_mark = a.back() == U']' || a.back() == 0x3011 || a.back() == 0xFF3D;
     const bool space = after_mark || next_mark(b, 0) == 0 || opens_item(b) || a.back() == U' ';
     if (space && into.back() != ' ') into += ' ';

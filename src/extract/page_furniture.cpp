@@ -21,11 +21,15 @@ constexpr size_t kMaxFurnitureBytes = kMaxFurnitureChars * 3 + 200;
 constexpr double kMinPageShare = 0.5;
 constexpr size_t kMinPages = 3;
 
+// The line without the form feeds that open a page.
+std::string_view without_form_feeds(std::string_view line) {
+    const size_t from = line.find_first_not_of('\f');
+    return from == std::string_view::npos ? std::string_view() : line.substr(from);
+}
+
 // The line as it repeats from page to page: without its spaces, each run of digits one '#'.
 std::string repeat_key(const std::string& line) {
-    const size_t from = line.find_first_not_of('\f');
-    const std::string n =
-        text::nfkc_compact(std::string_view(line).substr(from == std::string::npos ? line.size() : from));
+    const std::string n = text::nfkc_compact(without_form_feeds(line));
     std::string key;
     for (char c : n) {
         const bool digit = c >= '0' && c <= '9';
@@ -44,10 +48,7 @@ bool names_a_form(const std::string& line) {
                        [&](const std::string& f) { return text::contains(k, text::match_key(f)); });
 }
 
-bool is_blank(const std::string& line) {
-    const size_t from = line.find_first_not_of('\f');
-    return from == std::string::npos || text::trim_view(std::string_view(line).substr(from)).empty();
-}
+bool is_blank(const std::string& line) { return text::trim_view(without_form_feeds(line)).empty(); }
 
 // Whether a key holds a word: a letter of any script (any byte beyond ASCII is one).
 bool has_letter(const std::string& key) {

@@ -367,6 +367,14 @@ size_t length(std::string_view s) {
     return count;
 }
 
+size_t char_bytes(std::string_view s, size_t i) { return next_code_point(s, i).second; }
+
+size_t last_char_start(std::string_view s) {
+    size_t at = s.empty() ? 0 : s.size() - 1;
+    while (at > 0 && s.size() - at < 4 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
 size_t display_width(std::string_view s) {
     size_t width = 0;
     for (size_t i = 0; i < s.size();) {

@@ -637,50 +637,48 @@ def printable_html(doc, css=PRINT_CSS, label_width=None):
             "<body>\n%s\n</body></html>\n" % (css, body))
 
 
-def print_pdf(html_text, cache_dir):
-    """Print the HTML with headless chromium; PDFs are cached by content hash."""
+def cached_pdf(html_text, cache_dir, engine, print_to):
+    """The PDF of the HTML as `engine` prints it, cached by content hash: print_to(html_path, work_dir)
+    makes the PDF and returns its path, in a temporary folder (parallel runs share nothing)."""
     os.makedirs(cache_dir, exist_ok=True)
-    key = hashlib.sha256(html_text.encode("utf-8")).hexdigest()[:20]
-    pdf = os.path.join(cache_dir, key + ".pdf")
+    key = hashlib.sha256((engine + "\n" + html_text).encode("utf-8")).hexdigest()[:20]
+    pdf = os.path.join(cache_dir, "%s.%s.pdf" % (key, engine))
     if os.path.exists(pdf):
         return pdf
-    html_path = os.path.join(cache_dir, key + ".html")
-    with open(html_path, "w", encoding="utf-8") as f:
-        f.write(html_text)
-    profile = tempfile.mkdtemp(prefix="sim-chromium-")  # parallel runs must not share a profile
+    work = tempfile.mkdtemp(prefix="sim-%s-" % engine)
     try:
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                        "--user-data-dir=" + profile, "--print-to-pdf=" + pdf + ".part",
-                        "file://" + os.path.abspath(html_path)],
-                       check=True, capture_output=True, timeout=300)
+        html_path = os.path.join(work, key + ".html")
+        with open(html_path, "w", encoding="utf-8") as f:
+            f.write(html_text)
+        shutil.move(print_to(html_path, work), pdf + ".part")
     finally:
-        shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     os.replace(pdf + ".part", pdf)
     return pdf
+
+
+def print_pdf(html_text, cache_dir):
+    """Print the HTML with headless chromium."""
+    def print_to(html_path, work):
+        out = os.path.join(work, "printed.pdf")
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        "--user-data-dir=" + os.path.join(work, "profile"), "--print-to-pdf=" + out,
+                        "file://" + os.path.abspath(html_path)],
+                       check=True, capture_output=True, timeout=300)
+        return out
+    return cached_pdf(html_text, cache_dir, "chromium", print_to)
 
 
 def print_spreadsheet_pdf(html_text, cache_dir):
     """Open the HTML as a spreadsheet in LibreOffice Calc and print it to PDF: the form as a sheet
     prints it, each label at the foot of its cell (a sheet's default), a header with the sheet's
-    name and a footer with the page's number on every page. Cached by content hash."""
-    os.makedirs(cache_dir, exist_ok=True)
-    key = hashlib.sha256(("calc\n" + html_text).encode("utf-8")).hexdigest()[:20]
-    pdf = os.path.join(cache_dir, key + ".calc.pdf")
-    if os.path.exists(pdf):
-        return pdf
-    work = tempfile.mkdtemp(prefix="sim-calc-")  # parallel runs must not share a profile
-    try:
-        html_path = os.path.join(work, key + ".html")
-        with open(html_path, "w", encoding="utf-8") as f:
-            f.write(html_text)
+    name and a footer with the page's number on every page."""
+    def print_to(html_path, work):
         subprocess.run(["soffice", "--headless", "-env:UserInstallation=file://" + os.path.join(work, "profile"),
                         "--infilter=HTML (StarCalc)", "--convert-to", "pdf", "--outdir", work, html_path],
                        check=True, capture_output=True, timeout=600)
-        shutil.move(os.path.join(work, key + ".pdf"), pdf + ".part")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    os.replace(pdf + ".part", pdf)
-    return pdf
+        return os.path.splitext(html_path)[0] + ".pdf"
+    return cached_pdf(html_text, cache_dir, "calc", print_to)
 
 
 def pdftotext(pdf, layout):
@@ -688,45 +686,36 @@ def pdftotext(pdf, layout):
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
 
 
-def printed(doc, ctx, css, label_width):
-    """The form printed to PDF with headless chromium: the PDF's path."""
-    return print_pdf(printable_html(doc, css, label_width),
-                     ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+def printed(doc, ctx, css, label_width, spreadsheet):
+    """The form printed to PDF, with headless chromium or from a spreadsheet: the PDF's path."""
+    cache = ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache")
+    html_text = printable_html(doc, css, label_width)
+    if not spreadsheet:
+        return print_pdf(html_text, cache)
+    # Calc runs a cell's blocks together (再委託⑦再委託の有無): its lines break where the form's do
+    return print_spreadsheet_pdf(html_text.replace("</div><div>", "<br>"), cache)
 
 
-def printed_pdf_variant(css=PRINT_CSS, label_width=None):
+def printer_missing(spreadsheet):
+    return not shutil.which("soffice" if spreadsheet else "chromium")
+
+
+def printed_pdf_variant(css=PRINT_CSS, label_width=None, spreadsheet=False):
     """The printed form as the PDF itself: piagraph reads it in-process (poppler)."""
     def variant(doc, ctx):
-        if not shutil.which("chromium"):
+        if printer_missing(spreadsheet):
             return None
-        with open(printed(doc, ctx, css, label_width), "rb") as f:
+        with open(printed(doc, ctx, css, label_width, spreadsheet), "rb") as f:
             return f.read(), doc.gold
     return variant
 
 
-def printed_variant(layout, css=PRINT_CSS, label_width=None):
+def printed_variant(layout, css=PRINT_CSS, label_width=None, spreadsheet=False):
     """The printed form converted back with pdftotext (raw order, or physical layout)."""
     def variant(doc, ctx):
-        if not shutil.which("chromium") or not shutil.which("pdftotext"):
+        if printer_missing(spreadsheet) or not shutil.which("pdftotext"):
             return None
-        return pdftotext(printed(doc, ctx, css, label_width), layout), doc.gold
-    return variant
-
-
-def spreadsheet_variant(as_pdf):
-    """The form printed from a spreadsheet (print_spreadsheet_pdf): the PDF itself, read in-process,
-    or its pdftotext -layout conversion."""
-    def variant(doc, ctx):
-        if not shutil.which("soffice") or not (as_pdf or shutil.which("pdftotext")):
-            return None
-        # Calc runs a cell's blocks together (再委託⑦再委託の有無): its lines break where the form's do
-        html_text = printable_html(doc, NARROW_LABEL_CSS).replace("</div><div>", "<br>")
-        pdf = print_spreadsheet_pdf(html_text,
-                                    ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
-        if as_pdf:
-            with open(pdf, "rb") as f:
-                return f.read(), doc.gold
-        return pdftotext(pdf, True), doc.gold
+        return pdftotext(printed(doc, ctx, css, label_width, spreadsheet), layout), doc.gold
     return variant
 
 
@@ -764,8 +753,8 @@ VARIANTS = {
     "printed-wrapped-centred": (printed_variant(layout=True, css=NARROW_LABEL_CSS, label_width=18), MD),
     # printed from a spreadsheet (LibreOffice Calc): labels at the foot of their rows, running
     # header and footer on every page, label cells that pdftotext sets against their values
-    "printed-spreadsheet": (spreadsheet_variant(as_pdf=False), MD),
-    "printed-pdf-spreadsheet": (spreadsheet_variant(as_pdf=True), MD),
+    "printed-spreadsheet": (printed_variant(layout=True, css=NARROW_LABEL_CSS, spreadsheet=True), MD),
+    "printed-pdf-spreadsheet": (printed_pdf_variant(NARROW_LABEL_CSS, spreadsheet=True), MD),
     # the printed form, then its section headings lost: the headings a reader of its layout leans on
     "printed-headings-removed": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+headings-removed", ctx), MD),
     # rows of two kinds in one text: label and value with spaces between (the first half), then one

@@ -597,9 +597,10 @@ private:
     // A heading of section I alone on its row (I 基本情報) after the 変更箇所 table: the table has ended
     // and the next assessment starts, quoted without its cover (minutes, a set of excerpts).
     bool section_one_starts_over(const Row& r) const {
-        if (!has_body() || roman_section(r) != std::optional<Section>(Section::basic)) return false;
+        if (!has_body()) return false;
         // The heading as the form writes it, not a change row's item that names it (Ⅰ 基本情報 6).
-        return labels_.is("section_basic", compact_key(*roman_title(r)));
+        const auto title = roman_title(r);
+        return title && labels_.is("section_basic", compact_key(*title));
     }
 
     // Section I starting over (①事務の名称 again after systems or files were read): the next
