@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "form_labels.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -46,6 +47,14 @@ bool names_a_form(const std::string& line) {
     const auto& forms = Dictionary::get().form_names();
     return std::any_of(forms.begin(), forms.end(),
                        [&](const std::string& f) { return text::contains(k, text::match_key(f)); });
+}
+
+// A cover's label (評価書番号, 評価書名 …) opening the line: the form's own text, at the top of each
+// page of a file that holds one assessment a page.
+bool opens_with_cover_label(const std::string& line) {
+    const std::string k = compact_key(without_form_feeds(line));
+    const auto& labels = FormLabels::get().spellings("cover");
+    return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return text::starts_with(k, l); });
 }
 
 bool is_blank(const std::string& line) { return text::trim_view(without_form_feeds(line)).empty(); }
@@ -101,7 +110,9 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
     std::vector<size_t> out;
     for (const auto& edges : pages)
         for (const Edge& e : edges)
-            if (pages_of[e.key].size() >= needed && !names_a_form(lines[e.line])) out.push_back(e.line);
+            if (pages_of[e.key].size() >= needed && !names_a_form(lines[e.line]) &&
+                !opens_with_cover_label(lines[e.line]))
+                out.push_back(e.line);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

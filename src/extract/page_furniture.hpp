@@ -10,7 +10,8 @@ namespace piagraph::extract_detail {
 // The lines (0-based) that stand at the top or the foot of most pages, the same but for their
 // digits. Pages start at lines that begin with a form feed, as pdftotext and the PDF reader mark
 // them; a text without pages has none. A line that names a form (a title repeated as a page
-// header) is kept: it is where a cover is found.
+// header) is kept: it is where a cover is found; so is a line that opens with a cover's label
+// (評価書番号 at the top of every page of a file that holds one assessment a page).
 std::vector<size_t> page_furniture(const std::vector<std::string>& lines);
 
 }  // namespace piagraph::extract_detail

@@ -39,6 +39,19 @@ TEST(PageFurniture, KeepsTitlesPageNumbersAndLinesOfFewPages) {
     EXPECT_TRUE(page_furniture(lines_of(text)).empty());
 }
 
+// A file of covers, one a page (a set of assessments printed into one file): the cover's labels at
+// the top of each page are the form's own lines, not a running header.
+TEST(PageFurniture, KeepsTheCoversLabelsOnEveryPage) {
+    std::string text;
+    for (int page = 1; page <= 4; ++page) {
+        if (page > 1) text += "\f";
+        text += "評価書番号 評価書名\n" + std::to_string(page) + " 事務" + std::to_string(page) + " 全項目評価書\n";
+        text += "評価実施機関名\nみどり市長\n";
+        text += std::string(kRows[page - 1]) + kRows[page];
+    }
+    EXPECT_TRUE(page_furniture(lines_of(text)).empty());
+}
+
 // A header that repeats on most pages is found on those pages, whatever its digits: a document's
 // date or number changes from page to page.
 TEST(PageFurniture, RepeatsOnMostPagesWhateverTheDigits) {
