@@ -476,6 +476,31 @@ std::vector<std::string> parse_name_list(const std::string& value) {
     return out;
 }
 
+namespace {
+
+// Whether `last` ends with the head of a suffix (ファイル) whose rest `next` opens with.
+bool splits_suffix(const std::u32string& last, const std::u32string& next) {
+    for (const auto& spelling : FormLabels::get().spellings("file_name_suffix")) {
+        const std::u32string suffix = text::to_u32(spelling);
+        for (size_t cut = 1; cut < suffix.size(); ++cut)
+            if (last.size() > cut && last.compare(last.size() - cut, cut, suffix, 0, cut) == 0 &&
+                next.compare(0, suffix.size() - cut, suffix, cut) == 0)
+                return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void append_name_line(std::vector<std::string>& names, const std::string& line) {
+    std::vector<std::string> more = parse_name_list(line);
+    if (!names.empty() && !more.empty() && splits_suffix(text::to_u32(names.back()), text::to_u32(more.front()))) {
+        names.back() += more.front();
+        more.erase(more.begin());
+    }
+    for (auto& name : more) names.push_back(std::move(name));
+}
+
 std::vector<System> listed_systems(const std::string& value, int line) {
     std::vector<System> out;
     for (const auto& name : parse_name_list(value))

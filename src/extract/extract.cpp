@@ -172,6 +172,18 @@ size_t items_found(std::vector<Assessment>& found) {
     for (auto& a : found) {
         extract_detail::compute_coverage(a);
         for (const auto& [item, c] : a.coverage) n += c.found;
+        // A 提供先/移転先 entry without its recipient is more likely another item's lines read as one
+        // (a reading that misplaced them): its items do not count for it.
+        for (size_t i = 0; i < a.files.size(); ++i)
+            for (const auto& [flows, key] :
+                 {std::pair{&a.files[i].provisions, ".provisions["}, std::pair{&a.files[i].transfers, ".transfers["}})
+                for (size_t j = 0; j < flows->size(); ++j) {
+                    if (!text::trim((*flows)[j].recipient).empty()) continue;
+                    const std::string prefix = "files[" + std::to_string(i) + "]" + key + std::to_string(j) + "].";
+                    for (auto it = a.coverage.lower_bound(prefix);
+                         it != a.coverage.end() && text::starts_with(it->first, prefix); ++it)
+                        n -= it->second.found;
+                }
     }
     return n;
 }

@@ -94,16 +94,18 @@ public:
             const size_t tail = chars - text::length(p);
             if (tail <= kMaxLabelTail) return std::string();
         }
-        // The first line of a long label the layout wrapped (過去1年以内に、…特定個人情報に関する |
-        // 重大事故が発生したか), wherever the column width cut it.
-        if (chars >= kMinWrappedLabelChars)
-            if (const auto it = exact_.lower_bound(k); it != exact_.end() && text::starts_with(it->first, k))
-                return it->second;
+        if (const auto key = wrapped_start(k)) return key;
         return std::nullopt;
     }
 
     // A row label spelt out whole (not only its first line).
     bool exact(std::string_view cell) const { return exact_hashed_.count(label_key(cell)) > 0; }
+
+    // A whole label, or the first line of one the layout wrapped (nothing more on the line).
+    bool whole_or_first_line(std::string_view cell) const {
+        const std::string k = label_key(cell);
+        return !k.empty() && (exact_hashed_.count(k) > 0 || wrapped_start(k));
+    }
 
     // Whether `head` (an option label cut at a line end) and `tail` (the next line's start) join into
     // an option label of the dictionary while `head` alone is none.
@@ -146,6 +148,15 @@ private:
                 for (const auto& o : list)
                     if (o.is_string()) options_.push_back(compact_key(o.get<std::string>()));
         exact_hashed_.insert(exact_.begin(), exact_.end());
+    }
+
+    // The first line of a long label the layout wrapped (過去1年以内に、…特定個人情報に関する |
+    // 重大事故が発生したか), wherever the column width cut it: the label's key.
+    std::optional<std::string> wrapped_start(const std::string& k) const {
+        if (text::length(k) < kMinWrappedLabelChars) return std::nullopt;
+        const auto it = exact_.lower_bound(k);
+        if (it == exact_.end() || !text::starts_with(it->first, k)) return std::nullopt;
+        return it->second;
     }
 
     std::map<std::string, std::string, std::less<>> exact_;  // ordered, for a wrapped label's first line
@@ -280,9 +291,12 @@ size_t space_after_label(const std::string& head, const std::string& cell) {
 // Where a field label printed with no space before its value ends (⑥移転方法[ ○ ] 庁内連携システム,
 // ①法令上の根拠番号法第19条: a label cell that pdftotext set against its value cell): the longest
 // start of the cell that is a whole label of the form; npos if none. Only a cell that opens with a
-// field number and is no label as a whole (⑦再委託の有無 ※ is not cut at 再委託) is looked at.
+// field number and is no label as a whole (⑦再委託の有無 ※ is not cut at 再委託), nor opens with the
+// first line of a label the column wrapped (⑤提供する情報の対 | 象となる本人の範囲), is looked at.
 size_t glued_label_end(const std::string& cell) {
-    if (leading_field_number(cell) == 0 || Vocabulary::get().label(cell)) return std::string::npos;
+    if (leading_field_number(cell) == 0 || Vocabulary::get().label(cell) ||
+        Vocabulary::get().whole_or_first_line(std::string_view(cell).substr(0, cell.find(' '))))
+        return std::string::npos;
     size_t at = std::string::npos;
     size_t i = 0;
     for (size_t chars = 0; i < cell.size() && chars < kMaxLabelChars; ++chars) {
@@ -301,6 +315,13 @@ void split_label_from_selection(std::vector<Frag>& frags) {
         // Else a label, or a wrapped label's first line, before a selection.
         at = first.find(" [");
         if (at == 0 || (at != std::string::npos && !Vocabulary::get().label(first.substr(0, at))))
+            at = std::string::npos;
+    }
+    if (at == std::string::npos && leading_field_number(first) > 0) {
+        // Or a numbered label's first line before any value (⑤提供する情報の対 「2. ③…」と同様, its
+        // label's tail on the next line).
+        at = first.find(' ');
+        if (at != std::string::npos && !Vocabulary::get().whole_or_first_line(first.substr(0, at)))
             at = std::string::npos;
     }
     size_t gap = 1;  // the space between label and value
@@ -1034,7 +1055,9 @@ private:
         const bool ended = !r.inline_value && !r.value.empty() && r.gap && !r.page_break;
         if (l.indent > 0) {
             if (ended) return false;
-            r.label_open = false;
+            // A label cut short by its column stays open: centred on a taller value, its last line
+            // may stand below value lines (③他のシステムとの | value lines | 接続).
+            if (!r.key || r.key->empty() || r.entry || Vocabulary::get().exact(r.labels.back())) r.label_open = false;
             return absorb(i, l.frags);
         }
         if (interrupted && (r.inline_value || ended)) return false;
@@ -1101,7 +1124,8 @@ private:
         // else a short value (平成27年10月5日) would.
         if (Vocabulary::get().exact(joined)) return true;
         if (!r.inline_value || l.frags.size() > 1) return false;  // 再委託 under ⑥委託先名 is a row of its own
-        if (Vocabulary::get().label(joined)) return true;
+        // A whole label takes no more words (②所属長の役職名 | なし: the next item's value, its title lost).
+        if (Vocabulary::get().label(joined) && !Vocabulary::get().exact(r.labels.back())) return true;
         return !r.key && l.kind == Kind::plain && text::length(first) <= kMaxLabelTail;
     }
 

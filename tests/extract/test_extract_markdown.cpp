@@ -462,5 +462,26 @@ TEST(ExtractDocument, FileNamesAfterTheSystemsWithoutTheirItemTitle) {
     EXPECT_TRUE(prose.file_names.empty());
 }
 
+// Headings lost between I and II: the names of a file block on two lines above its ①ファイルの種類,
+// one a numbered item before the other and a name cut inside ファイル, are the block's names; and IV's
+// 監査 row 実施の有無 (自己点検 …), its heading lost too, does not undo I-6's status.
+TEST(ExtractDocument, FileNamesOverLinesAndTheAuditsStatusWithoutHeadings) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
+        "①事務の名称\t架空税に関する事務\n"
+        "システム1\t\n①システムの名称\t架空税システム\n"
+        "①実施の有無\t[実施する]\t<選択肢> 1) 実施する 2) 実施しない 3) 未定\n"
+        "①部署\t税務課\n②所属長の役職名\t税務課長\n"
+        "なし\n"
+        "1. 架空税ファイル\n2. 架空宛名ファイ\nル\n"
+        "①ファイルの種類 ※\t[システム用ファイル]\t<選択肢> 1) システム用ファイル 2) その他の電子ファイル\n"
+        "①入手元 ※\t[ ○ ] 本人又は本人の代理人\n"
+        "実施の有無\t[ ○ ] 自己点検 [ ] 内部監査 [ ] 外部監査\n";
+    const Assessment a = only_assessment(text, "names-over-lines.txt");
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"架空税ファイル", "架空宛名ファイル"}));
+    EXPECT_EQ(a.linkage.status, "実施する");
+}
+
 }  // namespace
 }  // namespace piagraph

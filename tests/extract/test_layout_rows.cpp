@@ -394,6 +394,28 @@ TEST(LayoutRowsForm, LabelsAndHeadingsWrappedInANarrowColumn) {
     EXPECT_EQ(read_sakura("sakura-wrapped.txt").systems.size(), 1u);
 }
 
+// A label cut short by a narrow column and centred on a taller value (sakura-centred-wrapped.txt,
+// authored): its last line (接続) stands below value lines; the label is made whole and the value
+// keeps all its lines. A file name the column cut inside ファイル is one name again. A whole label
+// takes no word of the line below (なし: the value of an item whose title was lost), and a numbered
+// label's first line is no shorter label glued to a value (⑤提供する情報の対 | 象となる本人の範囲).
+TEST(LayoutRowsForm, AWrappedLabelWhoseLastLineStandsBelowValueLines) {
+    const auto rows = rows_from_layout(fixture("sakura-centred-wrapped.txt"));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 18),
+              "③他のシステムとの接続\t[ ] 情報提供ネットワークシステム [ ○ ] 庁内連携システム [ ○ ] "
+              "住民基本台帳ネットワークシステム [ ] 既存住民基本台帳システム [ ] 宛名システム等 [ ] 税務システム "
+              "[ ○ ] その他 (年金情報連携システム、国民健康保険システム)");
+    EXPECT_EQ(line(*rows, 30), "②所属長の役職名\t住民課長");
+    EXPECT_EQ(line(*rows, 31), "なし");
+    EXPECT_EQ(line(*rows, 35), "⑤提供する情報の対象となる本人の範囲\t「2. ③対象となる本人の範囲」と同様");
+
+    const Assessment a = read_sakura("sakura-centred-wrapped.txt");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"年金情報連携システム", "国民健康保険システム"}));
+    EXPECT_EQ(a.file_names, (std::vector<std::string>{"国民年金ファイル"}));
+}
+
 // The form as a spreadsheet prints it (sakura-foot.txt, authored): each label at the foot of its
 // row, so a value's lines stand above its label, an entry's header (委託事項1, 提供先1) among them; a
 // group label on a line of its own (再委託); a label that pdftotext set against its value with no

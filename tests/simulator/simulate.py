@@ -757,6 +757,10 @@ VARIANTS = {
     "printed-pdf-spreadsheet": (printed_pdf_variant(NARROW_LABEL_CSS, spreadsheet=True), MD),
     # the printed form, then its section headings lost: the headings a reader of its layout leans on
     "printed-headings-removed": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+headings-removed", ctx), MD),
+    # the form printed in a narrow, centred label column after its headings and annexes were lost:
+    # labels wrapped, names of files cut in two, items whose titles are gone
+    "printed-wrapped-headings-removed": (
+        lambda doc, ctx: make_variant(doc, "headings-and-annex-removed+printed-wrapped-centred", ctx), MD),
     # rows of two kinds in one text: label and value with spaces between (the first half), then one
     # cell a line, as pdftotext gives where a page's cells stood close or apart
     "mixed-rows": (lambda doc, ctx: make_variant(doc, "tabs-lost+separate-lines", ctx), MD),

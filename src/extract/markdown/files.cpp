@@ -68,13 +68,44 @@ void read_risk_row(const Row& r, Assessment& as, int risk_file) {
     }
 }
 
+namespace {
+
+// The number of a list item that opens a line (2. 交渉記録ファイル), 0 for none.
+int list_item_number(const std::string& text) {
+    size_t i = 0;
+    int number = 0;
+    while (i < text.size() && i < 3 && text[i] >= '0' && text[i] <= '9') number = number * 10 + (text[i++] - '0');
+    while (i < text.size() && text[i] == ' ') ++i;
+    return i > 0 && i < text.size() && text[i] == '.' ? number : 0;
+}
+
+// The names of lines of a list of files, read one after the other (append_name_line).
+std::vector<std::string> names_of(const std::vector<std::string>& lines) {
+    std::vector<std::string> names;
+    for (const auto& line : lines) append_name_line(names, line);
+    return names;
+}
+
+}  // namespace
+
 // A short single-cell line among the few lines above the block's first label ("個人住民税ファイル",
 // "1. 滞納処分ファイル 2. 交渉記録ファイル"), past any item heading of the block that was kept
-// (2. 基本情報).
+// (2. 基本情報); with the lines above it that the same list goes on from: its items before
+// (1. 滞納処分ファイル | 2. 交渉記録ファイル), or the head of a name it finishes (国民健康保険ファイ | ル).
 std::optional<std::pair<std::vector<std::string>, int>> file_names_above(const Document& doc, int line) {
     constexpr int kLookBack = 3;  // lines with text
     constexpr size_t kNameChars = 40;
     static const std::regex numbered(R"(^[0-9]+\s*\.\s*(.+)$)");
+    auto names_line = [&](const Row& r) -> std::optional<std::string> {
+        if (r.cells.size() != 1 || is_field_label(r.key) || r.first_circled > 0) return std::nullopt;
+        std::string text = cell_text(r.cells[0]);
+        const auto names = parse_name_list(text);
+        if (names.empty() || std::any_of(names.begin(), names.end(), [](const std::string& n) {
+                return text::length(n) > kNameChars || FormLabels::get().in("illegible", n);
+            }))
+            return std::nullopt;
+        return text;
+    };
     for (int at = line - 1, seen = 0; at >= doc.first_line && seen < kLookBack; --at) {
         const Row r = row_at(doc, at);
         if (r.cells.empty()) continue;
@@ -83,12 +114,21 @@ std::optional<std::pair<std::vector<std::string>, int>> file_names_above(const D
         if (std::smatch m;
             std::regex_match(r.head, m, numbered) && (files_item(m[1].str(), 2) || basic_item(m[1].str(), 2)))
             continue;
-        const auto names = parse_name_list(cell_text(r.cells[0]));
-        if (names.empty() || std::any_of(names.begin(), names.end(), [](const std::string& n) {
-                return text::length(n) > kNameChars || FormLabels::get().in("illegible", n);
-            }))
-            return std::nullopt;
-        return std::pair{names, at};
+        const auto text = names_line(r);
+        if (!text) return std::nullopt;
+        std::vector<std::string> lines{*text};
+        for (; at > doc.first_line; --at) {
+            const auto above = names_line(row_at(doc, at - 1));
+            if (!above) break;
+            std::vector<std::string> trial{*above};
+            trial.insert(trial.end(), lines.begin(), lines.end());
+            const int item = list_item_number(lines.front());
+            const bool item_before = item > 1 && list_item_number(*above) == item - 1;
+            if (!item_before && names_of(trial).size() == parse_name_list(*above).size() + names_of(lines).size())
+                break;
+            lines = std::move(trial);
+        }
+        return std::pair{names_of(lines), at};
     }
     return std::nullopt;
 }

@@ -586,7 +586,7 @@ private:
         if (sub_ != Sub::file_names) {
             read_section_one_row(sub_, r, as, system_);
         } else if (collecting_names_ && r.cells.size() == 1) {
-            for (auto& name : parse_name_list(r.cells[0])) as.file_names.push_back(name);
+            append_name_line(as.file_names, r.cells[0]);
             as.locs["file_names"] =
                 Loc::span(as.locs["file_names"].known() ? as.locs["file_names"].line : r.line, r.line);
         } else {
@@ -658,7 +658,7 @@ private:
             return;
         }
         auto& f = file(r.line);
-        for (auto& name : parse_name_list(r.cells[0])) f.names.push_back(name);
+        append_name_line(f.names, r.cells[0]);
         f.locs["names"] = Loc::at(r.line);
     }
 };

@@ -78,7 +78,11 @@ void read_systems_row(const Row& r, Assessment& as, System*& system) {
 void read_linkage_row(const Row& r, Assessment& as) {
     const FormLabels& labels = FormLabels::get();
     if (labels.is("linkage_status", r.key)) {
-        as.linkage.status = selected_option(r.value, "linkage_status").value_or("");
+        const auto status = selected_option(r.value, "linkage_status");
+        // IV's 監査 has a 実施の有無 of its own (自己点検, 内部監査 …): where its heading was lost, a row
+        // that marks none of I-6's options does not undo the status read.
+        if (!status && !as.linkage.status.empty()) return;
+        as.linkage.status = status.value_or("");
         widen(as.linkage.loc, r.line);
         as.locs["linkage.status"] = Loc::at(r.line);
     } else if (labels.is("basis", r.key)) {

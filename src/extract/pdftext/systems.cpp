@@ -101,7 +101,7 @@ void read_listed_file_names(const Layout& layout, Assessment& a) {
             const Line& v = layout.lines[k];
             if (v.text.empty()) continue;
             if (field_of(v) != Field::none || v.header || v.grid || is_item_heading(v) || is_region_header(v)) break;
-            for (auto& name : parse_name_list(v.text)) a.file_names.push_back(std::move(name));
+            append_name_line(a.file_names, v.text);
             a.locs["file_names"] = taken++ == 0 ? Loc::at(v.no) : Loc::span(a.locs["file_names"].line, v.no);
         }
     }
