@@ -464,10 +464,13 @@ std::vector<std::string> parse_name_list(const std::string& value) {
         }
     }
     std::vector<std::string> out;
-    if (marks.empty() || marks[0].first != 0) {
+    if (marks.empty()) {
         if (!v.empty()) out.push_back(text::to_utf8(v));
         return out;
     }
+    // Text before the first number: the end of a name the line above began (イル 2. 本人確認情報).
+    if (const std::string head = text::trim(text::to_utf8(v.substr(0, marks[0].first))); !head.empty())
+        out.push_back(head);
     for (size_t i = 0; i < marks.size(); ++i) {
         const size_t stop = i + 1 < marks.size() ? marks[i + 1].first : v.size();
         std::string name = text::trim(text::to_utf8(v.substr(marks[i].second, stop - marks[i].second)));
@@ -478,10 +481,12 @@ std::vector<std::string> parse_name_list(const std::string& value) {
 
 namespace {
 
-// Whether `last` ends with the head of a suffix (ファイル) whose rest `next` opens with.
+// Whether `last` ends with the head of a suffix (ファイル) whose rest `next` opens with, or `next` is
+// the suffix alone, cut from a name that lacks it.
 bool splits_suffix(const std::u32string& last, const std::u32string& next) {
     for (const auto& spelling : FormLabels::get().spellings("file_name_suffix")) {
         const std::u32string suffix = text::to_u32(spelling);
+        if (next == suffix && !last.ends_with(suffix)) return true;
         for (size_t cut = 1; cut < suffix.size(); ++cut)
             if (last.size() > cut && last.compare(last.size() - cut, cut, suffix, 0, cut) == 0 &&
                 next.compare(0, suffix.size() - cut, suffix, cut) == 0)

@@ -75,11 +75,12 @@ std::optional<int> count_line(std::string_view line);
 // Whether a line is a count alone, its number written or left blank: (2) 件, ( ) 件.
 bool is_count_line(std::string_view line);
 
-// "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name.
+// "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name, and
+// text before the first number is one too.
 std::vector<std::string> parse_name_list(const std::string& value);
 // Adds the names of one more line of a list of file names (parse_name_list) to `names`. A narrow
-// cell cuts a name inside its closing word (国民健康保険ファイ | ル): a line that finishes the word
-// the last name left unfinished joins that name.
+// cell cuts a name inside its closing word or before it (国民健康保険ファイ | ル, 本人確認情報 |
+// ファイル): a line that finishes the word the last name left unfinished joins that name.
 void append_name_line(std::vector<std::string>& names, const std::string& line);
 // The names a line lists when it lists only names of files (…ファイル, each a name's length): I-3's
 // value once its item title is lost; empty for any other line.

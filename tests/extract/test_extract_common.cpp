@@ -147,6 +147,22 @@ TEST(Labels, KeyAndCircledNumber) {
     EXPECT_EQ(circled_number("再委託"), 0);
 }
 
+// A list of files' names over the lines of a narrow cell: each line adds its names, and a line that
+// finishes the last name's closing word (ファ | イル) or brings it whole (本人確認情報 | ファイル) joins it.
+TEST(ExtractCommon, NamesOfFilesOverTheLinesOfANarrowCell) {
+    EXPECT_EQ(parse_name_list("1. 滞納処分ファイル 2. 交渉記録ファイル"),
+              (std::vector<std::string>{"滞納処分ファイル", "交渉記録ファイル"}));
+    EXPECT_EQ(parse_name_list("イル 2. 本人確認情報"), (std::vector<std::string>{"イル", "本人確認情報"}));
+    std::vector<std::string> names;
+    for (const char* line : {"1. 住民基本台帳ファ", "イル 2. 本人確認情報", "ファイル", "3. 附票ファイル"})
+        append_name_line(names, line);
+    EXPECT_EQ(names, (std::vector<std::string>{"住民基本台帳ファイル", "本人確認情報ファイル", "附票ファイル"}));
+    // A whole name is not joined by the next one.
+    names = {"住民基本台帳ファイル"};
+    append_name_line(names, "ファイル管理台帳");
+    EXPECT_EQ(names, (std::vector<std::string>{"住民基本台帳ファイル", "ファイル管理台帳"}));
+}
+
 }  // namespace
 }  // namespace piagraph::extract_detail
 

@@ -574,9 +574,19 @@ private:
         if (section_ != Section::basic || !after_systems || r.cells.size() != 1 || is_field_label(r.key) ||
             (a_ && !a_->file_names.empty()))
             return false;
-        if (listed_file_names(cell_text(r.cells[0])).empty()) return false;
+        if (listed_file_names(cell_text(r.cells[0])).empty() && !name_cut_in_two(r)) return false;
         open_item(Sub::file_names, r.line);
         return true;
+    }
+
+    // A line whose last name of a file the next line finishes (国民健康保険ファイ | ル): a narrow column cut it.
+    bool name_cut_in_two(const Row& r) const {
+        const Row next = row_at(doc_, r.line + 1);
+        if (next.cells.size() != 1) return false;
+        std::vector<std::string> names = parse_name_list(cell_text(r.cells[0]));
+        const size_t apart = names.size() + parse_name_list(cell_text(next.cells[0])).size();
+        append_name_line(names, cell_text(next.cells[0]));
+        return names.size() < apart && !listed_file_names(names.front()).empty();
     }
 
     void basic(const Row& r) {
