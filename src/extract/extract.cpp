@@ -296,8 +296,29 @@ bool has_content(const Assessment& a) {
                       "(特定個人情報保護評価書): no cover title, 評価書番号 or section I items found"});
 }
 
+// The cover's number and title cells read one line apart (a title of two lines beside a number at
+// the foot of its cell: 評価書番号 | 評価書名 | 地方税 … 事務 | 14 重点項目評価書): the number read is no
+// number and the title opens with one. The number goes back to its field; what was read as the
+// number begins the title where the title's rest is the form's name alone.
+void settle_number_and_title(Assessment& a) {
+    using extract_detail::looks_like_assessment_number;
+    if (a.number.empty() || looks_like_assessment_number(a.number)) return;
+    const std::string title = text::trim(a.title);
+    const size_t space = title.find(' ');
+    if (space == std::string::npos || !looks_like_assessment_number(title.substr(0, space))) return;
+    const std::string rest = text::trim(title.substr(space + 1));
+    const auto& forms = Dictionary::get().form_names();
+    const bool form_alone = std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
+        return extract_detail::compact_key(rest) == extract_detail::compact_key(f);
+    });
+    a.title = form_alone ? text::trim(a.number) + " " + rest : rest;
+    a.number = title.substr(0, space);
+    if (const auto at = a.locs.find("title"); at != a.locs.end()) a.locs["number"] = at->second;
+}
+
 void finish(Assessment& a, const Document& doc, const std::map<std::string, std::string>& definitions) {
     a.source_file = doc.path;
+    settle_number_and_title(a);
     const auto& dict = Dictionary::get();
     for (auto& s : a.systems) {
         s.normalized_name = extract_detail::normalize_name(s.name);

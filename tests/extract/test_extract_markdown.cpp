@@ -483,5 +483,17 @@ TEST(ExtractDocument, FileNamesOverLinesAndTheAuditsStatusWithoutHeadings) {
     EXPECT_EQ(a.linkage.status, "実施する");
 }
 
+// A cover printed from a spreadsheet, in pdftotext's raw order (cover-number-below-title.txt,
+// authored): the title's first line stands above the number at the foot of its cell, so the number
+// is read from the title's line and the title opens with the number. Each goes back to its field.
+TEST(ExtractDocument, CoverNumberReadFromTheTitlesLine) {
+    const Model m = extract_file(fixture("cover-number-below-title.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.number, "21");
+    EXPECT_EQ(a.title, "架空税及び架空保険料の滞納整理に関する事務 重点項目評価書");
+    EXPECT_EQ(a.organization, "かえで市長");
+}
+
 }  // namespace
 }  // namespace piagraph

@@ -755,6 +755,9 @@ VARIANTS = {
     # header and footer on every page, label cells that pdftotext sets against their values
     "printed-spreadsheet": (printed_variant(layout=True, css=NARROW_LABEL_CSS, spreadsheet=True), MD),
     "printed-pdf-spreadsheet": (printed_pdf_variant(NARROW_LABEL_CSS, spreadsheet=True), MD),
+    # the same PDF in pdftotext's raw order: a page's cells column by column, each label after the
+    # first lines of its value
+    "printed-spreadsheet-pdftotext": (printed_variant(layout=False, css=NARROW_LABEL_CSS, spreadsheet=True), MD),
     # the printed form, then its section headings lost: the headings a reader of its layout leans on
     "printed-headings-removed": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+headings-removed", ctx), MD),
     # the form printed in a narrow, centred label column after its headings and annexes were lost:
