@@ -163,6 +163,18 @@ TEST(ExtractCommon, NamesOfFilesOverTheLinesOfANarrowCell) {
     EXPECT_EQ(names, (std::vector<std::string>{"住民基本台帳ファイル", "ファイル管理台帳"}));
 }
 
+// Rows asked for before the first line or after the last (a reader looking at the next line of the
+// last one) have no cells; found by fuzz_extract (tests/fixtures/fuzz/fuzz_extract/).
+TEST(MarkdownRows, NoRowOutsideTheDocument) {
+    Document doc;
+    doc.first_line = 3;
+    doc.lines = {"①事務の名称\t架空税に関する事務", "架空税ファイ"};
+    EXPECT_EQ(markdown::row_at(doc, 3).cells.size(), 2u);
+    EXPECT_EQ(markdown::row_at(doc, 4).cells.size(), 1u);
+    EXPECT_TRUE(markdown::row_at(doc, 5).cells.empty());
+    EXPECT_TRUE(markdown::row_at(doc, 2).cells.empty());
+}
+
 }  // namespace
 }  // namespace piagraph::extract_detail
 

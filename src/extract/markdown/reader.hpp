@@ -60,7 +60,7 @@ std::string plain(const std::string& cell);
 bool is_pipe_rule(const std::string& raw);
 // A line as cells: tab-separated, a pipe table row or an HTML table row alike.
 Row make_row(const std::string& raw_line, int line);
-// Line `line` of the document as a row.
+// Line `line` of the document as a row; a row without cells beyond the document's lines.
 Row row_at(const Document& doc, int line);
 
 // A row whose first cell is "システム3" -> 3, "システム2～5" -> -1 (a range header, not an entry),

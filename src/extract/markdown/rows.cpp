@@ -192,7 +192,9 @@ int entry_number(const std::string& key, const Row& r) {
 }
 
 Row row_at(const Document& doc, int line) {
-    return make_row(doc.lines[static_cast<size_t>(line - doc.first_line)], line);
+    const auto at = static_cast<size_t>(line - doc.first_line);
+    if (line < doc.first_line || at >= doc.lines.size()) return Row{};  // before the first line, after the last
+    return make_row(doc.lines[at], line);
 }
 
 bool looks_like_heading(const Row& r) {
