@@ -506,6 +506,27 @@ void append_name_line(std::vector<std::string>& names, const std::string& line) 
     for (auto& name : more) names.push_back(std::move(name));
 }
 
+bool only_listed_options(std::string_view value, const std::string& group) {
+    const std::string n = text::trim(text::nfkc(value));
+    // Where each item's number starts: at the start, or after a space; "N)" then the option.
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < n.size(); ++i) {
+        if ((i > 0 && n[i - 1] != ' ') || !std::isdigit(static_cast<unsigned char>(n[i]))) continue;
+        size_t j = i;
+        while (j < n.size() && std::isdigit(static_cast<unsigned char>(n[j]))) ++j;
+        if (j < n.size() && n[j] == ')') starts.push_back(i);
+    }
+    if (starts.empty()) return Dictionary::get().standard_option(group, n).has_value();  // its number cut off
+    if (starts.front() != 0) return false;
+    for (size_t k = 0; k < starts.size(); ++k) {
+        const size_t end = k + 1 < starts.size() ? starts[k + 1] : n.size();
+        const std::string item = n.substr(starts[k], end - starts[k]);
+        const std::string option = text::trim(item.substr(item.find(')') + 1));
+        if (!Dictionary::get().standard_option(group, option)) return false;
+    }
+    return true;
+}
+
 std::vector<System> listed_systems(const std::string& value, int line) {
     std::vector<System> out;
     for (const auto& name : parse_name_list(value))

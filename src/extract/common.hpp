@@ -60,6 +60,10 @@ Choices read_choices(std::string_view value, const std::string& group);
 // value before ＜選択肢＞ (再委託しない ＜選択肢＞ 1) …), else a lone option in the first <div>
 // followed by the list. nullopt when nothing is selected or the selection is ambiguous.
 std::optional<std::string> selected_option(std::string_view value, const std::string& group);
+// Whether a value is nothing but numbered options of a group's list (3) 未定, 2) 実施しない 3) 未定),
+// or one option alone (its number left on the line above): the end of a selection's option list
+// that a printed row set beside the next label.
+bool only_listed_options(std::string_view value, const std::string& group);
 
 // "(7) 件", "（ 64 ）件" -> the number; nullopt for "() 件" or none. The first one in the value.
 std::optional<int> parse_count(std::string_view value);

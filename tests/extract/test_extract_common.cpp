@@ -175,6 +175,16 @@ TEST(MarkdownRows, NoRowOutsideTheDocument) {
     EXPECT_TRUE(markdown::row_at(doc, 2).cells.empty());
 }
 
+// The end of a selection's option list, numbered or its number cut off, is told from a value.
+TEST(ExtractCommon, OnlyListedOptions) {
+    EXPECT_TRUE(only_listed_options("3) 未定", "linkage_status"));
+    EXPECT_TRUE(only_listed_options("2) 実施しない 3) 未定", "linkage_status"));
+    EXPECT_TRUE(only_listed_options("未定", "linkage_status"));
+    EXPECT_FALSE(only_listed_options("番号法第19条第8号", "linkage_status"));
+    EXPECT_FALSE(only_listed_options("1) 番号法第19条第8号", "linkage_status"));
+    EXPECT_FALSE(only_listed_options("", "linkage_status"));
+}
+
 }  // namespace
 }  // namespace piagraph::extract_detail
 

@@ -495,5 +495,21 @@ TEST(ExtractDocument, CoverNumberReadFromTheTitlesLine) {
     EXPECT_EQ(a.organization, "かえで市長");
 }
 
+// ①実施の有無's option list cut at a line end, its last option set beside ②法令上の根拠 (a printed row):
+// that option is no basis. The basis is not read (so no check calls it wrong or missing), the status is.
+TEST(ExtractDocument, TheStatusListsLastOptionIsNoBasis) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
+        "①事務の名称\t架空税に関する事務\n"
+        "システム1\t\n①システムの名称\t架空税システム\n"
+        "①実施の有無\t[実施する] <選択肢> 1) 実施する 2) 実施しない 3)\n"
+        "②法令上の根拠\t未定\n"
+        "①部署\t税務課\n";
+    const Assessment a = only_assessment(text, "status-list-beside-basis.txt");
+    EXPECT_EQ(a.linkage.status, "実施する");
+    EXPECT_EQ(a.linkage.basis, "");
+    EXPECT_FALSE(a.was_read("linkage.basis"));
+}
+
 }  // namespace
 }  // namespace piagraph

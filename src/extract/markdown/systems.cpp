@@ -86,6 +86,7 @@ void read_linkage_row(const Row& r, Assessment& as) {
         widen(as.linkage.loc, r.line);
         as.locs["linkage.status"] = Loc::at(r.line);
     } else if (labels.is("basis", r.key)) {
+        if (only_listed_options(r.value, "linkage_status")) return;  // ①'s list ended beside ②
         read_text(as.locs, "linkage.basis", r.value, as.linkage.basis, r.line);
         widen(as.linkage.loc, r.line);
     }
