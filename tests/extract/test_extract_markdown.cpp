@@ -24,6 +24,12 @@ Assessment only_assessment(const std::string& text, const std::string& name) {
     return m.assessments.size() == 1 ? m.assessments.front() : Assessment{};
 }
 
+// The cover and section I's first rows of a fictional assessment, which tests go on from.
+constexpr const char* kKazeiHead =
+    "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
+    "①事務の名称\t架空税に関する事務\n"
+    "システム1\t\n①システムの名称\t架空税システム\n";
+
 class JyutenMarks : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -445,13 +451,10 @@ TEST(ExtractDocument, ProcedureValuesOnTheLineUnderTheirLabels) {
 // Section I with its item titles lost: the line after the systems that lists only names of files is
 // I-3's 特定個人情報ファイル名, not an unknown item; a line of prose there is not.
 TEST(ExtractDocument, FileNamesAfterTheSystemsWithoutTheirItemTitle) {
-    const std::string text =
-        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
-        "①事務の名称\t架空税に関する事務\n"
-        "システム1\t\n①システムの名称\t架空税システム\n"
-        "システム2～5\t\n"
-        "1. 架空税ファイル 2. 架空宛名ファイル\t\n"
-        "法令上の根拠\t番号法第9条第1項 別表第24項\n";
+    const std::string text = std::string(kKazeiHead) +
+                             "システム2～5\t\n"
+                             "1. 架空税ファイル 2. 架空宛名ファイル\t\n"
+                             "法令上の根拠\t番号法第9条第1項 別表第24項\n";
     const Assessment a = only_assessment(text, "names-without-title.txt");
     EXPECT_EQ(a.file_names, (std::vector<std::string>{"架空税ファイル", "架空宛名ファイル"}));
     EXPECT_TRUE(a.was_read("file_names"));
@@ -467,9 +470,7 @@ TEST(ExtractDocument, FileNamesAfterTheSystemsWithoutTheirItemTitle) {
 // 監査 row 実施の有無 (自己点検 …), its heading lost too, does not undo I-6's status.
 TEST(ExtractDocument, FileNamesOverLinesAndTheAuditsStatusWithoutHeadings) {
     const std::string text =
-        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
-        "①事務の名称\t架空税に関する事務\n"
-        "システム1\t\n①システムの名称\t架空税システム\n"
+        std::string(kKazeiHead) +
         "①実施の有無\t[実施する]\t<選択肢> 1) 実施する 2) 実施しない 3) 未定\n"
         "①部署\t税務課\n②所属長の役職名\t税務課長\n"
         "なし\n"
@@ -498,13 +499,10 @@ TEST(ExtractDocument, CoverNumberReadFromTheTitlesLine) {
 // ①実施の有無's option list cut at a line end, its last option set beside ②法令上の根拠 (a printed row):
 // that option is no basis. The basis is not read (so no check calls it wrong or missing), the status is.
 TEST(ExtractDocument, TheStatusListsLastOptionIsNoBasis) {
-    const std::string text =
-        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
-        "①事務の名称\t架空税に関する事務\n"
-        "システム1\t\n①システムの名称\t架空税システム\n"
-        "①実施の有無\t[実施する] <選択肢> 1) 実施する 2) 実施しない 3)\n"
-        "②法令上の根拠\t未定\n"
-        "①部署\t税務課\n";
+    const std::string text = std::string(kKazeiHead) +
+                             "①実施の有無\t[実施する] <選択肢> 1) 実施する 2) 実施しない 3)\n"
+                             "②法令上の根拠\t未定\n"
+                             "①部署\t税務課\n";
     const Assessment a = only_assessment(text, "status-list-beside-basis.txt");
     EXPECT_EQ(a.linkage.status, "実施する");
     EXPECT_EQ(a.linkage.basis, "");
