@@ -24,25 +24,25 @@ namespace {
 using extract_detail::compact_key;
 using extract_detail::FormLabels;
 
+// The line without the markup that starts a table row or a heading (| # * >), or a page's form feed.
+std::string_view without_row_markup(std::string_view line) {
+    const size_t from = line.find_first_not_of("|#*> \t\f");
+    return from == std::string_view::npos ? std::string_view() : line.substr(from);
+}
+
 // A cover title: 特定個人情報保護評価書（全項目評価書） and nothing much else on the line.
 // Cover lines are short; long lines (prose, record lists) are skipped without normalising them.
 constexpr size_t kMaxCoverLineBytes = 600;
 
 bool is_title_line(const std::string& line) {
     if (line.size() > kMaxCoverLineBytes || !text::contains(line, FormLabels::get().filter_char("title"))) return false;
-    const std::string k = compact_key(line);
+    const std::string k = compact_key(without_row_markup(line));  // a page's first line opens with \f
     for (const auto& title : FormLabels::get().spellings("title")) {
         if (!text::starts_with(k, title) || k.size() > title.size() + 60) continue;
         for (const auto& form : Dictionary::get().form_names())
             if (text::contains(k, compact_key(form))) return true;
     }
     return false;
-}
-
-// The line without the markup that starts a table row or a heading (| # * >), or a page's form feed.
-std::string_view without_row_markup(std::string_view line) {
-    const size_t from = line.find_first_not_of("|#*> \t\f");
-    return from == std::string_view::npos ? std::string_view() : line.substr(from);
 }
 
 bool is_number_line(const std::string& line) {
@@ -353,7 +353,7 @@ std::optional<Document> without_page_furniture(const Document& doc) {
     Document out = doc;
     for (size_t i : furniture) {
         std::string& line = out.lines[i];
-        line.erase(std::min(line.size(), line.find_first_not_of('\f')));
+        line.resize(line.size() - extract_detail::without_form_feeds(line).size());  // its form feeds only
     }
     join_lines(out);
     return out;

@@ -10,6 +10,7 @@
 #include "column_flow.hpp"
 #include "common.hpp"
 #include "form_labels.hpp"
+#include "page_furniture.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -864,8 +865,7 @@ public:
     explicit Rebuilder(const Document& doc) : doc_(doc) {
         for (const auto& l : doc.lines) {
             lines_.push_back(read_line(l));
-            const size_t ff = l.find_first_not_of('\f');
-            out_.push_back(ff == std::string::npos ? std::string() : l.substr(ff));
+            out_.emplace_back(without_form_feeds(l));
         }
     }
 

@@ -22,12 +22,6 @@ constexpr size_t kMaxFurnitureBytes = kMaxFurnitureChars * 3 + 200;
 constexpr double kMinPageShare = 0.5;
 constexpr size_t kMinPages = 3;
 
-// The line without the form feeds that open a page.
-std::string_view without_form_feeds(std::string_view line) {
-    const size_t from = line.find_first_not_of('\f');
-    return from == std::string_view::npos ? std::string_view() : line.substr(from);
-}
-
 // The line as it repeats from page to page: without its spaces, each run of digits one '#'.
 std::string repeat_key(const std::string& line) {
     const std::string n = text::nfkc_compact(without_form_feeds(line));
@@ -68,6 +62,11 @@ bool has_letter(const std::string& key) {
 }
 
 }  // namespace
+
+std::string_view without_form_feeds(std::string_view line) {
+    const size_t from = line.find_first_not_of('\f');
+    return from == std::string_view::npos ? std::string_view() : line.substr(from);
+}
 
 std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
     // Each page's edge lines: its first and its last kEdgeLines lines that are not blank, apart

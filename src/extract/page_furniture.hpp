@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace piagraph::extract_detail {
@@ -13,5 +14,8 @@ namespace piagraph::extract_detail {
 // header) is kept: it is where a cover is found; so is a line that opens with a cover's label
 // (評価書番号 at the top of every page of a file that holds one assessment a page).
 std::vector<size_t> page_furniture(const std::vector<std::string>& lines);
+
+// A line without the form feeds that open a page (pdftotext puts one before a page's first line).
+std::string_view without_form_feeds(std::string_view line);
 
 }  // namespace piagraph::extract_detail

@@ -509,5 +509,24 @@ TEST(ExtractDocument, TheStatusListsLastOptionIsNoBasis) {
     EXPECT_FALSE(a.was_read("linkage.basis"));
 }
 
+// A set of assessments printed into one file, each starting a page: pdftotext puts the page's form
+// feed before the next cover's title. Each assessment keeps its cover.
+TEST(ExtractDocument, EachCoverOfASetStartingAPage) {
+    std::string text;
+    for (const char* number : {"5", "6", "7"}) {
+        if (!text.empty()) text += "\f";
+        text += std::string("特定個人情報保護評価書（全項目評価書）\n評価書番号\t評価書名\n") + number +
+                "\t架空税に関する事務 全項目評価書\n評価実施機関名\tかえで市長\n"
+                "①事務の名称\t架空税に関する事務\nシステム1\t\n①システムの名称\t架空税システム\n";
+    }
+    const Model m = extract_document(decode_document(text, "set.txt"));
+    ASSERT_EQ(m.assessments.size(), 3u);
+    for (size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(m.assessments[i].number, std::to_string(5 + i));
+        EXPECT_EQ(m.assessments[i].form, "全項目評価書");
+        EXPECT_EQ(m.assessments[i].organization, "かえで市長");
+    }
+}
+
 }  // namespace
 }  // namespace piagraph

@@ -147,7 +147,7 @@ def lost_items(base, rec, losses):
 
 
 # Variants that add another source's assessment: its findings are its own, not false ones.
-ADDS_AN_ASSESSMENT = ("concatenated", "quoted-without-cover")
+ADDS_AN_ASSESSMENT = ("concatenated", "concatenated-set", "quoted-without-cover")
 
 
 def error_counts(piagraph, out_json):

@@ -348,6 +348,19 @@ def concatenated(doc, ctx):
     return text, gold
 
 
+def concatenated_set(doc, ctx):
+    """An organisation's set printed into one file: four assessments (this one and its partner, twice),
+    each starting a page, so that the covers' lines stand on the top of every page."""
+    other = ctx.get("other")
+    if other is None:
+        return None
+    docs = [doc, other, doc, other]
+    text = "\n\f".join(d.text.strip("\n") + "\n" for d in docs)
+    gold = {"seed": "+".join(d.name for d in docs),
+            "assessments": [copy.deepcopy(a) for d in docs for a in d.gold["assessments"]]}
+    return text, gold
+
+
 SECTION_ONE_RE = re.compile(r"^[#\s]*(?:<p>)?\s*I\s*[.、]?\s*(?:基本情報|関連情報)")
 COVER_FIELDS = ("organization", "number", "published", "title", "form")  # read from the cover only
 
@@ -736,6 +749,7 @@ VARIANTS = {
     "digits-and-spaces": (digits_and_spaces, BOTH),
     "minutes": (minutes, BOTH),
     "concatenated": (concatenated, BOTH),
+    "concatenated-set": (concatenated_set, BOTH),
     "quoted-without-cover": (quoted_without_cover, BOTH),
     "table-duplicated": (table_duplicated, MD),
     "block-lost": (block_lost, MD),

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "../form_labels.hpp"
+#include "../page_furniture.hpp"
 #include "../parsers.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
@@ -154,7 +155,9 @@ public:
     explicit Reader(const Document& doc) : doc_(doc), labels_(FormLabels::get()) {}
 
     std::vector<Assessment> run() {
-        for (size_t i = 0; i < doc_.lines.size(); ++i) line(doc_.first_line + static_cast<int>(i), doc_.lines[i]);
+        // A page's form feed is no part of the row its first line holds (a cover starting a page).
+        for (size_t i = 0; i < doc_.lines.size(); ++i)
+            line(doc_.first_line + static_cast<int>(i), std::string(without_form_feeds(doc_.lines[i])));
         flush_pending();
         finish_assessment();
         return std::move(out_);
