@@ -497,13 +497,16 @@ bool splits_suffix(const std::u32string& last, const std::u32string& next) {
 
 }  // namespace
 
-void append_name_line(std::vector<std::string>& names, const std::string& line) {
+bool append_name_line(std::vector<std::string>& names, const std::string& line) {
     std::vector<std::string> more = parse_name_list(line);
-    if (!names.empty() && !more.empty() && splits_suffix(text::to_u32(names.back()), text::to_u32(more.front()))) {
+    const bool joins =
+        !names.empty() && !more.empty() && splits_suffix(text::to_u32(names.back()), text::to_u32(more.front()));
+    if (joins) {
         names.back() += more.front();
         more.erase(more.begin());
     }
     for (auto& name : more) names.push_back(std::move(name));
+    return joins;
 }
 
 bool only_listed_options(std::string_view value, const std::string& group) {

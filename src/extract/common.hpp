@@ -84,8 +84,8 @@ bool is_count_line(std::string_view line);
 std::vector<std::string> parse_name_list(const std::string& value);
 // Adds the names of one more line of a list of file names (parse_name_list) to `names`. A narrow
 // cell cuts a name inside its closing word or before it (国民健康保険ファイ | ル, 本人確認情報 |
-// ファイル): a line that finishes the word the last name left unfinished joins that name.
-void append_name_line(std::vector<std::string>& names, const std::string& line);
+// ファイル): a line that finishes the word the last name left unfinished joins that name (true then).
+bool append_name_line(std::vector<std::string>& names, const std::string& line);
 // The names a line lists when it lists only names of files (…ファイル, each a name's length): I-3's
 // value once its item title is lost; empty for any other line.
 std::vector<std::string> listed_file_names(const std::string& line);

@@ -120,13 +120,11 @@ std::optional<std::pair<std::vector<std::string>, int>> file_names_above(const D
         for (; at > doc.first_line; --at) {
             const auto above = names_line(row_at(doc, at - 1));
             if (!above) break;
-            std::vector<std::string> trial{*above};
-            trial.insert(trial.end(), lines.begin(), lines.end());
             const int item = list_item_number(lines.front());
             const bool item_before = item > 1 && list_item_number(*above) == item - 1;
-            if (!item_before && names_of(trial).size() == parse_name_list(*above).size() + names_of(lines).size())
-                break;
-            lines = std::move(trial);
+            std::vector<std::string> above_names = parse_name_list(*above);
+            if (!item_before && !append_name_line(above_names, lines.front())) break;
+            lines.insert(lines.begin(), *above);
         }
         return std::pair{names_of(lines), at};
     }

@@ -587,9 +587,7 @@ private:
         const Row next = row_at(doc_, r.line + 1);
         if (next.cells.size() != 1) return false;
         std::vector<std::string> names = parse_name_list(cell_text(r.cells[0]));
-        const size_t apart = names.size() + parse_name_list(cell_text(next.cells[0])).size();
-        append_name_line(names, cell_text(next.cells[0]));
-        return names.size() < apart && !listed_file_names(names.front()).empty();
+        return append_name_line(names, cell_text(next.cells[0])) && !listed_file_names(names.front()).empty();
     }
 
     void basic(const Row& r) {
