@@ -109,6 +109,12 @@ bool has_option_number(const std::string& n) {
     return std::regex_search(n, numbered);
 }
 
+// An option list cut after an option's number ("… 2) 実施しない 3)"): its next line is that option.
+bool ends_with_option_number(const std::string& n) {
+    static const std::regex numbered(R"((^|\s)[0-9]{1,2}\)\s*$)");
+    return std::regex_search(n, numbered);
+}
+
 // The option labels of the dictionary's checkbox groups (compact), each with the groups holding it.
 class OptionGroups {
 public:
@@ -304,8 +310,9 @@ std::vector<Unit> line_units(const std::vector<FlowLine>& lines, const std::vect
 }
 
 // The value lines [from, to) cut into units: selections with their option lists, checkbox groups,
-// and paragraphs of text.
-std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, size_t to) {
+// and paragraphs of text. A line of another kind ends a paragraph, unless `through_labels` and it
+// is a label (a label at the foot of its row stands amid its value's lines).
+std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, size_t to, bool through_labels = false) {
     // The width of a full line of the run's cells: a high percentile of its line widths (a line of
     // ASCII may run a little wider than the estimate of display_width).
     std::vector<size_t> widths;
@@ -322,7 +329,9 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
     std::string joined_box_line;            // its last line with boxes (wrapped labels continue one of them)
     for (size_t i = from; i < to; ++i) {
         if (lines[i].type != FlowLine::Type::value) {
-            if (!units.empty() && units.back().kind == Kind::text) units.back().closed = true;
+            const bool label = lines[i].type == FlowLine::Type::label || lines[i].type == FlowLine::Type::entry;
+            if (!units.empty() && units.back().kind == Kind::text && !(through_labels && label))
+                units.back().closed = true;
             continue;
         }
         const std::string n = text::nfkc(lines[i].text);
@@ -349,6 +358,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
             open->lines.push_back(i);  // （2）件: the count that the 委託の有無 cell holds after its choice
         } else if (open && open->kind == Kind::selection &&
                    (has_option_number(n) || n.find(']') != std::string::npos ||
+                    ends_with_option_number(text::nfkc(lines[open->lines.back()].text)) ||
                     OptionGroups::get().completes(unit_text(lines, *open), n))) {
             open->lines.push_back(i);  // an option list, or an option cut at the line end (however long its rest)
         } else if (open && open->kind == Kind::checkboxes &&
@@ -707,9 +717,259 @@ void keep_label_column_values(std::vector<FlowLine>& lines) {
     }
 }
 
+// A form printed with each label at the foot of its row (a spreadsheet's default alignment) reads,
+// in pdftotext's order, with every label after the first lines of its value: beside the value's
+// last line, which comes just before or just after it. Such a text is read region by region (the
+// lines between two headings, rows or page breaks): its labels in their order and its values in
+// theirs, each label's value ending at it or one unit after it. Whether the labels stand at the
+// top or at the foot is chosen once for the text, by which reading fits its values better.
+enum class LabelAt { top, foot };
+
+// The cost of a label whose value stands a unit away from where its alignment wants it, per unit
+// and at most.
+constexpr double kPositionCost = 1.0;
+constexpr size_t kMaxPositionUnits = 5;
+// A value line no label takes (before a region's first value or after its last).
+constexpr double kOrphanCost = 1.0;
+// The longest value a label takes in a region, in units (lines), and the most units a region read
+// at the foot holds (the form's regions hold tens; hundreds of lines without a heading or a row are
+// no region of the form): they bound the alignment's cost.
+constexpr size_t kMaxValueUnits = 80;
+constexpr size_t kMaxRegionUnits = 150;
+// A region votes for the reading that costs this much less than the other; the foot wins a text
+// with this many votes at least, and this share of all.
+constexpr double kRegionMargin = 1.0;
+constexpr size_t kMinFootVotes = 2;
+constexpr double kFootVoteShare = 0.8;
+// The share of a region's labels that follow a value, at least, for the region to vote.
+constexpr double kMinInterleavedShare = 0.5;
+
+struct Region {
+    size_t from = 0, to = 0;          // lines [from, to)
+    std::vector<size_t> label_lines;  // its labels and entries, in order
+    std::vector<Unit> units;          // its values, a unit per line of text
+};
+
+// A region's values as its labels take them: labels[j] takes units [bounds[j], bounds[j + 1]);
+// units before bounds[0] and from bounds.back() on are taken by none.
+struct RegionFit {
+    double cost = 0;
+    std::vector<size_t> bounds;
+};
+
+std::vector<Region> regions(const std::vector<FlowLine>& lines) {
+    std::vector<Region> out;
+    Region r;
+    auto flush = [&](size_t to) {
+        r.to = to;
+        if (!r.label_lines.empty()) out.push_back(std::move(r));
+        r = Region{};
+        r.from = to;
+    };
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const FlowLine::Type t = lines[i].type;
+        if (t == FlowLine::Type::fixed || t == FlowLine::Type::row) {
+            flush(i);
+            r.from = i + 1;
+            continue;
+        }
+        if (lines[i].page_break && i > r.from) flush(i);
+        if (t == FlowLine::Type::label || t == FlowLine::Type::entry) r.label_lines.push_back(i);
+    }
+    flush(lines.size());
+    // Its units; none in a region too long to be read at the foot.
+    for (Region& reg : out) {
+        const auto value_lines =
+            std::count_if(lines.begin() + static_cast<long>(reg.from), lines.begin() + static_cast<long>(reg.to),
+                          [](const FlowLine& l) { return l.type == FlowLine::Type::value; });
+        if (static_cast<size_t>(value_lines) <= kMaxRegionUnits)
+            reg.units = line_units(lines, cut_units(lines, reg.from, reg.to, true));
+    }
+    return out;
+}
+
+// Whether the line before label line `at` (blank lines aside) is a value: where a label follows
+// another, it stands in a run of labels, and where it stands says nothing of where its value is.
+bool follows_value(const std::vector<FlowLine>& lines, const Region& r, size_t at) {
+    size_t i = at;
+    while (i > r.from && lines[i - 1].type == FlowLine::Type::blank) --i;
+    return i > r.from && lines[i - 1].type == FlowLine::Type::value;
+}
+
+// The distance, in units, of a value [s, e) from where a label that stands before unit p wants it.
+size_t position_distance(LabelAt at, size_t p, size_t s, size_t e) {
+    const auto dist = [](size_t a, size_t b) { return a > b ? a - b : b - a; };
+    const size_t d = at == LabelAt::top ? dist(s, p) : std::min(dist(e, p), dist(e, p + 1));
+    return std::min(d, kMaxPositionUnits);
+}
+
+double orphan_cost(const std::vector<Unit>& units, size_t from, size_t to) {
+    double c = 0;
+    for (size_t u = from; u < to; ++u) c += units[u].wrapped ? 0 : kOrphanCost;
+    return c;
+}
+
+// The cost of giving units [s, e) to a label of a region: a cover label wants one value of its look.
+double region_cost(const FlowLine& label, const Want& w, const std::vector<Unit>& units, size_t s, size_t e) {
+    const Look look = cover_look(label.key);
+    if (!look) return cost(w, units, s, e);
+    if (s == e) return kEmptyCost;
+    // One line; a title may have wrapped onto a second.
+    const size_t most = label.key == "title_field" ? kCoverValueLines : 1;
+    if (e - s > most || (e - s > 1 && !units[s + 1].wrapped)) return kWrongKindCost;
+    std::string value;
+    for (size_t u = s; u < e; ++u) value += units[u].text;
+    return look(value) ? 0 : kWrongKindCost;
+}
+
+// The best reading of a region with its labels standing at `at`.
+RegionFit fit_region(const std::vector<FlowLine>& lines, const Region& r, LabelAt at) {
+    const size_t k = r.label_lines.size(), m = r.units.size();
+    std::vector<size_t> before(k);  // per label, the units whose first line comes before it
+    // per label, the units before the entry (システムN, 提供先N …) it stands under: an entry opens a
+    // row of its own, so no value of the entries it opens stands above it
+    std::vector<size_t> first(k, 0);
+    std::vector<Want> wants(k);
+    std::vector<bool> placed(k);  // per label, whether where it stands tells where its value is
+    for (size_t j = 0; j < k; ++j) {
+        placed[j] = follows_value(lines, r, r.label_lines[j]);
+        for (const Unit& u : r.units) before[j] += u.lines.front() < r.label_lines[j] ? 1 : 0;
+        wants[j] = want(lines[r.label_lines[j]]);
+        first[j] = lines[r.label_lines[j]].type == FlowLine::Type::entry ? before[j] : j > 0 ? first[j - 1] : 0;
+    }
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<std::vector<double>> best(k + 1, std::vector<double>(m + 1, inf));
+    std::vector<std::vector<size_t>> from(k + 1, std::vector<size_t>(m + 1, 0));
+    for (size_t s = 0; s <= m; ++s) best[0][s] = orphan_cost(r.units, 0, s);
+    for (size_t j = 0; j < k; ++j) {
+        const bool takes = takes_value(lines[r.label_lines[j]]);
+        for (size_t s = first[j]; s <= m; ++s) {
+            if (best[j][s] == inf) continue;
+            const size_t last = takes ? std::min(m, s + kMaxValueUnits) : s;
+            for (size_t e = s; e <= last; ++e) {
+                const double position =
+                    takes && placed[j] ? kPositionCost * static_cast<double>(position_distance(at, before[j], s, e))
+                                       : 0;
+                const double c =
+                    best[j][s] + (takes ? region_cost(lines[r.label_lines[j]], wants[j], r.units, s, e) : 0) + position;
+                if (c < best[j + 1][e]) {
+                    best[j + 1][e] = c;
+                    from[j + 1][e] = s;
+                }
+            }
+        }
+    }
+    RegionFit fit;
+    fit.cost = inf;
+    size_t end = m;
+    for (size_t e = 0; e <= m; ++e)
+        if (const double c = best[k][e] + orphan_cost(r.units, e, m); c < fit.cost) fit.cost = c, end = e;
+    fit.bounds.assign(k + 1, end);
+    for (size_t j = k; j > 0; --j) fit.bounds[j - 1] = from[j][fit.bounds[j]];
+    return fit;
+}
+
+// Rewrites a region read at the foot into `order`: each label, then the lines of its value; lines
+// no label takes where they stood against the labels (before the first, after the last); blank
+// lines at the end.
+void rewrite_region(const std::vector<FlowLine>& lines, const Region& r, const RegionFit& fit,
+                    std::vector<size_t>& order) {
+    std::vector<size_t> out;
+    auto put_units = [&](size_t from, size_t to) {
+        for (size_t u = from; u < to; ++u) out.insert(out.end(), r.units[u].lines.begin(), r.units[u].lines.end());
+    };
+    // Lines before the first value no label takes stay on their side of the first label (after it:
+    // the rest of a label wrapped over two lines).
+    size_t above = 0;
+    while (above < fit.bounds.front() && r.units[above].lines.front() < r.label_lines.front()) ++above;
+    put_units(0, above);
+    for (size_t j = 0; j < r.label_lines.size(); ++j) {
+        out.push_back(r.label_lines[j]);
+        if (j == 0) put_units(above, fit.bounds.front());
+        put_units(fit.bounds[j], fit.bounds[j + 1]);
+    }
+    put_units(fit.bounds.back(), r.units.size());
+    for (size_t i = r.from; i < r.to; ++i)
+        if (lines[i].type == FlowLine::Type::blank) out.push_back(i);
+    if (out.size() != r.to - r.from) return;  // a line of no kind the region knows: left as it came
+    std::copy(out.begin(), out.end(), order.begin() + static_cast<long>(r.from));
+}
+
+// Whether a region holds an HTML tag (<input …>, </div>): a conversion's markup, never a printed
+// page's text, whose order says nothing of where its labels stood.
+bool holds_markup(const std::vector<FlowLine>& lines, const Region& r) {
+    for (size_t i = r.from; i < r.to; ++i) {
+        const std::string& t = lines[i].text;
+        for (size_t at = t.find('<'); at != std::string::npos && at + 1 < t.size(); at = t.find('<', at + 1))
+            if ((std::isalpha(static_cast<unsigned char>(t[at + 1])) || t[at + 1] == '/') &&
+                t.find('>', at) != std::string::npos)
+                return true;
+    }
+    return false;
+}
+
+// Whether a region's labels stand amid its values, most of them right after a value: a run of
+// labels, then the run of their values, reads as well (or as badly) at the foot as at the top, and
+// is left to the column flow.
+bool interleaved(const std::vector<FlowLine>& lines, const Region& r) {
+    if (holds_markup(lines, r)) return false;
+    size_t after_value = 0;
+    for (const size_t at : r.label_lines) after_value += follows_value(lines, r, at) ? 1 : 0;
+    return static_cast<double>(after_value) >= kMinInterleavedShare * static_cast<double>(r.label_lines.size());
+}
+
+// The text's order when its labels stand at the foot of their rows; nullopt when they read better
+// at the top.
+std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines) {
+    const std::vector<Region> rs = regions(lines);
+    // Each region votes for the reading that fits it clearly better. When the foot wins the text,
+    // every region the top does not win is read at the foot.
+    std::vector<std::optional<RegionFit>> foot_fits(rs.size());
+    size_t foot_votes = 0, top_votes = 0;
+    for (size_t n = 0; n < rs.size(); ++n) {
+        if (rs[n].units.empty() || !interleaved(lines, rs[n])) continue;
+        const double top = fit_region(lines, rs[n], LabelAt::top).cost;
+        RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
+        if (top + kRegionMargin < foot.cost) {
+            ++top_votes;
+            continue;
+        }
+        if (foot.cost + kRegionMargin < top) ++foot_votes;
+        if (foot.cost <= top) foot_fits[n] = std::move(foot);
+    }
+    if (foot_votes < kMinFootVotes ||
+        static_cast<double>(foot_votes) < kFootVoteShare * static_cast<double>(foot_votes + top_votes))
+        return std::nullopt;
+    std::vector<size_t> order(lines.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    for (size_t n = 0; n < rs.size(); ++n)
+        if (foot_fits[n]) rewrite_region(lines, rs[n], *foot_fits[n], order);
+    return order;
+}
+
+// Every line exactly once, or the text as it came: a reordering never loses a line.
+void keep_every_line(std::vector<size_t>& order) {
+    std::vector<bool> seen(order.size(), false);
+    for (const size_t j : order) {
+        if (j >= order.size() || seen[j]) {
+            std::iota(order.begin(), order.end(), size_t{0});
+            return;
+        }
+        seen[j] = true;
+    }
+}
+
 }  // namespace
 
 std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
+    // Labels at the foot first; then runs of labels and runs of values, in the order that gives.
+    std::optional<std::vector<size_t>> foot = foot_order(lines);
+    if (foot) {
+        keep_every_line(*foot);
+        std::vector<FlowLine> moved(lines.size());
+        for (size_t j = 0; j < foot->size(); ++j) moved[j] = std::move(lines[(*foot)[j]]);
+        lines = std::move(moved);
+    }
     keep_heading_values(lines);
     keep_label_column_selections(lines);
     keep_label_column_values(lines);
@@ -737,15 +997,9 @@ std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
         st.open_after = open_after;
         open_after = rewrite_stretch(lines, st, order);
     }
-    // Every line exactly once, or the text as it came: a reordering never loses a line.
-    std::vector<bool> seen(order.size(), false);
-    for (const size_t j : order) {
-        if (j >= order.size() || seen[j]) {
-            std::iota(order.begin(), order.end(), size_t{0});
-            break;
-        }
-        seen[j] = true;
-    }
+    keep_every_line(order);
+    if (foot)
+        for (size_t& j : order) j = (*foot)[j];
     return order;
 }
 

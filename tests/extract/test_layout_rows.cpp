@@ -235,6 +235,34 @@ TEST(LayoutRowsColumnFlow, AValueCutByThePageEndContinuesOnTheNextPage) {
     EXPECT_EQ(line(d, 34), "法令上の根拠\t番号法第9条第1項 別表第100項");
 }
 
+// A form printed from a spreadsheet, each label at the foot of its row, in pdftotext's raw order
+// (tests/fixtures/layout/kaede-kiso-foot.txt): each label comes after the first lines of its value,
+// beside its last line (just before or just after it). Each value goes back under its label: a
+// selection before its label, a value whose last line follows its label, a text running on across
+// its label, a one-line value after its label, the cover's values by their looks. (The texts with
+// labels at the top, kaede-kiso-columns.txt and the others, keep their readings above.)
+TEST(LayoutRowsColumnFlow, LabelsAtTheFootOfTheirRowsTakeTheLinesAboveThem) {
+    const auto rows = rows_from_layout(fixture("kaede-kiso-foot.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 3), "評価書番号\t9");
+    EXPECT_EQ(line(d, 5), "評価書名\t介護保険に関する事務 基礎項目評価書");
+    EXPECT_EQ(line(d, 14), "評価実施機関名\tかえで町長");
+    EXPECT_EQ(line(d, 20), "①事務の名称\t介護保険に関する事務");
+    EXPECT_EQ(line(d, 26),
+              "②事務の概要\t介護保険法に基づき、次の事務を行う。 1. 要介護認定の申請を受け付け、認定調査を行い、"
+              "審査会の判定に基づいて要介護状態区分を認定する 2. 保険料の賦課及び徴収 3. 保険給付の支給");
+    EXPECT_EQ(line(d, 29), "③システムの名称\t介護保険システム、団体内統合宛名システム、中間サーバー、庁内連携システム");
+    EXPECT_EQ(line(d, 35), "法令上の根拠\t番号法第9条第1項 別表第100項（介護保険法による保険給付の支給に関する事務）");
+    EXPECT_EQ(line(d, 40), "①実施の有無\t[実施する] <選択肢> 1) 実施する 2) 実施しない 3)未定");
+    EXPECT_EQ(line(d, 47), "①部署\t福祉部介護保険課");
+    EXPECT_EQ(line(d, 49), "②所属長の役職名\t介護保険課長");
+    const Model m = extract_document(fixture("kaede-kiso-foot.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].organization, "かえで町長");
+    EXPECT_EQ(m.assessments[0].linkage.status, "実施する");
+}
+
 // An empty value among selections (tests/fixtures/layout/kaede-selections.txt): ②法令上の根拠 of a
 // linkage not carried out is empty; the selection [システム用ファイル] goes to ①ファイルの種類, whose
 // options it is one of, with its option list wrapped in the middle of an option (その | 他の電子ファイル);
