@@ -826,8 +826,8 @@ double region_cost(const FlowLine& label, const Want& w, const std::vector<Unit>
 RegionFit fit_region(const std::vector<FlowLine>& lines, const Region& r, LabelAt at) {
     const size_t k = r.label_lines.size(), m = r.units.size();
     std::vector<size_t> before(k);  // per label, the units whose first line comes before it
-    // per label, the units before the entry (システムN, 提供先N …) it stands under: an entry opens a
-    // row of its own, so no value of the entries it opens stands above it
+    // per label, the first unit its value may start at: the labels under an entry (システムN, 提供先N
+    // …) take nothing above the entry's own value, as the entry opens a row of its own
     std::vector<size_t> first(k, 0);
     std::vector<Want> wants(k);
     std::vector<bool> placed(k);  // per label, whether where it stands tells where its value is
@@ -835,7 +835,8 @@ RegionFit fit_region(const std::vector<FlowLine>& lines, const Region& r, LabelA
         placed[j] = follows_value(lines, r, r.label_lines[j]);
         for (const Unit& u : r.units) before[j] += u.lines.front() < r.label_lines[j] ? 1 : 0;
         wants[j] = want(lines[r.label_lines[j]]);
-        first[j] = lines[r.label_lines[j]].type == FlowLine::Type::entry ? before[j] : j > 0 ? first[j - 1] : 0;
+        const bool under_entry = j > 0 && lines[r.label_lines[j - 1]].type == FlowLine::Type::entry;
+        first[j] = under_entry ? std::max(first[j - 1], before[j - 1]) : j > 0 ? first[j - 1] : 0;
     }
     const double inf = std::numeric_limits<double>::infinity();
     std::vector<std::vector<double>> best(k + 1, std::vector<double>(m + 1, inf));
