@@ -236,6 +236,14 @@ bool opens_with_bracketed_head(const std::string& n) {
     return next < n.size();
 }
 
+// ^\([^()]{1,12}\)\s*$: a short bracketed head alone on its line, its text on the next.
+bool is_bracketed_head(const std::string& n) {
+    const std::string t = text::trim(n);
+    if (t.size() < 3 || t.front() != '(' || t.back() != ')') return false;
+    const size_t close = t.find_first_of("()", 1);
+    return close == t.size() - 1 && close - 1 <= 12;
+}
+
 ItemMark item_mark(const std::string& n) {
     if (const auto number = leading_number(n)) return {"1", *number};
     if (const int c = circled_number(n); c > 0) return {"c", c};
@@ -374,7 +382,8 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
             if (!open || open->kind != Kind::text || opens_list(lines, *open, n))
                 units.push_back({Kind::text, {}, false, Follows::no, {}});
             units.back().lines.push_back(i);
-            units.back().closed = width + kShortLineSlack < widest;
+            // a short line ends its paragraph, unless it is a head whose text follows ((情報提供) | 番号法…)
+            units.back().closed = width + kShortLineSlack < widest && !is_bracketed_head(n);
         }
     }
     finish_units(lines, units);
@@ -941,6 +950,14 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
     if (foot_votes < kMinFootVotes ||
         static_cast<double>(foot_votes) < kFootVoteShare * static_cast<double>(foot_votes + top_votes))
         return std::nullopt;
+    // In such a text, a region of labels in a run that follows a value of theirs (②入手方法 after
+    // the boxes of its value, then ③ ④ …) is read at the foot too where that fits it clearly
+    // better.
+    for (size_t n = 0; n < rs.size(); ++n) {
+        if (foot_fits[n] || rs[n].units.empty() || holds_markup(lines, rs[n])) continue;
+        RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
+        if (foot.cost + kRegionMargin < fit_region(lines, rs[n], LabelAt::top).cost) foot_fits[n] = std::move(foot);
+    }
     std::vector<size_t> order(lines.size());
     std::iota(order.begin(), order.end(), size_t{0});
     for (size_t n = 0; n < rs.size(); ++n)

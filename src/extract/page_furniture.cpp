@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "common.hpp"
 #include "form_labels.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
@@ -12,8 +13,12 @@ namespace piagraph::extract_detail {
 
 namespace {
 
-// Lines looked at on each edge of a page: a header or footer of one or two lines.
+// Lines looked at on each edge of a page: a header or footer of one or two lines; deeper, as far as
+// kDeepEdgeLines, a line of ASCII only (a sheet's name, 「Page 12」: pdftotext's raw order may put a
+// page's first cells before its header; the form's own lines, a cover's values in a set of covers,
+// are Japanese).
 constexpr size_t kEdgeLines = 2;
+constexpr size_t kDeepEdgeLines = 5;
 // A running line is short; longer lines are the form's text.
 constexpr size_t kMaxFurnitureChars = 40;
 // Its bytes, centred as a header is: three a character and the indentation of a wide page.
@@ -51,6 +56,18 @@ bool opens_with_cover_label(const std::string& line) {
     return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return text::starts_with(k, l); });
 }
 
+// A label of the form's fields, or a numbered one (①…, 3. …): the form's own text, which the pages
+// of a long list repeat near their tops, never a running header.
+bool is_form_label(const std::string& line) {
+    const std::string_view l = without_form_feeds(line);
+    return FormLabels::get().is_field_label(label_key(l)) || circled_number(l) > 0 ||
+           numbered_title(compact_key(l)).has_value();
+}
+
+bool is_ascii(const std::string& line) {
+    return std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 bool is_blank(const std::string& line) { return text::trim_view(without_form_feeds(line)).empty(); }
 
 // Whether a key holds a word: a letter of any script (any byte beyond ASCII is one).
@@ -82,10 +99,12 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
             if (!is_blank(lines[i])) written.push_back(i);
         std::vector<Edge> edges;
         for (size_t k = 0; k < written.size(); ++k) {
-            const bool top = k < kEdgeLines, foot = k + kEdgeLines >= written.size();
+            const bool top = k < kDeepEdgeLines, foot = k + kDeepEdgeLines >= written.size();
             if (!top && !foot) continue;
             const std::string& line = lines[written[k]];
             if (line.size() > kMaxFurnitureBytes || text::length(text::trim_view(line)) > kMaxFurnitureChars) continue;
+            const bool deep = k >= kEdgeLines && k + kEdgeLines < written.size();
+            if (is_form_label(line) || (deep && !is_ascii(line))) continue;
             const std::string key = repeat_key(line);
             if (!has_letter(key)) continue;  // bare page numbers: the readers know them
             if (top) edges.push_back({written[k], "top " + key});

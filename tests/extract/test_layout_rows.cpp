@@ -255,8 +255,12 @@ TEST(LayoutRowsColumnFlow, LabelsAtTheFootOfTheirRowsTakeTheLinesAboveThem) {
     EXPECT_EQ(line(d, 29), "③システムの名称\t介護保険システム、団体内統合宛名システム、中間サーバー、庁内連携システム");
     EXPECT_EQ(line(d, 35), "法令上の根拠\t番号法第9条第1項 別表第100項（介護保険法による保険給付の支給に関する事務）");
     EXPECT_EQ(line(d, 40), "①実施の有無\t[実施する] <選択肢> 1) 実施する 2) 実施しない 3)未定");
-    EXPECT_EQ(line(d, 47), "①部署\t福祉部介護保険課");
-    EXPECT_EQ(line(d, 49), "②所属長の役職名\t介護保険課長");
+    // (情報提供) alone on its line: its text follows it in the same paragraph
+    EXPECT_EQ(line(d, 45),
+              "②法令上の根拠\t(情報照会) 番号法第19条第8号に基づく利用特定個人情報の提供に関する命令第2条の表の項"
+              "(情報提供)同命令第2条の表のうち、情報提供者が「市町村長」である項");
+    EXPECT_EQ(line(d, 48), "①部署\t福祉部介護保険課");
+    EXPECT_EQ(line(d, 50), "②所属長の役職名\t介護保険課長");
     const Model m = extract_document(fixture("kaede-kiso-foot.txt"));
     ASSERT_EQ(m.assessments.size(), 1u);
     EXPECT_EQ(m.assessments[0].organization, "かえで町長");

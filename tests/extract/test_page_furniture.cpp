@@ -52,6 +52,25 @@ TEST(PageFurniture, KeepsTheCoversLabelsOnEveryPage) {
     EXPECT_TRUE(page_furniture(lines_of(text)).empty());
 }
 
+// pdftotext's raw order may put a page's first cells before its header (①… | ②… | Sheet1): a line
+// that repeats a few lines into most pages is a header too, unless it is a label of the form, which
+// the pages of a long list repeat near their tops.
+TEST(PageFurniture, AHeaderAFewLinesIntoThePage) {
+    std::string text;
+    for (int page = 1; page <= 4; ++page) {
+        if (page > 1) text += "\f";
+        text += std::string("①法令上の根拠\n②提供先における用途\n") + kRows[page - 1] + "Sheet1\n" + kRows[page];
+        text += "Page " + std::to_string(page) + "\n";
+    }
+    const std::vector<std::string> lines = lines_of(text);
+    std::vector<size_t> expected;
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].find("Sheet1") != std::string::npos || lines[i].find("Page") != std::string::npos)
+            expected.push_back(i);
+    EXPECT_EQ(expected.size(), 8u);
+    EXPECT_EQ(page_furniture(lines), expected);
+}
+
 // A header that repeats on most pages is found on those pages, whatever its digits: a document's
 // date or number changes from page to page.
 TEST(PageFurniture, RepeatsOnMostPagesWhateverTheDigits) {
