@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -940,6 +941,7 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
         if (rs[n].units.empty() || !interleaved(lines, rs[n])) continue;
         const double top = fit_region(lines, rs[n], LabelAt::top).cost;
         RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
+        if (!std::isfinite(foot.cost)) continue;  // no reading at the foot at all
         if (top + kRegionMargin < foot.cost) {
             ++top_votes;
             continue;
@@ -956,7 +958,8 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
     for (size_t n = 0; n < rs.size(); ++n) {
         if (foot_fits[n] || rs[n].units.empty() || holds_markup(lines, rs[n])) continue;
         RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
-        if (foot.cost + kRegionMargin < fit_region(lines, rs[n], LabelAt::top).cost) foot_fits[n] = std::move(foot);
+        if (std::isfinite(foot.cost) && foot.cost + kRegionMargin < fit_region(lines, rs[n], LabelAt::top).cost)
+            foot_fits[n] = std::move(foot);
     }
     std::vector<size_t> order(lines.size());
     std::iota(order.begin(), order.end(), size_t{0});
