@@ -751,6 +751,9 @@ constexpr size_t kMaxRegionUnits = 150;
 constexpr double kRegionMargin = 1.0;
 constexpr size_t kMinFootVotes = 2;
 constexpr double kFootVoteShare = 0.8;
+// In a text read at the foot, a region whose labels stand in a run is read at the foot too where
+// that costs this much less than the top.
+constexpr double kRunMargin = 0.5;
 // The share of a region's labels that follow a value, at least, for the region to vote.
 constexpr double kMinInterleavedShare = 0.5;
 
@@ -958,7 +961,7 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
     for (size_t n = 0; n < rs.size(); ++n) {
         if (foot_fits[n] || rs[n].units.empty() || holds_markup(lines, rs[n])) continue;
         RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
-        if (std::isfinite(foot.cost) && foot.cost + kRegionMargin < fit_region(lines, rs[n], LabelAt::top).cost)
+        if (std::isfinite(foot.cost) && foot.cost + kRunMargin < fit_region(lines, rs[n], LabelAt::top).cost)
             foot_fits[n] = std::move(foot);
     }
     std::vector<size_t> order(lines.size());
