@@ -760,7 +760,7 @@ constexpr double kMinInterleavedShare = 0.5;
 struct Region {
     size_t from = 0, to = 0;          // lines [from, to)
     std::vector<size_t> label_lines;  // its labels and entries, in order
-    std::vector<Unit> units;          // its values, a unit per line of text
+    std::vector<Unit> units;          // its values, a unit per line of text (cut_region)
 };
 
 // A region's values as its labels take them: labels[j] takes units [bounds[j], bounds[j + 1]);
@@ -790,15 +790,18 @@ std::vector<Region> regions(const std::vector<FlowLine>& lines) {
         if (t == FlowLine::Type::label || t == FlowLine::Type::entry) r.label_lines.push_back(i);
     }
     flush(lines.size());
-    // Its units; none in a region too long to be read at the foot.
-    for (Region& reg : out) {
-        const auto value_lines =
-            std::count_if(lines.begin() + static_cast<long>(reg.from), lines.begin() + static_cast<long>(reg.to),
-                          [](const FlowLine& l) { return l.type == FlowLine::Type::value; });
-        if (static_cast<size_t>(value_lines) <= kMaxRegionUnits)
-            reg.units = line_units(lines, cut_units(lines, reg.from, reg.to, true));
-    }
     return out;
+}
+
+// Cuts a region's values into units (once it is read); none in a region too long to be read at the
+// foot. Whether the region has any to read.
+bool cut_region(const std::vector<FlowLine>& lines, Region& r) {
+    const auto value_lines =
+        std::count_if(lines.begin() + static_cast<long>(r.from), lines.begin() + static_cast<long>(r.to),
+                      [](const FlowLine& l) { return l.type == FlowLine::Type::value; });
+    if (value_lines == 0 || static_cast<size_t>(value_lines) > kMaxRegionUnits) return false;
+    if (r.units.empty()) r.units = line_units(lines, cut_units(lines, r.from, r.to, true));
+    return !r.units.empty();
 }
 
 // Whether the line before label line `at` (blank lines aside) is a value: where a label follows
@@ -935,13 +938,13 @@ bool interleaved(const std::vector<FlowLine>& lines, const Region& r) {
 // The text's order when its labels stand at the foot of their rows; nullopt when they read better
 // at the top.
 std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines) {
-    const std::vector<Region> rs = regions(lines);
+    std::vector<Region> rs = regions(lines);
     // Each region votes for the reading that fits it clearly better. When the foot wins the text,
     // every region the top does not win is read at the foot.
     std::vector<std::optional<RegionFit>> foot_fits(rs.size());
     size_t foot_votes = 0, top_votes = 0;
     for (size_t n = 0; n < rs.size(); ++n) {
-        if (rs[n].units.empty() || !interleaved(lines, rs[n])) continue;
+        if (!interleaved(lines, rs[n]) || !cut_region(lines, rs[n])) continue;
         const double top = fit_region(lines, rs[n], LabelAt::top).cost;
         RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
         if (!std::isfinite(foot.cost)) continue;  // no reading at the foot at all
@@ -959,7 +962,7 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
     // the boxes of its value, then ③ ④ …) is read at the foot too where that fits it clearly
     // better.
     for (size_t n = 0; n < rs.size(); ++n) {
-        if (foot_fits[n] || rs[n].units.empty() || holds_markup(lines, rs[n])) continue;
+        if (foot_fits[n] || holds_markup(lines, rs[n]) || !cut_region(lines, rs[n])) continue;
         RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
         if (std::isfinite(foot.cost) && foot.cost + kRunMargin < fit_region(lines, rs[n], LabelAt::top).cost)
             foot_fits[n] = std::move(foot);
