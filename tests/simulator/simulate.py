@@ -699,14 +699,20 @@ def pdftotext(pdf, layout):
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
 
 
-def printed(doc, ctx, css, label_width, spreadsheet):
-    """The form printed to PDF, with headless chromium or from a spreadsheet: the PDF's path."""
+def printed(doc, ctx, css, label_width, spreadsheet, centred=False):
+    """The form printed to PDF, with headless chromium or from a spreadsheet: the PDF's path.
+    centred: the sheet's label cells centred on their rows (Calc reads valign, not CSS), each value
+    at the top of its cell, as a form formatted so prints."""
     cache = ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache")
     html_text = printable_html(doc, css, label_width)
     if not spreadsheet:
         return print_pdf(html_text, cache)
     # Calc runs a cell's blocks together (再委託⑦再委託の有無): its lines break where the form's do
-    return print_spreadsheet_pdf(html_text.replace("</div><div>", "<br>"), cache)
+    html_text = html_text.replace("</div><div>", "<br>")
+    if centred:
+        html_text = html_text.replace('<td class="label">', '<td class="label" valign="middle">').replace(
+            "</td><td>", '</td><td valign="top">')
+    return print_spreadsheet_pdf(html_text, cache)
 
 
 def printer_missing(spreadsheet):
@@ -723,12 +729,12 @@ def printed_pdf_variant(css=PRINT_CSS, label_width=None, spreadsheet=False):
     return variant
 
 
-def printed_variant(layout, css=PRINT_CSS, label_width=None, spreadsheet=False):
+def printed_variant(layout, css=PRINT_CSS, label_width=None, spreadsheet=False, centred=False):
     """The printed form converted back with pdftotext (raw order, or physical layout)."""
     def variant(doc, ctx):
         if printer_missing(spreadsheet) or not shutil.which("pdftotext"):
             return None
-        return pdftotext(printed(doc, ctx, css, label_width, spreadsheet), layout), doc.gold
+        return pdftotext(printed(doc, ctx, css, label_width, spreadsheet, centred), layout), doc.gold
     return variant
 
 
@@ -772,6 +778,10 @@ VARIANTS = {
     # the same PDF in pdftotext's raw order: a page's cells column by column, each label after the
     # first lines of its value
     "printed-spreadsheet-pdftotext": (printed_variant(layout=False, css=NARROW_LABEL_CSS, spreadsheet=True), MD),
+    # the sheet with its labels centred on their rows, in pdftotext's raw order: each label amid
+    # the lines of its value
+    "printed-spreadsheet-centred-pdftotext": (
+        printed_variant(layout=False, css=NARROW_LABEL_CSS, spreadsheet=True, centred=True), MD),
     # the printed form, then its section headings lost: the headings a reader of its layout leans on
     "printed-headings-removed": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+headings-removed", ctx), MD),
     # the form printed in a narrow, centred label column after its headings and annexes were lost:
