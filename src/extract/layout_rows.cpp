@@ -669,7 +669,21 @@ private:
     bool has_value(const Run& run, const Block& b) const {
         for (size_t k = b.first; k <= b.last; ++k)
             if (lines_[run.lines[k]].frags.size() > 1) return true;
-        return false;
+        return centred_entry(run, b);
+    }
+
+    // A label of the form, or an entry whose row holds a value (提供先1 | its recipient, not
+    // システム1), centred on a value of two lines and more, between them: a line of the value above
+    // it and one below (pdftotext sets a label half a line off both on a line of its own).
+    bool centred_entry(const Run& run, const Block& b) const {
+        static const auto no_value = Dictionary::get().list("/value_kinds/no_value");
+        const Line& l = lines_[run.lines[b.first]];
+        if ((l.kind != Kind::entry && l.kind != Kind::label) || !l.form_key ||
+            std::find(no_value.begin(), no_value.end(), *l.form_key) != no_value.end() ||
+            is_group_label(l.frags[0].text))
+            return false;
+        auto is_value = [&](size_t k) { return k < run.lines.size() && lines_[run.lines[k]].indent > 0; };
+        return b.first > 0 && is_value(b.first - 1) && is_value(b.last + 1);
     }
 
     void find_runs() {

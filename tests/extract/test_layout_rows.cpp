@@ -267,6 +267,23 @@ TEST(LayoutRowsColumnFlow, LabelsAtTheFootOfTheirRowsTakeTheLinesAboveThem) {
     EXPECT_EQ(m.assessments[0].linkage.status, "実施する");
 }
 
+// A sheet with its labels centred on their rows, with pdftotext -layout
+// (tests/fixtures/layout/kaede-kiso-centred.txt): a label half a line off a value of two lines
+// stands on a line of its own between them, and is no title of the lines below it.
+TEST(LayoutRowsCentred, ALabelBetweenTheTwoLinesOfItsValue) {
+    const auto rows = rows_from_layout(fixture("kaede-kiso-centred.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 19), "法令上の根拠\t番号法第9条第1項 別表第100項（介護保険法による保険給付の支給に関する事務）");
+    EXPECT_EQ(line(d, 23), "①実施の有無\t[実施する] <選択肢> 1) 実施する 2) 実施しない 3)未定");
+    EXPECT_EQ(line(d, 31), "①部署\t福祉部介護保険課");
+    const Model m = extract_document(fixture("kaede-kiso-centred.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].linkage.status, "実施する");
+    EXPECT_EQ(m.assessments[0].individual_number_basis,
+              "番号法第9条第1項 別表第100項（介護保険法による保険給付の支給に関する事務）");
+}
+
 // An empty value among selections (tests/fixtures/layout/kaede-selections.txt): ②法令上の根拠 of a
 // linkage not carried out is empty; the selection [システム用ファイル] goes to ①ファイルの種類, whose
 // options it is one of, with its option list wrapped in the middle of an option (その | 他の電子ファイル);

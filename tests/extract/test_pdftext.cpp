@@ -122,6 +122,27 @@ TEST(PdftextLayout, TableOfContentsOnThePageOfTheForm) {
     EXPECT_EQ(layout.file_count, 1);
 }
 
+// A sheet printing its cells centred on their rows (pdftotext -layout): the number centred beside
+// a title of two lines stands on a line of its own between them. Text authored for this test.
+TEST(PdftextCover, ANumberCentredBesideATitleOfTwoLines) {
+    const std::string text =
+        "特定個人情報保護評価書(重点項目評価書)\n"
+        "評価書番号                          評価書名\n"
+        "                               かえで町の介護保険の滞納対策に関する事務\n"
+        "                            14\n"
+        "                               重点項目評価書\n"
+        "評価実施機関名                        かえで町長\n"
+        "公表日                            令和7年4月1日\n"
+        "I 基本情報\n"
+        "1. 特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称                        介護保険の滞納対策に関する事務\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].number, "14");
+    EXPECT_EQ(piagraph::text::nfkc_compact(docs[0].title), "かえで町の介護保険の滞納対策に関する事務重点項目評価書");
+    EXPECT_EQ(docs[0].organization, "かえで町長");
+}
+
 TEST(PdftextFixture, CoverAndBasicInformation) {
     const Assessment a = parse_fixture("scrambled_full.txt");
     EXPECT_EQ(a.form, "全項目評価書");

@@ -719,12 +719,12 @@ def printer_missing(spreadsheet):
     return not shutil.which("soffice" if spreadsheet else "chromium")
 
 
-def printed_pdf_variant(css=PRINT_CSS, label_width=None, spreadsheet=False):
+def printed_pdf_variant(css=PRINT_CSS, label_width=None, spreadsheet=False, centred=False):
     """The printed form as the PDF itself: piagraph reads it in-process (poppler)."""
     def variant(doc, ctx):
         if printer_missing(spreadsheet):
             return None
-        with open(printed(doc, ctx, css, label_width, spreadsheet), "rb") as f:
+        with open(printed(doc, ctx, css, label_width, spreadsheet, centred), "rb") as f:
             return f.read(), doc.gold
     return variant
 
@@ -778,8 +778,11 @@ VARIANTS = {
     # the same PDF in pdftotext's raw order: a page's cells column by column, each label after the
     # first lines of its value
     "printed-spreadsheet-pdftotext": (printed_variant(layout=False, css=NARROW_LABEL_CSS, spreadsheet=True), MD),
-    # the sheet with its labels centred on their rows, in pdftotext's raw order: each label amid
-    # the lines of its value
+    # the sheet with its labels centred on their rows: as -layout text, as the PDF, and in
+    # pdftotext's raw order (each label amid the lines of its value)
+    "printed-spreadsheet-centred": (
+        printed_variant(layout=True, css=NARROW_LABEL_CSS, spreadsheet=True, centred=True), MD),
+    "printed-pdf-spreadsheet-centred": (printed_pdf_variant(NARROW_LABEL_CSS, spreadsheet=True, centred=True), MD),
     "printed-spreadsheet-centred-pdftotext": (
         printed_variant(layout=False, css=NARROW_LABEL_CSS, spreadsheet=True, centred=True), MD),
     # the printed form, then its section headings lost: the headings a reader of its layout leans on

@@ -29,6 +29,14 @@ std::optional<std::pair<std::string, int>> cover_value(const Layout& layout, int
         const std::string& values = layout.lines[n].text;
         const std::string first = values.substr(0, std::min(values.size(), next_space(values)));
         if (ok(first)) return std::pair{first, layout.lines[n].no};
+        // A value centred on a row that the other's wrapped value makes taller (a title of two
+        // lines, the number between them): a line of its own just below.
+        constexpr int kCentredValueLines = 2;
+        for (int k = 0, m = n; k < kCentredValueLines && valid; ++k)
+            if (m = next_value_line(layout, m); m >= 0 && ok(layout.lines[m].text))
+                return std::pair{layout.lines[m].text, layout.lines[m].no};
+            else if (m < 0)
+                break;
         return std::nullopt;
     }
     if (!same_line.empty()) return std::nullopt;
@@ -56,7 +64,8 @@ Loc wrapped_title(const Layout& layout, int line_no, std::string& title) {
     if (looks_like_assessment_title(title)) return Loc::at(line_no);
     for (int k = at + 1; k < static_cast<int>(layout.lines.size()); ++k) {
         const Line& l = layout.lines[k];
-        if (l.text.empty()) continue;
+        // the number beside it, centred between its lines (…事務 | 14 | 重点項目評価書)
+        if (l.text.empty() || (k == at + 1 && looks_like_assessment_number(l.text))) continue;
         if (is_label_line(l) || !looks_like_assessment_title(title + l.text)) break;
         title += l.text;
         return Loc::span(line_no, l.no);
@@ -65,12 +74,22 @@ Loc wrapped_title(const Layout& layout, int line_no, std::string& title) {
 }
 
 // 評価書番号 and 評価書名 printed side by side, their values on one line under them (3　…に関する事務
-// 重点項目評価書): the title is the rest of the number's line. `value_no` is that line's number.
+// 重点項目評価書): the title is the rest of the number's line. `value_no` is that line's number. A
+// number alone on its line stands centred beside a title of two lines: the line above it and the
+// line below.
 void read_title_beside_number(const Layout& layout, const Line& labels, int value_no, Assessment& a) {
     if (!a.title.empty() || field_of_label(label_of(value_after_label(labels.text))) != Field::title) return;
     const std::string& values = layout.lines[static_cast<size_t>(value_no - 1)].text;
     const size_t at = next_space(values);
-    if (at == std::string::npos) return;
+    if (at == std::string::npos) {
+        const int above = value_no - 2;  // the line before the number's, as an index
+        if (above < 0 || layout.lines[static_cast<size_t>(above)].text.empty() ||
+            is_label_line(layout.lines[static_cast<size_t>(above)]))
+            return;
+        a.title = layout.lines[static_cast<size_t>(above)].text;
+        a.locs["title"] = wrapped_title(layout, layout.lines[static_cast<size_t>(above)].no, a.title);
+        return;
+    }
     a.title = text::trim(values.substr(after_space(values, at)));
     if (!a.title.empty()) a.locs["title"] = wrapped_title(layout, value_no, a.title);
 }
