@@ -938,6 +938,12 @@ bool interleaved(const std::vector<FlowLine>& lines, const Region& r) {
 // The text's order when its labels stand at the foot of their rows; nullopt when they read better
 // at the top.
 std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines) {
+    // A physical layout (values indented right of the labels) puts each label on the line where it
+    // stands in its row: the row rebuilder reads its alignment there (AlignedLabels).
+    size_t values = 0, indented = 0;
+    for (const FlowLine& l : lines)
+        if (l.type == FlowLine::Type::value) ++values, indented += l.indented ? 1 : 0;
+    if (2 * indented > values) return std::nullopt;
     std::vector<Region> rs = regions(lines);
     // Each region votes for the reading that fits it clearly better. When the foot wins the text,
     // every region the top does not win is read at the foot.

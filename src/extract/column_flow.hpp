@@ -25,6 +25,7 @@ struct FlowLine {
     std::string text;         // trimmed
     bool page_break = false;  // the line opens a page (a form feed)
     bool value_kept = false;  // label: its value stands under it amid the labels, and stays there
+    bool indented = false;    // the line starts right of the label column (a physical layout)
 };
 
 // An order of the lines (a permutation of 0..n-1) in which every run of two or more labels that is

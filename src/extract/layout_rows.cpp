@@ -937,6 +937,7 @@ private:
             FlowLine& f = out[i];
             f.text = l.frags.empty() ? std::string() : text::trim(out_[i]);
             f.page_break = l.page_break;
+            f.indented = l.indent > 0;
             // From the 変更箇所 table's header on, the text is the table's cells, never a form's
             // label and value columns: it keeps its order.
             in_changes = in_changes || l.form_key == std::optional<std::string>("change_date");

@@ -277,6 +277,13 @@ TEST(LayoutRowsCentred, ALabelBetweenTheTwoLinesOfItsValue) {
     EXPECT_EQ(line(d, 19), "法令上の根拠\t番号法第9条第1項 別表第100項（介護保険法による保険給付の支給に関する事務）");
     EXPECT_EQ(line(d, 23), "①実施の有無\t[実施する] <選択肢> 1) 実施する 2) 実施しない 3)未定");
     EXPECT_EQ(line(d, 31), "①部署\t福祉部介護保険課");
+    // An entry centred on its recipient's two lines, after a selection centred the same way.
+    EXPECT_EQ(line(d, 52),
+              "提供・移転の有無\t[ ○ ] 提供を行っている (1) 件 [ ] 移転を行っている (0) 件 [ ] 行っていない");
+    EXPECT_EQ(line(d, 55), "提供先1\t番号法第19条第8号に基づく主務省令第2条の表に掲げる情報照会者");
+    EXPECT_EQ(line(d, 58),
+              "①法令上の根拠\t番号法第19条第8号、行政手続における特定の個人を識別するための番号の利用等に関する法律"
+              "第十九条第八号に基づく命令第2条の表の項");
     const Model m = extract_document(fixture("kaede-kiso-centred.txt"));
     ASSERT_EQ(m.assessments.size(), 1u);
     EXPECT_EQ(m.assessments[0].linkage.status, "実施する");
