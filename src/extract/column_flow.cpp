@@ -227,22 +227,27 @@ std::optional<int> leading_number(const std::string& n) {
     return std::stoi(n.substr(at, end - at));
 }
 
-// ^\([^()]{1,12}\)\s*\S: a short bracketed head followed by text (lengths in bytes, as the regex had).
-bool opens_with_bracketed_head(const std::string& n) {
-    if (n.empty() || n[0] != '(') return false;
+// ^\([^()]{1,12}\)\s*: where the text after a short bracketed head starts (lengths in bytes, as the
+// regex had); npos when the line opens with none.
+size_t after_bracketed_head(const std::string& n) {
+    if (n.empty() || n[0] != '(') return std::string::npos;
     const size_t close = n.find_first_of("()", 1);
-    if (close == std::string::npos || n[close] != ')' || close - 1 < 1 || close - 1 > 12) return false;
+    if (close == std::string::npos || n[close] != ')' || close - 1 < 1 || close - 1 > 12) return std::string::npos;
     size_t next = close + 1;
     while (next < n.size() && std::isspace(static_cast<unsigned char>(n[next]))) ++next;  // regex \s
-    return next < n.size();
+    return next;
 }
 
-// ^\([^()]{1,12}\)\s*$: a short bracketed head alone on its line, its text on the next.
+// A short bracketed head followed by text ((情報照会) 番号法…).
+bool opens_with_bracketed_head(const std::string& n) {
+    const size_t next = after_bracketed_head(n);
+    return next != std::string::npos && next < n.size();
+}
+
+// A short bracketed head alone on its line, its text on the next ((情報提供) | 番号法…).
 bool is_bracketed_head(const std::string& n) {
     const std::string t = text::trim(n);
-    if (t.size() < 3 || t.front() != '(' || t.back() != ')') return false;
-    const size_t close = t.find_first_of("()", 1);
-    return close == t.size() - 1 && close - 1 <= 12;
+    return after_bracketed_head(t) == t.size();
 }
 
 ItemMark item_mark(const std::string& n) {
@@ -538,8 +543,7 @@ std::vector<size_t> align(const std::vector<Want>& labels, const std::vector<Uni
 
 bool takes_value(const FlowLine& l) {
     if (l.value_kept) return false;
-    static const auto no_value = Dictionary::get().list("/value_kinds/no_value");
-    if (l.type == FlowLine::Type::entry) return std::find(no_value.begin(), no_value.end(), l.key) == no_value.end();
+    if (l.type == FlowLine::Type::entry) return !is_valueless_entry(l.key);
     return l.type == FlowLine::Type::label;
 }
 
@@ -948,9 +952,11 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
     // Each region votes for the reading that fits it clearly better. When the foot wins the text,
     // every region the top does not win is read at the foot.
     std::vector<std::optional<RegionFit>> foot_fits(rs.size());
+    std::vector<bool> voted(rs.size(), false);  // read both ways already
     size_t foot_votes = 0, top_votes = 0;
     for (size_t n = 0; n < rs.size(); ++n) {
         if (!interleaved(lines, rs[n]) || !cut_region(lines, rs[n])) continue;
+        voted[n] = true;
         const double top = fit_region(lines, rs[n], LabelAt::top).cost;
         RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
         if (!std::isfinite(foot.cost)) continue;  // no reading at the foot at all
@@ -968,7 +974,7 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
     // the boxes of its value, then ③ ④ …) is read at the foot too where that fits it clearly
     // better.
     for (size_t n = 0; n < rs.size(); ++n) {
-        if (foot_fits[n] || holds_markup(lines, rs[n]) || !cut_region(lines, rs[n])) continue;
+        if (voted[n] || holds_markup(lines, rs[n]) || !cut_region(lines, rs[n])) continue;
         RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
         if (std::isfinite(foot.cost) && foot.cost + kRunMargin < fit_region(lines, rs[n], LabelAt::top).cost)
             foot_fits[n] = std::move(foot);

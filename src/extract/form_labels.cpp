@@ -13,6 +13,11 @@ namespace piagraph::extract_detail {
 
 std::string compact_key(std::string_view s) { return text::nfkc_compact(s); }
 
+bool is_valueless_entry(std::string_view key) {
+    static const auto no_value = Dictionary::get().list("/value_kinds/no_value");
+    return std::find(no_value.begin(), no_value.end(), key) != no_value.end();
+}
+
 const FormLabels& FormLabels::get() {
     static const FormLabels labels;
     return labels;

@@ -47,6 +47,10 @@ private:
 // The form_labels keys of the numbered entries (システム3, 委託事項2, 提供先1, 移転先5).
 inline constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"};
 
+// Whether an entry key's row holds no value of its own (システムN: its name is in ①), by the
+// dictionary's value_kinds.no_value.
+bool is_valueless_entry(std::string_view key);
+
 // NFKC without white space: the form in which labels are compared.
 std::string compact_key(std::string_view s);
 

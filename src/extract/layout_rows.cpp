@@ -669,17 +669,15 @@ private:
     bool has_value(const Run& run, const Block& b) const {
         for (size_t k = b.first; k <= b.last; ++k)
             if (lines_[run.lines[k]].frags.size() > 1) return true;
-        return centred_entry(run, b);
+        return centred_between_value_lines(run, b);
     }
 
     // A label of the form, or an entry whose row holds a value (提供先1 | its recipient, not
     // システム1), centred on a value of two lines and more, between them: a line of the value above
     // it and one below (pdftotext sets a label half a line off both on a line of its own).
-    bool centred_entry(const Run& run, const Block& b) const {
-        static const auto no_value = Dictionary::get().list("/value_kinds/no_value");
+    bool centred_between_value_lines(const Run& run, const Block& b) const {
         const Line& l = lines_[run.lines[b.first]];
-        if ((l.kind != Kind::entry && l.kind != Kind::label) || !l.form_key ||
-            std::find(no_value.begin(), no_value.end(), *l.form_key) != no_value.end() ||
+        if ((l.kind != Kind::entry && l.kind != Kind::label) || !l.form_key || is_valueless_entry(*l.form_key) ||
             is_group_label(l.frags[0].text))
             return false;
         auto is_value = [&](size_t k) { return k < run.lines.size() && lines_[run.lines[k]].indent > 0; };

@@ -82,12 +82,11 @@ void read_title_beside_number(const Layout& layout, const Line& labels, int valu
     const std::string& values = layout.lines[static_cast<size_t>(value_no - 1)].text;
     const size_t at = next_space(values);
     if (at == std::string::npos) {
-        const int above = value_no - 2;  // the line before the number's, as an index
-        if (above < 0 || layout.lines[static_cast<size_t>(above)].text.empty() ||
-            is_label_line(layout.lines[static_cast<size_t>(above)]))
-            return;
-        a.title = layout.lines[static_cast<size_t>(above)].text;
-        a.locs["title"] = wrapped_title(layout, layout.lines[static_cast<size_t>(above)].no, a.title);
+        if (value_no < 2) return;
+        const Line& above = layout.lines[static_cast<size_t>(value_no - 2)];  // the line before the number's
+        if (above.text.empty() || is_label_line(above)) return;
+        a.title = above.text;
+        a.locs["title"] = wrapped_title(layout, above.no, a.title);
         return;
     }
     a.title = text::trim(values.substr(after_space(values, at)));
