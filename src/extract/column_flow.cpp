@@ -396,8 +396,8 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
     return units;
 }
 
-Expects expects(const FlowLine& l) {
-    if (l.type == FlowLine::Type::entry) return Expects::entry;
+// What the value of a label of the form (its form_labels key) holds, by the dictionary's value_kinds.
+Expects expects_of_key(const std::string& key) {
     static const auto kinds = [] {
         std::vector<std::pair<std::vector<std::string>, Expects>> out;
         const Dictionary& d = Dictionary::get();
@@ -408,7 +408,13 @@ Expects expects(const FlowLine& l) {
         return out;
     }();
     for (const auto& [keys, kind] : kinds)
-        if (std::find(keys.begin(), keys.end(), l.key) != keys.end()) return kind;
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) return kind;
+    return Expects::text;
+}
+
+Expects expects(const FlowLine& l) {
+    if (l.type == FlowLine::Type::entry) return Expects::entry;
+    if (const Expects kind = expects_of_key(l.key); kind != Expects::text) return kind;
     static const auto selection_labels = Dictionary::get().list("/value_kinds/selection_labels");
     const std::string label = label_key(l.text);
     for (const auto& s : selection_labels)
@@ -999,6 +1005,23 @@ void keep_every_line(std::vector<size_t>& order) {
 }
 
 }  // namespace
+
+ValueKind value_kind_of_label(const std::string& key) {
+    switch (expects_of_key(key)) {
+        case Expects::selection:
+            return ValueKind::selection;
+        case Expects::checkboxes:
+            return ValueKind::checkboxes;
+        default:
+            return ValueKind::text;
+    }
+}
+
+ValueKind value_kind_of_line(const std::string& line) {
+    const std::string n = text::nfkc(line);
+    if (opens_selection(n)) return ValueKind::selection;
+    return has_checkbox(n) ? ValueKind::checkboxes : ValueKind::text;
+}
 
 std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
     // Labels at the foot first; then runs of labels and runs of values, in the order that gives.

@@ -28,6 +28,14 @@ struct FlowLine {
     bool indented = false;    // the line starts right of the label column (a physical layout)
 };
 
+// What a value holds, as far as a line of it shows: a selection ([…] with its option list),
+// checkboxes ([ ○ ] 紙 [ ] 電子メール …), or text.
+enum class ValueKind { text, selection, checkboxes };
+// What the value of a label of the form (its form_labels key) holds, by the dictionary's value_kinds.
+ValueKind value_kind_of_label(const std::string& key);
+// What a line of a value opens or holds.
+ValueKind value_kind_of_line(const std::string& line);
+
 // An order of the lines (a permutation of 0..n-1) in which every run of two or more labels that is
 // followed by two or more values is rewritten as label, its value lines, next label …; blank lines
 // of such a stretch go to its end. A page's cells are printed on that page, so a run of values ends

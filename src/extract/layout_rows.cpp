@@ -594,6 +594,9 @@ constexpr double kHalfLineOffCost = 0.1;
 constexpr size_t kMaxRowLines = 200;
 // The cost, for labels at the top, of a run whose first label has a value's lines above it.
 constexpr double kLinesAboveFirstLabelCost = 1.0;
+// The cost of a line of checkboxes or of a selection in the row of a label whose value is of another
+// kind (入手方法's [ ○ ] 庁内連携システム in 使用目的's row): more than a row's centring breaks ties.
+constexpr double kWrongKindLineCost = 1.0;
 
 class AlignedLabels {
 public:
@@ -616,8 +619,12 @@ public:
         double top = 0;
         for (const Run& run : runs_) {
             if (run.blocks.front().first > 0) top += kLinesAboveFirstLabelCost;
-            for (const Block& b : run.blocks)
-                if (b.first > 0) top += part_cost(run, b.first - 1);
+            for (size_t j = 0; j < run.blocks.size(); ++j) {
+                const size_t first = run.blocks[j].first;
+                if (first > 0) top += part_cost(run, first - 1);
+                const size_t last = j + 1 < run.blocks.size() ? run.blocks[j + 1].first - 1 : run.lines.size() - 1;
+                top += kind_cost(run, j, first, last);
+            }
         }
         return !rows_.empty() && cost_ < top;
     }
@@ -639,6 +646,8 @@ private:
         std::vector<size_t> lines;
         std::vector<Block> blocks;
         std::vector<size_t> pages;  // per line, the page breaks before it since the text's start
+        // Lines of a selection and of checkboxes among lines [0, i), for i in 0..lines.size().
+        std::vector<size_t> selections, checkboxes;
     };
     struct Rows {
         std::vector<size_t> starts;  // per block, its row's first line
@@ -729,8 +738,50 @@ private:
             run.lines.resize(title);
             run.pages.resize(title);
         }
-        if (!run.blocks.empty()) runs_.push_back(std::move(run));
+        if (!run.blocks.empty()) {
+            count_value_kinds(run);
+            runs_.push_back(std::move(run));
+        }
         run = Run{};
+    }
+
+    void count_value_kinds(Run& run) const {
+        run.selections.assign(1, 0);
+        run.checkboxes.assign(1, 0);
+        for (const size_t i : run.lines) {
+            const Line& l = lines_[i];
+            const size_t value = l.indent == 0 ? 1 : 0;
+            const ValueKind kind = l.frags.size() > value ? value_kind_of_line(l.frags[value].text) : ValueKind::text;
+            run.selections.push_back(run.selections.back() + (kind == ValueKind::selection ? 1 : 0));
+            run.checkboxes.push_back(run.checkboxes.back() + (kind == ValueKind::checkboxes ? 1 : 0));
+        }
+    }
+
+    // A block of one line whose cells are all labels of the form: the header of the values below.
+    bool is_header_row(const Run& run, size_t j) const {
+        const Block& b = run.blocks[j];
+        const Line& l = lines_[run.lines[b.first]];
+        return b.first == b.last && l.frags.size() > 1 &&
+               std::all_of(l.frags.begin(), l.frags.end(),
+                           [](const Frag& f) { return Vocabulary::get().exact(f.text); });
+    }
+
+    // The cost of the lines [first, last] of block j's row whose value is of a kind its label's is not.
+    // A label the form does not know may hold any kind.
+    double kind_cost(const Run& run, size_t j, size_t first, size_t last) const {
+        const Line& label = lines_[run.lines[run.blocks[j].first]];
+        if (!label.form_key) return 0;
+        const size_t selections = run.selections[last + 1] - run.selections[first];
+        const size_t checkboxes = run.checkboxes[last + 1] - run.checkboxes[first];
+        switch (value_kind_of_label(*label.form_key)) {
+            case ValueKind::selection:
+                return kWrongKindLineCost * static_cast<double>(checkboxes);
+            case ValueKind::checkboxes:
+                return kWrongKindLineCost * static_cast<double>(selections);
+            case ValueKind::text:
+                break;
+        }
+        return kWrongKindLineCost * static_cast<double>(selections + checkboxes);
     }
 
     // The width of a line's value: its cells and the gaps between them, a label cell left out.
@@ -753,11 +804,20 @@ private:
     }
 
     // The cost of parting two rows after run line k: nothing where a paragraph ends or an item opens.
+    // A label alone on its line between (centred on a value of two lines) does not end the paragraph.
     double part_cost(const Run& run, size_t k) const {
-        if (k + 1 >= run.lines.size()) return 0;
-        const Line& next = lines_[run.lines[k + 1]];
-        const size_t value = next.indent == 0 ? 1 : 0;  // its first value cell
-        if (next.frags.size() <= value || value_width(lines_[run.lines[k]]) < full_width_) return 0;
+        const Line& line = lines_[run.lines[k]];
+        auto value_cell = [&](const Line& l) -> size_t { return l.indent == 0 ? 1 : 0; };
+        size_t after = k + 1;
+        while (after < run.lines.size() &&
+               lines_[run.lines[after]].frags.size() <= value_cell(lines_[run.lines[after]]))
+            ++after;
+        if (after >= run.lines.size()) return 0;
+        const Line& next = lines_[run.lines[after]];
+        const size_t value = value_cell(next);  // its first value cell
+        if (value_width(line) < full_width_) return 0;
+        // A full line that ends a sentence may end its paragraph (…作成した架空の | 評価書である。).
+        if (text::ends_with(line.frags.back().text, "。")) return 0;
         const std::string& first = next.frags[value].text;
         const std::u32string u = text::to_u32(first);
         const bool opens = next_mark(u, 0) == 0 || opens_item(u) || opens_with_bracket(first);
@@ -771,7 +831,9 @@ private:
         auto lo = [&](size_t j) { return run.blocks[j].last; };
         auto hi = [&](size_t j) { return j + 1 < m ? run.blocks[j + 1].first - 1 : n - 1; };
         // How far the label stands from where it belongs in half lines: a row's middle, or its foot.
+        // A header row (評価書番号 | 評価書名) stands at the top of the values under it, not centred.
         auto centring = [&](size_t j, size_t first, size_t last) {
+            if (align == Align::middle && first == run.blocks[j].first && is_header_row(run, j)) return 0.0;
             const double off = align == Align::middle
                                    ? std::abs(static_cast<double>(first + last) -
                                               static_cast<double>(run.blocks[j].first + run.blocks[j].last))
@@ -789,12 +851,13 @@ private:
             least[j].assign(hi(j) - lo(j) + 1, 0);
             before[j].assign(hi(j) - lo(j) + 1, 0);
             for (size_t e = lo(j); e <= hi(j); ++e) {
-                double best = j == 0 ? centring(j, 0, e) : -1;
+                double best = j == 0 ? centring(j, 0, e) + kind_cost(run, j, 0, e) : -1;
                 // The row before may end anywhere in its gap, but no further than kMaxRowLines up.
                 const size_t nearest = j == 0 ? 0 : std::min(hi(j - 1), e > kMaxRowLines ? e - kMaxRowLines : 0);
                 if (j > 0)
                     for (size_t p = std::max(lo(j - 1), nearest); p <= hi(j - 1); ++p) {
-                        const double c = least[j - 1][p - lo(j - 1)] + centring(j, p + 1, e);
+                        const double c =
+                            least[j - 1][p - lo(j - 1)] + centring(j, p + 1, e) + kind_cost(run, j, p + 1, e);
                         if (best < 0 || c < best) best = c, before[j][e - lo(j)] = p;
                     }
                 least[j][e - lo(j)] = best + part_cost(run, e);
@@ -807,7 +870,8 @@ private:
             if (j > 0) e = before[j][e - lo(j)];
             rows.starts[j] = j > 0 ? e + 1 : 0;
             // The cost of the rows without what only breaks ties, to weigh against labels at the top.
-            rows.cost += std::max(0.0, centring(j, rows.starts[j], last) - kHalfLineOffCost) + part_cost(run, last);
+            rows.cost += std::max(0.0, centring(j, rows.starts[j], last) - kHalfLineOffCost) + part_cost(run, last) +
+                         kind_cost(run, j, rows.starts[j], last);
         }
         return rows;
     }

@@ -291,6 +291,37 @@ TEST(LayoutRowsCentred, ALabelBetweenTheTwoLinesOfItsValue) {
               "番号法第9条第1項 別表第100項（介護保険法による保険給付の支給に関する事務）");
 }
 
+// Rows of an even number of lines tie where their labels are centred (the label half a line off the
+// row's middle); what the lines hold breaks the tie (tests/fixtures/layout/kaede-juten-centred-ties.txt):
+// a header row (評価書番号 | 評価書名) stands at the top of its values; a full line that ends a sentence
+// may end its paragraph (特記事項's second line is no organisation); checkboxes belong to the label that
+// takes checkboxes (入手方法, not 使用目的); a label alone between two lines of its value does not cut
+// the paragraph (移転先1's recipient is one line, its basis two).
+TEST(LayoutRowsCentred, WhatTheLinesHoldBreaksATieBetweenRows) {
+    const auto rows = rows_from_layout(fixture("kaede-juten-centred-ties.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 4), "評価書番号\t評価書名");
+    EXPECT_TRUE(text::starts_with(line(d, 6), "個人のプライバシー等の権利利益の保護の宣言\tかえで町は、"));
+    EXPECT_EQ(line(d, 11),
+              "特記事項\tこの評価書は piagraph の試験のために作成した架空の評価書である。架空県かえで町は実在しない。");
+    EXPECT_EQ(line(d, 13), "評価実施機関名\tかえで町長");
+    EXPECT_EQ(line(d, 31), "③使用目的 ※\t介護保険の資格管理及び保険給付の支給を適正に行うため。");
+    EXPECT_EQ(line(d, 36), "移転先1\t健康福祉部障がい者支援課こころの健康センター");
+    EXPECT_EQ(line(d, 37), "①法令上の根拠\tかえで町個人番号の利用及び特定個人情報の提供に関する条例");
+    const Model m = extract_document(fixture("kaede-juten-centred-ties.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.organization, "かえで町長");
+    EXPECT_EQ(a.number, "12");
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].methods,
+              (std::vector<std::string>{"紙", "専用線", "庁内連携システム", "情報提供ネットワークシステム"}));
+    ASSERT_EQ(a.files[0].transfers.size(), 1u);
+    EXPECT_EQ(a.files[0].transfers[0].recipient, "健康福祉部障がい者支援課こころの健康センター");
+    EXPECT_EQ(a.files[0].transfers[0].basis, "かえで町個人番号の利用及び特定個人情報の提供に関する条例");
+}
+
 // An empty value among selections (tests/fixtures/layout/kaede-selections.txt): ②法令上の根拠 of a
 // linkage not carried out is empty; the selection [システム用ファイル] goes to ①ファイルの種類, whose
 // options it is one of, with its option list wrapped in the middle of an option (その | 他の電子ファイル);
