@@ -244,12 +244,6 @@ bool opens_with_bracketed_head(const std::string& n) {
     return next != std::string::npos && next < n.size();
 }
 
-// A short bracketed head alone on its line, its text on the next ((情報提供) | 番号法…).
-bool is_bracketed_head(const std::string& n) {
-    const std::string t = text::trim(n);
-    return after_bracketed_head(t) == t.size();
-}
-
 ItemMark item_mark(const std::string& n) {
     if (const auto number = leading_number(n)) return {"1", *number};
     if (const int c = circled_number(n); c > 0) return {"c", c};
@@ -1005,6 +999,11 @@ void keep_every_line(std::vector<size_t>& order) {
 }
 
 }  // namespace
+
+bool is_bracketed_head(const std::string& n) {
+    const std::string t = text::trim(n);
+    return after_bracketed_head(t) == t.size();
+}
 
 ValueKind value_kind_of_label(const std::string& key) {
     switch (expects_of_key(key)) {

@@ -36,6 +36,9 @@ ValueKind value_kind_of_label(const std::string& key);
 // What a line of a value opens or holds.
 ValueKind value_kind_of_line(const std::string& line);
 
+// A short bracketed head alone on its line, its text on the next ((情報提供) | 番号法…); n in NFKC.
+bool is_bracketed_head(const std::string& n);
+
 // An order of the lines (a permutation of 0..n-1) in which every run of two or more labels that is
 // followed by two or more values is rewritten as label, its value lines, next label …; blank lines
 // of such a stretch go to its end. A page's cells are printed on that page, so a run of values ends

@@ -594,6 +594,8 @@ constexpr double kHalfLineOffCost = 0.1;
 constexpr size_t kMaxRowLines = 200;
 // The cost, for labels at the top, of a run whose first label has a value's lines above it.
 constexpr double kLinesAboveFirstLabelCost = 1.0;
+// How much one run's rows may weigh for the labels centred (or at the foot) against at the top.
+constexpr double kRunEvidenceCap = 3.0;
 // The cost of a line of checkboxes or of a selection in the row of a label whose value is of another
 // kind (入手方法's [ ○ ] 庁内連携システム in 使用目的's row): more than a row's centring breaks ties.
 constexpr double kWrongKindLineCost = 1.0;
@@ -614,19 +616,15 @@ public:
         }
     }
 
-    // Whether the rows read better with their labels centred, or at the foot, than at the top.
+    // Whether the rows read better with their labels centred, or at the foot, than at the top. Each
+    // run weighs in by how much better it reads one way, up to kRunEvidenceCap: a run of one label
+    // whose row would be all the lines up to the next heading (a long text after it) is no
+    // evidence against a document of centred labels.
     bool found() const {
-        double top = 0;
-        for (const Run& run : runs_) {
-            if (run.blocks.front().first > 0) top += kLinesAboveFirstLabelCost;
-            for (size_t j = 0; j < run.blocks.size(); ++j) {
-                const size_t first = run.blocks[j].first;
-                if (first > 0) top += part_cost(run, first - 1);
-                const size_t last = j + 1 < run.blocks.size() ? run.blocks[j + 1].first - 1 : run.lines.size() - 1;
-                top += kind_cost(run, j, first, last);
-            }
-        }
-        return !rows_.empty() && cost_ < top;
+        double better = 0;  // < 0: centred (or at the foot) reads better
+        for (size_t r = 0; r < runs_.size(); ++r)
+            better += std::clamp(rows_[r].cost - top_cost(runs_[r]), -kRunEvidenceCap, kRunEvidenceCap);
+        return !rows_.empty() && better < 0;
     }
 
     // Whether the labels found stand at the foot of their rows.
@@ -745,6 +743,18 @@ private:
         run = Run{};
     }
 
+    // The cost of a run's rows read with each label at the top of its row.
+    double top_cost(const Run& run) const {
+        double cost = run.blocks.front().first > 0 ? kLinesAboveFirstLabelCost : 0;
+        for (size_t j = 0; j < run.blocks.size(); ++j) {
+            const size_t first = run.blocks[j].first;
+            if (first > 0) cost += part_cost(run, first - 1);
+            const size_t last = j + 1 < run.blocks.size() ? run.blocks[j + 1].first - 1 : run.lines.size() - 1;
+            cost += kind_cost(run, j, first, last);
+        }
+        return cost;
+    }
+
     void count_value_kinds(Run& run) const {
         run.selections.assign(1, 0);
         run.checkboxes.assign(1, 0);
@@ -815,6 +825,12 @@ private:
         if (after >= run.lines.size()) return 0;
         const Line& next = lines_[run.lines[after]];
         const size_t value = value_cell(next);  // its first value cell
+        // A head alone on its line ((情報提供) | 番号法…) opens the paragraph below it; after a line of
+        // checkboxes it is the detail of their その他 ((eLTAX)).
+        const bool after_checkboxes = k > 0 && run.checkboxes[k] > run.checkboxes[k - 1];
+        if (!after_checkboxes && line.frags.size() > value_cell(line) &&
+            is_bracketed_head(text::nfkc(line.frags.back().text)))
+            return kMidParagraphCost;
         if (value_width(line) < full_width_) return 0;
         // A full line that ends a sentence may end its paragraph (…作成した架空の | 評価書である。).
         if (text::ends_with(line.frags.back().text, "。")) return 0;
