@@ -552,6 +552,92 @@ private:
     }
 };
 
+// ---- checkbox lists in columns ---------------------------------------------------------------
+//
+// A value cell that lists its checkboxes in two columns (庁内連携システム, 電子メール … | 専用線, 紙 …)
+// wraps each column on its own; -layout text sets the columns side by side, one space apart where
+// a column's line is full ([ ○ ] 庁内連携システム [ ] 電子メ [ ] 専用線 [ ] 電子記録媒体(フ). Where
+// another line of the cell starts a fragment at a column, and every line of the cell has a word
+// break there and a box stands there, the lines are cut at that column, so that each option's
+// wrapped text is read back in its own column.
+
+// A cell of checkboxes is a few lines long; longer cells (text, tables) are not looked at, which
+// keeps the work linear in the text's lines.
+constexpr size_t kMaxOptionCellLines = 40;
+
+// The value fragments of a line (a label at column 0 left out).
+size_t first_value_frag(const Line& l) { return l.indent == 0 ? 1 : 0; }
+
+// Whether `col` cuts the line's value between two words: a fragment starts there, or a space
+// stands right before it inside one; `mark` is set when a box opens there.
+bool breaks_at(const Line& l, size_t col, bool& mark) {
+    for (size_t k = first_value_frag(l); k < l.frags.size(); ++k) {
+        const Frag& f = l.frags[k];
+        const std::u32string u = text::to_u32(f.text);
+        if (col <= f.col || col >= f.col + u.size()) continue;
+        const size_t at = col - f.col;
+        if (u[at - 1] != U' ' || u[at] == U' ') return false;
+        mark = mark || next_mark(u, at) == at;
+        return true;
+    }
+    for (size_t k = first_value_frag(l); k < l.frags.size(); ++k)
+        if (l.frags[k].col == col) mark = mark || next_mark(text::to_u32(l.frags[k].text), 0) == 0;
+    return true;
+}
+
+void cut_at(Line& l, size_t col) {
+    for (size_t k = first_value_frag(l); k < l.frags.size(); ++k) {
+        const std::u32string u = text::to_u32(l.frags[k].text);
+        if (col <= l.frags[k].col || col >= l.frags[k].col + u.size()) continue;
+        const size_t at = col - l.frags[k].col;
+        l.frags[k].text = text::trim(text::to_utf8(u.substr(0, at)));
+        l.frags.insert(l.frags.begin() + static_cast<std::ptrdiff_t>(k) + 1, Frag{col, text::to_utf8(u.substr(at))});
+        return;
+    }
+}
+
+// A box cut by its column's wrap ("… [ ○" | "]紙"): the open half goes down to its closing half.
+void join_cut_box(Line& above, Line& below, size_t col) {
+    auto at = [col](Line& l) {
+        return std::find_if(l.frags.begin() + static_cast<std::ptrdiff_t>(first_value_frag(l)), l.frags.end(),
+                            [col](const Frag& f) { return f.col == col; });
+    };
+    auto up = at(above), down = at(below);
+    if (up == above.frags.end() || down == below.frags.end() || !text::starts_with(down->text, "]")) return;
+    const size_t open = up->text.rfind('[');
+    if (open == std::string::npos || up->text.find(']', open) != std::string::npos) return;
+    down->text = up->text.substr(open) + down->text;
+    up->text = text::trim(up->text.substr(0, open));
+}
+
+// Cuts the lines [from, to) of one value cell at the columns of its checkbox lists.
+void cut_option_columns(std::vector<Line>& lines, size_t from, size_t to) {
+    std::set<size_t> cols;
+    for (size_t i = from; i < to; ++i)
+        for (size_t k = first_value_frag(lines[i]) + 1; k < lines[i].frags.size(); ++k)
+            cols.insert(lines[i].frags[k].col);
+    for (const size_t col : cols) {
+        bool mark = false, all = true;
+        for (size_t i = from; i < to && all; ++i) all = breaks_at(lines[i], col, mark);
+        if (!all || !mark) continue;
+        for (size_t i = from; i < to; ++i) cut_at(lines[i], col);
+        for (size_t i = from; i + 1 < to; ++i) join_cut_box(lines[i], lines[i + 1], col);
+    }
+}
+
+// Every value cell of the text: a line and the value lines under it (indented, no label).
+void cut_option_columns(std::vector<Line>& lines) {
+    auto in_cell = [](const Line& l) {
+        return l.kind != Kind::blank && l.kind != Kind::footer && l.kind != Kind::heading && l.indent > 0;
+    };
+    for (size_t i = 0; i < lines.size();) {
+        size_t end = i + 1;
+        while (end < lines.size() && in_cell(lines[end])) ++end;
+        if (end - i >= 2 && end - i <= kMaxOptionCellLines) cut_option_columns(lines, i, end);
+        i = end;
+    }
+}
+
 bool opens_with_bracket(const std::string& cell) {
     const std::u32string u = text::to_u32(cell);
     return !u.empty() && (u[0] == U'[' || u[0] == 0x3010 || u[0] == 0xFF3B);  // [ 【 ［
@@ -969,6 +1055,7 @@ public:
             aligned.lift();
             cells_at_foot_ = aligned.at_foot();
         }
+        cut_option_columns(lines_);
         for (size_t i = 0; i < lines_.size(); ++i) step(i);
         close();
         end_grid();

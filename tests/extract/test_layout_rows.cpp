@@ -324,6 +324,28 @@ TEST(LayoutRowsCentred, WhatTheLinesHoldBreaksATieBetweenRows) {
     EXPECT_EQ(a.files[0].transfers[0].basis, "かえで町個人番号の利用及び特定個人情報の提供に関する条例");
 }
 
+// Checkboxes listed in two columns of one cell, each column wrapped on its own and set side by side
+// one space apart (tests/fixtures/layout/kaede-option-columns.txt): each option's wrapped text is read
+// back in its column (電子メ | ール, 電子記録媒体(フ | ラッシュメモリを除く。)), and a box its column's
+// wrap cut ("[ ○" | "]紙") is whole again.
+TEST(LayoutRowsColumns, CheckboxesInTwoColumnsOfOneCell) {
+    const auto rows = rows_from_layout(fixture("kaede-option-columns.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 18),
+              "②入手方法\t[ ○ ] 紙 [ ] 電子メール [ ] フラッシュメモリ [ ○ ] 庁内連携システム [ ] その他 () [] 専用線");
+    EXPECT_EQ(line(d, 27),
+              "⑥移転方法\t[ ○ ] 庁内連携システム [ ] 電子メール [ ] 専用線 [ ] 電子記録媒体(フラッシュメモリを除く。) "
+              "[ ] フラッシュメモリ [ ] その他 () [ ○]紙");
+    const Model m = extract_document(fixture("kaede-option-columns.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_EQ(m.assessments[0].files.size(), 1u);
+    const FileBlock& file = m.assessments[0].files[0];
+    EXPECT_EQ(file.methods, (std::vector<std::string>{"紙", "庁内連携システム"}));
+    ASSERT_EQ(file.transfers.size(), 1u);
+    EXPECT_EQ(file.transfers[0].methods, (std::vector<std::string>{"庁内連携システム", "紙"}));
+}
+
 // An empty value among selections (tests/fixtures/layout/kaede-selections.txt): ②法令上の根拠 of a
 // linkage not carried out is empty; the selection [システム用ファイル] goes to ①ファイルの種類, whose
 // options it is one of, with its option list wrapped in the middle of an option (その | 他の電子ファイル);
