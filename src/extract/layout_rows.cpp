@@ -933,9 +933,11 @@ private:
         auto lo = [&](size_t j) { return run.blocks[j].last; };
         auto hi = [&](size_t j) { return j + 1 < m ? run.blocks[j + 1].first - 1 : n - 1; };
         // How far the label stands from where it belongs in half lines: a row's middle, or its foot.
-        // A header row (評価書番号 | 評価書名) stands at the top of the values under it, not centred.
+        // A header row (評価書番号 | 評価書名) stands at the top of the values under it, however they
+        // are aligned: it takes the line below it where it can.
         auto centring = [&](size_t j, size_t first, size_t last) {
-            if (align == Align::middle && first == run.blocks[j].first && is_header_row(run, j)) return 0.0;
+            if (first == run.blocks[j].first && is_header_row(run, j))
+                return last > lo(j) || hi(j) == lo(j) ? 0.0 : kMidParagraphCost;
             const double off = align == Align::middle
                                    ? std::abs(static_cast<double>(first + last) -
                                               static_cast<double>(run.blocks[j].first + run.blocks[j].last))

@@ -346,6 +346,22 @@ TEST(LayoutRowsColumns, CheckboxesInTwoColumnsOfOneCell) {
     EXPECT_EQ(file.transfers[0].methods, (std::vector<std::string>{"庁内連携システム", "紙"}));
 }
 
+// A cover printed from a spreadsheet, its cells at their foot (tests/fixtures/layout/kaede-cover-foot.txt):
+// the header row 評価書番号 | 評価書名 keeps the values under it (a title of two lines, the number at the
+// foot of its cell beside the title's last line), and the declaration's row starts below them.
+TEST(LayoutRowsColumnFlow, ACoverAtTheFootKeepsTheTitleUnderItsHeader) {
+    const auto rows = rows_from_layout(fixture("kaede-cover-foot.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 4), "評価書番号\t評価書名");
+    EXPECT_TRUE(text::starts_with(line(d, 7), "個人のプライバシー等の権利利益の保護の宣言\tかえで町は、"));
+    const Model m = extract_document(fixture("kaede-cover-foot.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].number, "12");
+    EXPECT_EQ(m.assessments[0].title, "介護保険料の賦課徴収及び滞納対策に関する事務 重点項目評価書");
+    EXPECT_EQ(m.assessments[0].organization, "かえで町長");
+}
+
 // An empty value among selections (tests/fixtures/layout/kaede-selections.txt): ②法令上の根拠 of a
 // linkage not carried out is empty; the selection [システム用ファイル] goes to ①ファイルの種類, whose
 // options it is one of, with its option list wrapped in the middle of an option (その | 他の電子ファイル);

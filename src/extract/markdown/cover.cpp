@@ -13,6 +13,9 @@ namespace piagraph::extract_detail::markdown {
 
 namespace {
 
+// An assessment number is a few characters (14, 第3号); a longer value under 評価書番号 is a title.
+constexpr size_t kMaxNumberChars = 12;
+
 constexpr const char* kCoverFields[] = {"number", "title_field", "organization", "published"};
 
 void set_cover(Assessment& as, const std::string& field, const std::string& value, int n) {
@@ -75,6 +78,7 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
     if (read_form_version(r, open)) return false;
     if (reading.expect_number_title) {
         reading.expect_number_title = false;
+        if (labels.is("cover", k)) reading.title_head.clear();
         if (!labels.is("cover", k)) {
             std::string number = r.cells[0], title = r.cells.size() >= 2 ? r.cells[1] : std::string();
             // Both values in one cell, their tab lost (8　個人住民税に関する事務 全項目評価書).
@@ -82,6 +86,16 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
             if (space != std::string::npos && looks_like_assessment_number(number.substr(0, space))) {
                 title = text::trim(number.substr(space));
                 number.resize(space);
+            } else if (r.cells.size() == 1 && reading.title_head.empty() && text::length(number) > kMaxNumberChars) {
+                // Too long for a number: the first line of a title whose number is beside its last.
+                reading.title_head = text::trim(number);
+                reading.expect_number_title = true;
+                set_cover(open.at(r.line), "title_field", reading.title_head, r.line);
+                return false;
+            }
+            if (!reading.title_head.empty()) {
+                title = title.empty() ? reading.title_head : reading.title_head + " " + title;
+                reading.title_head.clear();
             }
             set_cover(open.at(r.line), "number", number, r.line);
             if (!title.empty()) set_cover(open.at(r.line), "title_field", title, r.line);

@@ -111,6 +111,9 @@ struct CoverReading {
     std::string pending_field;  // a cover label whose value is on a later line
     int pending_line = 0;
     bool expect_number_title = false;  // a 評価書番号 | 評価書名 header row: the values are on the next row
+    // The first line of a title of two lines whose number stands at the foot of its cell, beside the
+    // title's last line (地方税…事務 | 14 重点項目評価書).
+    std::string title_head;
 };
 // The form a title line names (特定個人情報保護評価書(全項目評価書)), "" where the line is no title.
 std::string titled_form(const std::string& t);
