@@ -302,11 +302,19 @@ bool has_content(const Assessment& a) {
 // number begins the title where the title's rest is the form's name alone.
 void settle_number_and_title(Assessment& a) {
     using extract_detail::looks_like_assessment_number;
-    if (a.number.empty() || looks_like_assessment_number(a.number)) return;
+    if (looks_like_assessment_number(a.number)) return;
     const std::string title = text::trim(a.title);
     const size_t space = title.find(' ');
     if (space == std::string::npos || !looks_like_assessment_number(title.substr(0, space))) return;
     const std::string rest = text::trim(title.substr(space + 1));
+    // No number read, and the title opens with one: both cells' values on one line under their
+    // labels (評価書番号 | 評価書名 | 4 児童手当に関する事務 基礎項目評価書).
+    if (a.number.empty()) {
+        a.number = title.substr(0, space);
+        a.title = rest;
+        if (const auto at = a.locs.find("title"); at != a.locs.end()) a.locs["number"] = at->second;
+        return;
+    }
     const auto& forms = Dictionary::get().form_names();
     const bool form_alone = std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
         return extract_detail::compact_key(rest) == extract_detail::compact_key(f);

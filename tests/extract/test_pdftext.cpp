@@ -9,6 +9,7 @@
 #include "../../src/extract/parsers.hpp"
 #include "../../src/extract/pdftext/fields.hpp"
 #include "../../src/extract/pdftext/layout.hpp"
+#include "piagraph/extract.hpp"
 #include "piagraph/ingest.hpp"
 #include "piagraph/text.hpp"
 #include "test_support.hpp"
@@ -141,6 +142,30 @@ TEST(PdftextCover, ANumberCentredBesideATitleOfTwoLines) {
     EXPECT_EQ(docs[0].number, "14");
     EXPECT_EQ(piagraph::text::nfkc_compact(docs[0].title), "かえで町の介護保険の滞納対策に関する事務重点項目評価書");
     EXPECT_EQ(docs[0].organization, "かえで町長");
+}
+
+// A cover printed from a spreadsheet, read by pdftotext in its raw order: the number and the title
+// on one line under their two labels. Text authored for this test.
+TEST(PdftextCover, TheNumberOpeningTheTitleLineUnderBothLabels) {
+    const std::string text =
+        "特定個人情報保護評価書(重点項目評価書)\n"
+        "評価書番号\n"
+        "\n"
+        "評価書名\n"
+        "9 介護保険に関する事務 重点項目評価書\n"
+        "評価実施機関名\n"
+        "かえで町長\n"
+        "公表日\n"
+        "令和7年4月1日\n"
+        "I 基本情報\n"
+        "1. 特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称\n"
+        "介護保険に関する事務\n";
+    const piagraph::Model m = piagraph::extract_document(pdftext_document(text));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].number, "9");
+    EXPECT_EQ(m.assessments[0].title, "介護保険に関する事務 重点項目評価書");
+    EXPECT_EQ(m.assessments[0].organization, "かえで町長");
 }
 
 TEST(PdftextFixture, CoverAndBasicInformation) {
