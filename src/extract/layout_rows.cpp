@@ -732,6 +732,7 @@ private:
         std::vector<size_t> pages;  // per line, the page breaks before it since the text's start
         // Lines of a selection and of checkboxes among lines [0, i), for i in 0..lines.size().
         std::vector<size_t> selections, checkboxes;
+        std::vector<bool> header;  // per block, whether it is a header row (is_header_row)
     };
     struct Rows {
         std::vector<size_t> starts;  // per block, its row's first line
@@ -823,7 +824,7 @@ private:
             run.pages.resize(title);
         }
         if (!run.blocks.empty()) {
-            count_value_kinds(run);
+            classify(run);
             runs_.push_back(std::move(run));
         }
         run = Run{};
@@ -841,12 +842,15 @@ private:
         return cost;
     }
 
-    void count_value_kinds(Run& run) const {
+    // What the run's lines hold and which of its blocks are header rows, read once for its rows'
+    // costs.
+    void classify(Run& run) const {
+        for (const Block& b : run.blocks) run.header.push_back(is_header_row(lines_[run.lines[b.first]], b));
         run.selections.assign(1, 0);
         run.checkboxes.assign(1, 0);
         for (const size_t i : run.lines) {
             const Line& l = lines_[i];
-            const size_t value = l.indent == 0 ? 1 : 0;
+            const size_t value = first_value_frag(l);
             const ValueKind kind = l.frags.size() > value ? value_kind_of_line(l.frags[value].text) : ValueKind::text;
             run.selections.push_back(run.selections.back() + (kind == ValueKind::selection ? 1 : 0));
             run.checkboxes.push_back(run.checkboxes.back() + (kind == ValueKind::checkboxes ? 1 : 0));
@@ -854,9 +858,7 @@ private:
     }
 
     // A block of one line whose cells are all labels of the form: the header of the values below.
-    bool is_header_row(const Run& run, size_t j) const {
-        const Block& b = run.blocks[j];
-        const Line& l = lines_[run.lines[b.first]];
+    static bool is_header_row(const Line& l, const Block& b) {
         return b.first == b.last && l.frags.size() > 1 &&
                std::all_of(l.frags.begin(), l.frags.end(),
                            [](const Frag& f) { return Vocabulary::get().exact(f.text); });
@@ -883,8 +885,7 @@ private:
     // The width of a line's value: its cells and the gaps between them, a label cell left out.
     size_t value_width(const Line& l) const {
         size_t width = 0;
-        for (size_t k = l.indent == 0 ? 1 : 0; k < l.frags.size(); ++k)
-            width += text::display_width(l.frags[k].text) + 2;
+        for (size_t k = first_value_frag(l); k < l.frags.size(); ++k) width += text::display_width(l.frags[k].text) + 2;
         return width;
     }
 
@@ -903,19 +904,18 @@ private:
     // A label alone on its line between (centred on a value of two lines) does not end the paragraph.
     double part_cost(const Run& run, size_t k) const {
         const Line& line = lines_[run.lines[k]];
-        auto value_cell = [&](const Line& l) -> size_t { return l.indent == 0 ? 1 : 0; };
+        auto holds_value = [&](size_t at) {
+            return lines_[run.lines[at]].frags.size() > first_value_frag(lines_[run.lines[at]]);
+        };
         size_t after = k + 1;
-        while (after < run.lines.size() &&
-               lines_[run.lines[after]].frags.size() <= value_cell(lines_[run.lines[after]]))
-            ++after;
+        while (after < run.lines.size() && !holds_value(after)) ++after;
         if (after >= run.lines.size()) return 0;
         const Line& next = lines_[run.lines[after]];
-        const size_t value = value_cell(next);  // its first value cell
+        const size_t value = first_value_frag(next);  // its first value cell
         // A head alone on its line ((情報提供) | 番号法…) opens the paragraph below it; after a line of
         // checkboxes it is the detail of their その他 ((eLTAX)).
         const bool after_checkboxes = k > 0 && run.checkboxes[k] > run.checkboxes[k - 1];
-        if (!after_checkboxes && line.frags.size() > value_cell(line) &&
-            is_bracketed_head(text::nfkc(line.frags.back().text)))
+        if (!after_checkboxes && holds_value(k) && is_bracketed_head(text::nfkc(line.frags.back().text)))
             return kMidParagraphCost;
         if (value_width(line) < full_width_) return 0;
         // A full line that ends a sentence may end its paragraph (…作成した架空の | 評価書である。).
@@ -936,7 +936,7 @@ private:
         // A header row (評価書番号 | 評価書名) stands at the top of the values under it, however they
         // are aligned: it takes the line below it where it can.
         auto centring = [&](size_t j, size_t first, size_t last) {
-            if (first == run.blocks[j].first && is_header_row(run, j))
+            if (first == run.blocks[j].first && run.header[j])
                 return last > lo(j) || hi(j) == lo(j) ? 0.0 : kMidParagraphCost;
             const double off = align == Align::middle
                                    ? std::abs(static_cast<double>(first + last) -
