@@ -189,6 +189,11 @@ bool same_group(std::set<std::string>& unit_groups, const std::string& n) {
     return true;
 }
 
+// Checkboxes whose last option is その他 without its (detail) yet (NFKC).
+bool ends_with_other_option(const std::string& joined) {
+    return text::ends_with(text::trim(joined), FormLabels::get().spellings("other_option").front());
+}
+
 // Checkboxes end with their その他 (…) once its brackets close, or at a line that is no part of them.
 bool closes_checkboxes(const std::string& joined) {
     const size_t other = joined.rfind(FormLabels::get().spellings("other_option").front());
@@ -372,9 +377,11 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         } else if (open && open->kind == Kind::checkboxes &&
                    (ends_with_box(text::nfkc(lines[open->lines.back()].text)) ||
                     (tail && OptionGroups::get().completes(joined_box_line, n)) ||
-                    std::count(joined.begin(), joined.end(), '(') > std::count(joined.begin(), joined.end(), ')'))) {
+                    std::count(joined.begin(), joined.end(), '(') > std::count(joined.begin(), joined.end(), ')') ||
+                    (text::starts_with(n, "(") && ends_with_other_option(joined)))) {
             // the label of a box printed alone on the line before ([○] | 庁内連携システム), a wrapped
-            // option label, or the rest of an open (detail), however long
+            // option label, the rest of an open (detail), however long, or the detail of a その他 that
+            // ends the line before ([ ○ ] その他 | (eLTAX))
             open->lines.push_back(i);
             joined += n;
             open->closed = closes_checkboxes(joined);

@@ -565,8 +565,8 @@ private:
 // keeps the work linear in the text's lines.
 constexpr size_t kMaxOptionCellLines = 40;
 
-// The value fragments of a line (a label at column 0 left out).
-size_t first_value_frag(const Line& l) { return l.indent == 0 ? 1 : 0; }
+// Where a line's value fragments start (a label at column 0 left out); frags.size() when none.
+size_t first_value_frag(const Line& l) { return std::min<size_t>(l.indent == 0 ? 1 : 0, l.frags.size()); }
 
 // Whether `col` cuts the line's value between two words: a fragment starts there, or a space
 // stands right before it inside one; `mark` is set when a box opens there.

@@ -362,6 +362,18 @@ TEST(LayoutRowsColumnFlow, ACoverAtTheFootKeepsTheTitleUnderItsHeader) {
     EXPECT_EQ(m.assessments[0].organization, "かえで町長");
 }
 
+// A checkbox value whose その他 ends its last line, its detail on the next line (tests/fixtures/layout/
+// kaede-other-detail.txt, labels then values as plain pdftotext reads a page): the detail is the
+// checkbox value's, not the head of the next label's text.
+TEST(LayoutRowsColumnFlow, TheDetailOfAnOtherOptionOnTheNextLine) {
+    const auto rows = rows_from_layout(fixture("kaede-other-detail.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 17),
+              "⑥提供方法\t[ ] 情報提供ネットワークシステム [ ] 専用線 [ ] 電子メール [ ] 紙 [ ○ ] その他(eLTAX)");
+    EXPECT_EQ(line(d, 18), "⑦時期・頻度\t扶養是正情報を作成した都度");
+}
+
 // An empty value among selections (tests/fixtures/layout/kaede-selections.txt): ②法令上の根拠 of a
 // linkage not carried out is empty; the selection [システム用ファイル] goes to ①ファイルの種類, whose
 // options it is one of, with its option list wrapped in the middle of an option (その | 他の電子ファイル);
