@@ -743,8 +743,10 @@ void keep_label_column_values(std::vector<FlowLine>& lines) {
 // last line, which comes just before or just after it. Such a text is read region by region (the
 // lines between two headings, rows or page breaks): its labels in their order and its values in
 // theirs, each label's value ending at it or one unit after it. Whether the labels stand at the
-// top or at the foot is chosen once for the text, by which reading fits its values better.
-enum class LabelAt { top, foot };
+// top or at the foot is chosen once for the text, by which reading fits its values better. A label
+// centred on its row stands amid its value's lines (middle): the foot's reading, for a text read
+// at the foot, is whichever of the two fits a region better.
+enum class LabelAt { top, foot, middle };
 
 // The cost of a label whose value stands a unit away from where its alignment wants it, per unit
 // and at most.
@@ -826,7 +828,10 @@ bool follows_value(const std::vector<FlowLine>& lines, const Region& r, size_t a
 // The distance, in units, of a value [s, e) from where a label that stands before unit p wants it.
 size_t position_distance(LabelAt at, size_t p, size_t s, size_t e) {
     const auto dist = [](size_t a, size_t b) { return a > b ? a - b : b - a; };
-    const size_t d = at == LabelAt::top ? dist(s, p) : std::min(dist(e, p), dist(e, p + 1));
+    if (at == LabelAt::middle && s <= p && p <= e) return 0;
+    const size_t d = at == LabelAt::top    ? dist(s, p)
+                     : at == LabelAt::foot ? std::min(dist(e, p), dist(e, p + 1))
+                                           : std::min(dist(s, p), dist(e, p));
     return std::min(d, kMaxPositionUnits);
 }
 
@@ -897,6 +902,12 @@ RegionFit fit_region(const std::vector<FlowLine>& lines, const Region& r, LabelA
     return fit;
 }
 
+// The better of a region's readings with its labels at the foot and amid their values.
+RegionFit below_top_fit(const std::vector<FlowLine>& lines, const Region& r) {
+    RegionFit foot = fit_region(lines, r, LabelAt::foot), middle = fit_region(lines, r, LabelAt::middle);
+    return middle.cost < foot.cost ? middle : foot;
+}
+
 // Rewrites a region read at the foot into `order`: each label, then the lines of its value; lines
 // no label takes where they stood against the labels (before the first, after the last); blank
 // lines at the end.
@@ -965,7 +976,7 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
         if (!interleaved(lines, rs[n]) || !cut_region(lines, rs[n])) continue;
         voted[n] = true;
         const double top = fit_region(lines, rs[n], LabelAt::top).cost;
-        RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
+        RegionFit foot = below_top_fit(lines, rs[n]);
         if (!std::isfinite(foot.cost)) continue;  // no reading at the foot at all
         if (top + kRegionMargin < foot.cost) {
             ++top_votes;
@@ -982,7 +993,7 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
     // better.
     for (size_t n = 0; n < rs.size(); ++n) {
         if (voted[n] || holds_markup(lines, rs[n]) || !cut_region(lines, rs[n])) continue;
-        RegionFit foot = fit_region(lines, rs[n], LabelAt::foot);
+        RegionFit foot = below_top_fit(lines, rs[n]);
         if (std::isfinite(foot.cost) && foot.cost + kRunMargin < fit_region(lines, rs[n], LabelAt::top).cost)
             foot_fits[n] = std::move(foot);
     }

@@ -374,6 +374,28 @@ TEST(LayoutRowsColumnFlow, TheDetailOfAnOtherOptionOnTheNextLine) {
     EXPECT_EQ(line(d, 18), "⑦時期・頻度\t扶養是正情報を作成した都度");
 }
 
+// A sheet with its labels centred on their rows, in pdftotext's raw order (tests/fixtures/layout/
+// kaede-centred-raw.txt): each label stands amid its value's lines (移転先1's recipient after it, ①'s
+// basis one line before and one after, ②事務の内容 between its two lines), and each value is read
+// whole under its label.
+TEST(LayoutRowsColumnFlow, LabelsAmidTheirValuesInRawOrder) {
+    const auto rows = rows_from_layout(fixture("kaede-centred-raw.txt"));
+    ASSERT_TRUE(rows.has_value());
+    const Document& d = *rows;
+    EXPECT_EQ(line(d, 15), "②事務の内容 ※\t介護保険法に基づき、要介護認定、保険料の賦課徴収及び保険給付の支給を行う。");
+    EXPECT_EQ(line(d, 21), "①実施の有無\t[実施する] <選択肢> 1) 実施する 2) 実施しない 3)未定");
+    EXPECT_EQ(line(d, 40), "移転先1\t健康福祉部高齢福祉課");
+    EXPECT_EQ(line(d, 43), "①法令上の根拠\tかえで町個人番号の利用及び特定個人情報の提供に関する条例");
+    EXPECT_EQ(line(d, 46), "②移転先における用途\t老人福祉法による福祉の措置に関する事務であって主務省令で定めるもの");
+    const Model m = extract_document(fixture("kaede-centred-raw.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_EQ(m.assessments[0].files.size(), 1u);
+    const auto& transfers = m.assessments[0].files[0].transfers;
+    ASSERT_EQ(transfers.size(), 2u);
+    EXPECT_EQ(transfers[1].recipient, "健康福祉部障がい福祉課");
+    EXPECT_EQ(transfers[1].basis, "かえで町個人番号の利用及び特定個人情報の提供に関する条例");
+}
+
 // An empty value among selections (tests/fixtures/layout/kaede-selections.txt): ②法令上の根拠 of a
 // linkage not carried out is empty; the selection [システム用ファイル] goes to ①ファイルの種類, whose
 // options it is one of, with its option list wrapped in the middle of an option (その | 他の電子ファイル);
