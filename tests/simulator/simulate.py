@@ -771,6 +771,7 @@ VARIANTS = {
     # that fills its column stands one space before its value; at the top, then centred
     "printed-wrapped-labels": (printed_variant(layout=True, label_width=18), MD),
     "printed-wrapped-centred": (printed_variant(layout=True, css=NARROW_LABEL_CSS, label_width=18), MD),
+    "printed-pdf-wrapped-centred": (printed_pdf_variant(NARROW_LABEL_CSS, label_width=18), MD),
     # printed from a spreadsheet (LibreOffice Calc): labels at the foot of their rows, running
     # header and footer on every page, label cells that pdftotext sets against their values
     "printed-spreadsheet": (printed_variant(layout=True, css=NARROW_LABEL_CSS, spreadsheet=True), MD),
