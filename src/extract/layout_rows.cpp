@@ -568,16 +568,29 @@ constexpr size_t kMaxOptionCellLines = 40;
 // Where a line's value fragments start (a label at column 0 left out); frags.size() when none.
 size_t first_value_frag(const Line& l) { return std::min<size_t>(l.indent == 0 ? 1 : 0, l.frags.size()); }
 
+// The value fragment that runs across `col` (starting before it, ending after it): its index, its
+// text and where `col` falls in it; nullopt when none does.
+struct FragAcross {
+    size_t index;
+    std::u32string text;
+    size_t at;
+};
+std::optional<FragAcross> frag_across(const Line& l, size_t col) {
+    for (size_t k = first_value_frag(l); k < l.frags.size(); ++k) {
+        if (col <= l.frags[k].col) continue;
+        std::u32string u = text::to_u32(l.frags[k].text);
+        if (col < l.frags[k].col + u.size()) return FragAcross{k, std::move(u), col - l.frags[k].col};
+    }
+    return std::nullopt;
+}
+
 // Whether `col` cuts the line's value between two words: a fragment starts there, or a space
 // stands right before it inside one; `mark` is set when a box opens there.
 bool breaks_at(const Line& l, size_t col, bool& mark) {
-    for (size_t k = first_value_frag(l); k < l.frags.size(); ++k) {
-        const Frag& f = l.frags[k];
-        const std::u32string u = text::to_u32(f.text);
-        if (col <= f.col || col >= f.col + u.size()) continue;
-        const size_t at = col - f.col;
-        if (u[at - 1] != U' ' || u[at] == U' ') return false;
-        mark = mark || next_mark(u, at) == at;
+    if (const auto across = frag_across(l, col)) {
+        const std::u32string& u = across->text;
+        if (u[across->at - 1] != U' ' || u[across->at] == U' ') return false;
+        mark = mark || next_mark(u, across->at) == across->at;
         return true;
     }
     for (size_t k = first_value_frag(l); k < l.frags.size(); ++k)
@@ -586,14 +599,11 @@ bool breaks_at(const Line& l, size_t col, bool& mark) {
 }
 
 void cut_at(Line& l, size_t col) {
-    for (size_t k = first_value_frag(l); k < l.frags.size(); ++k) {
-        const std::u32string u = text::to_u32(l.frags[k].text);
-        if (col <= l.frags[k].col || col >= l.frags[k].col + u.size()) continue;
-        const size_t at = col - l.frags[k].col;
-        l.frags[k].text = text::trim(text::to_utf8(u.substr(0, at)));
-        l.frags.insert(l.frags.begin() + static_cast<std::ptrdiff_t>(k) + 1, Frag{col, text::to_utf8(u.substr(at))});
-        return;
-    }
+    const auto across = frag_across(l, col);
+    if (!across) return;
+    l.frags[across->index].text = text::trim(text::to_utf8(across->text.substr(0, across->at)));
+    l.frags.insert(l.frags.begin() + static_cast<std::ptrdiff_t>(across->index) + 1,
+                   Frag{col, text::to_utf8(across->text.substr(across->at))});
 }
 
 // A box cut by its column's wrap ("… [ ○" | "]紙"): the open half goes down to its closing half.
@@ -935,7 +945,7 @@ private:
         // How far the label stands from where it belongs in half lines: a row's middle, or its foot.
         // A header row (評価書番号 | 評価書名) stands at the top of the values under it, however they
         // are aligned: it takes the line below it where it can.
-        auto centring = [&](size_t j, size_t first, size_t last) {
+        auto centring = [&](size_t j, size_t first, size_t last) -> double {
             if (first == run.blocks[j].first && run.header[j])
                 return last > lo(j) || hi(j) == lo(j) ? 0.0 : kMidParagraphCost;
             const double off = align == Align::middle
@@ -947,6 +957,10 @@ private:
             if (run.pages[last] != run.pages[first]) return off / 100;
             return std::max(kHalfLineOffCost * off, off - 1 + kHalfLineOffCost);
         };
+        // How well row j fits lines [first, last]: as centred as it can be, holding values of its kind.
+        auto fit = [&](size_t j, size_t first, size_t last) {
+            return centring(j, first, last) + kind_cost(run, j, first, last);
+        };
         // least[j][e - lo(j)]: the least cost of rows 0..j with row j ending at run line e;
         // before[j][…]: where row j - 1 ended then.
         std::vector<std::vector<double>> least(m);
@@ -955,13 +969,12 @@ private:
             least[j].assign(hi(j) - lo(j) + 1, 0);
             before[j].assign(hi(j) - lo(j) + 1, 0);
             for (size_t e = lo(j); e <= hi(j); ++e) {
-                double best = j == 0 ? centring(j, 0, e) + kind_cost(run, j, 0, e) : -1;
+                double best = j == 0 ? fit(j, 0, e) : -1;
                 // The row before may end anywhere in its gap, but no further than kMaxRowLines up.
                 const size_t nearest = j == 0 ? 0 : std::min(hi(j - 1), e > kMaxRowLines ? e - kMaxRowLines : 0);
                 if (j > 0)
                     for (size_t p = std::max(lo(j - 1), nearest); p <= hi(j - 1); ++p) {
-                        const double c =
-                            least[j - 1][p - lo(j - 1)] + centring(j, p + 1, e) + kind_cost(run, j, p + 1, e);
+                        const double c = least[j - 1][p - lo(j - 1)] + fit(j, p + 1, e);
                         if (best < 0 || c < best) best = c, before[j][e - lo(j)] = p;
                     }
                 least[j][e - lo(j)] = best + part_cost(run, e);

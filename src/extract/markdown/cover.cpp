@@ -3,6 +3,7 @@
 // the cover.
 #include <algorithm>
 #include <regex>
+#include <utility>
 
 #include "../form_labels.hpp"
 #include "piagraph/dictionary.hpp"
@@ -78,7 +79,7 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
     if (read_form_version(r, open)) return false;
     if (reading.expect_number_title) {
         reading.expect_number_title = false;
-        if (labels.is("cover", k)) reading.title_head.clear();
+        const std::string head = std::exchange(reading.title_head, {});
         if (!labels.is("cover", k)) {
             std::string number = r.cells[0], title = r.cells.size() >= 2 ? r.cells[1] : std::string();
             // Both values in one cell, their tab lost (8　個人住民税に関する事務 全項目評価書).
@@ -86,17 +87,14 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
             if (space != std::string::npos && looks_like_assessment_number(number.substr(0, space))) {
                 title = text::trim(number.substr(space));
                 number.resize(space);
-            } else if (r.cells.size() == 1 && reading.title_head.empty() && text::length(number) > kMaxNumberChars) {
+            } else if (r.cells.size() == 1 && head.empty() && text::length(number) > kMaxNumberChars) {
                 // Too long for a number: the first line of a title whose number is beside its last.
                 reading.title_head = text::trim(number);
                 reading.expect_number_title = true;
                 set_cover(open.at(r.line), "title_field", reading.title_head, r.line);
                 return false;
             }
-            if (!reading.title_head.empty()) {
-                title = title.empty() ? reading.title_head : reading.title_head + " " + title;
-                reading.title_head.clear();
-            }
+            if (!head.empty()) title = title.empty() ? head : head + " " + title;
             set_cover(open.at(r.line), "number", number, r.line);
             if (!title.empty()) set_cover(open.at(r.line), "title_field", title, r.line);
             return false;
