@@ -10,6 +10,7 @@ PACKAGES=(
     build-essential g++ cmake ninja-build pkg-config
     libgraphviz-dev graphviz
     libboost-graph-dev nlohmann-json3-dev libcli11-dev libutf8proc-dev
+    unicode-data     # model: the CJK radicals' equivalent ideographs (住⺠ -> 住民), compiled in
     libgtest-dev libgmock-dev libbenchmark-dev
     libfontconfig-dev  # render: is the CJK font installed?
     libxml2-dev        # render tests parse SVG/GraphML with a real XML parser

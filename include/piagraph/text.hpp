@@ -12,6 +12,11 @@ namespace piagraph::text {
 // NFKC (utf8proc): full-width digits and letters become ASCII, ＣＳ -> CS, （ -> (.
 std::string nfkc(std::string_view s);
 
+// The CJK radicals that PDF fonts map glyphs to where the ideograph was meant (住⺠ with U+2EA0,
+// ⼊⼿ with U+2F0A), each replaced by the unified ideograph Unicode gives as its equivalent
+// (EquivalentUnifiedIdeograph.txt). Some radicals have no NFKC mapping, so NFKC alone leaves them.
+std::string fold_radicals(std::string s);
+
 // The key used to match names: NFKC, no white space (PDF line breaks split names), the
 // long-vowel mark dropped at word ends (サーバ/サーバー), 〇/◯ folded to ○.
 std::string match_key(std::string_view s);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "budget.hpp"
@@ -153,6 +154,32 @@ Document part_of(const Document& doc, size_t from, size_t to) {
     return part;
 }
 
+// The key of the field label that opens a line (①事務の名称 …, ① 事務の名称 …), "" if none does.
+std::string opening_field_label(std::string_view line) {
+    const std::string_view cell = without_row_markup(line);
+    size_t end = extract_detail::next_space(cell);
+    std::string key = extract_detail::label_key(cell.substr(0, std::min(end, cell.size())));
+    if (key.empty() && end < cell.size()) {  // a number set apart from its label's words
+        end = extract_detail::next_space(cell, extract_detail::after_space(cell, end));
+        key = extract_detail::label_key(cell.substr(0, std::min(end, cell.size())));
+    }
+    return FormLabels::get().is_field_label(key) ? key : std::string();
+}
+
+// A text whose cover was lost (a conversion begun at page 2, a cover kept apart) is still an
+// assessment when lines open with the form's own field labels: several distinct ones, as one
+// quoted in prose does not make a form.
+bool holds_field_labels(const Document& doc) {
+    constexpr size_t kMinDistinctLabels = 4;
+    std::set<std::string, std::less<>> seen;
+    for (const auto& line : doc.lines) {
+        if (line.size() > kMaxCoverLineBytes) continue;
+        if (std::string key = opening_field_label(line); !key.empty()) seen.insert(std::move(key));
+        if (seen.size() >= kMinDistinctLabels) return true;
+    }
+    return false;
+}
+
 bool looks_like_assessment(const Document& doc) {
     const auto& titles = FormLabels::get().spellings("title");
     for (const auto& line : doc.lines) {
@@ -162,7 +189,7 @@ bool looks_like_assessment(const Document& doc) {
         for (const auto& t : titles)
             if (text::contains(k, t)) return true;
     }
-    return false;
+    return holds_field_labels(doc);
 }
 
 // The items of the form that a reading found. It fills each assessment's coverage in place (finish()

@@ -9,6 +9,10 @@
 #include <unordered_map>
 #include <utility>
 
+namespace piagraph {
+extern const char* const kEquivalentIdeographsTxt;
+}
+
 namespace piagraph::text {
 
 namespace {
@@ -165,6 +169,39 @@ std::string nfkc_uncached(std::string_view s) {
     out.append(s.data() + copied, s.size() - copied);
     return out;
 }
+// Radicals to ideographs, from Unicode's EquivalentUnifiedIdeograph.txt (compiled in): lines of
+// "2EA0 ; 6C11" or "2E8C..2E8D ; 5C0F". Only the radicals' blocks are kept, so a lookup is an index.
+class RadicalTable {
+public:
+    static constexpr char32_t kFirst = 0x2E80, kLast = 0x31EF;  // CJK radicals .. CJK strokes
+
+    static const RadicalTable& get() {
+        static const RadicalTable table;
+        return table;
+    }
+    char32_t ideograph(char32_t c) const { return c >= kFirst && c <= kLast ? to_[c - kFirst] : 0; }
+
+private:
+    RadicalTable() {
+        std::string_view data = kEquivalentIdeographsTxt;
+        while (!data.empty()) {
+            const size_t eol = data.find('\n');
+            const std::string_view line = data.substr(0, eol);
+            data.remove_prefix(eol == std::string_view::npos ? data.size() : eol + 1);
+            const size_t semi = line.find(';');
+            if (line.empty() || line[0] == '#' || semi == std::string_view::npos) continue;
+            const std::string range(line.substr(0, semi)), target(line.substr(semi + 1));
+            char* end = nullptr;
+            const auto first = static_cast<char32_t>(std::strtoul(range.c_str(), &end, 16));
+            const auto last =
+                end[0] == '.' && end[1] == '.' ? static_cast<char32_t>(std::strtoul(end + 2, nullptr, 16)) : first;
+            const auto to = static_cast<char32_t>(std::strtoul(target.c_str(), nullptr, 16));
+            for (char32_t c = first; c <= last && c >= kFirst && c <= kLast; ++c) to_[c - kFirst] = to;
+        }
+    }
+    char32_t to_[kLast - kFirst + 1] = {};
+};
+
 struct ViewHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -181,6 +218,30 @@ std::string nfkc(std::string_view s) {
     if (const auto it = memo.find(s); it != memo.end()) return it->second;
     if (memo.size() >= kMemoMaxEntries) memo.clear();
     return memo.emplace(std::string(s), nfkc_uncached(s)).first->second;
+}
+
+std::string fold_radicals(std::string s) {
+    // U+2E80..U+2FFF are E2 BA 80..E2 BF BF in UTF-8, U+31C0..U+31EF are E3 87 80..E3 87 AF: most
+    // texts hold none, and are passed over by byte.
+    const auto radical_at = [&](size_t i) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        return (s[i] == '\xE2' && b1 >= 0xBA && b1 <= 0xBF) || (s[i] == '\xE3' && b1 == 0x87);
+    };
+    size_t i = 0;
+    while (i + 2 < s.size() && !radical_at(i)) ++i;
+    if (i + 2 >= s.size()) return s;
+    const RadicalTable& table = RadicalTable::get();
+    std::string out(s, 0, i);
+    while (i < s.size()) {
+        const auto [c, n] = next_code_point(s, i);
+        const char32_t to = table.ideograph(c);
+        if (to != 0)
+            out += to_utf8(to);
+        else
+            out.append(s, i, n);
+        i += n;
+    }
+    return out;
 }
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0; }

@@ -166,6 +166,33 @@ TEST(ExtractDocument, NonAssessmentIsAnInputError) {
     }
 }
 
+// A text whose cover page was lost (converted from page 2 on) is still read from its section I
+// labels; the cover's fields are said to be unread, not empty.
+TEST(ExtractDocument, ATextWithoutItsCoverIsReadFromItsLabels) {
+    const std::string text =
+        "Ⅰ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称\t架空税に関する事務\n"
+        "２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+        "システム1\t\n① システムの名称\t架空税システム\n②システムの機能\t賦課の計算\n"
+        "３．特定個人情報ファイル名\n架空税ファイル\n"
+        "４．個人番号の利用\n法令上の根拠\t番号法第9条第1項 別表第16の項\n";
+    const Assessment a = only_assessment(text, "cover-lost.txt");
+    EXPECT_EQ(a.affair, "架空税に関する事務");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].name, "架空税システム");
+    EXPECT_TRUE(a.organization.empty());
+    ASSERT_TRUE(a.coverage.count("organization"));
+    EXPECT_FALSE(a.coverage.at("organization").found);
+}
+
+// Prose that names two of the form's labels is not a form: the text is refused as before.
+TEST(ExtractDocument, ProseNamingAFewLabelsIsNoAssessment) {
+    const std::string text =
+        "議事録\n①事務の名称 について委員から質問があった。\n"
+        "①システムの名称 は次回までに確認する。\n①事務の名称 は変更しない。\n";
+    EXPECT_THROW(extract_document(decode_document(text, "minutes.txt")), InputError);
+}
+
 // A header whose number is too long to be an entry's (a damaged or fuzzed text) opens no entry, and
 // the text is still read (it used to stop at std::stoi's exception): the next entry is.
 TEST(ExtractDocument, EntryNumberTooLongIsNoEntry) {

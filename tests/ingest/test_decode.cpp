@@ -63,6 +63,15 @@ TEST(Decode, CrlfLinesMatchLfLines) {
     EXPECT_EQ(decode_document(crlf, "crlf.txt").lines, decode_document(utf8, "lf.txt").lines);
 }
 
+// A text whose PDF font gave radicals for some ideographs (住⺠, 市⻑) is read as the ideographs, on
+// the same lines.
+TEST(Decode, RadicalsAreReadAsTheirIdeographs) {
+    const Document doc = decode_document("評価実施機関名\t架空市\u2ED1\n住\u2EA0基本台帳\n", "radicals.txt");
+    ASSERT_EQ(doc.lines.size(), 2u);
+    EXPECT_EQ(doc.lines[0], "評価実施機関名\t架空市長");
+    EXPECT_EQ(doc.lines[1], "住民基本台帳");
+}
+
 // Shift_JIS/CP932 must be decoded (not rejected), including the CP932-only characters.
 TEST(Decode, Cp932IsDecodedToTheSameText) {
     std::string utf8 = read_text(fixture("excerpt-utf8.txt"));

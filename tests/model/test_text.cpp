@@ -111,6 +111,19 @@ TEST(TextMatchKey, FoldsNamesForMatching) {
     EXPECT_EQ(text::match_key("a\xFF"), "a\xEF\xBF\xBD");  // an invalid byte reads as U+FFFD
 }
 
+// Radicals that PDF fonts give for ideographs: the supplement's (⺠ U+2EA0, ⻑ U+2ED1), which NFKC
+// leaves as they are, and the Kangxi ones (⼊ U+2F0A, ⼿ U+2F3F); other text is kept byte for byte.
+TEST(TextFoldRadicals, RadicalsBecomeTheirIdeographs) {
+    EXPECT_EQ(text::nfkc("住\u2EA0"), "住\u2EA0");  // why NFKC is not enough
+    EXPECT_EQ(text::fold_radicals("既存住\u2EA0基本台帳システム"), "既存住民基本台帳システム");
+    EXPECT_EQ(text::fold_radicals("架空市\u2ED1"), "架空市長");
+    EXPECT_EQ(text::fold_radicals("\u2F0A\u2F3F方法 ①"), "入手方法 ①");
+    EXPECT_EQ(text::fold_radicals("\u2EA0"), "民");  // alone, at the very end of a text
+    const std::string plain = "①事務の名称\t住民基本台帳に関する事務 … ※ \xFF";
+    EXPECT_EQ(text::fold_radicals(plain), plain);
+    EXPECT_EQ(text::fold_radicals(""), "");
+}
+
 // Every line of the documents we ship and of the corpus: both fast paths agree with the references.
 TEST(TextFastPaths, AgreeWithReferencesOnRealLines) {
     std::vector<std::filesystem::path> files;

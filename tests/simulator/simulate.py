@@ -164,6 +164,17 @@ def crlf(doc, ctx):
     return doc.text.replace("\n", "\r\n"), doc.gold
 
 
+# Ideographs that a PDF font's ToUnicode map gives as radicals: every one a Kangxi radical
+# normalises to (NFKC undoes those), and the supplement's 民 長 青 食 黄, which NFKC leaves as they
+# are (住⺠基本台帳, 架空市⻑) - the worst case of what pdftotext writes for Office-made PDFs.
+RADICALS = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0x2F00, 0x2FD6)}
+RADICALS.update({"民": "\u2EA0", "長": "\u2ED1", "青": "\u2ED8", "食": "\u2EDD", "黄": "\u2EE9"})
+
+
+def pdf_radicals(doc, ctx):
+    return "".join(RADICALS.get(c, c) for c in doc.text), doc.gold
+
+
 COVER_LABELS = ("評価書番号", "評価書名", "個人のプライバシー等の権利利益の保護の宣言", "特記事項",
                 "評価実施機関名", "個人情報保護委員会", "公表日")
 
@@ -388,6 +399,19 @@ def quoted_without_cover(doc, ctx):
             a[field] = ""
     gold = {"seed": "%s+%s" % (doc.name, other.name), "assessments": copy.deepcopy(doc.gold["assessments"]) + quoted}
     return text, gold
+
+
+def cover_lost(doc, ctx):
+    """The document without its cover page (a conversion that started at page 2, a cover kept
+    apart): everything before section I is gone, so are the facts only the cover holds."""
+    start = content_start(doc.lines)
+    if start is None or start == 0:
+        return None
+    gold = copy.deepcopy(doc.gold)
+    for a in gold["assessments"]:
+        for field in COVER_FIELDS:
+            a[field] = ""
+    return join(doc.lines[start:]), gold
 
 
 ROW_NUMBER = re.compile(r"^(システム|提供先|移転先|委託事項)\s*(\d+)\s*$")
@@ -747,6 +771,7 @@ VARIANTS = {
     "headings-and-annex-removed": (headings_and_annex_removed, BOTH),
     "cover-reordered": (cover_reordered, BOTH),
     "crlf": (crlf, BOTH),
+    "pdf-radicals": (pdf_radicals, BOTH),
     "circled-as-parens": (circled_as_parens, BOTH),
     "separate-lines": (separate_lines, MD),
     "tabs-lost": (tabs_lost, MD),
@@ -757,6 +782,7 @@ VARIANTS = {
     "concatenated": (concatenated, BOTH),
     "concatenated-set": (concatenated_set, BOTH),
     "quoted-without-cover": (quoted_without_cover, BOTH),
+    "cover-lost": (cover_lost, BOTH),
     "table-duplicated": (table_duplicated, MD),
     "block-lost": (block_lost, MD),
     "pages-shuffled": (pages_shuffled, PDF),
