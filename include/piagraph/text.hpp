@@ -17,6 +17,12 @@ std::string nfkc(std::string_view s);
 // (EquivalentUnifiedIdeograph.txt). Some radicals have no NFKC mapping, so NFKC alone leaves them.
 std::string fold_radicals(std::string s);
 
+// Characters set apart one by one (a cell justified to its width, text with letter spacing, as
+// pdftotext writes them: "提 供 先 1", "③ 他 の シ ス テ ム と の 接 続") joined again: three single kana,
+// kanji or digits at least with one space between each, two of them kana or kanji. Words set apart
+// by spaces ("地方税 国保") and numbers alone (1 2 3) are kept.
+std::string join_spaced_characters(std::string s);
+
 // The key used to match names: NFKC, no white space (PDF line breaks split names), the
 // long-vowel mark dropped at word ends (サーバ/サーバー), 〇/◯ folded to ○.
 std::string match_key(std::string_view s);

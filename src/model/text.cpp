@@ -244,6 +244,77 @@ std::string fold_radicals(std::string s) {
     return out;
 }
 
+namespace {
+
+bool is_kana_or_kanji(char32_t c) {
+    return (c >= 0x3041 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           c == 0x3005;  // 々
+}
+
+bool is_one_space(char32_t c) { return c == U' ' || c == 0x3000; }
+
+// What a spread cell holds beside its kana and kanji: digits and the marks between words and
+// numbers (委 託 事 項 6 ～ 1 0, ( 別 添 2 )) - not brackets or boxes, whose spaces the form's own.
+bool spreads_with_words(char32_t c) {
+    static constexpr std::u32string_view kMarks = U"～〜~-－ー・、。，．()（）";
+    return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19) || kMarks.find(c) != std::u32string_view::npos;
+}
+
+// One line of join_spaced_characters.
+std::u32string join_spaced_line(const std::u32string& l) {
+    // Three characters spaced out at least, two of them kana or kanji: digits alone are a list of
+    // numbers (1 2 3), kept; a word beside the run is another cell's (部 署 市民部市民課), kept apart.
+    constexpr size_t kMinSpaced = 3, kMinKanaOrKanji = 2;
+    const auto at = [&](size_t i) { return i < l.size() ? l[i] : U'\0'; };
+    // A single kana, kanji, digit or mark between single spaces (or the line's ends).
+    const auto single = [&](size_t j) {
+        return (is_kana_or_kanji(l[j]) || spreads_with_words(l[j])) &&
+               (j == 0 || (is_one_space(l[j - 1]) && (j == 1 || !is_one_space(l[j - 2])))) &&
+               (j + 1 == l.size() || (is_one_space(l[j + 1]) && !is_one_space(at(j + 2))));
+    };
+    std::vector<bool> drop(l.size(), false);
+    for (size_t j = 0; j < l.size();) {
+        if (!single(j)) {
+            ++j;
+            continue;
+        }
+        size_t last = j, kana_or_kanji = is_kana_or_kanji(l[j]);
+        while (last + 2 < l.size() && single(last + 2)) kana_or_kanji += is_kana_or_kanji(l[last += 2]);
+        if ((last - j) / 2 + 1 >= kMinSpaced && kana_or_kanji >= kMinKanaOrKanji)
+            for (size_t k = j + 1; k < last; k += 2) drop[k] = true;
+        j = last + 1;
+    }
+    std::u32string out;
+    for (size_t i = 0; i < l.size(); ++i)
+        if (!drop[i]) out += l[i];
+    return out;
+}
+
+}  // namespace
+
+std::string join_spaced_characters(std::string s) {
+    // Most lines hold no single character between spaces: the text is scanned by byte for a space,
+    // a three-byte character and a space, and kept as it is where none stands.
+    const auto space_len = [&](size_t i) { return i < s.size() ? space_at(s, i) : 0; };
+    bool any = false;
+    for (size_t i = 0; i + 4 < s.size() && !any; ++i)
+        if (s[i] == ' ' || static_cast<unsigned char>(s[i]) == 0xE3)
+            if (const size_t n = space_len(i); n > 0 && (static_cast<unsigned char>(s[i + n]) & 0xF0) == 0xE0)
+                any = space_len(i + n + 3) > 0;
+    if (!any) return s;
+    std::string out;
+    out.reserve(s.size());
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t end = s.find('\n', start);
+        if (end == std::string::npos) end = s.size();
+        out += to_utf8(join_spaced_line(to_u32(std::string_view(s).substr(start, end - start))));
+        if (end < s.size()) out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0; }
 
 std::string match_key(std::string_view s) {

@@ -185,6 +185,22 @@ TEST(ExtractDocument, ATextWithoutItsCoverIsReadFromItsLabels) {
     EXPECT_FALSE(a.coverage.at("organization").found);
 }
 
+// Label cells spread to their width, as pdftotext writes a justified cell: characters one space
+// apart, an entry's number apart from its word. Each entry and field is still read.
+TEST(ExtractDocument, LabelCellsSpreadToTheirWidth) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評 価 書 番 号\t5\n"
+        "① 事 務 の 名 称\t架空税に関する事務\n"
+        "シ ス テ ム 1\t\n① シ ス テ ム の 名 称\t架空税システム\n"
+        "システム 2\t\n①システムの名称\t団体内統合宛名システム\n";
+    const Assessment a = only_assessment(text, "spread.txt");
+    EXPECT_EQ(a.number, "5");
+    EXPECT_EQ(a.affair, "架空税に関する事務");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].name, "架空税システム");
+    EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
+}
+
 // Prose that names two of the form's labels is not a form: the text is refused as before.
 TEST(ExtractDocument, ProseNamingAFewLabelsIsNoAssessment) {
     const std::string text =

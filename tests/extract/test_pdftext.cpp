@@ -106,6 +106,15 @@ TEST(PdftextLayout, PagesRegionsAndHeaders) {
     EXPECT_FALSE(pt::entry_header("システムの名称").has_value());
 }
 
+// A field number set apart from its label (a label cell spread to its width): the label is the
+// words after it, and the value what follows the label.
+TEST(PdftextLayout, AFieldNumberApartFromItsLabel) {
+    EXPECT_EQ(pt::label_of(" ② 実施日・期間 令和7年4月1日から令和7年4月30日"), "実施日・期間");
+    EXPECT_EQ(pt::value_after_label(" ② 実施日・期間 令和7年4月1日から令和7年4月30日"),
+              "令和7年4月1日から令和7年4月30日");
+    EXPECT_EQ(pt::label_of(" ②実施日・期間 令和7年4月1日"), "実施日・期間");
+}
+
 // A text whose page breaks were lost: the 項目一覧 and the form on one "page". The list ends where
 // a header it already listed comes again (the content's own Ⅰ 基本情報); the form is read on.
 TEST(PdftextLayout, TableOfContentsOnThePageOfTheForm) {

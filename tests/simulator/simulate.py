@@ -175,6 +175,24 @@ def pdf_radicals(doc, ctx):
     return "".join(RADICALS.get(c, c) for c in doc.text), doc.gold
 
 
+SPACED_LABEL_CHARS = 14
+KANA_OR_KANJI = re.compile("[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3005]")
+
+
+def spaced_characters(doc, ctx):
+    """Label cells (a row's first cell, or a line's first word) with a space between each of their
+    characters: a cell justified to its width, or letter spacing, as pdftotext writes them
+    (評 価 書 番 号, 提 供 先 1, ① シ ス テ ム の 名 称)."""
+    out = []
+    for line in doc.lines:
+        indent = line[:len(line) - len(line.lstrip(" "))]
+        first, sep, rest = line.lstrip(" ").partition("\t" if "\t" in line else " ")
+        if 0 < len(first) <= SPACED_LABEL_CHARS and KANA_OR_KANJI.search(first) and not first.startswith(("|", "#", "<")):
+            first = " ".join(first)
+        out.append(indent + first + sep + rest)
+    return join(out), doc.gold
+
+
 COVER_LABELS = ("評価書番号", "評価書名", "個人のプライバシー等の権利利益の保護の宣言", "特記事項",
                 "評価実施機関名", "個人情報保護委員会", "公表日")
 
@@ -772,6 +790,7 @@ VARIANTS = {
     "cover-reordered": (cover_reordered, BOTH),
     "crlf": (crlf, BOTH),
     "pdf-radicals": (pdf_radicals, BOTH),
+    "spaced-characters": (spaced_characters, BOTH),
     "circled-as-parens": (circled_as_parens, BOTH),
     "separate-lines": (separate_lines, MD),
     "tabs-lost": (tabs_lost, MD),

@@ -253,6 +253,11 @@ struct LabelSplit {
 LabelSplit split_label(std::string_view trimmed) {
     constexpr int kMaxWords = 4;
     LabelSplit first{label_key_of(trimmed.substr(0, next_space(trimmed, 0))), next_space(trimmed, 0)};
+    if (first.label.empty() && first.end != std::string_view::npos) {
+        // A field number set apart from its label (② 実施日・期間): the label's words follow it.
+        first.end = next_space(trimmed, after_space(trimmed, first.end));
+        first.label = label_key_of(trimmed.substr(0, first.end));
+    }
     if (first.end == std::string_view::npos || field_of_label(first.label) != Field::none) return first;
     size_t end = first.end;
     for (int words = 2; words <= kMaxWords && end != std::string_view::npos && end <= kMaxLabelBytes; ++words) {
