@@ -237,12 +237,15 @@ std::u32string without_marks(std::u32string_view s) {
 }  // namespace
 
 bool has_box_bracket(std::string_view s) {
-    // One pass over the bytes: 【 and 】 are E3 80 90 / E3 80 91, and E3 opens most Japanese
-    // characters, so searching for them as strings would compare at nearly every byte.
+    // One pass over the bytes: 【 and 】 are E3 80 90 / E3 80 91, ［ and ］ EF BC BB / EF BC BD, and E3
+    // opens most Japanese characters, so searching for them as strings would compare at nearly
+    // every byte.
     for (size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (c == '[' || c == ']') return true;
         if (c == '\xE3' && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\x90' || s[i + 2] == '\x91'))
+            return true;
+        if (c == '\xEF' && i + 2 < s.size() && s[i + 1] == '\xBC' && (s[i + 2] == '\xBB' || s[i + 2] == '\xBD'))
             return true;
     }
     return false;

@@ -10,6 +10,7 @@
 #include "coverage.hpp"
 #include "form_labels.hpp"
 #include "layout_rows.hpp"
+#include "line_repairs.hpp"
 #include "page_furniture.hpp"
 #include "parsers.hpp"
 #include "piagraph/dictionary.hpp"
@@ -394,32 +395,14 @@ std::optional<Document> without_page_furniture(const Document& doc) {
     return out;
 }
 
-// Where an entry's number stands apart from its word at a line's start (システム 1, 提供先　2～5: a
-// label cell spread to its width), the byte offsets of the white space between; npos for none.
-std::pair<size_t, size_t> entry_number_gap(std::string_view line) {
-    constexpr std::pair<size_t, size_t> kNone{std::string_view::npos, std::string_view::npos};
-    const size_t from = line.size() - without_row_markup(line).size();
-    for (const char* key : extract_detail::kEntryKeys)
-        for (const auto& word : FormLabels::get().spellings(key)) {
-            if (line.compare(from, word.size(), word) != 0) continue;
-            const size_t gap = from + word.size();
-            const size_t digit = extract_detail::after_space(line, gap);
-            const auto b = digit < line.size() ? static_cast<unsigned char>(line[digit]) : 0;
-            const bool number = (b >= '0' && b <= '9') || line.substr(digit, 2) == "\xEF\xBC";  // 0-9, full-width
-            if (digit > gap && number) return {gap, digit};
-        }
-    return kNone;
-}
-
-// The document with each entry's number joined to its word (システム 1 -> システム1), so that every
-// reader finds the entry by its header as the form writes it; nullopt when none stands apart.
-std::optional<Document> with_entry_numbers_joined(const Document& doc) {
+// The document with its lines repaired (line_repairs.hpp); nullopt when none needed it.
+std::optional<Document> with_lines_repaired(const Document& doc) {
     std::optional<Document> out;
     for (size_t i = 0; i < doc.lines.size(); ++i) {
-        const auto [gap, digit] = entry_number_gap(doc.lines[i]);
-        if (gap == std::string_view::npos) continue;
+        std::optional<std::string> repaired = extract_detail::repaired_line(doc.lines[i]);
+        if (!repaired) continue;
         if (!out) out = doc;
-        out->lines[i].erase(gap, digit - gap);
+        out->lines[i] = std::move(*repaired);
     }
     if (out) join_lines(*out);
     return out;
@@ -433,7 +416,7 @@ Model extract_file(const std::string& path, const IngestOptions& options, const 
 
 Model extract_document(const Document& input, const ExtractOptions& options) {
     std::optional<Document> cleaned = without_page_furniture(input);
-    if (auto joined = with_entry_numbers_joined(cleaned ? *cleaned : input)) cleaned = std::move(joined);
+    if (auto repaired = with_lines_repaired(cleaned ? *cleaned : input)) cleaned = std::move(repaired);
     const Document& doc = cleaned ? *cleaned : input;
     extract_detail::DocumentBudget budget(doc.path, options);
     budget.charge(extract_detail::document_bytes(doc));

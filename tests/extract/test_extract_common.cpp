@@ -3,10 +3,28 @@
 #include <gtest/gtest.h>
 
 #include "../../src/extract/common.hpp"
+#include "../../src/extract/line_repairs.hpp"
 #include "../../src/extract/markdown/reader.hpp"
 
 namespace piagraph::extract_detail {
 namespace {
+
+// What a conversion adds to a line: emphasis opening a cell (tab, pipe and HTML rows, a row that
+// lost its tab), an entry's number apart from its word. Emphasis amid a value is the text's own.
+TEST(RepairedLine, EmphasisAndEntryNumbers) {
+    EXPECT_EQ(repaired_line("**①システムの名称**\t既存住民基本台帳システム"),
+              std::optional<std::string>("①システムの名称\t既存住民基本台帳システム"));
+    EXPECT_EQ(repaired_line("| **システム1** | |"), std::optional<std::string>("| システム1 | |"));
+    EXPECT_EQ(repaired_line("<tr><td>**③他のシステムとの接続**</td><td>[○] 税務システム</td></tr>"),
+              std::optional<std::string>("<tr><td>③他のシステムとの接続</td><td>[○] 税務システム</td></tr>"));
+    EXPECT_EQ(repaired_line("**①事務の名称**　架空税に関する事務"),
+              std::optional<std::string>("①事務の名称　架空税に関する事務"));
+    EXPECT_EQ(repaired_line(" 提供先　2～5"), std::optional<std::string>(" 提供先2～5"));
+    EXPECT_EQ(repaired_line("**システム 3**\t"), std::optional<std::string>("システム3\t"));
+    EXPECT_FALSE(repaired_line("②システムの機能\t住民の**異動**を記録する").has_value());
+    EXPECT_FALSE(repaired_line("システム 上の制約により").has_value());
+    EXPECT_FALSE(repaired_line("**").has_value());
+}
 
 TEST(MarkState, EveryCheckedSpelling) {
     for (const char* token : {"[○]", "[ ○ ]", "[〇]", "[ O ]", "【○】", "<input checked=\"\" type=\"checkbox\"/>",

@@ -50,6 +50,17 @@ TEST(PdftextFragments, RowCutAtTheSecondBox) {
     EXPECT_EQ(f[1].before, "住民基本台帳ネットワークシステム");
 }
 
+// A font without the ASCII brackets prints the full-width ones: the same boxes.
+TEST(PdftextFragments, FullWidthBracketsAreBoxes) {
+    const auto f = pt::parse_fragments("［ ］ 住民基本台帳ネットワークシステム ［ ○ ］ 既存住民基本台帳システム", 10);
+    ASSERT_EQ(f.size(), 2u);
+    EXPECT_EQ(f[0].kind, pt::Fragment::Kind::box);
+    EXPECT_FALSE(f[0].mark.value_or(true));
+    EXPECT_EQ(f[1].kind, pt::Fragment::Kind::box);
+    EXPECT_TRUE(f[1].mark.value_or(false));
+    EXPECT_EQ(f[1].label, "既存住民基本台帳システム");
+}
+
 TEST(PdftextFragments, CloserWithItsMarkAndOpenDetail) {
     const auto closer = pt::parse_fragments("○ ] 宛名システム等 [", 3);
     ASSERT_EQ(closer.size(), 2u);

@@ -171,6 +171,27 @@ RADICALS = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0x2F00,
 RADICALS.update({"民": "\u2EA0", "長": "\u2ED1", "青": "\u2ED8", "食": "\u2EDD", "黄": "\u2EE9"})
 
 
+def full_width_brackets(doc, ctx):
+    """Every box printed with the full-width brackets of a font without the ASCII ones: ［ ○ ］."""
+    return doc.text.replace("[", "\uff3b").replace("]", "\uff3d"), doc.gold
+
+
+BOLD_LINE_CHARS = 30  # a heading or a label on a line of its own, not prose
+
+
+def bold_labels(doc, ctx):
+    """Labels set in bold, as markdown converters of an office document write them: each row's first
+    cell (**①システムの名称**), and each short line that is not a row (**Ⅰ 基本情報**)."""
+    out = []
+    for line in doc.lines:
+        cells = line.split("\t")
+        first = cells[0].strip()
+        if first and (len(cells) > 1 or (len(first) <= BOLD_LINE_CHARS and not first.startswith(("<", "|", "#")))):
+            cells[0] = cells[0].replace(first, "**%s**" % first, 1)
+        out.append("\t".join(cells))
+    return join(out), doc.gold
+
+
 def pdf_radicals(doc, ctx):
     return "".join(RADICALS.get(c, c) for c in doc.text), doc.gold
 
@@ -790,6 +811,8 @@ VARIANTS = {
     "cover-reordered": (cover_reordered, BOTH),
     "crlf": (crlf, BOTH),
     "pdf-radicals": (pdf_radicals, BOTH),
+    "full-width-brackets": (full_width_brackets, BOTH),
+    "bold-labels": (bold_labels, MD),
     "spaced-characters": (spaced_characters, BOTH),
     "circled-as-parens": (circled_as_parens, BOTH),
     "separate-lines": (separate_lines, MD),

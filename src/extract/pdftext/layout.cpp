@@ -328,8 +328,10 @@ std::vector<Piece> pieces_of(std::string_view trimmed) {
     std::vector<Piece> pieces;
     std::u32string cur;
     for (char32_t c : s) {
-        if (c == U'[' || c == U'【' || c == U']' || c == U'】') {
-            pieces.push_back({text::trim(text::to_utf8(cur)), (c == U'[' || c == U'【') ? U'[' : U']'});
+        // [ ] as printed, 【 】, and the full-width ［ ］ of a font without the ASCII brackets.
+        const bool opens = c == U'[' || c == U'【' || c == U'［', closes = c == U']' || c == U'】' || c == U'］';
+        if (opens || closes) {
+            pieces.push_back({text::trim(text::to_utf8(cur)), opens ? U'[' : U']'});
             cur.clear();
         } else {
             cur += c;

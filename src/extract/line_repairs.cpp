@@ -1,0 +1,76 @@
+#include "line_repairs.hpp"
+
+#include <utility>
+
+#include "common.hpp"
+#include "form_labels.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail {
+
+namespace {
+
+constexpr std::string_view kEmphasis = "**";
+
+// The cells of a row (between tabs, pipes or HTML tags) that open with emphasis, without it: "**システム1**\t"
+// -> "システム1\t", "| **①事務の名称** | …" -> "| ①事務の名称 | …", "**①事務の名称**　国民健康保険に関す
+// る事務" (a row that lost its tab) -> "①事務の名称　国民健康保険に関する事務".
+std::optional<std::string> without_emphasis(std::string_view line) {
+    if (line.find(kEmphasis) == std::string_view::npos) return std::nullopt;
+    std::string out;
+    bool changed = false;
+    size_t start = 0;
+    while (start <= line.size()) {
+        size_t end = line.find_first_of("\t|<>", start);
+        if (end == std::string_view::npos) end = line.size();
+        const std::string_view cell = line.substr(start, end - start);
+        const std::string_view inner = text::trim_view(cell);
+        const auto from = static_cast<size_t>(inner.data() - cell.data());
+        const size_t closes =
+            inner.starts_with(kEmphasis) ? inner.find(kEmphasis, kEmphasis.size() + 1) : std::string_view::npos;
+        if (closes != std::string_view::npos) {
+            out.append(cell.substr(0, from));
+            out.append(inner.substr(kEmphasis.size(), closes - kEmphasis.size()));
+            out.append(cell.substr(from + closes + kEmphasis.size()));
+            changed = true;
+        } else {
+            out.append(cell);
+        }
+        if (end == line.size()) break;
+        out += line[end];
+        start = end + 1;
+    }
+    return changed ? std::optional<std::string>(std::move(out)) : std::nullopt;
+}
+
+// Where an entry's number stands apart from its word at the line's start (システム 1, 提供先　2～5),
+// the byte offsets of the white space between; nullopt for none.
+std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line) {
+    const size_t from = line.find_first_not_of("|#*> \t\f");
+    if (from == std::string_view::npos) return std::nullopt;
+    for (const char* key : kEntryKeys)
+        for (const auto& word : FormLabels::get().spellings(key)) {
+            if (line.compare(from, word.size(), word) != 0) continue;
+            const size_t gap = from + word.size();
+            const size_t digit = after_space(line, gap);
+            const auto b = digit < line.size() ? static_cast<unsigned char>(line[digit]) : 0;
+            const bool number = (b >= '0' && b <= '9') || line.substr(digit, 2) == "\xEF\xBC";  // 0-9, full-width
+            if (digit > gap && number) return std::pair{gap, digit};
+        }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> repaired_line(std::string_view line) {
+    std::optional<std::string> out = without_emphasis(line);
+    const std::string_view now = out ? std::string_view(*out) : line;
+    if (const auto gap = entry_number_gap(now)) {
+        std::string joined(now);
+        joined.erase(gap->first, gap->second - gap->first);
+        out = std::move(joined);
+    }
+    return out;
+}
+
+}  // namespace piagraph::extract_detail
