@@ -17,6 +17,10 @@ std::string nfkc(std::string_view s);
 // (EquivalentUnifiedIdeograph.txt). Some radicals have no NFKC mapping, so NFKC alone leaves them.
 std::string fold_radicals(std::string s);
 
+// Each no-break space (U+00A0, an HTML conversion's &nbsp;) as a space: a reader that parts words
+// or cells at spaces finds it there.
+std::string with_plain_spaces(std::string s);
+
 // Characters set apart one by one (a cell justified to its width, text with letter spacing, as
 // pdftotext writes them: "提 供 先 1", "③ 他 の シ ス テ ム と の 接 続") joined again: three single kana,
 // kanji or digits at least with one space between each, two of them kana or kanji. Words set apart

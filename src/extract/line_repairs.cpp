@@ -12,6 +12,24 @@ namespace {
 
 constexpr std::string_view kEmphasis = "**";
 
+// Markdown's escapes of the punctuation it would read as markup (\[ ○ \], 1\.), as converters
+// write them, without the backslash. An escaped pipe stays: it is a cell's text, not a border.
+std::optional<std::string> without_escapes(std::string_view line) {
+    constexpr std::string_view kEscaped = "\\`*_{}[]()#+-.!<>~";
+    size_t at = line.find('\\');
+    if (at == std::string_view::npos) return std::nullopt;
+    std::string out;
+    size_t copied = 0;
+    for (; at != std::string_view::npos && at + 1 < line.size(); at = line.find('\\', at + 2)) {
+        if (kEscaped.find(line[at + 1]) == std::string_view::npos) continue;
+        out.append(line.substr(copied, at - copied));
+        copied = at + 1;
+    }
+    if (copied == 0) return std::nullopt;
+    out.append(line.substr(copied));
+    return out;
+}
+
 // The cells of a row (between tabs, pipes or HTML tags) that open with emphasis, without it: "**システム1**\t"
 // -> "システム1\t", "| **①事務の名称** | …" -> "| ①事務の名称 | …", "**①事務の名称**　国民健康保険に関す
 // る事務" (a row that lost its tab) -> "①事務の名称　国民健康保険に関する事務".
@@ -63,7 +81,8 @@ std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line)
 }  // namespace
 
 std::optional<std::string> repaired_line(std::string_view line) {
-    std::optional<std::string> out = without_emphasis(line);
+    std::optional<std::string> out = without_escapes(line);
+    if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
     const std::string_view now = out ? std::string_view(*out) : line;
     if (const auto gap = entry_number_gap(now)) {
         std::string joined(now);

@@ -9,6 +9,7 @@
 #include "piagraph/error.hpp"
 #include "piagraph/io.hpp"
 #include "piagraph/text.hpp"
+#include "text_repairs.hpp"
 
 namespace piagraph {
 
@@ -197,7 +198,7 @@ Document decode_document(const std::string& raw, const std::string& path, const 
     }
     if (size_t ctl = first_control(text); ctl != std::string::npos) throw binary_error(path, line_at(text, ctl));
     if (text::trim_view(text).empty()) throw InputError(path, 0, {"ファイルが空です", "the file is empty"});
-    doc.text = text::join_spaced_characters(text::fold_radicals(std::move(text)));
+    doc.text = ingest_detail::repaired_text(std::move(text));
     doc.lines = text::split_lines(doc.text);
     doc.format = detect_format(doc.lines);
     return doc;

@@ -11,6 +11,7 @@
 #include "piagraph/error.hpp"
 #include "piagraph/io.hpp"
 #include "piagraph/text.hpp"
+#include "text_repairs.hpp"
 
 namespace piagraph {
 
@@ -154,7 +155,7 @@ Document decode_pdf(const std::string& bytes, const std::string& path, const Ing
                           "したテキストを指定してください",
                           "the PDF's fonts have no Unicode mapping, so its characters cannot be read; give the "
                           "text from OCR"});
-    doc.text = text::join_spaced_characters(text::fold_radicals(std::move(doc.text)));
+    doc.text = repaired_text(std::move(doc.text));
     doc.lines = text::split_lines(doc.text);
     doc.format = detect_format(doc.lines);
     return doc;

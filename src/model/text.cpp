@@ -292,6 +292,21 @@ std::u32string join_spaced_line(const std::u32string& l) {
 
 }  // namespace
 
+std::string with_plain_spaces(std::string s) {
+    constexpr std::string_view kNoBreakSpace = "\xC2\xA0";  // C2 only leads a 2-byte sequence: no false match
+    if (s.find(kNoBreakSpace) == std::string::npos) return s;
+    std::string out;
+    out.reserve(s.size());
+    size_t copied = 0;
+    for (size_t at = s.find(kNoBreakSpace); at != std::string::npos; at = s.find(kNoBreakSpace, copied)) {
+        out.append(s, copied, at - copied);
+        out += ' ';
+        copied = at + kNoBreakSpace.size();
+    }
+    out.append(s, copied, std::string::npos);
+    return out;
+}
+
 std::string join_spaced_characters(std::string s) {
     // Most lines hold no single character between spaces: the text is scanned by byte for a space,
     // a three-byte character and a space, and kept as it is where none stands.

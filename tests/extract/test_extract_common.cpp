@@ -24,6 +24,10 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
     EXPECT_FALSE(repaired_line("②システムの機能\t住民の**異動**を記録する").has_value());
     EXPECT_FALSE(repaired_line("システム 上の制約により").has_value());
     EXPECT_FALSE(repaired_line("**").has_value());
+    EXPECT_EQ(repaired_line("③他のシステムとの接続\t\\[○\\] 庁内連携システム \\[ \\] 税務システム"),
+              std::optional<std::string>("③他のシステムとの接続\t[○] 庁内連携システム [ ] 税務システム"));
+    EXPECT_EQ(repaired_line("1\\. 基本情報 \\\\ a\\|b"), std::optional<std::string>("1. 基本情報 \\ a\\|b"));
+    EXPECT_FALSE(repaired_line("C:\\work\\a.txt").has_value());
 }
 
 TEST(MarkState, EveryCheckedSpelling) {

@@ -124,6 +124,12 @@ TEST(TextFoldRadicals, RadicalsBecomeTheirIdeographs) {
     EXPECT_EQ(text::fold_radicals(""), "");
 }
 
+TEST(TextWithPlainSpaces, NoBreakSpacesBecomeSpaces) {
+    EXPECT_EQ(text::with_plain_spaces("[\u00A0○\u00A0]\u00A0紙"), "[ ○ ] 紙");
+    EXPECT_EQ(text::with_plain_spaces("\u00A0"), " ");
+    EXPECT_EQ(text::with_plain_spaces("住民\u3000基本台帳 ¢"), "住民\u3000基本台帳 ¢");  // other spaces, other C2 xx
+}
+
 // A cell spread to its width (one space between each character) is joined again; words set apart
 // by spaces, numbers alone and boxes keep their spaces.
 TEST(TextJoinSpacedCharacters, SpreadCellsAreJoinedWordsAreNot) {

@@ -192,6 +192,20 @@ def bold_labels(doc, ctx):
     return join(out), doc.gold
 
 
+MARKDOWN_ESCAPED = re.compile(r"([\[\]*_#])")
+
+
+def markdown_escapes(doc, ctx):
+    """Markdown's escapes, as a converter writes the punctuation it would read as markup: \\[ ○ \\],
+    \\*, \\_, \\#."""
+    return MARKDOWN_ESCAPED.sub(r"\\\1", doc.text), doc.gold
+
+
+def no_break_spaces(doc, ctx):
+    """Every space a no-break space (U+00A0), as an HTML conversion's &nbsp; gives it."""
+    return doc.text.replace(" ", "\u00a0"), doc.gold
+
+
 def pdf_radicals(doc, ctx):
     return "".join(RADICALS.get(c, c) for c in doc.text), doc.gold
 
@@ -813,6 +827,8 @@ VARIANTS = {
     "pdf-radicals": (pdf_radicals, BOTH),
     "full-width-brackets": (full_width_brackets, BOTH),
     "bold-labels": (bold_labels, MD),
+    "markdown-escapes": (markdown_escapes, MD),
+    "no-break-spaces": (no_break_spaces, BOTH),
     "spaced-characters": (spaced_characters, BOTH),
     "circled-as-parens": (circled_as_parens, BOTH),
     "separate-lines": (separate_lines, MD),

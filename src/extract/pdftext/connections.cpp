@@ -303,6 +303,7 @@ private:
     }
 
     void evaluate() {
+        ++evaluated_;
         std::vector<std::vector<int>> split(k_);
         for (size_t i = 0; i < n_; ++i) split[assign_[i]].push_back(rows_[i]);
         std::vector<Reading> cand(k_);
@@ -348,6 +349,11 @@ private:
     // so that feasible splits are met in counting order and ties keep the first; a box already
     // taken by a system prunes the whole subtree.
     void search(size_t remaining) {
+        // The splits a page of the form allows are met within a few hundred readings (576 at most
+        // in the conversions the simulator makes); a damaged page whose rows fit many more splits
+        // keeps the best of the first kMaxEvaluated, so its cost stays bounded.
+        constexpr size_t kMaxEvaluated = 2048;
+        if (evaluated_ >= kMaxEvaluated) return;
         if (remaining == 0) {  // can_still_pass(0): boxes complete, brackets balanced
             for (const Brackets& b : sum_)
                 if (b.orphans > b.bare_openers) return;
@@ -380,6 +386,7 @@ private:
     std::vector<int> swing_below_;
     std::vector<size_t> assign_;
     double best_ = -1e18;
+    size_t evaluated_ = 0;
     std::vector<Reading> best_readings_;
 };
 

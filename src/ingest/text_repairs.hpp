@@ -1,0 +1,17 @@
+// What PDF fonts and converters put in a text in place of what the form prints, undone in the same
+// way for a text and for a PDF's text: radicals as their ideographs, no-break spaces as spaces,
+// cells spread to their width joined again (text.hpp).
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include "piagraph/text.hpp"
+
+namespace piagraph::ingest_detail {
+
+inline std::string repaired_text(std::string s) {
+    return text::join_spaced_characters(text::with_plain_spaces(text::fold_radicals(std::move(s))));
+}
+
+}  // namespace piagraph::ingest_detail
