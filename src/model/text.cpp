@@ -222,14 +222,13 @@ std::string nfkc(std::string_view s) {
 
 std::string fold_radicals(std::string s) {
     // U+2E80..U+2FFF are E2 BA 80..E2 BF BF in UTF-8, U+31C0..U+31EF are E3 87 80..E3 87 AF: most
-    // texts hold none, and are passed over by byte.
-    const auto radical_at = [&](size_t i) {
-        const auto b1 = static_cast<unsigned char>(s[i + 1]);
-        return (s[i] == '\xE2' && b1 >= 0xBA && b1 <= 0xBF) || (s[i] == '\xE3' && b1 == 0x87);
-    };
-    size_t i = 0;
-    while (i + 2 < s.size() && !radical_at(i)) ++i;
-    if (i + 2 >= s.size()) return s;
+    // texts hold none, and are passed over by a search for their first bytes.
+    size_t i = s.find("\xE3\x87");
+    for (size_t e2 = s.find('\xE2'); e2 != std::string::npos && e2 < i; e2 = s.find('\xE2', e2 + 1)) {
+        const auto b1 = e2 + 1 < s.size() ? static_cast<unsigned char>(s[e2 + 1]) : 0;
+        if (b1 >= 0xBA && b1 <= 0xBF) i = e2;
+    }
+    if (i == std::string::npos) return s;
     const RadicalTable& table = RadicalTable::get();
     std::string out(s, 0, i);
     while (i < s.size()) {
@@ -308,25 +307,38 @@ std::string with_plain_spaces(std::string s) {
 }
 
 std::string join_spaced_characters(std::string s) {
-    // Most lines hold no single character between spaces: the text is scanned by byte for a space,
-    // a three-byte character and a space, and kept as it is where none stands.
-    const auto space_len = [&](size_t i) { return i < s.size() ? space_at(s, i) : 0; };
-    bool any = false;
-    for (size_t i = 0; i + 4 < s.size() && !any; ++i)
-        if (s[i] == ' ' || static_cast<unsigned char>(s[i]) == 0xE3)
-            if (const size_t n = space_len(i); n > 0 && (static_cast<unsigned char>(s[i + n]) & 0xF0) == 0xE0)
-                any = space_len(i + n + 3) > 0;
-    if (!any) return s;
+    // Only the lines where a three-byte character stands alone between spaces are read again; they
+    // are found by a search for the spaces (ASCII and U+3000), each kept until passed.
+    constexpr std::string_view kWideSpace = "\xE3\x80\x80";
+    const auto spaced_character_at = [&](size_t i) {
+        const size_t n = space_at(s, i);
+        if (i + n + 3 >= s.size()) return false;
+        // Kana and kanji lead with E3..E9, the full-width digits and marks with EF; not ○ or ① (E2).
+        const auto lead = static_cast<unsigned char>(s[i + n]);
+        return ((lead >= 0xE3 && lead <= 0xE9) || lead == 0xEF) && space_at(s, i + n + 3) > 0;
+    };
     std::string out;
-    out.reserve(s.size());
-    size_t start = 0;
-    while (start < s.size()) {
-        size_t end = s.find('\n', start);
-        if (end == std::string::npos) end = s.size();
-        out += to_utf8(join_spaced_line(to_u32(std::string_view(s).substr(start, end - start))));
-        if (end < s.size()) out += '\n';
-        start = end + 1;
+    bool changed = false;
+    size_t copied = 0;  // s[0, copied) is in out
+    size_t next_ascii = s.find(' '), next_wide = s.find(kWideSpace);
+    for (size_t at = 0;;) {
+        const size_t i = std::min(next_ascii, next_wide);
+        if (i == std::string::npos) break;
+        at = i + 1;
+        if (spaced_character_at(i)) {
+            const size_t line_start = i == 0 ? 0 : s.rfind('\n', i - 1) + 1;  // npos + 1 == 0
+            size_t line_end = s.find('\n', i);
+            if (line_end == std::string::npos) line_end = s.size();
+            out.append(s, copied, line_start - copied);
+            out += to_utf8(join_spaced_line(to_u32(std::string_view(s).substr(line_start, line_end - line_start))));
+            copied = at = line_end;
+            changed = true;
+        }
+        if (next_ascii < at) next_ascii = s.find(' ', at);
+        if (next_wide < at) next_wide = s.find(kWideSpace, at);
     }
+    if (!changed) return s;
+    out.append(s, copied, std::string::npos);
     return out;
 }
 
