@@ -254,6 +254,12 @@ bool looks_like_affair_name(std::string_view s) {
     return text::length(s) <= kNameChars && !text::contains(s, "。");
 }
 
+// A form's name as the dictionary spells it (全項目評価書 …).
+bool is_form_name(std::string_view s) {
+    const auto& forms = Dictionary::get().form_names();
+    return std::find(forms.begin(), forms.end(), s) != forms.end();
+}
+
 // Each field of the cover is read from its own label, in both readings: where the kept reading
 // missed one that the other read (a cover whose blocks came out of order), or read one that does
 // not look like what its label holds (a number run on into the declaration), it takes the other's,
@@ -270,7 +276,8 @@ void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& ot
         const char* key;
         bool (*looks_right)(std::string_view);
     };
-    static const CoverField kCoverFields[] = {{&Assessment::organization, "organization", looks_like_organization},
+    static const CoverField kCoverFields[] = {{&Assessment::form, "form", is_form_name},
+                                              {&Assessment::organization, "organization", looks_like_organization},
                                               {&Assessment::number, "number", looks_like_assessment_number},
                                               {&Assessment::title, "title", looks_like_assessment_title},
                                               {&Assessment::affair, "affair", looks_like_affair_name},

@@ -876,6 +876,10 @@ VARIANTS = {
     # labels wrapped, names of files cut in two, items whose titles are gone
     "printed-wrapped-headings-removed": (
         lambda doc, ctx: make_variant(doc, "headings-and-annex-removed+printed-wrapped-centred", ctx), MD),
+    # a sheet's PDF whose cover page was lost: the form is named by what the text as written reads,
+    # for the rows rebuilt from it as well
+    "printed-pdf-spreadsheet-cover-lost": (
+        lambda doc, ctx: make_variant(doc, "cover-lost+printed-pdf-spreadsheet", ctx), MD),
     # rows of two kinds in one text: label and value with spaces between (the first half), then one
     # cell a line, as pdftotext gives where a page's cells stood close or apart
     "mixed-rows": (lambda doc, ctx: make_variant(doc, "tabs-lost+separate-lines", ctx), MD),
