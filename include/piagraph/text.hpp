@@ -22,9 +22,11 @@ std::string fold_radicals(std::string s);
 std::string with_plain_spaces(std::string s);
 
 // Characters set apart one by one (a cell justified to its width, text with letter spacing, as
-// pdftotext writes them: "提 供 先 1", "③ 他 の シ ス テ ム と の 接 続") joined again: three single kana,
-// kanji or digits at least with one space between each, two of them kana or kanji. Words set apart
-// by spaces ("地方税 国保") and numbers alone (1 2 3) are kept.
+// pdftotext writes them: "提 供 先 1", "③ 他 の シ ス テ ム と の 接 続", "公  表  日") joined again:
+// three single kana, kanji or digits at least, alone between the same number of spaces (up to
+// six), two of them kana or kanji where one space parts them, three where more do. The spaces
+// taken out follow the run, so that what comes after it keeps its column. Words set apart by
+// spaces ("地方税 国保", "部 署") and numbers alone (1 2 3) are kept.
 std::string join_spaced_characters(std::string s);
 
 // The key used to match names: NFKC, no white space (PDF line breaks split names), the

@@ -261,31 +261,39 @@ bool spreads_with_words(char32_t c) {
 
 // One line of join_spaced_characters.
 std::u32string join_spaced_line(const std::u32string& l) {
-    // Three characters spaced out at least, two of them kana or kanji: digits alone are a list of
-    // numbers (1 2 3), kept; a word beside the run is another cell's (部 署 市民部市民課), kept apart.
-    constexpr size_t kMinSpaced = 3, kMinKanaOrKanji = 2;
-    const auto at = [&](size_t i) { return i < l.size() ? l[i] : U'\0'; };
-    // A single kana, kanji, digit or mark between single spaces (or the line's ends).
-    const auto single = [&](size_t j) {
-        return (is_kana_or_kanji(l[j]) || spreads_with_words(l[j])) &&
-               (j == 0 || (is_one_space(l[j - 1]) && (j == 1 || !is_one_space(l[j - 2])))) &&
-               (j + 1 == l.size() || (is_one_space(l[j + 1]) && !is_one_space(at(j + 2))));
+    // Three characters spaced out at least, alone between the same number of spaces (one, or up to
+    // kMaxGap in a -layout text); two of them kana or kanji where one space parts them, three where
+    // more do: digits alone are a list of numbers (1 2 3), two words apart are two words (部 署).
+    constexpr size_t kMinSpaced = 3, kMaxGap = 6;
+    const auto spreadable = [&](size_t i) {
+        return i < l.size() && (is_kana_or_kanji(l[i]) || spreads_with_words(l[i]));
     };
-    std::vector<bool> drop(l.size(), false);
-    for (size_t j = 0; j < l.size();) {
-        if (!single(j)) {
-            ++j;
-            continue;
-        }
-        size_t last = j, kana_or_kanji = is_kana_or_kanji(l[j]);
-        while (last + 2 < l.size() && single(last + 2)) kana_or_kanji += is_kana_or_kanji(l[last += 2]);
-        if ((last - j) / 2 + 1 >= kMinSpaced && kana_or_kanji >= kMinKanaOrKanji)
-            for (size_t k = j + 1; k < last; k += 2) drop[k] = true;
-        j = last + 1;
-    }
+    const auto spaces_from = [&](size_t i) {
+        size_t n = 0;
+        while (i + n < l.size() && is_one_space(l[i + n])) ++n;
+        return n;
+    };
+    const auto alone_before_end_or_space = [&](size_t i) { return i + 1 == l.size() || is_one_space(l[i + 1]); };
     std::u32string out;
-    for (size_t i = 0; i < l.size(); ++i)
-        if (!drop[i]) out += l[i];
+    for (size_t i = 0; i < l.size();) {
+        const bool opens = spreadable(i) && (i == 0 || is_one_space(l[i - 1]));
+        const size_t gap = opens ? spaces_from(i + 1) : 0;
+        size_t last = i, count = 1, kana_or_kanji = is_kana_or_kanji(l[i]);
+        if (gap >= 1 && gap <= kMaxGap)
+            while (spaces_from(last + 1) == gap && spreadable(last + gap + 1) &&
+                   alone_before_end_or_space(last + gap + 1)) {
+                last += gap + 1;
+                ++count;
+                kana_or_kanji += is_kana_or_kanji(l[last]);
+            }
+        if (count >= kMinSpaced && kana_or_kanji >= (gap == 1 ? 2u : 3u)) {
+            for (size_t k = i; k <= last; k += gap + 1) out += l[k];
+            out.append((count - 1) * gap, U' ');  // what follows the run keeps its column (-layout)
+            i = last + 1;
+        } else {
+            out += l[i++];
+        }
+    }
     return out;
 }
 

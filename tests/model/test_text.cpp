@@ -133,12 +133,16 @@ TEST(TextWithPlainSpaces, NoBreakSpacesBecomeSpaces) {
 // A cell spread to its width (one space between each character) is joined again; words set apart
 // by spaces, numbers alone and boxes keep their spaces.
 TEST(TextJoinSpacedCharacters, SpreadCellsAreJoinedWordsAreNot) {
-    EXPECT_EQ(text::join_spaced_characters(" ③ 他 の シ ス テ ム と の 接 続"), " ③ 他のシステムとの接続");
-    EXPECT_EQ(text::join_spaced_characters("提 供 先 1 都道府県"), "提供先1 都道府県");
-    EXPECT_EQ(text::join_spaced_characters("委 託 事 項 6 ～ 1 0\n評\u3000価\u3000書\u3000名"),
-              "委託事項6～10\n評価書名");
+    EXPECT_EQ(text::join_spaced_characters(" ③ 他 の シ ス テ ム と の 接 続"), " ③ 他のシステムとの接続         ");
+    EXPECT_EQ(text::join_spaced_characters("提 供 先 1 都道府県"), "提供先1    都道府県");
+    EXPECT_EQ(text::join_spaced_characters("  委 託 事 項 6 ～ 1 0\n評\u3000価\u3000書\u3000名"),
+              "  委託事項6～10       \n評価書名   ");
+    // -layout: the characters of a justified cell two or more spaces apart; the value keeps its column
+    EXPECT_EQ(text::join_spaced_characters("公    表    日          令和7年3月28日"),
+              "公表日                  令和7年3月28日");
     const std::string kept =
-        "地方税 国保 住民税\n1 2 3 4\n[ ○ ] 紙 [ ] 電子記録媒体\n[ ] 有 [ ○ ] 無\n部 署\n公  表  日";
+        "地方税 国保 住民税\n1 2 3 4\n[ ○ ] 紙 [ ] 電子記録媒体\n[ ] 有 [ ○ ] 無\n部 署\n部  署  課長\n"
+        "提 供 先1";
     EXPECT_EQ(text::join_spaced_characters(kept), kept);
 }
 
