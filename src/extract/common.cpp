@@ -719,6 +719,11 @@ size_t after_space(std::string_view s, size_t at) {
     return at;
 }
 
+std::string_view without_row_markup(std::string_view line) {
+    const size_t from = line.find_first_not_of("|#*> \t\f");
+    return from == std::string_view::npos ? std::string_view() : line.substr(from);
+}
+
 bool could_continue_title(std::string_view line) {
     constexpr size_t kMaxTailBytes = 90;  // the rest of a title: about 30 characters
     return !line.empty() && line.size() <= kMaxTailBytes && line.find('\t') == std::string_view::npos &&

@@ -130,6 +130,8 @@ std::pair<int, size_t> bracketed_number(std::string_view t);
 size_t next_space(std::string_view s, size_t from = 0);
 // Where the text goes on after the white space at `at`.
 size_t after_space(std::string_view s, size_t at);
+// The line without the markup that starts a table row or a heading (| # * >), or a page's form feed.
+std::string_view without_row_markup(std::string_view line);
 
 // Whether a line (NFKC, trimmed) may be the rest of a heading's title that a conversion wrapped onto
 // it: short, and no line of its own (not a tab row, an item such as 2. 基本情報, or a label ①…).

@@ -25,12 +25,7 @@ namespace {
 
 using extract_detail::compact_key;
 using extract_detail::FormLabels;
-
-// The line without the markup that starts a table row or a heading (| # * >), or a page's form feed.
-std::string_view without_row_markup(std::string_view line) {
-    const size_t from = line.find_first_not_of("|#*> \t\f");
-    return from == std::string_view::npos ? std::string_view() : line.substr(from);
-}
+using extract_detail::without_row_markup;
 
 // A cover title: 特定個人情報保護評価書（全項目評価書） and nothing much else on the line.
 // Cover lines are short; long lines (prose, record lists) are skipped without normalising them.

@@ -30,9 +30,9 @@ std::optional<std::string> without_escapes(std::string_view line) {
     return out;
 }
 
-// The cells of a row (between tabs, pipes or HTML tags) that open with emphasis, without it: "**システム1**\t"
-// -> "システム1\t", "| **①事務の名称** | …" -> "| ①事務の名称 | …", "**①事務の名称**　国民健康保険に関す
-// る事務" (a row that lost its tab) -> "①事務の名称　国民健康保険に関する事務".
+// The cells of a row (between tabs, pipes or HTML tags) that open with emphasis, without it:
+// "**システム1**\t" -> "システム1\t", "| **①事務の名称** | …" -> "| ①事務の名称 | …", and a row that
+// lost its tab, "**①事務の名称**　架空税に関する事務" -> "①事務の名称　架空税に関する事務".
 std::optional<std::string> without_emphasis(std::string_view line) {
     if (line.find(kEmphasis) == std::string_view::npos) return std::nullopt;
     std::string out;
@@ -64,8 +64,7 @@ std::optional<std::string> without_emphasis(std::string_view line) {
 // Where an entry's number stands apart from its word at the line's start (システム 1, 提供先　2～5),
 // the byte offsets of the white space between; nullopt for none.
 std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line) {
-    const size_t from = line.find_first_not_of("|#*> \t\f");
-    if (from == std::string_view::npos) return std::nullopt;
+    const size_t from = line.size() - without_row_markup(line).size();
     for (const char* key : kEntryKeys)
         for (const auto& word : FormLabels::get().spellings(key)) {
             if (line.compare(from, word.size(), word) != 0) continue;

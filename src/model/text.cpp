@@ -253,7 +253,7 @@ bool is_kana_or_kanji(char32_t c) {
 bool is_one_space(char32_t c) { return c == U' ' || c == 0x3000; }
 
 // What a spread cell holds beside its kana and kanji: digits and the marks between words and
-// numbers (委 託 事 項 6 ～ 1 0, ( 別 添 2 )) - not brackets or boxes, whose spaces the form's own.
+// numbers (委 託 事 項 6 ～ 1 0, ( 別 添 2 )) - not brackets or boxes, whose spaces are the form's own.
 bool spreads_with_words(char32_t c) {
     static constexpr std::u32string_view kMarks = U"～〜~-－ー・、。，．()（）";
     return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19) || kMarks.find(c) != std::u32string_view::npos;
