@@ -604,6 +604,12 @@ int circled_number(std::string_view label) {
                b2 = static_cast<unsigned char>(t[2]);
     if (b0 == 0xE2 && b1 == 0x91 && b2 >= 0xA0 && b2 <= 0xB3) return b2 - 0xA0 + 1;
     if (b0 == 0xE3 && b1 == 0x89 && b2 >= 0x91 && b2 <= 0x9F) return b2 - 0x91 + 21;
+    // What a font without ① gives for it: ⑴ … ⒇ (U+2474 …: E2 91 B4 – E2 92 87), ❶ … ❿ (U+2776 …: E2 9D
+    // B6 – BF), ➀ … ➉ and ➊ … ➓ (U+2780 …: E2 9E 80 – 93).
+    if (b0 == 0xE2 && b1 == 0x91 && b2 >= 0xB4) return b2 - 0xB4 + 1;
+    if (b0 == 0xE2 && b1 == 0x92 && b2 <= 0x87) return b2 - 0x80 + 13;
+    if (b0 == 0xE2 && b1 == 0x9D && b2 >= 0xB6) return b2 - 0xB6 + 1;
+    if (b0 == 0xE2 && b1 == 0x9E && b2 <= 0x93) return (b2 - 0x80) % 10 + 1;
     return 0;
 }
 
@@ -663,9 +669,13 @@ std::optional<StepStart> step_start(std::string_view text) {
         out.end = out.written.size();
         return out;
     }
-    if (i >= s.size() || s[i] < 0x2460 || s[i] > 0x2473) return std::nullopt;
-    out.written = text::to_utf8(s.substr(0, i + 1));
-    out.label = (digits.empty() ? "" : digits + "-") + text::to_utf8(s[i]);
+    // ① … ⑳, or what a font without them gives (⑴, ❶: circled_number), labelled ① … ⑳.
+    const std::string_view rest = text.substr(group.size());
+    const int n = rest.empty() || text::space_at(rest, 0) > 0 ? 0 : circled_number(rest);
+    if (n < 1 || n > kMaxCircled) return std::nullopt;
+    constexpr size_t kCircledBytes = 3;
+    out.written = std::string(text.substr(0, group.size() + kCircledBytes));
+    out.label = (digits.empty() ? "" : digits + "-") + text::to_utf8(static_cast<char32_t>(0x2460 + n - 1));
     out.end = out.written.size();
     return out;
 }

@@ -30,6 +30,23 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
     EXPECT_FALSE(repaired_line("C:\\work\\a.txt").has_value());
 }
 
+// A field number in what a font without ① gives for it: parenthesized, negative circled, sans-serif.
+TEST(CircledNumber, TheGlyphsFontsGiveForIt) {
+    EXPECT_EQ(circled_number("①事務の名称"), 1);
+    EXPECT_EQ(circled_number("⑳"), 20);
+    EXPECT_EQ(circled_number("㉑"), 21);
+    EXPECT_EQ(circled_number("⑴事務の名称"), 1);
+    EXPECT_EQ(circled_number("⒇"), 20);
+    EXPECT_EQ(circled_number("❸"), 3);
+    EXPECT_EQ(circled_number("➉"), 10);
+    EXPECT_EQ(circled_number("➊"), 1);
+    EXPECT_EQ(circled_number("※"), 0);
+    EXPECT_EQ(circled_number("(1)"), 0);  // bracketed_number's
+    const auto step = step_start("1-⑵異動届の内容を入力する");
+    ASSERT_TRUE(step.has_value());
+    EXPECT_EQ(step->label, "1-②");
+}
+
 TEST(MarkState, EveryCheckedSpelling) {
     for (const char* token : {"[○]", "[ ○ ]", "[〇]", "[ O ]", "【○】", "<input checked=\"\" type=\"checkbox\"/>",
                               "[<input checked=\"checked\" type=\"checkbox\"/>]",

@@ -206,6 +206,12 @@ def no_break_spaces(doc, ctx):
     return doc.text.replace(" ", "\u00a0"), doc.gold
 
 
+def circled_as_parenthesized(doc, ctx):
+    """Every circled number ① … ⑳ printed as the parenthesized one ⑴ … ⒇, as a font without ① gives
+    it (NFKC reads ⑴ as (1), not as ①)."""
+    return "".join(chr(ord(c) + 0x14) if 0x2460 <= ord(c) <= 0x2473 else c for c in doc.text), doc.gold
+
+
 def pdf_radicals(doc, ctx):
     return "".join(RADICALS.get(c, c) for c in doc.text), doc.gold
 
@@ -825,6 +831,7 @@ VARIANTS = {
     "cover-reordered": (cover_reordered, BOTH),
     "crlf": (crlf, BOTH),
     "pdf-radicals": (pdf_radicals, BOTH),
+    "circled-as-parenthesized": (circled_as_parenthesized, BOTH),
     "full-width-brackets": (full_width_brackets, BOTH),
     "bold-labels": (bold_labels, MD),
     "markdown-escapes": (markdown_escapes, MD),
