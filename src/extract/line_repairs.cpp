@@ -61,6 +61,24 @@ std::optional<std::string> without_emphasis(std::string_view line) {
     return changed ? std::optional<std::string>(std::move(out)) : std::nullopt;
 }
 
+// A row's first cell that ends in a colon, as "label: value" writes it (①システムの名称：<tab>…): the
+// line without the colon. Only a cell as short as a label is looked at.
+std::optional<std::string> without_label_colon(std::string_view line) {
+    constexpr size_t kMaxLabelBytes = 120;
+    constexpr std::string_view kWideColon = "\xEF\xBC\x9A";  // ：
+    const size_t from = line.size() - without_row_markup(line).size();
+    const size_t end = line.find_first_of("\t|", from);
+    if (end == std::string_view::npos || end == from || end - from > kMaxLabelBytes) return std::nullopt;
+    const std::string_view cell = line.substr(from, end - from);
+    const std::string_view label = text::trim_view(cell);
+    const size_t colon = label.ends_with(kWideColon) ? kWideColon.size() : label.ends_with(':') ? 1 : 0;
+    if (colon == 0 || colon == label.size()) return std::nullopt;
+    const auto at = static_cast<size_t>(label.data() - line.data()) + label.size() - colon;
+    std::string out(line);
+    out.erase(at, colon);
+    return out;
+}
+
 // Where an entry's number stands apart from its word at the line's start (システム 1, 提供先　2～5),
 // the byte offsets of the white space between; nullopt for none.
 std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line) {
@@ -82,6 +100,7 @@ std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line)
 std::optional<std::string> repaired_line(std::string_view line) {
     std::optional<std::string> out = without_escapes(line);
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
+    if (auto bare = without_label_colon(out ? std::string_view(*out) : line)) out = std::move(bare);
     const std::string_view now = out ? std::string_view(*out) : line;
     if (const auto gap = entry_number_gap(now)) {
         std::string joined(now);

@@ -28,6 +28,10 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
               std::optional<std::string>("③他のシステムとの接続\t[○] 庁内連携システム [ ] 税務システム"));
     EXPECT_EQ(repaired_line("1\\. 基本情報 \\\\ a\\|b"), std::optional<std::string>("1. 基本情報 \\ a\\|b"));
     EXPECT_FALSE(repaired_line("C:\\work\\a.txt").has_value());
+    EXPECT_EQ(repaired_line("①システムの名称：\t既存住民基本台帳システム"),
+              std::optional<std::string>("①システムの名称\t既存住民基本台帳システム"));
+    EXPECT_EQ(repaired_line("| 評価書番号: | 3 |"), std::optional<std::string>("| 評価書番号 | 3 |"));
+    EXPECT_FALSE(repaired_line("②システムの機能\t時刻 12:00 に連携する：").has_value());
 }
 
 // A field number in what a font without ① gives for it: parenthesized, negative circled, sans-serif.

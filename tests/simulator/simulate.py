@@ -212,6 +212,20 @@ def circled_as_parenthesized(doc, ctx):
     return "".join(chr(ord(c) + 0x14) if 0x2460 <= ord(c) <= 0x2473 else c for c in doc.text), doc.gold
 
 
+LABEL_CELL_CHARS = 40
+
+
+def label_colons(doc, ctx):
+    """Each row's label followed by a full-width colon (①システムの名称：), as "label: value" writes it."""
+    out = []
+    for line in doc.lines:
+        cells = line.split("\t")
+        if len(cells) > 1 and 0 < len(cells[0].strip()) <= LABEL_CELL_CHARS:
+            cells[0] = cells[0].rstrip() + "\uff1a"
+        out.append("\t".join(cells))
+    return join(out), doc.gold
+
+
 def pdf_radicals(doc, ctx):
     return "".join(RADICALS.get(c, c) for c in doc.text), doc.gold
 
@@ -835,6 +849,7 @@ VARIANTS = {
     "full-width-brackets": (full_width_brackets, BOTH),
     "bold-labels": (bold_labels, MD),
     "markdown-escapes": (markdown_escapes, MD),
+    "label-colons": (label_colons, MD),
     "no-break-spaces": (no_break_spaces, BOTH),
     "spaced-characters": (spaced_characters, BOTH),
     "circled-as-parens": (circled_as_parens, BOTH),
