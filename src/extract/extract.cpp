@@ -383,29 +383,22 @@ void add_pages(std::vector<Assessment>& assessments, const Document& doc) {
     }
 }
 
-// The document without its running headers and footers (page_furniture.hpp): the same lines,
-// those blanked but for the form feed that starts a page; nullopt when it has none.
-std::optional<Document> without_page_furniture(const Document& doc) {
-    const std::vector<size_t> furniture = extract_detail::page_furniture(doc.lines);
-    if (furniture.empty()) return std::nullopt;
-    Document out = doc;
-    for (size_t i : furniture) {
-        std::string& line = out.lines[i];
+// The document as the readers take it, in one copy made only when a line changes: its running
+// headers and footers (page_furniture.hpp) blanked but for the form feed that starts a page, and
+// its lines repaired (line_repairs.hpp). nullopt when no line changes.
+std::optional<Document> cleaned_document(const Document& doc) {
+    std::optional<Document> out;
+    const auto line_of = [&](size_t i) -> std::string& {
+        if (!out) out = doc;
+        return out->lines[i];
+    };
+    for (size_t i : extract_detail::page_furniture(doc.lines)) {
+        std::string& line = line_of(i);
         line.resize(line.size() - extract_detail::without_form_feeds(line).size());  // its form feeds only
     }
-    join_lines(out);
-    return out;
-}
-
-// The document with its lines repaired (line_repairs.hpp); nullopt when none needed it.
-std::optional<Document> with_lines_repaired(const Document& doc) {
-    std::optional<Document> out;
-    for (size_t i = 0; i < doc.lines.size(); ++i) {
-        std::optional<std::string> repaired = extract_detail::repaired_line(doc.lines[i]);
-        if (!repaired) continue;
-        if (!out) out = doc;
-        out->lines[i] = std::move(*repaired);
-    }
+    for (size_t i = 0; i < doc.lines.size(); ++i)
+        if (std::optional<std::string> repaired = extract_detail::repaired_line(out ? out->lines[i] : doc.lines[i]))
+            line_of(i) = std::move(*repaired);
     if (out) join_lines(*out);
     return out;
 }
@@ -417,8 +410,7 @@ Model extract_file(const std::string& path, const IngestOptions& options, const 
 }
 
 Model extract_document(const Document& input, const ExtractOptions& options) {
-    std::optional<Document> cleaned = without_page_furniture(input);
-    if (auto repaired = with_lines_repaired(cleaned ? *cleaned : input)) cleaned = std::move(repaired);
+    const std::optional<Document> cleaned = cleaned_document(input);
     const Document& doc = cleaned ? *cleaned : input;
     extract_detail::DocumentBudget budget(doc.path, options);
     budget.charge(extract_detail::document_bytes(doc));

@@ -14,9 +14,6 @@ namespace piagraph::extract_detail::markdown {
 
 namespace {
 
-// An assessment number is a few characters (14, 第3号); a longer value under 評価書番号 is a title.
-constexpr size_t kMaxNumberChars = 12;
-
 constexpr const char* kCoverFields[] = {"number", "title_field", "organization", "published"};
 
 void set_cover(Assessment& as, const std::string& field, const std::string& value, int n) {
@@ -87,8 +84,8 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
             if (space != std::string::npos && looks_like_assessment_number(number.substr(0, space))) {
                 title = text::trim(number.substr(space));
                 number.resize(space);
-            } else if (r.cells.size() == 1 && head.empty() && text::length(number) > kMaxNumberChars) {
-                // Too long for a number: the first line of a title whose number is beside its last.
+            } else if (r.cells.size() == 1 && head.empty() && !looks_like_assessment_number(number)) {
+                // No number: the first line of a title whose number is beside its last.
                 reading.title_head = text::trim(number);
                 reading.expect_number_title = true;
                 set_cover(open.at(r.line), "title_field", reading.title_head, r.line);
