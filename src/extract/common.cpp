@@ -92,6 +92,9 @@ std::string replace_tags(std::string_view s, bool keep_marks) {
     return out;
 }
 
+bool is_box_glyph(char32_t c) { return c == U'■' || c == U'□' || c == U'☑' || c == U'☐' || c == U'☒'; }
+bool is_unchecked_box_glyph(char32_t c) { return c == U'□' || c == U'☐'; }
+
 const std::u32string& bare_checked_chars() {
     static const std::u32string chars = U"○〇◯●◎■☑☒✓✔";
     return chars;
@@ -139,14 +142,13 @@ std::u32string prepare(std::string_view value) {
         }
         const bool alone_before = i == 0 || text::is_space(t[i - 1]) || t[i - 1] == U'>' || is_sentinel(t[i - 1]);
         // Box glyphs may touch their label (■紙 □電子メール); a circle must stand alone (○○課 is a name).
-        const bool box_glyph = c == U'■' || c == U'□' || c == U'☑' || c == U'☐' || c == U'☒';
-        const bool alone_after = i + 1 >= t.size() || text::is_space(t[i + 1]) || box_glyph;
+        const bool alone_after = i + 1 >= t.size() || text::is_space(t[i + 1]) || is_box_glyph(c);
         if (alone_before && alone_after) {
             if (bare_checked_chars().find(c) != std::u32string::npos) {
                 out += kChecked;
                 continue;
             }
-            if (c == U'□' || c == U'☐') {
+            if (is_unchecked_box_glyph(c)) {
                 out += kUnchecked;
                 continue;
             }
@@ -273,6 +275,27 @@ std::optional<bool> mark_state(std::string_view token) {
         if (!text::is_space(c)) kept += c;
     if (kept.size() != 1 || !is_sentinel(kept[0])) return std::nullopt;
     return kept[0] != kUnchecked;
+}
+
+std::string box_glyphs_as_brackets(std::string_view s) {
+    // ■ □ are E2 96 A0 / A1 and ☐ ☑ ☒ E2 98 90 … 92: most lines hold no E2 96 or E2 98 at all.
+    bool any = false;
+    for (size_t i = 0; i + 1 < s.size() && !any; ++i)
+        any = s[i] == '\xE2' && (s[i + 1] == '\x96' || s[i + 1] == '\x98');
+    if (!any) return std::string(s);
+    const std::u32string u = text::to_u32(s);
+    std::u32string out;
+    out.reserve(u.size() + 8);
+    for (size_t i = 0; i < u.size(); ++i) {
+        const bool opens_token = i == 0 || text::is_space(u[i - 1]);
+        if (!is_box_glyph(u[i]) || !opens_token) {
+            out += u[i];
+            continue;
+        }
+        out += is_unchecked_box_glyph(u[i]) ? U"[ ]" : U"[○]";
+        if (i + 1 < u.size() && !text::is_space(u[i + 1])) out += U' ';
+    }
+    return text::to_utf8(out);
 }
 
 std::string strip_html(std::string_view s) {

@@ -23,6 +23,9 @@ namespace piagraph::extract_detail {
 std::optional<bool> mark_state(std::string_view token);
 // Whether a text holds a box bracket: [ ] 【 】.
 bool has_box_bracket(std::string_view s);
+// The text with each box glyph that opens a token (■紙, □ 電子メール, ☑ ☐ ☒) written as the bracketed
+// box the form prints ([○] 紙, [ ] 電子メール), for a reader that knows boxes by their brackets.
+std::string box_glyphs_as_brackets(std::string_view s);
 
 // Removes HTML tags (tags whose name is ASCII, so ＜選択肢＞ and <執務室における措置> stay), turns
 // them into spaces, decodes &amp; &lt; &gt; &quot; &nbsp; and squeezes white space.

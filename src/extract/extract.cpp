@@ -384,9 +384,16 @@ void add_pages(std::vector<Assessment>& assessments, const Document& doc) {
 }
 
 // The document as the readers take it, in one copy made only when a line changes: its running
-// headers and footers (page_furniture.hpp) blanked but for the form feed that starts a page, and
-// its lines repaired (line_repairs.hpp). nullopt when no line changes.
-std::optional<Document> cleaned_document(const Document& doc) {
+// headers and footers (page_furniture.hpp) blanked but for the form feed that starts a page, its
+// lines repaired (line_repairs.hpp), and the rows of a table written on one line each given a
+// line of its own. `source_lines` maps the copy's line numbers back to the input's; empty when no
+// line was split (the numbers are the same).
+struct CleanedDocument {
+    Document doc;
+    std::vector<int> source_lines;
+};
+
+std::optional<CleanedDocument> cleaned_document(const Document& doc) {
     std::optional<Document> out;
     const auto line_of = [&](size_t i) -> std::string& {
         if (!out) out = doc;
@@ -399,8 +406,52 @@ std::optional<Document> cleaned_document(const Document& doc) {
     for (size_t i = 0; i < doc.lines.size(); ++i)
         if (std::optional<std::string> repaired = extract_detail::repaired_line(out ? out->lines[i] : doc.lines[i]))
             line_of(i) = std::move(*repaired);
-    if (out) join_lines(*out);
-    return out;
+    if (std::any_of(doc.lines.begin(), doc.lines.end(),
+                    [](const std::string& l) { return !l.empty() && l[0] == '+'; })) {
+        std::vector<std::string> lines = out ? out->lines : doc.lines;
+        if (extract_detail::join_grid_table_rows(lines)) {
+            line_of(0);
+            out->lines = std::move(lines);
+        }
+    }
+    std::vector<int> source_lines;  // filled from the first line split on
+    std::vector<std::string> split;
+    for (size_t i = 0; i < doc.lines.size(); ++i) {
+        const std::string& line = out ? out->lines[i] : doc.lines[i];
+        std::vector<std::string> rows = extract_detail::table_rows_of(line);
+        if (rows.empty() && source_lines.empty()) continue;
+        if (source_lines.empty())  // the lines before, as they are
+            for (size_t k = 0; k < i; ++k) {
+                split.push_back(out ? out->lines[k] : doc.lines[k]);
+                source_lines.push_back(doc.first_line + static_cast<int>(k));
+            }
+        if (rows.empty()) rows.push_back(line);
+        for (auto& row : rows) {
+            split.push_back(std::move(row));
+            source_lines.push_back(doc.first_line + static_cast<int>(i));
+        }
+    }
+    if (!source_lines.empty()) {
+        line_of(0);
+        out->lines = std::move(split);
+    }
+    if (!out) return std::nullopt;
+    join_lines(*out);
+    return CleanedDocument{std::move(*out), std::move(source_lines)};
+}
+
+// Each location read from a cleaned copy whose lines were split, numbered as in the input.
+void restore_source_lines(Assessment& a, const Document& read, const std::vector<int>& source_lines) {
+    if (source_lines.empty()) return;
+    const auto source_of = [&](int line) {
+        const auto at = static_cast<size_t>(line - read.first_line);
+        return line < read.first_line || at >= source_lines.size() ? line : source_lines[at];
+    };
+    extract_detail::for_each_loc(a, [&](Loc& l) {
+        if (!l.known()) return;
+        l.line = source_of(l.line);
+        l.end_line = std::max(l.line, source_of(l.end_line));
+    });
 }
 
 }  // namespace
@@ -410,8 +461,8 @@ Model extract_file(const std::string& path, const IngestOptions& options, const 
 }
 
 Model extract_document(const Document& input, const ExtractOptions& options) {
-    const std::optional<Document> cleaned = cleaned_document(input);
-    const Document& doc = cleaned ? *cleaned : input;
+    const std::optional<CleanedDocument> cleaned = cleaned_document(input);
+    const Document& doc = cleaned ? cleaned->doc : input;
     extract_detail::DocumentBudget budget(doc.path, options);
     budget.charge(extract_detail::document_bytes(doc));
     if (!looks_like_assessment(doc)) not_an_assessment(doc);
@@ -437,6 +488,7 @@ Model extract_document(const Document& input, const ExtractOptions& options) {
             throw too_many_systems_error(doc.path, a.systems[limits::kMaxSystemsPerAssessment].loc.line,
                                          a.systems.size(), "");
         finish(a, doc, definitions);
+        if (cleaned) restore_source_lines(a, doc, cleaned->source_lines);
         model.assessments.push_back(std::move(a));
     }
     if (model.assessments.empty()) not_an_assessment(doc);

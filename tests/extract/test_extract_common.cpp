@@ -34,6 +34,46 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
     EXPECT_FALSE(repaired_line("②システムの機能\t時刻 12:00 に連携する：").has_value());
 }
 
+// Boxes printed as glyphs, as word-processor forms print them, in the brackets the form prints; a
+// glyph amid a word is the word's.
+TEST(BoxGlyphs, AreWrittenAsBracketedBoxes) {
+    EXPECT_EQ(box_glyphs_as_brackets("■紙 □ 電子メール ☑ 専用線 ☐フラッシュメモリ ☒ その他"),
+              "[○] 紙 [ ] 電子メール [○] 専用線 [ ] フラッシュメモリ [○] その他");
+    EXPECT_EQ(box_glyphs_as_brackets("記号■は選択を表す"), "記号■は選択を表す");
+    EXPECT_EQ(box_glyphs_as_brackets("[ ○ ] 紙"), "[ ○ ] 紙");
+    EXPECT_EQ(box_glyphs_as_brackets(""), "");
+}
+
+// A table a converter wrote on one line gives a line per row; a table nested in a cell stays in
+// its row; a line of one row is left to make_row.
+TEST(TableRows, OfATableOnOneLine) {
+    EXPECT_EQ(table_rows_of("<table><tr><td>①事務の名称</td><td>架空税に関する事務</td></tr>"
+                            "<TR><td>②事務の内容</td><td>賦課</td></TR></table>"),
+              (std::vector<std::string>{"<tr><td>①事務の名称</td><td>架空税に関する事務</td></tr>",
+                                        "<TR><td>②事務の内容</td><td>賦課</td></TR>"}));
+    EXPECT_EQ(table_rows_of("表1<table><tr><td>a</td><td><table><tr><td>x</td></tr><tr><td>y</td></tr></table>"
+                            "</td></tr><tr><td>b</td></tr></table>注"),
+              (std::vector<std::string>{
+                  "表1<table>", "<tr><td>a</td><td><table><tr><td>x</td></tr><tr><td>y</td></tr></table></td></tr>",
+                  "<tr><td>b</td></tr>", "</table>注"}));
+    EXPECT_TRUE(table_rows_of("<tr><td>①事務の名称</td><td>架空税に関する事務</td></tr>").empty());
+    EXPECT_TRUE(table_rows_of("<track> <trx>").empty());
+}
+
+// A grid table's rows, their cells wrapped over several lines, each joined on its first line as a
+// pipe row; the rules and the rows' other lines left empty, so that every line keeps its number.
+TEST(GridTables, RowsJoinedOnTheirFirstLine) {
+    std::vector<std::string> lines = {"+------------+----------------+", "| ①システム  | 既存住民基本台 |",
+                                      "| の名称     | 帳システム     |", "+============+================+",
+                                      "| ②システム  | version 2      |", "|            | release        |",
+                                      "+------------+----------------+", "本文"};
+    ASSERT_TRUE(join_grid_table_rows(lines));
+    EXPECT_EQ(lines, (std::vector<std::string>{"", "| ①システムの名称 | 既存住民基本台帳システム |", "", "",
+                                               "| ②システム | version 2 release |", "", "", "本文"}));
+    std::vector<std::string> prose = {"+5 と -3 の和", "| 表ではない |"};
+    EXPECT_FALSE(join_grid_table_rows(prose));
+}
+
 // A field number in what a font without ① gives for it: parenthesized, negative circled, sans-serif.
 TEST(CircledNumber, TheGlyphsFontsGiveForIt) {
     EXPECT_EQ(circled_number("①事務の名称"), 1);
@@ -230,6 +270,19 @@ TEST(ExtractCommon, OnlyListedOptions) {
 
 }  // namespace
 }  // namespace piagraph::extract_detail
+
+// A cell that spans its row, which a converter of merged cells writes once per column, is one cell;
+// a label and a value that differ stay two.
+TEST(MarkdownRows, ACellSpanningTheRowIsOneCell) {
+    namespace md = piagraph::extract_detail::markdown;
+    const md::Row heading =
+        md::make_row("| 1. 滞納処分ファイル 2. 交渉記録ファイル | 1. 滞納処分ファイル 2. 交渉記録ファイル |", 1);
+    EXPECT_EQ(heading.cells, (std::vector<std::string>{"1. 滞納処分ファイル 2. 交渉記録ファイル"}));
+    EXPECT_TRUE(heading.value.empty());
+    const md::Row entry = md::make_row("システム1\tシステム1\tシステム1", 2);
+    EXPECT_EQ(entry.cells.size(), 1u);
+    EXPECT_EQ(md::make_row("| ①システムの名称 | 滞納整理システム |", 3).cells.size(), 2u);
+}
 
 // A row whose tab was lost (label and value with spaces between) is split where a label of the form
 // ends, its ※ kept with the label; a line that no label opens stays one cell.

@@ -201,6 +201,51 @@ TEST(ExtractDocument, LabelCellsSpreadToTheirWidth) {
     EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
 }
 
+// A converter that writes each table as HTML on one line: every row is read, and each value's
+// line is the line of the text that holds it.
+TEST(ExtractDocument, ATableOnOneLineIsReadRowByRow) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n"
+        "<table><tr><td>評価書番号</td><td>5</td></tr><tr><td>評価書名</td><td>架空税に関する事務 "
+        "全項目評価書</td></tr></table>\n"
+        "Ⅰ 基本情報\n"
+        "<table><tr><td>①事務の名称</td><td>架空税に関する事務</td></tr><tr><td>システム1</td><td></td></tr>"
+        "<tr><td>①システムの名称</td><td>架空税システム</td></tr>"
+        "<tr><td>③他のシステムとの接続</td><td>[ ] 情報提供ネットワークシステム [○] "
+        "庁内連携システム</td></tr></table>\n"
+        "<table><tr><td>システム2</td><td></td></tr><tr><td>①システムの名称</td><td>団体内統合宛名システム</td></tr></"
+        "table>\n";
+    const Assessment a = only_assessment(text, "one-line-tables.txt");
+    EXPECT_EQ(a.number, "5");
+    EXPECT_EQ(a.affair, "架空税に関する事務");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].name, "架空税システム");
+    EXPECT_EQ(a.systems[0].loc.line, 4);
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム"}));
+    EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
+    EXPECT_EQ(a.systems[1].loc.line, 5);
+}
+
+// A pandoc grid table whose cells wrap over several lines reads as its rows.
+TEST(ExtractDocument, AGridTableReadsAsItsRows) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\nⅠ 基本情報\n"
+        "+----------------+----------------+\n"
+        "| ①事務の名称    | 架空税に関する |\n"
+        "|                | 事務           |\n"
+        "+----------------+----------------+\n"
+        "| システム1      |                |\n"
+        "+----------------+----------------+\n"
+        "| ①システムの名  | 架空税システム |\n"
+        "| 称             |                |\n"
+        "+----------------+----------------+\n";
+    const Assessment a = only_assessment(text, "grid.txt");
+    EXPECT_EQ(a.affair, "架空税に関する事務");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].name, "架空税システム");
+    EXPECT_EQ(a.systems[0].loc.line, 8);
+}
+
 // Prose that names two of the form's labels is not a form: the text is refused as before.
 TEST(ExtractDocument, ProseNamingAFewLabelsIsNoAssessment) {
     const std::string text =

@@ -61,6 +61,23 @@ TEST(PdftextFragments, FullWidthBracketsAreBoxes) {
     EXPECT_EQ(f[1].label, "既存住民基本台帳システム");
 }
 
+// Boxes printed as glyphs (■ checked, □ not) are the layout's boxes, as the bracketed ones are.
+TEST(PdftextLayout, BoxGlyphsAreBoxes) {
+    const Document d =
+        pdftext_document("□ 住民基本台帳ネットワークシステム ■既存住民基本台帳システム\n☑ 宛名システム等\n");
+    const pt::Layout layout = pt::build_layout(d);
+    ASSERT_GE(layout.lines.size(), 2u);
+    const auto& first = layout.lines[0].fragments;
+    ASSERT_EQ(first.size(), 2u);
+    EXPECT_EQ(first[0].kind, pt::Fragment::Kind::box);
+    EXPECT_FALSE(first[0].mark.value_or(true));
+    EXPECT_EQ(first[0].label, "住民基本台帳ネットワークシステム");
+    EXPECT_TRUE(first[1].mark.value_or(false));
+    EXPECT_EQ(first[1].label, "既存住民基本台帳システム");
+    ASSERT_EQ(layout.lines[1].fragments.size(), 1u);
+    EXPECT_TRUE(layout.lines[1].fragments[0].mark.value_or(false));
+}
+
 TEST(PdftextFragments, CloserWithItsMarkAndOpenDetail) {
     const auto closer = pt::parse_fragments("○ ] 宛名システム等 [", 3);
     ASSERT_EQ(closer.size(), 2u);

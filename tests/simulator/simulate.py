@@ -176,6 +176,16 @@ def full_width_brackets(doc, ctx):
     return doc.text.replace("[", "\uff3b").replace("]", "\uff3d"), doc.gold
 
 
+CHECKED_BOX = re.compile(r"[\[［【][ \t\u3000]*[○〇◯][ \t\u3000]*[\]］】]")
+EMPTY_BOX = re.compile(r"[\[［【][ \t\u3000]*[\]］】]")
+
+
+def box_glyphs(doc, ctx):
+    """Every box whose brackets close on its own line printed as a box glyph, ■ checked and □ not, as
+    forms made in a word processor print their checkboxes (a box cut by the line end stays)."""
+    return EMPTY_BOX.sub("\u25a1", CHECKED_BOX.sub("\u25a0", doc.text)), doc.gold
+
+
 BOLD_LINE_CHARS = 30  # a heading or a label on a line of its own, not prose
 
 
@@ -331,6 +341,70 @@ def pipe_table(run):
 def html_table(run):
     rows = ["<tr>" + "".join("<td>%s</td>" % c.strip() for c in l.split("\t")) + "</tr>" for l in run]
     return ["<table>"] + rows + ["</table>"]
+
+
+GRID_CELL_WIDTH = 40  # display columns: a CJK character takes two
+
+
+def display_width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def wrapped_cell(text, width):
+    """A cell's text in lines of at most `width` columns, broken as pandoc breaks it: at a space, or
+    between two characters that are not both ASCII (a Latin word or a number stays whole)."""
+    lines, cur = [], ""
+    for c in text:
+        if display_width(cur + c) > width and cur:
+            k = len(cur)
+            def inside_word(at):
+                left, right = cur[at - 1], cur[at] if at < len(cur) else c
+                return left.isascii() and right.isascii() and left != " " and right != " "
+            while k > 0 and inside_word(k):
+                k -= 1
+            if k == 0:
+                k = len(cur)
+            lines.append(cur[:k].rstrip())
+            cur = cur[k:].lstrip()
+        cur += c
+    return lines + [cur]
+
+
+def grid_table(run):
+    """A pandoc grid table: +---+ rules between the rows, each cell wrapped within its column."""
+    rows = [[c.strip() for c in l.split("\t")] for l in run]
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    rule = "+" + "+".join("-" * (GRID_CELL_WIDTH + 2) for _ in range(width)) + "+"
+    out = [rule]
+    for r in rows:
+        cells = [wrapped_cell(c, GRID_CELL_WIDTH) for c in r]
+        for k in range(max(len(c) for c in cells)):
+            parts = [c[k] if k < len(c) else "" for c in cells]
+            out.append("|" + "|".join(" " + p + " " * (GRID_CELL_WIDTH - display_width(p)) + " " for p in parts) + "|")
+        out.append(rule)
+    return out
+
+
+SPANNING_CELL = re.compile(r"^([0-9０-９]{1,2}[.．]|(システム|提供先|移転先|委託事項)[0-9０-９]+|[ⅠⅡⅢⅣⅤⅥ]|I{1,3}\s|IV|VI?\s)")
+
+
+def merged_cells_table(run):
+    """A pipe table as converters of merged cells write it (docling): a cell that spans the row (a
+    numbered item's title, an entry's header) repeated in every column."""
+    rows = [[c.strip().replace("|", "\\|") for c in l.split("\t")] for l in run]
+    width = max(max(len(r) for r in rows), 2)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    for r in rows:
+        if r[0] and not any(r[1:]) and SPANNING_CELL.match(r[0]):
+            r[1:] = [r[0]] * (width - 1)
+    text = ["| " + " | ".join(r) + " |" for r in rows]
+    return text[:1] + ["|" + "---|" * width] + text[1:]
+
+
+def html_table_line(run):
+    """The whole table on one line, as converters that write HTML tables give it."""
+    return ["".join(html_table(run))]
 
 
 def tables_variant(render):
@@ -847,6 +921,7 @@ VARIANTS = {
     "pdf-radicals": (pdf_radicals, BOTH),
     "circled-as-parenthesized": (circled_as_parenthesized, BOTH),
     "full-width-brackets": (full_width_brackets, BOTH),
+    "box-glyphs": (box_glyphs, BOTH),
     "bold-labels": (bold_labels, MD),
     "markdown-escapes": (markdown_escapes, MD),
     "label-colons": (label_colons, MD),
@@ -857,6 +932,9 @@ VARIANTS = {
     "tabs-lost": (tabs_lost, MD),
     "pipe-tables": (tables_variant(pipe_table), MD),
     "html-tables": (tables_variant(html_table), MD),
+    "html-table-lines": (tables_variant(html_table_line), MD),
+    "grid-tables": (tables_variant(grid_table), MD),
+    "merged-cells": (tables_variant(merged_cells_table), MD),
     "digits-and-spaces": (digits_and_spaces, BOTH),
     "minutes": (minutes, BOTH),
     "concatenated": (concatenated, BOTH),

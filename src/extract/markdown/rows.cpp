@@ -155,6 +155,11 @@ Row make_row(const std::string& raw_line, int line) {
     for (const auto& c : r.all_cells)
         if (!c.empty()) r.cells.push_back(c);
     if (r.cells.empty()) return r;
+    // A cell that spans the row, which converters of merged cells write once per column
+    // (| 2. 特定個人情報ファイルを… | 2. 特定個人情報ファイルを… |): one cell.
+    if (r.cells.size() >= 2 &&
+        std::all_of(r.cells.begin(), r.cells.end(), [&](const std::string& c) { return c == r.cells[0]; }))
+        r.all_cells = r.cells = {r.cells[0]};
     // The openings of the first two cells without decoration, each stripped once. No label is
     // long; long cells (record item lists, prose) are not normalised whole.
     const std::string first = plain(r.cells[0].substr(0, kMaxLabelBytes));

@@ -479,6 +479,8 @@ Line make_line(std::string_view raw, int no) {
     // HTML a markdown-like conversion left in a text read as pdftotext's (rows that lost their
     // tabs): its tags are no part of the values (<div>[○] 庁内連携システム</div>), its inputs are boxes.
     if (l.text.find('<') != std::string::npos) l.text = html_as_text(l.text);
+    // Boxes printed as glyphs (■ 紙 □ 電子メール) are read as the form's bracketed boxes.
+    l.text = box_glyphs_as_brackets(l.text);
     l.label_cell = raw[0] == ' ' && raw.size() > 1 && raw[1] != ' ';
     l.fragments = parse_fragments(l.text, l.no);
     l.grid = !l.fragments.empty();
