@@ -15,6 +15,10 @@
 
 namespace piagraph::extract_detail {
 
+// The longest row label of the forms is about 25 characters (75 bytes) with its number and ※;
+// Japanese prose has no spaces, so a whole paragraph line would otherwise be one "label".
+constexpr size_t kMaxLabelCellBytes = 120;
+
 // The state of one checkbox/radio spelling. nullopt: the token is not a mark at all.
 // Checked: [○] [ ○ ] [〇] [ O ] 【○】 ■ ☑, <input checked="" type="checkbox"/>, [<input checked …/>],
 // <input type="radio"/> (a radio input without "checked" is how one converter writes a filled

@@ -18,6 +18,7 @@
 #include "piagraph/io.hpp"
 #include "piagraph/limits.hpp"
 #include "piagraph/text.hpp"
+#include "table_text.hpp"
 
 namespace piagraph {
 
@@ -393,27 +394,10 @@ struct CleanedDocument {
     std::vector<int> source_lines;
 };
 
-std::optional<CleanedDocument> cleaned_document(const Document& doc) {
-    std::optional<Document> out;
-    const auto line_of = [&](size_t i) -> std::string& {
-        if (!out) out = doc;
-        return out->lines[i];
-    };
-    for (size_t i : extract_detail::page_furniture(doc.lines)) {
-        std::string& line = line_of(i);
-        line.resize(line.size() - extract_detail::without_form_feeds(line).size());  // its form feeds only
-    }
-    for (size_t i = 0; i < doc.lines.size(); ++i)
-        if (std::optional<std::string> repaired = extract_detail::repaired_line(out ? out->lines[i] : doc.lines[i]))
-            line_of(i) = std::move(*repaired);
-    if (std::any_of(doc.lines.begin(), doc.lines.end(),
-                    [](const std::string& l) { return !l.empty() && l[0] == '+'; })) {
-        std::vector<std::string> lines = out ? out->lines : doc.lines;
-        if (extract_detail::join_grid_table_rows(lines)) {
-            line_of(0);
-            out->lines = std::move(lines);
-        }
-    }
+// The rows of each table written on one line given a line of their own (table_text.hpp), in `out`
+// (copied from `doc` when a line splits): the input's line number of each line of the copy, or
+// nothing when no line splits.
+std::vector<int> split_table_rows(const Document& doc, std::optional<Document>& out) {
     std::vector<int> source_lines;  // filled from the first line split on
     std::vector<std::string> split;
     for (size_t i = 0; i < doc.lines.size(); ++i) {
@@ -432,10 +416,39 @@ std::optional<CleanedDocument> cleaned_document(const Document& doc) {
         }
     }
     if (!source_lines.empty()) {
-        line_of(0);
+        if (!out) out = doc;
         out->lines = std::move(split);
     }
+    return source_lines;
+}
+
+std::optional<CleanedDocument> cleaned_document(const Document& doc) {
+    std::optional<Document> out;
+    const auto line_of = [&](size_t i) -> std::string& {
+        if (!out) out = doc;
+        return out->lines[i];
+    };
+    // Whole-text repairs first: they join rows whose cells run over several lines.
+    bool rows_rebuilt = false;
+    for (const auto repair : {extract_detail::spreadsheet_records, extract_detail::grid_table_rows})
+        if (auto lines = repair(out ? out->lines : doc.lines)) {
+            line_of(0);
+            out->lines = std::move(*lines);
+            rows_rebuilt = true;
+        }
+    for (size_t i : extract_detail::page_furniture(out ? out->lines : doc.lines)) {
+        std::string& line = line_of(i);
+        line.resize(line.size() - extract_detail::without_form_feeds(line).size());  // its form feeds only
+    }
+    for (size_t i = 0; i < doc.lines.size(); ++i)
+        if (std::optional<std::string> repaired = extract_detail::repaired_line(out ? out->lines[i] : doc.lines[i]))
+            line_of(i) = std::move(*repaired);
+    std::vector<int> source_lines = split_table_rows(doc, out);
     if (!out) return std::nullopt;
+    // Rows rebuilt from a spreadsheet's text or a table are rows: a text taken for pdftotext's
+    // (a CSV has no tab) is read as rows when they now say so.
+    if ((rows_rebuilt || !source_lines.empty()) && out->format == TextFormat::pdftext)
+        out->format = detect_format(out->lines);
     join_lines(*out);
     return CleanedDocument{std::move(*out), std::move(source_lines)};
 }

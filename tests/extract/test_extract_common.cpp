@@ -5,6 +5,7 @@
 #include "../../src/extract/common.hpp"
 #include "../../src/extract/line_repairs.hpp"
 #include "../../src/extract/markdown/reader.hpp"
+#include "../../src/extract/table_text.hpp"
 
 namespace piagraph::extract_detail {
 namespace {
@@ -63,15 +64,46 @@ TEST(TableRows, OfATableOnOneLine) {
 // A grid table's rows, their cells wrapped over several lines, each joined on its first line as a
 // pipe row; the rules and the rows' other lines left empty, so that every line keeps its number.
 TEST(GridTables, RowsJoinedOnTheirFirstLine) {
-    std::vector<std::string> lines = {"+------------+----------------+", "| ①システム  | 既存住民基本台 |",
-                                      "| の名称     | 帳システム     |", "+============+================+",
-                                      "| ②システム  | version 2      |", "|            | release        |",
-                                      "+------------+----------------+", "本文"};
-    ASSERT_TRUE(join_grid_table_rows(lines));
-    EXPECT_EQ(lines, (std::vector<std::string>{"", "| ①システムの名称 | 既存住民基本台帳システム |", "", "",
+    const std::vector<std::string> lines = {"+------------+----------------+", "| ①システム  | 既存住民基本台 |",
+                                            "| の名称     | 帳システム     |", "+============+================+",
+                                            "| ②システム  | version 2      |", "|            | release        |",
+                                            "+------------+----------------+", "本文"};
+    const auto rows = grid_table_rows(lines);
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(*rows, (std::vector<std::string>{"", "| ①システムの名称 | 既存住民基本台帳システム |", "", "",
                                                "| ②システム | version 2 release |", "", "", "本文"}));
-    std::vector<std::string> prose = {"+5 と -3 の和", "| 表ではない |"};
-    EXPECT_FALSE(join_grid_table_rows(prose));
+    const std::vector<std::string> prose = {"+5 と -3 の和", "| 表ではない |"};
+    EXPECT_FALSE(grid_table_rows(prose).has_value());
+}
+
+// A spreadsheet saved as CSV: each record a tab row on its first line, a quoted cell's line breaks
+// and doubled quotes undone, the record's other lines left empty; the same for Excel's
+// tab-separated text, where only quoted cells change. A text that is neither is left alone.
+TEST(SpreadsheetRecords, CsvAndQuotedCells) {
+    const std::vector<std::string> csv = {"特定個人情報保護評価書（全項目評価書）,,",
+                                          "①事務の名称,架空税に関する事務,",
+                                          "②事務の内容 ※,\"賦課、徴収",
+                                          "（\"\"架空税\"\"）\",",
+                                          "③対象人数,\"[1,000人以上1万人未満]\",",
+                                          "①システムの名称,架空税システム,",
+                                          "②システムの機能,\"a,b\",",
+                                          "③他のシステムとの接続,[○] 庁内連携システム,"};
+    const auto rows = spreadsheet_records(csv);
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(*rows, (std::vector<std::string>{
+                         "特定個人情報保護評価書（全項目評価書）\t\t", "①事務の名称\t架空税に関する事務\t",
+                         "②事務の内容 ※\t賦課、徴収 （\"架空税\"）\t", "", "③対象人数\t[1,000人以上1万人未満]\t",
+                         "①システムの名称\t架空税システム\t", "②システムの機能\ta,b\t",
+                         "③他のシステムとの接続\t[○] 庁内連携システム\t"}));
+
+    const std::vector<std::string> tsv = {"①事務の名称\t架空税に関する事務", "②事務の内容 ※\t\"賦課", "徴収\"",
+                                          "③対象人数\t\"未閉じの引用"};
+    const auto tab_rows = spreadsheet_records(tsv);
+    ASSERT_TRUE(tab_rows.has_value());
+    EXPECT_EQ(*tab_rows, (std::vector<std::string>{"①事務の名称\t架空税に関する事務", "②事務の内容 ※\t賦課 徴収", "",
+                                                   "③対象人数\t\"未閉じの引用"}));
+
+    EXPECT_FALSE(spreadsheet_records({"①事務の名称\t架空税に関する事務", "1,000人以上, 2,000人未満"}).has_value());
 }
 
 // A field number in what a font without ① gives for it: parenthesized, negative circled, sans-serif.

@@ -246,6 +246,23 @@ TEST(ExtractDocument, AGridTableReadsAsItsRows) {
     EXPECT_EQ(a.systems[0].loc.line, 8);
 }
 
+// The form's sheet saved as CSV: read as its rows, a quoted cell over several lines read whole,
+// each value's line the line where its record starts.
+TEST(ExtractDocument, ASheetSavedAsCsvReadsAsItsRows) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）,\n評価書番号,5\nⅠ 基本情報,\n①事務の名称,架空税に関する事務\n"
+        "②事務の内容 ※,\"賦課\n徴収\"\nシステム1,\n①システムの名称,架空税システム\n②システムの機能,賦課\n"
+        "③他のシステムとの接続,\"[ ] 情報提供ネットワークシステム\n[○] 庁内連携システム\"\n";
+    const Assessment a = only_assessment(text, "sheet.csv");
+    EXPECT_EQ(a.number, "5");
+    EXPECT_EQ(a.affair, "架空税に関する事務");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].name, "架空税システム");
+    EXPECT_EQ(a.systems[0].loc.line, 7);  // its header, システム1
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム"}));
+    EXPECT_EQ(a.systems[0].connections_loc.line, 10);
+}
+
 // Prose that names two of the form's labels is not a form: the text is refused as before.
 TEST(ExtractDocument, ProseNamingAFewLabelsIsNoAssessment) {
     const std::string text =

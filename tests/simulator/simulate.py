@@ -12,8 +12,10 @@ printed-pdftotext variants also need chromium and pdftotext.
 """
 import argparse
 import copy
+import csv
 import hashlib
 import html
+import io
 import json
 import os
 import random
@@ -400,6 +402,26 @@ def merged_cells_table(run):
             r[1:] = [r[0]] * (width - 1)
     text = ["| " + " | ".join(r) + " |" for r in rows]
     return text[:1] + ["|" + "---|" * width] + text[1:]
+
+
+CELL_BREAKS = re.compile(r"</p>\s*<p>|<br\s*/?>|</div>\s*<div[^>]*>")
+
+
+def spreadsheet_variant(delimiter, grid_sheet=False):
+    """The form's sheet saved as text by a spreadsheet (Excel's CSV, or its tab-separated text):
+    a cell's paragraphs as line breaks inside the cell, so that a cell holding one (or a comma, a
+    quote) is quoted, its quotes doubled. A grid sheet (方眼紙: the form laid out on narrow columns)
+    leaves a margin column and each merged cell's other columns empty; Excel ends its lines CRLF."""
+    def variant(doc, ctx):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if grid_sheet else "\n")
+        for line in doc.lines:
+            cells = [CELL_BREAKS.sub("\n", c.strip()) for c in line.split("\t")]
+            if grid_sheet:
+                cells = [""] + [part for c in cells for part in (c, "", "", "")]
+            writer.writerow(cells)
+        return out.getvalue(), doc.gold
+    return variant
 
 
 def html_table_line(run):
@@ -935,6 +957,8 @@ VARIANTS = {
     "html-table-lines": (tables_variant(html_table_line), MD),
     "grid-tables": (tables_variant(grid_table), MD),
     "merged-cells": (tables_variant(merged_cells_table), MD),
+    "spreadsheet-csv": (spreadsheet_variant(",", grid_sheet=True), MD),
+    "spreadsheet-tsv": (spreadsheet_variant("\t"), MD),
     "digits-and-spaces": (digits_and_spaces, BOTH),
     "minutes": (minutes, BOTH),
     "concatenated": (concatenated, BOTH),

@@ -18,9 +18,7 @@ namespace {
 
 // Region headers (Ⅱ 特定個人情報ファイルの概要) and the 項目一覧 title are short lines.
 constexpr size_t kMaxHeaderChars = 70;
-// The longest row label of the forms is about 25 characters (75 bytes) with its number and ※;
-// Japanese prose has no spaces, so a whole paragraph line would otherwise be one "label".
-constexpr size_t kMaxLabelBytes = 120;
+constexpr size_t kMaxLabelBytes = kMaxLabelCellBytes;
 
 // NFKC without white space and ※ (the "required" mark that follows many labels).
 std::string compact_nfkc(std::string_view s) { return without_note_marks(text::nfkc_compact(s)); }

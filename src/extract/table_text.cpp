@@ -1,0 +1,233 @@
+#include "table_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <utility>
+
+#include "common.hpp"
+#include "form_labels.hpp"
+#include "piagraph/text.hpp"
+
+namespace piagraph::extract_detail {
+
+namespace {
+
+// ---- spreadsheets saved as text ----------------------------------------------------------
+
+// A quoted cell may hold line breaks; one whose quote never closes is read as written, not run on
+// to the end of the text.
+constexpr size_t kMaxRecordLines = 200;
+constexpr size_t kMinCsvLabels = 4;  // as a text without its cover is told by its labels
+
+// Whether the text is CSV: distinct field labels of the form, each the first cell of its line and
+// followed by a comma, and fewer tab rows than such lines.
+bool is_csv(const std::vector<std::string>& lines) {
+    std::set<std::string, std::less<>> labels;
+    size_t tab_rows = 0, label_lines = 0;
+    for (const auto& line : lines) {
+        if (line.find('\t') != std::string::npos) ++tab_rows;
+        // The first cell that holds text: a sheet laid out on a grid of narrow columns leaves the
+        // cells before its labels empty (,,①事務の名称,,,架空税に関する事務).
+        const size_t from = line.find_first_not_of(", ");
+        const size_t comma = from == std::string::npos ? std::string::npos : line.find(',', from);
+        if (comma == std::string::npos || comma - from > kMaxLabelCellBytes) continue;
+        std::string_view first = text::trim_view(std::string_view(line).substr(from, comma - from));
+        if (first.size() >= 2 && first.front() == '"' && first.back() == '"') first = first.substr(1, first.size() - 2);
+        std::string key = label_key(first);
+        if (!FormLabels::get().is_field_label(key)) continue;
+        ++label_lines;
+        labels.insert(std::move(key));
+    }
+    return labels.size() >= kMinCsvLabels && tab_rows < label_lines;
+}
+
+// One record from lines[first] on, cells split at `separator`: its cells and the index of its
+// last line; nullopt when a quote opened on the record's first line does not close within
+// kMaxRecordLines (the caller then reads the line as written).
+std::optional<std::pair<std::vector<std::string>, size_t>> read_record(const std::vector<std::string>& lines,
+                                                                       size_t first, char separator) {
+    std::vector<std::string> cells(1);
+    bool quoted = false, cell_start = true;
+    for (size_t k = first; k < lines.size() && k - first < kMaxRecordLines; ++k) {
+        const std::string& line = lines[k];
+        for (size_t i = 0; i < line.size(); ++i) {
+            const char c = line[i];
+            if (quoted) {
+                if (c != '"')
+                    cells.back() += c == '\t' ? ' ' : c;
+                else if (i + 1 < line.size() && line[i + 1] == '"')
+                    cells.back() += line[++i];
+                else
+                    quoted = false;
+            } else if (c == separator) {
+                cells.emplace_back();
+                cell_start = true;
+                continue;
+            } else if (c == '"' && cell_start) {
+                quoted = true;
+            } else if (c != '\r') {
+                cells.back() += c;
+            }
+            cell_start = false;
+        }
+        if (!quoted) return std::pair{std::move(cells), k};
+        cells.back() += ' ';  // a line break inside a quoted cell
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> spreadsheet_records(const std::vector<std::string>& input) {
+    const bool csv = is_csv(input);
+    // A tab-separated text needs reading only where a cell opens with a quote.
+    const auto quotes_a_cell = [](const std::string& l) {
+        return (!l.empty() && l[0] == '"') || l.find("\t\"") != std::string::npos;
+    };
+    if (!csv && std::none_of(input.begin(), input.end(), quotes_a_cell)) return std::nullopt;
+    std::vector<std::string> lines = input;
+    bool changed = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (!csv && !quotes_a_cell(lines[i])) continue;
+        auto record = read_record(lines, i, csv ? ',' : '\t');
+        if (!record) continue;
+        auto& [cells, last] = *record;
+        std::string row;
+        for (size_t c = 0; c < cells.size(); ++c) row += (c == 0 ? "" : "\t") + cells[c];
+        changed = changed || row != lines[i] || last > i;
+        lines[i] = std::move(row);
+        for (size_t k = i + 1; k <= last; ++k) lines[k].clear();
+        i = last;
+    }
+    if (!changed) return std::nullopt;
+    return lines;
+}
+
+namespace {
+
+// ---- tables ----------------------------------------------------------------------------------
+
+// Whether `tag` (lower case, with its "<") opens at `at`, in either case: <tr>, <TR class="…">,
+// not <track>.
+bool tag_at(std::string_view line, size_t at, std::string_view tag) {
+    if (at + tag.size() >= line.size()) return false;
+    for (size_t k = 0; k < tag.size(); ++k)
+        if (std::tolower(static_cast<unsigned char>(line[at + k])) != tag[k]) return false;
+    const char after = line[at + tag.size()];
+    return after == '>' || after == ' ' || after == '\t' || after == '/';
+}
+
+// The line's text outside tags, for telling a table's opening (<table><tbody>) from a caption.
+bool holds_text(std::string_view part) { return !text::trim(strip_html(part)).empty(); }
+
+// A grid table's rule: +---+---+, +===+ under its header, +:--+ with alignment; the number of its
+// columns (0 for any other line).
+size_t grid_rule_columns(std::string_view line) {
+    const std::string_view t = text::trim_view(line);
+    if (t.size() < 3 || t.front() != '+' || t.back() != '+' || t.find_first_not_of("+-=: ") != std::string_view::npos)
+        return 0;
+    return static_cast<size_t>(std::count(t.begin(), t.end(), '+')) - 1;
+}
+
+// The cells of a grid table's line (| a | b |), trimmed; empty when it has not `columns` of them.
+std::vector<std::string> grid_cells(std::string_view line, size_t columns) {
+    const std::string_view t = text::trim_view(line);
+    if (t.size() < 2 || t.front() != '|' || t.back() != '|') return {};
+    std::vector<std::string> cells;
+    for (size_t start = 1; start < t.size();) {
+        const size_t bar = t.find('|', start);
+        cells.push_back(text::trim(t.substr(start, bar - start)));
+        start = bar + 1;
+    }
+    if (cells.size() != columns) return {};
+    return cells;
+}
+
+// Text a cell wrapped onto its next line, joined: Japanese runs on without a space, words of
+// Latin letters or digits take one.
+void join_wrapped(std::string& cell, const std::string& more) {
+    if (more.empty()) return;
+    const bool ascii_seam = !cell.empty() && static_cast<unsigned char>(cell.back()) < 0x80 &&
+                            static_cast<unsigned char>(more.front()) < 0x80;
+    if (ascii_seam) cell += ' ';
+    cell += more;
+}
+
+// One row of a grid table, from lines [first, end) between two rules, written as a pipe row on its
+// first line with the others emptied; false (nothing changed) when a line does not split into
+// the table's columns.
+bool join_grid_row(std::vector<std::string>& lines, size_t first, size_t end, size_t columns) {
+    std::vector<std::string> row(columns);
+    for (size_t i = first; i < end; ++i) {
+        const std::vector<std::string> cells = grid_cells(lines[i], columns);
+        if (cells.empty()) return false;
+        for (size_t c = 0; c < columns; ++c) join_wrapped(row[c], cells[c]);
+    }
+    std::string joined = "|";
+    for (const auto& cell : row) joined += " " + cell + " |";
+    lines[first] = std::move(joined);
+    for (size_t i = first + 1; i < end; ++i) lines[i].clear();
+    return true;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> grid_table_rows(const std::vector<std::string>& input) {
+    // Most texts hold no grid table: no line opens with its rule's "+".
+    if (std::none_of(input.begin(), input.end(), [](const std::string& l) { return !l.empty() && l[0] == '+'; }))
+        return std::nullopt;
+    std::vector<std::string> lines = input;
+    bool changed = false;
+    size_t rule = std::string::npos, columns = 0;  // the last rule of the table being read
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const size_t here =
+            lines[i].empty() || text::trim_view(lines[i]).front() != '+' ? 0 : grid_rule_columns(lines[i]);
+        if (here == 0) {
+            if (rule != std::string::npos && grid_cells(lines[i], columns).empty())
+                rule = std::string::npos;  // not a row
+            continue;
+        }
+        if (rule != std::string::npos && here == columns && i > rule + 1 && join_grid_row(lines, rule + 1, i, columns))
+            changed = true;
+        lines[i].clear();
+        changed = true;
+        rule = i;
+        columns = here;
+    }
+    if (!changed) return std::nullopt;
+    return lines;
+}
+
+std::vector<std::string> table_rows_of(std::string_view line) {
+    // Most lines hold no row: "<tr" is looked for once before anything else.
+    if (line.find("<tr") == std::string_view::npos && line.find("<TR") == std::string_view::npos) return {};
+    std::vector<std::pair<size_t, size_t>> rows;  // [start, end) of each top-level row
+    int depth = 0;                                // tables open around the scan
+    size_t row_start = std::string_view::npos;
+    for (size_t at = line.find('<'); at != std::string_view::npos; at = line.find('<', at + 1)) {
+        if (tag_at(line, at, "<table")) {
+            ++depth;
+        } else if (tag_at(line, at, "</table")) {
+            depth = std::max(0, depth - 1);
+        } else if (depth <= 1 && tag_at(line, at, "<tr")) {
+            if (row_start != std::string_view::npos) rows.emplace_back(row_start, at);  // </tr> left out
+            row_start = at;
+        } else if (depth <= 1 && tag_at(line, at, "</tr") && row_start != std::string_view::npos) {
+            const size_t close = line.find('>', at);
+            const size_t end = close == std::string_view::npos ? line.size() : close + 1;
+            rows.emplace_back(row_start, end);
+            row_start = std::string_view::npos;
+        }
+    }
+    if (row_start != std::string_view::npos) rows.emplace_back(row_start, line.size());
+    if (rows.size() < 2) return {};
+    std::vector<std::string> out;
+    if (const std::string_view before = line.substr(0, rows.front().first); holds_text(before))
+        out.emplace_back(before);
+    for (const auto& [start, end] : rows) out.emplace_back(line.substr(start, end - start));
+    if (const std::string_view after = line.substr(rows.back().second); holds_text(after)) out.emplace_back(after);
+    return out;
+}
+
+}  // namespace piagraph::extract_detail

@@ -1,0 +1,31 @@
+// Tables as converters other than the corpus's write them, and a spreadsheet saved as text, turned
+// into the rows the readers take (tab, pipe or HTML rows of one line each). Each keeps every line
+// of the text where it was, but for table_rows_of, whose caller maps the lines back.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace piagraph::extract_detail {
+
+// A spreadsheet saved as text (Excel's CSV, or its tab-separated text, whose cells holding a line
+// break, a tab or a quote are quoted): each record as a tab row on the line where it starts, a
+// quoted cell's line breaks as spaces and its doubled quotes as one, the record's other lines left
+// empty. A CSV is told by its lines: several distinct field labels of the form, each followed by
+// a comma. nullopt when nothing changes (most texts).
+std::optional<std::vector<std::string>> spreadsheet_records(const std::vector<std::string>& lines);
+
+// Grid tables (pandoc's: +----+----+ rules between rows, a cell's text wrapped over several | … |
+// lines) as pipe rows: each row's cells joined on the row's first line, its other lines and the
+// rules left empty. nullopt when nothing changes.
+std::optional<std::vector<std::string>> grid_table_rows(const std::vector<std::string>& lines);
+
+// The rows of an HTML table that a converter wrote on one line (<table><tr><td>①事務の名称</td>…</tr>
+// <tr>…</tr></table>), each as its own line: what stands before the first row and after the last,
+// when it holds more than tags, is a line of its own too. A table nested in a cell stays in its
+// row. Empty when the line holds fewer than two rows (most lines).
+std::vector<std::string> table_rows_of(std::string_view line);
+
+}  // namespace piagraph::extract_detail
