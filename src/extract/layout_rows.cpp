@@ -1060,6 +1060,7 @@ public:
             lines_.push_back(read_line(l));
             out_.emplace_back(without_form_feeds(l));
         }
+        remove_table_margin();
     }
 
     std::optional<Document> run() {
@@ -1103,10 +1104,34 @@ private:
     size_t grid_row_ = kNone;              // the line of the table row being read
     std::vector<std::string> grid_cells_;  // its cells so far
     bool cells_at_foot_ = false;           // the form's cells stand at the foot of their rows
+    size_t values_col_ = kNone;            // where the last row at the margin set its value
     std::vector<size_t> grid_held_;        // then: the lines of a table row before its date
     bool cell_table_ = false;              // the table written one cell per line is open
     size_t cell_row_ = kNone;              // the line of its row being read (its date)
     std::vector<std::string> cell_texts_;  // that row's lines so far
+
+    // A table set in from the text's margin (pandoc indents its tables two spaces; the headings
+    // between them stand at the margin): where the form's numbered labels stand at one indent,
+    // every line set in at least as far is read from that indent on.
+    void remove_table_margin() {
+        constexpr double kMinShare = 0.8;
+        constexpr size_t kMinLabels = 4;  // a 基礎項目評価書 numbers few
+        std::map<size_t, size_t> label_indents;
+        size_t labels = 0;
+        for (const Line& l : lines_)
+            if (l.kind == Kind::label && l.circled > 0) {
+                ++label_indents[l.indent];
+                ++labels;
+            }
+        if (labels < kMinLabels || label_indents.begin()->first == 0) return;
+        const auto [margin, count] = *label_indents.begin();  // no numbered label stands left of it
+        if (static_cast<double>(count) < kMinShare * static_cast<double>(labels)) return;
+        for (Line& l : lines_) {
+            if (l.frags.empty() || l.indent < margin) continue;
+            l.indent -= margin;
+            for (Frag& f : l.frags) f.col -= margin;
+        }
+    }
 
     // The lines as column_flow_order sees them.
     std::vector<FlowLine> flow_lines() const {
@@ -1249,7 +1274,7 @@ private:
         // After a blank line a value of (b) has ended, unless a page break came with it.
         const bool ended = !r.inline_value && !r.value.empty() && r.gap && !r.page_break;
         if (l.indent > 0) {
-            if (ended) return false;
+            if (ended || opens_sub_field(l)) return false;
             // A label cut short by its column stays open: centred on a taller value, its last line
             // may stand below value lines (③他のシステムとの | value lines | 接続).
             if (!r.key || r.key->empty() || r.entry || Vocabulary::get().exact(r.labels.back())) r.label_open = false;
@@ -1291,6 +1316,17 @@ private:
         if (!r.value.empty() && !r.value.starts_with_markup() && opens_with_tag(l.frags[0].text)) return false;
         r.label_open = false;
         return absorb(i, l.frags);
+    }
+
+    // A label of the form set in from the margin but left of the values (a table of three columns:
+    // 再委託 | ④再委託の有無 | value, then | ⑤再委託の許諾方法 | value; ②保管期間 | 期間 | value, then
+    // | その妥当性 | value): a row of its own, a field of the group above. Columns count code points, so
+    // in a table laid out by display width (two columns a kanji) a row's value column moves with its
+    // label's length; a wrapped value's lines stand at or right of it.
+    bool opens_sub_field(const Line& l) const {
+        constexpr size_t kColumnSlack = 2;
+        return values_col_ != kNone && l.kind == Kind::label && !l.frags.empty() &&
+               l.frags[0].col + kColumnSlack < values_col_;
     }
 
     static bool opens_with_tag(const std::string& s) {
@@ -1363,7 +1399,9 @@ private:
             data_row_ = kNone;
             if (l.indent == 0 && l.frags.size() > 1) return write_cells(i, l.frags);
         }
-        const bool labelled = l.indent == 0 && (l.kind == Kind::label || l.kind == Kind::entry);
+        const bool sub_field = l.indent > 0 && opens_sub_field(l);
+        if (l.indent == 0) values_col_ = kNone;
+        const bool labelled = (l.indent == 0 && (l.kind == Kind::label || l.kind == Kind::entry)) || sub_field;
         if (!labelled && !unknown_label_row(l)) return;
         if (l.kind == Kind::label) ++label_rows_;
         if (grid_header(i) || header_row(i) || header_pair(i) || change_header_column(i)) return;
@@ -1374,9 +1412,20 @@ private:
         r.key = l.kind == Kind::label ? l.form_key : std::nullopt;  // an entry's key is no label's
         r.circled = l.circled;
         r.entry = l.kind == Kind::entry;
-        r.inline_value = l.frags.size() > 1;
-        r.value.add_line({l.frags.begin() + 1, l.frags.end()});
+        size_t value_from = 1;
+        if (l.frags.size() > 1 && !r.entry && label_frag(l.frags[1])) {
+            // A label with a field's label beside it (再委託 | ④再委託の有無 ※, ②保管期間 | 期間): both
+            // are the row's labels, as the markdown conversions write such rows.
+            r.labels.push_back(l.frags[1].text);
+            value_from = 2;
+        }
+        r.inline_value = l.frags.size() > value_from;
+        if (l.indent == 0 && r.inline_value) values_col_ = l.frags[value_from].col;
+        r.value.add_line({l.frags.begin() + static_cast<long>(value_from), l.frags.end()});
     }
+
+    // A label of the form, alone in its fragment (④再委託の有無 ※, 期間).
+    static bool label_frag(const Frag& f) { return Vocabulary::get().label(f.text).has_value(); }
 
     // ---- the 変更箇所 table: columns under a header row (変更日  項目  変更前の記載 …) whose
     // cells wrap inside their columns, a row starting at a date in the first column.

@@ -487,6 +487,29 @@ TEST(LayoutRowsColumnFlow, AValueUnderItsLabelAmidTheRunOfLabelsStays) {
     EXPECT_EQ(line(*rows, 15), "⑨使用開始日\t平成27年10月5日");
 }
 
+// The form as pandoc's multiline tables (its plain text of an office document): set two spaces in
+// from the margin, the headings between the tables at it, cells wrapped in columns laid out by
+// display width, and a group's fields in a column of their own (再委託 | ④再委託の有無 | value, then
+// | ⑤再委託の許諾方法 | value). Each field is a row of its own, under its group.
+TEST(LayoutRowsForm, MultilineTablesSetInFromTheMargin) {
+    const Document source = fixture("midori-kokuho-multiline.txt");
+    const auto rows = rows_from_layout(source);
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_TRUE(text::starts_with(line(*rows, 314), "再委託\t④再委託の有無 ※\t[再委託する]"));
+    EXPECT_TRUE(text::starts_with(line(*rows, 317), "⑤再委託の許諾方法\t再委託申請書を提出させ、"));
+    EXPECT_TRUE(text::starts_with(line(*rows, 321), "⑥再委託事項\t封入封緘作業の一部"));
+
+    const Model m = extract_document(source);
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    ASSERT_EQ(a.systems.size(), 3u);
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].entrustments.size(), 2u);
+    EXPECT_EQ(a.files[0].entrustments[1].resubcontract, std::optional<bool>(true));
+    EXPECT_TRUE(text::starts_with(a.files[0].entrustments[1].permission_method, "再委託申請書を提出させ"));
+}
+
 TEST(LayoutRowsRefused, TooFewLabels) {
     const Document doc =
         decode_document("①事務の名称          国民年金に関する事務\n公表日   令和6年4月1日\n", "short.txt");

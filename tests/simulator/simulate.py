@@ -424,6 +424,36 @@ def spreadsheet_variant(delimiter, grid_sheet=False):
     return variant
 
 
+MULTILINE_CELL_WIDTH = 40  # display columns: a CJK character takes two
+MARKUP = re.compile(r"<(?!選択肢|執務)[A-Za-z/][^>]*>")
+
+
+def plain_cell(value):
+    """A cell as a converter to plain text renders it: its checkboxes as [ ○ ] / [ ], its HTML
+    as the text it shows."""
+    return re.sub(r"\s+", " ", MARKUP.sub(" ", text_marks(value))).strip()
+
+
+def multiline_table(run):
+    """A pandoc multiline table (pandoc's plain and markdown output of an office document): set
+    two spaces in from the margin, dashed rules above and below, each cell wrapped within its
+    column (laid out by display width), the rows parted by blank lines."""
+    rows = [[plain_cell(c) for c in l.split("\t")] for l in run]
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    rule = "  " + "  ".join("-" * MULTILINE_CELL_WIDTH for _ in range(width))
+    out = [rule]
+    for r in rows:
+        cells = [wrapped_cell(c, MULTILINE_CELL_WIDTH) for c in r]
+        for k in range(max(len(c) for c in cells)):
+            parts = [c[k] if k < len(c) else "" for c in cells]
+            line = "  ".join(p + " " * (MULTILINE_CELL_WIDTH - display_width(p)) for p in parts)
+            out.append(("  " + line).rstrip())
+        out.append("")
+    out[-1] = rule
+    return out + [""]
+
+
 def html_table_line(run):
     """The whole table on one line, as converters that write HTML tables give it."""
     return ["".join(html_table(run))]
@@ -956,6 +986,7 @@ VARIANTS = {
     "html-tables": (tables_variant(html_table), MD),
     "html-table-lines": (tables_variant(html_table_line), MD),
     "grid-tables": (tables_variant(grid_table), MD),
+    "multiline-tables": (tables_variant(multiline_table), MD),
     "merged-cells": (tables_variant(merged_cells_table), MD),
     "spreadsheet-csv": (spreadsheet_variant(",", grid_sheet=True), MD),
     "spreadsheet-tsv": (spreadsheet_variant("\t"), MD),
