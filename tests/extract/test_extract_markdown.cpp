@@ -263,6 +263,34 @@ TEST(ExtractDocument, ASheetSavedAsCsvReadsAsItsRows) {
     EXPECT_EQ(a.systems[0].connections_loc.line, 10);
 }
 
+// The example's 国民健康保険 assessment as other converters write it (made with the conversion
+// simulator): the same systems with the same boxes, the same files, flows and entrustments.
+TEST(ExtractDocument, TheExampleAsOtherConvertersWriteItReadsTheSame) {
+    const Model original = extract_file((test::source_dir() / "examples" / "midori" / "midori-kokuho.txt").string());
+    ASSERT_EQ(original.assessments.size(), 1u);
+    const Assessment& want = original.assessments[0];
+    for (const char* name :
+         {"midori-kokuho-sheet.csv.txt", "midori-kokuho-grid-tables.txt", "midori-kokuho-table-lines.txt"}) {
+        SCOPED_TRACE(name);
+        const Model m = extract_file(fixture(name));
+        ASSERT_EQ(m.assessments.size(), 1u);
+        const Assessment& got = m.assessments[0];
+        EXPECT_EQ(got.affair, want.affair);
+        ASSERT_EQ(got.systems.size(), want.systems.size());
+        for (size_t i = 0; i < want.systems.size(); ++i) {
+            EXPECT_EQ(got.systems[i].name, want.systems[i].name);
+            EXPECT_EQ(got.systems[i].connections, want.systems[i].connections);
+        }
+        ASSERT_EQ(got.files.size(), want.files.size());
+        for (size_t i = 0; i < want.files.size(); ++i) {
+            EXPECT_EQ(got.files[i].provisions.size(), want.files[i].provisions.size());
+            EXPECT_EQ(got.files[i].transfers.size(), want.files[i].transfers.size());
+            EXPECT_EQ(got.files[i].entrustments.size(), want.files[i].entrustments.size());
+        }
+        EXPECT_EQ(got.unread_items(), want.unread_items());
+    }
+}
+
 // Prose that names two of the form's labels is not a form: the text is refused as before.
 TEST(ExtractDocument, ProseNamingAFewLabelsIsNoAssessment) {
     const std::string text =
