@@ -78,6 +78,27 @@ TEST(PdftextLayout, BoxGlyphsAreBoxes) {
     EXPECT_TRUE(layout.lines[1].fragments[0].mark.value_or(false));
 }
 
+// A box ticked with レ (or ×) whose brackets a line end parts, or that stands alone on its line,
+// is checked as a box of ○ is; a Latin letter alone on a line is no mark.
+TEST(PdftextFragments, MarksBesideTheCircle) {
+    const auto opener = pt::parse_fragments("[ ] 住民基本台帳ネットワークシステム [ レ", 1);
+    ASSERT_EQ(opener.size(), 2u);
+    EXPECT_EQ(opener[1].kind, pt::Fragment::Kind::opener);
+    EXPECT_TRUE(opener[1].mark.value_or(false));
+    const auto closer = pt::parse_fragments("× ] 宛名システム等", 2);
+    ASSERT_EQ(closer.size(), 1u);
+    EXPECT_EQ(closer[0].kind, pt::Fragment::Kind::closer);
+    EXPECT_TRUE(closer[0].mark.value_or(false));
+    const auto alone = pt::parse_fragments("レ", 3);
+    ASSERT_EQ(alone.size(), 1u);
+    EXPECT_EQ(alone[0].kind, pt::Fragment::Kind::orphan);
+    EXPECT_TRUE(pt::parse_fragments("x", 4).empty());
+    EXPECT_TRUE(pt::parse_fragments("レベル", 5).empty());
+    const auto selection = pt::parse_fragments("[ 実施する", 6);
+    ASSERT_EQ(selection.size(), 1u);
+    EXPECT_EQ(selection[0].kind, pt::Fragment::Kind::selection);
+}
+
 TEST(PdftextFragments, CloserWithItsMarkAndOpenDetail) {
     const auto closer = pt::parse_fragments("○ ] 宛名システム等 [", 3);
     ASSERT_EQ(closer.size(), 2u);

@@ -182,6 +182,12 @@ CHECKED_BOX = re.compile(r"[\[［【][ \t\u3000]*[○〇◯][ \t\u3000]*[\]］�
 EMPTY_BOX = re.compile(r"[\[［【][ \t\u3000]*[\]］】]")
 
 
+def check_marks(doc, ctx):
+    """Every ○ that marks a box written as the katakana レ, the tick of forms filled in by hand or
+    by a word processor's check mark."""
+    return doc.text.replace("○", "レ"), doc.gold
+
+
 def box_glyphs(doc, ctx):
     """Every box whose brackets close on its own line printed as a box glyph, ■ checked and □ not, as
     forms made in a word processor print their checkboxes (a box cut by the line end stays)."""
@@ -974,6 +980,7 @@ VARIANTS = {
     "circled-as-parenthesized": (circled_as_parenthesized, BOTH),
     "full-width-brackets": (full_width_brackets, BOTH),
     "box-glyphs": (box_glyphs, BOTH),
+    "check-marks": (check_marks, BOTH),
     "bold-labels": (bold_labels, MD),
     "markdown-escapes": (markdown_escapes, MD),
     "label-colons": (label_colons, MD),

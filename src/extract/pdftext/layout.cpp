@@ -387,7 +387,12 @@ std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no)
     std::vector<Fragment> out;
     // Most lines have no bracket: looked for in the bytes before anything is decoded or copied.
     if (!has_box_bracket(trimmed)) {
-        if (!trimmed.empty() && mark_state(trimmed).value_or(false)) {
+        // A mark alone on its line, its box's brackets on other lines: a glyph that is a mark even
+        // alone (○), or any other mark of the dictionary that is no Latin letter (レ, ×), which
+        // stands alone on a line only as a mark.
+        const bool one_wide_char = trimmed.size() > 1 && trimmed.size() <= 4 && text::length(trimmed) == 1;
+        const std::string as_box = one_wide_char ? "[" + std::string(trimmed) + "]" : std::string(trimmed);
+        if (!trimmed.empty() && mark_state(as_box).value_or(false)) {
             Fragment f;
             f.kind = Fragment::Kind::orphan;
             f.mark = true;
@@ -397,9 +402,12 @@ std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no)
         return out;
     }
     const std::vector<Piece> pieces = pieces_of(trimmed);
+    // What stands inside a box's brackets, its closing or opening bracket on another line ([ レ | ]):
+    // read as the box it is, so every mark the dictionary knows counts, not only the glyphs that
+    // are marks even alone.
     auto mark_of = [](const std::string& inner) -> std::optional<bool> {
         if (inner.empty()) return false;
-        return mark_state(inner);
+        return mark_state("[" + inner + "]");
     };
     // Text before the first bracket: a mark (closer's mark) or nothing.
     size_t i = 0;
@@ -407,7 +415,7 @@ std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no)
         // "○ ] label" or "] label": a closer
         Fragment f;
         f.kind = Fragment::Kind::closer;
-        f.mark = pieces[0].text.empty() ? std::optional<bool>(false) : mark_state(pieces[0].text);
+        f.mark = mark_of(pieces[0].text);
         f.line = line_no;
         label_and_detail(f, pieces.size() > 1 ? pieces[1].text : std::string());
         if (!f.mark && !pieces[0].text.empty()) f.mark = std::nullopt;
