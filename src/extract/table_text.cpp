@@ -26,12 +26,15 @@ bool is_csv(const std::vector<std::string>& lines) {
     std::set<std::string, std::less<>> labels;
     size_t tab_rows = 0, label_lines = 0;
     for (const auto& line : lines) {
-        if (line.find('\t') != std::string::npos) ++tab_rows;
         // The first cell that holds text: a sheet laid out on a grid of narrow columns leaves the
-        // cells before its labels empty (,,①事務の名称,,,架空税に関する事務).
-        const size_t from = line.find_first_not_of(", ");
-        const size_t comma = from == std::string::npos ? std::string::npos : line.find(',', from);
-        if (comma == std::string::npos || comma - from > kMaxLabelCellBytes) continue;
+        // cells before its labels empty (,,①事務の名称,,,架空税に関する事務). Only the line's opening
+        // is looked at: a label is short, and a tab before its comma makes the line a tab row.
+        const std::string_view opening = std::string_view(line).substr(0, 2 * kMaxLabelCellBytes);
+        const size_t tab = opening.find('\t');
+        if (tab != std::string_view::npos) ++tab_rows;
+        const size_t from = opening.find_first_not_of(", ");
+        const size_t comma = from == std::string::npos ? std::string::npos : opening.find(',', from);
+        if (comma == std::string::npos || comma - from > kMaxLabelCellBytes || tab < comma) continue;
         std::string_view first = text::trim_view(std::string_view(line).substr(from, comma - from));
         if (first.size() >= 2 && first.front() == '"' && first.back() == '"') first = first.substr(1, first.size() - 2);
         std::string key = label_key(first);
@@ -83,7 +86,9 @@ std::optional<std::vector<std::string>> spreadsheet_records(const std::vector<st
     const bool csv = is_csv(input);
     // A tab-separated text needs reading only where a cell opens with a quote.
     const auto quotes_a_cell = [](const std::string& l) {
-        return (!l.empty() && l[0] == '"') || l.find("\t\"") != std::string::npos;
+        for (size_t quote = l.find('"'); quote != std::string::npos; quote = l.find('"', quote + 1))
+            if (quote == 0 || l[quote - 1] == '\t') return true;
+        return false;
     };
     if (!csv && std::none_of(input.begin(), input.end(), quotes_a_cell)) return std::nullopt;
     std::vector<std::string> lines = input;
