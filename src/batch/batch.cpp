@@ -267,6 +267,45 @@ void parse_shard(const std::string& text, int& index, int& count) {
     }
 }
 
+namespace {
+
+// One organisation analysed, the pipeline's parallel stage: its rows for the index, read back from
+// its outputs when they are newer than its inputs (skipped), else from its documents.
+void analyse(Work& w, const BatchOptions& options, const std::string& root, const fs::path& out) {
+    const BatchOrganisation& org = *w.org;
+    const fs::path dir = out_dir_of(out, org.rel);
+    const json inputs = inputs_json(org, root);
+    if (!options.force && read_up_to_date(org, root, dir, inputs, options.reports, w.rows)) {
+        w.skipped = true;
+        return;
+    }
+    try {
+        w.rows = process(org, root, out, inputs, options.reports);
+    } catch (const std::exception& e) {
+        // the sidecar could not be written: the rows still go to the index
+        batch::OrgFacts facts{org.rel, root, org.files.size(), {}, ""};
+        facts.failures.push_back({org.rel, org.rel, internal_error(e), 0});
+        w.rows = batch::organisation_rows(facts, nullptr);
+    }
+}
+
+// An organisation's outcome counted in the summary and the progress.
+void tally(const Work& w, BatchSummary& summary, BatchProgress& progress) {
+    ++progress.organisations_done;
+    progress.documents_done += w.org->files.size();
+    if (w.skipped) {
+        ++progress.skipped;
+        ++summary.skipped;
+    } else {
+        ++summary.analysed;
+        progress.documents_analysed += w.org->files.size();
+        progress.bytes_analysed += w.org->bytes;
+    }
+    count_rows(w.rows, summary, progress);
+}
+
+}  // namespace
+
 BatchSummary run_batch(const BatchOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     auto elapsed = [&start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
@@ -316,36 +355,12 @@ BatchSummary run_batch(const BatchOptions& options) {
                     w->org = &orgs[next++];
                     return w;
                 }) & tbb::make_filter<Work*, Work*>(tbb::filter_mode::parallel, [&](Work* w) -> Work* {
-                    const BatchOrganisation& org = *w->org;
-                    const fs::path dir = out_dir_of(out, org.rel);
-                    const json inputs = inputs_json(org, root);
-                    if (!options.force && read_up_to_date(org, root, dir, inputs, options.reports, w->rows)) {
-                        w->skipped = true;
-                        return w;
-                    }
-                    try {
-                        w->rows = process(org, root, out, inputs, options.reports);
-                    } catch (const std::exception& e) {
-                        // the sidecar could not be written: the rows still go to the index
-                        batch::OrgFacts facts{org.rel, root, org.files.size(), {}, ""};
-                        facts.failures.push_back({org.rel, org.rel, internal_error(e), 0});
-                        w->rows = batch::organisation_rows(facts, nullptr);
-                    }
+                    analyse(*w, options, root, out);
                     return w;
                 }) & tbb::make_filter<Work*, void>(tbb::filter_mode::serial_in_order, [&](Work* raw) {
                     std::unique_ptr<Work> w(raw);
                     writer.insert(w->rows);
-                    ++progress.organisations_done;
-                    progress.documents_done += w->org->files.size();
-                    if (w->skipped) {
-                        ++progress.skipped;
-                        ++summary.skipped;
-                    } else {
-                        ++summary.analysed;
-                        progress.documents_analysed += w->org->files.size();
-                        progress.bytes_analysed += w->org->bytes;
-                    }
-                    count_rows(w->rows, summary, progress);
+                    tally(*w, summary, progress);
                     progress.seconds = elapsed();
                     if (options.progress) options.progress(progress);
                 }));

@@ -97,18 +97,16 @@ bool skip(const std::string& s, size_t& i, std::string_view word) {
     return true;
 }
 
-}  // namespace
+// The law mentioned last before `pos`, if any.
+const LawMention* law_before(const std::vector<LawMention>& laws, size_t pos) {
+    const LawMention* best = nullptr;
+    for (const auto& m : laws)
+        if (m.end <= pos) best = &m;
+    return best;
+}
 
-std::vector<Citation> parse_citations(std::string_view input) {
-    const std::string s = normalise(input);
-    const auto laws = law_mentions(s);
-    auto law_before = [&](size_t pos) -> const LawMention* {
-        const LawMention* best = nullptr;
-        for (const auto& m : laws)
-            if (m.end <= pos) best = &m;
-        return best;
-    };
-    std::vector<Citation> out;
+// 第N条(のM)(第P項)(第Q号) citations, each with the law named before it.
+void add_article_citations(const std::string& s, const std::vector<LawMention>& laws, std::vector<Citation>& out) {
     // At most six digits per number: a longer one (a damaged text) is no citation, and stoi never
     // overflows.
     static const std::regex article(R"(第(\d{1,6})条(?:の(\d{1,6}))?(?:(?:第)?(\d{1,6})項)?(?:(?:第)?(\d{1,6})号)?)");
@@ -116,7 +114,7 @@ std::vector<Citation> parse_citations(std::string_view input) {
         const auto& m = *it;
         Citation c;
         size_t pos = static_cast<size_t>(m.position(0));
-        if (const LawMention* l = law_before(pos)) {
+        if (const LawMention* l = law_before(laws, pos)) {
             c.law = l->law;
             c.era = l->era;
         }
@@ -130,6 +128,10 @@ std::vector<Citation> parse_citations(std::string_view input) {
         c.raw = m[0].str();
         out.push_back(c);
     }
+}
+
+// 別表 references, each with the law named before it.
+void add_table_citations(const std::string& s, const std::vector<LawMention>& laws, std::vector<Citation>& out) {
     // 別表 references: 別表第24項 (current law item 24), 別表第2の第3欄 (repealed table 2),
     // 別表第一 第16号 (table 1, item written as 号), 別表第1 of a 条例.
     const std::string table_word = "別表";
@@ -139,7 +141,7 @@ std::vector<Citation> parse_citations(std::string_view input) {
             std::any_of(laws.begin(), laws.end(), [&](const auto& l) { return at >= l.begin && at < l.end; });
         if (inside_name) continue;
         Citation c;
-        const LawMention* l = law_before(at);
+        const LawMention* l = law_before(laws, at);
         c.law = l ? l->law : "番号法";
         if (c.law == "提供命令" || c.law == "主務省令" || c.law == "別表第一省令" || c.law == "別表第二省令" ||
             c.law == "施行令")
@@ -174,6 +176,16 @@ std::vector<Citation> parse_citations(std::string_view input) {
         c.raw = s.substr(at, std::min(i, s.size()) - at);
         out.push_back(c);
     }
+}
+
+}  // namespace
+
+std::vector<Citation> parse_citations(std::string_view input) {
+    const std::string s = normalise(input);
+    const auto laws = law_mentions(s);
+    std::vector<Citation> out;
+    add_article_citations(s, laws, out);
+    add_table_citations(s, laws, out);
     // Laws named without an article (住基法, 条例 …) still count as cited.
     for (const auto& l : laws) {
         bool has = std::any_of(out.begin(), out.end(), [&](const Citation& c) { return c.law == l.law; });

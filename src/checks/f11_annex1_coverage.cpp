@@ -91,11 +91,8 @@ bool mentioned(const std::string& steps, const std::vector<std::string>& keys) {
                        [&steps](const std::string& k) { return !k.empty() && steps.find(k) != std::string::npos; });
 }
 
-void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
-    const auto& forms = Dictionary::get().form_names();
-    if (forms.empty()) return;
-    const auto& data = check_data("/annex1");
-    if (!data.is_object()) return;
+// The words the rule looks for, from the checks' data (/annex1).
+Words words_of(const nlohmann::json& data) {
     Words w;
     w.separators = check_list("/annex1/separators");
     w.roles = check_list("/annex1/role_suffixes");
@@ -109,6 +106,15 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
     for (const auto& entry : data.value("party_aliases", nlohmann::json::array()))
         w.aliases.emplace_back(entry.value("party", std::vector<std::string>{}),
                                entry.value("aliases", std::vector<std::string>{}));
+    return w;
+}
+
+void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
+    const auto& forms = Dictionary::get().form_names();
+    if (forms.empty()) return;
+    const auto& data = check_data("/annex1");
+    if (!data.is_object()) return;
+    const Words w = words_of(data);
     const auto& source_words = data.value("source_words", nlohmann::json::object());
     const std::string nws_method = option("provision_methods", 0);
     for (const auto& a : graph.assessments) {

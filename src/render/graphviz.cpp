@@ -126,11 +126,9 @@ std::map<std::string, std::string> with_mark(std::map<std::string, std::string> 
 
 enum class Layout { dot_clusters, dot_flat, sfdp };
 
-GraphPtr build_agraph(const Scene& scene, const Style& style, Layout layout) {
-    GraphPtr g(agopen(c("piagraph"), Agdirected, nullptr));
-    Agraph_t* root = g.get();
+// The graph's own attributes: the style's, the title, and what the layout engine needs.
+std::map<std::string, std::string> graph_attributes(const Scene& scene, const Style& style, Layout layout) {
     const std::string font = style.font();
-    const std::string font_size = std::to_string(style.font_size());
     std::map<std::string, std::string> graph_attrs = style.attributes("graph", "");
     graph_attrs["charset"] = "UTF-8";
     graph_attrs["fontname"] = font;
@@ -148,7 +146,15 @@ GraphPtr build_agraph(const Scene& scene, const Style& style, Layout layout) {
         graph_attrs["nslimit1"] = "2";
         graph_attrs["searchsize"] = "10";
     }
-    set_all(root, graph_attrs);
+    return graph_attrs;
+}
+
+GraphPtr build_agraph(const Scene& scene, const Style& style, Layout layout) {
+    GraphPtr g(agopen(c("piagraph"), Agdirected, nullptr));
+    Agraph_t* root = g.get();
+    const std::string font = style.font();
+    const std::string font_size = std::to_string(style.font_size());
+    set_all(root, graph_attributes(scene, style, layout));
     agattr(root, AGNODE, c("fontname"), c(font));
     agattr(root, AGNODE, c("fontsize"), c(font_size));
     agattr(root, AGEDGE, c("fontname"), c(font));
@@ -275,6 +281,45 @@ constexpr bool kBoundChildMemory = true;
 constexpr bool kBoundChildMemory = true;
 #endif
 
+// What the child wrote on `fd` until it closed it, or until the deadline (then timed_out).
+std::string read_until(int fd, Clock::time_point deadline, bool& timed_out) {
+    std::string frame;
+    char buffer[65536];
+    timed_out = false;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        if (left.count() <= 0) {
+            timed_out = true;
+            break;
+        }
+        pollfd p{fd, POLLIN, 0};
+        const int ready = poll(&p, 1, static_cast<int>(left.count()));
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) {
+            timed_out = ready == 0;
+            break;
+        }
+        const ssize_t n = read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        frame.append(buffer, static_cast<size_t>(n));
+    }
+    return frame;
+}
+
+// The messages of a child's frame: the lines before its NUL at `nul` (none when it has none).
+std::vector<std::string> frame_messages(const std::string& frame, size_t nul) {
+    std::vector<std::string> messages;
+    if (nul == std::string::npos) return messages;
+    for (size_t start = 0; start < nul;) {
+        size_t end = frame.find('\n', start);
+        if (end == std::string::npos || end > nul) end = nul;
+        if (end > start) messages.push_back(frame.substr(start, end - start));
+        start = end + 1;
+    }
+    return messages;
+}
+
 template <typename F>
 Attempt in_child(F work, Clock::time_point deadline, const LayoutLimits& layout) {
     Attempt out;
@@ -319,41 +364,15 @@ Attempt in_child(F work, Clock::time_point deadline, const LayoutLimits& layout)
         _exit(code);
     }
     close(fds[1]);
-    std::string frame;
-    char buffer[65536];
     bool timed_out = false;
-    for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-        if (left.count() <= 0) {
-            timed_out = true;
-            break;
-        }
-        pollfd p{fds[0], POLLIN, 0};
-        const int ready = poll(&p, 1, static_cast<int>(left.count()));
-        if (ready < 0 && errno == EINTR) continue;
-        if (ready <= 0) {
-            timed_out = ready == 0;
-            break;
-        }
-        const ssize_t n = read(fds[0], buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        frame.append(buffer, static_cast<size_t>(n));
-    }
+    const std::string frame = read_until(fds[0], deadline, timed_out);
     close(fds[0]);
     if (timed_out) kill(pid, SIGKILL);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     const size_t nul = frame.find('\0');
-    if (nul != std::string::npos) {
-        for (size_t start = 0; start < nul;) {
-            size_t end = frame.find('\n', start);
-            if (end == std::string::npos || end > nul) end = nul;
-            if (end > start) out.messages.push_back(frame.substr(start, end - start));
-            start = end + 1;
-        }
-    }
+    out.messages = frame_messages(frame, nul);
     const std::string payload = nul == std::string::npos ? std::string() : frame.substr(nul + 1);
     if (timed_out) {
         out.failure = timeout;
