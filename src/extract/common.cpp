@@ -74,8 +74,12 @@ std::string replace_tags(std::string_view s, bool keep_marks) {
             }
         }
         if (c == '&') {
+            // The named references of markup and their numeric spellings (the line repairs leave
+            // these: read before the tags are, they would open one).
             static const std::pair<const char*, const char*> entities[] = {
-                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&nbsp;", " "}, {"&#39;", "'"}};
+                {"&amp;", "&"},  {"&lt;", "<"},   {"&gt;", ">"},   {"&quot;", "\""}, {"&nbsp;", " "},
+                {"&#39;", "'"},  {"&#38;", "&"},  {"&#60;", "<"},  {"&#62;", ">"},   {"&#34;", "\""},
+                {"&#x26;", "&"}, {"&#x3C;", "<"}, {"&#x3E;", ">"}, {"&#x3c;", "<"},  {"&#x3e;", ">"}};
             bool done = false;
             for (const auto& [name, value] : entities) {
                 if (s.substr(i, std::char_traits<char>::length(name)) == name) {

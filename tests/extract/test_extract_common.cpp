@@ -33,6 +33,19 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
               std::optional<std::string>("①システムの名称\t既存住民基本台帳システム"));
     EXPECT_EQ(repaired_line("| 評価書番号: | 3 |"), std::optional<std::string>("| 評価書番号 | 3 |"));
     EXPECT_FALSE(repaired_line("②システムの機能\t時刻 12:00 に連携する：").has_value());
+    // Numeric character references, but for those of markup and those that name no character.
+    EXPECT_EQ(repaired_line("③他のシステムとの接続\t[&#9675;] 庁内連携システム [&#x25a1;]"),
+              std::optional<std::string>("③他のシステムとの接続\t[○] 庁内連携システム [□]"));
+    EXPECT_FALSE(repaired_line("&#60;選択肢&#62; &#x3C;p&#x3e; &#9675").has_value());
+    EXPECT_FALSE(repaired_line("&#xD800; &#99999999; &#; &#x; &#12a;").has_value());
+}
+
+// Tags become spaces and the references of markup their characters, named or numbered alike: they
+// are text once the tags are gone (＜選択肢＞ written &#60;選択肢&#62; is the option list's marker).
+TEST(StripHtml, TagsAndTheReferencesOfMarkup) {
+    EXPECT_EQ(strip_html("<div>[ ○ ] 紙</div><div>&lt;選択肢&gt;</div>"), "[ ○ ] 紙 <選択肢>");
+    EXPECT_EQ(strip_html("&#60;選択肢&#62; 1) 実施する &#x3C;p&#x3E; A&#38;B &amp;nbsp;"),
+              "<選択肢> 1) 実施する <p> A&B &nbsp;");
 }
 
 // Boxes printed as glyphs, as word-processor forms print them, in the brackets the form prints; a

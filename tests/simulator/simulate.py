@@ -182,6 +182,14 @@ CHECKED_BOX = re.compile(r"[\[［【][ \t\u3000]*[○〇◯][ \t\u3000]*[\]］�
 EMPTY_BOX = re.compile(r"[\[［【][ \t\u3000]*[\]］】]")
 
 
+def character_references(doc, ctx):
+    """Every character beyond ASCII written as an HTML numeric character reference (&#26412;), as an
+    HTML exporter writing ASCII gives it; the symbols (○ ［ （ …) in hexadecimal, the rest in decimal."""
+    def ref(c):
+        return ("&#x%X;" if unicodedata.category(c).startswith(("S", "P")) else "&#%d;") % ord(c)
+    return "".join(c if ord(c) < 128 else ref(c) for c in doc.text), doc.gold
+
+
 def check_marks(doc, ctx):
     """Every ○ that marks a box written as the katakana レ, the tick of forms filled in by hand or
     by a word processor's check mark."""
@@ -981,6 +989,7 @@ VARIANTS = {
     "full-width-brackets": (full_width_brackets, BOTH),
     "box-glyphs": (box_glyphs, BOTH),
     "check-marks": (check_marks, BOTH),
+    "character-references": (character_references, MD),
     "bold-labels": (bold_labels, MD),
     "markdown-escapes": (markdown_escapes, MD),
     "label-colons": (label_colons, MD),
