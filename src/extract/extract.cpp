@@ -384,14 +384,30 @@ void add_pages(std::vector<Assessment>& assessments, const Document& doc) {
     }
 }
 
-// The document as the readers take it, in one copy made only when a line changes: its running
-// headers and footers (page_furniture.hpp) blanked but for the form feed that starts a page, its
-// lines repaired (line_repairs.hpp), and the rows of a table written on one line each given a
-// line of its own. `source_lines` maps the copy's line numbers back to the input's; empty when no
-// line was split (the numbers are the same).
+// The document as the readers take it, in one copy made only when a line changes: the rows of a
+// spreadsheet's text and of grid tables joined (table_text.hpp), its running headers and footers
+// (page_furniture.hpp) blanked but for the form feed that starts a page, its lines repaired
+// (line_repairs.hpp), and the rows of a table written on one line each given a line of its own.
+// `source_lines` maps the copy's line numbers back to the input's; empty when no line was split
+// (the numbers are the same).
 struct CleanedDocument {
     Document doc;
     std::vector<int> source_lines;
+
+    // The input's number of line `line` of the copy.
+    int source_line(int line) const {
+        const auto at = static_cast<size_t>(line - doc.first_line);
+        return source_lines.empty() || line < doc.first_line || at >= source_lines.size() ? line : source_lines[at];
+    }
+    // Each location of an assessment read from the copy, numbered as in the input.
+    void restore_source_lines(Assessment& a) const {
+        if (source_lines.empty()) return;
+        extract_detail::for_each_loc(a, [&](Loc& l) {
+            if (!l.known()) return;
+            l.line = source_line(l.line);
+            l.end_line = std::max(l.line, source_line(l.end_line));
+        });
+    }
 };
 
 // The rows of each table written on one line given a line of their own (table_text.hpp), in `out`
@@ -453,20 +469,6 @@ std::optional<CleanedDocument> cleaned_document(const Document& doc) {
     return CleanedDocument{std::move(*out), std::move(source_lines)};
 }
 
-// Each location read from a cleaned copy whose lines were split, numbered as in the input.
-void restore_source_lines(Assessment& a, const Document& read, const std::vector<int>& source_lines) {
-    if (source_lines.empty()) return;
-    const auto source_of = [&](int line) {
-        const auto at = static_cast<size_t>(line - read.first_line);
-        return line < read.first_line || at >= source_lines.size() ? line : source_lines[at];
-    };
-    extract_detail::for_each_loc(a, [&](Loc& l) {
-        if (!l.known()) return;
-        l.line = source_of(l.line);
-        l.end_line = std::max(l.line, source_of(l.end_line));
-    });
-}
-
 }  // namespace
 
 Model extract_file(const std::string& path, const IngestOptions& options, const ExtractOptions& extract) {
@@ -476,6 +478,7 @@ Model extract_file(const std::string& path, const IngestOptions& options, const 
 Model extract_document(const Document& input, const ExtractOptions& options) {
     const std::optional<CleanedDocument> cleaned = cleaned_document(input);
     const Document& doc = cleaned ? cleaned->doc : input;
+    const auto source_line = [&cleaned](int line) { return cleaned ? cleaned->source_line(line) : line; };
     extract_detail::DocumentBudget budget(doc.path, options);
     budget.charge(extract_detail::document_bytes(doc));
     if (!looks_like_assessment(doc)) not_an_assessment(doc);
@@ -498,10 +501,10 @@ Model extract_document(const Document& input, const ExtractOptions& options) {
     for (auto& a : found) {
         if (!has_content(a)) continue;
         if (a.systems.size() > limits::kMaxSystemsPerAssessment)
-            throw too_many_systems_error(doc.path, a.systems[limits::kMaxSystemsPerAssessment].loc.line,
+            throw too_many_systems_error(doc.path, source_line(a.systems[limits::kMaxSystemsPerAssessment].loc.line),
                                          a.systems.size(), "");
         finish(a, doc, definitions);
-        if (cleaned) restore_source_lines(a, doc, cleaned->source_lines);
+        if (cleaned) cleaned->restore_source_lines(a);
         model.assessments.push_back(std::move(a));
     }
     if (model.assessments.empty()) not_an_assessment(doc);

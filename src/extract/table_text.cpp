@@ -47,13 +47,16 @@ bool is_csv(const std::vector<std::string>& lines) {
 
 // One record from lines[first] on, cells split at `separator`: its cells and the index of its
 // last line; nullopt when a quote opened on the record's first line does not close within
-// kMaxRecordLines (the caller then reads the line as written).
+// kMaxRecordLines, or before `budget` bytes more are read (the caller then reads the line as
+// written). The budget keeps a text of quotes that never close (a damaged one) linear.
 std::optional<std::pair<std::vector<std::string>, size_t>> read_record(const std::vector<std::string>& lines,
-                                                                       size_t first, char separator) {
+                                                                       size_t first, char separator, size_t& budget) {
     std::vector<std::string> cells(1);
     bool quoted = false, cell_start = true;
     for (size_t k = first; k < lines.size() && k - first < kMaxRecordLines; ++k) {
         const std::string& line = lines[k];
+        if (k > first && line.size() > budget) return std::nullopt;
+        budget -= k > first ? line.size() : 0;
         for (size_t i = 0; i < line.size(); ++i) {
             const char c = line[i];
             if (quoted) {
@@ -70,7 +73,7 @@ std::optional<std::pair<std::vector<std::string>, size_t>> read_record(const std
             } else if (c == '"' && cell_start) {
                 quoted = true;
             } else if (c != '\r') {
-                cells.back() += c;
+                cells.back() += c == '\t' ? ' ' : c;  // a CSV cell's tab would part a tab row
             }
             cell_start = false;
         }
@@ -78,6 +81,17 @@ std::optional<std::pair<std::vector<std::string>, size_t>> read_record(const std
         cells.back() += ' ';  // a line break inside a quoted cell
     }
     return std::nullopt;
+}
+
+// A CSV line's cells where its quote never closes: parted at every comma, the quote as written.
+std::vector<std::string> plain_cells(const std::string& line) {
+    std::vector<std::string> cells(1);
+    for (const char c : line)
+        if (c == ',')
+            cells.emplace_back();
+        else if (c != '\r')
+            cells.back() += c == '\t' ? ' ' : c;
+    return cells;
 }
 
 }  // namespace
@@ -92,11 +106,14 @@ std::optional<std::vector<std::string>> spreadsheet_records(const std::vector<st
     };
     if (!csv && std::none_of(input.begin(), input.end(), quotes_a_cell)) return std::nullopt;
     std::vector<std::string> lines = input;
+    size_t budget = 0;  // bytes a record may read beyond its first line: about the text's size
+    for (const auto& line : lines) budget += line.size() + 1;
     bool changed = false;
     for (size_t i = 0; i < lines.size(); ++i) {
         if (!csv && !quotes_a_cell(lines[i])) continue;
-        auto record = read_record(lines, i, csv ? ',' : '\t');
-        if (!record) continue;
+        auto record = read_record(lines, i, csv ? ',' : '\t', budget);
+        if (!record && !csv) continue;  // a tab row as written
+        if (!record) record = std::pair{plain_cells(lines[i]), i};
         auto& [cells, last] = *record;
         std::string row;
         for (size_t c = 0; c < cells.size(); ++c) row += (c == 0 ? "" : "\t") + cells[c];

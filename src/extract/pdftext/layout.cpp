@@ -18,7 +18,6 @@ namespace {
 
 // Region headers (Ⅱ 特定個人情報ファイルの概要) and the 項目一覧 title are short lines.
 constexpr size_t kMaxHeaderChars = 70;
-constexpr size_t kMaxLabelBytes = kMaxLabelCellBytes;
 
 // NFKC without white space and ※ (the "required" mark that follows many labels).
 std::string compact_nfkc(std::string_view s) { return without_note_marks(text::nfkc_compact(s)); }
@@ -237,7 +236,7 @@ std::string without_item_number(const std::string& n) {
 namespace {
 
 std::string label_key_of(std::string_view t) {
-    if (t.size() > kMaxLabelBytes) return {};       // prose, not a label: not worth normalising
+    if (t.size() > kMaxLabelCellBytes) return {};   // prose, not a label: not worth normalising
     if (circled_number(t) > 0) t.remove_prefix(3);  // the field's number ①…: three bytes in UTF-8
     return without_item_number(compact_nfkc(t));    // (which drops white space too)
 }
@@ -258,7 +257,7 @@ LabelSplit split_label(std::string_view trimmed) {
     }
     if (first.end == std::string_view::npos || field_of_label(first.label) != Field::none) return first;
     size_t end = first.end;
-    for (int words = 2; words <= kMaxWords && end != std::string_view::npos && end <= kMaxLabelBytes; ++words) {
+    for (int words = 2; words <= kMaxWords && end != std::string_view::npos && end <= kMaxLabelCellBytes; ++words) {
         const size_t next = next_space(trimmed, after_space(trimmed, end));
         std::string label = label_key_of(trimmed.substr(0, next));
         if (field_of_label(label) != Field::none) return {std::move(label), next};
@@ -494,7 +493,7 @@ Line make_line(std::string_view raw, int no) {
     // A short line that is one token without a field number is its own label token: its
     // compact text, already made, need not be normalised again. (White space of any kind parts
     // tokens: 評価書番号　評価書名 is two labels.)
-    const bool one_token = !l.compact.empty() && l.text.size() <= kMaxLabelBytes &&
+    const bool one_token = !l.compact.empty() && l.text.size() <= kMaxLabelCellBytes &&
                            next_space(l.text) == std::string::npos && circled_number(l.text) == 0;
     l.label = one_token ? without_item_number(l.compact) : label_of(l.text);
     // An entry header's first word is its label (システム3): most lines are ruled out by it.
