@@ -1114,7 +1114,7 @@ private:
     // between them stand at the margin): where the form's numbered labels stand at one indent,
     // every line set in at least as far is read from that indent on.
     void remove_table_margin() {
-        constexpr double kMinShare = 0.8;
+        constexpr double kMinShare = 0.8, kMaxShareLeft = 1.0 / 3;
         constexpr size_t kMinLabels = 4;  // a 基礎項目評価書 numbers few
         std::map<size_t, size_t> label_indents;
         size_t labels = 0;
@@ -1126,6 +1126,15 @@ private:
         if (labels < kMinLabels || label_indents.begin()->first == 0) return;
         const auto [margin, count] = *label_indents.begin();  // no numbered label stands left of it
         if (static_cast<double>(count) < kMinShare * static_cast<double>(labels)) return;
+        // A table set in holds most lines; where most stand left of the labels (pdftotext sets a
+        // label cell one space in, its value lines at the margin) the text has no such margin.
+        size_t written = 0, left = 0;
+        for (const Line& l : lines_)
+            if (!l.frags.empty()) {
+                ++written;
+                left += l.indent < margin;
+            }
+        if (static_cast<double>(left) > kMaxShareLeft * static_cast<double>(written)) return;
         for (Line& l : lines_) {
             if (l.frags.empty() || l.indent < margin) continue;
             l.indent -= margin;
