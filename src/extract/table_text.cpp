@@ -221,6 +221,54 @@ std::optional<std::vector<std::string>> grid_table_rows(const std::vector<std::s
     return lines;
 }
 
+namespace {
+
+// A pipe table's delimiter row: cells of dashes (at least three, colons for alignment) parted by
+// pipes, with or without the outer ones (---|:---:, |---|---|).
+bool is_delimiter_row(std::string_view line) {
+    const std::string_view t = text::trim_view(line);
+    if (t.find('|') == std::string_view::npos || t.find_first_not_of("|-: ") != std::string_view::npos) return false;
+    size_t dashes = 0, cells_without = 0;
+    for (size_t start = 0; start <= t.size();) {
+        size_t bar = t.find('|', start);
+        if (bar == std::string_view::npos) bar = t.size();
+        const std::string_view cell = text::trim_view(t.substr(start, bar - start));
+        const size_t n = static_cast<size_t>(std::count(cell.begin(), cell.end(), '-'));
+        if (!cell.empty() && n < 3) return false;
+        dashes += n;
+        cells_without += cell.empty() ? 0 : 1;
+        start = bar + 1;
+    }
+    return dashes > 0 && cells_without > 0;
+}
+
+// A row with its outer pipes ("a | b" -> "| a | b |").
+std::string framed(const std::string& line) {
+    std::string row(text::trim_view(line));
+    if (row.empty() || row.front() != '|') row.insert(0, "| ");
+    if (row.back() != '|') row += " |";
+    return row;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> framed_pipe_rows(const std::vector<std::string>& input) {
+    std::optional<std::vector<std::string>> out;
+    for (size_t i = 1; i < input.size(); ++i) {
+        if (!is_delimiter_row(input[i]) || input[i - 1].find('|') == std::string::npos) continue;
+        if (!out) out = input;
+        std::vector<std::string>& lines = *out;
+        lines[i - 1] = framed(lines[i - 1]);
+        lines[i] = framed(lines[i]);
+        size_t k = i + 1;
+        for (; k < lines.size() && lines[k].find('|') != std::string::npos && !text::trim_view(lines[k]).empty(); ++k)
+            lines[k] = framed(lines[k]);
+        i = k;
+    }
+    if (out && *out == input) return std::nullopt;
+    return out;
+}
+
 std::vector<std::string> table_rows_of(std::string_view line) {
     // Most lines hold no row: "<tr" is looked for once before anything else.
     if (line.find("<tr") == std::string_view::npos && line.find("<TR") == std::string_view::npos) return {};

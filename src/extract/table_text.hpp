@@ -22,6 +22,11 @@ std::optional<std::vector<std::string>> spreadsheet_records(const std::vector<st
 // rules left empty. nullopt when nothing changes.
 std::optional<std::vector<std::string>> grid_table_rows(const std::vector<std::string>& lines);
 
+// The rows of a pipe table written without its outer pipes (GitHub's tables allow it: a header row
+// `評価書番号 | 評価書名`, its delimiter row `---|---`, then body rows up to a blank line), each
+// given them, so that every row reads as a pipe row. nullopt when nothing changes.
+std::optional<std::vector<std::string>> framed_pipe_rows(const std::vector<std::string>& lines);
+
 // The rows of an HTML table that a converter wrote on one line (<table><tr><td>①事務の名称</td>…</tr>
 // <tr>…</tr></table>), each as its own line: what stands before the first row and after the last,
 // when it holds more than tags, is a line of its own too. A table nested in a cell stays in its

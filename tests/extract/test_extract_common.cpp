@@ -89,6 +89,20 @@ TEST(GridTables, RowsJoinedOnTheirFirstLine) {
     EXPECT_FALSE(grid_table_rows(prose).has_value());
 }
 
+// A pipe table without its outer pipes: its header row, delimiter row and body rows up to a blank
+// line are framed; a line with a pipe elsewhere, and markdown's rule (---), are not.
+TEST(PipeTables, RowsWithoutTheirOuterPipes) {
+    const std::vector<std::string> lines = {
+        "評価書番号 | 評価書名", "---|:---:", "5 | 架空税に関する事務", "②法令上の根拠 | ", "", "a | b", "---", "本文"};
+    const auto framed = framed_pipe_rows(lines);
+    ASSERT_TRUE(framed.has_value());
+    EXPECT_EQ(*framed,
+              (std::vector<std::string>{"| 評価書番号 | 評価書名 |", "| ---|:---: |", "| 5 | 架空税に関する事務 |",
+                                        "| ②法令上の根拠 |", "", "a | b", "---", "本文"}));
+    EXPECT_FALSE(framed_pipe_rows({"| a | b |", "|---|---|", "| 1 | 2 |"}).has_value());
+    EXPECT_FALSE(framed_pipe_rows({"a | b", "--|--"}).has_value());
+}
+
 // A spreadsheet saved as CSV: each record a tab row on its first line, a quoted cell's line breaks
 // and doubled quotes undone, the record's other lines left empty; the same for Excel's
 // tab-separated text, where only quoted cells change. A text that is neither is left alone.

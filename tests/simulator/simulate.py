@@ -347,6 +347,11 @@ def row_runs(lines):
         yield True, run
 
 
+def unframed_pipe_table(run):
+    """A pipe table without its outer pipes, as GitHub's tables allow (`a | b`, `---|---`)."""
+    return [l[2:-2] if l.startswith("| ") else l.strip("|") for l in pipe_table(run)]
+
+
 def pipe_table(run):
     rows = [[c.strip().replace("|", "\\|") for c in l.split("\t")] for l in run]
     width = max(len(r) for r in rows)  # converters pad ragged rows to the widest one
@@ -999,6 +1004,7 @@ VARIANTS = {
     "separate-lines": (separate_lines, MD),
     "tabs-lost": (tabs_lost, MD),
     "pipe-tables": (tables_variant(pipe_table), MD),
+    "pipe-tables-unframed": (tables_variant(unframed_pipe_table), MD),
     "html-tables": (tables_variant(html_table), MD),
     "html-table-lines": (tables_variant(html_table_line), MD),
     "grid-tables": (tables_variant(grid_table), MD),
