@@ -291,6 +291,20 @@ TEST(ExtractDocument, TheExampleAsOtherConvertersWriteItReadsTheSame) {
     }
 }
 
+// A converter that marks headings (## Ⅱ …, ### 1. …) may mark the list of file names too: the
+// names are read without the marks.
+TEST(ExtractDocument, FileNamesMarkedAsAHeading) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号\t5\n評価書名\t架空税に関する事務 重点項目評価書\n"
+        "## Ⅰ 基本情報\n①事務の名称\t架空税に関する事務\n②事務の内容\t賦課\n③対象人数\t[1万人以上10万人未満]\n"
+        "## Ⅱ 特定個人情報ファイルの概要\n"
+        "### 1. 特定個人情報ファイル名\n### 1. 架空税ファイル 2. 滞納ファイル\n### 2. 基本情報\n"
+        "①ファイルの種類 ※\t[システム用ファイル]\n⑤事務担当部署\t税務課\n";
+    const Assessment a = only_assessment(text, "headings.md");
+    ASSERT_FALSE(a.files.empty());
+    EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"架空税ファイル", "滞納ファイル"}));
+}
+
 // Prose that names two of the form's labels is not a form: the text is refused as before.
 TEST(ExtractDocument, ProseNamingAFewLabelsIsNoAssessment) {
     const std::string text =

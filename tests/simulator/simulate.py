@@ -134,6 +134,22 @@ def is_annex_heading(line):
 # variants that keep the gold unchanged
 
 
+NUMBERED_TITLE = re.compile(r"^[0-9]{1,2}\.\s*\S")
+
+
+def markdown_headings(doc, ctx):
+    """Headings as a markdown converter marks them: sections and annexes `## `, numbered items
+    `### ` (with the cells of their row, which hold nothing), and a line that only looks like an
+    item's title, such as the list of file names (1. 滞納処分ファイル 2. 交渉記録ファイル), too."""
+    def marked(line):
+        title = line.split("\t")[0].strip()
+        if is_section_heading(line) or is_annex_heading(line):
+            return "## " + title
+        looks_numbered = only_label(line) and len(title) < 60 and NUMBERED_TITLE.match(nfkc(title))
+        return "### " + title if is_item_heading(line) or looks_numbered else line
+    return join(marked(l) for l in doc.lines), doc.gold
+
+
 def headings_removed(doc, ctx):
     return join(l for l in doc.lines if not is_section_heading(l)), doc.gold
 
@@ -987,6 +1003,7 @@ BOTH, MD, PDF = ("markdown", "pdftotext"), ("markdown",), ("pdftotext",)
 VARIANTS = {
     "headings-removed": (headings_removed, BOTH),
     "headings-and-annex-removed": (headings_and_annex_removed, BOTH),
+    "markdown-headings": (markdown_headings, MD),
     "cover-reordered": (cover_reordered, BOTH),
     "crlf": (crlf, BOTH),
     "pdf-radicals": (pdf_radicals, BOTH),

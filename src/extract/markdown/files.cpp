@@ -98,7 +98,7 @@ std::optional<std::pair<std::vector<std::string>, int>> file_names_above(const D
     static const std::regex numbered(R"(^[0-9]+\s*\.\s*(.+)$)");
     auto names_line = [&](const Row& r) -> std::optional<std::string> {
         if (r.cells.size() != 1 || is_field_label(r.key) || r.first_circled > 0) return std::nullopt;
-        std::string text = cell_text(r.cells[0]);
+        std::string text = plain(r.cells[0]);
         const auto names = parse_name_list(text);
         if (names.empty() || std::any_of(names.begin(), names.end(), [](const std::string& n) {
                 return text::length(n) > kNameChars || FormLabels::get().in("illegible", n);

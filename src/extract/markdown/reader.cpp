@@ -577,7 +577,7 @@ private:
         if (section_ != Section::basic || !after_systems || r.cells.size() != 1 || is_field_label(r.key) ||
             (a_ && !a_->file_names.empty()))
             return false;
-        if (listed_file_names(cell_text(r.cells[0])).empty() && !name_cut_in_two(r)) return false;
+        if (listed_file_names(plain(r.cells[0])).empty() && !name_cut_in_two(r)) return false;
         open_item(Sub::file_names, r.line);
         return true;
     }
@@ -586,8 +586,8 @@ private:
     bool name_cut_in_two(const Row& r) const {
         const Row next = row_at(doc_, r.line + 1);
         if (next.cells.size() != 1) return false;
-        std::vector<std::string> names = parse_name_list(cell_text(r.cells[0]));
-        return append_name_line(names, cell_text(next.cells[0])) && !listed_file_names(names.front()).empty();
+        std::vector<std::string> names = parse_name_list(plain(r.cells[0]));
+        return append_name_line(names, plain(next.cells[0])) && !listed_file_names(names.front()).empty();
     }
 
     void basic(const Row& r) {
@@ -597,7 +597,7 @@ private:
         if (sub_ != Sub::file_names) {
             read_section_one_row(sub_, r, as, system_);
         } else if (collecting_names_ && r.cells.size() == 1) {
-            append_name_line(as.file_names, r.cells[0]);
+            append_name_line(as.file_names, plain(r.cells[0]));  // without a converter's marks (### 1. …)
             as.locs["file_names"] =
                 Loc::span(as.locs["file_names"].known() ? as.locs["file_names"].line : r.line, r.line);
         } else {
@@ -669,7 +669,7 @@ private:
             return;
         }
         auto& f = file(r.line);
-        append_name_line(f.names, r.cells[0]);
+        append_name_line(f.names, plain(r.cells[0]));
         f.locs["names"] = Loc::at(r.line);
     }
 };
