@@ -228,18 +228,17 @@ namespace {
 bool is_delimiter_row(std::string_view line) {
     const std::string_view t = text::trim_view(line);
     if (t.find('|') == std::string_view::npos || t.find_first_not_of("|-: ") != std::string_view::npos) return false;
-    size_t dashes = 0, cells_without = 0;
+    constexpr long kMinDashes = 3;
+    size_t cells = 0;  // those written; the outer pipes leave empty ones
     for (size_t start = 0; start <= t.size();) {
         size_t bar = t.find('|', start);
         if (bar == std::string_view::npos) bar = t.size();
         const std::string_view cell = text::trim_view(t.substr(start, bar - start));
-        const size_t n = static_cast<size_t>(std::count(cell.begin(), cell.end(), '-'));
-        if (!cell.empty() && n < 3) return false;
-        dashes += n;
-        cells_without += cell.empty() ? 0 : 1;
+        if (!cell.empty() && std::count(cell.begin(), cell.end(), '-') < kMinDashes) return false;
+        cells += cell.empty() ? 0 : 1;
         start = bar + 1;
     }
-    return dashes > 0 && cells_without > 0;
+    return cells > 0;
 }
 
 // A row with its outer pipes ("a | b" -> "| a | b |").
