@@ -446,8 +446,8 @@ std::optional<CleanedDocument> cleaned_document(const Document& doc) {
     };
     // Whole-text repairs first: they join rows whose cells run over several lines.
     bool rows_rebuilt = false;
-    for (const auto repair :
-         {extract_detail::spreadsheet_records, extract_detail::grid_table_rows, extract_detail::framed_pipe_rows})
+    for (const auto repair : {extract_detail::spreadsheet_records, extract_detail::grid_table_rows,
+                              extract_detail::framed_pipe_rows, extract_detail::joined_html_rows})
         if (auto lines = repair(out ? out->lines : doc.lines)) {
             line_of(0);
             out->lines = std::move(*lines);

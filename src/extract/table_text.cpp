@@ -268,6 +268,40 @@ std::optional<std::vector<std::string>> framed_pipe_rows(const std::vector<std::
     return out;
 }
 
+std::optional<std::vector<std::string>> joined_html_rows(const std::vector<std::string>& input) {
+    // A row is short in lines: one left open (a damaged text) joins no further than this.
+    constexpr size_t kMaxRowLines = 64;
+    const auto opens_row = [](const std::string& l) {
+        const std::string_view t = text::trim_view(l);
+        return (tag_at(t, 0, "<tr") || tag_at(t, 0, "<TR")) && t.find("</t") == std::string_view::npos;
+    };
+    const auto closes_row = [](const std::string& l) {
+        return l.find("</tr") != std::string::npos || l.find("</TR") != std::string::npos;
+    };
+    if (std::none_of(input.begin(), input.end(), opens_row)) return std::nullopt;
+    std::vector<std::string> lines = input;
+    bool changed = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (!opens_row(lines[i])) continue;
+        size_t end = i + 1;
+        while (end < lines.size() && end - i < kMaxRowLines && !closes_row(lines[end]) && !opens_row(lines[end])) ++end;
+        if (end >= lines.size() || !closes_row(lines[end])) continue;
+        std::string row = std::string(text::trim_view(lines[i]));
+        for (size_t k = i + 1; k <= end; ++k) {
+            const std::string_view piece = text::trim_view(lines[k]);
+            // Between tags a line break is nothing; inside a cell's text it is white space.
+            if (!piece.empty() && !row.empty() && row.back() != '>' && piece.front() != '<') row += ' ';
+            row += piece;
+            lines[k].clear();
+        }
+        lines[i] = std::move(row);
+        changed = true;
+        i = end;
+    }
+    if (!changed) return std::nullopt;
+    return lines;
+}
+
 std::vector<std::string> table_rows_of(std::string_view line) {
     // Most lines hold no row: "<tr" is looked for once before anything else.
     if (line.find("<tr") == std::string_view::npos && line.find("<TR") == std::string_view::npos) return {};

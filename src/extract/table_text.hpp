@@ -27,6 +27,11 @@ std::optional<std::vector<std::string>> grid_table_rows(const std::vector<std::s
 // given them, so that every row reads as a pipe row. nullopt when nothing changes.
 std::optional<std::vector<std::string>> framed_pipe_rows(const std::vector<std::string>& lines);
 
+// HTML table rows written over several lines, a cell a line as HTML writers indent them
+// (<tr> | <td>①事務の名称</td> | <td>…</td> | </tr>), each joined on the line of its <tr>, the
+// row's other lines left empty. nullopt when nothing changes.
+std::optional<std::vector<std::string>> joined_html_rows(const std::vector<std::string>& lines);
+
 // The rows of an HTML table that a converter wrote on one line (<table><tr><td>①事務の名称</td>…</tr>
 // <tr>…</tr></table>), each as its own line: what stands before the first row and after the last,
 // when it holds more than tags, is a line of its own too. A table nested in a cell stays in its

@@ -89,6 +89,18 @@ TEST(GridTables, RowsJoinedOnTheirFirstLine) {
     EXPECT_FALSE(grid_table_rows(prose).has_value());
 }
 
+// HTML rows written a cell a line are joined on the line of their <tr>; a row left open joins nothing.
+TEST(HtmlRows, WrittenACellALine) {
+    const std::vector<std::string> lines = {
+        "<table>", "  <tr>", "    <td>①事務の名称</td>", "    <td>架空税に", "関する事務</td>",
+        "  </tr>", "  <tr>", "    <td>開いたまま</td>",  "</table>"};
+    const auto joined = joined_html_rows(lines);
+    ASSERT_TRUE(joined.has_value());
+    EXPECT_EQ(*joined, (std::vector<std::string>{"<table>", "<tr><td>①事務の名称</td><td>架空税に 関する事務</td></tr>",
+                                                 "", "", "", "", "  <tr>", "    <td>開いたまま</td>", "</table>"}));
+    EXPECT_FALSE(joined_html_rows({"<tr><td>a</td></tr>", "<tr><td>b</td></tr>"}).has_value());
+}
+
 // A pipe table without its outer pipes: its header row, delimiter row and body rows up to a blank
 // line are framed; a line with a pipe elsewhere, and markdown's rule (---), are not.
 TEST(PipeTables, RowsWithoutTheirOuterPipes) {

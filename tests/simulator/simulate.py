@@ -489,6 +489,17 @@ def multiline_table(run):
     return out + [""]
 
 
+def html_table_indented(run):
+    """An HTML table as HTML writers indent it (a spreadsheet's Save as Web page): a tag or a cell
+    a line."""
+    out = ["<table>"]
+    for l in run:
+        out.append("  <tr>")
+        out += ["    <td>%s</td>" % c.strip() for c in l.split("\t")]
+        out.append("  </tr>")
+    return out + ["</table>"]
+
+
 def html_table_line(run):
     """The whole table on one line, as converters that write HTML tables give it."""
     return ["".join(html_table(run))]
@@ -1024,6 +1035,7 @@ VARIANTS = {
     "pipe-tables-unframed": (tables_variant(unframed_pipe_table), MD),
     "html-tables": (tables_variant(html_table), MD),
     "html-table-lines": (tables_variant(html_table_line), MD),
+    "html-tables-indented": (tables_variant(html_table_indented), MD),
     "grid-tables": (tables_variant(grid_table), MD),
     "multiline-tables": (tables_variant(multiline_table), MD),
     "merged-cells": (tables_variant(merged_cells_table), MD),
