@@ -273,7 +273,9 @@ std::optional<std::vector<std::string>> joined_html_rows(const std::vector<std::
     constexpr size_t kMaxRowLines = 64;
     const auto opens_row = [](const std::string& l) {
         const std::string_view t = text::trim_view(l);
-        return tag_at(t, 0, "<tr") && t.find("</t") == std::string_view::npos;  // <tr> or <TR>, alone
+        // <tr> or <TR> without its cells' ends: the row goes on below
+        return tag_at(t, 0, "<tr") && t.find("</t") == std::string_view::npos &&
+               t.find("</T") == std::string_view::npos;
     };
     const auto closes_row = [](const std::string& l) {
         return l.find("</tr") != std::string::npos || l.find("</TR") != std::string::npos;

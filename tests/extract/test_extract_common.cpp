@@ -99,6 +99,9 @@ TEST(HtmlRows, WrittenACellALine) {
     EXPECT_EQ(*joined, (std::vector<std::string>{"<table>", "<tr><td>①事務の名称</td><td>架空税に 関する事務</td></tr>",
                                                  "", "", "", "", "  <tr>", "    <td>開いたまま</td>", "</table>"}));
     EXPECT_FALSE(joined_html_rows({"<tr><td>a</td></tr>", "<tr><td>b</td></tr>"}).has_value());
+    const auto upper = joined_html_rows({"<TR>", "<TD>①事務の名称</TD>", "</TR>", "<TR><TD>b</TD></TR>"});
+    ASSERT_TRUE(upper.has_value());
+    EXPECT_EQ(*upper, (std::vector<std::string>{"<TR><TD>①事務の名称</TD></TR>", "", "", "<TR><TD>b</TD></TR>"}));
 }
 
 // A pipe table without its outer pipes: its header row, delimiter row and body rows up to a blank
