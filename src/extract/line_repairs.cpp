@@ -121,9 +121,18 @@ std::optional<std::string> with_characters_referenced(std::string_view line) {
     return out;
 }
 
+// A rule of dashes drawn around a table (pandoc's simple and multiline tables: ------  ------) or
+// between parts (---): no text. It is not the short line above a file block that names it.
+bool is_dash_rule(std::string_view line) {
+    constexpr size_t kMinDashes = 3;
+    const std::string_view t = text::trim_view(line);
+    return t.size() >= kMinDashes && t.front() == '-' && t.find_first_not_of("- ") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<std::string> repaired_line(std::string_view line) {
+    if (is_dash_rule(line)) return std::string();
     std::optional<std::string> out = with_characters_referenced(line);
     if (auto unescaped = without_escapes(out ? std::string_view(*out) : line)) out = std::move(unescaped);
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);

@@ -38,6 +38,11 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
               std::optional<std::string>("③他のシステムとの接続\t[○] 庁内連携システム [□]"));
     EXPECT_FALSE(repaired_line("&#60;選択肢&#62; &#x3C;p&#x3e; &#9675").has_value());
     EXPECT_FALSE(repaired_line("&#xD800; &#99999999; &#; &#x; &#12a;").has_value());
+    // A table's dashed rule is no text; a dash in a value stays.
+    EXPECT_EQ(repaired_line("  ----------------------------------------  ----------"), std::optional<std::string>(""));
+    EXPECT_EQ(repaired_line("---"), std::optional<std::string>(""));
+    EXPECT_FALSE(repaired_line("- 12 -").has_value());
+    EXPECT_FALSE(repaired_line("①事務の名称\t---").has_value());
 }
 
 // Tags become spaces and the references of markup their characters, named or numbered alike: they

@@ -1038,6 +1038,10 @@ VARIANTS = {
     "html-tables-indented": (tables_variant(html_table_indented), MD),
     "grid-tables": (tables_variant(grid_table), MD),
     "multiline-tables": (tables_variant(multiline_table), MD),
+    # the same after the headings and annexes were lost: a file block's name is the short line
+    # above its first row, with the table's dashed rule between them
+    "multiline-headings-removed": (
+        lambda doc, ctx: make_variant(doc, "headings-and-annex-removed+multiline-tables", ctx), MD),
     "merged-cells": (tables_variant(merged_cells_table), MD),
     "spreadsheet-csv": (spreadsheet_variant(",", grid_sheet=True), MD),
     "spreadsheet-tsv": (spreadsheet_variant("\t"), MD),
