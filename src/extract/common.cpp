@@ -42,6 +42,25 @@ bool has_explicit_checked_radio(std::string_view s) {
     return false;
 }
 
+}  // namespace
+
+std::optional<std::pair<char32_t, size_t>> numeric_reference(std::string_view s, size_t at) {
+    constexpr size_t kMaxDigits = 8;
+    if (s.compare(at, 2, "&#") != 0) return std::nullopt;
+    const bool hex = at + 2 < s.size() && (s[at + 2] == 'x' || s[at + 2] == 'X');
+    const size_t digits = at + (hex ? 3 : 2);
+    const size_t end = s.find(';', digits);
+    if (end == std::string_view::npos || end == digits || end - digits > kMaxDigits) return std::nullopt;
+    const std::string number(s.substr(digits, end - digits));
+    if (number.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") != std::string::npos)
+        return std::nullopt;
+    const auto code = static_cast<char32_t>(std::stoul(number, nullptr, hex ? 16 : 10));
+    if (code < 0x20 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return std::nullopt;
+    return std::pair{code, end + 1 - at};
+}
+
+namespace {
+
 std::string replace_tags(std::string_view s, bool keep_marks) {
     std::string out;
     out.reserve(s.size());
@@ -74,12 +93,15 @@ std::string replace_tags(std::string_view s, bool keep_marks) {
             }
         }
         if (c == '&') {
-            // The named references of markup and their numeric spellings (the line repairs leave
-            // these: read before the tags are, they would open one).
+            // Numeric references, those of markup among them (the line repairs leave these: read
+            // before the tags are, they would open one), then the named ones.
+            if (const auto ref = numeric_reference(s, i)) {
+                out += text::to_utf8(ref->first);
+                i += ref->second - 1;
+                continue;
+            }
             static const std::pair<const char*, const char*> entities[] = {
-                {"&amp;", "&"},  {"&lt;", "<"},   {"&gt;", ">"},   {"&quot;", "\""}, {"&nbsp;", " "},
-                {"&#39;", "'"},  {"&#38;", "&"},  {"&#60;", "<"},  {"&#62;", ">"},   {"&#34;", "\""},
-                {"&#x26;", "&"}, {"&#x3C;", "<"}, {"&#x3E;", ">"}, {"&#x3c;", "<"},  {"&#x3e;", ">"}};
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&nbsp;", " "}};
             bool done = false;
             for (const auto& [name, value] : entities) {
                 if (s.substr(i, std::char_traits<char>::length(name)) == name) {

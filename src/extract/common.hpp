@@ -31,6 +31,11 @@ bool has_box_bracket(std::string_view s);
 // box the form prints ([○] 紙, [ ] 電子メール), for a reader that knows boxes by their brackets.
 std::string box_glyphs_as_brackets(std::string_view s);
 
+// The character an HTML numeric character reference at s[at] (&#9675; &#x25CB;) stands for, and the
+// reference's length in bytes; nullopt for anything else (no reference, too many digits, a control
+// character or no character at all).
+std::optional<std::pair<char32_t, size_t>> numeric_reference(std::string_view s, size_t at);
+
 // Removes HTML tags (tags whose name is ASCII, so ＜選択肢＞ and <執務室における措置> stay), turns
 // them into spaces, decodes &amp; &lt; &gt; &quot; &nbsp; and squeezes white space.
 std::string strip_html(std::string_view s);

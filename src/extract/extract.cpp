@@ -250,10 +250,11 @@ bool looks_like_affair_name(std::string_view s) {
     return text::length(s) <= kNameChars && !text::contains(s, "。");
 }
 
-// A form's name as the dictionary spells it (全項目評価書 …).
+// A form's name alone (全項目評価書 …, any spacing or width).
 bool is_form_name(std::string_view s) {
     const auto& forms = Dictionary::get().form_names();
-    return std::find(forms.begin(), forms.end(), s) != forms.end();
+    const std::string key = compact_key(s);
+    return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return key == compact_key(f); });
 }
 
 // Each field of the cover is read from its own label, in both readings: where the kept reading
@@ -346,11 +347,7 @@ void settle_number_and_title(Assessment& a) {
         if (const auto at = a.locs.find("title"); at != a.locs.end()) a.locs["number"] = at->second;
         return;
     }
-    const auto& forms = Dictionary::get().form_names();
-    const bool form_alone = std::any_of(forms.begin(), forms.end(), [&](const std::string& f) {
-        return extract_detail::compact_key(rest) == extract_detail::compact_key(f);
-    });
-    a.title = form_alone ? text::trim(a.number) + " " + rest : rest;
+    a.title = is_form_name(rest) ? text::trim(a.number) + " " + rest : rest;
     a.number = title.substr(0, space);
     if (const auto at = a.locs.find("title"); at != a.locs.end()) a.locs["number"] = at->second;
 }

@@ -97,24 +97,18 @@ std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line)
 // HTML's numeric character references (&#9675; &#x25CB;), as converters write symbols, as the
 // characters they stand for. Those of markup (< > & " ') stay written: read, they would open tags.
 std::optional<std::string> with_characters_referenced(std::string_view line) {
-    constexpr size_t kMaxDigits = 8;
     size_t at = line.find("&#");
     if (at == std::string_view::npos) return std::nullopt;
     std::string out;
     size_t copied = 0;
     for (; at != std::string_view::npos; at = line.find("&#", at + 2)) {
-        const bool hex = at + 2 < line.size() && (line[at + 2] == 'x' || line[at + 2] == 'X');
-        const size_t digits = at + (hex ? 3 : 2);
-        const size_t end = line.find(';', digits);
-        if (end == std::string_view::npos || end == digits || end - digits > kMaxDigits) continue;
-        const std::string number(line.substr(digits, end - digits));
-        if (number.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") != std::string::npos) continue;
-        const auto code = static_cast<char32_t>(std::stoul(number, nullptr, hex ? 16 : 10));
-        const bool markup = code == '<' || code == '>' || code == '&' || code == '"' || code == '\'';
-        if (markup || code < 0x20 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) continue;
+        const auto ref = numeric_reference(line, at);
+        if (!ref) continue;
+        const char32_t code = ref->first;
+        if (code == '<' || code == '>' || code == '&' || code == '"' || code == '\'') continue;  // markup's
         out.append(line.substr(copied, at - copied));
         out += text::to_utf8(code);
-        copied = end + 1;
+        copied = at + ref->second;
     }
     if (copied == 0) return std::nullopt;
     out.append(line.substr(copied));

@@ -417,7 +417,6 @@ std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no)
         f.mark = mark_of(pieces[0].text);
         f.line = line_no;
         label_and_detail(f, pieces.size() > 1 ? pieces[1].text : std::string());
-        if (!f.mark && !pieces[0].text.empty()) f.mark = std::nullopt;
         out.push_back(f);
         i = 1;
     }
