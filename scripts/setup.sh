@@ -24,6 +24,8 @@ PACKAGES=(
     libsqlite3-dev   # batch: the national index (OUT/index.sqlite)
     sqlite3          # README's example queries on the index
     poppler-utils    # pdftotext: the simulator's printed-pdftotext variants, the PDF benchmark
+    mupdf-tools      # mutool: the simulator's printed-mutool variant (another converter's text)
+    python3-pdfminer # pdf2txt: the simulator's printed-pdfminer variant (pdfminer.six's text)
     libreoffice-calc-nogui  # the simulator's printed-spreadsheet variants: the form printed from a sheet
     qpdf             # tests/pdf: the password-protected and font-stripped test PDFs
     clang-format

@@ -17,6 +17,10 @@ std::string nfkc(std::string_view s);
 // (EquivalentUnifiedIdeograph.txt). Some radicals have no NFKC mapping, so NFKC alone leaves them.
 std::string fold_radicals(std::string s);
 
+// The dots PDF fonts map the katakana middle dot to (行政機関‧独立行政法人等 with U+2027, or
+// U+00B7, U+2219, U+22C5), written as ・ where they touch kana or kanji, as the form prints it.
+std::string fold_middle_dots(std::string s);
+
 // Each no-break space (U+00A0, an HTML conversion's &nbsp;) as a space: a reader that parts words
 // or cells at spaces finds it there.
 std::string with_plain_spaces(std::string s);

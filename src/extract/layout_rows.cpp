@@ -32,6 +32,8 @@ constexpr size_t kMaxUnknownLabelChars = 24;
 // kMaxLabelTail.
 constexpr size_t kMinPrefixChars = 4;
 constexpr size_t kMaxLabelTail = 12;
+// A text with fewer lines set in or spaced apart than this share keeps no columns.
+constexpr double kMaxLaidOutShareOfFlat = 0.05;
 // A label cut by the line end is known by its first line from this many characters on.
 constexpr size_t kMinWrappedLabelChars = 8;
 // A line of a heading that wrapped in the label column is this short at most.
@@ -325,6 +327,12 @@ void split_label_from_selection(std::vector<Frag>& frags) {
         if (at != std::string::npos && !Vocabulary::get().whole_or_first_line(first.substr(0, at)))
             at = std::string::npos;
     }
+    if (at == std::string::npos) {
+        // Or an entry's header one space before the entry's name (委託事項1 課税データ入力業務, as
+        // pdftotext -raw writes the row).
+        at = first.find(' ');
+        if (at != std::string::npos && entry_of(first.substr(0, at)).second <= 0) at = std::string::npos;
+    }
     size_t gap = 1;  // the space between label and value
     if (at == std::string::npos) {
         at = glued_label_end(first);
@@ -432,6 +440,7 @@ void join_text(std::string& into, const std::string& next) {
 class Value {
 public:
     bool empty() const { return chunks_.empty(); }
+    bool lists_options() const { return !last_line_.empty(); }  // it holds checkbox options
     bool starts_with_markup() const { return !chunks_.empty() && !chunks_[0].empty() && chunks_[0][0] == '<'; }
 
     std::string text() const {
@@ -1056,10 +1065,17 @@ struct Row {
 class Rebuilder {
 public:
     explicit Rebuilder(const Document& doc) : doc_(doc) {
+        size_t laid_out = 0, written = 0;
         for (const auto& l : doc.lines) {
             lines_.push_back(read_line(l));
             out_.emplace_back(without_form_feeds(l));
+            if (lines_.back().kind == Kind::blank) continue;
+            ++written;
+            const std::string& t = out_.back();
+            if (t.starts_with(' ') || t.find("  ") != std::string::npos || t.find('\t') != std::string::npos)
+                ++laid_out;
         }
+        flat_ = static_cast<double>(laid_out) < kMaxLaidOutShareOfFlat * static_cast<double>(written);
         remove_table_margin();
     }
 
@@ -1104,6 +1120,9 @@ private:
     size_t grid_row_ = kNone;              // the line of the table row being read
     std::vector<std::string> grid_cells_;  // its cells so far
     bool cells_at_foot_ = false;           // the form's cells stand at the foot of their rows
+    // No column is kept (pdftotext -raw): a label, one space, its value, and the value's wrapped
+    // lines at the margin, where a laid-out text indents them.
+    bool flat_ = false;
     size_t values_col_ = kNone;            // where the last row at the margin set its value
     std::vector<size_t> grid_held_;        // then: the lines of a table row before its date
     bool cell_table_ = false;              // the table written one cell per line is open
@@ -1280,8 +1299,14 @@ private:
         Row& r = *row_;
         if (l.kind == Kind::heading || l.kind == Kind::range) return false;
         const bool interrupted = r.gap || r.page_break;
-        // After a blank line a value of (b) has ended, unless a page break came with it.
-        const bool ended = !r.inline_value && !r.value.empty() && r.gap && !r.page_break;
+        // After a blank line a value of (b) has ended, unless a page break came with it, or it is
+        // a checkbox list that goes on: converters that write each text block a paragraph (mutool,
+        // pdfminer) set blank lines between the lines of one list, even inside an option's label.
+        const bool list_goes_on =
+            r.value.lists_options() && std::any_of(l.frags.begin(), l.frags.end(), [](const Frag& f) {
+                return next_mark(text::to_u32(f.text), 0) != std::u32string::npos;
+            });
+        const bool ended = !r.inline_value && !r.value.empty() && r.gap && !r.page_break && !list_goes_on;
         if (l.indent > 0) {
             if (ended || opens_sub_field(l)) return false;
             // A label cut short by its column stays open: centred on a taller value, its last line
@@ -1318,7 +1343,11 @@ private:
             r.labels.push_back(l.frags[0].text);
             return absorb(i, rest);
         }
-        if (l.kind == Kind::label || l.kind == Kind::entry || unknown_label_row(l) || r.inline_value) return false;
+        // Without columns a value's wrapped lines stand at the margin too; a group label (再委託) is
+        // none of them.
+        const bool wraps_on = flat_ && !is_group_label(l.frags[0].text);
+        if (l.kind == Kind::label || l.kind == Kind::entry || unknown_label_row(l) || (r.inline_value && !wraps_on))
+            return false;
         // A block of HTML (<p>…, <ul>…) after a value without markup is a cell of its own, not the
         // value's wrapped end: no line break puts a tag at a line's start (a split table cell of a
         // markdown-like text written one cell a line).

@@ -250,6 +250,29 @@ bool is_kana_or_kanji(char32_t c) {
            c == 0x3005;  // 々
 }
 
+bool is_middle_dot_lookalike(char32_t c) { return c == 0x00B7 || c == 0x2027 || c == 0x2219 || c == 0x22C5; }
+
+}  // namespace
+
+std::string fold_middle_dots(std::string s) {
+    // Most texts hold none of them and are passed over by a search for their UTF-8.
+    static constexpr std::string_view kLookalikes[] = {"\u00B7", "\u2027", "\u2219", "\u22C5"};
+    if (std::none_of(std::begin(kLookalikes), std::end(kLookalikes),
+                     [&](std::string_view dot) { return s.find(dot) != std::string::npos; }))
+        return s;
+    const std::u32string u = to_u32(s);
+    std::u32string out = u;
+    for (size_t i = 0; i < u.size(); ++i) {
+        if (!is_middle_dot_lookalike(u[i])) continue;
+        const bool before = i > 0 && is_kana_or_kanji(u[i - 1]);
+        const bool after = i + 1 < u.size() && is_kana_or_kanji(u[i + 1]);
+        if (before || after) out[i] = U'\u30FB';
+    }
+    return to_utf8(out);
+}
+
+namespace {
+
 bool is_one_space(char32_t c) { return c == U' ' || c == 0x3000; }
 
 // What a spread cell holds beside its kana and kanji: digits and the marks between words and

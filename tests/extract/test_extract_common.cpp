@@ -37,6 +37,14 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
     EXPECT_EQ(repaired_line("③他のシステムとの接続\t[&#9675;] 庁内連携システム [&#x25a1;]"),
               std::optional<std::string>("③他のシステムとの接続\t[○] 庁内連携システム [□]"));
     EXPECT_FALSE(repaired_line("&#60;選択肢&#62; &#x3C;p&#x3e; &#9675").has_value());
+    // Boxes written against their options (pdftotext -raw drops a line's spaces), apart again;
+    // a selection in brackets is no box and stays as written.
+    EXPECT_EQ(
+        repaired_line("③他のシステムとの接続 []情報提供ネットワークシステム[○]庁内連携システム[]"),
+        std::optional<std::string>("③他のシステムとの接続 [] 情報提供ネットワークシステム [○] 庁内連携システム []"));
+    EXPECT_EQ(repaired_line("①入手元\t［○］本人　[ ]紙"), std::optional<std::string>("①入手元\t［○］ 本人　[ ] 紙"));
+    EXPECT_FALSE(repaired_line("②対象となる本人の数\t[10万人以上100万人未満]<選択肢>").has_value());
+    EXPECT_FALSE(repaired_line("[ ○ ] 紙 [ ] 電子記録媒体").has_value());
     EXPECT_FALSE(repaired_line("&#xD800; &#99999999; &#; &#x; &#12a;").has_value());
     // A table's dashed rule is no text; a dash in a value stays.
     EXPECT_EQ(repaired_line("  ----------------------------------------  ----------"), std::optional<std::string>(""));

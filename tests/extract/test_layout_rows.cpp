@@ -510,6 +510,42 @@ TEST(LayoutRowsForm, MultilineTablesSetInFromTheMargin) {
     EXPECT_TRUE(text::starts_with(a.files[0].entrustments[1].permission_method, "再委託申請書を提出させ"));
 }
 
+// The example city's 重点項目評価書 printed and converted back by other tools than pdftotext -layout
+// (fixtures made with the conversion simulator): what each of them reads alike.
+void expect_kokuho_facts(const std::string& fixture_name) {
+    SCOPED_TRACE(fixture_name);
+    const Model m = extract_document(fixture(fixture_name));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    ASSERT_EQ(a.systems.size(), 3u);
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
+    EXPECT_EQ(a.systems[2].connections, (std::vector<std::string>{"既存住民基本台帳システム", "税務システム"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    std::vector<std::string> sources;
+    for (const auto& s : a.files[0].sources) sources.push_back(s.kind);
+    EXPECT_EQ(sources,
+              (std::vector<std::string>{"本人又は本人の代理人", "評価実施機関内の他部署", "行政機関・独立行政法人等",
+                                        "地方公共団体・地方独立行政法人", "その他"}));
+    ASSERT_EQ(a.files[0].entrustments.size(), 2u);
+    EXPECT_EQ(a.files[0].entrustments[0].item, "国民健康保険システムの運用保守");
+    EXPECT_EQ(a.files[0].entrustments[0].contractor, "株式会社みどり情報サービス");
+}
+
+// MuPDF (mutool draw -F txt) writes each text block a paragraph: a checkbox list has blank lines
+// between its options, even inside an option's wrapped label, and goes on past them; its fonts
+// give ・ as U+2027 (行政機関‧独立行政法人等).
+TEST(LayoutRowsForm, TextBlocksAParagraphAsMutoolWritesThem) { expect_kokuho_facts("midori-kokuho-mutool.txt"); }
+
+// pdftotext -raw keeps no column: a label one space before its value, the value's wrapped lines
+// at the margin, an entry's header one space before its name, boxes glued to their options.
+TEST(LayoutRowsForm, RawOrderWithoutColumns) {
+    const Document source = fixture("midori-kokuho-raw.txt");
+    const auto rows = rows_from_layout(source);
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 174), "委託事項1\t国民健康保険システムの運用保守");
+    expect_kokuho_facts("midori-kokuho-raw.txt");
+}
+
 TEST(LayoutRowsRefused, TooFewLabels) {
     const Document doc =
         decode_document("①事務の名称          国民年金に関する事務\n公表日   令和6年4月1日\n", "short.txt");

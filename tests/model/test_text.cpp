@@ -124,6 +124,18 @@ TEST(TextFoldRadicals, RadicalsBecomeTheirIdeographs) {
     EXPECT_EQ(text::fold_radicals(""), "");
 }
 
+TEST(TextFoldMiddleDots, LookalikesBesideKanaOrKanjiAreTheMiddleDot) {
+    // mutool writes the form's ・ as U+2027; other fonts map it to U+00B7, U+2219 or U+22C5
+    EXPECT_EQ(text::fold_middle_dots("行政機関\u2027独立行政法人等"), "行政機関・独立行政法人等");
+    EXPECT_EQ(text::fold_middle_dots("\u2027資格管理機能"), "・資格管理機能");
+    EXPECT_EQ(text::fold_middle_dots("地方公共団体\u00B7地方独立行政法人 取得\u2219喪失 住所\u22C5氏名"),
+              "地方公共団体・地方独立行政法人 取得・喪失 住所・氏名");
+    // between Latin letters or digits it is left as written
+    EXPECT_EQ(text::fold_middle_dots("a\u00B7b 1\u2027 2"), "a\u00B7b 1\u2027 2");
+    const std::string plain = "①事務の名称\t住民基本台帳に関する事務・※";
+    EXPECT_EQ(text::fold_middle_dots(plain), plain);
+}
+
 TEST(TextWithPlainSpaces, NoBreakSpacesBecomeSpaces) {
     EXPECT_EQ(text::with_plain_spaces("[\u00A0○\u00A0]\u00A0紙"), "[ ○ ] 紙");
     EXPECT_EQ(text::with_plain_spaces("\u00A0"), " ");

@@ -1007,6 +1007,19 @@ def printed_variant(layout, css=PRINT_CSS, label_width=None, spreadsheet=False, 
     return variant
 
 
+def printed_other_converter_variant(tool, command):
+    """The printed form converted back by another common tool: `command`, its PDF in place of
+    "{pdf}", writes the text on stdout (mutool: MuPDF's text device, a paragraph a text block; pdf2txt: pdfminer.six, a page's
+    label column before its value column; pdftotext -raw: content stream order, spaces dropped)."""
+    def variant(doc, ctx):
+        if printer_missing(False) or not shutil.which(tool):
+            return None
+        pdf = printed(doc, ctx, PRINT_CSS, None, False)
+        out = subprocess.run([pdf if a == "{pdf}" else a for a in command], check=True, capture_output=True).stdout
+        return out.decode("utf-8"), doc.gold
+    return variant
+
+
 # --------------------------------------------------------------------------
 # registry and CLI
 
@@ -1093,6 +1106,13 @@ VARIANTS = {
     # rows of two kinds in one text: label and value with spaces between (the first half), then one
     # cell a line, as pdftotext gives where a page's cells stood close or apart
     "mixed-rows": (lambda doc, ctx: make_variant(doc, "tabs-lost+separate-lines", ctx), MD),
+    # the printed form as other tools convert it: fonts that map ・ to U+2027, a text block a
+    # paragraph (blank lines inside a checkbox list), a page's labels before its values, no spaces
+    "printed-mutool": (
+        printed_other_converter_variant("mutool", ["mutool", "draw", "-q", "-F", "txt", "-o", "-", "{pdf}"]), MD),
+    "printed-pdfminer": (printed_other_converter_variant("pdf2txt", ["pdf2txt", "{pdf}"]), MD),
+    "printed-pdftotext-raw": (
+        printed_other_converter_variant("pdftotext", ["pdftotext", "-raw", "-enc", "UTF-8", "{pdf}", "-"]), MD),
     # a scan's OCR (or a font without ①) in physical layout: (1)ファイルの種類 in the label column
     "printed-circled-as-parens": (lambda doc, ctx: make_variant(doc, "circled-as-parens+printed-pdftotext-layout", ctx),
                                   MD),
