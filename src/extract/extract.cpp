@@ -435,8 +435,30 @@ std::vector<int> split_table_rows(const Document& doc, std::optional<Document>& 
     return source_lines;
 }
 
+// The pages of `doc` in the order of their printed numbers (page_furniture.hpp), in `out`: the
+// input's line number of each line of the copy, or nothing when the pages are in order. Each page
+// but the first starts with a form feed, as pdftotext marks it.
+std::vector<int> pages_in_printed_order(const Document& doc, std::optional<Document>& out) {
+    const auto order = extract_detail::printed_page_order(doc.lines);
+    if (!order) return {};
+    out = doc;
+    std::vector<int> source_lines;
+    for (size_t k = 0; k < order->size(); ++k) {
+        const size_t from = (*order)[k];
+        std::string line(extract_detail::without_form_feeds(doc.lines[from]));
+        const bool page_starts = k > 0 && from != (*order)[k - 1] + 1;
+        const bool kept_feed = k > 0 && !page_starts && line.size() != doc.lines[from].size();
+        if (page_starts || kept_feed) line.insert(line.begin(), '\f');
+        out->lines[k] = std::move(line);
+        source_lines.push_back(doc.first_line + static_cast<int>(from));
+    }
+    return source_lines;
+}
+
 std::optional<CleanedDocument> cleaned_document(const Document& doc) {
     std::optional<Document> out;
+    // Pages first: the repairs below look at each page's edges.
+    const std::vector<int> page_lines = pages_in_printed_order(doc, out);
     const auto line_of = [&](size_t i) -> std::string& {
         if (!out) out = doc;
         return out->lines[i];
@@ -458,6 +480,12 @@ std::optional<CleanedDocument> cleaned_document(const Document& doc) {
         if (std::optional<std::string> repaired = extract_detail::repaired_line(out ? out->lines[i] : doc.lines[i]))
             line_of(i) = std::move(*repaired);
     std::vector<int> source_lines = split_table_rows(doc, out);
+    if (!page_lines.empty()) {  // the lines split were numbered as the pages were put in order
+        if (source_lines.empty())
+            source_lines = page_lines;
+        else
+            for (int& line : source_lines) line = page_lines[static_cast<size_t>(line - doc.first_line)];
+    }
     if (!out) return std::nullopt;
     // Rows rebuilt from a spreadsheet's text or a table are rows: a text taken for pdftotext's
     // (a CSV has no tab) is read as rows when they now say so.

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
+#include <tuple>
 
 #include "common.hpp"
 #include "form_labels.hpp"
@@ -78,7 +80,81 @@ bool has_letter(const std::string& key) {
     });
 }
 
+// Each page's lines [from, to): a page starts at a line that begins with a form feed, as pdftotext
+// and the PDF reader mark it.
+std::vector<std::pair<size_t, size_t>> page_spans(const std::vector<std::string>& lines) {
+    std::vector<std::pair<size_t, size_t>> spans;
+    size_t start = 0;
+    for (size_t i = 1; i < lines.size(); ++i)
+        if (!lines[i].empty() && lines[i][0] == '\f') {
+            spans.emplace_back(start, i);
+            start = i;
+        }
+    spans.emplace_back(start, lines.size());
+    return spans;
+}
+
+// The number a page number line prints (- 12 -, 12, 12/40, Page 12, p. 12 of 40); nullopt for any
+// other line.
+std::optional<int> page_number(const std::string& line) {
+    constexpr size_t kMaxChars = 20;
+    std::u32string u = text::to_u32(text::trim(text::nfkc(without_form_feeds(line))));
+    if (u.empty() || u.size() > kMaxChars) return std::nullopt;
+    for (char32_t& c : u)  // the dashes around a number: hyphen, en and em dash, bar, minus
+        if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212) c = U'-';
+    const std::string n = text::to_utf8(u);
+    static const std::regex number(R"(^(?:(?:page|p\.?)\s*)?[-\s]*([0-9]{1,4})\s*(?:(?:/|of)\s*[0-9]{1,4})?[-\s]*$)",
+                                   std::regex::icase);
+    std::smatch m;
+    if (!std::regex_match(n, m, number)) return std::nullopt;
+    return std::stoi(m[1].str());
+}
+
+// The number printed at the foot of a page, or else at its top: its last or first lines that are
+// not blank.
+std::optional<int> number_of_page(const std::vector<std::string>& lines, size_t from, size_t to) {
+    std::vector<size_t> written;
+    for (size_t i = from; i < to; ++i)
+        if (!is_blank(lines[i])) written.push_back(i);
+    for (size_t k = 0; k < kEdgeLines && k < written.size(); ++k)
+        if (const auto n = page_number(lines[written[written.size() - 1 - k]])) return n;
+    for (size_t k = 0; k < kEdgeLines && k < written.size(); ++k)
+        if (const auto n = page_number(lines[written[k]])) return n;
+    return std::nullopt;
+}
+
 }  // namespace
+
+std::optional<std::vector<size_t>> printed_page_order(const std::vector<std::string>& lines) {
+    constexpr double kMinNumberedShare = 0.8;
+    const auto spans = page_spans(lines);
+    if (spans.size() < kMinPages) return std::nullopt;
+    // Each page sorts by its number, or by the number of the page before it (then after that page).
+    std::vector<std::tuple<int, int, size_t>> keys;
+    std::set<int> numbers;
+    int last = -1;
+    for (size_t p = 0; p < spans.size(); ++p) {
+        const auto n = number_of_page(lines, spans[p].first, spans[p].second);
+        if (n && !numbers.insert(*n).second) return std::nullopt;  // a number printed twice
+        if (n) last = *n;
+        keys.emplace_back(last, n ? 0 : 1, p);
+    }
+    const double pages = static_cast<double>(spans.size());
+    if (static_cast<double>(numbers.size()) < kMinNumberedShare * pages) return std::nullopt;
+    // The numbers of one run of pages: about as many as the pages they number.
+    if (static_cast<double>(*numbers.rbegin() - *numbers.begin() + 1) > 1.2 * pages + 1) return std::nullopt;
+    const auto before = [](const auto& a, const auto& b) {
+        return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+    };
+    if (std::is_sorted(keys.begin(), keys.end(), before)) return std::nullopt;
+    std::vector<std::tuple<int, int, size_t>> sorted = keys;
+    std::stable_sort(sorted.begin(), sorted.end(), before);
+    std::vector<size_t> order;
+    order.reserve(lines.size());
+    for (const auto& key : sorted)
+        for (size_t i = spans[std::get<2>(key)].first; i < spans[std::get<2>(key)].second; ++i) order.push_back(i);
+    return order;
+}
 
 std::string_view without_form_feeds(std::string_view line) {
     const size_t from = line.find_first_not_of('\f');
@@ -112,13 +188,7 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
         }
         pages.push_back(std::move(edges));
     };
-    size_t start = 0;
-    for (size_t i = 1; i < lines.size(); ++i)
-        if (!lines[i].empty() && lines[i][0] == '\f') {
-            add_page(start, i);
-            start = i;
-        }
-    add_page(start, lines.size());
+    for (const auto& [from, to] : page_spans(lines)) add_page(from, to);
     if (pages.size() < kMinPages) return {};
     std::map<std::string, std::set<size_t>> pages_of;  // edge key -> the pages it stands on
     for (size_t p = 0; p < pages.size(); ++p)

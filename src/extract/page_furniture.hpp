@@ -2,6 +2,7 @@
 // name on every page): lines that are not the form's, which a conversion puts amid its cells.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,13 @@ namespace piagraph::extract_detail {
 // header) is kept: it is where a cover is found; so is a line that opens with a cover's label
 // (評価書番号 at the top of every page of a file that holds one assessment a page).
 std::vector<size_t> page_furniture(const std::vector<std::string>& lines);
+
+// The pages in the order of the numbers printed on them (- 3 -, 3/40, Page 3 at a page's foot or
+// top) where the text gives them in another (a PDF put together out of order): each line of the
+// text in that order, as its index in `lines`. A page without a number stays after the page before
+// it. Nothing when the pages are in order already, when too few carry a number, or when a number
+// repeats (a set of assessments, each numbered from 1).
+std::optional<std::vector<size_t>> printed_page_order(const std::vector<std::string>& lines);
 
 // A line without the form feeds that open a page (pdftotext puts one before a page's first line).
 std::string_view without_form_feeds(std::string_view line);

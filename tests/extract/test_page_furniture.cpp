@@ -2,6 +2,8 @@
 // the pages' edges (tests/fixtures/layout/sakura-foot.txt, authored, and texts written here).
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "../../src/extract/page_furniture.hpp"
 #include "piagraph/ingest.hpp"
 #include "test_support.hpp"
@@ -10,6 +12,7 @@ namespace piagraph {
 namespace {
 
 using extract_detail::page_furniture;
+using extract_detail::printed_page_order;
 
 std::vector<std::string> lines_of(const std::string& text) { return decode_document(text, "pages.txt").lines; }
 
@@ -89,6 +92,66 @@ TEST(PageFurniture, NoneInATextWithoutPages) {
     std::string text;
     for (const char* row : kRows) text += std::string("Sheet1\n") + row;
     EXPECT_TRUE(page_furniture(lines_of(text)).empty());
+}
+
+// Five pages written in the order `order`, page k printing its number as `number(k)` at its foot
+// (or at its top); page `unnumbered` prints none.
+std::vector<std::string> pages_in(const std::vector<int>& order, const std::function<std::string(int)>& number,
+                                  bool at_top = false, int unnumbered = -1) {
+    std::string text;
+    for (size_t i = 0; i < order.size(); ++i) {
+        const int page = order[i];
+        if (i > 0) text += "\f";
+        const std::string printed = page == unnumbered ? "" : number(page) + "\n";
+        text += (at_top ? printed : "") + kRows[page - 1] + (at_top ? "" : printed);
+    }
+    return lines_of(text);
+}
+
+// The line each page's row stands on in the order found, as the number of that page's row.
+std::vector<int> rows_in(const std::vector<std::string>& lines, const std::vector<size_t>& order) {
+    std::vector<int> rows;
+    for (size_t i : order)
+        for (int r = 0; r < 5; ++r)
+            if (lines[i].find(std::string(kRows[r]).substr(0, 12)) != std::string::npos) rows.push_back(r + 1);
+    return rows;
+}
+
+// Pages put together out of order are read in the order of the numbers they print, in any of the
+// usual spellings, at the foot or at the top; a page without a number stays after the one before it.
+TEST(PrintedPageOrder, PagesInTheOrderOfTheirNumbers) {
+    const auto dashes = [](int p) { return "- " + std::to_string(p) + " -"; };
+    const auto lines = pages_in({1, 4, 2, 5, 3}, dashes);
+    const auto order = printed_page_order(lines);
+    ASSERT_TRUE(order.has_value());
+    EXPECT_EQ(order->size(), lines.size());
+    EXPECT_EQ(rows_in(lines, *order), (std::vector<int>{1, 2, 3, 4, 5}));
+    for (const auto& number : std::vector<std::function<std::string(int)>>{
+             [](int p) { return std::to_string(p) + "/5"; }, [](int p) { return "Page " + std::to_string(p); },
+             [](int p) { return "\u2015 " + std::to_string(p) + " \u2015"; }}) {
+        const auto top = pages_in({3, 1, 2, 5, 4}, number, true);
+        const auto at_top = printed_page_order(top);
+        ASSERT_TRUE(at_top.has_value());
+        EXPECT_EQ(rows_in(top, *at_top), (std::vector<int>{1, 2, 3, 4, 5}));
+    }
+    const auto gap = pages_in({1, 4, 5, 2, 3}, dashes, false, 5);
+    const auto with_gap = printed_page_order(gap);
+    ASSERT_TRUE(with_gap.has_value());
+    EXPECT_EQ(rows_in(gap, *with_gap), (std::vector<int>{1, 2, 3, 4, 5}));
+}
+
+// Nothing moves where the pages are in order, where a number repeats (a set of assessments, each
+// numbered from 1), where too few pages print one, or where the text has no pages.
+TEST(PrintedPageOrder, LeavesPagesInOrderAndSetsAlone) {
+    const auto dashes = [](int p) { return "- " + std::to_string(p) + " -"; };
+    EXPECT_FALSE(printed_page_order(pages_in({1, 2, 3, 4, 5}, dashes)).has_value());
+    EXPECT_FALSE(printed_page_order(pages_in({1, 2, 3, 4, 5}, [](int p) {
+                     return "- " + std::to_string(p % 3) + " -";
+                 })).has_value());
+    EXPECT_FALSE(printed_page_order(pages_in({5, 4, 3, 2, 1}, [](int p) {
+                     return p <= 2 ? "- " + std::to_string(p) + " -" : std::string("みどり市");
+                 })).has_value());
+    EXPECT_FALSE(printed_page_order(lines_of(std::string(kRows[1]) + kRows[0])).has_value());
 }
 
 }  // namespace

@@ -716,3 +716,43 @@ TEST(PdftextSystems, KisoListsItsSystemsAndPairsItsCoverLabels) {
     EXPECT_EQ(a.systems[1].no, 2);
     EXPECT_EQ(a.systems[1].loc.line, 9);
 }
+
+// The example's pdftotext text with its pages put together out of order (the cover first, the rest
+// backwards): read in the order of the page numbers printed at each page's foot (- 3 -), it gives
+// the same facts, each at its line in the text as given.
+TEST(PdftextPages, PagesOutOfOrderAreReadInTheOrderTheyPrint) {
+    const auto path = piagraph::test::source_dir() / "examples" / "pdftext" / "midori-kokuho-pdftext.txt";
+    const std::string text = piagraph::test::read_text(path);
+    std::vector<std::string> pages;
+    for (size_t from = 0;;) {
+        const size_t feed = text.find('\f', from);
+        pages.push_back(text.substr(from, feed == std::string::npos ? std::string::npos : feed - from));
+        if (feed == std::string::npos) break;
+        from = feed + 1;
+    }
+    ASSERT_GE(pages.size(), 5u);
+    std::string reordered = pages[0];
+    for (size_t p = pages.size() - 1; p >= 1; --p) reordered += "\f" + pages[p];
+
+    const piagraph::Model want = piagraph::extract_file(path.string());
+    const Document doc = piagraph::decode_document(reordered, "reordered.txt");
+    const piagraph::Model got = piagraph::extract_document(doc);
+    ASSERT_EQ(got.assessments.size(), 1u);
+    const Assessment& a = got.assessments[0];
+    const Assessment& w = want.assessments[0];
+    ASSERT_EQ(a.systems.size(), w.systems.size());
+    for (size_t i = 0; i < w.systems.size(); ++i) {
+        EXPECT_EQ(a.systems[i].name, w.systems[i].name);
+        EXPECT_EQ(a.systems[i].connections, w.systems[i].connections);
+        // the line given is the system's header's line (システム1) in the text as reordered
+        const auto at = static_cast<size_t>(a.systems[i].loc.line - doc.first_line);
+        ASSERT_LT(at, doc.lines.size());
+        EXPECT_NE(doc.lines[at].find("システム" + std::to_string(a.systems[i].no)), std::string::npos) << doc.lines[at];
+        EXPECT_NE(a.systems[i].loc.line, w.systems[i].loc.line);  // its page moved
+    }
+    ASSERT_EQ(a.files.size(), w.files.size());
+    EXPECT_EQ(a.files[0].sources.size(), w.files[0].sources.size());
+    EXPECT_EQ(a.files[0].provisions.size(), w.files[0].provisions.size());
+    EXPECT_EQ(a.files[0].entrustments.size(), w.files[0].entrustments.size());
+    EXPECT_EQ(a.unread_items(), w.unread_items());
+}

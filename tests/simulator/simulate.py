@@ -752,6 +752,26 @@ def pages_shuffled(doc, ctx):
     return "".join(out), doc.gold
 
 
+def page_order(n, rng):
+    """A fixed disorder of n pages: the first page (the cover) stays, the rest shuffled, never left
+    in order."""
+    rest = list(range(1, n))
+    while len(rest) > 1 and rest == sorted(rest):
+        rng.shuffle(rest)
+    return [0] + rest
+
+
+def pages_reordered(doc, ctx):
+    """The pages put together out of order (a PDF assembled from scans or parts): every page but
+    the cover moved, each page whole, with its printed number (- 3 -, Page 3). Texts without form
+    feeds have no pages to move."""
+    pages = doc.text.split("\f")
+    if len(pages) < 3:
+        return None
+    order = page_order(len(pages), random.Random(SEED))
+    return "\f".join(pages[i] for i in order), doc.gold
+
+
 def pages_joined(doc, ctx):
     """The page breaks lost: no form feeds, every run of blank lines one blank line."""
     text = re.sub(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+\n", "\n\n", doc.text.replace("\f", ""))
@@ -988,12 +1008,27 @@ def printer_missing(spreadsheet):
     return not shutil.which("soffice" if spreadsheet else "chromium")
 
 
-def printed_pdf_variant(css=PRINT_CSS, label_width=None, spreadsheet=False, centred=False):
-    """The printed form as the PDF itself: piagraph reads it in-process (poppler)."""
+def reordered_pdf(pdf, cache_dir):
+    """The PDF with its pages out of order (qpdf), cached beside it."""
+    out = os.path.join(cache_dir, os.path.basename(pdf)[:-len(".pdf")] + ".reordered.pdf")
+    if not os.path.exists(out):
+        n = int(subprocess.run(["qpdf", "--show-npages", pdf], check=True, capture_output=True).stdout)
+        order = ",".join(str(i + 1) for i in page_order(n, random.Random(SEED)))
+        subprocess.run(["qpdf", pdf, "--pages", pdf, order, "--", out + ".part"], check=True, capture_output=True)
+        os.replace(out + ".part", out)
+    return out
+
+
+def printed_pdf_variant(css=PRINT_CSS, label_width=None, spreadsheet=False, centred=False, reordered=False):
+    """The printed form as the PDF itself: piagraph reads it in-process (poppler); reordered: its
+    pages out of order."""
     def variant(doc, ctx):
-        if printer_missing(spreadsheet):
+        if printer_missing(spreadsheet) or (reordered and not shutil.which("qpdf")):
             return None
-        with open(printed(doc, ctx, css, label_width, spreadsheet, centred), "rb") as f:
+        pdf = printed(doc, ctx, css, label_width, spreadsheet, centred)
+        if reordered:
+            pdf = reordered_pdf(pdf, ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+        with open(pdf, "rb") as f:
             return f.read(), doc.gold
     return variant
 
@@ -1068,6 +1103,7 @@ VARIANTS = {
     "block-lost": (block_lost, MD),
     "pages-shuffled": (pages_shuffled, PDF),
     "pages-joined": (pages_joined, PDF),
+    "pages-reordered": (pages_reordered, PDF),
     "printed-pdftotext": (printed_variant(layout=False), MD),
     "printed-pdftotext-layout": (printed_variant(layout=True), MD),
     "printed-pdf": (printed_pdf_variant(), MD),
@@ -1083,6 +1119,11 @@ VARIANTS = {
     # header and footer on every page, label cells that pdftotext sets against their values
     "printed-spreadsheet": (printed_variant(layout=True, css=NARROW_LABEL_CSS, spreadsheet=True), MD),
     "printed-pdf-spreadsheet": (printed_pdf_variant(NARROW_LABEL_CSS, spreadsheet=True), MD),
+    # the sheet's PDF with its pages out of order (qpdf): each page keeps its printed 「Page N」
+    "printed-pdf-pages-reordered": (printed_pdf_variant(NARROW_LABEL_CSS, spreadsheet=True, reordered=True), MD),
+    # the same sheet in -layout text, its pages out of order
+    "printed-spreadsheet-pages-reordered": (
+        lambda doc, ctx: make_variant(doc, "printed-spreadsheet+pages-reordered", ctx), MD),
     # the same PDF in pdftotext's raw order: a page's cells column by column, each label after the
     # first lines of its value
     "printed-spreadsheet-pdftotext": (printed_variant(layout=False, css=NARROW_LABEL_CSS, spreadsheet=True), MD),
