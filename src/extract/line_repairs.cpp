@@ -1,5 +1,8 @@
 #include "line_repairs.hpp"
 
+#include <string.h>
+
+#include <algorithm>
 #include <utility>
 
 #include "common.hpp"
@@ -139,21 +142,28 @@ std::optional<std::string> with_boxes_apart(std::string_view line) {
             if (text::space_at(line, at - n) == n) return true;
         return false;
     };
+    // memmem, not find: find looks for a needle's first byte, and E3 opens most kana and kanji.
+    auto next_open = [&](size_t from) {
+        size_t at = std::string_view::npos;
+        for (std::string_view open : kOpens)
+            if (from < line.size())
+                if (const void* hit = ::memmem(line.data() + from, line.size() - from, open.data(), open.size()))
+                    at = std::min(at, static_cast<size_t>(static_cast<const char*>(hit) - line.data()));
+        return at;
+    };
+    // A tag or a cell's border is as good as a space.
+    const auto border = [](char c) { return c == '>' || c == '<' || c == '|'; };
     std::string out;
     size_t copied = 0;
-    for (size_t at = line.find_first_of("[\xEF\xE3"); at != std::string_view::npos;
-         at = line.find_first_of("[\xEF\xE3", at + 1)) {
-        if (starts_with_any(at, kOpens) == 0) continue;
+    for (size_t at = next_open(0); at != std::string_view::npos; at = next_open(at + 1)) {
         size_t end = at + 1;
         size_t close = 0;
         while (end < line.size() && end - at < kMaxMarkBytes && (close = starts_with_any(end, kCloses)) == 0) ++end;
-        if (close == 0 || !mark_state(line.substr(at, end + close - at))) continue;
+        if (close == 0) continue;
         end += close;
-        // A tag or a cell's border is as good as a space.
-        const auto border = [](char c) { return c == '>' || c == '<' || c == '|'; };
         const bool before = at > 0 && !space_before(at) && !border(line[at - 1]);
         const bool after = end < line.size() && text::space_at(line, end) == 0 && !border(line[end]);
-        if (!before && !after) continue;
+        if ((!before && !after) || !mark_state(line.substr(at, end - at))) continue;
         out.append(line.substr(copied, at - copied));
         if (before) out += ' ';
         out.append(line.substr(at, end - at));
