@@ -12,14 +12,13 @@ namespace piagraph::text {
 // NFKC (utf8proc): full-width digits and letters become ASCII, ＣＳ -> CS, （ -> (.
 std::string nfkc(std::string_view s);
 
-// The CJK radicals that PDF fonts map glyphs to where the ideograph was meant (住⺠ with U+2EA0,
-// ⼊⼿ with U+2F0A), each replaced by the unified ideograph Unicode gives as its equivalent
-// (EquivalentUnifiedIdeograph.txt). Some radicals have no NFKC mapping, so NFKC alone leaves them.
-std::string fold_radicals(std::string s);
-
-// The dots PDF fonts map the katakana middle dot to (行政機関‧独立行政法人等 with U+2027, or
-// U+00B7, U+2219, U+22C5), written as ・ where they touch kana or kanji, as the form prints it.
-std::string fold_middle_dots(std::string s);
+// What PDF fonts map some glyphs to where the form's character was meant, as that character:
+// - the CJK radicals (住⺠ with U+2EA0, ⼊⼿ with U+2F0A), as the unified ideograph Unicode gives as
+//   their equivalent (EquivalentUnifiedIdeograph.txt); some have no NFKC mapping, so NFKC alone
+//   leaves them;
+// - the dots mapped for the katakana middle dot (行政機関‧独立行政法人等 with U+2027, or U+00B7,
+//   U+2219, U+22C5), as ・ where they touch kana or kanji.
+std::string fold_glyph_variants(std::string s);
 
 // Each no-break space (U+00A0, an HTML conversion's &nbsp;) as a space: a reader that parts words
 // or cells at spaces finds it there.

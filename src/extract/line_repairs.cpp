@@ -132,10 +132,10 @@ bool is_dash_rule(std::string_view line) {
 std::optional<std::string> with_boxes_apart(std::string_view line) {
     constexpr size_t kMaxMarkBytes = 64;  // [<input type="checkbox" checked="checked"/>] fits
     static constexpr std::string_view kOpens[] = {"[", "\uFF3B", "\u3010"}, kCloses[] = {"]", "\uFF3D", "\u3011"};
-    auto starts_with_any = [&](size_t at, const auto& tokens) -> size_t {
-        for (std::string_view t : tokens)
-            if (line.substr(at, t.size()) == t) return t.size();
-        return 0;
+    const auto find_in = [&](std::string_view needle, size_t from, size_t to) {
+        if (from >= to) return std::string_view::npos;
+        const void* hit = ::memmem(line.data() + from, to - from, needle.data(), needle.size());
+        return hit ? static_cast<size_t>(static_cast<const char*>(hit) - line.data()) : std::string_view::npos;
     };
     auto space_before = [&](size_t at) {  // a space of one, two (U+00A0) or three (U+3000) bytes ends there
         for (size_t n = 1; n <= 3 && n <= at; ++n)
@@ -143,23 +143,24 @@ std::optional<std::string> with_boxes_apart(std::string_view line) {
         return false;
     };
     // memmem, not find: find looks for a needle's first byte, and E3 opens most kana and kanji.
-    auto next_open = [&](size_t from) {
+    const auto first_of = [&](const auto& needles, size_t from, size_t to, size_t* length = nullptr) {
         size_t at = std::string_view::npos;
-        for (std::string_view open : kOpens)
-            if (from < line.size())
-                if (const void* hit = ::memmem(line.data() + from, line.size() - from, open.data(), open.size()))
-                    at = std::min(at, static_cast<size_t>(static_cast<const char*>(hit) - line.data()));
+        for (std::string_view needle : needles)
+            if (const size_t hit = find_in(needle, from, to); hit < at) {
+                at = hit;
+                if (length) *length = needle.size();
+            }
         return at;
     };
     // A tag or a cell's border is as good as a space.
     const auto border = [](char c) { return c == '>' || c == '<' || c == '|'; };
     std::string out;
     size_t copied = 0;
-    for (size_t at = next_open(0); at != std::string_view::npos; at = next_open(at + 1)) {
-        size_t end = at + 1;
+    for (size_t at = first_of(kOpens, 0, line.size()); at != std::string_view::npos;
+         at = first_of(kOpens, at + 1, line.size())) {
         size_t close = 0;
-        while (end < line.size() && end - at < kMaxMarkBytes && (close = starts_with_any(end, kCloses)) == 0) ++end;
-        if (close == 0) continue;
+        size_t end = first_of(kCloses, at + 1, std::min(line.size(), at + kMaxMarkBytes), &close);
+        if (end == std::string_view::npos) continue;
         end += close;
         const bool before = at > 0 && !space_before(at) && !border(line[at - 1]);
         const bool after = end < line.size() && text::space_at(line, end) == 0 && !border(line[end]);

@@ -11,8 +11,7 @@
 namespace piagraph::ingest_detail {
 
 inline std::string repaired_text(std::string s) {
-    return text::join_spaced_characters(
-        text::with_plain_spaces(text::fold_middle_dots(text::fold_radicals(std::move(s)))));
+    return text::join_spaced_characters(text::with_plain_spaces(text::fold_glyph_variants(std::move(s))));
 }
 
 }  // namespace piagraph::ingest_detail

@@ -1,5 +1,6 @@
 #include "piagraph/text.hpp"
 
+#include <string.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -220,29 +221,6 @@ std::string nfkc(std::string_view s) {
     return memo.emplace(std::string(s), nfkc_uncached(s)).first->second;
 }
 
-std::string fold_radicals(std::string s) {
-    // U+2E80..U+2FFF are E2 BA 80..E2 BF BF in UTF-8, U+31C0..U+31EF are E3 87 80..E3 87 AF: most
-    // texts hold none, and are passed over by a search for their first bytes.
-    size_t i = s.find("\xE3\x87");
-    for (size_t e2 = s.find('\xE2'); e2 != std::string::npos && e2 < i; e2 = s.find('\xE2', e2 + 1)) {
-        const auto b1 = e2 + 1 < s.size() ? static_cast<unsigned char>(s[e2 + 1]) : 0;
-        if (b1 >= 0xBA && b1 <= 0xBF) i = e2;
-    }
-    if (i == std::string::npos) return s;
-    const RadicalTable& table = RadicalTable::get();
-    std::string out(s, 0, i);
-    while (i < s.size()) {
-        const auto [c, n] = next_code_point(s, i);
-        const char32_t to = table.ideograph(c);
-        if (to != 0)
-            out += to_utf8(to);
-        else
-            out.append(s, i, n);
-        i += n;
-    }
-    return out;
-}
-
 namespace {
 
 bool is_kana_or_kanji(char32_t c) {
@@ -252,23 +230,48 @@ bool is_kana_or_kanji(char32_t c) {
 
 bool is_middle_dot_lookalike(char32_t c) { return c == 0x00B7 || c == 0x2027 || c == 0x2219 || c == 0x22C5; }
 
+// Whether the UTF-8 at s[i], which is E2, is a code point fold_glyph_variants folds: a radical
+// (U+2E80..U+2FFF: E2 BA 80..E2 BF BF) or a dot (U+2027 E2 80 A7, U+2219 E2 88 99, U+22C5 E2 8B 85).
+bool folded_at_e2(const std::string& s, size_t i) {
+    const auto byte = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    const unsigned b1 = byte(1), b2 = byte(2);
+    return (b1 >= 0xBA && b1 <= 0xBF) || (b1 == 0x80 && b2 == 0xA7) || (b1 == 0x88 && b2 == 0x99) ||
+           (b1 == 0x8B && b2 == 0x85);
+}
+
 }  // namespace
 
-std::string fold_middle_dots(std::string s) {
-    // Most texts hold none of them and are passed over by a search for their UTF-8.
-    static constexpr std::string_view kLookalikes[] = {"\u00B7", "\u2027", "\u2219", "\u22C5"};
-    if (std::none_of(std::begin(kLookalikes), std::end(kLookalikes),
-                     [&](std::string_view dot) { return s.find(dot) != std::string::npos; }))
-        return s;
-    const std::u32string u = to_u32(s);
-    std::u32string out = u;
-    for (size_t i = 0; i < u.size(); ++i) {
-        if (!is_middle_dot_lookalike(u[i])) continue;
-        const bool before = i > 0 && is_kana_or_kanji(u[i - 1]);
-        const bool after = i + 1 < u.size() && is_kana_or_kanji(u[i + 1]);
-        if (before || after) out[i] = U'\u30FB';
+std::string fold_glyph_variants(std::string s) {
+    // The other code points folded: radicals U+31C0..U+31EF (E3 87 80..AF) and U+00B7 (C2 B7). Most
+    // texts hold none of them, and are passed over by a search for their first bytes.
+    size_t i = std::min(s.find("\xE3\x87"), s.find("\xC2\xB7"));
+    for (size_t e2 = s.find('\xE2'); e2 != std::string::npos && e2 < i; e2 = s.find('\xE2', e2 + 1))
+        if (folded_at_e2(s, e2)) i = e2;
+    if (i == std::string::npos) return s;
+    const RadicalTable& table = RadicalTable::get();
+    const auto folded = [&](char32_t c) { return table.ideograph(c) != 0 ? table.ideograph(c) : c; };
+    std::string out(s, 0, i);
+    char32_t before = 0;  // the code point before i, as folded
+    if (i > 0) {
+        size_t k = i - 1;
+        while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+        before = folded(next_code_point(s, k).first);
     }
-    return to_utf8(out);
+    while (i < s.size()) {
+        const auto [c, n] = next_code_point(s, i);
+        char32_t to = folded(c);
+        if (is_middle_dot_lookalike(c)) {
+            const char32_t after = i + n < s.size() ? folded(next_code_point(s, i + n).first) : 0;
+            if (is_kana_or_kanji(before) || is_kana_or_kanji(after)) to = U'\u30FB';
+        }
+        if (to != c)
+            out += to_utf8(to);
+        else
+            out.append(s, i, n);
+        before = to;
+        i += n;
+    }
+    return out;
 }
 
 namespace {

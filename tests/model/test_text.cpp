@@ -113,27 +113,29 @@ TEST(TextMatchKey, FoldsNamesForMatching) {
 
 // Radicals that PDF fonts give for ideographs: the supplement's (⺠ U+2EA0, ⻑ U+2ED1), which NFKC
 // leaves as they are, and the Kangxi ones (⼊ U+2F0A, ⼿ U+2F3F); other text is kept byte for byte.
-TEST(TextFoldRadicals, RadicalsBecomeTheirIdeographs) {
+TEST(TextFoldGlyphVariants, RadicalsBecomeTheirIdeographs) {
     EXPECT_EQ(text::nfkc("住\u2EA0"), "住\u2EA0");  // why NFKC is not enough
-    EXPECT_EQ(text::fold_radicals("既存住\u2EA0基本台帳システム"), "既存住民基本台帳システム");
-    EXPECT_EQ(text::fold_radicals("架空市\u2ED1"), "架空市長");
-    EXPECT_EQ(text::fold_radicals("\u2F0A\u2F3F方法 ①"), "入手方法 ①");
-    EXPECT_EQ(text::fold_radicals("\u2EA0"), "民");  // alone, at the very end of a text
+    EXPECT_EQ(text::fold_glyph_variants("既存住\u2EA0基本台帳システム"), "既存住民基本台帳システム");
+    EXPECT_EQ(text::fold_glyph_variants("架空市\u2ED1"), "架空市長");
+    EXPECT_EQ(text::fold_glyph_variants("\u2F0A\u2F3F方法 ①"), "入手方法 ①");
+    EXPECT_EQ(text::fold_glyph_variants("\u2EA0"), "民");  // alone, at the very end of a text
     const std::string plain = "①事務の名称\t住民基本台帳に関する事務 … ※ \xFF";
-    EXPECT_EQ(text::fold_radicals(plain), plain);
-    EXPECT_EQ(text::fold_radicals(""), "");
+    EXPECT_EQ(text::fold_glyph_variants(plain), plain);
+    EXPECT_EQ(text::fold_glyph_variants(""), "");
 }
 
-TEST(TextFoldMiddleDots, LookalikesBesideKanaOrKanjiAreTheMiddleDot) {
+TEST(TextFoldGlyphVariants, LookalikesBesideKanaOrKanjiAreTheMiddleDot) {
     // mutool writes the form's ・ as U+2027; other fonts map it to U+00B7, U+2219 or U+22C5
-    EXPECT_EQ(text::fold_middle_dots("行政機関\u2027独立行政法人等"), "行政機関・独立行政法人等");
-    EXPECT_EQ(text::fold_middle_dots("\u2027資格管理機能"), "・資格管理機能");
-    EXPECT_EQ(text::fold_middle_dots("地方公共団体\u00B7地方独立行政法人 取得\u2219喪失 住所\u22C5氏名"),
+    EXPECT_EQ(text::fold_glyph_variants("行政機関\u2027独立行政法人等"), "行政機関・独立行政法人等");
+    EXPECT_EQ(text::fold_glyph_variants("\u2027資格管理機能"), "・資格管理機能");
+    EXPECT_EQ(text::fold_glyph_variants("地方公共団体\u00B7地方独立行政法人 取得\u2219喪失 住所\u22C5氏名"),
               "地方公共団体・地方独立行政法人 取得・喪失 住所・氏名");
     // between Latin letters or digits it is left as written
-    EXPECT_EQ(text::fold_middle_dots("a\u00B7b 1\u2027 2"), "a\u00B7b 1\u2027 2");
+    EXPECT_EQ(text::fold_glyph_variants("a\u00B7b 1\u2027 2"), "a\u00B7b 1\u2027 2");
     const std::string plain = "①事務の名称\t住民基本台帳に関する事務・※";
-    EXPECT_EQ(text::fold_middle_dots(plain), plain);
+    EXPECT_EQ(text::fold_glyph_variants(plain), plain);
+    // a radical before a dot is the ideograph it stands for: the dot touches kanji
+    EXPECT_EQ(text::fold_glyph_variants("\u2EA0\u2027\u2F0A"), "民・入");
 }
 
 TEST(TextWithPlainSpaces, NoBreakSpacesBecomeSpaces) {
