@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "column_flow.hpp"
@@ -215,7 +216,8 @@ std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
 // A label that fills its column is printed one space before its value: 過去1年以内に、…に関する
 // [発生なし] <選択肢> …, ①システムの名称 国民年金システム. When the text before that space is a
 // label (or a wrapped label's first line), the value is a fragment of its own.
-void split_label_from_selection(std::vector<Frag>& frags);
+void split_label_from_selection(std::vector<Frag>& frags, size_t k = 0);
+bool is_group_label(const std::string& t);
 
 bool is_letter(char32_t c) {
     if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
@@ -291,6 +293,23 @@ size_t space_after_label(const std::string& head, const std::string& cell) {
     return at;
 }
 
+// Where a whole label of the form ends before a colon (full-width or not) at the cell's start, and
+// the colon's bytes; {npos, 0} if none.
+std::pair<size_t, size_t> colon_after_label(const std::string& cell) {
+    constexpr std::string_view kWideColon = "\xEF\xBC\x9A";  // ：
+    constexpr size_t kMaxLabelBytes = kMaxLabelChars * 3;
+    const std::string_view head = std::string_view(cell).substr(0, kMaxLabelBytes);
+    const size_t wide = head.find(kWideColon), ascii = head.find(':');
+    const size_t colon = std::min(wide, ascii);
+    if (colon == std::string::npos || colon == 0) return {std::string::npos, 0};
+    // An entry's header (システム1：) or a heading (2. …使用するシステム：) takes one as well.
+    const std::string head_text = text::trim(cell.substr(0, colon));
+    if (!Vocabulary::get().exact(head_text) && entry_of(head_text).second == 0 && !is_group_label(head_text) &&
+        !is_heading(text::trim(text::nfkc(head_text))))
+        return {std::string::npos, 0};
+    return {colon, colon == wide ? kWideColon.size() : 1};
+}
+
 // Where a field label printed with no space before its value ends (⑥移転方法[ ○ ] 庁内連携システム,
 // ①法令上の根拠番号法第19条: a label cell that pdftotext set against its value cell): the longest
 // start of the cell that is a whole label of the form; npos if none. Only a cell that opens with a
@@ -309,11 +328,18 @@ size_t glued_label_end(const std::string& cell) {
     return at;
 }
 
-void split_label_from_selection(std::vector<Frag>& frags) {
-    const std::string& first = frags.front().text;
+void split_label_from_selection(std::vector<Frag>& frags, size_t k) {
+    const std::string& first = frags[k].text;
     // A label written with a space inside (④移転する情報の対象となる 本人の数) is no label and value.
     if (Vocabulary::get().exact(first)) return;
     size_t at = space_after_label("", first);
+    size_t gap = 1;  // the space between label and value, in bytes (one character)
+    if (at == std::string::npos) {
+        // Or a whole label and a colon (①システムの名称：既存住民基本台帳システム, 評価書番号: 3), as a
+        // text of "label: value" lines writes a row.
+        std::tie(at, gap) = colon_after_label(first);
+        if (at == std::string::npos) gap = 1;
+    }
     if (at == std::string::npos) {
         // Else a label, or a wrapped label's first line, before a selection.
         at = first.find(" [");
@@ -333,15 +359,18 @@ void split_label_from_selection(std::vector<Frag>& frags) {
         at = first.find(' ');
         if (at != std::string::npos && entry_of(first.substr(0, at)).second <= 0) at = std::string::npos;
     }
-    size_t gap = 1;  // the space between label and value
     if (at == std::string::npos) {
         at = glued_label_end(first);
         gap = 0;
     }
     if (at == std::string::npos) return;
-    Frag value{frags.front().col + text::length(first.substr(0, at)) + gap, first.substr(at + gap)};
-    frags.front().text = first.substr(0, at);
-    frags.insert(frags.begin() + 1, std::move(value));
+    Frag value{frags[k].col + text::length(first.substr(0, at)) + (gap > 0 ? 1 : 0),
+               text::trim(first.substr(at + gap))};
+    frags[k].text = first.substr(0, at);
+    if (value.text.empty()) return;  // "label:" alone: the label
+    frags.insert(frags.begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(value));
+    // A group label (再委託：④再委託の有無 ※ [再委託する]): its field's label and value follow.
+    if (k == 0 && is_group_label(frags[0].text)) split_label_from_selection(frags, 1);
 }
 
 Kind first_cell_kind(const std::string& cell, Line& line) {
@@ -372,7 +401,9 @@ Line read_line(const std::string& raw) {
     line.frags = split_frags(s, line.indent);
     if (line.frags.empty()) return line;
     split_label_from_selection(line.frags);
-    const std::string normal = text::trim(text::nfkc(text::trim(text::to_utf8(s))));
+    // A heading written as a label (4. 特定個人情報ファイルの取扱いの委託：) is the heading.
+    std::string normal = text::trim(text::nfkc(text::trim(text::to_utf8(s))));
+    if (normal.size() > 1 && normal.back() == ':') normal = text::trim(normal.substr(0, normal.size() - 1));
     if (is_footer(normal))
         line.kind = Kind::footer;
     else if (is_heading(normal))
@@ -1221,6 +1252,8 @@ private:
     void step(size_t i) {
         const Line& l = lines_[i];
         if (cell_table_) return cell_line(i);
+        // A heading or a range of entries written as a label (システム2～5：) is written without its colon.
+        if (l.kind == Kind::heading || l.kind == Kind::range) drop_trailing_colon(out_[i]);
         if (!grid_cols_.empty()) {
             if (grid_line(i)) return;
             end_grid();
@@ -1246,6 +1279,16 @@ private:
         if (row_ && take(i)) return;
         close();
         open(i);
+    }
+
+    static void drop_trailing_colon(std::string& line) {
+        constexpr std::string_view kWideColon = "\xEF\xBC\x9A";  // ：
+        const std::string_view t = text::trim_view(line);
+        const size_t end = static_cast<size_t>(t.data() - line.data()) + t.size();
+        if (t.ends_with(kWideColon))
+            line.erase(end - kWideColon.size(), kWideColon.size());
+        else if (t.ends_with(':'))
+            line.erase(end - 1, 1);
     }
 
     // A numbered heading printed in the narrow label column wraps over lines of their own
@@ -1709,11 +1752,17 @@ private:
 
 // Rows that are tab-separated already are the markdown parser's own input. Asked before the
 // rebuilder reads every line: on such a text (most conversions) that reading is all thrown away.
+// A text whose rows are tab-separated already: a few different labels of the form open a tab row
+// (a table that repeats its header on each page, 変更日 | 項目 | …, counts once).
+constexpr size_t kMinTabbedLabels = 3;
 bool already_rows(const Document& doc) {
-    size_t tabbed = 0;
-    for (const auto& l : doc.lines)
-        if (l.find('\t') != std::string::npos && read_line(l).kind == Kind::label && ++tabbed >= kMinLabelRows / 2)
-            return true;
+    std::set<std::string> keys;
+    for (const auto& l : doc.lines) {
+        if (l.find('\t') == std::string::npos) continue;
+        const Line line = read_line(l);
+        if (line.kind == Kind::label && line.form_key) keys.insert(*line.form_key);
+        if (keys.size() >= kMinTabbedLabels) return true;
+    }
     return false;
 }
 

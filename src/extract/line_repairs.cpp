@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "common.hpp"
@@ -126,42 +127,56 @@ bool is_dash_rule(std::string_view line) {
     return t.size() >= kMinDashes && t.front() == '-' && t.find_first_not_of("- ") == std::string_view::npos;
 }
 
+// The next place of any of a few needles in a line, asked at positions that only grow: each
+// needle's search goes on from its last hit, so the line is searched once per needle. memmem, not
+// find: find looks for a needle's first byte, and E3 opens most kana and kanji.
+class NextOf {
+public:
+    NextOf(std::string_view line, const std::array<std::string_view, 3>& needles) : line_(line), needles_(needles) {}
+
+    // The first hit at or after `from`, and its needle's length; npos if none.
+    std::pair<size_t, size_t> at_or_after(size_t from) {
+        std::pair<size_t, size_t> best{std::string_view::npos, 0};
+        for (size_t k = 0; k < needles_.size(); ++k) {
+            if (hits_[k] == kUnsearched || (hits_[k] != std::string_view::npos && hits_[k] < from))
+                hits_[k] = find(needles_[k], from);
+            if (hits_[k] < best.first) best = {hits_[k], needles_[k].size()};
+        }
+        return best;
+    }
+
+private:
+    static constexpr size_t kUnsearched = std::string_view::npos - 1;
+    std::string_view line_;
+    std::array<std::string_view, 3> needles_;
+    std::array<size_t, 3> hits_{kUnsearched, kUnsearched, kUnsearched};
+
+    size_t find(std::string_view needle, size_t from) const {
+        if (from >= line_.size()) return std::string_view::npos;
+        const void* hit = ::memmem(line_.data() + from, line_.size() - from, needle.data(), needle.size());
+        return hit ? static_cast<size_t>(static_cast<const char*>(hit) - line_.data()) : std::string_view::npos;
+    }
+};
+
 // A checkbox written against its neighbours ([]情報提供ネットワークシステム[○]庁内連携システム,
 // as pdftotext -raw drops the spaces of a line) set apart from them by a space on each side, as
 // the readers find marks: between spaces.
 std::optional<std::string> with_boxes_apart(std::string_view line) {
     constexpr size_t kMaxMarkBytes = 64;  // [<input type="checkbox" checked="checked"/>] fits
-    static constexpr std::string_view kOpens[] = {"[", "\uFF3B", "\u3010"}, kCloses[] = {"]", "\uFF3D", "\u3011"};
-    const auto find_in = [&](std::string_view needle, size_t from, size_t to) {
-        if (from >= to) return std::string_view::npos;
-        const void* hit = ::memmem(line.data() + from, to - from, needle.data(), needle.size());
-        return hit ? static_cast<size_t>(static_cast<const char*>(hit) - line.data()) : std::string_view::npos;
-    };
+    NextOf opens(line, {"[", "\uFF3B", "\u3010"}), closes(line, {"]", "\uFF3D", "\u3011"});
     auto space_before = [&](size_t at) {  // a space of one, two (U+00A0) or three (U+3000) bytes ends there
         for (size_t n = 1; n <= 3 && n <= at; ++n)
             if (text::space_at(line, at - n) == n) return true;
         return false;
     };
-    // memmem, not find: find looks for a needle's first byte, and E3 opens most kana and kanji.
-    const auto first_of = [&](const auto& needles, size_t from, size_t to, size_t* length = nullptr) {
-        size_t at = std::string_view::npos;
-        for (std::string_view needle : needles)
-            if (const size_t hit = find_in(needle, from, to); hit < at) {
-                at = hit;
-                if (length) *length = needle.size();
-            }
-        return at;
-    };
     // A tag or a cell's border is as good as a space.
     const auto border = [](char c) { return c == '>' || c == '<' || c == '|'; };
     std::string out;
     size_t copied = 0;
-    for (size_t at = first_of(kOpens, 0, line.size()); at != std::string_view::npos;
-         at = first_of(kOpens, at + 1, line.size())) {
-        size_t close = 0;
-        size_t end = first_of(kCloses, at + 1, std::min(line.size(), at + kMaxMarkBytes), &close);
-        if (end == std::string_view::npos) continue;
-        end += close;
+    for (size_t at = opens.at_or_after(0).first; at != std::string_view::npos; at = opens.at_or_after(at + 1).first) {
+        const auto [close, close_bytes] = closes.at_or_after(at + 1);
+        if (close == std::string_view::npos || close - at >= kMaxMarkBytes) continue;
+        const size_t end = close + close_bytes;
         const bool before = at > 0 && !space_before(at) && !border(line[at - 1]);
         const bool after = end < line.size() && text::space_at(line, end) == 0 && !border(line[end]);
         if ((!before && !after) || !mark_state(line.substr(at, end - at))) continue;

@@ -546,6 +546,47 @@ TEST(LayoutRowsForm, RawOrderWithoutColumns) {
     expect_kokuho_facts("midori-kokuho-raw.txt");
 }
 
+// A text that writes each row "label：value" on one line (a converter or a typist that flattens
+// the form's table): the colon parts label and value, as a tab would; a heading, an entry's header
+// and a range of entries written so are what they are; a group label is followed by its field's.
+TEST(LayoutRowsForm, LabelColonValueLines) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号：7\n評価書名：架空税に関する事務 重点項目評価書\n"
+        "評価実施機関名：さくら町長\n公表日：令和6年4月1日\n"
+        "Ⅰ 基本情報\n1. 特定個人情報ファイルを取り扱う事務：\n①事務の名称：架空税に関する事務\n"
+        "②事務の内容：架空税を賦課する。\n③対象人数：[1万人以上10万人未満]\n"
+        "2. 特定個人情報ファイルを取り扱う事務において使用するシステム：\nシステム1：\n"
+        "①システムの名称：架空税システム\n②システムの機能：税額を計算する。\n"
+        "③他のシステムとの接続：[ ] 情報提供ネットワークシステム [○] 庁内連携システム\n"
+        "システム2～5：\n"
+        "Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名：\n架空税ファイル\n"
+        "2. 基本情報：\n①ファイルの種類 ※：[システム用ファイル]\n"
+        "4. 特定個人情報ファイルの取扱いの委託：\n委託の有無 ※：[委託する] (1) 件\n"
+        "委託事項1：架空税システムの運用保守\n①委託内容：システムを運用する。\n"
+        "③委託先名：さくら情報サービス株式会社\n再委託：④再委託の有無 ※ [再委託しない]\n"
+        "委託事項2～5：\n";
+    const Document doc = decode_document(text, "colons.txt");
+    const auto rows = rows_from_layout(doc);
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 8), "①事務の名称\t架空税に関する事務");
+    EXPECT_EQ(line(*rows, 13), "①システムの名称\t架空税システム");
+    EXPECT_EQ(line(*rows, 16), "システム2～5");
+    EXPECT_EQ(line(*rows, 24), "委託事項1\t架空税システムの運用保守");
+
+    const Model m = extract_document(doc);
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.number, "7");
+    EXPECT_EQ(a.organization, "さくら町長");
+    EXPECT_EQ(a.affair, "架空税に関する事務");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].entrustments.size(), 1u);
+    EXPECT_EQ(a.files[0].entrustments[0].contractor, "さくら情報サービス株式会社");
+    EXPECT_EQ(a.files[0].entrustments[0].resubcontract, std::optional<bool>(false));
+}
+
 TEST(LayoutRowsRefused, TooFewLabels) {
     const Document doc =
         decode_document("①事務の名称          国民年金に関する事務\n公表日   令和6年4月1日\n", "short.txt");

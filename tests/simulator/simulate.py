@@ -268,6 +268,30 @@ def label_colons(doc, ctx):
     return join(out), doc.gold
 
 
+COVER_HEADER = {"評価書番号", "評価書名"}
+
+
+def label_colon_values(doc, ctx):
+    """Each row written "label：value" on one line, no tab (a converter or a typist that flattens the
+    form's table into key-value lines), a sub-row's label too (使用者数：…): the cover's header row and
+    its data row as one line a field (評価書番号：3); tables of many columns (変更箇所) stay as they are."""
+    lines, out, i = doc.lines, [], 0
+    while i < len(lines):
+        cells = [c.strip() for c in lines[i].split("\t")]
+        named = [c for c in cells if c]
+        if set(named) == COVER_HEADER and i + 1 < len(lines):
+            data = [c.strip() for c in lines[i + 1].split("\t")]
+            out += [h + "\uff1a" + d for h, d in zip(named, data)]
+            i += 2
+            continue
+        if len(cells) >= 2 and named and not is_grid_row(lines[i]):  # a sub-row's label too (| 使用者数 | …)
+            out.append(named[0] + "\uff1a" + " ".join(named[1:]))
+        else:
+            out.append(lines[i])
+        i += 1
+    return join(out), doc.gold
+
+
 def pdf_radicals(doc, ctx):
     return "".join(RADICALS.get(c, c) for c in doc.text), doc.gold
 
@@ -1074,6 +1098,7 @@ VARIANTS = {
     "bold-labels": (bold_labels, MD),
     "markdown-escapes": (markdown_escapes, MD),
     "label-colons": (label_colons, MD),
+    "label-colon-values": (label_colon_values, MD),
     "no-break-spaces": (no_break_spaces, BOTH),
     "spaced-characters": (spaced_characters, BOTH),
     "circled-as-parens": (circled_as_parens, BOTH),
