@@ -195,6 +195,7 @@ struct Line {
     std::vector<Frag> frags;
     std::optional<std::string> form_key;  // of a label line
     int circled = 0;
+    bool list_item = false;  // read without a markdown list marker (- ①システムの名称：…)
 };
 
 std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
@@ -387,16 +388,10 @@ Kind first_cell_kind(const std::string& cell, Line& line) {
     return !u.empty() && is_letter(u[0]) ? Kind::plain : Kind::other;
 }
 
-Line read_line(const std::string& raw) {
+// A line's fragments and kind, `s` without its form feeds.
+Line read_cells(const std::u32string& s, bool page_break) {
     Line line;
-    std::u32string s = text::to_u32(raw);
-    while (!s.empty() && (s.back() == U'\r' || s.back() == U' ')) s.pop_back();
-    size_t i = 0;
-    while (i < s.size() && s[i] == U'\f') {
-        line.page_break = true;
-        ++i;
-    }
-    s.erase(0, i);
+    line.page_break = page_break;
     while (line.indent < s.size() && (s[line.indent] == U' ' || s[line.indent] == 0x3000)) ++line.indent;
     line.frags = split_frags(s, line.indent);
     if (line.frags.empty()) return line;
@@ -410,6 +405,35 @@ Line read_line(const std::string& raw) {
         line.kind = Kind::heading;
     else
         line.kind = first_cell_kind(line.frags[0].text, line);
+    return line;
+}
+
+// Where a markdown list item's text starts (- ①システムの名称：…, * システム1): after its marker and
+// one space; npos for a line that is no list item.
+size_t list_item_text(const std::u32string& s) {
+    size_t i = 0;
+    while (i < s.size() && (s[i] == U' ' || s[i] == 0x3000)) ++i;
+    const bool marker = i + 1 < s.size() && (s[i] == U'-' || s[i] == U'*' || s[i] == U'+') && s[i + 1] == U' ';
+    return marker ? i + 2 : std::u32string::npos;
+}
+
+Line read_line(const std::string& raw) {
+    std::u32string s = text::to_u32(raw);
+    while (!s.empty() && (s.back() == U'\r' || s.back() == U' ')) s.pop_back();
+    size_t feeds = 0;
+    while (feeds < s.size() && s[feeds] == U'\f') ++feeds;
+    s.erase(0, feeds);
+    Line line = read_cells(s, feeds > 0);
+    // A list item of a markdown text that lists the form's rows: the line without its marker, where
+    // it then opens with a label of the form, a group label, an entry's header or a heading.
+    if (const size_t item = list_item_text(s); item != std::u32string::npos && line.kind != Kind::heading) {
+        Line bare = read_cells(s.substr(item), feeds > 0);
+        if (bare.kind == Kind::label || bare.kind == Kind::entry || bare.kind == Kind::range ||
+            bare.kind == Kind::heading || (!bare.frags.empty() && is_group_label(bare.frags[0].text))) {
+            bare.list_item = true;  // its label at the margin, as the list sets it
+            return bare;
+        }
+    }
     return line;
 }
 
@@ -1252,8 +1276,13 @@ private:
     void step(size_t i) {
         const Line& l = lines_[i];
         if (cell_table_) return cell_line(i);
-        // A heading or a range of entries written as a label (システム2～5：) is written without its colon.
-        if (l.kind == Kind::heading || l.kind == Kind::range) drop_trailing_colon(out_[i]);
+        // A heading or a range of entries written as a label (システム2～5：) or a list item (- 2. 基本情報)
+        // is written without its colon and its marker.
+        if (l.kind == Kind::heading || l.kind == Kind::range) {
+            drop_trailing_colon(out_[i]);
+            if (l.list_item)
+                out_[i] = text::to_utf8(text::to_u32(out_[i]).substr(list_item_text(text::to_u32(out_[i]))));
+        }
         if (!grid_cols_.empty()) {
             if (grid_line(i)) return;
             end_grid();

@@ -46,7 +46,11 @@ std::optional<std::string> without_emphasis(std::string_view line) {
         size_t end = line.find_first_of("\t|<>", start);
         if (end == std::string_view::npos) end = line.size();
         const std::string_view cell = line.substr(start, end - start);
-        const std::string_view inner = text::trim_view(cell);
+        std::string_view inner = text::trim_view(cell);
+        // after a markdown list item's marker too (- **①システムの名称**：…)
+        if (inner.size() > 2 && (inner[0] == '-' || inner[0] == '*' || inner[0] == '+') && inner[1] == ' ' &&
+            inner.substr(2).starts_with(kEmphasis))
+            inner.remove_prefix(2);
         const auto from = static_cast<size_t>(inner.data() - cell.data());
         const size_t closes =
             inner.starts_with(kEmphasis) ? inner.find(kEmphasis, kEmphasis.size() + 1) : std::string_view::npos;

@@ -587,6 +587,37 @@ TEST(LayoutRowsForm, LabelColonValueLines) {
     EXPECT_EQ(a.files[0].entrustments[0].resubcontract, std::optional<bool>(false));
 }
 
+// The same rows as a markdown list (- **①システムの名称**：…), as LLM-based converters write a
+// form: the marker and the emphasis go, the rows are read as above; a list item that opens with
+// no label of the form (a value's own list) keeps its marker.
+TEST(LayoutRowsForm, LabelColonValueListItems) {
+    const std::string text =
+        "# 特定個人情報保護評価書（重点項目評価書）\n- **評価書番号**：7\n- **評価書名**：架空税に関する事務 "
+        "重点項目評価書\n"
+        "- **評価実施機関名**：さくら町長\n## Ⅰ 基本情報\n- **1. 特定個人情報ファイルを取り扱う事務**\n"
+        "- **①事務の名称**：架空税に関する事務\n- **②事務の内容**：\n  - 架空税を賦課する。\n"
+        "- **③対象人数**：[1万人以上10万人未満]\n- **システム1**\n- **①システムの名称**：架空税システム\n"
+        "- **②システムの機能**：税額を計算する。\n"
+        "- **③他のシステムとの接続**：[ ] 情報提供ネットワークシステム [○] 庁内連携システム\n"
+        "- **システム2～5**\n## Ⅱ 特定個人情報ファイルの概要\n- **1. 特定個人情報ファイル名**\n- 架空税ファイル\n"
+        "- **①ファイルの種類 ※**：[システム用ファイル]\n- **委託の有無 ※**：[委託する] (1) 件\n"
+        "- **委託事項1**：架空税システムの運用保守\n- **③委託先名**：さくら情報サービス株式会社\n"
+        "- **再委託**：④再委託の有無 ※ [再委託しない]\n";
+    const Model m = extract_document(decode_document(text, "list.md"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.number, "7");
+    EXPECT_EQ(a.affair, "架空税に関する事務");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].name, "架空税システム");
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"架空税ファイル"}));
+    ASSERT_EQ(a.files[0].entrustments.size(), 1u);
+    EXPECT_EQ(a.files[0].entrustments[0].contractor, "さくら情報サービス株式会社");
+    EXPECT_EQ(a.files[0].entrustments[0].resubcontract, std::optional<bool>(false));
+}
+
 TEST(LayoutRowsRefused, TooFewLabels) {
     const Document doc =
         decode_document("①事務の名称          国民年金に関する事務\n公表日   令和6年4月1日\n", "short.txt");

@@ -271,25 +271,30 @@ def label_colons(doc, ctx):
 COVER_HEADER = {"評価書番号", "評価書名"}
 
 
-def label_colon_values(doc, ctx):
+def label_colon_values_variant(item="{label}\uff1a{value}"):
     """Each row written "label：value" on one line, no tab (a converter or a typist that flattens the
     form's table into key-value lines), a sub-row's label too (使用者数：…): the cover's header row and
-    its data row as one line a field (評価書番号：3); tables of many columns (変更箇所) stay as they are."""
-    lines, out, i = doc.lines, [], 0
-    while i < len(lines):
-        cells = [c.strip() for c in lines[i].split("\t")]
-        named = [c for c in cells if c]
-        if set(named) == COVER_HEADER and i + 1 < len(lines):
-            data = [c.strip() for c in lines[i + 1].split("\t")]
-            out += [h + "\uff1a" + d for h, d in zip(named, data)]
-            i += 2
-            continue
-        if len(cells) >= 2 and named and not is_grid_row(lines[i]):  # a sub-row's label too (| 使用者数 | …)
-            out.append(named[0] + "\uff1a" + " ".join(named[1:]))
-        else:
-            out.append(lines[i])
-        i += 1
-    return join(out), doc.gold
+    its data row as one line a field (評価書番号：3); tables of many columns (変更箇所) stay as they are.
+    `item` writes a row: a markdown list item "- **{label}**：{value}" as LLM-based converters write."""
+    def variant(doc, ctx):
+        def row(label, value):
+            return item.format(label=label, value=value)
+        lines, out, i = doc.lines, [], 0
+        while i < len(lines):
+            cells = [c.strip() for c in lines[i].split("\t")]
+            named = [c for c in cells if c]
+            if set(named) == COVER_HEADER and i + 1 < len(lines):
+                data = [c.strip() for c in lines[i + 1].split("\t")]
+                out += [row(h, d) for h, d in zip(named, data)]
+                i += 2
+                continue
+            if len(cells) >= 2 and named and not is_grid_row(lines[i]):  # a sub-row's label too (| 使用者数 | …)
+                out.append(row(named[0], " ".join(named[1:])))
+            else:
+                out.append(lines[i])
+            i += 1
+        return join(out), doc.gold
+    return variant
 
 
 def pdf_radicals(doc, ctx):
@@ -1098,7 +1103,8 @@ VARIANTS = {
     "bold-labels": (bold_labels, MD),
     "markdown-escapes": (markdown_escapes, MD),
     "label-colons": (label_colons, MD),
-    "label-colon-values": (label_colon_values, MD),
+    "label-colon-values": (label_colon_values_variant(), MD),
+    "label-colon-list": (label_colon_values_variant("- **{label}**\uff1a{value}"), MD),
     "no-break-spaces": (no_break_spaces, BOTH),
     "spaced-characters": (spaced_characters, BOTH),
     "circled-as-parens": (circled_as_parens, BOTH),

@@ -120,10 +120,13 @@ std::string label_and_value_as_tabs(const std::string& raw) {
 
 }  // namespace
 
-// A cell without markdown/HTML decoration: "## 1. …", "**①事務の名称**", "<p>7. 備考</p>".
+// A cell without markdown/HTML decoration: "## 1. …", "**①事務の名称**", "<p>7. 備考</p>", a list
+// item's "- " or "+ ".
 std::string plain(const std::string& cell) {
     std::string s = text::trim(strip_html(cell));
-    while (!s.empty() && (s[0] == '#' || s[0] == '*' || s[0] == '>')) s = text::trim(s.substr(1));
+    while (!s.empty() &&
+           (s[0] == '#' || s[0] == '*' || s[0] == '>' || ((s[0] == '-' || s[0] == '+') && s.size() > 1 && s[1] == ' ')))
+        s = text::trim(s.substr(1));
     while (!s.empty() && s.back() == '*') s = text::trim(s.substr(0, s.size() - 1));
     return s;
 }
