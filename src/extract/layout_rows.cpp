@@ -195,7 +195,7 @@ struct Line {
     std::vector<Frag> frags;
     std::optional<std::string> form_key;  // of a label line
     int circled = 0;
-    bool list_item = false;  // read without a markdown list marker (- ①システムの名称：…)
+    bool list_item = false;  // read without a markdown marker (- ①システムの名称：…, #### システム1)
 };
 
 std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
@@ -408,13 +408,18 @@ Line read_cells(const std::u32string& s, bool page_break) {
     return line;
 }
 
-// Where a markdown list item's text starts (- ①システムの名称：…, * システム1): after its marker and
-// one space; npos for a line that is no list item.
-size_t list_item_text(const std::u32string& s) {
+// Where the text of a markdown block starts (a list item - ①システムの名称：…, * システム1; a heading
+// #### ①システムの名称): after its marker and one space; npos for a line that opens with no such
+// marker.
+size_t markdown_block_text(const std::u32string& s) {
     size_t i = 0;
     while (i < s.size() && (s[i] == U' ' || s[i] == 0x3000)) ++i;
-    const bool marker = i + 1 < s.size() && (s[i] == U'-' || s[i] == U'*' || s[i] == U'+') && s[i + 1] == U' ';
-    return marker ? i + 2 : std::u32string::npos;
+    size_t end = i;
+    if (end < s.size() && s[end] == U'#')
+        while (end < s.size() && s[end] == U'#') ++end;
+    else if (end < s.size() && (s[end] == U'-' || s[end] == U'*' || s[end] == U'+'))
+        ++end;
+    return end > i && end < s.size() && s[end] == U' ' ? end + 1 : std::u32string::npos;
 }
 
 Line read_line(const std::string& raw) {
@@ -424,9 +429,10 @@ Line read_line(const std::string& raw) {
     while (feeds < s.size() && s[feeds] == U'\f') ++feeds;
     s.erase(0, feeds);
     Line line = read_cells(s, feeds > 0);
-    // A list item of a markdown text that lists the form's rows: the line without its marker, where
-    // it then opens with a label of the form, a group label, an entry's header or a heading.
-    if (const size_t item = list_item_text(s); item != std::u32string::npos && line.kind != Kind::heading) {
+    // A markdown text that writes the form's rows as list items or headings: the line without its
+    // marker, where it then opens with a label of the form, a group label, an entry's header or a
+    // heading.
+    if (const size_t item = markdown_block_text(s); item != std::u32string::npos && line.kind != Kind::heading) {
         Line bare = read_cells(s.substr(item), feeds > 0);
         if (bare.kind == Kind::label || bare.kind == Kind::entry || bare.kind == Kind::range ||
             bare.kind == Kind::heading || (!bare.frags.empty() && is_group_label(bare.frags[0].text))) {
@@ -1276,12 +1282,12 @@ private:
     void step(size_t i) {
         const Line& l = lines_[i];
         if (cell_table_) return cell_line(i);
-        // A heading or a range of entries written as a label (システム2～5：) or a list item (- 2. 基本情報)
-        // is written without its colon and its marker.
+        // A heading or a range of entries written as a label (システム2～5：) or a markdown block (- 2.
+        // 基本情報, #### システム2～5) is written without its colon and its marker.
         if (l.kind == Kind::heading || l.kind == Kind::range) {
             drop_trailing_colon(out_[i]);
             if (l.list_item)
-                out_[i] = text::to_utf8(text::to_u32(out_[i]).substr(list_item_text(text::to_u32(out_[i]))));
+                out_[i] = text::to_utf8(text::to_u32(out_[i]).substr(markdown_block_text(text::to_u32(out_[i]))));
         }
         if (!grid_cols_.empty()) {
             if (grid_line(i)) return;

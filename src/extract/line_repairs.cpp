@@ -86,6 +86,17 @@ std::optional<std::string> without_label_colon(std::string_view line) {
     return out;
 }
 
+// A definition of a markdown definition list (pandoc: the term on its line, then ": value" or
+// "~ value"), as a converter writes a label and its value: the value without its marker, an empty
+// definition no text.
+std::optional<std::string> without_definition_marker(std::string_view line) {
+    const size_t at = line.find_first_not_of(" \t");
+    if (at == std::string_view::npos || (line[at] != ':' && line[at] != '~')) return std::nullopt;
+    const std::string_view rest = line.substr(at + 1);
+    if (!rest.empty() && rest[0] != ' ' && rest[0] != '\t') return std::nullopt;  // :00, ~5: no marker
+    return std::string(text::trim_view(rest));
+}
+
 // Where an entry's number stands apart from its word at the line's start (システム 1, 提供先　2～5),
 // the byte offsets of the white space between; nullopt for none.
 std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line) {
@@ -201,6 +212,7 @@ std::optional<std::string> with_boxes_apart(std::string_view line) {
 std::optional<std::string> repaired_line(std::string_view line) {
     if (is_dash_rule(line)) return std::string();
     std::optional<std::string> out = with_characters_referenced(line);
+    if (auto value = without_definition_marker(out ? std::string_view(*out) : line)) out = std::move(value);
     if (auto unescaped = without_escapes(out ? std::string_view(*out) : line)) out = std::move(unescaped);
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
     if (auto bare = without_label_colon(out ? std::string_view(*out) : line)) out = std::move(bare);

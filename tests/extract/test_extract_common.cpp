@@ -37,6 +37,12 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
     EXPECT_EQ(repaired_line("③他のシステムとの接続\t[&#9675;] 庁内連携システム [&#x25a1;]"),
               std::optional<std::string>("③他のシステムとの接続\t[○] 庁内連携システム [□]"));
     EXPECT_FALSE(repaired_line("&#60;選択肢&#62; &#x3C;p&#x3e; &#9675").has_value());
+    // A definition list's marker (pandoc: the term, then ": value"), and an empty definition.
+    EXPECT_EQ(repaired_line(": 既存住民基本台帳システム"), std::optional<std::string>("既存住民基本台帳システム"));
+    EXPECT_EQ(repaired_line("~ 3"), std::optional<std::string>("3"));
+    EXPECT_EQ(repaired_line(": "), std::optional<std::string>(""));
+    EXPECT_FALSE(repaired_line("12:00 に連携する").has_value());
+    EXPECT_FALSE(repaired_line(":00").has_value());
     // Boxes written against their options (pdftotext -raw drops a line's spaces), apart again;
     // a selection in brackets is no box and stays as written.
     EXPECT_EQ(

@@ -275,7 +275,8 @@ def label_colon_values_variant(item="{label}\uff1a{value}"):
     """Each row written "label：value" on one line, no tab (a converter or a typist that flattens the
     form's table into key-value lines), a sub-row's label too (使用者数：…): the cover's header row and
     its data row as one line a field (評価書番号：3); tables of many columns (変更箇所) stay as they are.
-    `item` writes a row: a markdown list item "- **{label}**：{value}" as LLM-based converters write."""
+    `item` writes a row: a markdown list item "- **{label}**：{value}" as LLM-based converters write,
+    a heading over a paragraph, a definition list's term and ": definition"."""
     def variant(doc, ctx):
         def row(label, value):
             return item.format(label=label, value=value)
@@ -1105,6 +1106,9 @@ VARIANTS = {
     "label-colons": (label_colons, MD),
     "label-colon-values": (label_colon_values_variant(), MD),
     "label-colon-list": (label_colon_values_variant("- **{label}**\uff1a{value}"), MD),
+    # each label a markdown heading over its value's paragraph, and pandoc's definition lists
+    "label-headings": (label_colon_values_variant("#### {label}\n\n{value}\n"), MD),
+    "definition-list": (label_colon_values_variant("{label}\n: {value}\n"), MD),
     "no-break-spaces": (no_break_spaces, BOTH),
     "spaced-characters": (spaced_characters, BOTH),
     "circled-as-parens": (circled_as_parens, BOTH),
