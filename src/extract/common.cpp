@@ -718,8 +718,20 @@ std::optional<StepStart> step_start(std::string_view text) {
         out.end = out.written.size();
         return out;
     }
-    // ① … ⑳, or what a font without them gives (⑴, ❶: circled_number), labelled ① … ⑳.
     const std::string_view rest = text.substr(group.size());
+    // 1-1 (1-1.): the circled number as NFKC writes it (a normalised text), after a step's group only.
+    if (!digits.empty()) {
+        size_t end = 0;
+        while (end < rest.size() && end < 2 && rest[end] >= '0' && rest[end] <= '9') ++end;
+        const int n = end > 0 ? std::stoi(std::string(rest.substr(0, end))) : 0;
+        if (n >= 1 && n <= kMaxCircled && end < rest.size() && (text::space_at(rest, end) > 0 || rest[end] == '.')) {
+            out.written = std::string(text.substr(0, group.size() + end));
+            out.label = digits + "-" + text::to_utf8(static_cast<char32_t>(0x2460 + n - 1));
+            out.end = out.written.size();
+            return out;
+        }
+    }
+    // ① … ⑳, or what a font without them gives (⑴, ❶: circled_number), labelled ① … ⑳.
     const int n = rest.empty() || text::space_at(rest, 0) > 0 ? 0 : circled_number(rest);
     if (n < 1 || n > kMaxCircled) return std::nullopt;
     constexpr size_t kCircledBytes = 3;

@@ -32,6 +32,9 @@ FormLabels::FormLabels() {
     }
     for (const auto& key : field_label_keys())
         for (const auto& spelling : spellings(key)) field_labels_.insert(spelling);
+    row_labels_ = field_labels_;
+    for (const char* key : kOtherRowLabelKeys)
+        for (const auto& spelling : spellings(key)) row_labels_.insert(spelling);
     // The rarest-looking character would be best; the last kanji shared by every spelling is
     // good enough (評価書 ends the title, 番号 the number) and needs no frequency table.
     for (const auto& [key, list] : spellings_) {
@@ -119,6 +122,8 @@ bool FormLabels::is(std::string_view key, std::string_view label_key) const {
     const auto& s = spellings(key);
     return std::find(s.begin(), s.end(), label_key) != s.end();
 }
+
+bool FormLabels::is_row_label(std::string_view label_key) const { return row_labels_.count(label_key) > 0; }
 
 bool FormLabels::in(std::string_view key, std::string_view text) const {
     const std::string k = compact_key(text);

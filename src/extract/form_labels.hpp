@@ -35,14 +35,36 @@ public:
     bool is_field_label(std::string_view label_key) const;
     // The keys of those fields' labels: the row labels a value follows.
     static const std::vector<std::string>& field_label_keys();
+    // A label key that labels a row of the form: a field's (is_field_label) or one of kOtherRowLabelKeys.
+    bool is_row_label(std::string_view label_key) const;
 
 private:
     FormLabels();
     // Made once; hashed, as the readers look a key up for nearly every line.
     std::unordered_map<std::string, std::vector<std::string>, KeyHash, std::equal_to<>> spellings_;
     std::set<std::string, std::less<>> field_labels_;               // every field label spelling
+    std::set<std::string, std::less<>> row_labels_;                 // and every other row label's
     std::map<std::string, std::string, std::less<>> filter_chars_;  // key -> filter_char
 };
+
+// The form_labels keys of the cover's row labels, of the change table's header, of 基礎's
+// しきい値判断 rows and of VI 評価実施手続's rows, besides the fields' (FormLabels::field_label_keys).
+inline constexpr const char* kOtherRowLabelKeys[] = {"number",
+                                                     "title_field",
+                                                     "organization",
+                                                     "published",
+                                                     "approval_date",
+                                                     "cover",
+                                                     "change_date",
+                                                     "kiso_population",
+                                                     "handlers",
+                                                     "serious_incident",
+                                                     "threshold_result",
+                                                     "comment_period",
+                                                     "shortening_reason",
+                                                     "review_date",
+                                                     "review_method",
+                                                     "review_result"};
 
 // The form_labels keys of the numbered entries (システム3, 委託事項2, 提供先1, 移転先5).
 inline constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"};

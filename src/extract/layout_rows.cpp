@@ -42,25 +42,6 @@ constexpr size_t kMaxWrappedHeadingChars = 20;
 // How far (in characters) a table cell's text may stand from its header's column.
 constexpr size_t kGridDrift = 3;
 
-// The form_labels keys of the cover's row labels, of the change table's header, of 基礎's
-// しきい値判断 rows and of VI 評価実施手続's rows, besides the fields' (FormLabels::field_label_keys).
-constexpr const char* kOtherRowLabelKeys[] = {"number",
-                                              "title_field",
-                                              "organization",
-                                              "published",
-                                              "approval_date",
-                                              "cover",
-                                              "change_date",
-                                              "kiso_population",
-                                              "handlers",
-                                              "serious_incident",
-                                              "threshold_result",
-                                              "comment_period",
-                                              "shortening_reason",
-                                              "review_date",
-                                              "review_method",
-                                              "review_result"};
-
 // The form_labels keys whose spellings a numbered heading's title holds (1. 特定個人情報ファイル名 …).
 constexpr const char* kHeadingTitleKeys[] = {
     "section_other",  "section_basic",    "section_files",  "section_risk",    "sub_systems",    "sub_affair",

@@ -97,6 +97,47 @@ std::optional<std::string> without_definition_marker(std::string_view line) {
     return std::string(text::trim_view(rest));
 }
 
+// Where a field's number as NFKC writes it (① is 1) stands glued to a row's label at `from`
+// (1システムの名称, 7再委託の有無): the number's digits' end, and the number; {from, 0} if none.
+std::pair<size_t, int> nfkc_field_number(std::string_view line, size_t from) {
+    constexpr int kMaxCircled = 20;
+    size_t digits = from;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9' && digits - from < 2) ++digits;
+    if (digits == from || digits >= line.size() || static_cast<unsigned char>(line[digits]) < 0x80) return {from, 0};
+    const int number = std::stoi(std::string(line.substr(from, digits - from)));
+    if (number < 1 || number > kMaxCircled) return {from, 0};
+    // The label is the cell (a label with a space inside: 対象となる 本人の数), or its first word.
+    const size_t cell_end = std::min(line.find_first_of("\t|<", digits), line.size());
+    const size_t word_end = std::min(next_space(line, digits), cell_end);
+    const FormLabels& labels = FormLabels::get();
+    if (!labels.is_row_label(label_key(line.substr(digits, cell_end - digits))) &&
+        !labels.is_row_label(label_key(line.substr(digits, word_end - digits))))
+        return {from, 0};
+    return {digits, number};
+}
+
+// A text normalised by NFKC before it was given (a pipeline or a converter that normalises) writes
+// a field's ① as 1: the number circled again where it is glued to a row's label at the start of
+// the line or of a cell (①システムの名称, 再委託 | ⑦再委託の有無), as the readers know the labels.
+std::optional<std::string> with_field_numbers_circled(std::string_view line) {
+    std::string out;
+    size_t copied = 0;
+    for (size_t cell = line.size() - without_row_markup(line).size(); cell < line.size();) {
+        const size_t at = after_space(line, cell);
+        if (const auto [digits, number] = nfkc_field_number(line, at); number > 0) {
+            out.append(line.substr(copied, at - copied));
+            out += text::to_utf8(static_cast<char32_t>(0x2460 + number - 1));  // ① …
+            copied = digits;
+        }
+        const size_t next = line.find_first_of("\t|>", at);  // a cell, or a tag's text (<p>3消去方法</p>)
+        if (next == std::string_view::npos) break;
+        cell = next + 1;
+    }
+    if (copied == 0) return std::nullopt;
+    out.append(line.substr(copied));
+    return out;
+}
+
 // Where an entry's number stands apart from its word at the line's start (システム 1, 提供先　2～5),
 // the byte offsets of the white space between; nullopt for none.
 std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line) {
@@ -217,6 +258,7 @@ std::optional<std::string> repaired_line(std::string_view line) {
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
     if (auto bare = without_label_colon(out ? std::string_view(*out) : line)) out = std::move(bare);
     if (auto apart = with_boxes_apart(out ? std::string_view(*out) : line)) out = std::move(apart);
+    if (auto circled = with_field_numbers_circled(out ? std::string_view(*out) : line)) out = std::move(circled);
     const std::string_view now = out ? std::string_view(*out) : line;
     if (const auto gap = entry_number_gap(now)) {
         std::string joined(now);

@@ -437,6 +437,26 @@ TEST(MarkdownRows, FieldNumberWrittenWithoutItsCircle) {
     EXPECT_EQ(group.value, "[再委託しない]");
 }
 
+// A text normalised by NFKC writes ① as 1: a step's 1-① is 1-1 (1-1. in pdftotext's), and a field
+// label's number glued to it (1システムの名称) is circled again; a number that is a quantity is not.
+TEST(StepStart, CircledNumberAsNfkcWritesIt) {
+    const auto step = piagraph::extract_detail::step_start("1-2 既存住民基本台帳システムに入力する。");
+    ASSERT_TRUE(step.has_value());
+    EXPECT_EQ(step->label, "1-②");
+    EXPECT_EQ(step->written, "1-2");
+    const auto dotted = piagraph::extract_detail::step_start("3-12.通知する。");
+    ASSERT_TRUE(dotted.has_value());
+    EXPECT_EQ(dotted->label, "3-⑫");
+    EXPECT_FALSE(piagraph::extract_detail::step_start("1-21 入力する。").has_value());
+    EXPECT_FALSE(piagraph::extract_detail::step_start("2020-12-1").has_value());
+    EXPECT_EQ(piagraph::extract_detail::repaired_line("1システムの名称\t既存住民基本台帳システム"),
+              std::optional<std::string>("①システムの名称\t既存住民基本台帳システム"));
+    EXPECT_EQ(piagraph::extract_detail::repaired_line(" 3他のシステムとの接続 [ ] 税務システム"),
+              std::optional<std::string>(" ③他のシステムとの接続 [ ] 税務システム"));
+    EXPECT_FALSE(piagraph::extract_detail::repaired_line("10万人以上\t[○]").has_value());
+    EXPECT_FALSE(piagraph::extract_detail::repaired_line("21システムの名称\tX").has_value());
+}
+
 // A 別添1 step whose circled number was written in brackets (1-(2), １－（２）, (2)) is step 1-② or ②.
 TEST(StepStart, CircledNumberWrittenInBrackets) {
     const auto step = piagraph::extract_detail::step_start("1-(2) 既存住民基本台帳システムに入力する。");

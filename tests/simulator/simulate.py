@@ -298,6 +298,12 @@ def label_colon_values_variant(item="{label}\uff1a{value}"):
     return variant
 
 
+def nfkc_text(doc, ctx):
+    """The whole text normalised by NFKC before it was given (a pipeline or converter that normalises):
+    ① is 1, Ⅰ is I, （ is (, full-width digits and spaces ASCII."""
+    return unicodedata.normalize("NFKC", doc.text), doc.gold
+
+
 def pdf_radicals(doc, ctx):
     return "".join(RADICALS.get(c, c) for c in doc.text), doc.gold
 
@@ -1096,6 +1102,7 @@ VARIANTS = {
     "cover-reordered": (cover_reordered, BOTH),
     "crlf": (crlf, BOTH),
     "pdf-radicals": (pdf_radicals, BOTH),
+    "nfkc": (nfkc_text, BOTH),
     "circled-as-parenthesized": (circled_as_parenthesized, BOTH),
     "full-width-brackets": (full_width_brackets, BOTH),
     "box-glyphs": (box_glyphs, BOTH),
