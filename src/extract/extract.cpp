@@ -455,7 +455,66 @@ std::vector<int> pages_in_printed_order(const Document& doc, std::optional<Docum
     return source_lines;
 }
 
-std::optional<CleanedDocument> cleaned_document(const Document& doc) {
+// A text written double-spaced (a blank line after every line, as some tools copy or save a
+// document): the same text single-spaced, each run of 2k+1 blank lines k blank lines, and in
+// `source_lines` the input's number of each of its lines; nullopt for any other text. A text is
+// double-spaced when hardly any two lines in a row hold text, and many lines do; a PDF's text keeps
+// its lines, which number its pages.
+std::optional<Document> single_spaced(const Document& doc, std::vector<int>& source_lines) {
+    constexpr size_t kMinLines = 40;
+    constexpr double kMinTextShare = 0.3, kMaxAdjacentShare = 0.01;
+    if (!doc.page_starts.empty() || doc.lines.size() < kMinLines) return std::nullopt;
+    const auto blank = [&](size_t i) { return text::trim_view(doc.lines[i]).empty(); };
+    size_t written = 0, adjacent = 0;
+    for (size_t i = 0; i < doc.lines.size(); ++i) {
+        if (blank(i)) continue;
+        ++written;
+        if (i + 1 < doc.lines.size() && !blank(i + 1)) ++adjacent;
+    }
+    if (static_cast<double>(written) < kMinTextShare * static_cast<double>(doc.lines.size()) ||
+        static_cast<double>(adjacent) > kMaxAdjacentShare * static_cast<double>(written))
+        return std::nullopt;
+    Document out = doc;
+    out.lines.clear();
+    source_lines.clear();
+    for (size_t i = 0; i < doc.lines.size();) {
+        if (!blank(i)) {
+            out.lines.push_back(doc.lines[i]);
+            source_lines.push_back(doc.first_line + static_cast<int>(i));
+            ++i;
+            continue;
+        }
+        size_t run = i;
+        while (run < doc.lines.size() && blank(run)) ++run;
+        for (size_t k = 0; k < (run - i - 1) / 2; ++k) {
+            out.lines.push_back(doc.lines[i + k]);
+            source_lines.push_back(doc.first_line + static_cast<int>(i + k));
+        }
+        i = run;
+    }
+    out.text.clear();
+    for (const auto& l : out.lines) out.text += l + "\n";
+    return out;
+}
+
+std::optional<CleanedDocument> cleaned_from(const Document& doc);
+
+// The document as the readers take it (cleaned_from), single-spaced first where it was written
+// double-spaced.
+std::optional<CleanedDocument> cleaned_document(const Document& input) {
+    std::vector<int> single_lines;
+    const std::optional<Document> single = single_spaced(input, single_lines);
+    if (!single) return cleaned_from(input);
+    std::optional<CleanedDocument> cleaned = cleaned_from(*single);
+    if (!cleaned) return CleanedDocument{*single, std::move(single_lines)};
+    if (cleaned->source_lines.empty())
+        cleaned->source_lines = std::move(single_lines);
+    else
+        for (int& line : cleaned->source_lines) line = single_lines[static_cast<size_t>(line - input.first_line)];
+    return cleaned;
+}
+
+std::optional<CleanedDocument> cleaned_from(const Document& doc) {
     std::optional<Document> out;
     // Pages first: the repairs below look at each page's edges.
     const std::vector<int> page_lines = pages_in_printed_order(doc, out);

@@ -756,3 +756,32 @@ TEST(PdftextPages, PagesOutOfOrderAreReadInTheOrderTheyPrint) {
     EXPECT_EQ(a.files[0].entrustments.size(), w.files[0].entrustments.size());
     EXPECT_EQ(a.unread_items(), w.unread_items());
 }
+
+// The example's pdftotext text written double-spaced (a blank line after every line): read as the
+// text it was, every line still that of the file as given.
+TEST(PdftextPages, DoubleSpacedTextReadsTheSame) {
+    const auto path = piagraph::test::source_dir() / "examples" / "pdftext" / "midori-kokuho-pdftext.txt";
+    const std::string text = piagraph::test::read_text(path);
+    std::string doubled;
+    for (size_t from = 0; from < text.size();) {
+        const size_t eol = text.find('\n', from);
+        doubled += text.substr(from, eol == std::string::npos ? std::string::npos : eol - from) + "\n\n";
+        if (eol == std::string::npos) break;
+        from = eol + 1;
+    }
+    const piagraph::Model want = piagraph::extract_file(path.string());
+    const Document doc = piagraph::decode_document(doubled, "doubled.txt");
+    const piagraph::Model got = piagraph::extract_document(doc);
+    ASSERT_EQ(got.assessments.size(), 1u);
+    const Assessment& a = got.assessments[0];
+    const Assessment& w = want.assessments[0];
+    ASSERT_EQ(a.systems.size(), w.systems.size());
+    for (size_t i = 0; i < w.systems.size(); ++i) {
+        EXPECT_EQ(a.systems[i].connections, w.systems[i].connections);
+        EXPECT_EQ(a.systems[i].loc.line, 2 * w.systems[i].loc.line - 1);  // line n is line 2n-1 now
+    }
+    ASSERT_EQ(a.files.size(), w.files.size());
+    EXPECT_EQ(a.files[0].sources.size(), w.files[0].sources.size());
+    EXPECT_EQ(a.files[0].entrustments.size(), w.files[0].entrustments.size());
+    EXPECT_EQ(a.unread_items(), w.unread_items());
+}

@@ -298,6 +298,11 @@ def label_colon_values_variant(item="{label}\uff1a{value}"):
     return variant
 
 
+def double_spaced(doc, ctx):
+    """A blank line after every line (a text copied or saved with a paragraph a line)."""
+    return "\n\n".join(doc.text.split("\n")), doc.gold
+
+
 def nfkc_text(doc, ctx):
     """The whole text normalised by NFKC before it was given (a pipeline or converter that normalises):
     ① is 1, Ⅰ is I, （ is (, full-width digits and spaces ASCII."""
@@ -1103,6 +1108,7 @@ VARIANTS = {
     "crlf": (crlf, BOTH),
     "pdf-radicals": (pdf_radicals, BOTH),
     "nfkc": (nfkc_text, BOTH),
+    "double-spaced": (double_spaced, BOTH),
     "circled-as-parenthesized": (circled_as_parenthesized, BOTH),
     "full-width-brackets": (full_width_brackets, BOTH),
     "box-glyphs": (box_glyphs, BOTH),
