@@ -499,14 +499,21 @@ std::optional<Document> single_spaced(const Document& doc, std::vector<int>& sou
 
 std::optional<CleanedDocument> cleaned_from(const Document& doc);
 
-// The document as the readers take it (cleaned_from), single-spaced first where it was written
-// double-spaced.
+// The document as the readers take it (cleaned_from): first single-spaced where it was written
+// double-spaced, and with its form feeds again where it lost them but prints its page numbers.
 std::optional<CleanedDocument> cleaned_document(const Document& input) {
     std::vector<int> single_lines;
-    const std::optional<Document> single = single_spaced(input, single_lines);
-    if (!single) return cleaned_from(input);
-    std::optional<CleanedDocument> cleaned = cleaned_from(*single);
-    if (!cleaned) return CleanedDocument{*single, std::move(single_lines)};
+    std::optional<Document> copy = single_spaced(input, single_lines);
+    if (const auto starts = extract_detail::page_starts_by_number((copy ? *copy : input).lines)) {
+        if (!copy) copy = input;
+        for (const size_t i : *starts) copy->lines[i].insert(0, 1, '\f');
+        copy->text.clear();
+        for (const auto& l : copy->lines) copy->text += l + "\n";
+    }
+    if (!copy) return cleaned_from(input);
+    std::optional<CleanedDocument> cleaned = cleaned_from(*copy);
+    if (!cleaned) cleaned = CleanedDocument{*copy, {}};
+    if (single_lines.empty()) return cleaned;
     if (cleaned->source_lines.empty())
         cleaned->source_lines = std::move(single_lines);
     else

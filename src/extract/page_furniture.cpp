@@ -156,6 +156,35 @@ std::optional<std::vector<size_t>> printed_page_order(const std::vector<std::str
     return order;
 }
 
+std::optional<std::vector<size_t>> page_starts_by_number(const std::vector<std::string>& lines) {
+    constexpr size_t kMinPageLines = 10;  // a page of the form holds more lines than this
+    if (std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return !l.empty() && l[0] == '\f'; }))
+        return std::nullopt;
+    // The page number lines, each one more than the one before.
+    std::vector<size_t> numbered;
+    int expected = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const auto n = page_number(lines[i]);
+        // The first is page 1, or 2 after a cover that prints none.
+        if (!n || (expected > 0 ? *n != expected : *n > 2) ||
+            (!numbered.empty() && i - numbered.back() < kMinPageLines))
+            continue;
+        numbered.push_back(i);
+        expected = *n + 1;
+    }
+    if (numbered.size() < kMinPages) return std::nullopt;
+    // At the top when the first stands among the text's first lines, else at the foot.
+    size_t written_before = 0;
+    for (size_t i = 0; i < numbered.front(); ++i) written_before += is_blank(lines[i]) ? 0 : 1;
+    const bool at_top = written_before < kEdgeLines + 1;
+    std::vector<size_t> starts;
+    for (size_t k = 0; k < numbered.size(); ++k) {
+        const size_t start = at_top ? numbered[k] : numbered[k] + 1;
+        if (start > 0 && start < lines.size()) starts.push_back(start);
+    }
+    return starts.empty() ? std::nullopt : std::optional(starts);
+}
+
 std::string_view without_form_feeds(std::string_view line) {
     const size_t from = line.find_first_not_of('\f');
     return from == std::string_view::npos ? std::string_view() : line.substr(from);

@@ -23,6 +23,12 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines);
 // repeats (a set of assessments, each numbered from 1).
 std::optional<std::vector<size_t>> printed_page_order(const std::vector<std::string>& lines);
 
+// Where the pages of a text that lost its form feeds start (a text copied from a viewer,
+// pdftotext -nopgbrk), found by the page numbers printed on them (- 3 -, Page 3), ascending one
+// by one through the text: the line after each number at a page's foot, or each number at a
+// page's top. Nothing for a text with form feeds, or without such numbers.
+std::optional<std::vector<size_t>> page_starts_by_number(const std::vector<std::string>& lines);
+
 // A line without the form feeds that open a page (pdftotext puts one before a page's first line).
 std::string_view without_form_feeds(std::string_view line);
 

@@ -154,5 +154,27 @@ TEST(PrintedPageOrder, LeavesPagesInOrderAndSetsAlone) {
     EXPECT_FALSE(printed_page_order(lines_of(std::string(kRows[1]) + kRows[0])).has_value());
 }
 
+// A text that lost its form feeds (pdftotext -nopgbrk, a copy from a viewer) but prints its page
+// numbers: its pages start after each number at a page's foot, or at each number at a page's top;
+// a lone number that does not go on one by one (the cover's 評価書番号 3) starts none.
+TEST(PageStartsByNumber, PagesFoundAgainByTheirNumbers) {
+    using extract_detail::page_starts_by_number;
+    std::vector<std::string> foot, top;
+    for (int page = 1; page <= 4; ++page) {
+        top.push_back("Page " + std::to_string(page));
+        for (int row = 0; row < 12; ++row) {
+            foot.push_back(std::string(kRows[row % 5]).substr(0, std::string(kRows[row % 5]).size() - 1));
+            top.push_back(foot.back());
+        }
+        foot.push_back("- " + std::to_string(page) + " -");
+    }
+    foot.insert(foot.begin() + 3, "3");
+    EXPECT_EQ(page_starts_by_number(foot), (std::vector<size_t>{14, 27, 40}));
+    EXPECT_EQ(page_starts_by_number(top), (std::vector<size_t>{13, 26, 39}));
+    foot[14].insert(0, "\f");  // a text with form feeds keeps its pages
+    EXPECT_FALSE(page_starts_by_number(foot).has_value());
+    EXPECT_FALSE(page_starts_by_number(lines_of(std::string(kRows[0]) + "3\n" + kRows[1])).has_value());
+}
+
 }  // namespace
 }  // namespace piagraph

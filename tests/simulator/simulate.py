@@ -1024,8 +1024,9 @@ def print_spreadsheet_pdf(html_text, cache_dir):
     return cached_pdf(html_text, cache_dir, "calc", print_to)
 
 
-def pdftotext(pdf, layout):
-    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [pdf, "-"]
+def pdftotext(pdf, layout, page_breaks=True):
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + ([] if page_breaks else ["-nopgbrk"])
+    args += [pdf, "-"]
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
 
 
@@ -1074,12 +1075,13 @@ def printed_pdf_variant(css=PRINT_CSS, label_width=None, spreadsheet=False, cent
     return variant
 
 
-def printed_variant(layout, css=PRINT_CSS, label_width=None, spreadsheet=False, centred=False):
-    """The printed form converted back with pdftotext (raw order, or physical layout)."""
+def printed_variant(layout, css=PRINT_CSS, label_width=None, spreadsheet=False, centred=False, page_breaks=True):
+    """The printed form converted back with pdftotext (raw order, or physical layout; without form
+    feeds where page_breaks is false)."""
     def variant(doc, ctx):
         if printer_missing(spreadsheet) or not shutil.which("pdftotext"):
             return None
-        return pdftotext(printed(doc, ctx, css, label_width, spreadsheet, centred), layout), doc.gold
+        return pdftotext(printed(doc, ctx, css, label_width, spreadsheet, centred), layout, page_breaks), doc.gold
     return variant
 
 
@@ -1175,6 +1177,10 @@ VARIANTS = {
     # the same PDF in pdftotext's raw order: a page's cells column by column, each label after the
     # first lines of its value
     "printed-spreadsheet-pdftotext": (printed_variant(layout=False, css=NARROW_LABEL_CSS, spreadsheet=True), MD),
+    # the same without form feeds (pdftotext -nopgbrk, a text copied from a viewer): the pages are
+    # found again by the 「Page N」 each prints
+    "printed-spreadsheet-nopgbrk": (
+        printed_variant(layout=False, css=NARROW_LABEL_CSS, spreadsheet=True, page_breaks=False), MD),
     # the sheet with its labels centred on their rows: as -layout text, as the PDF, and in
     # pdftotext's raw order (each label amid the lines of its value)
     "printed-spreadsheet-centred": (
