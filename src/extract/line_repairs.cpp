@@ -122,16 +122,19 @@ std::pair<size_t, int> nfkc_field_number(std::string_view line, size_t from) {
 std::optional<std::string> with_field_numbers_circled(std::string_view line) {
     std::string out;
     size_t copied = 0;
-    for (size_t cell = line.size() - without_row_markup(line).size(); cell < line.size();) {
-        const size_t at = after_space(line, cell);
+    // Each cell's start, or a tag's text's (<p>3消去方法</p>): one pass over the bytes, a digit there
+    // looked at.
+    const size_t first = line.size() - without_row_markup(line).size();
+    for (size_t i = first; i < line.size(); ++i) {
+        if (i != first && line[i - 1] != '\t' && line[i - 1] != '|' && line[i - 1] != '>') continue;
+        const size_t at = after_space(line, i);
+        if (at >= line.size() || line[at] < '1' || line[at] > '9') continue;
         if (const auto [digits, number] = nfkc_field_number(line, at); number > 0) {
             out.append(line.substr(copied, at - copied));
             out += text::to_utf8(static_cast<char32_t>(0x2460 + number - 1));  // ① …
             copied = digits;
+            i = digits - 1;
         }
-        const size_t next = line.find_first_of("\t|>", at);  // a cell, or a tag's text (<p>3消去方法</p>)
-        if (next == std::string_view::npos) break;
-        cell = next + 1;
     }
     if (copied == 0) return std::nullopt;
     out.append(line.substr(copied));

@@ -98,7 +98,13 @@ std::vector<std::pair<size_t, size_t>> page_spans(const std::vector<std::string>
 // other line.
 std::optional<int> page_number(const std::string& line) {
     constexpr size_t kMaxChars = 20;
-    std::u32string u = text::to_u32(text::trim(text::nfkc(without_form_feeds(line))));
+    // Most lines are refused before they are normalised: too long, or no digit (full-width ones
+    // are EF BC 90..99).
+    const std::string_view raw = text::trim_view(without_form_feeds(line));
+    if (raw.empty() || raw.size() > kMaxChars * 3 ||
+        std::none_of(raw.begin(), raw.end(), [](char c) { return (c >= '0' && c <= '9') || c == '\xBC'; }))
+        return std::nullopt;
+    std::u32string u = text::to_u32(text::trim(text::nfkc(raw)));
     if (u.empty() || u.size() > kMaxChars) return std::nullopt;
     for (char32_t& c : u)  // the dashes around a number: hyphen, en and em dash, bar, minus
         if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212) c = U'-';
