@@ -1267,8 +1267,9 @@ private:
         // 基本情報, #### システム2～5) is written without its colon and its marker.
         if (l.kind == Kind::heading || l.kind == Kind::range) {
             drop_trailing_colon(out_[i]);
-            if (l.list_item)
-                out_[i] = text::to_utf8(text::to_u32(out_[i]).substr(markdown_block_text(text::to_u32(out_[i]))));
+            const std::u32string written = text::to_u32(out_[i]);
+            if (const size_t at = markdown_block_text(written); l.list_item && at != std::u32string::npos)
+                out_[i] = text::to_utf8(written.substr(at));
         }
         if (!grid_cols_.empty()) {
             if (grid_line(i)) return;
