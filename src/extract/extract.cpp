@@ -542,8 +542,10 @@ std::optional<CleanedDocument> cleaned_from(const Document& doc) {
         std::string& line = line_of(i);
         line.resize(line.size() - extract_detail::without_form_feeds(line).size());  // its form feeds only
     }
+    const extract_detail::TextRepairs repairs = extract_detail::repairs_needed(out ? out->lines : doc.lines);
     for (size_t i = 0; i < doc.lines.size(); ++i)
-        if (std::optional<std::string> repaired = extract_detail::repaired_line(out ? out->lines[i] : doc.lines[i]))
+        if (std::optional<std::string> repaired =
+                extract_detail::repaired_line(out ? out->lines[i] : doc.lines[i], repairs))
             line_of(i) = std::move(*repaired);
     std::vector<int> source_lines = split_table_rows(doc, out);
     if (!page_lines.empty()) {  // the lines split were numbered as the pages were put in order

@@ -706,9 +706,12 @@ bool opens_with_bracket(const std::string& cell) {
 
 // A cell of the label column that only groups the rows below it (再委託 | ⑦再委託の有無).
 bool is_group_label(const std::string& t) {
-    static const auto groups = Dictionary::get().list("/value_kinds/group_labels");
-    const std::string k = compact_key(t);
-    return std::any_of(groups.begin(), groups.end(), [&](const std::string& g) { return k == compact_key(g); });
+    static const std::set<std::string, std::less<>> groups = [] {
+        std::set<std::string, std::less<>> keys;
+        for (const auto& g : Dictionary::get().list("/value_kinds/group_labels")) keys.insert(compact_key(g));
+        return keys;
+    }();
+    return groups.count(compact_key(t)) > 0;
 }
 
 // ---- labels centred on their rows, or at their foot ----------------------------------------------

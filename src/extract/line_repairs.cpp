@@ -253,15 +253,27 @@ std::optional<std::string> with_boxes_apart(std::string_view line) {
 
 }  // namespace
 
-std::optional<std::string> repaired_line(std::string_view line) {
+TextRepairs repairs_needed(const std::vector<std::string>& lines) {
+    // ① … ⑳ are E2 91 A0 … B3; an empty box without spaces is [] or ［］.
+    const auto holds = [&](std::string_view needle) {
+        return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) {
+            return ::memmem(l.data(), l.size(), needle.data(), needle.size()) != nullptr;
+        });
+    };
+    return {holds("[]") || holds("\uFF3B\uFF3D"), !holds("\xE2\x91")};
+}
+
+std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs) {
     if (is_dash_rule(line)) return std::string();
     std::optional<std::string> out = with_characters_referenced(line);
     if (auto value = without_definition_marker(out ? std::string_view(*out) : line)) out = std::move(value);
     if (auto unescaped = without_escapes(out ? std::string_view(*out) : line)) out = std::move(unescaped);
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
     if (auto bare = without_label_colon(out ? std::string_view(*out) : line)) out = std::move(bare);
-    if (auto apart = with_boxes_apart(out ? std::string_view(*out) : line)) out = std::move(apart);
-    if (auto circled = with_field_numbers_circled(out ? std::string_view(*out) : line)) out = std::move(circled);
+    if (repairs.boxes_apart)
+        if (auto apart = with_boxes_apart(out ? std::string_view(*out) : line)) out = std::move(apart);
+    if (repairs.circle_numbers)
+        if (auto circled = with_field_numbers_circled(out ? std::string_view(*out) : line)) out = std::move(circled);
     const std::string_view now = out ? std::string_view(*out) : line;
     if (const auto gap = entry_number_gap(now)) {
         std::string joined(now);

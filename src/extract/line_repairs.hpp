@@ -1,16 +1,28 @@
 // What a conversion adds to the form's lines and no reader should see: HTML's numeric character
 // references (&#9675; for ○), markdown's escapes (\[ ○ \]), emphasis around a cell (**①事務の名称**: markdown
-// converters set labels in bold), a colon after a row's label (①システムの名称：) and the space that a cell spread to
-// its width leaves between an entry's word and its number (システム 1).
+// converters set labels in bold), a colon after a row's label (①システムの名称：), the space that a cell spread to
+// its width leaves between an entry's word and its number (システム 1), a definition list's marker (: value);
+// and what it takes away: the spaces around a box ([]情報提供ネットワークシステム), a field's ① (NFKC's 1).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace piagraph::extract_detail {
 
+// Which of the repairs that a whole text shows it needs are made (each looks at every cell of a
+// line, so a text that shows no need is spared them).
+struct TextRepairs {
+    bool boxes_apart = true;     // the text writes a box without spaces ([]): set boxes apart
+    bool circle_numbers = true;  // the text writes no ① … ⑳: circle fields' numbers again
+};
+
+// What a text shows it needs.
+TextRepairs repairs_needed(const std::vector<std::string>& lines);
+
 // The line without those; nullopt when it holds none (most lines).
-std::optional<std::string> repaired_line(std::string_view line);
+std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs = {});
 
 }  // namespace piagraph::extract_detail

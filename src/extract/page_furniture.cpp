@@ -101,8 +101,14 @@ std::optional<int> page_number(const std::string& line) {
     // Most lines are refused before they are normalised: too long, or no digit (full-width ones
     // are EF BC 90..99).
     const std::string_view raw = text::trim_view(without_form_feeds(line));
+    const auto kana_or_kanji = [](char c) {  // the lead bytes of kanji (E4..E9); kana are E3 81..83
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0xE4 && b <= 0xE9;
+    };
     if (raw.empty() || raw.size() > kMaxChars * 3 ||
-        std::none_of(raw.begin(), raw.end(), [](char c) { return (c >= '0' && c <= '9') || c == '\xBC'; }))
+        std::none_of(raw.begin(), raw.end(), [](char c) { return (c >= '0' && c <= '9') || c == '\xBC'; }) ||
+        std::any_of(raw.begin(), raw.end(), kana_or_kanji) || raw.find("\xE3\x81") != std::string_view::npos ||
+        raw.find("\xE3\x82") != std::string_view::npos || raw.find("\xE3\x83") != std::string_view::npos)
         return std::nullopt;
     std::u32string u = text::to_u32(text::trim(text::nfkc(raw)));
     if (u.empty() || u.size() > kMaxChars) return std::nullopt;
