@@ -20,6 +20,12 @@ std::string nfkc(std::string_view s);
 //   U+2219, U+22C5), as ・ where they touch kana or kanji.
 std::string fold_glyph_variants(std::string s);
 
+// A text laid out with spaces whose runs a tool turned into tabs (unexpand, an editor's "tabify"):
+// on most lines that hold a tab, a tab stands beside a space, where a text of tab-separated cells
+// has almost none. Each tab becomes the spaces to the next column of eight (columns in code
+// points); any other text is returned as it is.
+std::string with_layout_tabs_expanded(std::string s);
+
 // Each no-break space (U+00A0, an HTML conversion's &nbsp;) as a space: a reader that parts words
 // or cells at spaces finds it there.
 std::string with_plain_spaces(std::string s);

@@ -274,6 +274,40 @@ std::string fold_glyph_variants(std::string s) {
     return out;
 }
 
+std::string with_layout_tabs_expanded(std::string s) {
+    constexpr size_t kMinTabbedLines = 20, kTabStop = 8;
+    constexpr double kMinBesideShare = 0.5;
+    size_t tabbed = 0, beside = 0;
+    for (size_t from = 0; from < s.size();) {
+        const size_t eol = std::min(s.find('\n', from), s.size());
+        const std::string_view line(s.data() + from, eol - from);
+        if (line.find('\t') != std::string_view::npos) {
+            ++tabbed;
+            if (line.find("\t ") != std::string_view::npos || line.find(" \t") != std::string_view::npos) ++beside;
+        }
+        from = eol + 1;
+    }
+    if (tabbed < kMinTabbedLines || static_cast<double>(beside) < kMinBesideShare * static_cast<double>(tabbed))
+        return s;
+    std::string out;
+    out.reserve(s.size() + s.size() / 4);
+    size_t column = 0;  // in code points, from the line's start
+    for (const char c : s) {
+        if (c == '\t') {
+            const size_t spaces = kTabStop - column % kTabStop;
+            out.append(spaces, ' ');
+            column += spaces;
+            continue;
+        }
+        out += c;
+        if (c == '\n')
+            column = 0;
+        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++column;
+    }
+    return out;
+}
+
 namespace {
 
 bool is_one_space(char32_t c) { return c == U' ' || c == 0x3000; }

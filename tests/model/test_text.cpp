@@ -138,6 +138,22 @@ TEST(TextFoldGlyphVariants, LookalikesBesideKanaOrKanjiAreTheMiddleDot) {
     EXPECT_EQ(text::fold_glyph_variants("\u2EA0\u2027\u2F0A"), "民・入");
 }
 
+// A layout text whose runs of spaces a tool wrote as tabs (unexpand -a) is laid out again, a tab
+// to the next column of eight counted in code points; a text of tab-separated cells is not.
+TEST(TextWithLayoutTabsExpanded, TabsForALayoutsSpaces) {
+    std::string tabified, cells;
+    for (int i = 0; i < 20; ++i) {
+        tabified += "\t ①システムの名称\t\t  国民年金システム\n";
+        cells += "①システムの名称\t国民年金システム\n";
+    }
+    const std::string expanded = text::with_layout_tabs_expanded(tabified);
+    // the label at column 9 ("\t "), 8 code points long; two tabs to column 32, then two spaces
+    EXPECT_EQ(expanded.substr(0, expanded.find('\n')),
+              std::string(9, ' ') + "①システムの名称" + std::string(7 + 8 + 2, ' ') + "国民年金システム");
+    EXPECT_EQ(text::with_layout_tabs_expanded(cells), cells);
+    EXPECT_EQ(text::with_layout_tabs_expanded("a\t b\n"), "a\t b\n");  // too few lines to tell
+}
+
 TEST(TextWithPlainSpaces, NoBreakSpacesBecomeSpaces) {
     EXPECT_EQ(text::with_plain_spaces("[\u00A0○\u00A0]\u00A0紙"), "[ ○ ] 紙");
     EXPECT_EQ(text::with_plain_spaces("\u00A0"), " ");

@@ -298,6 +298,32 @@ def label_colon_values_variant(item="{label}\uff1a{value}"):
     return variant
 
 
+def tabify_line(line, stop=8):
+    """unexpand -a by code points: each run of two or more spaces that reaches a tab stop written
+    as a tab up to that stop, the rest of the run as spaces."""
+    out, col, i = [], 0, 0
+    while i < len(line):
+        if line[i] != " ":
+            out.append(line[i])
+            col, i = col + 1, i + 1
+            continue
+        j = i
+        while j < len(line) and line[j] == " ":
+            j += 1
+        start, end = col, col + (j - i)
+        while end - start >= 2 and (start // stop + 1) * stop <= end:
+            out.append("\t")
+            start = (start // stop + 1) * stop
+        out.append(" " * (end - start))
+        col, i = end, j
+    return "".join(out)
+
+
+def tabified(doc, ctx):
+    """The text's runs of spaces written as tabs (unexpand -a, an editor's tabify)."""
+    return join(tabify_line(l) for l in doc.lines), doc.gold
+
+
 def double_spaced(doc, ctx):
     """A blank line after every line (a text copied or saved with a paragraph a line)."""
     return "\n\n".join(doc.text.split("\n")), doc.gold
@@ -1111,6 +1137,9 @@ VARIANTS = {
     "pdf-radicals": (pdf_radicals, BOTH),
     "nfkc": (nfkc_text, BOTH),
     "double-spaced": (double_spaced, BOTH),
+    "tabified": (tabified, PDF),
+    # the printed form in -layout text, its runs of spaces then written as tabs
+    "printed-tabified": (lambda doc, ctx: make_variant(doc, "printed-pdftotext-layout+tabified", ctx), MD),
     "circled-as-parenthesized": (circled_as_parenthesized, BOTH),
     "full-width-brackets": (full_width_brackets, BOTH),
     "box-glyphs": (box_glyphs, BOTH),
