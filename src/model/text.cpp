@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "piagraph/limits.hpp"
+
 namespace piagraph {
 extern const char* const kEquivalentIdeographsTxt;
 }
@@ -289,6 +291,10 @@ std::string with_layout_tabs_expanded(std::string s) {
     }
     if (tabbed < kMinTabbedLines || static_cast<double>(beside) < kMinBesideShare * static_cast<double>(tabbed))
         return s;
+    // A tab is at most eight spaces: a text of tabs alone (damaged, or made to) would grow eightfold;
+    // it stays as it is, as a text of the size the input limits allow.
+    const auto tabs = static_cast<size_t>(std::count(s.begin(), s.end(), '\t'));
+    if (s.size() + tabs * (kTabStop - 1) > limits::kMaxTextBytes) return s;
     std::string out;
     out.reserve(s.size() + s.size() / 4);
     size_t column = 0;  // in code points, from the line's start
