@@ -698,6 +698,20 @@ int leading_field_number(std::string_view label) {
     return bracketed_number(text::trim_view(label)).first;
 }
 
+std::string circled(int n) { return text::to_utf8(static_cast<char32_t>(0x2460 + n - 1)); }
+
+std::pair<int, size_t> digits_of_circled(std::string_view s) {
+    constexpr int kMaxCircled = 20;
+    size_t end = 0;
+    while (end < s.size() && end < 2 && s[end] >= '0' && s[end] <= '9') ++end;
+    const int n = end > 0 ? std::stoi(std::string(s.substr(0, end))) : 0;
+    return n >= 1 && n <= kMaxCircled ? std::pair{n, end} : std::pair{0, size_t{0}};
+}
+
+size_t list_marker_bytes(std::string_view s) {
+    return s.size() > 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' ? 2 : 0;
+}
+
 std::optional<StepStart> step_start(std::string_view text) {
     const std::u32string s = text::to_u32(text);
     size_t i = 0;
@@ -714,29 +728,25 @@ std::optional<StepStart> step_start(std::string_view text) {
     constexpr int kMaxCircled = 20;
     if (const auto [n, bytes] = bracketed_number(text.substr(group.size())); n >= 1 && n <= kMaxCircled) {
         out.written = std::string(text.substr(0, group.size() + bytes));
-        out.label = (digits.empty() ? "" : digits + "-") + text::to_utf8(static_cast<char32_t>(0x2460 + n - 1));
+        out.label = (digits.empty() ? "" : digits + "-") + circled(n);
         out.end = out.written.size();
         return out;
     }
     const std::string_view rest = text.substr(group.size());
     // 1-1 (1-1.): the circled number as NFKC writes it (a normalised text), after a step's group only.
-    if (!digits.empty()) {
-        size_t end = 0;
-        while (end < rest.size() && end < 2 && rest[end] >= '0' && rest[end] <= '9') ++end;
-        const int n = end > 0 ? std::stoi(std::string(rest.substr(0, end))) : 0;
-        if (n >= 1 && n <= kMaxCircled && end < rest.size() && (text::space_at(rest, end) > 0 || rest[end] == '.')) {
-            out.written = std::string(text.substr(0, group.size() + end));
-            out.label = digits + "-" + text::to_utf8(static_cast<char32_t>(0x2460 + n - 1));
-            out.end = out.written.size();
-            return out;
-        }
+    if (const auto [n, end] = digits_of_circled(rest);
+        !digits.empty() && n > 0 && end < rest.size() && (text::space_at(rest, end) > 0 || rest[end] == '.')) {
+        out.written = std::string(text.substr(0, group.size() + end));
+        out.label = digits + "-" + circled(n);
+        out.end = out.written.size();
+        return out;
     }
     // ① … ⑳, or what a font without them gives (⑴, ❶: circled_number), labelled ① … ⑳.
     const int n = rest.empty() || text::space_at(rest, 0) > 0 ? 0 : circled_number(rest);
     if (n < 1 || n > kMaxCircled) return std::nullopt;
     constexpr size_t kCircledBytes = 3;
     out.written = std::string(text.substr(0, group.size() + kCircledBytes));
-    out.label = (digits.empty() ? "" : digits + "-") + text::to_utf8(static_cast<char32_t>(0x2460 + n - 1));
+    out.label = (digits.empty() ? "" : digits + "-") + circled(n);
     out.end = out.written.size();
     return out;
 }

@@ -130,6 +130,20 @@ std::string without_note_marks(std::string s);
 
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
+
+// The circled number ① … ⑳ for 1 … 20.
+std::string circled(int n);
+
+// A field's number as NFKC writes ① … ⑳ (1 … 20 in ASCII digits) at the start of s: the number
+// and its digits' bytes; {0, 0} for none.
+std::pair<int, size_t> digits_of_circled(std::string_view s);
+
+// The full-width colon (：) that labels end with, beside ':'.
+inline constexpr std::string_view kWideColon = "\xEF\xBC\x9A";
+
+// The bytes of a markdown list item's marker and its space at the start of s ("- ", "* ", "+ "); 0
+// for none.
+size_t list_marker_bytes(std::string_view s);
 // The field number that opens a label line: circled (①), or written in brackets where a converter
 // had no ① ((1), （１）); 0 when none. For lines known to be labels of the form.
 int leading_field_number(std::string_view label);

@@ -278,7 +278,6 @@ size_t space_after_label(const std::string& head, const std::string& cell) {
 // Where a whole label of the form ends before a colon (full-width or not) at the cell's start, and
 // the colon's bytes; {npos, 0} if none.
 std::pair<size_t, size_t> colon_after_label(const std::string& cell) {
-    constexpr std::string_view kWideColon = "\xEF\xBC\x9A";  // ：
     constexpr size_t kMaxLabelBytes = kMaxLabelChars * 3;
     const std::string_view head = std::string_view(cell).substr(0, kMaxLabelBytes);
     const size_t wide = head.find(kWideColon), ascii = head.find(':');
@@ -395,11 +394,9 @@ Line read_cells(const std::u32string& s, bool page_break) {
 size_t markdown_block_text(const std::u32string& s) {
     size_t i = 0;
     while (i < s.size() && (s[i] == U' ' || s[i] == 0x3000)) ++i;
+    if (const size_t marker = list_marker_bytes(text::to_utf8(s.substr(i, 2)))) return i + marker;
     size_t end = i;
-    if (end < s.size() && s[end] == U'#')
-        while (end < s.size() && s[end] == U'#') ++end;
-    else if (end < s.size() && (s[end] == U'-' || s[end] == U'*' || s[end] == U'+'))
-        ++end;
+    while (end < s.size() && s[end] == U'#') ++end;
     return end > i && end < s.size() && s[end] == U' ' ? end + 1 : std::u32string::npos;
 }
 
@@ -1302,7 +1299,6 @@ private:
     }
 
     static void drop_trailing_colon(std::string& line) {
-        constexpr std::string_view kWideColon = "\xEF\xBC\x9A";  // ：
         const std::string_view t = text::trim_view(line);
         const size_t end = static_cast<size_t>(t.data() - line.data()) + t.size();
         if (t.ends_with(kWideColon))

@@ -48,9 +48,8 @@ std::optional<std::string> without_emphasis(std::string_view line) {
         const std::string_view cell = line.substr(start, end - start);
         std::string_view inner = text::trim_view(cell);
         // after a markdown list item's marker too (- **①システムの名称**：…)
-        if (inner.size() > 2 && (inner[0] == '-' || inner[0] == '*' || inner[0] == '+') && inner[1] == ' ' &&
-            inner.substr(2).starts_with(kEmphasis))
-            inner.remove_prefix(2);
+        if (const size_t marker = list_marker_bytes(inner); marker > 0 && inner.substr(marker).starts_with(kEmphasis))
+            inner.remove_prefix(marker);
         const auto from = static_cast<size_t>(inner.data() - cell.data());
         const size_t closes =
             inner.starts_with(kEmphasis) ? inner.find(kEmphasis, kEmphasis.size() + 1) : std::string_view::npos;
@@ -72,7 +71,6 @@ std::optional<std::string> without_emphasis(std::string_view line) {
 // A row's first cell that ends in a colon, as "label: value" writes it (①システムの名称：<tab>…): the
 // line without the colon. Only a cell as short as a label is looked at.
 std::optional<std::string> without_label_colon(std::string_view line) {
-    constexpr std::string_view kWideColon = "\xEF\xBC\x9A";  // ：
     const size_t from = line.size() - without_row_markup(line).size();
     const size_t end = line.find_first_of("\t|", from);
     if (end == std::string_view::npos || end == from || end - from > kMaxLabelCellBytes) return std::nullopt;
@@ -100,12 +98,9 @@ std::optional<std::string> without_definition_marker(std::string_view line) {
 // Where a field's number as NFKC writes it (① is 1) stands glued to a row's label at `from`
 // (1システムの名称, 7再委託の有無): the number's digits' end, and the number; {from, 0} if none.
 std::pair<size_t, int> nfkc_field_number(std::string_view line, size_t from) {
-    constexpr int kMaxCircled = 20;
-    size_t digits = from;
-    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9' && digits - from < 2) ++digits;
-    if (digits == from || digits >= line.size() || static_cast<unsigned char>(line[digits]) < 0x80) return {from, 0};
-    const int number = std::stoi(std::string(line.substr(from, digits - from)));
-    if (number < 1 || number > kMaxCircled) return {from, 0};
+    const auto [number, bytes] = digits_of_circled(line.substr(from));
+    const size_t digits = from + bytes;
+    if (number == 0 || digits >= line.size() || static_cast<unsigned char>(line[digits]) < 0x80) return {from, 0};
     // The label is the cell (a label with a space inside: 対象となる 本人の数), or its first word.
     const size_t cell_end = std::min(line.find_first_of("\t|<", digits), line.size());
     const size_t word_end = std::min(next_space(line, digits), cell_end);
@@ -131,7 +126,7 @@ std::optional<std::string> with_field_numbers_circled(std::string_view line) {
         if (at >= line.size() || line[at] < '1' || line[at] > '9') continue;
         if (const auto [digits, number] = nfkc_field_number(line, at); number > 0) {
             out.append(line.substr(copied, at - copied));
-            out += text::to_utf8(static_cast<char32_t>(0x2460 + number - 1));  // ① …
+            out += circled(number);
             copied = digits;
             i = digits - 1;
         }
