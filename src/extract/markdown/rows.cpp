@@ -124,8 +124,7 @@ std::string label_and_value_as_tabs(const std::string& raw) {
 // item's "- " or "+ ".
 std::string plain(const std::string& cell) {
     std::string s = text::trim(strip_html(cell));
-    while (!s.empty() &&
-           (s[0] == '#' || s[0] == '*' || s[0] == '>' || ((s[0] == '-' || s[0] == '+') && s.size() > 1 && s[1] == ' ')))
+    while (!s.empty() && (s[0] == '#' || s[0] == '*' || s[0] == '>' || list_marker_bytes(s) > 0))
         s = text::trim(s.substr(1));
     while (!s.empty() && s.back() == '*') s = text::trim(s.substr(0, s.size() - 1));
     return s;
