@@ -116,6 +116,13 @@ bool ends_with_option_number(const std::string& n) {
     return std::regex_search(n, numbered);
 }
 
+// A count cut at the line end (… 2) 委託しない (2) | 件): the line before ends with its bracket,
+// this line is the rest of it (both NFKC).
+bool completes_count(const std::string& before, const std::string& n) {
+    const size_t open = before.rfind('(');
+    return open != std::string::npos && is_count_line(before.substr(open) + text::trim(n));
+}
+
 // The option labels of the dictionary's checkbox groups (compact), each with the groups holding it.
 class OptionGroups {
 public:
@@ -367,7 +374,8 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         } else if (opens_selection(n) &&
                    !(open && open->kind == Kind::selection && !text::contains(n, option_list_word()))) {
             units.push_back({Kind::selection, {i}, false, Follows::no, {}});
-        } else if (open && open->kind == Kind::selection && is_count_line(n)) {
+        } else if (open && open->kind == Kind::selection &&
+                   (is_count_line(n) || completes_count(text::nfkc(lines[open->lines.back()].text), n))) {
             open->lines.push_back(i);  // （2）件: the count that the 委託の有無 cell holds after its choice
         } else if (open && open->kind == Kind::selection &&
                    (has_option_number(n) || n.find(']') != std::string::npos ||
@@ -746,7 +754,11 @@ void keep_label_column_values(std::vector<FlowLine>& lines) {
 // top or at the foot is chosen once for the text, by which reading fits its values better. A label
 // centred on its row stands amid its value's lines (middle): the foot's reading, for a text read
 // at the foot, is whichever of the two fits a region better.
-enum class LabelAt { top, foot, middle };
+// A page whose label column and value column came one after the other in blocks, in no order of
+// their rows (pdftotext's reading order of a sheet: values, then their labels, then more values),
+// is read as two streams: its labels in their order take its values in theirs, wherever each
+// stands (stream).
+enum class LabelAt { top, foot, middle, stream };
 
 // The cost of a label whose value stands a unit away from where its alignment wants it, per unit
 // and at most.
@@ -769,6 +781,15 @@ constexpr double kFootVoteShare = 0.8;
 constexpr double kRunMargin = 0.5;
 // The share of a region's labels that follow a value, at least, for the region to vote.
 constexpr double kMinInterleavedShare = 0.5;
+// A segment is read as two streams where that costs this much less than the reading with each label
+// near its value, and where it fits nearly every label: at most the base cost and this much per
+// label that takes a value.
+constexpr double kStreamMargin = 2.0;
+constexpr double kStreamBaseCost = 1.0, kStreamCostPerLabel = 0.1;
+// The labels that take a value, at least, in a segment read as two streams: two streams of one or
+// two are read as well near each other, and a label wrapped onto a line of the value stream reads
+// as a value there.
+constexpr long kMinStreamLabels = 3;
 
 struct Region {
     size_t from = 0, to = 0;          // lines [from, to)
@@ -788,7 +809,9 @@ std::vector<Region> regions(const std::vector<FlowLine>& lines) {
     Region r;
     auto flush = [&](size_t to) {
         r.to = to;
-        if (!r.label_lines.empty()) out.push_back(std::move(r));
+        // (the labels of a segment read as two streams have their values already)
+        if (std::any_of(r.label_lines.begin(), r.label_lines.end(), [&](size_t i) { return takes_value(lines[i]); }))
+            out.push_back(std::move(r));
         r = Region{};
         r.from = to;
     };
@@ -828,7 +851,7 @@ bool follows_value(const std::vector<FlowLine>& lines, const Region& r, size_t a
 // The distance, in units, of a value [s, e) from where a label that stands before unit p wants it.
 size_t position_distance(LabelAt at, size_t p, size_t s, size_t e) {
     const auto dist = [](size_t a, size_t b) { return a > b ? a - b : b - a; };
-    if (at == LabelAt::middle && s <= p && p <= e) return 0;
+    if (at == LabelAt::stream || (at == LabelAt::middle && s <= p && p <= e)) return 0;
     const size_t d = at == LabelAt::top    ? dist(s, p)
                      : at == LabelAt::foot ? std::min(dist(e, p), dist(e, p + 1))
                                            : std::min(dist(s, p), dist(e, p));
@@ -867,7 +890,8 @@ RegionFit fit_region(const std::vector<FlowLine>& lines, const Region& r, LabelA
         placed[j] = follows_value(lines, r, r.label_lines[j]);
         for (const Unit& u : r.units) before[j] += u.lines.front() < r.label_lines[j] ? 1 : 0;
         wants[j] = want(lines[r.label_lines[j]]);
-        const bool under_entry = j > 0 && lines[r.label_lines[j - 1]].type == FlowLine::Type::entry;
+        const bool under_entry =
+            at != LabelAt::stream && j > 0 && lines[r.label_lines[j - 1]].type == FlowLine::Type::entry;
         first[j] = under_entry ? std::max(first[j - 1], before[j - 1]) : j > 0 ? first[j - 1] : 0;
     }
     const double inf = std::numeric_limits<double>::infinity();
@@ -952,20 +976,28 @@ bool holds_markup(const std::vector<FlowLine>& lines, const Region& r) {
 // is left to the column flow.
 bool interleaved(const std::vector<FlowLine>& lines, const Region& r) {
     if (holds_markup(lines, r)) return false;
-    size_t after_value = 0;
-    for (const size_t at : r.label_lines) after_value += follows_value(lines, r, at) ? 1 : 0;
-    return static_cast<double>(after_value) >= kMinInterleavedShare * static_cast<double>(r.label_lines.size());
+    size_t labels = 0, after_value = 0;
+    for (const size_t at : r.label_lines) {
+        if (lines[at].type != FlowLine::Type::label && lines[at].type != FlowLine::Type::entry) continue;
+        ++labels;
+        after_value += follows_value(lines, r, at) ? 1 : 0;
+    }
+    return static_cast<double>(after_value) >= kMinInterleavedShare * static_cast<double>(labels);
+}
+
+// A physical layout (values indented right of the labels) puts each label on the line where it
+// stands in its row: the row rebuilder reads its alignment there (AlignedLabels).
+bool physical_layout(const std::vector<FlowLine>& lines) {
+    size_t values = 0, indented = 0;
+    for (const FlowLine& l : lines)
+        if (l.type == FlowLine::Type::value) ++values, indented += l.indented ? 1 : 0;
+    return 2 * indented > values;
 }
 
 // The text's order when its labels stand at the foot of their rows; nullopt when they read better
 // at the top.
 std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines) {
-    // A physical layout (values indented right of the labels) puts each label on the line where it
-    // stands in its row: the row rebuilder reads its alignment there (AlignedLabels).
-    size_t values = 0, indented = 0;
-    for (const FlowLine& l : lines)
-        if (l.type == FlowLine::Type::value) ++values, indented += l.indented ? 1 : 0;
-    if (2 * indented > values) return std::nullopt;
+    if (physical_layout(lines)) return std::nullopt;
     std::vector<Region> rs = regions(lines);
     // Each region votes for the reading that fits it clearly better. When the foot wins the text,
     // every region the top does not win is read at the foot.
@@ -1004,6 +1036,107 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
     return order;
 }
 
+// A segment read as two streams: its labels, and every line of it that takes no value (headings,
+// rows, values kept under their labels), in their order; its values are cut into units later.
+Region page_region(const std::vector<FlowLine>& lines, size_t from, size_t to) {
+    Region r;
+    r.from = from;
+    r.to = to;
+    for (size_t i = from; i < to; ++i)
+        if (lines[i].type != FlowLine::Type::value && lines[i].type != FlowLine::Type::blank)
+            r.label_lines.push_back(i);
+    return r;
+}
+
+// Where a text may be read as two streams: a page, or the part of it up to a heading or a row that
+// follows a value (its values end there: a heading in a stream stands amid labels). Per line, the
+// number of its segment.
+std::vector<size_t> stream_segments(const std::vector<FlowLine>& lines) {
+    std::vector<size_t> segment_of(lines.size(), 0);
+    const FlowLine* last = nullptr;  // the last line that is not blank
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const bool closes = last && last->type == FlowLine::Type::value &&
+                            (lines[i].type == FlowLine::Type::fixed || lines[i].type == FlowLine::Type::row);
+        segment_of[i] = i == 0 ? 0 : segment_of[i - 1] + ((lines[i].page_break || closes) ? 1 : 0);
+        if (lines[i].type != FlowLine::Type::blank) last = &lines[i];
+    }
+    return segment_of;
+}
+
+// What the reading in `order` costs on the segments marked in `wanted`: each label's cost for the
+// value lines that follow it there (up to the next line of another kind), on the segment the label
+// stands on.
+std::vector<double> segment_costs(const std::vector<FlowLine>& lines, const std::vector<size_t>& order,
+                                  const std::vector<size_t>& segment_of, const std::vector<bool>& wanted) {
+    std::vector<double> costs(wanted.size(), 0.0);
+    std::vector<FlowLine> value;
+    for (size_t j = 0; j < order.size(); ++j) {
+        const FlowLine& label = lines[order[j]];
+        if (!wanted[segment_of[order[j]]] || !takes_value(label)) continue;
+        value.clear();
+        for (size_t k = j + 1; k < order.size() && (lines[order[k]].type == FlowLine::Type::value ||
+                                                    lines[order[k]].type == FlowLine::Type::blank);
+             ++k)
+            value.push_back(lines[order[k]]);
+        const std::vector<Unit> units = line_units(value, cut_units(value, 0, value.size()));
+        costs[segment_of[order[j]]] += cost(want(label), units, 0, units.size());
+    }
+    return costs;
+}
+
+long taking_labels(const std::vector<FlowLine>& lines, const Region& r) {
+    return std::count_if(r.label_lines.begin(), r.label_lines.end(), [&](size_t i) { return takes_value(lines[i]); });
+}
+
+// A segment that may read as two streams: labels enough, most of them in runs (not each after a
+// value of its own).
+bool may_stream(const std::vector<FlowLine>& lines, const Region& r) {
+    return taking_labels(lines, r) >= kMinStreamLabels && !interleaved(lines, r);
+}
+
+// The text's order with the segments that read better as two streams (see LabelAt::stream) than
+// in `near` read so: each label, then its value; their labels then keep the values they took.
+// nullopt when none does.
+std::optional<std::vector<size_t>> stream_order(std::vector<FlowLine>& lines, const std::vector<size_t>& near) {
+    if (physical_layout(lines)) return std::nullopt;
+    const std::vector<size_t> segment_of = stream_segments(lines);
+    std::vector<Region> segments;
+    std::vector<bool> wanted(lines.empty() ? 0 : segment_of.back() + 1, false);
+    for (size_t from = 0; from < lines.size();) {
+        size_t to = from + 1;
+        while (to < lines.size() && segment_of[to] == segment_of[from]) ++to;
+        if (Region r = page_region(lines, from, to); may_stream(lines, r)) {
+            wanted[segment_of[from]] = true;
+            segments.push_back(std::move(r));
+        }
+        from = to;
+    }
+    if (segments.empty()) return std::nullopt;
+    const std::vector<double> near_costs = segment_costs(lines, near, segment_of, wanted);
+    // Values in the label column's flow stay with their labels, as in a reading at the top.
+    std::vector<FlowLine> kept = lines;
+    keep_heading_values(kept);
+    keep_label_column_selections(kept);
+    keep_label_column_values(kept);
+    std::vector<size_t> order(lines.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    bool any = false;
+    for (const Region& segment : segments) {
+        Region r = page_region(kept, segment.from, segment.to);
+        if (!may_stream(kept, r) || !cut_region(kept, r)) continue;
+        const RegionFit stream = fit_region(kept, r, LabelAt::stream);
+        const double fits = kStreamBaseCost + kStreamCostPerLabel * static_cast<double>(taking_labels(kept, r));
+        if (stream.cost > fits || stream.cost + kStreamMargin >= near_costs[segment_of[r.from]]) continue;
+        rewrite_region(kept, r, stream, order);
+        std::copy(kept.begin() + static_cast<long>(r.from), kept.begin() + static_cast<long>(r.to),
+                  lines.begin() + static_cast<long>(r.from));
+        for (const size_t i : r.label_lines) lines[i].value_kept = true;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    return order;
+}
+
 // Every line exactly once, or the text as it came: a reordering never loses a line.
 void keep_every_line(std::vector<size_t>& order) {
     std::vector<bool> seen(order.size(), false);
@@ -1016,12 +1149,26 @@ void keep_every_line(std::vector<size_t>& order) {
     }
 }
 
+// The lines put in `order` (every line kept once); the order, for the caller to map lines back.
+std::optional<std::vector<size_t>> reordered(std::vector<FlowLine>& lines, std::optional<std::vector<size_t>> order) {
+    if (!order) return order;
+    keep_every_line(*order);
+    std::vector<FlowLine> moved(lines.size());
+    for (size_t j = 0; j < order->size(); ++j) moved[j] = std::move(lines[(*order)[j]]);
+    lines = std::move(moved);
+    return order;
+}
+
 }  // namespace
 
 bool is_bracketed_head(const std::string& n) {
     const std::string t = text::trim(n);
     return after_bracketed_head(t) == t.size();
 }
+
+bool is_name_label(const std::string& key) { return expects_of_key(key) == Expects::name; }
+
+bool opens_list_item(const std::string& line) { return !item_mark(text::trim(text::nfkc(line))).type.empty(); }
 
 ValueKind value_kind_of_label(const std::string& key) {
     switch (expects_of_key(key)) {
@@ -1040,15 +1187,12 @@ ValueKind value_kind_of_line(const std::string& line) {
     return has_checkbox(n) ? ValueKind::checkboxes : ValueKind::text;
 }
 
-std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
-    // Labels at the foot first; then runs of labels and runs of values, in the order that gives.
-    std::optional<std::vector<size_t>> foot = foot_order(lines);
-    if (foot) {
-        keep_every_line(*foot);
-        std::vector<FlowLine> moved(lines.size());
-        for (size_t j = 0; j < foot->size(); ++j) moved[j] = std::move(lines[(*foot)[j]]);
-        lines = std::move(moved);
-    }
+namespace {
+
+// The order of a text read with each label near its value: labels at the foot first (where they
+// stand so); then runs of labels and runs of values.
+std::vector<size_t> near_order(std::vector<FlowLine> lines) {
+    const std::optional<std::vector<size_t>> foot = reordered(lines, foot_order(lines));
     keep_heading_values(lines);
     keep_label_column_selections(lines);
     keep_label_column_values(lines);
@@ -1079,6 +1223,18 @@ std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
     keep_every_line(order);
     if (foot)
         for (size_t& j : order) j = (*foot)[j];
+    return order;
+}
+
+}  // namespace
+
+std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
+    std::vector<size_t> order = near_order(lines);
+    // Segments that read better as two streams are read so first, and the rest as before.
+    const std::optional<std::vector<size_t>> stream = reordered(lines, stream_order(lines, order));
+    if (!stream) return order;
+    order = near_order(std::move(lines));
+    for (size_t& j : order) j = (*stream)[j];
     return order;
 }
 

@@ -39,11 +39,19 @@ ValueKind value_kind_of_line(const std::string& line);
 // A short bracketed head alone on its line, its text on the next ((情報提供) | 番号法…); n in NFKC.
 bool is_bracketed_head(const std::string& n);
 
+// Whether the value of a label of the form (its form_labels key) is a name of one paragraph (①事務の
+// 名称, ①システムの名称): a paragraph after it is the next field's.
+bool is_name_label(const std::string& key);
+// Whether a line opens a list item (1. (2) ① ・ 【…】 (情報照会) …).
+bool opens_list_item(const std::string& line);
+
 // An order of the lines (a permutation of 0..n-1) in which every run of two or more labels that is
 // followed by two or more values is rewritten as label, its value lines, next label …; blank lines
 // of such a stretch go to its end. A page's cells are printed on that page, so a run of values ends
-// at a page break. Every other line keeps its place, so text that reads label by label already
-// comes back unchanged.
+// at a page break. Labels printed at the foot of their rows are read beside their values' last
+// lines, and a page whose label and value columns came in blocks out of step (values before their
+// labels) is read as two streams, labels and values each in their order. Every other line keeps its
+// place, so text that reads label by label already comes back unchanged.
 std::vector<size_t> column_flow_order(std::vector<FlowLine> lines);
 
 }  // namespace piagraph::extract_detail

@@ -964,10 +964,12 @@ private:
     // The cost of parting two rows after run line k: nothing where a paragraph ends or an item opens.
     // A label alone on its line between (centred on a value of two lines) does not end the paragraph.
     double part_cost(const Run& run, size_t k) const {
-        const Line& line = lines_[run.lines[k]];
         auto holds_value = [&](size_t at) {
             return lines_[run.lines[at]].frags.size() > first_value_frag(lines_[run.lines[at]]);
         };
+        // After a label alone on its line, the paragraph goes on from the value line above it.
+        while (k > 0 && !holds_value(k)) --k;
+        const Line& line = lines_[run.lines[k]];
         size_t after = k + 1;
         while (after < run.lines.size() && !holds_value(after)) ++after;
         if (after >= run.lines.size()) return 0;
@@ -1102,6 +1104,7 @@ struct Row {
     std::vector<size_t> held;   // blank lines and footers since the last line taken in
     bool gap = false;           // a blank line since the last line taken in
     bool page_break = false;    // a form feed or a footer since the last line taken in
+    bool unlabelled = false;    // the lines under a name that are none of it: a row with an empty label cell
 };
 
 class Rebuilder {
@@ -1294,8 +1297,22 @@ private:
         }
         if (row_ && l.page_break) row_->page_break = true;
         if (row_ && take(i)) return;
+        const bool after_name = row_ && ends_name(*row_, l);
         close();
+        if (after_name) return open_unlabelled(i);
         open(i);
+    }
+
+    // The lines under a name that are none of it, in a row of their own with an empty label cell, as
+    // the markdown conversions write a cell split from its row: read as no field's value.
+    void open_unlabelled(size_t i) {
+        row_.emplace();
+        Row& r = *row_;
+        r.at = i;
+        r.unlabelled = true;
+        r.label_open = false;
+        r.inline_value = true;
+        r.value.add_line(lines_[i].frags);
     }
 
     static void drop_trailing_colon(std::string& line) {
@@ -1356,7 +1373,7 @@ private:
     bool take(size_t i) {
         const Line& l = lines_[i];
         Row& r = *row_;
-        if (l.kind == Kind::heading || l.kind == Kind::range) return false;
+        if (l.kind == Kind::heading || l.kind == Kind::range || ends_name(r, l)) return false;
         const bool interrupted = r.gap || r.page_break;
         // After a blank line a value of (b) has ended, unless a page break came with it, or it is
         // a checkbox list that goes on: converters that write each text block a paragraph (mutool,
@@ -1411,6 +1428,8 @@ private:
         // value's wrapped end: no line break puts a tag at a line's start (a split table cell of a
         // markdown-like text written one cell a line).
         if (!r.value.empty() && !r.value.starts_with_markup() && opens_with_tag(l.frags[0].text)) return false;
+        // A group label alone on its line after a value is the cell above the labels it groups.
+        if (!r.value.empty() && l.frags.size() == 1 && is_group_label(l.frags[0].text)) return false;
         r.label_open = false;
         return absorb(i, l.frags);
     }
@@ -1420,6 +1439,13 @@ private:
     // | その妥当性 | value): a row of its own, a field of the group above. Columns count code points, so
     // in a table laid out by display width (two columns a kanji) a row's value column moves with its
     // label's length; a wrapped value's lines stand at or right of it.
+    // A name is one paragraph: a list after it (①システムの名称 | 中間サーバー | 1. 符号管理機能 …) is
+    // the description a converter or a split cell set under it, not more of the name.
+    static bool ends_name(const Row& r, const Line& l) {
+        return r.key && !r.value.empty() && !l.frags.empty() && is_name_label(*r.key) &&
+               opens_list_item(l.frags[0].text);
+    }
+
     bool opens_sub_field(const Line& l) const {
         constexpr size_t kColumnSlack = 2;
         return values_col_ != kNone && l.kind == Kind::label && !l.frags.empty() &&
@@ -1454,7 +1480,9 @@ private:
         if (!r.inline_value || l.frags.size() > 1) return false;  // 再委託 under ⑥委託先名 is a row of its own
         // A whole label takes no more words (②所属長の役職名 | なし: the next item's value, its title lost).
         if (Vocabulary::get().label(joined) && !Vocabulary::get().exact(r.labels.back())) return true;
-        return !r.key && l.kind == Kind::plain && text::length(first) <= kMaxLabelTail;
+        // An unknown label's short tail joins it; an entry's header (提供先1) is whole, and the
+        // line after its name's first line is more of the name.
+        return !r.key && !r.entry && l.kind == Kind::plain && text::length(first) <= kMaxLabelTail;
     }
 
     // A second line of the label cell that the markdown conversions keep as a cell of its own:
@@ -1759,7 +1787,10 @@ private:
         if (r.key && !r.value.empty()) ++valued_rows_;
         std::string line;
         for (const auto& l : r.labels) append_cell(line, l);
-        if (!r.value.empty()) append_cell(line, r.value.text());
+        if (r.unlabelled)
+            line = "\t" + r.value.text();
+        else if (!r.value.empty())
+            append_cell(line, r.value.text());
         out_[r.at] = line;
         for (size_t t : r.taken) out_[t].clear();
         row_.reset();

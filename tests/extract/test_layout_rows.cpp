@@ -529,12 +529,30 @@ void expect_kokuho_facts(const std::string& fixture_name) {
     ASSERT_EQ(a.files[0].entrustments.size(), 2u);
     EXPECT_EQ(a.files[0].entrustments[0].item, "国民健康保険システムの運用保守");
     EXPECT_EQ(a.files[0].entrustments[0].contractor, "株式会社みどり情報サービス");
+    EXPECT_EQ(a.files[0].entrustments[0].resubcontract, std::optional<bool>(false));
+    EXPECT_EQ(a.files[0].entrustments[1].contractor, "みどり印刷株式会社");
+    EXPECT_EQ(a.files[0].entrustments[1].resubcontract, std::optional<bool>(true));
+    ASSERT_EQ(a.files[0].provisions.size(), 1u);
+    EXPECT_EQ(a.files[0].provisions[0].recipient, "番号法第19条第8号に基づく主務省令第2条の表に掲げる情報照会者");
+    ASSERT_EQ(a.files[0].transfers.size(), 1u);
+    EXPECT_EQ(a.files[0].transfers[0].recipient, "健康福祉部介護保険課");
 }
 
 // MuPDF (mutool draw -F txt) writes each text block a paragraph: a checkbox list has blank lines
 // between its options, even inside an option's wrapped label, and goes on past them; its fonts
 // give ・ as U+2027 (行政機関‧独立行政法人等).
 TEST(LayoutRowsForm, TextBlocksAParagraphAsMutoolWritesThem) { expect_kokuho_facts("midori-kokuho-mutool.txt"); }
+
+// The sheet with its labels centred on their rows (pdftotext -layout): an entry's header stands
+// between the two lines of its recipient, and the line after the header is the name's rest, not the
+// start of ①法令上の根拠's value, although that label stands half a line off its own value's middle.
+TEST(LayoutRowsForm, CentredEntryBetweenTheLinesOfItsName) { expect_kokuho_facts("midori-kokuho-centred.txt"); }
+
+// A sheet printed to PDF and read back by pdftotext in its reading order: on a page, the value
+// column's lines come in blocks before and after the label column's (委託事項1's values, then the
+// labels of 委託事項1 and 2 and of 提供先1, then 委託事項2's values and 提供先1's). Each column keeps
+// its order, so the page's labels take its values in theirs.
+TEST(LayoutRowsForm, SheetReadAsTwoStreamsOfLabelsAndValues) { expect_kokuho_facts("midori-kokuho-sheet.txt"); }
 
 // pdftotext -raw keeps no column: a label one space before its value, the value's wrapped lines
 // at the margin, an entry's header one space before its name, boxes glued to their options.
@@ -616,6 +634,40 @@ TEST(LayoutRowsForm, LabelColonValueListItems) {
     ASSERT_EQ(a.files[0].entrustments.size(), 1u);
     EXPECT_EQ(a.files[0].entrustments[0].contractor, "さくら情報サービス株式会社");
     EXPECT_EQ(a.files[0].entrustments[0].resubcontract, std::optional<bool>(false));
+}
+
+// A name is one paragraph: a list set under it in the value column (a description that a split
+// cell or a converter put there) is no part of it.
+TEST(LayoutRowsForm, ANameEndsWhereAListUnderItStarts) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n"
+        "評価書番号                7\n"
+        "評価書名                  架空税に関する事務 重点項目評価書\n"
+        "評価実施機関名            さくら町長\n"
+        "Ⅰ 基本情報\n"
+        "①事務の名称              架空税に関する事務\n"
+        "②事務の内容 ※            架空税を賦課する。\n"
+        "システム1\n"
+        "①システムの名称          中間サーバー\n"
+        "                          1. 符号管理機能：符号を管理する。\n"
+        "                          2. 情報照会機能：情報を照会する。\n"
+        "②システムの機能          3. 情報提供機能：情報を提供する。\n"
+        "③他のシステムとの接続    [ ] 情報提供ネットワークシステム [ ○ ] 庁内連携システム\n"
+        "Ⅱ 特定個人情報ファイルの概要\n"
+        "1. 特定個人情報ファイル名\n"
+        "(1) 架空税ファイル\n"
+        "①ファイルの種類 ※        [システム用ファイル]\n"
+        "②対象となる本人の数      [1万人以上10万人未満]\n"
+        "⑤保有開始日              令和6年4月1日\n";
+    const Document doc = decode_document(text, "name-and-list.txt");
+    const auto rows = rows_from_layout(doc);
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 9), "①システムの名称\t中間サーバー");
+    const Model m = extract_document(doc);
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_EQ(m.assessments[0].systems.size(), 1u);
+    EXPECT_EQ(m.assessments[0].systems[0].name, "中間サーバー");
+    EXPECT_EQ(m.assessments[0].systems[0].canonical_id, "chukan_server");
 }
 
 TEST(LayoutRowsRefused, TooFewLabels) {

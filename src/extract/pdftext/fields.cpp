@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "../column_flow.hpp"
 #include "../form_labels.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
@@ -96,7 +97,9 @@ bool is_label_line(const Line& line) {
     return line.header.has_value();
 }
 
-Text text_after(const Layout& layout, int index, bool allow_gaps) {
+namespace {
+
+Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_paragraph) {
     const Line& start = layout.lines[index];
     Text out;
     out.value = value_after_label(start.text);
@@ -118,13 +121,21 @@ Text text_after(const Layout& layout, int index, bool allow_gaps) {
             continue;
         }
         if (gap && !out.value.empty() && !allow_gaps) break;
-        if (l.region != start.region) break;
+        if (l.region != start.region || (one_paragraph && !out.value.empty() && opens_list_item(l.text))) break;
         gap = false;
         out.value += out.value.empty() ? l.text : " " + l.text;
         out.end = i;
     }
     return out;
 }
+
+}  // namespace
+
+Text text_after(const Layout& layout, int index, bool allow_gaps) {
+    return text_after(layout, index, allow_gaps, false);
+}
+
+Text name_after(const Layout& layout, int index) { return text_after(layout, index, false, true); }
 
 Text text_before(const Layout& layout, int index) {
     Text out;

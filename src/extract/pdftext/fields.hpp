@@ -66,6 +66,8 @@ struct Text {
     int end = 0;  // index of the last line used
 };
 Text text_after(const Layout& layout, int index, bool allow_gaps);
+// The same for a name, one paragraph: it ends before a list set under it (1. …, 【…】).
+Text name_after(const Layout& layout, int index);
 // The text block printed above a label whose own value is empty (pdftotext emits some value
 // cells before their label): the nearest run of non-label lines above it on its page; `end` is
 // the index of its first line.

@@ -31,7 +31,7 @@ void read_basic(const Layout& layout, Assessment& a) {
         const Field field = field_of(l);
         const int idx = static_cast<int>(i);
         if (field == Field::affair && a.affair.empty()) {
-            const Text t = text_after(layout, idx, false);
+            const Text t = name_after(layout, idx);
             a.affair = t.value;
             a.locs["affair"] = Loc::span(l.no, t.end + 1);
         } else if (field == Field::department && a.department.empty()) {
@@ -154,7 +154,7 @@ void read_systems(const Layout& layout, Assessment& a) {
         if (owner[i] < 0) continue;
         System& s = systems[owner[i]];
         if (kinds[i] == Field::sys_name) {
-            const Text t = text_after(layout, items[i].index, false);
+            const Text t = name_after(layout, items[i].index);
             s.name = t.value;
             s.loc = Loc::span(std::min(s.loc.line, items[i].index + 1), std::max(s.loc.end_line, t.end + 1));
         } else if (kinds[i] == Field::sys_func) {
