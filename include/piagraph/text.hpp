@@ -30,12 +30,14 @@ std::string with_layout_tabs_expanded(std::string s);
 // or cells at spaces finds it there.
 std::string with_plain_spaces(std::string s);
 
-// Characters set apart one by one (a cell justified to its width, text with letter spacing, as
-// pdftotext writes them: "提 供 先 1", "③ 他 の シ ス テ ム と の 接 続", "公  表  日") joined again:
-// three single kana, kanji or digits at least, alone between the same number of spaces (up to
-// six), two of them kana or kanji where one space parts them, three where more do. The spaces
-// taken out follow the run, so that what comes after it keeps its column. Words set apart by
-// spaces ("地方税 国保", "部 署") and numbers alone (1 2 3) are kept.
+// Characters set apart one by one (a cell justified to its width, 均等割り付け, or text with letter
+// spacing, as pdftotext writes them: "提 供 先 1", "③ 他 の シ ス テ ム と の 接 続", "公  表  日",
+// "①      事    務     の     名   称") joined again: three single kana, kanji or digits at least
+// (a field's circled number may open them), alone between gaps of one space each, or of two and
+// more that differ only as a justified cell's columns round; two of them kana or kanji where one
+// space parts them, three where more do. The spaces taken out follow the run, so that what comes
+// after it keeps its column. Words set apart by spaces ("地方税 国保", "部 署") and numbers alone
+// (1 2 3) are kept.
 std::string join_spaced_characters(std::string s);
 
 // The key used to match names: NFKC, no white space (PDF line breaks split names), the

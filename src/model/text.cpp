@@ -325,12 +325,16 @@ bool spreads_with_words(char32_t c) {
     return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19) || kMarks.find(c) != std::u32string_view::npos;
 }
 
+bool is_circled_number(char32_t c) { return (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325F); }
+
 // One line of join_spaced_characters.
 std::u32string join_spaced_line(const std::u32string& l) {
-    // Three characters spaced out at least, alone between the same number of spaces (one, or up to
-    // kMaxGap in a -layout text); two of them kana or kanji where one space parts them, three where
-    // more do: digits alone are a list of numbers (1 2 3), two words apart are two words (部 署).
-    constexpr size_t kMinSpaced = 3, kMaxGap = 6;
+    // Three characters spaced out at least, each alone between spaces: one space each, or, in a
+    // -layout text, gaps as a justified cell's characters fall on its columns (均等割り付け: uneven,
+    // the last character at the cell's right edge, up to kMaxGap). Two of them kana or kanji where
+    // one space parts them, three where more do: digits alone are a list of numbers (1 2 3), two
+    // words apart are two words (部 署). A field's circled number may open the run (① 事 務).
+    constexpr size_t kMinSpaced = 3, kMaxGap = 40;
     const auto spreadable = [&](size_t i) {
         return i < l.size() && (is_kana_or_kanji(l[i]) || spreads_with_words(l[i]));
     };
@@ -342,19 +346,25 @@ std::u32string join_spaced_line(const std::u32string& l) {
     const auto alone_before_end_or_space = [&](size_t i) { return i + 1 == l.size() || is_one_space(l[i + 1]); };
     std::u32string out;
     for (size_t i = 0; i < l.size();) {
-        const bool opens = spreadable(i) && (i == 0 || is_one_space(l[i - 1]));
-        const size_t gap = opens ? spaces_from(i + 1) : 0;
+        const bool opens = (spreadable(i) || is_circled_number(l[i])) &&
+                           (i == 0 || is_one_space(l[i - 1]) || l[i - 1] == U'\f');  // a page's first line
         size_t last = i, count = 1, kana_or_kanji = is_kana_or_kanji(l[i]);
-        if (gap >= 1 && gap <= kMaxGap)
-            while (spaces_from(last + 1) == gap && spreadable(last + gap + 1) &&
-                   alone_before_end_or_space(last + gap + 1)) {
-                last += gap + 1;
-                ++count;
-                kana_or_kanji += is_kana_or_kanji(l[last]);
-            }
-        if (count >= kMinSpaced && kana_or_kanji >= (gap == 1 ? 2u : 3u)) {
-            for (size_t k = i; k <= last; k += gap + 1) out += l[k];
-            out.append((count - 1) * gap, U' ');  // what follows the run keeps its column (-layout)
+        size_t most = 0;  // the run's widest gap
+        for (size_t gap = opens ? spaces_from(i + 1) : 0; gap > 0 && gap <= kMaxGap; gap = spaces_from(last + 1)) {
+            const size_t next = last + gap + 1;
+            // ※ ends a label (②事務の内容 ※), at the cell's right edge where it is justified
+            const bool mark = count >= kMinSpaced && next < l.size() && l[next] == U'※';
+            if (!(spreadable(next) || mark) || !alone_before_end_or_space(next)) break;
+            most = std::max(most, gap);
+            last = next;
+            ++count;
+            kana_or_kanji += is_kana_or_kanji(l[last]);
+            if (mark) break;
+        }
+        if (count >= kMinSpaced && kana_or_kanji >= (most == 1 ? 2u : 3u)) {
+            for (size_t k = i; k <= last; ++k)
+                if (!is_one_space(l[k])) out += l[k];
+            out.append(last + 1 - i - count, U' ');  // what follows the run keeps its column (-layout)
             i = last + 1;
         } else {
             out += l[i++];

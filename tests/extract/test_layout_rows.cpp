@@ -548,6 +548,11 @@ TEST(LayoutRowsForm, TextBlocksAParagraphAsMutoolWritesThem) { expect_kokuho_fac
 // start of ①法令上の根拠's value, although that label stands half a line off its own value's middle.
 TEST(LayoutRowsForm, CentredEntryBetweenTheLinesOfItsName) { expect_kokuho_facts("midori-kokuho-centred.txt"); }
 
+// Labels justified to their cells' width (均等割り付け), as Japanese forms set them, read back by
+// pdftotext -layout: each label's characters stand apart by uneven gaps, its last character at the
+// cell's right edge ("①      事    務     の     名   称", "③ 他 の シ ス テ ム と の 接      続").
+TEST(LayoutRowsForm, LabelsJustifiedToTheirCells) { expect_kokuho_facts("midori-kokuho-distributed.txt"); }
+
 // A sheet printed to PDF and read back by pdftotext in its reading order: on a page, the value
 // column's lines come in blocks before and after the label column's (委託事項1's values, then the
 // labels of 委託事項1 and 2 and of 提供先1, then 委託事項2's values and 提供先1's). Each column keeps

@@ -163,13 +163,26 @@ TEST(TextWithPlainSpaces, NoBreakSpacesBecomeSpaces) {
 // A cell spread to its width (one space between each character) is joined again; words set apart
 // by spaces, numbers alone and boxes keep their spaces.
 TEST(TextJoinSpacedCharacters, SpreadCellsAreJoinedWordsAreNot) {
-    EXPECT_EQ(text::join_spaced_characters(" ③ 他 の シ ス テ ム と の 接 続"), " ③ 他のシステムとの接続         ");
+    EXPECT_EQ(text::join_spaced_characters(" ③ 他 の シ ス テ ム と の 接 続"), " ③他のシステムとの接続          ");
     EXPECT_EQ(text::join_spaced_characters("提 供 先 1 都道府県"), "提供先1    都道府県");
     EXPECT_EQ(text::join_spaced_characters("  委 託 事 項 6 ～ 1 0\n評\u3000価\u3000書\u3000名"),
               "  委託事項6～10       \n評価書名   ");
     // -layout: the characters of a justified cell two or more spaces apart; the value keeps its column
     EXPECT_EQ(text::join_spaced_characters("公    表    日          令和7年3月28日"),
               "公表日                  令和7年3月28日");
+    // -layout of a cell justified to its width (均等割り付け): gaps that differ as the columns round
+    EXPECT_EQ(text::join_spaced_characters("①      事    務     の     名   称 国民健康保険に関する事務"),
+              "①事務の名称                        国民健康保険に関する事務");
+    EXPECT_EQ(text::join_spaced_characters("シ        ス     テ      ム     1"), "システム1                        ");
+    EXPECT_EQ(text::join_spaced_characters("①   シ ス         テ       ム       の       名   称 中間サーバー"),
+              "①システムの名称" + std::string(38, ' ') + "中間サーバー");
+    EXPECT_EQ(text::join_spaced_characters("\f①   入   手   元 [ ○ ] 紙"), "\f①入手元" + std::string(9, ' ') + " [ ○ ] 紙");
+    // the last character at the cell's right edge, further off
+    EXPECT_EQ(text::join_spaced_characters("③ 他 の シ ス テ ム と の 接          続 [ ] 情報提供"),
+              "③他のシステムとの接続" + std::string(20, ' ') + "[ ] 情報提供");
+    EXPECT_EQ(text::join_spaced_characters("② 事 務 の 内 容          ※ 住民基本台帳法"),
+              "②事務の内容※" + std::string(16, ' ') + "住民基本台帳法");
+    EXPECT_EQ(text::join_spaced_characters("ス              テ            ム"), "ステム" + std::string(26, ' '));
     const std::string kept =
         "地方税 国保 住民税\n1 2 3 4\n[ ○ ] 紙 [ ] 電子記録媒体\n[ ] 有 [ ○ ] 無\n部 署\n部  署  課長\n"
         "提 供 先1";

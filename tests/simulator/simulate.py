@@ -968,7 +968,9 @@ def html_row(kind, cells):
         return "<tr><td colspan=\"2\">%s</td></tr>" % to_html(cells[0])
     # a row with an empty label (a value the conversion split off) keeps its empty label cell
     label, value = label_cell(cells)
-    return "<tr><td class=\"label\">%s</td><td>%s</td></tr>" % (label, to_html(value))
+    # the cover's number under its header (評価書番号 | 評価書名 over 14 | …) is a value, set as one
+    cls = "label value" if re.sub(r"<[^>]*>", "", label).strip().isdigit() else "label"
+    return "<tr><td class=\"%s\">%s</td><td>%s</td></tr>" % (cls, label, to_html(value))
 
 
 PRINT_CSS = """
@@ -986,6 +988,12 @@ ul, ol { margin: 0; padding-left: 1.5em; }
 # lines, centred on their row's height, so a label's lines stand above and below its value's first.
 NARROW_LABEL_CSS = PRINT_CSS.replace("td.label { width: 30%; background: #eee; }",
                                      "td.label { width: 13%; background: #eee; vertical-align: middle; }")
+# Labels spread over their cell's width (均等割り付け, as Japanese forms set them): each line's
+# characters stand apart, by a gap as wide as the cell leaves.
+DISTRIBUTED_LABEL_CSS = PRINT_CSS.replace(
+    "td.label { width: 30%; background: #eee; }",
+    "td.label { width: 30%; background: #eee; }\n"
+    "td.label:not(.value) { text-align: justify; text-align-last: justify; text-justify: inter-character; }")
 
 
 def printable_html(doc, css=PRINT_CSS, label_width=None):
@@ -1186,6 +1194,8 @@ VARIANTS = {
     "printed-pdftotext": (printed_variant(layout=False), MD),
     "printed-pdftotext-layout": (printed_variant(layout=True), MD),
     "printed-pdf": (printed_pdf_variant(), MD),
+    "printed-distributed-labels": (printed_variant(layout=True, css=DISTRIBUTED_LABEL_CSS), MD),
+    "printed-pdf-distributed-labels": (printed_pdf_variant(DISTRIBUTED_LABEL_CSS), MD),
     # the form as an office suite prints it: narrow label cells, each label centred on its row
     "printed-narrow-labels": (printed_variant(layout=True, css=NARROW_LABEL_CSS), MD),
     "printed-pdf-narrow-labels": (printed_pdf_variant(NARROW_LABEL_CSS), MD),
