@@ -1064,12 +1064,33 @@ def pdftotext(pdf, layout, page_breaks=True):
     return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
 
 
+def with_diagram(html_text):
+    """The 別添1 figure placeholder ([図：…（A、B、…）]) drawn as a figure is: boxes named after the
+    systems it lists, set about the page, with arrows and the steps' words beside them."""
+    def figure(m):
+        names = re.split("[、,]", m.group(1))
+        extra = ["住民", "窓口", "他市区町村", "情報提供ネットワークシステム", "①届出", "②照会", "③回答", "④通知"]
+        boxes = []
+        for k, name in enumerate(names + extra):
+            x, y = 5 + (k % 3) * 60, 5 + (k // 3) * 28
+            border = "border:1px solid #000;" if k < len(names) + 4 else ""
+            boxes.append('<div style="position:absolute;left:%dmm;top:%dmm;width:45mm;%sfont-size:8pt">%s</div>'
+                         % (x, y, border, html.escape(name)))
+            if k % 3 < 2:
+                boxes.append('<div style="position:absolute;left:%dmm;top:%dmm;font-size:8pt">→</div>' % (x + 50, y + 3))
+        return ('<td colspan="2"><div style="position:relative;height:%dmm">%s</div></td>'
+                % (10 + 28 * ((len(names) + len(extra)) // 3 + 1), "".join(boxes)))
+    return re.sub(r'<td colspan="2">\[図：[^（(]*[（(]([^）)]*)[）)]\]</td>', figure, html_text)
+
+
 def printed(doc, ctx, css, label_width, spreadsheet, centred=False):
     """The form printed to PDF, with headless chromium or from a spreadsheet: the PDF's path.
     centred: the sheet's label cells centred on their rows (Calc reads valign, not CSS), each value
     at the top of its cell, as a form formatted so prints."""
     cache = ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache")
     html_text = printable_html(doc, css, label_width)
+    if ctx.get("diagram"):
+        html_text = with_diagram(html_text)
     if not spreadsheet:
         return print_pdf(html_text, cache)
     # Calc runs a cell's blocks together (再委託⑦再委託の有無): its lines break where the form's do
@@ -1195,6 +1216,9 @@ VARIANTS = {
     "printed-pdftotext-layout": (printed_variant(layout=True), MD),
     "printed-pdf": (printed_pdf_variant(), MD),
     "printed-distributed-labels": (printed_variant(layout=True, css=DISTRIBUTED_LABEL_CSS), MD),
+    "printed-diagram": (lambda doc, ctx: printed_variant(layout=True)(doc, dict(ctx, diagram=True)), MD),
+    "printed-pdf-diagram": (lambda doc, ctx: printed_pdf_variant()(doc, dict(ctx, diagram=True)), MD),
+    "printed-pdftotext-diagram": (lambda doc, ctx: printed_variant(layout=False)(doc, dict(ctx, diagram=True)), MD),
     "printed-pdf-distributed-labels": (printed_pdf_variant(DISTRIBUTED_LABEL_CSS), MD),
     # the form as an office suite prints it: narrow label cells, each label centred on its row
     "printed-narrow-labels": (printed_variant(layout=True, css=NARROW_LABEL_CSS), MD),
