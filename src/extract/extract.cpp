@@ -352,9 +352,31 @@ void settle_number_and_title(Assessment& a) {
     if (const auto at = a.locs.find("title"); at != a.locs.end()) a.locs["number"] = at->second;
 }
 
+// The cover's title is the affair's name followed by the form's (住民基本台帳に関する事務 全項目評価書).
+// A title that is only the number was read from the number's cell: it is no title. Where the
+// affair's own row was not read, the title names it.
+void settle_affair_and_title(Assessment& a) {
+    const std::string title = text::trim(a.title);
+    if (!title.empty() && title == text::trim(a.number)) {
+        a.title.clear();
+        a.locs.erase("title");
+        return;
+    }
+    if (!a.affair.empty() || title.empty()) return;
+    for (const std::string& form : Dictionary::get().form_names()) {
+        if (!title.ends_with(form)) continue;
+        const std::string affair = text::trim(title.substr(0, title.size() - form.size()));
+        if (affair.empty() || !looks_like_affair_name(affair) || is_form_name(affair)) return;
+        a.affair = affair;
+        if (const auto at = a.locs.find("title"); at != a.locs.end()) a.locs["affair"] = at->second;
+        return;
+    }
+}
+
 void finish(Assessment& a, const Document& doc, const std::map<std::string, std::string>& definitions) {
     a.source_file = doc.path;
     settle_number_and_title(a);
+    settle_affair_and_title(a);
     const auto& dict = Dictionary::get();
     for (auto& s : a.systems) {
         s.normalized_name = extract_detail::normalize_name(s.name);

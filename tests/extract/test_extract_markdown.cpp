@@ -482,6 +482,27 @@ TEST(ExtractDocument, EmptyTextIsAnInputError) {
     EXPECT_THROW(extract_document(doc), InputError);
 }
 
+// The cover's title names the affair and the form: where ①事務の名称's row was not read, the title
+// gives the affair, with the title's line. A title that is only the number came from the number's
+// cell and is no title.
+TEST(ExtractDocument, AffairFromTheTitleWhereItsRowWasNotRead) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号\t7\n評価書名\t架空税に関する事務 重点項目評価書\n"
+        "評価実施機関名\tさくら町長\nシステム1\t\n①システムの名称\t架空税システム\n";
+    const Assessment a = only_assessment(text, "no-affair-row.txt");
+    EXPECT_EQ(a.affair, "架空税に関する事務");
+    ASSERT_TRUE(a.locs.count("affair"));
+    EXPECT_EQ(a.locs.at("affair").line, 3);
+
+    const Assessment numbered = only_assessment(
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号\t7\n評価書名\t7\n評価実施機関名\tさくら町長\n"
+        "①事務の名称\t架空税に関する事務\nシステム1\t\n①システムの名称\t架空税システム\n",
+        "title-is-the-number.txt");
+    EXPECT_EQ(numbered.number, "7");
+    EXPECT_EQ(numbered.title, "");
+    EXPECT_EQ(numbered.affair, "架空税に関する事務");
+}
+
 }  // namespace
 }  // namespace piagraph
 
