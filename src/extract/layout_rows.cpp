@@ -1434,11 +1434,6 @@ private:
         return absorb(i, l.frags);
     }
 
-    // A label of the form set in from the margin but left of the values (a table of three columns:
-    // 再委託 | ④再委託の有無 | value, then | ⑤再委託の許諾方法 | value; ②保管期間 | 期間 | value, then
-    // | その妥当性 | value): a row of its own, a field of the group above. Columns count code points, so
-    // in a table laid out by display width (two columns a kanji) a row's value column moves with its
-    // label's length; a wrapped value's lines stand at or right of it.
     // A name is one paragraph: a list after it (①システムの名称 | 中間サーバー | 1. 符号管理機能 …) is
     // the description a converter or a split cell set under it, not more of the name.
     static bool ends_name(const Row& r, const Line& l) {
@@ -1446,6 +1441,11 @@ private:
                opens_list_item(l.frags[0].text);
     }
 
+    // A label of the form set in from the margin but left of the values (a table of three columns:
+    // 再委託 | ④再委託の有無 | value, then | ⑤再委託の許諾方法 | value; ②保管期間 | 期間 | value, then
+    // | その妥当性 | value): a row of its own, a field of the group above. Columns count code points, so
+    // in a table laid out by display width (two columns a kanji) a row's value column moves with its
+    // label's length; a wrapped value's lines stand at or right of it.
     bool opens_sub_field(const Line& l) const {
         constexpr size_t kColumnSlack = 2;
         return values_col_ != kNone && l.kind == Kind::label && !l.frags.empty() &&
