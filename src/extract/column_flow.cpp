@@ -754,10 +754,10 @@ void keep_label_column_values(std::vector<FlowLine>& lines) {
 // top or at the foot is chosen once for the text, by which reading fits its values better. A label
 // centred on its row stands amid its value's lines (middle): the foot's reading, for a text read
 // at the foot, is whichever of the two fits a region better.
-// A page whose label column and value column came one after the other in blocks, in no order of
-// their rows (pdftotext's reading order of a sheet: values, then their labels, then more values),
-// is read as two streams: its labels in their order take its values in theirs, wherever each
-// stands (stream).
+// A part of a page whose label column and value column came one after the other in blocks, in no
+// order of their rows (pdftotext's reading order of a sheet: values, then their labels, then more
+// values), is read as two streams: its labels in their order take its values in theirs, wherever
+// each stands (stream).
 enum class LabelAt { top, foot, middle, stream };
 
 // The cost of a label whose value stands a unit away from where its alignment wants it, per unit
@@ -1038,7 +1038,7 @@ std::optional<std::vector<size_t>> foot_order(const std::vector<FlowLine>& lines
 
 // A segment read as two streams: its labels, and every line of it that takes no value (headings,
 // rows, values kept under their labels), in their order; its values are cut into units later.
-Region page_region(const std::vector<FlowLine>& lines, size_t from, size_t to) {
+Region segment_region(const std::vector<FlowLine>& lines, size_t from, size_t to) {
     Region r;
     r.from = from;
     r.to = to;
@@ -1105,7 +1105,7 @@ std::optional<std::vector<size_t>> stream_order(std::vector<FlowLine>& lines, co
     for (size_t from = 0; from < lines.size();) {
         size_t to = from + 1;
         while (to < lines.size() && segment_of[to] == segment_of[from]) ++to;
-        if (Region r = page_region(lines, from, to); may_stream(lines, r)) {
+        if (Region r = segment_region(lines, from, to); may_stream(lines, r)) {
             wanted[segment_of[from]] = true;
             segments.push_back(std::move(r));
         }
@@ -1122,7 +1122,7 @@ std::optional<std::vector<size_t>> stream_order(std::vector<FlowLine>& lines, co
     std::iota(order.begin(), order.end(), size_t{0});
     bool any = false;
     for (const Region& segment : segments) {
-        Region r = page_region(kept, segment.from, segment.to);
+        Region r = segment_region(kept, segment.from, segment.to);
         if (!may_stream(kept, r) || !cut_region(kept, r)) continue;
         const RegionFit stream = fit_region(kept, r, LabelAt::stream);
         const double fits = kStreamBaseCost + kStreamCostPerLabel * static_cast<double>(taking_labels(kept, r));

@@ -514,8 +514,7 @@ std::optional<Document> single_spaced(const Document& doc, std::vector<int>& sou
         }
         i = run;
     }
-    out.text.clear();
-    for (const auto& l : out.lines) out.text += l + "\n";
+    join_lines(out);
     return out;
 }
 
@@ -529,8 +528,7 @@ std::optional<CleanedDocument> cleaned_document(const Document& input) {
     if (const auto starts = extract_detail::page_starts_by_number((copy ? *copy : input).lines)) {
         if (!copy) copy = input;
         for (const size_t i : *starts) copy->lines[i].insert(0, 1, '\f');
-        copy->text.clear();
-        for (const auto& l : copy->lines) copy->text += l + "\n";
+        join_lines(*copy);
     }
     if (!copy) return cleaned_from(input);
     std::optional<CleanedDocument> cleaned = cleaned_from(*copy);

@@ -569,6 +569,20 @@ TEST(LayoutRowsForm, RawOrderWithoutColumns) {
     expect_kokuho_facts("midori-kokuho-raw.txt");
 }
 
+// The facts of さくら町's 架空税 assessment that every flattening of its rows below keeps.
+void expect_sakura_tax_facts(const Model& m) {
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.number, "7");
+    EXPECT_EQ(a.affair, "架空税に関する事務");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].entrustments.size(), 1u);
+    EXPECT_EQ(a.files[0].entrustments[0].contractor, "さくら情報サービス株式会社");
+    EXPECT_EQ(a.files[0].entrustments[0].resubcontract, std::optional<bool>(false));
+}
+
 // A text that writes each row "label：value" on one line (a converter or a typist that flattens
 // the form's table): the colon parts label and value, as a tab would; a heading, an entry's header
 // and a range of entries written so are what they are; a group label is followed by its field's.
@@ -597,17 +611,8 @@ TEST(LayoutRowsForm, LabelColonValueLines) {
     EXPECT_EQ(line(*rows, 24), "委託事項1\t架空税システムの運用保守");
 
     const Model m = extract_document(doc);
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
-    EXPECT_EQ(a.number, "7");
-    EXPECT_EQ(a.organization, "さくら町長");
-    EXPECT_EQ(a.affair, "架空税に関する事務");
-    ASSERT_EQ(a.systems.size(), 1u);
-    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム"}));
-    ASSERT_EQ(a.files.size(), 1u);
-    ASSERT_EQ(a.files[0].entrustments.size(), 1u);
-    EXPECT_EQ(a.files[0].entrustments[0].contractor, "さくら情報サービス株式会社");
-    EXPECT_EQ(a.files[0].entrustments[0].resubcontract, std::optional<bool>(false));
+    ASSERT_NO_FATAL_FAILURE(expect_sakura_tax_facts(m));
+    EXPECT_EQ(m.assessments[0].organization, "さくら町長");
 }
 
 // The same rows as a markdown list (- **①システムの名称**：…), as LLM-based converters write a
@@ -627,18 +632,9 @@ TEST(LayoutRowsForm, LabelColonValueListItems) {
         "- **委託事項1**：架空税システムの運用保守\n- **③委託先名**：さくら情報サービス株式会社\n"
         "- **再委託**：④再委託の有無 ※ [再委託しない]\n";
     const Model m = extract_document(decode_document(text, "list.md"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
-    EXPECT_EQ(a.number, "7");
-    EXPECT_EQ(a.affair, "架空税に関する事務");
-    ASSERT_EQ(a.systems.size(), 1u);
-    EXPECT_EQ(a.systems[0].name, "架空税システム");
-    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム"}));
-    ASSERT_EQ(a.files.size(), 1u);
-    EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"架空税ファイル"}));
-    ASSERT_EQ(a.files[0].entrustments.size(), 1u);
-    EXPECT_EQ(a.files[0].entrustments[0].contractor, "さくら情報サービス株式会社");
-    EXPECT_EQ(a.files[0].entrustments[0].resubcontract, std::optional<bool>(false));
+    ASSERT_NO_FATAL_FAILURE(expect_sakura_tax_facts(m));
+    EXPECT_EQ(m.assessments[0].systems[0].name, "架空税システム");
+    EXPECT_EQ(m.assessments[0].files[0].names, (std::vector<std::string>{"架空税ファイル"}));
 }
 
 // A name is one paragraph: a list set under it in the value column (a description that a split
