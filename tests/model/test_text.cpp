@@ -176,7 +176,8 @@ TEST(TextJoinSpacedCharacters, SpreadCellsAreJoinedWordsAreNot) {
     EXPECT_EQ(text::join_spaced_characters("シ        ス     テ      ム     1"), "システム1                        ");
     EXPECT_EQ(text::join_spaced_characters("①   シ ス         テ       ム       の       名   称 中間サーバー"),
               "①システムの名称" + std::string(38, ' ') + "中間サーバー");
-    EXPECT_EQ(text::join_spaced_characters("\f①   入   手   元 [ ○ ] 紙"), "\f①入手元" + std::string(9, ' ') + " [ ○ ] 紙");
+    EXPECT_EQ(text::join_spaced_characters("\f①   入   手   元 [ ○ ] 紙"),
+              "\f①入手元" + std::string(9, ' ') + " [ ○ ] 紙");
     // the last character at the cell's right edge, further off
     EXPECT_EQ(text::join_spaced_characters("③ 他 の シ ス テ ム と の 接          続 [ ] 情報提供"),
               "③他のシステムとの接続" + std::string(20, ' ') + "[ ] 情報提供");
