@@ -94,6 +94,8 @@ std::string escape_markup(std::string_view s);
 
 // Number of code points.
 size_t length(std::string_view s);
+// length(s) > chars, read no further than the code point that decides it (cells can be long).
+bool longer_than(std::string_view s, size_t chars);
 // The bytes of the code point at s[i] (an invalid byte is one), and where the last one starts.
 size_t char_bytes(std::string_view s, size_t i);
 size_t last_char_start(std::string_view s);

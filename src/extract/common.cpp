@@ -756,7 +756,7 @@ std::vector<std::string> listed_file_names(const std::string& line) {
     auto names = parse_name_list(line);
     const std::string& suffix = FormLabels::get().spellings("file_name_suffix").front();
     const bool files_only = std::all_of(names.begin(), names.end(), [&](const std::string& n) {
-        return text::ends_with(n, suffix) && text::length(n) <= kMaxNameChars;
+        return text::ends_with(n, suffix) && !text::longer_than(n, kMaxNameChars);
     });
     return files_only ? names : std::vector<std::string>{};
 }
@@ -936,7 +936,7 @@ bool looks_like_publication_date(std::string_view s) {
     constexpr size_t kDateChars = 20;
     // A date the cover prints has its month (令和6年10月1日); a period such as the retention option
     // 1年未満 has a year and a digit only, and the form's version is bracketed ([令和6年10月 様式4]).
-    if (!looks_like_date(s) || text::length(s) > kDateChars) return false;
+    if (!looks_like_date(s) || text::longer_than(s, kDateChars)) return false;
     const std::string n = text::nfkc(s);
     return text::contains(n, written("month")) && !text::starts_with(n, "[");
 }
@@ -945,13 +945,13 @@ bool looks_like_organization(std::string_view s) {
     constexpr size_t kNameChars = 30;
     static const auto suffixes = Dictionary::get().list("/parties/organization_suffixes");
     const std::string t = text::trim(s);
-    return !t.empty() && text::length(t) <= kNameChars &&
+    return !t.empty() && !text::longer_than(t, kNameChars) &&
            std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& x) { return text::ends_with(t, x); });
 }
 
 bool looks_like_assessment_title(std::string_view s) {
     constexpr size_t kTitleChars = 60;
-    if (text::length(s) > kTitleChars) return false;
+    if (text::longer_than(s, kTitleChars)) return false;
     const std::string k = text::match_key(s);
     const auto& forms = Dictionary::get().form_names();
     return std::any_of(forms.begin(), forms.end(),

@@ -247,7 +247,7 @@ void keep_more_changes(std::vector<Assessment>& kept, std::vector<Assessment>& o
 // An affair's name (住民基本台帳に関する事務): a name, not a sentence of the declaration beside it.
 bool looks_like_affair_name(std::string_view s) {
     constexpr size_t kNameChars = 60;
-    return text::length(s) <= kNameChars && !text::contains(s, "。");
+    return !text::longer_than(s, kNameChars) && !text::contains(s, "。");
 }
 
 // A form's name alone (全項目評価書 …, any spacing or width).

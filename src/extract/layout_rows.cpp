@@ -68,7 +68,7 @@ public:
     // The form_labels key of a row label ("" for a label only field_labels lists); nullopt when
     // the cell is no row label.
     std::optional<std::string> label(std::string_view cell) const {
-        if (text::length(cell) > kMaxLabelChars * 2) return std::nullopt;
+        if (text::longer_than(cell, kMaxLabelChars * 2)) return std::nullopt;
         const std::string k = label_key(cell);
         if (k.empty()) return std::nullopt;
         if (const auto it = exact_hashed_.find(k); it != exact_hashed_.end()) return it->second;
@@ -219,7 +219,7 @@ std::pair<std::string, int> entry_of(const std::string& cell) {
     static const std::regex single(R"(^[0-9]+$)");
     // The dashes of a range: ~ - and the full-width tilde, wave dash, hyphen-minus, bar, long vowel mark.
     static const std::regex range("^[0-9]+\\s*(\uff5e|~|\u301c|-|\uff0d|\u2015|\u30fc)\\s*[0-9]+$");
-    if (text::length(cell) > kMaxLabelChars) return {"", 0};
+    if (text::longer_than(cell, kMaxLabelChars)) return {"", 0};
     static const auto prefixes = [] {
         std::vector<std::pair<const char*, const std::vector<std::string>*>> out;
         for (const char* key : kEntryKeys) out.emplace_back(key, &FormLabels::get().spellings(key));
@@ -240,11 +240,11 @@ std::pair<std::string, int> entry_of(const std::string& cell) {
 // title the form knows, (別添1) …, (備考).
 // `n` is the line in NFKC, trimmed.
 bool is_heading(const std::string& n) {
-    if (text::length(n) > kMaxLabelChars * 2) return false;
+    if (text::longer_than(n, kMaxLabelChars * 2)) return false;
     const FormLabels& f = FormLabels::get();
     static const auto& titles = f.spellings("title");
     static const auto& annexes = f.spellings("annex");
-    const std::string k = compact_key(n);  // n is NFKC already: its normalisation is a memo hit
+    const std::string k = compact_key(n);
     for (const auto& title : titles)
         if (text::starts_with(k, title) && text::length(k) < text::length(title) + 20) return true;
     if (f.is("contents", k) || f.is("remarks", k)) return true;

@@ -610,6 +610,16 @@ size_t length(std::string_view s) {
     return count;
 }
 
+bool longer_than(std::string_view s, size_t chars) {
+    if (s.size() <= chars) return false;  // a code point is at least one byte
+    size_t count = 0;
+    for (size_t i = 0; i < s.size(); ++count) {
+        if (count == chars) return true;
+        i += next_code_point(s, i).second;
+    }
+    return false;
+}
+
 size_t char_bytes(std::string_view s, size_t i) { return next_code_point(s, i).second; }
 
 size_t last_char_start(std::string_view s) {

@@ -97,6 +97,14 @@ std::string reference_squeeze(const std::string& s) {
     return text::to_utf8(out);
 }
 
+TEST(TextLength, LongerThanCountsCodePointsAsLengthDoes) {
+    EXPECT_FALSE(text::longer_than("", 0));
+    EXPECT_TRUE(text::longer_than("評価書", 2));
+    EXPECT_FALSE(text::longer_than("評価書", 3));   // nine bytes, three code points
+    EXPECT_TRUE(text::longer_than("\xFF\xFE", 1));  // an invalid byte is one, as length counts it
+    EXPECT_FALSE(text::longer_than("\xFF\xFE", 2));
+}
+
 TEST(TextSqueeze, CollapsesEveryKindOfSpace) {
     EXPECT_EQ(text::squeeze("  住基\u3000\u3000ネット \t CS\u00A0 "), "住基 ネット CS");
     EXPECT_EQ(text::squeeze("a\xFF b"), "a\xEF\xBF\xBD b");
@@ -206,6 +214,9 @@ TEST(TextFastPaths, AgreeWithReferencesOnRealLines) {
             ASSERT_EQ(text::match_key(line), reference_match_key(line)) << path << ": " << line;
             ASSERT_EQ(text::squeeze(line), reference_squeeze(line)) << path << ": " << line;
             ASSERT_EQ(text::length(line), text::to_u32(line).size()) << path << ": " << line;
+            for (const size_t chars :
+                 {size_t{0}, size_t{1}, text::length(line) / 2, text::length(line), text::length(line) + 1})
+                ASSERT_EQ(text::longer_than(line, chars), text::length(line) > chars) << path << ": " << line;
             std::string compact;
             for (char32_t c : text::to_u32(reference_nfkc(line)))
                 if (!(c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x3000 || c == 0xA0))

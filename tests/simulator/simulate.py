@@ -1014,9 +1014,10 @@ def printable_html(doc, css=PRINT_CSS, label_width=None):
             "<body>\n%s\n</body></html>\n" % (css, body))
 
 
-def cached_pdf(html_text, cache_dir, engine, print_to):
-    """The PDF of the HTML as `engine` prints it, cached by content hash: print_to(html_path, work_dir)
-    makes the PDF and returns its path, in a temporary folder (parallel runs share nothing)."""
+def cached_pdf(html_text, cache_dir, engine, print_to, suffix=".html"):
+    """The PDF of the HTML (or of the text, suffix ".txt") as `engine` prints it, cached by content
+    hash: print_to(path, work_dir) makes the PDF and returns its path, in a temporary folder (parallel
+    runs share nothing)."""
     os.makedirs(cache_dir, exist_ok=True)
     key = hashlib.sha256((engine + "\n" + html_text).encode("utf-8")).hexdigest()[:20]
     pdf = os.path.join(cache_dir, "%s.%s.pdf" % (key, engine))
@@ -1024,8 +1025,8 @@ def cached_pdf(html_text, cache_dir, engine, print_to):
         return pdf
     work = tempfile.mkdtemp(prefix="sim-%s-" % engine)
     try:
-        html_path = os.path.join(work, key + ".html")
-        with open(html_path, "w", encoding="utf-8") as f:
+        html_path = os.path.join(work, key + suffix)
+        with open(html_path, "w", encoding="utf-8-sig" if suffix == ".txt" else "utf-8") as f:
             f.write(html_text)
         shutil.move(print_to(html_path, work), pdf + ".part")
     finally:
@@ -1034,16 +1035,39 @@ def cached_pdf(html_text, cache_dir, engine, print_to):
     return pdf
 
 
+def chromium_print(path, work):
+    """The file at `path` printed to PDF by headless chromium (no running header), in `work`."""
+    out = os.path.join(work, "printed.pdf")
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    "--user-data-dir=" + os.path.join(work, "profile"), "--print-to-pdf=" + out,
+                    "file://" + os.path.abspath(path)],
+                   check=True, capture_output=True, timeout=300)
+    return out
+
+
 def print_pdf(html_text, cache_dir):
     """Print the HTML with headless chromium."""
-    def print_to(html_path, work):
-        out = os.path.join(work, "printed.pdf")
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                        "--user-data-dir=" + os.path.join(work, "profile"), "--print-to-pdf=" + out,
-                        "file://" + os.path.abspath(html_path)],
-                       check=True, capture_output=True, timeout=300)
-        return out
-    return cached_pdf(html_text, cache_dir, "chromium", print_to)
+    return cached_pdf(html_text, cache_dir, "chromium", chromium_print)
+
+
+def print_text_pdf(text, cache_dir):
+    """Print the text as it is, as a browser prints a .txt it opened (a BOM names its encoding): each
+    line wrapped at the page's width, a tab a few spaces."""
+    return cached_pdf(text, cache_dir, "chromium-text", chromium_print, suffix=".txt")
+
+
+def printed_text_variant(layout=None):
+    """The text printed as it is (print_text_pdf) and converted back: by pdftotext (physical layout,
+    or reading order), or, layout None, the PDF itself read by piagraph."""
+    def variant(doc, ctx):
+        if printer_missing(False) or (layout is not None and not shutil.which("pdftotext")):
+            return None
+        pdf = print_text_pdf(doc.text, ctx.get("cache") or os.path.join(tempfile.gettempdir(), "sim-cache"))
+        if layout is not None:
+            return pdftotext(pdf, layout), doc.gold
+        with open(pdf, "rb") as f:
+            return f.read(), doc.gold
+    return variant
 
 
 def print_spreadsheet_pdf(html_text, cache_dir):
@@ -1271,6 +1295,11 @@ VARIANTS = {
     "printed-pdfminer": (printed_other_converter_variant("pdf2txt", ["pdf2txt", "{pdf}"]), MD),
     "printed-pdftotext-raw": (
         printed_other_converter_variant("pdftotext", ["pdftotext", "-raw", "-enc", "UTF-8", "{pdf}", "-"]), MD),
+    # the text itself printed (a browser printing the .txt) and converted back: each line wrapped at
+    # the page's width, a row's value going on at the margin under its label
+    "printed-as-text": (printed_text_variant(layout=True), BOTH),
+    "printed-as-text-raw": (printed_text_variant(layout=False), BOTH),
+    "printed-pdf-as-text": (printed_text_variant(), BOTH),
     # a scan's OCR (or a font without ①) in physical layout: (1)ファイルの種類 in the label column
     "printed-circled-as-parens": (lambda doc, ctx: make_variant(doc, "circled-as-parens+printed-pdftotext-layout", ctx),
                                   MD),

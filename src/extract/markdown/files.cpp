@@ -101,7 +101,7 @@ std::optional<std::pair<std::vector<std::string>, int>> file_names_above(const D
         std::string text = plain(r.cells[0]);
         const auto names = parse_name_list(text);
         if (names.empty() || std::any_of(names.begin(), names.end(), [](const std::string& n) {
-                return text::length(n) > kNameChars || FormLabels::get().in("illegible", n);
+                return text::longer_than(n, kNameChars) || FormLabels::get().in("illegible", n);
             }))
             return std::nullopt;
         return text;

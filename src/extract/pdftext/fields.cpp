@@ -83,7 +83,7 @@ bool is_file_name_line(const Line& line) {
     if (line.text.empty() || line.grid || is_option_list_line(line.text)) return false;
     const std::string n = text::nfkc(line.text);
     if (n.size() > 2 && n[0] == '(' && n[1] >= '0' && n[1] <= '9') return true;  // （２）住民票ファイル
-    if (is_label_line(line) || text::length(n) > kNameChars || n[0] == '-') return false;  // - 3 -: a page number
+    if (is_label_line(line) || text::longer_than(n, kNameChars) || n[0] == '-') return false;  // - 3 -: a page number
     // ＜…における措置＞, ＜選択肢＞: a sub-heading of the form's text, not a name.
     if (n.front() == '<' && n.back() == '>') return false;
     return !text::ends_with(n, "。");
