@@ -804,14 +804,18 @@ struct RegionFit {
     std::vector<size_t> bounds;
 };
 
+// The labels of a region that take a value.
+long taking_labels(const std::vector<FlowLine>& lines, const Region& r) {
+    return std::count_if(r.label_lines.begin(), r.label_lines.end(), [&](size_t i) { return takes_value(lines[i]); });
+}
+
 std::vector<Region> regions(const std::vector<FlowLine>& lines) {
     std::vector<Region> out;
     Region r;
     auto flush = [&](size_t to) {
         r.to = to;
         // (the labels of a segment read as two streams have their values already)
-        if (std::any_of(r.label_lines.begin(), r.label_lines.end(), [&](size_t i) { return takes_value(lines[i]); }))
-            out.push_back(std::move(r));
+        if (taking_labels(lines, r) > 0) out.push_back(std::move(r));
         r = Region{};
         r.from = to;
     };
@@ -1082,10 +1086,6 @@ std::vector<double> segment_costs(const std::vector<FlowLine>& lines, const std:
         costs[segment_of[order[j]]] += cost(want(label), units, 0, units.size());
     }
     return costs;
-}
-
-long taking_labels(const std::vector<FlowLine>& lines, const Region& r) {
-    return std::count_if(r.label_lines.begin(), r.label_lines.end(), [&](size_t i) { return takes_value(lines[i]); });
 }
 
 // A segment that may read as two streams: labels enough, most of them in runs (not each after a
