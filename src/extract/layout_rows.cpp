@@ -37,6 +37,14 @@ constexpr size_t kMaxLabelTail = 12;
 constexpr double kMaxLaidOutShareOfFlat = 0.05;
 // A label cut by the line end is known by its first line from this many characters on.
 constexpr size_t kMinWrappedLabelChars = 8;
+// A text wraps its values at the margin (printed as written) when at least this many rows' full
+// lines go on at the margin, and rows whose next line is set in are fewer than this share of them.
+constexpr size_t kMinMarginWraps = 3;
+constexpr double kMaxSetInShareOfMarginWraps = 0.25;
+// A line is full, cut by the page's width, from this share of the widest lines' width (the
+// kPageWidthQuantile of them all) on: -layout sets a row's label-to-value gap a few columns off.
+constexpr double kFullPrintedLineShare = 0.7;
+constexpr double kPageWidthQuantile = 0.9;
 // A line of a heading that wrapped in the label column is this short at most.
 constexpr size_t kMaxWrappedHeadingChars = 20;
 // How far (in characters) a table cell's text may stand from its header's column.
@@ -149,6 +157,15 @@ private:
     std::vector<std::string> prefixes_;
     std::vector<std::string> options_;
 };
+
+// `share` of the `quantile` of `widths` (0 for none): where a line counts as full, from the widest
+// lines' width.
+size_t share_of_quantile(std::vector<size_t> widths, double quantile, double share) {
+    if (widths.empty()) return 0;
+    const auto at = widths.begin() + static_cast<std::ptrdiff_t>(quantile * static_cast<double>(widths.size() - 1));
+    std::nth_element(widths.begin(), at, widths.end());
+    return static_cast<size_t>(share * static_cast<double>(*at));
+}
 
 // ---- lines ---------------------------------------------------------------------------------
 
@@ -309,6 +326,8 @@ size_t glued_label_end(const std::string& cell) {
     return at;
 }
 
+bool is_group_label(const std::string& t);
+
 void split_label_from_selection(std::vector<Frag>& frags, size_t k) {
     const std::string& first = frags[k].text;
     // A label written with a space inside (④移転する情報の対象となる 本人の数) is no label and value.
@@ -320,6 +339,14 @@ void split_label_from_selection(std::vector<Frag>& frags, size_t k) {
         // text of "label: value" lines writes a row.
         std::tie(at, gap) = colon_after_label(first);
         if (at == std::string::npos) gap = 1;
+    }
+    if (at == std::string::npos) {
+        // Or a group label one space before its field's numbered label (再委託 ④再委託の有無 ※
+        // [再委託する], as pdftotext -raw writes the row).
+        at = first.find(' ');
+        if (at != std::string::npos &&
+            (!is_group_label(first.substr(0, at)) || leading_field_number(text::trim(first.substr(at + 1))) == 0))
+            at = std::string::npos;
     }
     if (at == std::string::npos) {
         // Else a label, or a wrapped label's first line, before a selection.
@@ -368,6 +395,16 @@ Kind first_cell_kind(const std::string& cell, Line& line) {
     return !u.empty() && is_letter(u[0]) ? Kind::plain : Kind::other;
 }
 
+// An entry's header whose number a printer set apart (システム   4: the digit in another font, or
+// after a tab) is one cell, the header.
+void join_split_entry_number(std::vector<Frag>& frags) {
+    if (frags.size() != 2 || entry_of(frags[0].text).second != 0) return;
+    std::string joined = frags[0].text + frags[1].text;
+    if (entry_of(joined).second == 0) return;
+    frags[0].text = std::move(joined);
+    frags.pop_back();
+}
+
 // A line's fragments and kind, `s` without its form feeds.
 Line read_cells(const std::u32string& s, bool page_break) {
     Line line;
@@ -375,6 +412,7 @@ Line read_cells(const std::u32string& s, bool page_break) {
     while (line.indent < s.size() && (s[line.indent] == U' ' || s[line.indent] == 0x3000)) ++line.indent;
     line.frags = split_frags(s, line.indent);
     if (line.frags.empty()) return line;
+    join_split_entry_number(line.frags);
     split_label_from_selection(line.frags);
     // A heading written as a label (4. 特定個人情報ファイルの取扱いの委託：) is the heading.
     std::string normal = text::trim(text::nfkc(text::trim(text::to_utf8(s))));
@@ -468,7 +506,10 @@ void join_text(std::string& into, const std::string& next) {
     const std::u32string a = text::to_u32(std::string_view(into).substr(text::last_char_start(into))),
                          b = text::to_u32(next);
     const bool after_mark = a.back() == U']' || a.back() == 0x3011 || a.back() == 0xFF3D;
-    const bool space = after_mark || next_mark(b, 0) == 0 || opens_item(b) || a.back() == U' ';
+    // Latin words (markup, names) wrap at the space between them.
+    auto latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
+    const bool between_words = (latin(a.back()) || a.back() == U'"') && latin(b.front());
+    const bool space = after_mark || between_words || next_mark(b, 0) == 0 || opens_item(b) || a.back() == U' ';
     if (space && into.back() != ' ') into += ' ';
     into += next;
 }
@@ -954,11 +995,7 @@ private:
         std::vector<size_t> widths;
         for (const Run& run : runs_)
             for (size_t line : run.lines) widths.push_back(value_width(lines_[line]));
-        if (widths.empty()) return 0;
-        const auto at =
-            widths.begin() + static_cast<std::ptrdiff_t>(kFullLineQuantile * static_cast<double>(widths.size() - 1));
-        std::nth_element(widths.begin(), at, widths.end());
-        return static_cast<size_t>(kFullLineShare * static_cast<double>(*at));
+        return share_of_quantile(std::move(widths), kFullLineQuantile, kFullLineShare);
     }
 
     // The cost of parting two rows after run line k: nothing where a paragraph ends or an item opens.
@@ -1122,15 +1159,19 @@ public:
         }
         flat_ = static_cast<double>(laid_out) < kMaxLaidOutShareOfFlat * static_cast<double>(written);
         remove_table_margin();
+        margin_wrap_width_ = margin_wrap_width();
     }
 
     std::optional<Document> run() {
         const std::vector<size_t> order = column_flow_order(flow_lines());
         permute(order);
         join_wrapped_headings();
-        if (AlignedLabels aligned(lines_, out_); aligned.found()) {
-            aligned.lift();
-            cells_at_foot_ = aligned.at_foot();
+        // A text printed as written sets each label on its row's first line: none is lifted.
+        if (margin_wrap_width_ == 0) {
+            if (AlignedLabels aligned(lines_, out_); aligned.found()) {
+                aligned.lift();
+                cells_at_foot_ = aligned.at_foot();
+            }
         }
         cut_option_columns(lines_);
         for (size_t i = 0; i < lines_.size(); ++i) step(i);
@@ -1168,7 +1209,12 @@ private:
     // No column is kept (pdftotext -raw): a label, one space, its value, and the value's wrapped
     // lines at the margin, where a laid-out text indents them.
     bool flat_ = false;
-    size_t values_col_ = kNone;            // where the last row at the margin set its value
+    size_t values_col_ = kNone;  // where the last row at the margin set its value
+    // A text printed as it was written (a browser printing the .txt): each row's label and value
+    // on one line, a gap between, and a long value wrapped at the page's width, its further lines at
+    // the margin where a laid-out form sets them in under the value. The width from which a line
+    // is full; 0 when the text does not wrap its values at the margin.
+    size_t margin_wrap_width_ = 0;
     std::vector<size_t> grid_held_;        // then: the lines of a table row before its date
     bool cell_table_ = false;              // the table written one cell per line is open
     size_t cell_row_ = kNone;              // the line of its row being read (its date)
@@ -1204,6 +1250,38 @@ private:
             l.indent -= margin;
             for (Frag& f : l.frags) f.col -= margin;
         }
+    }
+
+    // The width of a full line, where rows' full lines go on at the margin and hardly any row's next
+    // line is set in; 0 otherwise.
+    size_t margin_wrap_width() const {
+        std::vector<size_t> widths;
+        for (size_t i = 0; i < lines_.size(); ++i)
+            if (!lines_[i].frags.empty()) widths.push_back(text::display_width(out_[i]));
+        const size_t full = share_of_quantile(std::move(widths), kPageWidthQuantile, kFullPrintedLineShare);
+        if (full == 0) return 0;
+        size_t at_margin = 0, set_in = 0;
+        for (size_t i = 0; i + 1 < lines_.size(); ++i) {
+            const Line &row = lines_[i], &next = lines_[i + 1];
+            if (row.indent != 0 || row.kind != Kind::label || row.frags.size() < 2) continue;
+            if (next.kind != Kind::plain && next.kind != Kind::other) continue;
+            if (next.indent > 0)
+                ++set_in;
+            else if (text::display_width(out_[i]) >= full)
+                ++at_margin;
+        }
+        if (at_margin < kMinMarginWraps ||
+            static_cast<double>(set_in) >= kMaxSetInShareOfMarginWraps * static_cast<double>(at_margin))
+            return 0;
+        return full;
+    }
+
+    // Whether the open row's last line is full in a text that wraps its values at the margin: a
+    // line at the margin after it goes on its value.
+    bool wraps_at_margin(const Row& r) const {
+        if (margin_wrap_width_ == 0 || !r.inline_value) return false;
+        const size_t last = r.taken.empty() ? r.at : r.taken.back();
+        return text::display_width(out_[last]) >= margin_wrap_width_;
     }
 
     // The lines as column_flow_order sees them.
@@ -1421,7 +1499,7 @@ private:
         }
         // Without columns a value's wrapped lines stand at the margin too; a group label (再委託) is
         // none of them.
-        const bool wraps_on = flat_ && !is_group_label(l.frags[0].text);
+        const bool wraps_on = (flat_ || wraps_at_margin(r)) && !is_group_label(l.frags[0].text);
         if (l.kind == Kind::label || l.kind == Kind::entry || unknown_label_row(l) || (r.inline_value && !wraps_on))
             return false;
         // A block of HTML (<p>…, <ul>…) after a value without markup is a cell of its own, not the

@@ -569,6 +569,45 @@ TEST(LayoutRowsForm, RawOrderWithoutColumns) {
     expect_kokuho_facts("midori-kokuho-raw.txt");
 }
 
+// The text printed as it was written (a browser printing the .txt) and read back by pdftotext
+// -layout: each row's label, a gap, its value, and a long value wrapped at the page's width with
+// its further lines at the margin; words of markup wrap at their spaces. システム3's header has its
+// number set apart (システム   3), as a digit in another font comes back.
+TEST(LayoutRowsForm, ValuesWrappedAtTheMarginOfATextPrintedAsWritten) {
+    const Document source = fixture("midori-kokuho-printed-as-text.txt");
+    const auto rows = rows_from_layout(source);
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 57),
+              "③他のシステムとの接続\t[] 情報提供ネットワークシステム [○] 庁内連携システム [] "
+              "住民基本台帳ネットワークシステム [] 既存住民基本台帳システム [] 宛名システム等 [] 税務システム [○] "
+              "その他 (中間サーバー、国民健康保険システム)");
+    EXPECT_TRUE(line(*rows, 58).empty());
+    EXPECT_NE(line(*rows, 46).find("</div> <div style=\"width: 50%;\"> [] 住民基本台帳ネットワークシステム"),
+              std::string::npos);
+    EXPECT_EQ(line(*rows, 60), "システム3");
+
+    expect_kokuho_facts("midori-kokuho-printed-as-text.txt");
+    const Model m = extract_document(source);
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const auto& systems = m.assessments[0].systems;
+    ASSERT_EQ(systems.size(), 3u);
+    EXPECT_EQ(systems[0].other, (std::vector<std::string>{"国保情報集約システム"}));
+    EXPECT_EQ(systems[1].other, (std::vector<std::string>{"中間サーバー", "国民健康保険システム"}));
+    EXPECT_EQ(systems[2].other, (std::vector<std::string>{"団体内統合宛名システム", "国民健康保険システム"}));
+}
+
+// The same printed text in pdftotext's reading order: one space between label and value, and a
+// group label one space before its field's label (再委託 ④再委託の有無 ※ [再委託する]), a row of its
+// own rather than the wrapped end of the contractor's name above it.
+TEST(LayoutRowsForm, GroupLabelOneSpaceBeforeItsFieldInReadingOrder) {
+    const Document source = fixture("midori-kokuho-printed-as-text-raw.txt");
+    const auto rows = rows_from_layout(source);
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 156), "③委託先名\t株式会社みどり情報サービス");
+    EXPECT_TRUE(text::starts_with(line(*rows, 158), "再委託\t④再委託の有無 ※\t[再委託しない]"));
+    expect_kokuho_facts("midori-kokuho-printed-as-text-raw.txt");
+}
+
 // The facts of さくら町's 架空税 assessment that every flattening of its rows below keeps.
 void expect_sakura_tax_facts(const Model& m) {
     ASSERT_EQ(m.assessments.size(), 1u);
