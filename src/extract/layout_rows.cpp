@@ -227,7 +227,12 @@ bool is_letter(char32_t c) {
 // A page number (- 12 -, 12, 12/40); `n` is the line in NFKC.
 bool is_footer(const std::string& n) {
     static const std::regex page(R"(^[-\s]*[0-9]+\s*(/\s*[0-9]+)?[-\s]*$)");
-    return n.size() <= 16 && std::regex_match(n, page);
+    if (n.size() > 16) return false;
+    // Only digits, dashes, slashes and spaces: the match is not tried on other lines.
+    const bool page_chars = std::all_of(n.begin(), n.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '/' || std::isspace(static_cast<unsigned char>(c));
+    });
+    return page_chars && std::regex_match(n, page);
 }
 
 // The entry an entry header opens (システム3 -> {"entry_system", 1}; システム2～5 -> {…, -1}), or

@@ -208,7 +208,11 @@ bool looks_like_heading(const Row& r) {
     static const std::regex heading(R"(^([0-9]+\s*\.|\(\s*)" +
                                     regex_alternatives(FormLabels::get().spellings("annex")) +
                                     R"(|(VIII|VII|VI|IV|IX|V|III|II|I)\s))");
-    return !r.head.empty() && std::regex_search(r.head, heading);
+    if (r.head.empty()) return false;
+    // Only a digit, a bracket or a roman numeral opens one: the search is not tried on other rows.
+    const char first = r.head[0];
+    if ((first < '0' || first > '9') && first != '(' && first != 'I' && first != 'V') return false;
+    return std::regex_search(r.head, heading);
 }
 
 bool is_field_label(const std::string& key) { return FormLabels::get().is_field_label(key); }
