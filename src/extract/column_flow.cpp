@@ -80,9 +80,10 @@ size_t display_width(const std::string& s) {
 // ＜選択肢＞ (NFKC), which opens the option list printed after a selection.
 const std::string& option_list_word() { return FormLabels::get().spellings("option_list").front(); }
 
-// A box ([ ], [ ○ ] in any spelling mark_state knows), or a box cut at the line's end ("… [ ○")
-// or at its start ("○ ] 庁内連携システム").
-bool has_checkbox(const std::string& n) {  // n in NFKC
+// A box ([ ], [ ○ ] in any spelling mark_state knows, or a box glyph □ ■ ☑), or a box cut at the
+// line's end ("… [ ○") or at its start ("○ ] 庁内連携システム").
+bool has_checkbox(const std::string& line) {  // in NFKC
+    const std::string n = box_glyphs_as_brackets(line);
     for (size_t open = n.find('['); open != std::string::npos; open = n.find('[', open + 1)) {
         const size_t close = n.find(']', open);
         const std::string box = close == std::string::npos ? n.substr(open) + "]" : n.substr(open, close - open + 1);
@@ -96,7 +97,7 @@ bool has_checkbox(const std::string& n) {  // n in NFKC
 // A line whose last box has no label after it: the box stood alone in its cell's line ([○]), its
 // label is the next line.
 bool ends_with_box(const std::string& n) {  // n in NFKC
-    const std::string t = text::trim(n);
+    const std::string t = text::trim(box_glyphs_as_brackets(n));
     const size_t open = t.rfind('[');
     return !t.empty() && t.back() == ']' && open != std::string::npos && mark_state(t.substr(open)).has_value();
 }

@@ -328,6 +328,42 @@ TEST(ExtractDocument, EntryNumberTooLongIsNoEntry) {
     EXPECT_EQ(m.assessments[0].systems[0].name, "団体内統合宛名システム");
 }
 
+// A cover whose blocks came out of order: the organisation's name stands before its label, and
+// 公表日 and 評価実施機関名 follow each other with their values elsewhere on the cover. Each label
+// takes the line that looks like its value, not the next label's (an empty value) nor the
+// declaration beside it; a label whose value is printed nowhere takes none.
+TEST(ExtractDocument, CoverLabelsTakeTheirValuesWhereverTheCoverPutThem) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号\t評価書名\n"
+        "5\t架空税に関する事務 重点項目評価書\n\nさくら町長\n\n個人のプライバシー等の権利利益の保護の宣言\n\n"
+        "特記事項\n\nさくら町は、架空税に関する事務における特定個人情報ファイルの取扱いにあたり、"
+        "適切な措置を講じることを宣言する。\n\n令和6年4月1日\n\n公表日\n\n評価実施機関名\n\n項目一覧\n\n"
+        "Ⅰ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称\t架空税に関する事務\n";
+    const Assessment a = only_assessment(text, "cover.txt");
+    EXPECT_EQ(a.organization, "さくら町長");
+    EXPECT_EQ(a.locs.at("organization").line, 6);
+    EXPECT_EQ(a.published, "令和6年4月1日");
+    EXPECT_EQ(a.locs.at("published").line, 14);
+
+    // The values after their labels, in the other order (評価実施機関名 | 公表日 | 令和… | さくら町長).
+    const std::string after =
+        "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号\t評価書名\n"
+        "5\t架空税に関する事務 重点項目評価書\n\n評価実施機関名\n\n公表日\n\n令和6年4月1日\n\nさくら町長\n\n"
+        "特記事項\n\n項目一覧\n\nⅠ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称\t架空税に関する事務\n";
+    const Assessment b = only_assessment(after, "cover-after.txt");
+    EXPECT_EQ(b.organization, "さくら町長");
+    EXPECT_EQ(b.published, "令和6年4月1日");
+
+    // Printed nowhere: 公表日 takes no other field's value.
+    const std::string draft =
+        "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号\t評価書名\n"
+        "5\t架空税に関する事務 重点項目評価書\n\n評価実施機関名\n\nさくら町長\n\n公表日\n\n特記事項\n\n項目一覧\n\n"
+        "Ⅰ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称\t架空税に関する事務\n";
+    const Assessment c = only_assessment(draft, "cover-draft.txt");
+    EXPECT_EQ(c.organization, "さくら町長");
+    EXPECT_TRUE(c.published.empty());
+}
+
 // Section III with its heading lost: its "１．特定個人情報ファイル名" repeats II's file (whose risk item
 // after the names was wrapped onto two lines), and the 実施の有無 of its ８．監査 is no linkage status.
 TEST(ExtractDocument, SectionThreeWithoutItsHeadingAddsNoFileAndNoLinkage) {

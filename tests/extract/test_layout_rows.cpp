@@ -608,6 +608,17 @@ TEST(LayoutRowsForm, GroupLabelOneSpaceBeforeItsFieldInReadingOrder) {
     expect_kokuho_facts("midori-kokuho-printed-as-text-raw.txt");
 }
 
+// A line of box glyphs (□ 提供を行っている ■ 行って) is a line of checkboxes, as one of brackets is: the
+// rows are parted where the labels stand, so the wrapped end of an option stays with its row.
+TEST(LayoutRowsColumnFlow, BoxGlyphsAreCheckboxes) {
+    using extract_detail::value_kind_of_line;
+    using extract_detail::ValueKind;
+    EXPECT_EQ(value_kind_of_line("□ 提供を行っている () 件 □ 移転を行っている () 件 ■ 行って"), ValueKind::checkboxes);
+    EXPECT_EQ(value_kind_of_line("☑ 紙 ☐ 電子メール"), ValueKind::checkboxes);
+    EXPECT_EQ(value_kind_of_line("[ ] 紙 [ ○ ] 電子メール"), ValueKind::checkboxes);
+    EXPECT_EQ(value_kind_of_line("架空課が管理する"), ValueKind::text);
+}
+
 // The facts of さくら町's 架空税 assessment that every flattening of its rows below keeps.
 void expect_sakura_tax_facts(const Model& m) {
     ASSERT_EQ(m.assessments.size(), 1u);

@@ -25,14 +25,55 @@ void set_cover(Assessment& as, const std::string& field, const std::string& valu
     as.locs[field == "title_field" ? "title" : field] = Loc::at(n);
 }
 
-// A cover label followed straight by another label: read, with an empty value (公表日 of a
-// draft), which is what lets the report say 「記載がありません」 of it.
+// Whether a cover line looks like the value of a cover field (a date for 公表日, a name ending in
+// 長 for 評価実施機関名 …).
+bool looks_like_cover_value(const std::string& field, std::string_view value) {
+    if (field == "number") return looks_like_assessment_number(value);
+    if (field == "title_field") return looks_like_assessment_title(value);
+    if (field == "organization") return looks_like_organization(value);
+    if (field == "published") return looks_like_publication_date(value);
+    return false;
+}
+
+// Whether a line cannot be the value of cover field `field`: a sentence (the declaration beside
+// the cover's cells), or what looks like another field's value and not like this one's.
+bool is_no_cover_value(const std::string& field, std::string_view value) {
+    constexpr size_t kMaxValueChars = 80;  // a title, the longest value, is a line of a cell
+    if (text::contains(value, "。") || text::longer_than(value, kMaxValueChars)) return true;
+    if (looks_like_cover_value(field, value)) return false;
+    return std::any_of(std::begin(kCoverFields), std::end(kCoverFields),
+                       [&](const char* other) { return other != field && looks_like_cover_value(other, value); });
+}
+
+// A cover label followed straight by another label: its value is a loose line of the cover that
+// looks like it (a cover whose blocks came out of order), else it is read with an empty value (公表日
+// of a draft), which is what lets the report say 「記載がありません」 of it; a line further on that
+// looks like its value fills it still.
 void drop_pending_cover(OpenAssessment& open, CoverReading& reading) {
     if (reading.pending_field.empty()) return;
+    const std::string field = std::exchange(reading.pending_field, {});
     auto& as = open.at(reading.pending_line);
-    if (!as.locs.count(reading.pending_field == "title_field" ? "title" : reading.pending_field))
-        set_cover(as, reading.pending_field, "", reading.pending_line);
-    reading.pending_field.clear();
+    if (as.locs.count(field == "title_field" ? "title" : field)) return;
+    for (auto it = reading.loose.rbegin(); it != reading.loose.rend(); ++it) {
+        if (!looks_like_cover_value(field, it->second)) continue;
+        set_cover(as, field, it->second, it->first);
+        reading.loose.erase(std::next(it).base());
+        return;
+    }
+    set_cover(as, field, "", reading.pending_line);
+    reading.emptied.emplace_back(field, reading.pending_line);
+}
+
+// A cover line no label took: the value of a label read empty before it where it looks like one,
+// else kept for a label further on.
+void keep_loose_line(OpenAssessment& open, CoverReading& reading, const std::string& line, int n) {
+    for (auto it = reading.emptied.begin(); it != reading.emptied.end(); ++it) {
+        if (!looks_like_cover_value(it->first, line)) continue;
+        set_cover(open.at(it->second), it->first, line, n);
+        reading.emptied.erase(it);
+        return;
+    }
+    reading.loose.emplace_back(n, line);
 }
 
 // The form version ([令和６年10月 様式４]), kept as written (full-width digits and all) without
@@ -115,12 +156,16 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
     const bool contents = labels.is("contents", k);
     if (contents || labels.is("cover", k)) {
         drop_pending_cover(open, reading);
+        if (contents) reading.loose.clear(), reading.emptied.clear();
         return contents;
     }
-    if (!reading.pending_field.empty()) {
-        set_cover(open.at(r.line), reading.pending_field, text::trim(r.cells[0]), r.line);
+    const std::string line = text::trim(r.cells[0]);
+    if (!reading.pending_field.empty() && !is_no_cover_value(reading.pending_field, line)) {
+        set_cover(open.at(r.line), reading.pending_field, line, r.line);
         reading.pending_field.clear();
+        return false;
     }
+    if (r.cells.size() == 1) keep_loose_line(open, reading, line, r.line);
     return false;
 }
 

@@ -114,6 +114,12 @@ struct CoverReading {
     // The first line of a title of two lines whose number stands at the foot of its cell, beside the
     // title's last line (地方税…事務 | 14 重点項目評価書).
     std::string title_head;
+    // Lines of the cover that no label took, kept for a label whose value is not beside it (a cover
+    // whose blocks came out of order): the line and its text.
+    std::vector<std::pair<int, std::string>> loose;
+    // Cover labels read with an empty value, to be filled by a loose line further on that looks
+    // like their value: the field and its label's line.
+    std::vector<std::pair<std::string, int>> emptied;
 };
 // The form a title line names (特定個人情報保護評価書(全項目評価書)), "" where the line is no title.
 std::string titled_form(const std::string& t);
