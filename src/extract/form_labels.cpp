@@ -35,6 +35,11 @@ FormLabels::FormLabels() {
     row_labels_ = field_labels_;
     for (const char* key : kOtherRowLabelKeys)
         for (const auto& spelling : spellings(key)) row_labels_.insert(spelling);
+    // And every label a row of the forms opens with (②事務の概要, ③消去方法 …), as dictionary
+    // "field_labels" lists them by field.
+    for (const auto& [field, list] : raw.at("field_labels").items())
+        if (list.is_array())
+            for (const auto& s : list) row_labels_.insert(compact_key(s.get<std::string>()));
     // The rarest-looking character would be best; the last kanji shared by every spelling is
     // good enough (評価書 ends the title, 番号 the number) and needs no frequency table.
     for (const auto& [key, list] : spellings_) {

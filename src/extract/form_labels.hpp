@@ -35,7 +35,8 @@ public:
     bool is_field_label(std::string_view label_key) const;
     // The keys of those fields' labels: the row labels a value follows.
     static const std::vector<std::string>& field_label_keys();
-    // A label key that labels a row of the form: a field's (is_field_label) or one of kOtherRowLabelKeys.
+    // A label key that labels a row of the form: a field's (is_field_label), one of kOtherRowLabelKeys or
+    // one dictionary "field_labels" lists.
     bool is_row_label(std::string_view label_key) const;
 
 private:

@@ -455,6 +455,9 @@ TEST(StepStart, CircledNumberAsNfkcWritesIt) {
               std::optional<std::string>(" ③他のシステムとの接続 [ ] 税務システム"));
     EXPECT_FALSE(piagraph::extract_detail::repaired_line("10万人以上\t[○]").has_value());
     EXPECT_FALSE(piagraph::extract_detail::repaired_line("21システムの名称\tX").has_value());
+    // Every row label of the forms, those only dictionary "field_labels" lists too (②事務の概要).
+    EXPECT_EQ(piagraph::extract_detail::repaired_line("2事務の概要      児童手当法に基づき"),
+              std::optional<std::string>("②事務の概要      児童手当法に基づき"));
 }
 
 // A 別添1 step whose circled number was written in brackets (1-(2), １－（２）, (2)) is step 1-② or ②.

@@ -364,6 +364,49 @@ TEST(ExtractDocument, CoverLabelsTakeTheirValuesWhereverTheCoverPutThem) {
     EXPECT_TRUE(c.published.empty());
 }
 
+// The number and title under a header row (評価書番号 | 評価書名) that a reordered cover set apart from
+// it: before the header, after a sentence, or after another label. A sentence is never read as
+// them.
+TEST(ExtractDocument, NumberAndTitleApartFromTheirHeaderRow) {
+    const std::string head = "特定個人情報保護評価書（重点項目評価書）\n\n";
+    const std::string header = "評価書番号\t評価書名\n\n";
+    const std::string values = "5\t架空税に関する事務 重点項目評価書\n\n";
+    const std::string declaration =
+        "さくら町は、架空税に関する事務における特定個人情報ファイルの取扱いにあたり、"
+        "適切な措置を講じることを宣言する。\n\n";
+    const std::string rest =
+        "評価実施機関名\tさくら町長\n公表日\t令和6年4月1日\n項目一覧\n\n"
+        "Ⅰ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称\t架空税に関する事務\n";
+    const std::string other_label = "個人のプライバシー等の権利利益の保護の宣言\n\n";
+    for (const std::string& text :
+         {head + values + header + other_label + declaration + rest, head + header + declaration + values + rest,
+          head + header + other_label + declaration + values + rest}) {
+        SCOPED_TRACE(text.substr(0, 300));
+        const Assessment a = only_assessment(text, "number-title.txt");
+        EXPECT_EQ(a.number, "5");
+        EXPECT_EQ(a.title, "架空税に関する事務 重点項目評価書");
+    }
+}
+
+// A text normalised by NFKC writes the (備考)'s ① ② as 1 2, glued to the step's text: a line is a
+// step where its number is the next one of the remarks; a count that opens a line (4情報) is not.
+TEST(ExtractDocument, StepsWhoseCircledNumbersANormalisedTextWroteAsDigits) {
+    const std::string text =
+        "特定個人情報保護評価書(全項目評価書)\n評価書番号\t5\n評価書名\t架空税に関する事務 全項目評価書\n"
+        "評価実施機関名\tさくら町長\n公表日\t令和6年4月1日\nⅠ 基本情報\n1事務の名称\t架空税に関する事務\n"
+        "2事務の内容\t架空税を賦課する。\n(別添1) 事務の内容\n(備考)\n1申請書を受け付ける。\n"
+        "受付後、架空税システムに入力する。\n"
+        "2税額を計算する。\n4情報を照会する。\n3通知書を送付する。\n"
+        "Ⅱ 特定個人情報ファイルの概要\n";
+    const Assessment a = only_assessment(text, "nfkc-steps.txt");
+    ASSERT_EQ(a.attachment1_steps.size(), 3u);
+    EXPECT_EQ(a.attachment1_steps[0].label, "①");
+    EXPECT_EQ(a.attachment1_steps[0].text, "申請書を受け付ける。受付後、架空税システムに入力する。");
+    EXPECT_EQ(a.attachment1_steps[1].label, "②");
+    EXPECT_EQ(a.attachment1_steps[1].text, "税額を計算する。4情報を照会する。");
+    EXPECT_EQ(a.attachment1_steps[2].label, "③");
+}
+
 // Section III with its heading lost: its "１．特定個人情報ファイル名" repeats II's file (whose risk item
 // after the names was wrapped onto two lines), and the 実施の有無 of its ８．監査 is no linkage status.
 TEST(ExtractDocument, SectionThreeWithoutItsHeadingAddsNoFileAndNoLinkage) {

@@ -15,6 +15,19 @@ void open_remarks(Assessment& as, RemarksReading& reading) {
     reading.first_step = as.attachment1_steps.size();
 }
 
+namespace {
+
+// The digits that open a step whose ① a normalised text writes as 1, glued to its text (1個人住民税
+// システムから…): only the number that comes next in the remarks (after `steps` steps), so that a
+// line opening with a count (4情報, 1万人) is no step; 0 if none.
+size_t next_glued_step(const std::string& body, size_t steps) {
+    const auto [number, digits] = digits_of_circled(body);
+    const bool glued = digits > 0 && digits < body.size() && static_cast<unsigned char>(body[digits]) >= 0x80;
+    return glued && static_cast<size_t>(number) == steps + 1 ? digits : 0;
+}
+
+}  // namespace
+
 void read_annex_row(const Row& r, const std::string& t, Assessment& as, RemarksReading& reading) {
     if (FormLabels::get().in("remarks", t) && text::length(compact_key(t)) <= 6) {
         open_remarks(as, reading);
@@ -31,8 +44,13 @@ void read_annex_row(const Row& r, const std::string& t, Assessment& as, RemarksR
         }
     }
     const auto start = step_start(body);
-    const std::string label = start ? start->label : std::string();
+    std::string label = start ? start->label : std::string();
     if (start) body = text::trim(body.substr(start->end));
+    if (!start)
+        if (const size_t digits = next_glued_step(body, as.attachment1_steps.size() - reading.first_step)) {
+            label = circled(std::stoi(body.substr(0, digits)));
+            body = text::trim(body.substr(digits));
+        }
     body = cell_text(body);
     if (bullet || !label.empty()) {
         as.attachment1_steps.push_back(Step{label, body, Loc::at(r.line)});

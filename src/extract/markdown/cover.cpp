@@ -35,11 +35,16 @@ bool looks_like_cover_value(const std::string& field, std::string_view value) {
     return false;
 }
 
+// A sentence is no value of the cover's cells (the declaration, a remark beside them).
+bool is_sentence(std::string_view s) {
+    constexpr size_t kMaxValueChars = 80;  // a title, the longest value, is a line of a cell
+    return text::contains(s, "。") || text::longer_than(s, kMaxValueChars);
+}
+
 // Whether a line cannot be the value of cover field `field`: a sentence (the declaration beside
 // the cover's cells), or what looks like another field's value and not like this one's.
 bool is_no_cover_value(const std::string& field, std::string_view value) {
-    constexpr size_t kMaxValueChars = 80;  // a title, the longest value, is a line of a cell
-    if (text::contains(value, "。") || text::longer_than(value, kMaxValueChars)) return true;
+    if (is_sentence(value)) return true;
     if (looks_like_cover_value(field, value)) return false;
     return std::any_of(std::begin(kCoverFields), std::end(kCoverFields),
                        [&](const char* other) { return other != field && looks_like_cover_value(other, value); });
@@ -111,13 +116,56 @@ std::string titled_form(const std::string& t) {
     return form;
 }
 
+namespace {
+
+// The number and the title a row holds, in two cells or in one with a space between (8　個人住民税に
+// 関する事務 全項目評価書), where they look like them; nullopt otherwise.
+std::optional<CoverReading::NumberTitle> number_and_title(const Row& r) {
+    if (r.cells.size() > 2) return std::nullopt;
+    std::string number = text::trim(r.cells[0]), title = r.cells.size() == 2 ? text::trim(r.cells[1]) : "";
+    if (const size_t space = r.cells.size() == 1 ? next_space(number) : std::string::npos; space != std::string::npos) {
+        title = text::trim(number.substr(space));
+        number.resize(space);
+    }
+    if (!looks_like_assessment_number(number) || !looks_like_assessment_title(title)) return std::nullopt;
+    return CoverReading::NumberTitle{r.line, number, title};
+}
+
+// A header row (評価書番号 | 評価書名) whose next rows held no values: the number and title read
+// before it, else the ones a row further on reads.
+void number_title_apart_from_header(OpenAssessment& open, CoverReading& reading) {
+    reading.header_unfilled = !reading.number_title;
+    if (!reading.number_title) return;
+    const auto& [line, number, title] = *reading.number_title;
+    set_cover(open.at(line), "number", number, line);
+    set_cover(open.at(line), "title_field", title, line);
+    reading.number_title.reset();
+}
+
+}  // namespace
+
 bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
     const FormLabels& labels = FormLabels::get();
     const std::string k = compact_key(r.cells[0]);
     if (read_form_version(r, open)) return false;
+    // The header's values are on the row after it; a sentence there (the declaration, set between
+    // them by a reordered cover) is passed over.
+    if (reading.expect_number_title && is_sentence(r.cells[0]) && !labels.is("cover", k)) {
+        if (r.cells.size() == 1) keep_loose_line(open, reading, text::trim(r.cells[0]), r.line);
+        return false;
+    }
+    if (!reading.expect_number_title)
+        if (auto found = number_and_title(r)) {
+            reading.number_title = std::move(found);
+            if (reading.header_unfilled) {
+                number_title_apart_from_header(open, reading);
+                return false;
+            }
+        }
     if (reading.expect_number_title) {
         reading.expect_number_title = false;
         const std::string head = std::exchange(reading.title_head, {});
+        if (labels.is("cover", k)) number_title_apart_from_header(open, reading);
         if (!labels.is("cover", k)) {
             std::string number = r.cells[0], title = r.cells.size() >= 2 ? r.cells[1] : std::string();
             // Both values in one cell, their tab lost (8　個人住民税に関する事務 全項目評価書).
@@ -156,7 +204,8 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
     const bool contents = labels.is("contents", k);
     if (contents || labels.is("cover", k)) {
         drop_pending_cover(open, reading);
-        if (contents) reading.loose.clear(), reading.emptied.clear();
+        if (contents && reading.expect_number_title) number_title_apart_from_header(open, reading);
+        if (contents) reading.loose.clear(), reading.emptied.clear(), reading.header_unfilled = false;
         return contents;
     }
     const std::string line = text::trim(r.cells[0]);

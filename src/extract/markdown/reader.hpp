@@ -120,6 +120,14 @@ struct CoverReading {
     // Cover labels read with an empty value, to be filled by a loose line further on that looks
     // like their value: the field and its label's line.
     std::vector<std::pair<std::string, int>> emptied;
+    // A row of the cover that reads as the number and the title (4 | 児童手当に関する事務 基礎項目評価書)
+    // seen before their header row came: their values where the header's next row holds none.
+    struct NumberTitle {
+        int line = 0;
+        std::string number, title;
+    };
+    std::optional<NumberTitle> number_title;
+    bool header_unfilled = false;  // a header row whose values were found neither after it nor before
 };
 // The form a title line names (特定個人情報保護評価書(全項目評価書)), "" where the line is no title.
 std::string titled_form(const std::string& t);
