@@ -1303,6 +1303,12 @@ VARIANTS = {
     # a scan's OCR (or a font without ①) in physical layout: (1)ファイルの種類 in the label column
     "printed-circled-as-parens": (lambda doc, ctx: make_variant(doc, "circled-as-parens+printed-pdftotext-layout", ctx),
                                   MD),
+    # damage that comes together: a table converter's cover in another order; a form whose boxes are
+    # glyphs (□ ■), or whose text was normalised by NFKC (① is 1), printed and converted back
+    "pipe-tables-cover-reordered": (lambda doc, ctx: make_variant(doc, "pipe-tables+cover-reordered", ctx), MD),
+    "multiline-cover-reordered": (lambda doc, ctx: make_variant(doc, "multiline-tables+cover-reordered", ctx), MD),
+    "printed-box-glyphs": (lambda doc, ctx: make_variant(doc, "box-glyphs+printed-pdftotext-layout", ctx), MD),
+    "printed-nfkc": (lambda doc, ctx: make_variant(doc, "nfkc+printed-pdftotext-layout", ctx), MD),
 }
 
 
