@@ -958,6 +958,23 @@ bool looks_like_assessment_title(std::string_view s) {
                        [&](const std::string& f) { return text::ends_with(k, text::match_key(f)); });
 }
 
+bool looks_like_cover_value(const std::string& field, std::string_view value) {
+    if (field == "number") return looks_like_assessment_number(value);
+    if (field == "title_field") return looks_like_assessment_title(value);
+    if (field == "organization") return looks_like_organization(value);
+    if (field == "published") return looks_like_publication_date(value);
+    return false;
+}
+
+bool looks_like_other_cover_value(const std::string& field, std::string_view value) {
+    if (looks_like_cover_value(field, value)) return false;
+    const std::string n = text::trim(text::nfkc(value));
+    if ((text::starts_with(n, "[") || text::starts_with(n, "【")) && text::contains(n, written("form_style")))
+        return true;
+    return std::any_of(std::begin(kCoverValueFields), std::end(kCoverValueFields),
+                       [&](const char* other) { return other != field && looks_like_cover_value(other, value); });
+}
+
 void merge_repeated_files(std::vector<FileBlock>& files) {
     std::vector<FileBlock> out;
     for (auto& f : files) {

@@ -185,6 +185,14 @@ bool looks_like_assessment_number(std::string_view s);
 bool looks_like_publication_date(std::string_view s);
 bool looks_like_organization(std::string_view s);
 bool looks_like_assessment_title(std::string_view s);
+// The cover's fields whose values have a look (form_labels keys).
+inline constexpr const char* kCoverValueFields[] = {"number", "title_field", "organization", "published"};
+// Whether a line looks like the value of cover field `field` (one of kCoverValueFields).
+bool looks_like_cover_value(const std::string& field, std::string_view value);
+// Whether a line is no value of `field` (any other cover label too, for `field` ""), wherever it
+// stands: it looks like another cover field's value and not like this one's, or like the form's
+// version ([平成30年５月 様式３]).
+bool looks_like_other_cover_value(const std::string& field, std::string_view value);
 
 // Calls fn on every Loc of the assessment: its fields', entries' and coverage items'.
 void for_each_loc(Assessment& a, const std::function<void(Loc&)>& fn);

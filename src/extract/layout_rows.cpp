@@ -1513,8 +1513,20 @@ private:
         if (!r.value.empty() && !r.value.starts_with_markup() && opens_with_tag(l.frags[0].text)) return false;
         // A group label alone on its line after a value is the cell above the labels it groups.
         if (!r.value.empty() && l.frags.size() == 1 && is_group_label(l.frags[0].text)) return false;
+        if (r.value.empty() && no_value_of_cover_label(r, i)) return false;
         r.label_open = false;
         return absorb(i, l.frags);
+    }
+
+    // A cover label takes no line that looks like another cover field's value (公表日 | [平成29年5月
+    // 様式2], 特記事項 | みどり市長: a cover whose blocks came out of order); the line stays for the
+    // label it belongs to.
+    bool no_value_of_cover_label(const Row& r, size_t i) const {
+        const std::string key = r.key.value_or("");
+        const bool field = std::any_of(std::begin(kCoverValueFields), std::end(kCoverValueFields),
+                                       [&](const char* f) { return key == f; });
+        if (!field && (r.labels.empty() || !FormLabels::get().is("cover", label_key(r.labels.back())))) return false;
+        return looks_like_other_cover_value(field ? key : "", text::trim(out_[i]));
     }
 
     // A name is one paragraph: a list after it (①システムの名称 | 中間サーバー | 1. 符号管理機能 …) is

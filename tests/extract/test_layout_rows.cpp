@@ -633,25 +633,29 @@ void expect_sakura_tax_facts(const Model& m) {
     EXPECT_EQ(a.files[0].entrustments[0].resubcontract, std::optional<bool>(false));
 }
 
+// さくら町's 架空税 assessment after its cover, each row "label：value" on one line.
+constexpr const char* kSakuraColonRows =
+    "Ⅰ 基本情報\n1. 特定個人情報ファイルを取り扱う事務：\n①事務の名称：架空税に関する事務\n"
+    "②事務の内容：架空税を賦課する。\n③対象人数：[1万人以上10万人未満]\n"
+    "2. 特定個人情報ファイルを取り扱う事務において使用するシステム：\nシステム1：\n"
+    "①システムの名称：架空税システム\n②システムの機能：税額を計算する。\n"
+    "③他のシステムとの接続：[ ] 情報提供ネットワークシステム [○] 庁内連携システム\n"
+    "システム2～5：\n"
+    "Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名：\n架空税ファイル\n"
+    "2. 基本情報：\n①ファイルの種類 ※：[システム用ファイル]\n"
+    "4. 特定個人情報ファイルの取扱いの委託：\n委託の有無 ※：[委託する] (1) 件\n"
+    "委託事項1：架空税システムの運用保守\n①委託内容：システムを運用する。\n"
+    "③委託先名：さくら情報サービス株式会社\n再委託：④再委託の有無 ※ [再委託しない]\n"
+    "委託事項2～5：\n";
+
 // A text that writes each row "label：value" on one line (a converter or a typist that flattens
 // the form's table): the colon parts label and value, as a tab would; a heading, an entry's header
 // and a range of entries written so are what they are; a group label is followed by its field's.
 TEST(LayoutRowsForm, LabelColonValueLines) {
     const std::string text =
         "特定個人情報保護評価書（重点項目評価書）\n評価書番号：7\n評価書名：架空税に関する事務 重点項目評価書\n"
-        "評価実施機関名：さくら町長\n公表日：令和6年4月1日\n"
-        "Ⅰ 基本情報\n1. 特定個人情報ファイルを取り扱う事務：\n①事務の名称：架空税に関する事務\n"
-        "②事務の内容：架空税を賦課する。\n③対象人数：[1万人以上10万人未満]\n"
-        "2. 特定個人情報ファイルを取り扱う事務において使用するシステム：\nシステム1：\n"
-        "①システムの名称：架空税システム\n②システムの機能：税額を計算する。\n"
-        "③他のシステムとの接続：[ ] 情報提供ネットワークシステム [○] 庁内連携システム\n"
-        "システム2～5：\n"
-        "Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名：\n架空税ファイル\n"
-        "2. 基本情報：\n①ファイルの種類 ※：[システム用ファイル]\n"
-        "4. 特定個人情報ファイルの取扱いの委託：\n委託の有無 ※：[委託する] (1) 件\n"
-        "委託事項1：架空税システムの運用保守\n①委託内容：システムを運用する。\n"
-        "③委託先名：さくら情報サービス株式会社\n再委託：④再委託の有無 ※ [再委託しない]\n"
-        "委託事項2～5：\n";
+        "評価実施機関名：さくら町長\n公表日：令和6年4月1日\n" +
+        std::string(kSakuraColonRows);
     const Document doc = decode_document(text, "colons.txt");
     const auto rows = rows_from_layout(doc);
     ASSERT_TRUE(rows.has_value());
@@ -663,6 +667,27 @@ TEST(LayoutRowsForm, LabelColonValueLines) {
     const Model m = extract_document(doc);
     ASSERT_NO_FATAL_FAILURE(expect_sakura_tax_facts(m));
     EXPECT_EQ(m.assessments[0].organization, "さくら町長");
+}
+
+// The same rows with their cover in another order, its labels alone on their lines: a cover label
+// takes no line that looks like another field's value or the form's version (公表日 | [令和6年10月
+// 様式3], 特記事項 | さくら町長), which stay for the labels they belong to.
+TEST(LayoutRowsForm, ACoverLabelTakesNoOtherFieldsValue) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n令和6年4月1日\n公表日\n[令和6年10月 様式3]\n評価実施機関名\n"
+        "評価書番号：7\n評価書名：架空税に関する事務 重点項目評価書\n特記事項\nさくら町長\n" +
+        std::string(kSakuraColonRows);
+    const Document doc = decode_document(text, "cover-colons.txt");
+    const auto rows = rows_from_layout(doc);
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 3), "公表日");
+    EXPECT_EQ(line(*rows, 4), "[令和6年10月 様式3]");
+    EXPECT_EQ(line(*rows, 9), "さくら町長");
+
+    const Model m = extract_document(doc);
+    ASSERT_NO_FATAL_FAILURE(expect_sakura_tax_facts(m));
+    EXPECT_EQ(m.assessments[0].organization, "さくら町長");
+    EXPECT_EQ(m.assessments[0].published, "令和6年4月1日");
 }
 
 // The same rows as a markdown list (- **①システムの名称**：…), as LLM-based converters write a

@@ -14,8 +14,6 @@ namespace piagraph::extract_detail::markdown {
 
 namespace {
 
-constexpr const char* kCoverFields[] = {"number", "title_field", "organization", "published"};
-
 void set_cover(Assessment& as, const std::string& field, const std::string& value, int n) {
     const std::string v = cell_text(value);
     if (field == "organization") as.organization = v;
@@ -23,16 +21,6 @@ void set_cover(Assessment& as, const std::string& field, const std::string& valu
     if (field == "number") as.number = v;
     if (field == "title_field") as.title = v;
     as.locs[field == "title_field" ? "title" : field] = Loc::at(n);
-}
-
-// Whether a cover line looks like the value of a cover field (a date for 公表日, a name ending in
-// 長 for 評価実施機関名 …).
-bool looks_like_cover_value(const std::string& field, std::string_view value) {
-    if (field == "number") return looks_like_assessment_number(value);
-    if (field == "title_field") return looks_like_assessment_title(value);
-    if (field == "organization") return looks_like_organization(value);
-    if (field == "published") return looks_like_publication_date(value);
-    return false;
 }
 
 // A sentence is no value of the cover's cells (the declaration, a remark beside them).
@@ -44,10 +32,7 @@ bool is_sentence(std::string_view s) {
 // Whether a line cannot be the value of cover field `field`: a sentence (the declaration beside
 // the cover's cells), or what looks like another field's value and not like this one's.
 bool is_no_cover_value(const std::string& field, std::string_view value) {
-    if (is_sentence(value)) return true;
-    if (looks_like_cover_value(field, value)) return false;
-    return std::any_of(std::begin(kCoverFields), std::end(kCoverFields),
-                       [&](const char* other) { return other != field && looks_like_cover_value(other, value); });
+    return is_sentence(value) || looks_like_other_cover_value(field, value);
 }
 
 // A cover label followed straight by another label: its value is a loose line of the cover that
@@ -190,7 +175,7 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
         reading.expect_number_title = true;
         return false;
     }
-    for (const char* field : kCoverFields) {
+    for (const char* field : kCoverValueFields) {
         if (!labels.is(field, k)) continue;
         drop_pending_cover(open, reading);
         if (r.cells.size() >= 2) {
@@ -226,7 +211,7 @@ bool cover_follows(const Document& doc, int n) {
         const Row r = row_at(doc, at);
         if (r.cells.empty()) continue;
         if (r.key.empty() || r.first_circled > 0) continue;
-        for (const char* field : kCoverFields)
+        for (const char* field : kCoverValueFields)
             if (labels.is(field, r.key)) return true;
     }
     return false;
