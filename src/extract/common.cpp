@@ -279,6 +279,21 @@ bool has_box_bracket(std::string_view s) {
     return false;
 }
 
+bool may_hold_mark(std::string_view s) {
+    // One pass over the bytes: the glyphs are E2 96 … E2 98 (■ □ ○ ● ◎ ☐ ☑ ☒) and E2 9C (✓ ✔), 〇 and
+    // 【 E3 80 87 / 90, ［ EF BC BB; a range of them is looked for, which holds more than these.
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '[' || c == '<' || c == '&') return true;
+        if (i + 1 >= s.size()) break;
+        const auto next = static_cast<unsigned char>(s[i + 1]);
+        if (c == '\xE2' && ((next >= 0x96 && next <= 0x98) || next == 0x9C)) return true;
+        if (c == '\xE3' && next == 0x80 && i + 2 < s.size() && (s[i + 2] == '\x87' || s[i + 2] == '\x90')) return true;
+        if (c == '\xEF' && next == 0xBC && i + 2 < s.size() && s[i + 2] == '\xBB') return true;
+    }
+    return false;
+}
+
 std::optional<bool> mark_state(std::string_view token) {
     // Without tags or entities a mark is at most "[" + seven code points + "]" between spaces,
     // and without brackets too a single character; other tokens (most lines of a document) are

@@ -27,6 +27,9 @@ constexpr size_t kMaxLabelCellBytes = 120;
 std::optional<bool> mark_state(std::string_view token);
 // Whether a text holds a box bracket: [ ] 【 】.
 bool has_box_bracket(std::string_view s);
+// Whether a text may hold a checkbox mark: a bracket, a tag or a character reference, or a mark or
+// box glyph (○ ● ◎ ■ □ ☑ ✓ …). Prose holds none; it need not be read for marks.
+bool may_hold_mark(std::string_view s);
 // The text with each box glyph that opens a token (■紙, □ 電子メール, ☑ ☐ ☒) written as the bracketed
 // box the form prints ([○] 紙, [ ] 電子メール), for a reader that knows boxes by their brackets.
 std::string box_glyphs_as_brackets(std::string_view s);

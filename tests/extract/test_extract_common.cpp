@@ -201,6 +201,17 @@ TEST(MarkState, WordsAreNotMarks) {
     for (const char* token : {"[実施する]", "紙", "", "○○課"}) EXPECT_FALSE(mark_state(token).has_value()) << token;
 }
 
+// Every text that holds a mark mark_state knows may hold one; prose holds none.
+TEST(MayHoldMark, EveryMarkSpellingAndNoProse) {
+    for (const char* text :
+         {"[○] 紙", "十分である 【○】", "［　］ 紙", "○ 特に力を入れている", "〇 紙", "◎", "● 紙", "■紙", "□ 紙",
+          "☑ 紙", "☐", "☒", "✓ 紙", "✔", "<input type=\"checkbox\"/> 紙", "&#9675; 紙"})
+        EXPECT_TRUE(may_hold_mark(text)) << text;
+    for (const char* text :
+         {"", "特定個人情報の漏えいを防止するため、職員に研修を行っている。", "保管期間 5年", "○○課が管理する"})
+        EXPECT_EQ(may_hold_mark(text), std::string_view(text).starts_with("○")) << text;
+}
+
 TEST(ReadChoices, MixedSpellingsInOneGroup) {
     const Choices c = read_choices(
         "[ ○ ] 紙 [] 電子記録媒体（フラッシュメモリを除く。） 【○】 フラッシュメモリ "

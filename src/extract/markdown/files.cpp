@@ -55,6 +55,7 @@ void read_storage_row(const Row& r, FileBlock& f) {
 void read_risk_row(const Row& r, Assessment& as, int risk_file) {
     std::string joined;
     for (const auto& c : r.cells) joined += c + " ";
+    if (!may_hold_mark(joined)) return;  // a flag is read from its mark: most rows of III are prose
     for (const auto& hit : find_options(joined, "risk_flags")) {
         if (!hit.mark) continue;
         if (as.files.empty()) files_from_names(as);
