@@ -150,8 +150,9 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
     if (reading.expect_number_title) {
         reading.expect_number_title = false;
         const std::string head = std::exchange(reading.title_head, {});
-        if (labels.is("cover", k)) number_title_apart_from_header(open, reading);
-        if (!labels.is("cover", k)) {
+        if (labels.is("cover", k)) {
+            number_title_apart_from_header(open, reading);
+        } else {
             std::string number = r.cells[0], title = r.cells.size() >= 2 ? r.cells[1] : std::string();
             // Both values in one cell, their tab lost (8　個人住民税に関する事務 全項目評価書).
             const size_t space = r.cells.size() == 1 ? next_space(number) : std::string::npos;
@@ -190,7 +191,11 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
     if (contents || labels.is("cover", k)) {
         drop_pending_cover(open, reading);
         if (contents && reading.expect_number_title) number_title_apart_from_header(open, reading);
-        if (contents) reading.loose.clear(), reading.emptied.clear(), reading.header_unfilled = false;
+        if (contents) {  // the cover ends: its loose lines are no later label's values
+            reading.loose.clear();
+            reading.emptied.clear();
+            reading.header_unfilled = false;
+        }
         return contents;
     }
     const std::string line = text::trim(r.cells[0]);

@@ -207,6 +207,7 @@ private:
         section_ = Section::cover;
         sub_ = Sub::none;
         risk_file_ = -1;
+        cover_ = {};  // no line of this cover is the next one's value
     }
 
     // Whether the assessment being read has anything of sections I or II yet.
