@@ -280,16 +280,16 @@ bool has_box_bracket(std::string_view s) {
 }
 
 bool may_hold_mark(std::string_view s) {
-    // One pass over the bytes: the glyphs are E2 96 … E2 98 (■ □ ○ ● ◎ ☐ ☑ ☒) and E2 9C (✓ ✔), 〇 and
-    // 【 E3 80 87 / 90, ［ EF BC BB; a range of them is looked for, which holds more than these.
+    if (has_box_bracket(s)) return true;
+    // Else a tag, a character reference, or a glyph: ■ □ ○ ● ◎ ☐ ☑ ☒ are E2 96 … E2 98, ✓ ✔ E2 9C,
+    // 〇 E3 80 87 (the ranges hold more than these, which only lets a few more rows be read).
     for (size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        if (c == '[' || c == '<' || c == '&') return true;
+        if (c == '<' || c == '&') return true;
         if (i + 1 >= s.size()) break;
         const auto next = static_cast<unsigned char>(s[i + 1]);
         if (c == '\xE2' && ((next >= 0x96 && next <= 0x98) || next == 0x9C)) return true;
-        if (c == '\xE3' && next == 0x80 && i + 2 < s.size() && (s[i + 2] == '\x87' || s[i + 2] == '\x90')) return true;
-        if (c == '\xEF' && next == 0xBC && i + 2 < s.size() && s[i + 2] == '\xBB') return true;
+        if (c == '\xE3' && next == 0x80 && i + 2 < s.size() && s[i + 2] == '\x87') return true;
     }
     return false;
 }
@@ -973,6 +973,13 @@ bool looks_like_assessment_title(std::string_view s) {
                        [&](const std::string& f) { return text::ends_with(k, text::match_key(f)); });
 }
 
+bool looks_like_form_version(std::string_view s) {
+    static const std::regex version(R"(^(?:\[|【)?\s*()" + regex_alternatives(written_list("eras")) + R"(\S*)" +
+                                    written("year") + R"(\S*)" + written("month") + R"(\s*)" + written("form_style") +
+                                    R"(\S+?)\s*(?:\]|】)?$)");
+    return std::regex_match(text::trim(text::nfkc(s)), version);
+}
+
 bool looks_like_cover_value(const std::string& field, std::string_view value) {
     if (field == "number") return looks_like_assessment_number(value);
     if (field == "title_field") return looks_like_assessment_title(value);
@@ -983,9 +990,7 @@ bool looks_like_cover_value(const std::string& field, std::string_view value) {
 
 bool looks_like_other_cover_value(const std::string& field, std::string_view value) {
     if (looks_like_cover_value(field, value)) return false;
-    const std::string n = text::trim(text::nfkc(value));
-    if ((text::starts_with(n, "[") || text::starts_with(n, "【")) && text::contains(n, written("form_style")))
-        return true;
+    if (looks_like_form_version(value)) return true;
     return std::any_of(std::begin(kCoverValueFields), std::end(kCoverValueFields),
                        [&](const char* other) { return other != field && looks_like_cover_value(other, value); });
 }

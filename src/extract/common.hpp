@@ -190,6 +190,8 @@ bool looks_like_organization(std::string_view s);
 bool looks_like_assessment_title(std::string_view s);
 // The cover's fields whose values have a look (form_labels keys).
 inline constexpr const char* kCoverValueFields[] = {"number", "title_field", "organization", "published"};
+// The form's version line ([令和６年10月 様式４], 平成26年4月 様式4), in any width, brackets or not.
+bool looks_like_form_version(std::string_view s);
 // Whether a line looks like the value of cover field `field` (one of kCoverValueFields).
 bool looks_like_cover_value(const std::string& field, std::string_view value);
 // Whether a line is no value of `field` (any other cover label too, for `field` ""), wherever it

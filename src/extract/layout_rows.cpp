@@ -41,10 +41,9 @@ constexpr size_t kMinWrappedLabelChars = 8;
 // lines go on at the margin, and rows whose next line is set in are fewer than this share of them.
 constexpr size_t kMinMarginWraps = 3;
 constexpr double kMaxSetInShareOfMarginWraps = 0.25;
-// A line is full, cut by the page's width, from this share of the widest lines' width (the
-// kPageWidthQuantile of them all) on: -layout sets a row's label-to-value gap a few columns off.
+// A printed line is full, cut by the page's width, from this share of the widest lines' width (the
+// kFullLineQuantile of them all) on: -layout sets a row's label-to-value gap a few columns off.
 constexpr double kFullPrintedLineShare = 0.7;
-constexpr double kPageWidthQuantile = 0.9;
 // A line of a heading that wrapped in the label column is this short at most.
 constexpr size_t kMaxWrappedHeadingChars = 20;
 // How far (in characters) a table cell's text may stand from its header's column.
@@ -403,7 +402,12 @@ Kind first_cell_kind(const std::string& cell, Line& line) {
 // An entry's header whose number a printer set apart (システム   4: the digit in another font, or
 // after a tab) is one cell, the header.
 void join_split_entry_number(std::vector<Frag>& frags) {
-    if (frags.size() != 2 || entry_of(frags[0].text).second != 0) return;
+    if (frags.size() != 2) return;
+    // Only a cell that opens with a digit (４ as well) may be an entry's number.
+    const std::string& second = frags[1].text;
+    const std::string first_char = text::nfkc(std::string_view(second).substr(0, text::char_bytes(second, 0)));
+    if (first_char.empty() || first_char[0] < '0' || first_char[0] > '9') return;
+    if (entry_of(frags[0].text).second != 0) return;
     std::string joined = frags[0].text + frags[1].text;
     if (entry_of(joined).second == 0) return;
     frags[0].text = std::move(joined);
@@ -1263,7 +1267,7 @@ private:
         std::vector<size_t> widths;
         for (size_t i = 0; i < lines_.size(); ++i)
             if (!lines_[i].frags.empty()) widths.push_back(text::display_width(out_[i]));
-        const size_t full = share_of_quantile(std::move(widths), kPageWidthQuantile, kFullPrintedLineShare);
+        const size_t full = share_of_quantile(std::move(widths), kFullLineQuantile, kFullPrintedLineShare);
         if (full == 0) return 0;
         size_t at_margin = 0, set_in = 0;
         for (size_t i = 0; i + 1 < lines_.size(); ++i) {

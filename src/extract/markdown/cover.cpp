@@ -2,7 +2,6 @@
 // 評価実施機関名, 公表日 and the form version, each read from its own label wherever it appears on
 // the cover.
 #include <algorithm>
-#include <regex>
 #include <utility>
 
 #include "../form_labels.hpp"
@@ -14,13 +13,16 @@ namespace piagraph::extract_detail::markdown {
 
 namespace {
 
+// The model's key of a cover field (評価書名's is title).
+std::string model_key(const std::string& field) { return field == "title_field" ? "title" : field; }
+
 void set_cover(Assessment& as, const std::string& field, const std::string& value, int n) {
     const std::string v = cell_text(value);
     if (field == "organization") as.organization = v;
     if (field == "published") as.published = v;
     if (field == "number") as.number = v;
     if (field == "title_field") as.title = v;
-    as.locs[field == "title_field" ? "title" : field] = Loc::at(n);
+    as.locs[model_key(field)] = Loc::at(n);
 }
 
 // A sentence is no value of the cover's cells (the declaration, a remark beside them).
@@ -43,7 +45,7 @@ void drop_pending_cover(OpenAssessment& open, CoverReading& reading) {
     if (reading.pending_field.empty()) return;
     const std::string field = std::exchange(reading.pending_field, {});
     auto& as = open.at(reading.pending_line);
-    if (as.locs.count(field == "title_field" ? "title" : field)) return;
+    if (as.locs.count(model_key(field))) return;
     for (auto it = reading.loose.rbegin(); it != reading.loose.rend(); ++it) {
         if (!looks_like_cover_value(field, it->second)) continue;
         set_cover(as, field, it->second, it->first);
@@ -69,12 +71,7 @@ void keep_loose_line(OpenAssessment& open, CoverReading& reading, const std::str
 // The form version ([令和６年10月 様式４]), kept as written (full-width digits and all) without
 // the brackets around it. Returns false where the row is not one.
 bool read_form_version(const Row& r, OpenAssessment& open) {
-    static const std::regex version(R"(^(?:\[|【)?\s*()" + regex_alternatives(written_list("eras")) + R"(\S*)" +
-                                    written("year") + R"(\S*)" + written("month") + R"(\s*)" + written("form_style") +
-                                    R"(\S+?)\s*(?:\]|】)?$)");
-    std::smatch m;
-    const std::string t = text::trim(text::nfkc(r.cells[0]));
-    if (!std::regex_match(t, m, version)) return false;
+    if (!looks_like_form_version(r.cells[0])) return false;
     std::u32string written = text::to_u32(text::trim(r.cells[0]));
     if (!written.empty() && (written.front() == U'[' || written.front() == U'［' || written.front() == U'【'))
         written.erase(0, 1);
@@ -103,15 +100,24 @@ std::string titled_form(const std::string& t) {
 
 namespace {
 
-// The number and the title a row holds, in two cells or in one with a space between (8　個人住民税に
-// 関する事務 全項目評価書), where they look like them; nullopt otherwise.
-std::optional<CoverReading::NumberTitle> number_and_title(const Row& r) {
-    if (r.cells.size() > 2) return std::nullopt;
-    std::string number = text::trim(r.cells[0]), title = r.cells.size() == 2 ? text::trim(r.cells[1]) : "";
-    if (const size_t space = r.cells.size() == 1 ? next_space(number) : std::string::npos; space != std::string::npos) {
+// The number and the title of a row under the header 評価書番号 | 評価書名: its two cells, or its one
+// cell cut after a number (8　個人住民税に関する事務 全項目評価書, a tab lost).
+std::pair<std::string, std::string> split_number_title(const Row& r) {
+    std::string number = r.cells[0], title = r.cells.size() >= 2 ? r.cells[1] : std::string();
+    const size_t space = r.cells.size() == 1 ? next_space(number) : std::string::npos;
+    if (space != std::string::npos && looks_like_assessment_number(number.substr(0, space))) {
         title = text::trim(number.substr(space));
         number.resize(space);
     }
+    return {number, title};
+}
+
+// The number and the title a row holds where both look like them; nullopt otherwise.
+std::optional<CoverReading::NumberTitle> number_and_title(const Row& r) {
+    if (r.cells.size() > 2) return std::nullopt;
+    auto [number, title] = split_number_title(r);
+    number = text::trim(number);
+    title = text::trim(title);
     if (!looks_like_assessment_number(number) || !looks_like_assessment_title(title)) return std::nullopt;
     return CoverReading::NumberTitle{r.line, number, title};
 }
@@ -153,13 +159,8 @@ bool read_cover_row(const Row& r, OpenAssessment& open, CoverReading& reading) {
         if (labels.is("cover", k)) {
             number_title_apart_from_header(open, reading);
         } else {
-            std::string number = r.cells[0], title = r.cells.size() >= 2 ? r.cells[1] : std::string();
-            // Both values in one cell, their tab lost (8　個人住民税に関する事務 全項目評価書).
-            const size_t space = r.cells.size() == 1 ? next_space(number) : std::string::npos;
-            if (space != std::string::npos && looks_like_assessment_number(number.substr(0, space))) {
-                title = text::trim(number.substr(space));
-                number.resize(space);
-            } else if (r.cells.size() == 1 && head.empty() && !looks_like_assessment_number(number)) {
+            auto [number, title] = split_number_title(r);
+            if (r.cells.size() == 1 && title.empty() && head.empty() && !looks_like_assessment_number(number)) {
                 // No number: the first line of a title whose number is beside its last.
                 reading.title_head = text::trim(number);
                 reading.expect_number_title = true;
