@@ -625,15 +625,24 @@ size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, st
                           !all.back().closed && all.size() == 1;
         return open ? all.back().lines.back() : std::string::npos;
     }
-    // The rest of a checkbox group left open before: back after its first part.
+    // The rest of a checkbox group left open before: back after its first part, with each further
+    // unit of boxes of the same group (the cell's other column of options, 既存住民基本台帳システム |
+    // 税務システム after 宛名システム等 | その他).
     std::vector<size_t> out;
     size_t from = st.run;
     if (st.open_after != std::string::npos && all.front().kind == Kind::checkboxes &&
         labels.front().kind != Expects::checkboxes) {
-        out = all.front().lines;
-        all.erase(all.begin());
-        from = st.open_after + 1;
-        for (size_t i = from; i < st.run; ++i) out.push_back(i);
+        std::set<std::string> groups;
+        same_group(groups, lines[st.open_after].text);
+        do {
+            out.insert(out.end(), all.front().lines.begin(), all.front().lines.end());
+            all.erase(all.begin());
+        } while (!all.empty() && all.front().kind == Kind::checkboxes && same_group(groups, all.front().text));
+        // Right after that line, where the stretch before put it (its blank lines follow it).
+        const auto run_end = order.begin() + static_cast<long>(st.run);
+        if (const auto open_line = std::find(order.begin(), run_end, st.open_after); open_line != run_end)
+            from = static_cast<size_t>(open_line - order.begin()) + 1;
+        for (size_t i = from; i < st.run; ++i) out.push_back(order[i]);
     }
     // The cover's values by their look; the others in the form's order.
     const std::vector<size_t> picked = pick_cover_values(lines, label_lines, all);

@@ -346,6 +346,27 @@ TEST(LayoutRowsColumns, CheckboxesInTwoColumnsOfOneCell) {
     EXPECT_EQ(file.transfers[0].methods, (std::vector<std::string>{"庁内連携システム", "紙"}));
 }
 
+// A cell of checkboxes in two columns that pdfminer (pdf2txt) writes in pieces: the first row of
+// options with the values of the labels above, the rest of each column as two blocks at the head of
+// the next run of values (tests/fixtures/layout/kaede-pdfminer-connections.txt). Both blocks go back
+// to ③他のシステムとの接続, and the basis of the number's use keeps its own text only.
+TEST(LayoutRowsColumnFlow, TheRestOfACheckboxCellInTwoBlocksGoesBackToItsLabel) {
+    const auto rows = rows_from_layout(fixture("kaede-pdfminer-connections.txt"));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 36),
+              "③他のシステムとの接続\t[ ] 情報提供ネットワークシステム [ ○ ] 庁内連携システム [ ] "
+              "住民基本台帳ネットワークシステム [ ○ ] 宛名システム等 [ ] その他 () [ ○ ] 既存住民基本台帳システム [ ] "
+              "税務システム");
+    EXPECT_EQ(line(*rows, 60), "法令上の根拠\t番号法第9条第1項 別表第24号");
+    const Model m = extract_document(fixture("kaede-pdfminer-connections.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].connections,
+              (std::vector<std::string>{"庁内連携システム", "宛名システム等", "既存住民基本台帳システム"}));
+    EXPECT_EQ(a.individual_number_basis, "番号法第9条第1項 別表第24号");
+}
+
 // A cover printed from a spreadsheet, its cells at their foot (tests/fixtures/layout/kaede-cover-foot.txt):
 // the header row 評価書番号 | 評価書名 keeps the values under it (a title of two lines, the number at the
 // foot of its cell beside the title's last line), and the declaration's row starts below them.
