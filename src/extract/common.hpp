@@ -118,6 +118,13 @@ std::vector<std::string> split_names(std::string_view s);
 // (dictionary "statement_markers").
 bool is_statement(std::string_view s);
 
+// True when the text is only dashes (—, ―, －, -, ー …) and white space: a cell the form marks as
+// having nothing (移転先1 | —), no value.
+bool is_dash_only(std::string_view s);
+
+// A 提供先/移転先 entry the form left empty: no recipient (or a dash), no basis, no method.
+bool is_empty_flow(const Flow& flow);
+
 // The name for matching: Dictionary::normalize_system_name (NFKC, trailing bracketed parts such as
 // (以下「住基ネット」という。) and (税務システム内) dropped).
 std::string normalize_name(std::string_view name);

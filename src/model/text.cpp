@@ -201,6 +201,10 @@ private:
             const auto to = static_cast<char32_t>(std::strtoul(target.c_str(), nullptr, 16));
             for (char32_t c = first; c <= last && c >= kFirst && c <= kLast; ++c) to_[c - kFirst] = to;
         }
+        // The table gives the DOOR radical's traditional ideograph (U+6236); a Japanese font draws the
+        // radical and the Japanese form (U+6238) with one glyph, so a PDF's text writes the radical
+        // where the document printed the Japanese form (as pdfminer reads a family register system).
+        to_[0x2F3E - kFirst] = 0x6238;
     }
     char32_t to_[kLast - kFirst + 1] = {};
 };

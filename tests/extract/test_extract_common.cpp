@@ -61,6 +61,12 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
 
 // Tags become spaces and the references of markup their characters, named or numbered alike: they
 // are text once the tags are gone (＜選択肢＞ written &#60;選択肢&#62; is the option list's marker).
+// The dashes a form writes for "nothing here", in any width; a name holding a dash is a name.
+TEST(DashOnly, DashesAndSpacesOnly) {
+    for (const char* dash : {"—", " ― ", "－", "-", "ー", "— —", "\u2212"}) EXPECT_TRUE(is_dash_only(dash)) << dash;
+    for (const char* text : {"", "  ", "架空県知事", "A-1", "—なし"}) EXPECT_FALSE(is_dash_only(text)) << text;
+}
+
 TEST(StripHtml, TagsAndTheReferencesOfMarkup) {
     EXPECT_EQ(strip_html("<div>[ ○ ] 紙</div><div>&lt;選択肢&gt;</div>"), "[ ○ ] 紙 <選択肢>");
     EXPECT_EQ(strip_html("&#60;選択肢&#62; 1) 実施する &#x3C;p&#x3E; A&#38;B &amp;nbsp;"),

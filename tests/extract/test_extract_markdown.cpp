@@ -426,6 +426,23 @@ TEST(ExtractDocument, SectionThreeWithoutItsHeadingAddsNoFileAndNoLinkage) {
     EXPECT_EQ(a.linkage.status, "実施しない");
 }
 
+// An entry the form marks as having nothing (移転先1 | —, as the printed form is read back) is no
+// flow; a recipient of dashes with a basis is one still.
+TEST(ExtractDocument, AnEntryWhoseNameIsADashIsNoFlow) {
+    const std::string text = std::string(kKazeiHead) +
+                             "１．特定個人情報ファイル名\n架空税ファイル\n"
+                             "５．特定個人情報の提供・移転（委託に伴うものを除く。）\n"
+                             "提供・移転の有無\t[○] 提供を行っている (1) 件 [] 移転を行っている ( ) 件\n"
+                             "提供先1\t架空県知事\n①法令上の根拠\t番号法第19条第8号\n"
+                             "移転先1\t―\n移転先2\t－\n①法令上の根拠\t架空市個人番号条例\n";
+    const Assessment a = only_assessment(text, "dash-entry.txt");
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].provisions.size(), 1u);
+    EXPECT_EQ(a.files[0].provisions[0].recipient, "架空県知事");
+    ASSERT_EQ(a.files[0].transfers.size(), 1u);
+    EXPECT_EQ(a.files[0].transfers[0].no, "2");
+}
+
 // The example city's 住基 assessment printed, converted by pdftotext and its pages' blocks shuffled
 // (tests/fixtures/pdftext/juki_printed_shuffled.txt, its first three pages, made by the conversion
 // simulator): the rebuilt rows win but miss the cover's 評価書名 and 評価実施機関名, which the

@@ -127,6 +127,9 @@ TEST(TextFoldGlyphVariants, RadicalsBecomeTheirIdeographs) {
     EXPECT_EQ(text::fold_glyph_variants("架空市\u2ED1"), "架空市長");
     EXPECT_EQ(text::fold_glyph_variants("\u2F0A\u2F3F方法 ①"), "入手方法 ①");
     EXPECT_EQ(text::fold_glyph_variants("\u2EA0"), "民");  // alone, at the very end of a text
+    // ⼾ (DOOR) is the Japanese 戸 (U+6238) its glyph draws, not the traditional 戶 (U+6236) of NFKC
+    EXPECT_EQ(text::nfkc("\u2F3E"), "\u6236");
+    EXPECT_EQ(text::fold_glyph_variants("\u2F3E籍システム"), "戸籍システム");
     const std::string plain = "①事務の名称\t住民基本台帳に関する事務 … ※ \xFF";
     EXPECT_EQ(text::fold_glyph_variants(plain), plain);
     EXPECT_EQ(text::fold_glyph_variants(""), "");

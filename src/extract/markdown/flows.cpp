@@ -216,9 +216,8 @@ void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading) {
 }
 
 void settle_flows(FileBlock& f) {
-    auto empty_flow = [](const Flow& x) { return x.recipient.empty() && x.basis.empty() && x.methods.empty(); };
-    f.provisions.erase(std::remove_if(f.provisions.begin(), f.provisions.end(), empty_flow), f.provisions.end());
-    f.transfers.erase(std::remove_if(f.transfers.begin(), f.transfers.end(), empty_flow), f.transfers.end());
+    f.provisions.erase(std::remove_if(f.provisions.begin(), f.provisions.end(), is_empty_flow), f.provisions.end());
+    f.transfers.erase(std::remove_if(f.transfers.begin(), f.transfers.end(), is_empty_flow), f.transfers.end());
     auto empty_entrust = [](const Entrustment& e) {
         return e.item.empty() && e.contractor.empty() && !e.resubcontract && e.methods.empty() &&
                e.permission_method.empty() && e.resubcontract_items.empty();

@@ -212,7 +212,7 @@ void keep_flows(const Layout& layout, const std::vector<Head>& f_heads, std::vec
             if (c.checked) flows[h].methods.push_back(method_value(c));
         }
         Flow& fl = flows[h];
-        if (fl.recipient.empty() && fl.basis.empty() && fl.methods.empty()) continue;  // empty template
+        if (is_empty_flow(fl)) continue;  // empty template
         if (any_mark && fl.methods.empty()) fl.marks = "none";
         if (any_mark) fl.locs["methods"] = Loc::at(method_rows[h].front() + 1);
         (provision ? fb.provisions : fb.transfers).push_back(std::move(fl));
