@@ -634,14 +634,13 @@ bool is_statement(std::string_view s) {
     return std::any_of(markers.begin(), markers.end(), [&](const std::string& m) { return text::contains(n, m); });
 }
 
+bool is_dash(char32_t c) {
+    return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFF0D || c == 0x30FC;
+}
+
 bool is_dash_only(std::string_view s) {
-    // Dashes and bars: hyphen to horizontal bar (U+2010..2015), minus (U+2212), the full-width hyphen
-    // (U+FF0D) and the prolonged sound mark (U+30FC) a dash is often typed as.
     const std::u32string u = text::to_u32(text::trim(s));
-    return !u.empty() && std::all_of(u.begin(), u.end(), [](char32_t c) {
-        return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFF0D || c == 0x30FC ||
-               text::is_space(c);
-    });
+    return !u.empty() && std::all_of(u.begin(), u.end(), [](char32_t c) { return is_dash(c) || text::is_space(c); });
 }
 
 bool is_empty_flow(const Flow& flow) {

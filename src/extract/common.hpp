@@ -118,8 +118,12 @@ std::vector<std::string> split_names(std::string_view s);
 // (dictionary "statement_markers").
 bool is_statement(std::string_view s);
 
-// True when the text is only dashes (—, ―, －, -, ー …) and white space: a cell the form marks as
-// having nothing (移転先1 | —), no value.
+// A dash or bar as documents print one: -, hyphen to horizontal bar (U+2010..2015), minus (U+2212),
+// the full-width hyphen (U+FF0D) and the prolonged sound mark (U+30FC) a dash is often typed as.
+bool is_dash(char32_t c);
+
+// True when the text is only dashes and white space: a cell the form marks as having nothing
+// (移転先1 | —), no value.
 bool is_dash_only(std::string_view s);
 
 // A 提供先/移転先 entry the form left empty: no recipient (or a dash), no basis, no method.

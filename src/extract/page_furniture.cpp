@@ -112,8 +112,8 @@ std::optional<int> page_number(const std::string& line) {
         return std::nullopt;
     std::u32string u = text::to_u32(text::trim(text::nfkc(raw)));
     if (u.empty() || u.size() > kMaxChars) return std::nullopt;
-    for (char32_t& c : u)  // the dashes around a number: hyphen, en and em dash, bar, minus
-        if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212) c = U'-';
+    for (char32_t& c : u)  // the dashes around a number, as one
+        if (is_dash(c)) c = U'-';
     const std::string n = text::to_utf8(u);
     static const std::regex number(R"(^(?:(?:page|p\.?)\s*)?[-\s]*([0-9]{1,4})\s*(?:(?:/|of)\s*[0-9]{1,4})?[-\s]*$)",
                                    std::regex::icase);
