@@ -278,10 +278,18 @@ bool opens_list(const std::vector<FlowLine>& lines, const Unit& open, const std:
                         [&](size_t i) { return item_mark(text::nfkc(lines[i].text)).type == mark.type; });
 }
 
+// The item a line opens as a list's next item: a bracketed head alone on its line ((情報照会), its
+// text on the lines below) is one as well.
+ItemMark list_item_mark(const std::string& n) {
+    ItemMark mark = item_mark(n);
+    if (mark.type.empty() && is_bracketed_head(n)) mark.type = "(";
+    return mark;
+}
+
 // How text unit `at` goes on the text units before it (see Follows): the last item of its kind
 // among them, back to the last unit that is no text.
 Follows follows(const std::vector<FlowLine>& lines, const std::vector<Unit>& units, size_t at) {
-    const ItemMark mark = item_mark(text::nfkc(lines[units[at].lines.front()].text));
+    const ItemMark mark = list_item_mark(text::nfkc(lines[units[at].lines.front()].text));
     if (mark.type.empty()) return Follows::no;
     if (mark.number == 1) return Follows::maybe;
     // At a line's start, or numbered after a space ("… 2. 収納情報と … 3. 納付情報").
@@ -290,7 +298,7 @@ Follows follows(const std::vector<FlowLine>& lines, const std::vector<Unit>& uni
         ItemMark last;
         for (const size_t i : units[u].lines) {
             const std::string n = text::nfkc(lines[i].text);
-            if (const ItemMark m = item_mark(n); m.type == mark.type) last = m;
+            if (const ItemMark m = list_item_mark(n); m.type == mark.type) last = m;
             if (mark.type != "1") continue;
             for (std::sregex_iterator it(n.begin(), n.end(), inline_numbered), end; it != end; ++it)
                 last = {"1", std::stoi((*it)[1].str())};
@@ -435,8 +443,11 @@ Expects expects(const FlowLine& l) {
 Want want(const FlowLine& l) {
     static const auto first_words = [] {
         std::map<std::string, std::vector<std::string>> out;
-        for (const auto& [key, words] : Dictionary::get().raw().at("value_kinds").at("first_words").items())
-            for (const auto& w : words) out[key].push_back(compact_key(w.get<std::string>()));
+        const Dictionary& d = Dictionary::get();
+        for (const auto& [key, words] : d.raw().at("value_kinds").at("first_words").items())
+            for (const auto& w :
+                 words.is_string() ? d.list(words.get<std::string>()) : words.get<std::vector<std::string>>())
+                out[key].push_back(compact_key(w));
         return out;
     }();
     static const auto options = [] {
@@ -518,6 +529,9 @@ double cost(const Want& w, const std::vector<Unit>& units, size_t from, size_t t
                 c += units[u].kind == Kind::checkboxes ? (u > from ? kExtraParagraphCost : 0) : kWrongKindCost;
             return c;
         case Expects::name:  // one paragraph: a second one belongs to the next label
+            // A name opens its cell: a line that goes on a paragraph that filled its line is rather
+            // no name at all than a name.
+            if (units[from].wrapped) c += kEmptyCost;
             for (size_t u = from; u < to; ++u)
                 c += units[u].kind != Kind::text     ? kWrongKindCost
                      : u == from || units[u].wrapped ? 0

@@ -390,9 +390,18 @@ std::vector<OptionHit> find_options(std::string_view value, const std::string& g
         hit.label = match->label;
         hit.written = match->written;
         hit.in_option_list = list_start != std::u32string::npos && i > list_start;
-        if (i > 0 && is_sentinel(c.text[i - 1])) {
-            hit.mark = c.text[i - 1] != kUnchecked;
-            hit.radio_inferred = c.text[i - 1] == kRadio;
+        // The mark right before the label, or before its option number (■ 1) 実施する: a selection
+        // printed as its marked list).
+        size_t at = i;
+        if (at > 1 && c.text[at - 1] == U')') {
+            size_t digits = at - 1;
+            while (digits > 0 && at - 1 - digits < 2 && c.text[digits - 1] >= U'0' && c.text[digits - 1] <= U'9')
+                --digits;
+            if (digits < at - 1 && digits > 0 && is_sentinel(c.text[digits - 1])) at = digits;
+        }
+        if (at > 0 && is_sentinel(c.text[at - 1])) {
+            hit.mark = c.text[at - 1] != kUnchecked;
+            hit.radio_inferred = c.text[at - 1] == kRadio;
         }
         size_t j = i + match->key.size();
         hit.bracketed = i > 0 && c.text[i - 1] == U'[' && j < c.text.size() && c.text[j] == U']';
@@ -597,16 +606,52 @@ bool only_listed_options(std::string_view value, const std::string& group) {
     return true;
 }
 
+namespace {
+
+bool opens_a_name(char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= U'A' && c <= U'Z') ||
+           (c >= U'a' && c <= U'z') || (c >= 0xFF21 && c <= 0xFF5A);
+}
+
+// Names of systems run together (a cell that lists one a line, its lines joined): cut after a name's
+// end (システム, サーバー, a closing bracket) where a name that ends so follows
+// (… （窓口端末）住民情報システム団体内統合宛名システム).
+std::vector<std::string> run_together_names(const std::string& name) {
+    constexpr size_t kMinNameChars = 3;
+    std::vector<std::u32string> ends;
+    for (const auto& s : FormLabels::get().spellings("system_name_suffix")) ends.push_back(text::to_u32(s));
+    ends.push_back(U"）");
+    ends.push_back(U")");
+    const auto ends_at = [&](const std::u32string& s, size_t at) {  // a name's end finishes at `at`
+        return std::any_of(ends.begin(), ends.end(), [&](const std::u32string& e) {
+            return at >= e.size() && s.compare(at - e.size(), e.size(), e) == 0;
+        });
+    };
+    std::vector<std::string> out;
+    std::u32string rest = text::to_u32(name);
+    for (size_t at = 1; at + kMinNameChars <= rest.size(); ++at) {
+        if (!ends_at(rest, at) || !opens_a_name(rest[at]) || !ends_at(rest, rest.size())) continue;
+        out.push_back(text::to_utf8(rest.substr(0, at)));
+        rest.erase(0, at);
+        at = 0;
+    }
+    out.push_back(text::to_utf8(rest));
+    return out;
+}
+
+}  // namespace
+
 std::vector<System> listed_systems(const std::string& value, int line) {
     std::vector<System> out;
-    for (const auto& name : parse_name_list(value))
-        for (const auto& part : split_names(name)) {
-            System s;
-            s.no = static_cast<int>(out.size()) + 1;
-            s.name = part;
-            s.loc = Loc::at(line);
-            out.push_back(std::move(s));
-        }
+    for (const auto& listed : parse_name_list(value))
+        for (const auto& name : split_names(listed))
+            for (const auto& part : run_together_names(name)) {
+                System s;
+                s.no = static_cast<int>(out.size()) + 1;
+                s.name = part;
+                s.loc = Loc::at(line);
+                out.push_back(std::move(s));
+            }
     return out;
 }
 
@@ -812,6 +857,14 @@ std::string label_key(std::string_view label) {
     return without_note_marks(text::nfkc_compact(t));
 }
 
+bool opens_with_field_label(std::string_view line, const char* key, int circled) {
+    constexpr size_t kMaxLineBytes = 600;  // a row's label and a short value; prose is longer
+    if (line.size() > kMaxLineBytes || !text::contains(line, FormLabels::get().spellings(key).front())) return false;
+    const std::string_view cell = without_row_markup(line);
+    const std::string_view label = cell.substr(0, std::min(cell.size(), next_space(cell)));
+    return circled_number(label) == circled && FormLabels::get().is(key, label_key(label));
+}
+
 size_t next_space(std::string_view s, size_t from) {
     for (size_t i = from; i < s.size(); ++i) {
         // Only these bytes start white space (U+3000 is E3 80 80, U+00A0 C2 A0): the rest of a
@@ -875,6 +928,35 @@ void fill_missing(FileBlock& into, FileBlock& from) {
     into.marks.insert(from.marks.begin(), from.marks.end());
     into.risk_flags.insert(from.risk_flags.begin(), from.risk_flags.end());
     into.locs.insert(from.locs.begin(), from.locs.end());
+}
+
+// What a later part of the same entry read that the first part lacks.
+void fill_missing(Entrustment& into, Entrustment& from) {
+    for (auto field : {&Entrustment::item, &Entrustment::contractor, &Entrustment::resubcontractor,
+                       &Entrustment::permission_method, &Entrustment::resubcontract_items, &Entrustment::population})
+        fill(into.*field, from.*field);
+    fill(into.resubcontract, from.resubcontract);
+    fill(into.methods, from.methods);
+    into.locs.insert(from.locs.begin(), from.locs.end());
+}
+void fill_missing(Flow& into, Flow& from) {
+    if (into.basis.empty() && !from.basis.empty()) into.basis_loc = from.basis_loc;
+    for (auto field :
+         {&Flow::recipient, &Flow::basis, &Flow::purpose, &Flow::info, &Flow::timing, &Flow::population, &Flow::marks})
+        fill(into.*field, from.*field);
+    fill(into.methods, from.methods);
+    into.locs.insert(from.locs.begin(), from.locs.end());
+}
+
+template <class Entry>
+void merge_numbered_alike(std::vector<Entry>& entries) {
+    std::vector<Entry> out;
+    for (auto& e : entries)
+        if (!out.empty() && !e.no.empty() && out.back().no == e.no)
+            fill_missing(out.back(), e);
+        else
+            out.push_back(std::move(e));
+    entries = std::move(out);
 }
 
 }  // namespace
@@ -1018,6 +1100,12 @@ void merge_repeated_files(std::vector<FileBlock>& files) {
             fill_missing(*same, f);
     }
     files = std::move(out);
+}
+
+void merge_repeated_entries(FileBlock& file) {
+    merge_numbered_alike(file.entrustments);
+    merge_numbered_alike(file.provisions);
+    merge_numbered_alike(file.transfers);
 }
 
 const std::vector<AssessmentChoice>& assessment_choices() {

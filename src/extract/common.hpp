@@ -172,6 +172,10 @@ size_t next_space(std::string_view s, size_t from = 0);
 size_t after_space(std::string_view s, size_t at);
 // The line without the markup that starts a table row or a heading (| # * >), or a page's form feed.
 std::string_view without_row_markup(std::string_view line);
+// Whether a line opens with the field label `key` (a form_labels key) numbered `circled`
+// (①事務の名称 国民健康保険に関する事務), in a row or on its own. The label's words are looked for
+// in the bytes first: most lines have none.
+bool opens_with_field_label(std::string_view line, const char* key, int circled);
 
 // Whether a line (NFKC, trimmed) may be the rest of a heading's title that a conversion wrapped onto
 // it: short, and no line of its own (not a tab row, an item such as 2. 基本情報, or a label ①…).
@@ -219,6 +223,11 @@ void shift_lines(Assessment& a, int delta);
 // File blocks with the same names are one file met twice (section III repeats the names, a
 // converter may emit a table twice): the later block only fills what the first one lacks.
 void merge_repeated_files(std::vector<FileBlock>& files);
+
+// Entries one after another under the same number are one entry met again (a sheet's merged
+// 委託事項1 cell printed anew after a page break, a table converted twice): the later part only
+// fills what the first one lacks.
+void merge_repeated_entries(FileBlock& file);
 
 // The assessment's own choices (基礎 II しきい値判断項目, III しきい値判断結果), each a selection read by
 // its own label, in both readers.

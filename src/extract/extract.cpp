@@ -52,17 +52,6 @@ bool is_number_line(const std::string& line) {
     return false;
 }
 
-// Whether a line opens with the field label `key` numbered `circled` (①事務の名称 国民健康保険に関する事務),
-// in a row or on its own. The label's words are looked for in the bytes first: most lines have none.
-bool opens_with_label(const std::string& line, const char* key, int circled) {
-    if (line.size() > kMaxCoverLineBytes || !text::contains(line, FormLabels::get().spellings(key).front()))
-        return false;
-    const std::string_view cell = without_row_markup(line);
-    const std::string_view label = cell.substr(0, std::min(cell.size(), extract_detail::next_space(cell)));
-    return extract_detail::circled_number(label) == circled &&
-           FormLabels::get().is(key, extract_detail::label_key(label));
-}
-
 // Where section I of an assessment quoted without its cover starts: its ①事務の名称 comes again after
 // the systems of the one before it (a fragment converted twice repeats I-1 with nothing between).
 // The start is the section's heading (Ⅰ 基本情報) or item (１．特定個人情報ファイルを取り扱う事務) just above.
@@ -75,9 +64,10 @@ std::vector<size_t> section_one_restarts(const std::vector<std::string>& lines, 
     const std::string& name_char = FormLabels::get().filter_char("affair_name");
     for (size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].size() > kMaxCoverLineBytes || !text::contains(lines[i], name_char)) continue;
-        if (opens_with_label(lines[i], "system_name", 1) || opens_with_label(lines[i], "system_name", 3))
+        if (extract_detail::opens_with_field_label(lines[i], "system_name", 1) ||
+            extract_detail::opens_with_field_label(lines[i], "system_name", 3))
             systems_since = true;
-        if (!opens_with_label(lines[i], "affair_name", 1)) continue;
+        if (!extract_detail::opens_with_field_label(lines[i], "affair_name", 1)) continue;
         const bool cover_between = std::any_of(covers.begin(), covers.end(),
                                                [&](size_t c) { return last_affair && c > *last_affair && c <= i; });
         if (last_affair && systems_since && !cover_between) {
@@ -96,6 +86,38 @@ std::vector<size_t> section_one_restarts(const std::vector<std::string>& lines, 
     return restarts;
 }
 
+// The covers that open an assessment each. A run of covers alike (title and 評価書番号) is a
+// running header printed atop every page when its span holds fewer assessments (their ①事務の名称)
+// than covers: then only its first opens one (section_one_restarts finds any others).
+std::vector<size_t> without_running_headers(const std::vector<std::string>& lines, const std::vector<size_t>& starts,
+                                            const std::vector<size_t>& numbers) {
+    constexpr size_t kNumberValueSpan = 3;  // a label cell, blank lines, then its value
+    // The title, and the number its 評価書番号 gives: on that line, or the next one written.
+    const auto cover_key = [&](size_t k) {
+        std::string number = compact_key(without_row_markup(lines[numbers[k]]));
+        for (const auto& label : FormLabels::get().spellings("number"))
+            if (text::starts_with(number, label)) number.erase(0, label.size());
+        for (size_t i = numbers[k] + 1; number.empty() && i < lines.size() && i <= numbers[k] + kNumberValueSpan; ++i)
+            number = compact_key(without_row_markup(lines[i]));
+        return compact_key(without_row_markup(lines[starts[k]])) + "|" + number;
+    };
+    std::vector<size_t> kept;
+    for (size_t first = 0, next = 0; first < starts.size(); first = next) {
+        next = first + 1;
+        while (next < starts.size() && cover_key(next) == cover_key(first)) ++next;
+        const size_t end = next < starts.size() ? starts[next] : lines.size();
+        size_t affairs = 0;
+        for (size_t i = starts[first]; i < end; ++i)
+            affairs += extract_detail::opens_with_field_label(lines[i], "affair_name", 1) ? 1 : 0;
+        if (affairs >= next - first)
+            kept.insert(kept.end(), starts.begin() + static_cast<long>(first),
+                        starts.begin() + static_cast<long>(next));
+        else
+            kept.push_back(starts[first]);
+    }
+    return kept;
+}
+
 // Where each quoted assessment starts (0-based line indexes). A title counts only when a
 // 評価書番号 follows it before the next title (page headers of pdftotext repeat the title alone).
 std::vector<size_t> assessment_starts(const std::vector<std::string>& lines) {
@@ -105,16 +127,18 @@ std::vector<size_t> assessment_starts(const std::vector<std::string>& lines) {
         if (is_title_line(lines[i])) titles.push_back(i);
         if (is_number_line(lines[i])) numbers.push_back(i);
     }
-    std::vector<size_t> starts;
+    std::vector<size_t> starts, start_numbers;  // each cover's title, and its 評価書番号's line
     for (size_t t = 0; t < titles.size(); ++t) {
         const size_t limit = std::min(t + 1 < titles.size() ? titles[t + 1] : lines.size(), titles[t] + kCoverSpan);
         for (size_t n : numbers)
             if (n > titles[t] && n < limit) {
                 starts.push_back(titles[t]);
+                start_numbers.push_back(n);
                 break;
             }
     }
-    if (starts.empty() && numbers.size() > 1) starts = numbers;
+    if (starts.empty() && numbers.size() > 1) starts = start_numbers = numbers;
+    starts = without_running_headers(lines, starts, start_numbers);
     const std::vector<size_t> restarts = section_one_restarts(lines, starts);
     if (restarts.empty()) return starts;
     if (starts.empty()) starts.push_back(0);  // the first assessment, with or without its cover
@@ -429,7 +453,8 @@ struct CleanedDocument {
     }
 };
 
-// The rows of each table written on one line given a line of their own (table_text.hpp), in `out`
+// The rows of each table written on one line given a line of their own, and the title of an item
+// merged into its first row's label cell a line of its own (table_text.hpp), in `out`
 // (copied from `doc` when a line splits): the input's line number of each line of the copy, or
 // nothing when no line splits.
 std::vector<int> split_table_rows(const Document& doc, std::optional<Document>& out) {
@@ -438,6 +463,7 @@ std::vector<int> split_table_rows(const Document& doc, std::optional<Document>& 
     for (size_t i = 0; i < doc.lines.size(); ++i) {
         const std::string& line = out ? out->lines[i] : doc.lines[i];
         std::vector<std::string> rows = extract_detail::table_rows_of(line);
+        if (rows.empty()) rows = extract_detail::titled_label_rows(line);
         if (rows.empty() && source_lines.empty()) continue;
         if (source_lines.empty())  // the lines before, as they are
             for (size_t k = 0; k < i; ++k) {

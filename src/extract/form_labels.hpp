@@ -49,7 +49,8 @@ private:
 };
 
 // The form_labels keys of the cover's row labels, of the change table's header, of 基礎's
-// しきい値判断 rows and of VI 評価実施手続's rows, besides the fields' (FormLabels::field_label_keys).
+// しきい値判断 rows, of VI 評価実施手続's rows and of the head of the department, besides the
+// fields' (FormLabels::field_label_keys).
 inline constexpr const char* kOtherRowLabelKeys[] = {"number",
                                                      "title_field",
                                                      "organization",
@@ -65,7 +66,8 @@ inline constexpr const char* kOtherRowLabelKeys[] = {"number",
                                                      "shortening_reason",
                                                      "review_date",
                                                      "review_method",
-                                                     "review_result"};
+                                                     "review_result",
+                                                     "head_title"};
 
 // The form_labels keys of the numbered entries (システム3, 委託事項2, 提供先1, 移転先5).
 inline constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"};

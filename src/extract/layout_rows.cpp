@@ -195,13 +195,27 @@ struct Line {
     bool list_item = false;  // read without a markdown marker (- ①システムの名称：…, #### システム1)
 };
 
+bool is_box_open(char32_t c) { return c == U'[' || c == 0xFF3B; }   // [ ［
+bool is_box_close(char32_t c) { return c == U']' || c == 0xFF3D; }  // ] ］
+
+// Whether the run of spaces at `at` stands inside a box: an empty box a page sets wide ([   ],
+// ［     ］) is one piece of its option, not the end of a cell.
+bool spaces_inside_box(const std::u32string& s, size_t at) {
+    size_t after = at;
+    while (after < s.size() && (s[after] == U' ' || s[after] == 0x3000)) ++after;
+    size_t before = at;
+    while (before > 0 && (s[before - 1] == U' ' || s[before - 1] == 0x3000)) --before;
+    return before > 0 && after < s.size() && is_box_open(s[before - 1]) && is_box_close(s[after]);
+}
+
 std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
     std::vector<Frag> out;
     size_t i = from;
     while (i < s.size()) {
         size_t end = i;
-        // A fragment ends at a tab or at two spaces in a row.
-        while (end < s.size() && s[end] != U'\t' && !(s[end] == U' ' && end + 1 < s.size() && s[end + 1] == U' '))
+        // A fragment ends at a tab or at two spaces in a row (not those inside an empty box).
+        while (end < s.size() && s[end] != U'\t' &&
+               !(s[end] == U' ' && end + 1 < s.size() && s[end + 1] == U' ' && !spaces_inside_box(s, end)))
             ++end;
         std::string t = text::trim(text::to_utf8(s.substr(i, end - i)));
         if (!t.empty()) out.push_back({i, std::move(t)});
@@ -544,6 +558,13 @@ public:
     // The fragments of one line of the value column.
     void add_line(const std::vector<Frag>& frags) {
         std::vector<Option> opened;
+        // A line of several cells, one of them under an option that is not the first: the line goes
+        // on the options column by column, its first cell too (［○］提供を行っている（ | 2 ）件).
+        columns_line_ = false;  // in_columns, asked here, looks at the options' own columns only
+        const bool in_columns_of_options =
+            frags.size() >= 2 &&
+            std::any_of(frags.begin() + 1, frags.end(), [&](const Frag& f) { return in_columns(f.col); });
+        columns_line_ = in_columns_of_options;
         for (const auto& f : frags) add_frag(f, opened);
         if (!opened.empty()) last_line_ = std::move(opened);
     }
@@ -555,6 +576,7 @@ private:
     };
     std::vector<std::string> chunks_;
     std::vector<Option> last_line_;
+    bool columns_line_ = false;  // the line being added goes on the options column by column
     // A selection [10万人以上30万人未満] printed in a narrow cell of its own beside the option list
     // wraps inside its column: the chunk it is read into and that column, until its ] is met.
     std::optional<Option> open_bracket_;
@@ -638,7 +660,7 @@ private:
     // The options of the last line stand in columns when text starts at the column of one that is
     // not the first (two-column checkbox lists wrap each column on its own).
     bool in_columns(size_t col) const {
-        return std::any_of(last_line_.begin() + 1, last_line_.end(),
+        return std::any_of(last_line_.begin() + (columns_line_ ? 0 : 1), last_line_.end(),
                            [&](const Option& o) { return o.col <= col + 1 && col <= o.col + 3; });
     }
 
@@ -827,9 +849,11 @@ public:
     // Whether the labels found stand at the foot of their rows.
     bool at_foot() const { return align_ == Align::foot; }
 
-    // Moves each label up to its row's first line.
+    // Moves each label up to its row's first line, in the runs that read better so: a run whose
+    // labels stand at the top of their rows (a word processor's cells amid a sheet's) stays as it is.
     void lift() {
-        for (size_t r = 0; r < runs_.size(); ++r) lift_run(runs_[r], rows_[r].starts);
+        for (size_t r = 0; r < runs_.size(); ++r)
+            if (rows_[r].cost <= top_cost(runs_[r])) lift_run(runs_[r], rows_[r].starts);
     }
 
 private:
@@ -1471,7 +1495,7 @@ private:
             });
         const bool ended = !r.inline_value && !r.value.empty() && r.gap && !r.page_break && !list_goes_on;
         if (l.indent > 0) {
-            if (ended || opens_sub_field(l)) return false;
+            if (ended || opens_sub_field(l) || set_in_field(l)) return false;
             // A label cut short by its column stays open: centred on a taller value, its last line
             // may stand below value lines (③他のシステムとの | value lines | 接続).
             if (!r.key || r.key->empty() || r.entry || Vocabulary::get().exact(r.labels.back())) r.label_open = false;
@@ -1551,6 +1575,14 @@ private:
                l.frags[0].col + kColumnSlack < values_col_;
     }
 
+    // A numbered label of the form set in from the margin as far as values stand, with its value
+    // beside it, no row at the margin having set where values stand (a sheet's third column:
+    // システム1 | ①システムの名称 | value, the group's cell at the margin): a row of its own.
+    bool set_in_field(const Line& l) const {
+        return values_col_ == kNone && l.indent >= kMinValueIndent && l.kind == Kind::label && l.circled > 0 &&
+               l.frags.size() >= 2;
+    }
+
     static bool opens_with_tag(const std::string& s) {
         return s.size() > 1 && s[0] == '<' && std::isalpha(static_cast<unsigned char>(s[1]));
     }
@@ -1623,7 +1655,7 @@ private:
             data_row_ = kNone;
             if (l.indent == 0 && l.frags.size() > 1) return write_cells(i, l.frags);
         }
-        const bool sub_field = l.indent > 0 && opens_sub_field(l);
+        const bool sub_field = l.indent > 0 && (opens_sub_field(l) || set_in_field(l));
         if (l.indent == 0) values_col_ = kNone;
         const bool labelled = (l.indent == 0 && (l.kind == Kind::label || l.kind == Kind::entry)) || sub_field;
         if (!labelled && !unknown_label_row(l)) return;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <tuple>
@@ -16,13 +17,14 @@ namespace piagraph::extract_detail {
 namespace {
 
 // Lines looked at on each edge of a page: a header or footer of one or two lines; deeper, as far as
-// kDeepEdgeLines, a line of ASCII only (a sheet's name, 「Page 12」: pdftotext's raw order may put a
-// page's first cells before its header; the form's own lines, a cover's values in a set of covers,
-// are Japanese).
+// kDeepEdgeLines, a line of ASCII (a sheet's name, 「Page 12」: pdftotext's raw order may put a
+// page's first cells before its header) or of Japanese, unless the pages it stands on open an
+// assessment each (a cover's values in a set of covers are the form's own lines).
 constexpr size_t kEdgeLines = 2;
 constexpr size_t kDeepEdgeLines = 5;
-// A running line is short; longer lines are the form's text.
-constexpr size_t kMaxFurnitureChars = 40;
+// A running line is short (its characters but spaces: -layout sets a header's parts apart);
+// longer lines are the form's text.
+constexpr size_t kMaxFurnitureChars = 48;
 // Its bytes, centred as a header is: three a character and the indentation of a wide page.
 constexpr size_t kMaxFurnitureBytes = kMaxFurnitureChars * 3 + 200;
 // It repeats on at least this share of the pages, and on at least kMinPages of them.
@@ -50,6 +52,19 @@ bool names_a_form(const std::string& line) {
                        [&](const std::string& f) { return text::contains(k, text::match_key(f)); });
 }
 
+// A line that names the form and says nothing more (特定個人情報保護評価書（全項目評価書）): the
+// cover's title, which a running header may repeat. A header that goes on (… 評価書番号3 つばさ町
+// 介護保険に関する事務, on one line as -layout sets it) is no title.
+bool is_bare_title(const std::string& line) {
+    std::string rest = compact_key(without_form_feeds(line));
+    for (const auto& title : FormLabels::get().spellings("title"))
+        if (text::starts_with(rest, title)) rest.erase(0, title.size());
+    for (const auto& form : Dictionary::get().form_names())
+        if (const size_t at = rest.find(compact_key(form)); at != std::string::npos)
+            rest.erase(at, compact_key(form).size());
+    return std::all_of(rest.begin(), rest.end(), [](char c) { return c == '(' || c == ')'; });
+}
+
 // A cover's label (評価書番号, 評価書名 …) opening the line: the form's own text, at the top of each
 // page of a file that holds one assessment a page.
 bool opens_with_cover_label(const std::string& line) {
@@ -71,6 +86,13 @@ bool is_ascii(const std::string& line) {
 }
 
 bool is_blank(const std::string& line) { return text::trim_view(without_form_feeds(line)).empty(); }
+
+// The characters of a line but its spaces.
+size_t written_chars(std::string_view line) {
+    const std::u32string u = text::to_u32(line);
+    return static_cast<size_t>(std::count_if(
+        u.begin(), u.end(), [](char32_t c) { return c != U' ' && c != U'\t' && c != 0x3000 && c != U'\f'; }));
+}
 
 // Whether a key holds a word: a letter of any script (any byte beyond ASCII is one).
 bool has_letter(const std::string& key) {
@@ -208,40 +230,90 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
     struct Edge {
         size_t line;
         std::string key;  // which edge, and the line as it repeats
+        // A line that may be the form's own on a page that opens an assessment: a cover's label
+        // row, the form's title, or a line of Japanese below the page's first lines (its cover's
+        // values).
+        bool own_on_cover_pages = false;
     };
-    std::vector<std::vector<Edge>> pages;
+    struct Page {
+        std::vector<size_t> written;                 // its lines that are not blank
+        std::vector<std::optional<Edge>> top, foot;  // per written line near that edge
+    };
+    std::vector<Page> pages;
     auto add_page = [&](size_t from, size_t to) {
-        std::vector<size_t> written;
+        Page page;
         for (size_t i = from; i < to; ++i)
-            if (!is_blank(lines[i])) written.push_back(i);
-        std::vector<Edge> edges;
-        for (size_t k = 0; k < written.size(); ++k) {
-            const bool top = k < kDeepEdgeLines, foot = k + kDeepEdgeLines >= written.size();
+            if (!is_blank(lines[i])) page.written.push_back(i);
+        const size_t n = page.written.size();
+        page.top.resize(std::min(n, kDeepEdgeLines));
+        page.foot.resize(std::min(n, kDeepEdgeLines));
+        for (size_t k = 0; k < n; ++k) {
+            const bool top = k < kDeepEdgeLines, foot = k + kDeepEdgeLines >= n;
             if (!top && !foot) continue;
-            const std::string& line = lines[written[k]];
-            if (line.size() > kMaxFurnitureBytes || text::length(text::trim_view(line)) > kMaxFurnitureChars) continue;
-            const bool deep = k >= kEdgeLines && k + kEdgeLines < written.size();
-            if (is_form_label(line) || (deep && !is_ascii(line))) continue;
+            const std::string& line = lines[page.written[k]];
+            if (line.size() > kMaxFurnitureBytes || written_chars(line) > kMaxFurnitureChars) continue;
+            const bool deep = k >= kEdgeLines && k + kEdgeLines < n;
+            if (is_form_label(line)) continue;
             const std::string key = repeat_key(line);
             if (!has_letter(key)) continue;  // bare page numbers: the readers know them
-            if (top) edges.push_back({written[k], "top " + key});
-            if (foot) edges.push_back({written[k], "foot " + key});
+            const bool own = (deep && !is_ascii(line)) || opens_with_cover_label(line) || names_a_form(line);
+            if (top) page.top[k] = Edge{page.written[k], "top " + key, own};
+            if (foot) page.foot[n - 1 - k] = Edge{page.written[k], "foot " + key, own};
         }
-        pages.push_back(std::move(edges));
+        pages.push_back(std::move(page));
     };
-    for (const auto& [from, to] : page_spans(lines)) add_page(from, to);
+    // Pages that open an assessment of their own, its cover (two rows of its labels, where a running
+    // header repeats one: 評価書番号3) or its ①事務の名称: in a file of assessments one a page, the
+    // cover's label rows at the top of each are the form's own lines.
+    constexpr int kCoverRows = 2;
+    std::vector<bool> opens_assessment;
+    for (const auto& [from, to] : page_spans(lines)) {
+        add_page(from, to);
+        bool affair = false;
+        int cover_rows = 0;
+        for (size_t i = from; i < to && !affair && cover_rows < kCoverRows; ++i) {
+            affair = opens_with_field_label(lines[i], "affair_name", 1);
+            cover_rows += opens_with_cover_label(lines[i]) ? 1 : 0;
+        }
+        opens_assessment.push_back(affair || cover_rows >= kCoverRows);
+    }
     if (pages.size() < kMinPages) return {};
     std::map<std::string, std::set<size_t>> pages_of;  // edge key -> the pages it stands on
     for (size_t p = 0; p < pages.size(); ++p)
-        for (const Edge& e : pages[p]) pages_of[e.key].insert(p);
+        for (const auto* edges : {&pages[p].top, &pages[p].foot})
+            for (const auto& e : *edges)
+                if (e) pages_of[e->key].insert(p);
     const size_t needed =
         std::max(kMinPages, static_cast<size_t>(kMinPageShare * static_cast<double>(pages.size()) + 0.5));
+    // A line of the form's own kind is a running header (評価書番号3, the affair's name atop every
+    // page of one assessment) where most of the pages it stands on open no assessment, and only in
+    // the page's header (or footer) block: no cover's label row stands between it and the page's
+    // edge. The cover page's own lines (みどり市長 under 公表日) stay.
+    const auto cover_of_each = [&](const std::set<size_t>& on) {
+        const auto own = std::count_if(on.begin(), on.end(), [&](size_t p) { return opens_assessment[p]; });
+        return static_cast<double>(own) >= kMinPageShare * static_cast<double>(on.size());
+    };
     std::vector<size_t> out;
-    for (const auto& edges : pages)
-        for (const Edge& e : edges)
-            if (pages_of[e.key].size() >= needed && !names_a_form(lines[e.line]) &&
-                !opens_with_cover_label(lines[e.line]))
-                out.push_back(e.line);
+    const auto take_block = [&](const Page& page, const std::vector<std::optional<Edge>>& edges, bool from_top) {
+        bool block = true;  // no cover's label row and no longer line between the edge and here
+        for (size_t k = 0; k < edges.size(); ++k) {
+            const std::string& line = lines[page.written[from_top ? k : page.written.size() - 1 - k]];
+            const std::optional<Edge>& e = edges[k];
+            const std::set<size_t>* on = e ? &pages_of[e->key] : nullptr;
+            const bool runs = e && on->size() >= needed && !is_bare_title(line) &&
+                              !(e->own_on_cover_pages && (cover_of_each(*on) || !block));
+            // pdftotext's raw order may put a page's first cells amid its header's lines: the block
+            // ends at a cover's own label row (公表日 above its みどり市長) or at a longer line.
+            if (runs)
+                out.push_back(e->line);
+            else if (opens_with_cover_label(line) || written_chars(line) > kMaxFurnitureChars)
+                block = false;
+        }
+    };
+    for (const Page& page : pages) {
+        take_block(page, page.top, true);
+        take_block(page, page.foot, false);
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -335,4 +335,48 @@ std::vector<std::string> table_rows_of(std::string_view line) {
     return out;
 }
 
+namespace {
+
+// The items of sections I and II whose title a merged cell may hold before a field's label.
+constexpr const char* kItemTitleKeys[] = {"sub_affair",     "sub_systems",      "sub_file_names",
+                                          "sub_reason",     "sub_number_use",   "sub_linkage",
+                                          "sub_department", "sub_other_bodies", "sub_basic_info"};
+
+bool is_item_title(std::string_view cell) {
+    const auto numbered = numbered_title(compact_key(cell));
+    return numbered && std::any_of(std::begin(kItemTitleKeys), std::end(kItemTitleKeys),
+                                   [&](const char* key) { return FormLabels::get().in(key, numbered->second); });
+}
+
+}  // namespace
+
+std::vector<std::string> titled_label_rows(std::string_view line) {
+    constexpr size_t kMaxCellBytes = 300;  // a title and a label; a value is longer
+    const std::string_view row = text::trim_view(line);
+    const bool pipe = !row.empty() && row.front() == '|';
+    const size_t from = pipe ? 1 : 0;
+    const size_t end = row.find(pipe ? '|' : '\t', from);
+    if (end == std::string_view::npos || end - from > kMaxCellBytes) return {};
+    const std::string_view cell = row.substr(from, end - from);
+    const std::string_view opening = text::trim_view(cell);
+    // Most rows open with no number (an item's title does: 4. 個人番号の利用, ４．…): looked at in the
+    // bytes first.
+    const bool digit =
+        !opening.empty() && ((opening[0] >= '0' && opening[0] <= '9') || text::starts_with(opening, "\xEF\xBC"));
+    if (!digit) return {};
+    // The label is the cell's last words: tried from the shortest tail on (※ stays with the title).
+    std::vector<size_t> spaces;
+    for (size_t space = next_space(cell); space < cell.size(); space = next_space(cell, after_space(cell, space)))
+        spaces.push_back(space);
+    for (auto space = spaces.rbegin(); space != spaces.rend(); ++space) {
+        const size_t tail_at = after_space(cell, *space);
+        if (tail_at >= cell.size()) continue;
+        const std::string_view head = text::trim_view(cell.substr(0, *space));
+        const std::string_view tail = cell.substr(tail_at);
+        if (!FormLabels::get().is_row_label(label_key(tail)) || !is_item_title(head)) continue;
+        return {std::string(head), std::string(pipe ? "| " : "") + std::string(tail) + std::string(row.substr(end))};
+    }
+    return {};
+}
+
 }  // namespace piagraph::extract_detail

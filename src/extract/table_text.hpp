@@ -38,4 +38,10 @@ std::optional<std::vector<std::string>> joined_html_rows(const std::vector<std::
 // row. Empty when the line holds fewer than two rows (most lines).
 std::vector<std::string> table_rows_of(std::string_view line);
 
+// A row whose first cell holds an item's numbered title and then the label of its field, as a
+// converter writes the form's heading cell merged with the label beside it
+// (| 4. 個人番号の利用 ※ 法令上の根拠 | 番号法… |, 6. 評価実施機関における担当部署 ①部署 <tab> …): the
+// title as a line of its own, then the row from the label on. Empty for other lines (most).
+std::vector<std::string> titled_label_rows(std::string_view line);
+
 }  // namespace piagraph::extract_detail

@@ -99,6 +99,69 @@ TEST(TableRows, OfATableOnOneLine) {
     EXPECT_TRUE(table_rows_of("<track> <trx>").empty());
 }
 
+// An item's title merged into the label cell of the row under it: the title, then the row from the
+// label on. A value that opens with a number, or a title with nothing after it, is left alone.
+TEST(TableRows, TitleMergedWithTheFirstLabel) {
+    EXPECT_EQ(titled_label_rows("| 4. 個人番号の利用 ※ 法令上の根拠 | 番号法第9条第1項 別表第24項 |"),
+              (std::vector<std::string>{"4. 個人番号の利用 ※", "| 法令上の根拠 | 番号法第9条第1項 別表第24項 |"}));
+    EXPECT_EQ(titled_label_rows("6. 評価実施機関における担当部署 ①部署\t総務部税務課"),
+              (std::vector<std::string>{"6. 評価実施機関における担当部署", "①部署\t総務部税務課"}));
+    EXPECT_TRUE(titled_label_rows("| 3. 特定個人情報ファイル名 | 介護保険ファイル |").empty());
+    EXPECT_TRUE(titled_label_rows("①法令上の根拠\t番号法第19条第8号").empty());
+    EXPECT_TRUE(titled_label_rows("\t1. 統合宛名管理機能 ①システムの名称").empty());
+}
+
+// 基礎's ③システムの名称 lists a system a line; where its lines were joined, the names run together
+// and are cut after each name's end that a further name follows. One name with brackets, a name
+// ending in 等 or going on after ・ stays whole.
+TEST(ExtractCommon, SystemsListedALineAndRunTogether) {
+    const auto names = [](const std::string& value) {
+        std::vector<std::string> out;
+        for (const System& s : listed_systems(value, 1)) out.push_back(s.name);
+        return out;
+    };
+    EXPECT_EQ(names("後期高齢者医療広域連合電算処理システム（窓口端末）住民情報システム団体内統合宛名システム"),
+              (std::vector<std::string>{"後期高齢者医療広域連合電算処理システム（窓口端末）", "住民情報システム",
+                                        "団体内統合宛名システム"}));
+    EXPECT_EQ(names("既存住民基本台帳システム（以下「既存住基システム」という。）"),
+              (std::vector<std::string>{"既存住民基本台帳システム（以下「既存住基システム」という。）"}));
+    EXPECT_EQ(names("宛名システム等、中間サーバー・プラットフォーム"),
+              (std::vector<std::string>{"宛名システム等", "中間サーバー・プラットフォーム"}));
+}
+
+// An entry whose header came again (a sheet's merged 委託事項1 cell printed anew after a page
+// break, a table converted twice) is one entry: the later part fills what the first lacks.
+TEST(ExtractCommon, EntriesNumberedAlikeOneAfterAnotherAreOne) {
+    const auto entrustment = [](const char* no, const char* item, const char* contractor) {
+        Entrustment e;
+        e.no = no;
+        e.item = item;
+        e.contractor = contractor;
+        return e;
+    };
+    const auto provision = [](const char* no, const char* recipient, const char* basis) {
+        Flow p;
+        p.no = no;
+        p.recipient = recipient;
+        p.basis = basis;
+        return p;
+    };
+    FileBlock f;
+    f.entrustments = {entrustment("1", "システムの運用保守", ""), entrustment("1", "その妥当性", "株式会社かえで情報"),
+                      entrustment("2", "印刷", "かえで印刷株式会社"), entrustment("2", "印刷", "かえで印刷株式会社")};
+    f.provisions = {provision("1", "他の市区町村長", ""), provision("1", "", "番号法第19条第8号"),
+                    provision("2", "架空県知事", "")};
+    merge_repeated_entries(f);
+    ASSERT_EQ(f.entrustments.size(), 2u);
+    EXPECT_EQ(f.entrustments[0].item, "システムの運用保守");
+    EXPECT_EQ(f.entrustments[0].contractor, "株式会社かえで情報");
+    EXPECT_EQ(f.entrustments[1].contractor, "かえで印刷株式会社");
+    ASSERT_EQ(f.provisions.size(), 2u);
+    EXPECT_EQ(f.provisions[0].recipient, "他の市区町村長");
+    EXPECT_EQ(f.provisions[0].basis, "番号法第19条第8号");
+    EXPECT_EQ(f.provisions[1].recipient, "架空県知事");
+}
+
 // A grid table's rows, their cells wrapped over several lines, each joined on its first line as a
 // pipe row; the rules and the rows' other lines left empty, so that every line keeps its number.
 TEST(GridTables, RowsJoinedOnTheirFirstLine) {
@@ -288,6 +351,16 @@ TEST(SelectedOption, LoneValueInFirstBlock) {
                               "type=\"checkbox\"/> 再委託しない </div> </div>",
                               "resubcontract_choice"),
               std::optional<std::string>("再委託する"));
+}
+
+// A selection printed as its list with a mark before each option's number (■ 1) 実施する □ 2) …, as a
+// sheet prints a single choice): the marked option.
+TEST(SelectedOption, MarkedBeforeTheOptionsNumber) {
+    EXPECT_EQ(selected_option("■ 1) 実施する □ 2) 実施しない □ 3) 未定", "linkage_status"),
+              std::optional<std::string>("実施する"));
+    EXPECT_EQ(selected_option("□ 1) 1,000人未満 ■ 2) 1,000人以上1万人未満", "population"),
+              std::optional<std::string>("1,000人以上1万人未満"));
+    EXPECT_FALSE(selected_option("□ 1) 実施する □ 2) 実施しない □ 3) 未定", "linkage_status").has_value());
 }
 
 TEST(SelectedOption, NothingSelectedIsNullopt) {

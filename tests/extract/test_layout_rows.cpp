@@ -367,6 +367,61 @@ TEST(LayoutRowsColumnFlow, TheRestOfACheckboxCellInTwoBlocksGoesBackToItsLabel) 
     EXPECT_EQ(a.individual_number_basis, "番号法第9条第1項 別表第24号");
 }
 
+// The linkage's basis in pdfminer's blocks (tests/fixtures/layout/kaede-pdfminer-linkage.txt): its
+// (情報提供) and (情報照会) heads alone on their lines, each part cut into paragraphs by its short
+// lines, then the department's two values and the annex's first step. The values pair with their
+// labels by order only: (情報照会) goes on the list (情報提供) opened, a department names its unit
+// (課) and its head's title ends in 長, so ①部署 and ②所属長の役職名 keep their own values.
+TEST(LayoutRowsColumnFlow, ALinkageBasisInPartsLeavesTheDepartmentItsOwn) {
+    const auto rows = rows_from_layout(fixture("kaede-pdfminer-linkage.txt"));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 39), "①部署\t総務部税務課");
+    EXPECT_TRUE(text::starts_with(line(*rows, 41), "②所属長の役職名\t税務課長"));
+    const Model m = extract_document(fixture("kaede-pdfminer-linkage.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.department, "総務部税務課");
+    EXPECT_EQ(a.linkage.status, "実施する");
+    EXPECT_TRUE(text::starts_with(a.linkage.basis, "(情報提供)"));
+    EXPECT_TRUE(text::contains(a.linkage.basis, "(情報照会)"));
+    EXPECT_TRUE(text::ends_with(a.linkage.basis, "命令第50条"));
+}
+
+// A form printed by a word processor (tests/fixtures/layout/aoba-wide-boxes-layout.txt, our fictional
+// あおば市 through LibreOffice and pdftotext -layout): its empty boxes set wide (［   ］) in a grid of
+// two columns, ③'s label centred on them, and a function's first line left above its label. Each
+// option keeps its own box, and a function's line that opens with 1. is no item of the form.
+TEST(LayoutRowsForm, EmptyBoxesSetWideKeepTheirOptions) {
+    const Model m = extract_document(fixture("aoba-wide-boxes-layout.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    ASSERT_EQ(a.systems.size(), 3u);
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"財務会計システム"}));
+    EXPECT_EQ(a.systems[1].connections, (std::vector<std::string>{"庁内連携システム"}));
+    EXPECT_EQ(a.systems[1].other, (std::vector<std::string>{"児童手当システム", "中間サーバー"}));
+    EXPECT_EQ(a.systems[2].connections, (std::vector<std::string>{"情報提供ネットワークシステム", "宛名システム等"}));
+}
+
+// A sheet of three columns (tests/fixtures/layout/tsubasa-set-in-labels-layout.txt, our fictional
+// つばさ町 through LibreOffice Calc and pdftotext -layout): システムN at the margin, its ①②③ labels
+// set in beside their values, and a running header on every page. Each set-in label is a row.
+TEST(LayoutRowsForm, LabelsSetInBesideTheirValues) {
+    const Model m = extract_document(fixture("tsubasa-set-in-labels-layout.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.number, "3");
+    EXPECT_EQ(a.organization, "架空県つばさ町長");
+    ASSERT_EQ(a.systems.size(), 5u);
+    EXPECT_EQ(a.systems[0].name, "介護保険システム");
+    EXPECT_EQ(a.systems[0].connections,
+              (std::vector<std::string>{"既存住民基本台帳システム", "税務システム", "宛名システム等"}));
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"国保連伝送通信ソフト"}));
+    EXPECT_EQ(a.systems[2].other, (std::vector<std::string>{"中間サーバー", "介護保険システム"}));
+    EXPECT_EQ(a.systems[4].name, "住民基本台帳ネットワークシステム");
+    EXPECT_EQ(a.systems[4].other, (std::vector<std::string>{"都道府県サーバー", "全国サーバー"}));
+}
+
 // A cover printed from a spreadsheet, its cells at their foot (tests/fixtures/layout/kaede-cover-foot.txt):
 // the header row 評価書番号 | 評価書名 keeps the values under it (a title of two lines, the number at the
 // foot of its cell beside the title's last line), and the declaration's row starts below them.

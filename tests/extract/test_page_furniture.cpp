@@ -58,6 +58,33 @@ TEST(PageFurniture, KeepsTheCoversLabelsOnEveryPage) {
 // pdftotext's raw order may put a page's first cells before its header (①… | ②… | Sheet1): a line
 // that repeats a few lines into most pages is a header too, unless it is a label of the form, which
 // the pages of a long list repeat near their tops.
+// A running header atop every page but the cover: the form's title, the cover's 評価書番号3, the
+// organisation and the affair, a line each as pdftotext reads them, or on one line as -layout sets
+// them. All of it is furniture but the title alone (the cover's own title); the cover page keeps
+// its own lines (みどり市長 under 公表日), though the header repeats one of them.
+TEST(PageFurniture, ARunningHeaderWithTheCoversNumber) {
+    for (const bool one_line : {false, true}) {
+        std::string text =
+            "特定個人情報保護評価書（全項目評価書）\n公表日\nみどり市長\n評価書番号\n3\n評価書名\n"
+            "国民年金に関する事務 全項目評価書\n";
+        for (int page = 2; page <= 5; ++page) {
+            text +=
+                one_line
+                    ? "\f特定個人情報保護評価書（全項目評価書）   評価書番号3     みどり市長   国民年金に関する事務\n"
+                    : "\f特定個人情報保護評価書（全項目評価書）\n評価書番号3\nみどり市長\n国民年金に関する事務\n";
+            text += std::string(kRows[(page - 1) % 5]) + kRows[page % 5];
+        }
+        const std::vector<std::string> lines = lines_of(text);
+        std::vector<size_t> expected;
+        for (size_t i = 7; i < lines.size(); ++i)  // the cover page's 7 lines stay
+            if (lines[i].find("評価書番号3") != std::string::npos || lines[i] == "みどり市長" ||
+                lines[i] == "国民年金に関する事務")
+                expected.push_back(i);
+        EXPECT_EQ(expected.size(), one_line ? 4u : 12u);
+        EXPECT_EQ(page_furniture(lines), expected) << (one_line ? "one line" : "a line each");
+    }
+}
+
 TEST(PageFurniture, AHeaderAFewLinesIntoThePage) {
     std::string text;
     for (int page = 1; page <= 4; ++page) {

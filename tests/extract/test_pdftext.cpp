@@ -797,3 +797,27 @@ TEST(PdftextPages, DoubleSpacedTextReadsTheSame) {
     for (size_t i = 0; i < a.systems.size(); ++i)
         EXPECT_EQ(a.systems[i].loc.line, 2 * w.systems[i].loc.line - 1);  // line n is line 2n-1 now
 }
+
+// The example with a running header atop every page but the cover, each part a line of its own as
+// pdftotext reads a sheet's print header: the form's title, 評価書番号3, the organisation and the
+// affair. No page starts a new assessment, and the cover reads as it does without the headers.
+TEST(PdftextPages, ARunningHeaderWithTheCoversNumberStartsNoAssessment) {
+    const std::string text = piagraph::test::read_text(kokuho_pdftext());
+    const std::string header =
+        "特定個人情報保護評価書（重点項目評価書）\n\n評価書番号3\n\nみどり市長\n\n国民健康保険に関する事務\n\n";
+    std::string headed;
+    for (size_t from = 0, page = 0; from <= text.size(); ++page) {
+        const size_t feed = std::min(text.find('\f', from), text.size());
+        if (page > 0) headed += "\f" + header;
+        headed += text.substr(from, feed - from);
+        from = feed + 1;
+    }
+    ASSERT_GT(std::count(headed.begin(), headed.end(), '\f'), 10);
+    const Assessment a = expect_read_as_the_example(piagraph::decode_document(headed, "headed.txt"));
+    const piagraph::Model want = piagraph::extract_file(kokuho_pdftext().string());
+    ASSERT_EQ(want.assessments.size(), 1u);
+    EXPECT_EQ(a.number, want.assessments[0].number);
+    EXPECT_EQ(a.organization, want.assessments[0].organization);
+    EXPECT_EQ(a.title, want.assessments[0].title);
+    EXPECT_EQ(a.published, want.assessments[0].published);
+}

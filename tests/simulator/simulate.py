@@ -167,6 +167,33 @@ def tabs_lost(doc, ctx):
     return join(l.replace("\t", "\u3000") if i < half else l for i, l in enumerate(doc.lines)), doc.gold
 
 
+# The items of section I whose title row a converter may merge with the row under it.
+TITLED_ITEM = re.compile(r"^[0-9０-９]{1,2}[.．]\s*(特定個人情報ファイル名|個人番号の利用|情報提供ネットワークシステムによる情報連携|"
+                         r"評価実施機関における担当部署)")
+
+
+def titled_rows(doc, ctx):
+    """Each title of an item of section I merged into the row under it, as a converter writes the
+    form's heading cell merged with the first label beside it: 「5. 個人番号の利用 ※ 法令上の根拠<tab>
+    …」, and 「3. 特定個人情報ファイル名<tab>個人住民税ファイル」 with the names beside their title."""
+    lines, out, i = doc.lines, [], 0
+    while i < len(lines):
+        line = lines[i]
+        if TITLED_ITEM.match(line):
+            k = i + 1
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if k < len(lines) and lines[k].strip() and not TITLED_ITEM.match(lines[k]):
+                title = line.rstrip("\t ")
+                row = lines[k]
+                out.append(title + (" " + row if "\t" in row.strip("\t") else "\t" + row.strip("\t")))
+                i = k + 1
+                continue
+        out.append(line)
+        i += 1
+    return join(out), doc.gold
+
+
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -839,6 +866,20 @@ def pages_reordered(doc, ctx):
     return "\f".join(pages[i] for i in order), doc.gold
 
 
+def running_headers(doc, ctx):
+    """A header printed atop every page, as a sheet's print settings or a word processor's page
+    header put it: the form's title, 評価書番号N, the organisation and the affair, each a line of its
+    own as pdftotext reads them. Texts without form feeds have no pages to head."""
+    pages = doc.text.split("\f")
+    gold = doc.gold["assessments"]
+    if len(pages) < 3 or len(gold) != 1:
+        return None
+    a = gold[0]
+    header = "\n\n".join(["特定個人情報保護評価書（%s）" % a["form"], "評価書番号%s" % a["number"],
+                           a["organization"], a["affair"]]) + "\n\n"
+    return "\f".join([pages[0]] + [header + p.lstrip("\n") for p in pages[1:]]), doc.gold
+
+
 def pages_joined(doc, ctx):
     """The page breaks lost: no form feeds, every run of blank lines one blank line."""
     text = re.sub(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+\n", "\n\n", doc.text.replace("\f", ""))
@@ -1211,6 +1252,8 @@ VARIANTS = {
     "circled-as-parens": (circled_as_parens, BOTH),
     "separate-lines": (separate_lines, MD),
     "tabs-lost": (tabs_lost, MD),
+    # an item's title merged with the row under it (a heading cell merged with the first label)
+    "titled-rows": (titled_rows, MD),
     "pipe-tables": (tables_variant(pipe_table), MD),
     "pipe-tables-unframed": (tables_variant(unframed_pipe_table), MD),
     "html-tables": (tables_variant(html_table), MD),
@@ -1236,6 +1279,10 @@ VARIANTS = {
     "pages-shuffled": (pages_shuffled, PDF),
     "pages-joined": (pages_joined, PDF),
     "pages-reordered": (pages_reordered, PDF),
+    # a running header atop every page: the form's title and 評価書番号 repeat on each, and are no
+    # new assessment's cover; in the text as pdftotext reads it, and in the printed form's
+    "running-headers": (running_headers, PDF),
+    "printed-running-headers": (lambda doc, ctx: make_variant(doc, "printed-pdftotext+running-headers", ctx), MD),
     "printed-pdftotext": (printed_variant(layout=False), MD),
     "printed-pdftotext-layout": (printed_variant(layout=True), MD),
     "printed-pdf": (printed_pdf_variant(), MD),

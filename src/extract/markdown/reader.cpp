@@ -191,13 +191,14 @@ private:
         auto& s = a_->systems;
         s.erase(std::remove_if(s.begin(), s.end(), [](const System& x) { return text::trim(x.name).empty(); }),
                 s.end());
-        // A block converted twice (an HTML table, then the same rows): one system.
+        // A block converted twice (an HTML table, then the same rows): one system, one entry.
         std::vector<System> once;
         for (auto& x : s)
             if (std::none_of(once.begin(), once.end(),
                              [&](const System& kept) { return kept.no == x.no && kept.name == x.name; }))
                 once.push_back(std::move(x));
         s = std::move(once);
+        for (auto& f : a_->files) merge_repeated_entries(f);
         settle_files(*a_);
         out_.push_back(a_.take());
         system_ = nullptr;
@@ -318,11 +319,20 @@ private:
         if (section_ == Section::annex_affair && owner != Section::files) return false;
         if (!s && open_names_after_systems(r)) return false;  // read by basic() as I-3's names
         if (!s) {
-            if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120) return false;
+            // A line of a value under an empty label cell (| 1. 統合宛名管理機能：… as a laid-out text's
+            // rows leave a centred label's first value line) is no other item.
+            const bool under_empty_label = r.all_cells.size() >= 2 && r.all_cells[0].empty();
+            if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120 || under_empty_label)
+                return false;
             s = Sub::none;  // another item of section I (理由, …): nothing to read
         }
         if (owner != section_) enter(owner);
         open_item(*s, r.line);
+        // A converter that kept the names beside their title (| 3. 特定個人情報ファイル名 | 介護保険ファイル |).
+        if (*s == Sub::file_names && r.cells.size() == 2) {
+            const Row names = make_row(r.cells[1], r.line);
+            owner == Section::files ? files(names) : basic(names);
+        }
         return true;
     }
 

@@ -74,6 +74,7 @@ std::vector<Assessment> parse_pdftext(const Document& doc) {
         if (!fb.names.empty() || !fb.sources.empty()) a.files.push_back(std::move(fb));
     }
     merge_repeated_files(a.files);  // a block read twice (a page's blocks out of order) is one file
+    for (FileBlock& fb : a.files) merge_repeated_entries(fb);
     for (const FileBlock& fb : a.files) {
         for (const auto& n : fb.names) a.file_names.push_back(n);
         if (!a.locs.count("file_names") && fb.locs.count("names")) a.locs["file_names"] = fb.locs.at("names");
