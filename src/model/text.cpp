@@ -332,6 +332,8 @@ bool spreads_with_words(char32_t c) {
 bool is_circled_number(char32_t c) { return (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325F); }
 
 // One line of join_spaced_characters.
+bool is_date_unit(char32_t c) { return c == U'年' || c == U'月' || c == U'日'; }
+
 std::u32string join_spaced_line(const std::u32string& l) {
     // Three characters spaced out at least, each alone between spaces: one space each, or, in a
     // -layout text, gaps as a justified cell's characters fall on its columns (均等割り付け: uneven,
@@ -365,7 +367,10 @@ std::u32string join_spaced_line(const std::u32string& l) {
             kana_or_kanji += is_kana_or_kanji(l[last]);
             if (mark) break;
         }
-        if (count >= kMinSpaced && kana_or_kanji >= (most == 1 ? 2u : 3u)) {
+        // A date whose numbers a converter set apart (令和 7 年 2 月 10 日) is no cell spread out.
+        const bool date = std::all_of(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(last) + 1,
+                                      [](char32_t c) { return !is_kana_or_kanji(c) || is_date_unit(c); });
+        if (count >= kMinSpaced && kana_or_kanji >= (most == 1 ? 2u : 3u) && !date) {
             for (size_t k = i; k <= last; ++k)
                 if (!is_one_space(l[k])) out += l[k];
             out.append(last + 1 - i - count, U' ');  // what follows the run keeps its column (-layout)

@@ -203,6 +203,22 @@ TEST(PdftextCover, ANumberCentredBesideATitleOfTwoLines) {
     EXPECT_EQ(docs[0].organization, "かえで町長");
 }
 
+// A word processor's cover in pdftotext's raw order: 評価書番号 above 評価書名, then their values in
+// that order, the title over two lines with a blank line between, the date's numbers set apart.
+// The number's line is not the title; the two lines after it are. Text authored for this test.
+TEST(PdftextCover, TheTitleAfterTheNumberUnderBothLabels) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\n\n評価書名\n\n1\n\n住民基本台帳に関する事務\n\n"
+        "全項目評価書\n\n評価実施機関名\n\n架空県そら市長\n\n公表日\n\n令和 7 年 2 月 10 日\n\n"
+        "I 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n①事務の名称\n住民基本台帳に関する事務\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].number, "1");
+    EXPECT_EQ(piagraph::text::nfkc_compact(docs[0].title), "住民基本台帳に関する事務全項目評価書");
+    EXPECT_EQ(docs[0].organization, "架空県そら市長");
+    EXPECT_EQ(piagraph::text::nfkc_compact(docs[0].published), "令和7年2月10日");
+}
+
 // A cover printed from a spreadsheet, read by pdftotext in its raw order: the number and the title
 // on one line under their two labels. Text authored for this test.
 TEST(PdftextCover, TheNumberOpeningTheTitleLineUnderBothLabels) {

@@ -176,6 +176,8 @@ TEST(TextWithPlainSpaces, NoBreakSpacesBecomeSpaces) {
 TEST(TextJoinSpacedCharacters, SpreadCellsAreJoinedWordsAreNot) {
     EXPECT_EQ(text::join_spaced_characters(" ③ 他 の シ ス テ ム と の 接 続"), " ③他のシステムとの接続          ");
     EXPECT_EQ(text::join_spaced_characters("提 供 先 1 都道府県"), "提供先1    都道府県");
+    // A date whose numbers pdftotext set apart is no label spread over its cell.
+    EXPECT_EQ(text::join_spaced_characters("令和 7 年 2 月 10 日"), "令和 7 年 2 月 10 日");
     EXPECT_EQ(text::join_spaced_characters("  委 託 事 項 6 ～ 1 0\n評\u3000価\u3000書\u3000名"),
               "  委託事項6～10       \n評価書名   ");
     // -layout: the characters of a justified cell two or more spaces apart; the value keeps its column

@@ -31,8 +31,8 @@ def main():
 
     models = {}
     for path in sorted(glob.glob(os.path.join(ROOT, "tests", "fixtures", "**", "*.json"), recursive=True)):
-        if os.sep + "gold" + os.sep in path or os.sep + "fuzz" + os.sep in path:
-            continue  # gold annotations (the scorer's format) and fuzz regressions (broken on purpose)
+        if any(os.sep + d + os.sep in path for d in ("gold", "probes", "fuzz")):
+            continue  # gold annotations (the scorer's format; the probes' too) and fuzz regressions (broken on purpose)
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
         if isinstance(data, dict) and "assessments" in data:

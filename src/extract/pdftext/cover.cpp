@@ -121,7 +121,13 @@ void read_cover(const Layout& layout, Assessment& a) {
                 read_title_beside_number(layout, l, v->second, a);
             }
         } else if (field == Field::title && a.title.empty()) {
-            if (auto v = cover_value(layout, idx, nullptr, false)) {
+            auto v = cover_value(layout, idx, nullptr, false);
+            // 評価書番号 and 評価書名 one above the other, then their values in that order (1 | 住民基本台帳に
+            // 関する事務 | 全項目評価書): the number's line is not the title; the line after it is.
+            if (v && looks_like_assessment_number(v->first))
+                if (const int n = next_value_line(layout, v->second - 1); n >= 0 && !is_label_line(layout.lines[n]))
+                    v = std::pair{layout.lines[n].text, layout.lines[n].no};
+            if (v) {
                 a.title = v->first;
                 a.locs["title"] = wrapped_title(layout, v->second, a.title);
             }
