@@ -213,6 +213,16 @@ bool looks_like_assessment(const Document& doc) {
     return holds_field_labels(doc);
 }
 
+// Whether a 提供先/移転先's recipient names no one: empty, no word at all (a page number - 14 -), or
+// the end of ④本人の数's option list that a sheet printed beside the entry's header.
+bool names_no_recipient(const std::string& recipient) {
+    const std::u32string r = text::to_u32(text::trim(recipient));
+    const bool word = std::any_of(r.begin(), r.end(), [](char32_t c) {
+        return c >= 0x3040 || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+    });
+    return !word || extract_detail::only_listed_options(recipient, "persons");
+}
+
 // The items of the form that a reading found. It fills each assessment's coverage in place (finish()
 // computes it again, from scratch, for the reading that is kept).
 size_t items_found(std::vector<Assessment>& found) {
@@ -220,13 +230,13 @@ size_t items_found(std::vector<Assessment>& found) {
     for (auto& a : found) {
         extract_detail::compute_coverage(a);
         for (const auto& [item, c] : a.coverage) n += c.found;
-        // A 提供先/移転先 entry without its recipient is more likely another item's lines read as one
-        // (a reading that misplaced them): its items do not count for it.
+        // A 提供先/移転先 entry without its recipient (or one that names no one) is more likely another
+        // item's lines read as one (a reading that misplaced them): its items do not count for it.
         for (size_t i = 0; i < a.files.size(); ++i)
             for (const auto& [flows, key] :
                  {std::pair{&a.files[i].provisions, ".provisions["}, std::pair{&a.files[i].transfers, ".transfers["}})
                 for (size_t j = 0; j < flows->size(); ++j) {
-                    if (!text::trim((*flows)[j].recipient).empty()) continue;
+                    if (!names_no_recipient((*flows)[j].recipient)) continue;
                     const std::string prefix = "files[" + std::to_string(i) + "]" + key + std::to_string(j) + "].";
                     for (auto it = a.coverage.lower_bound(prefix);
                          it != a.coverage.end() && text::starts_with(it->first, prefix); ++it)

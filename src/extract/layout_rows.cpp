@@ -1199,6 +1199,7 @@ public:
         const std::vector<size_t> order = column_flow_order(flow_lines());
         permute(order);
         join_wrapped_headings();
+        lift_merged_entry_labels();
         // A text printed as written sets each label on its row's first line: none is lifted.
         if (margin_wrap_width_ == 0) {
             if (AlignedLabels aligned(lines_, out_); aligned.found()) {
@@ -1438,6 +1439,51 @@ private:
     // A numbered heading printed in the narrow label column wraps over lines of their own
     // (5. 評価実施機関にお | ける担当部署): the lines that make it a heading of the form are one
     // heading line.
+    // A 提供先N, 移転先N or 委託事項N cell merged down its entry's rows prints its label amid them (beside
+    // ④'s options), while the entry's first row, its recipient or its item, stands unlabelled above
+    // the entry's ①. The label goes back to the blank line above that row.
+    void lift_merged_entry_labels() {
+        for (size_t e = 0; e < lines_.size(); ++e) {
+            const Line& entry = lines_[e];
+            if (entry.kind != Kind::entry || entry.indent >= kMinValueIndent || !entry.form_key ||
+                is_valueless_entry(*entry.form_key))
+                continue;
+            // Its own line names no one: nothing beside the label but the options of a list it stands in.
+            std::string beside;
+            for (size_t f = 1; f < entry.frags.size(); ++f) beside += entry.frags[f].text + " ";
+            if (!text::trim(beside).empty() && !only_listed_options(beside, "persons")) continue;
+            // Back to the entry's ①, over its fields' labels only (two at least: it stands amid them),
+            // each numbered below the one after it.
+            size_t first = kNone, fields = 0;
+            for (size_t k = e, after = kNone; k-- > 0 && first == kNone;) {
+                const Line& l = lines_[k];
+                if (l.kind == Kind::entry || l.kind == Kind::heading || l.kind == Kind::range) break;
+                if (l.kind != Kind::label || l.circled == 0) continue;
+                if (after != kNone && l.circled >= lines_[after].circled) break;
+                after = k;
+                ++fields;
+                if (l.circled == 1) first = k;
+            }
+            if (first == kNone || first == 0 || fields < 2) continue;
+            size_t row = first - 1;  // the unlabelled row above ①, with a blank line above it
+            while (row > 0 && lines_[row].kind == Kind::blank) --row;
+            const Line& value = lines_[row];
+            if (row == 0 || lines_[row - 1].kind != Kind::blank || value.frags.size() != 1 ||
+                value.indent < kMinValueIndent || value.kind == Kind::label || value.kind == Kind::entry ||
+                value.kind == Kind::heading)
+                continue;
+            // The label alone on the blank line; what stood beside it stays, at its column.
+            const std::string label = entry.frags[0].text;
+            std::string rest = out_[e];
+            const size_t at = rest.find(label);
+            if (at != std::string::npos) rest.replace(at, label.size(), std::string(text::display_width(label), ' '));
+            out_[row - 1] = label;
+            lines_[row - 1] = read_line(label);
+            out_[e] = entry.frags.size() > 1 ? rest : std::string();
+            lines_[e] = read_line(out_[e]);
+        }
+    }
+
     void join_wrapped_headings() {
         constexpr size_t kMaxHeadingLines = 4;
         auto piece = [&](size_t k) {
