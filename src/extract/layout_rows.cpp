@@ -1604,10 +1604,11 @@ private:
     }
 
     // A name is one paragraph: a list after it (①システムの名称 | 中間サーバー | 1. 符号管理機能 …) is
-    // the description a converter or a split cell set under it, not more of the name.
+    // the description a converter or a split cell set under it, not more of the name. Names that are
+    // a list themselves (基礎's ③システムの名称 | 1．健康管理システム | 2．…) go on with it.
     static bool ends_name(const Row& r, const Line& l) {
         return r.key && !r.value.empty() && !l.frags.empty() && is_name_label(*r.key) &&
-               opens_list_item(l.frags[0].text);
+               opens_list_item(l.frags[0].text) && !opens_list_item(r.value.text());
     }
 
     // A label of the form set in from the margin but left of the values (a table of three columns:

@@ -27,9 +27,12 @@ constexpr size_t kDeepEdgeLines = 5;
 constexpr size_t kMaxFurnitureChars = 48;
 // Its bytes, centred as a header is: three a character and the indentation of a wide page.
 constexpr size_t kMaxFurnitureBytes = kMaxFurnitureChars * 3 + 200;
-// It repeats on at least this share of the pages, and on at least kMinPages of them.
+// It repeats on at least this share of the pages, and on at least kMinPages of them; or, a header
+// that names its assessment's form in a file of several (each sheet's name over its own pages), on
+// nearly every page of a run of pages.
 constexpr double kMinPageShare = 0.5;
 constexpr size_t kMinPages = 3;
+constexpr double kMinRunShare = 0.8;
 
 // The line as it repeats from page to page: without its spaces, each run of digits one '#'.
 std::string repeat_key(const std::string& line) {
@@ -293,6 +296,13 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
         const auto own = std::count_if(on.begin(), on.end(), [&](size_t p) { return opens_assessment[p]; });
         return static_cast<double>(own) >= kMinPageShare * static_cast<double>(on.size());
     };
+    // On enough of the pages, or, naming a form, on nearly every page from the first it stands on to
+    // the last (the form's own lines, a checkbox list atop the pages of 17 systems, are no header).
+    const auto repeats = [&](const std::set<size_t>& on, const std::string& line) {
+        const size_t span = on.empty() ? 0 : *on.rbegin() - *on.begin() + 1;
+        return on.size() >= needed || (on.size() >= kMinPages && names_a_form(line) &&
+                                       static_cast<double>(on.size()) >= kMinRunShare * static_cast<double>(span));
+    };
     std::vector<size_t> out;
     const auto take_block = [&](const Page& page, const std::vector<std::optional<Edge>>& edges, bool from_top) {
         bool block = true;  // no cover's label row and no longer line between the edge and here
@@ -300,7 +310,7 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
             const std::string& line = lines[page.written[from_top ? k : page.written.size() - 1 - k]];
             const std::optional<Edge>& e = edges[k];
             const std::set<size_t>* on = e ? &pages_of[e->key] : nullptr;
-            const bool runs = e && on->size() >= needed && !is_bare_title(line) &&
+            const bool runs = e && repeats(*on, line) && !is_bare_title(line) &&
                               !(e->own_on_cover_pages && (cover_of_each(*on) || !block));
             // pdftotext's raw order may put a page's first cells amid its header's lines: the block
             // ends at a cover's own label row (公表日 above its みどり市長) or at a longer line.

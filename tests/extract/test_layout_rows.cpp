@@ -422,6 +422,20 @@ TEST(LayoutRowsForm, LabelsSetInBesideTheirValues) {
     EXPECT_EQ(a.systems[4].other, (std::vector<std::string>{"都道府県サーバー", "全国サーバー"}));
 }
 
+// 基礎's ③システムの名称 as a numbered list, a name a line (tests/fixtures/layout/yuki-kiso-listed-systems-
+// layout.txt, our fictional ゆき町 through LibreOffice Calc and pdftotext -layout): the list goes on
+// after its first name, which opens with 1．.
+TEST(LayoutRowsForm, SystemsListedAsANumberedList) {
+    const Model m = extract_document(fixture("yuki-kiso-listed-systems-layout.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.form, "基礎項目評価書");
+    std::vector<std::string> names;
+    for (const System& s : a.systems) names.push_back(s.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"健康管理システム（予防接種管理サブシステム）", "団体内統合宛名システム",
+                                               "庁内連携システム", "中間サーバー", "予診票データ化支援システム"}));
+}
+
 // A cover printed from a spreadsheet, its cells at their foot (tests/fixtures/layout/kaede-cover-foot.txt):
 // the header row 評価書番号 | 評価書名 keeps the values under it (a title of two lines, the number at the
 // foot of its cell beside the title's last line), and the declaration's row starts below them.

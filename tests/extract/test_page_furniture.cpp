@@ -85,6 +85,26 @@ TEST(PageFurniture, ARunningHeaderWithTheCoversNumber) {
     }
 }
 
+// A set of assessments printed from one workbook, each sheet's name the header of its own pages:
+// each header stands on fewer than half of the file's pages, but on every page of its run.
+TEST(PageFurniture, EachSheetsHeaderOverItsOwnPages) {
+    std::string text;
+    for (int page = 0; page < 10; ++page) {
+        if (page > 0) text += "\f";
+        text +=
+            page < 4 ? "予防接種に関する事務         基礎項目評価書\n" : "住民基本台帳に関する事務   全項目評価書\n";
+        text += std::string(kRows[1 + page % 4]) + kRows[1 + (page + 1) % 4];  // no ①事務の名称: no page opens one
+        text += "Page " + std::to_string(page + 1) + "\n";
+    }
+    const std::vector<std::string> lines = lines_of(text);
+    std::vector<size_t> expected;
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].find("評価書") != std::string::npos || lines[i].find("Page") != std::string::npos)
+            expected.push_back(i);
+    EXPECT_EQ(expected.size(), 20u);
+    EXPECT_EQ(page_furniture(lines), expected);
+}
+
 TEST(PageFurniture, AHeaderAFewLinesIntoThePage) {
     std::string text;
     for (int page = 1; page <= 4; ++page) {
