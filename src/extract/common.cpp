@@ -606,12 +606,13 @@ bool only_listed_options(std::string_view value, const std::string& group) {
     return true;
 }
 
-namespace {
-
-bool opens_a_name(char32_t c) {
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= U'A' && c <= U'Z') ||
-           (c >= U'a' && c <= U'z') || (c >= 0xFF21 && c <= 0xFF5A);
+bool is_letter(char32_t c) {
+    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
+    // Kana and the CJK ideographs; not the CJK symbols and brackets (U+3000 – U+303F).
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
 }
+
+namespace {
 
 // Names of systems run together (a cell that lists one a line, its lines joined): cut after a name's
 // end (システム, サーバー, a closing bracket) where a name that ends so follows
@@ -630,7 +631,7 @@ std::vector<std::string> run_together_names(const std::string& name) {
     std::vector<std::string> out;
     std::u32string rest = text::to_u32(name);
     for (size_t at = 1; at + kMinNameChars <= rest.size(); ++at) {
-        if (!ends_at(rest, at) || !opens_a_name(rest[at]) || !ends_at(rest, rest.size())) continue;
+        if (!ends_at(rest, at) || !is_letter(rest[at]) || !ends_at(rest, rest.size())) continue;
         out.push_back(text::to_utf8(rest.substr(0, at)));
         rest.erase(0, at);
         at = 0;

@@ -165,6 +165,9 @@ int leading_field_number(std::string_view label);
 // length in bytes; {0, 0} when none. Read from the bytes: it is asked for every label key.
 std::pair<int, size_t> bracketed_number(std::string_view t);
 
+// A letter of a word: Latin, kana or a CJK ideograph (not the CJK symbols and brackets).
+bool is_letter(char32_t c);
+
 // Where the next white space (ASCII or ideographic: a label and its value are written with either
 // between them) at or after `from` is; npos when none.
 size_t next_space(std::string_view s, size_t from = 0);

@@ -217,9 +217,7 @@ bool looks_like_assessment(const Document& doc) {
 // the end of ④本人の数's option list that a sheet printed beside the entry's header.
 bool names_no_recipient(const std::string& recipient) {
     const std::u32string r = text::to_u32(text::trim(recipient));
-    const bool word = std::any_of(r.begin(), r.end(), [](char32_t c) {
-        return c >= 0x3040 || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
-    });
+    const bool word = std::any_of(r.begin(), r.end(), extract_detail::is_letter);
     return !word || extract_detail::only_listed_options(recipient, "persons");
 }
 

@@ -231,12 +231,6 @@ std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
 void split_label_from_selection(std::vector<Frag>& frags, size_t k = 0);
 bool is_group_label(const std::string& t);
 
-bool is_letter(char32_t c) {
-    if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
-    // Kana and the CJK ideographs; not the CJK symbols and brackets (U+3000 – U+303F).
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
-}
-
 // A page number (- 12 -, 12, 12/40); `n` is the line in NFKC.
 bool is_footer(const std::string& n) {
     static const std::regex page(R"(^[-\s]*[0-9]+\s*(/\s*[0-9]+)?[-\s]*$)");
@@ -1472,11 +1466,12 @@ private:
                 value.indent < kMinValueIndent || value.kind == Kind::label || value.kind == Kind::entry ||
                 value.kind == Kind::heading)
                 continue;
-            // The label alone on the blank line; what stood beside it stays, at its column.
+            // The label alone on the blank line; what stood beside it stays, at its column (columns
+            // count code points).
             const std::string label = entry.frags[0].text;
             std::string rest = out_[e];
             const size_t at = rest.find(label);
-            if (at != std::string::npos) rest.replace(at, label.size(), std::string(text::display_width(label), ' '));
+            if (at != std::string::npos) rest.replace(at, label.size(), std::string(text::length(label), ' '));
             out_[row - 1] = label;
             lines_[row - 1] = read_line(label);
             out_[e] = entry.frags.size() > 1 ? rest : std::string();
