@@ -461,6 +461,10 @@ std::optional<std::string> selected_option(std::string_view value, const std::st
     if (checked) return ambiguous ? std::nullopt : checked;
     for (const auto& h : hits)
         if (h.bracketed && !h.in_option_list) return h.label;
+    // The printed list numbers its options (1) 実施する): a bracketed one after ＜選択肢＞ is the value,
+    // which a laid-out page set below the list's first line (＜選択肢＞ | ［実施する］ | 1) 実施する …).
+    for (const auto& h : hits)
+        if (h.bracketed) return h.label;
     const Compact c = compact(value);
     const auto& cands = candidates(group).all;
     auto exact = [&](const std::u32string& s) -> std::optional<std::string> {

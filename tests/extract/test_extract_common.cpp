@@ -339,6 +339,12 @@ TEST(SelectedOption, BracketedValueNextToTheList) {
               std::optional<std::string>("実施しない"));
 }
 
+// A laid-out page may set the value below the list's first line: after ＜選択肢＞ in the row.
+TEST(SelectedOption, BracketedValueAfterTheListsMarker) {
+    EXPECT_EQ(selected_option("＜選択肢＞ ［実施する］ 1) 実施する 2) 実施しない 3) 未定", "linkage_status"),
+              std::optional<std::string>("実施する"));
+}
+
 TEST(SelectedOption, BareValueBeforeTheList) {
     EXPECT_EQ(
         selected_option("<div> <div>再委託しない</div> <div>＜選択肢＞ 1) 再委託する 2) 再委託しない</div> </div>",
