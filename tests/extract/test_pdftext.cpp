@@ -203,6 +203,19 @@ TEST(PdftextCover, ANumberCentredBesideATitleOfTwoLines) {
     EXPECT_EQ(docs[0].organization, "かえで町長");
 }
 
+// The department's label, then the next label wrapped by its cell (②所属長 | の役職名), then the
+// values: the wrapped label is no department. Text authored for this test.
+TEST(PdftextBasic, AWrappedLabelAfterTheDepartmentsIsNoDepartment) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号 9\n評価書名 生活保護に関する事務 全項目評価書\n"
+        "I 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n①事務の名称 生活保護に関する事務\n"
+        "7. 評価実施機関における担当部署\n①部署\n②所属長\nの役職名\n健康福祉部生活福祉課\n生活福祉課長\n";
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_NE(docs[0].department, "②所属長");
+    EXPECT_EQ(docs[0].affair, "生活保護に関する事務");
+}
+
 // A word processor's cover in pdftotext's raw order: 評価書番号 above 評価書名, then their values in
 // that order, the title over two lines with a blank line between, the date's numbers set apart.
 // The number's line is not the title; the two lines after it are. Text authored for this test.

@@ -36,6 +36,9 @@ void read_basic(const Layout& layout, Assessment& a) {
             a.locs["affair"] = Loc::span(l.no, t.end + 1);
         } else if (field == Field::department && a.department.empty()) {
             const Text t = text_after(layout, idx, false);
+            // A line that opens with a field's number is the next label, its cell wrapped (②所属長 |
+            // の役職名), not the department.
+            if (leading_field_number(t.value) > 0) continue;
             a.department = t.value;
             a.locs["department"] = Loc::span(l.no, t.end + 1);
         } else if (field == Field::basis) {
