@@ -556,7 +556,7 @@ public:
         // on the options column by column, its first cell too (［○］提供を行っている（ | 2 ）件).
         columns_line_ = false;  // in_columns, asked here, looks at the options' own columns only
         const bool in_columns_of_options =
-            frags.size() >= 2 &&
+            frags.size() >= 2 && last_line_.size() >= 2 &&
             std::any_of(frags.begin() + 1, frags.end(), [&](const Frag& f) { return in_columns(f.col); });
         columns_line_ = in_columns_of_options;
         for (const auto& f : frags) add_frag(f, opened);
