@@ -589,6 +589,8 @@ bool append_name_line(std::vector<std::string>& names, const std::string& line) 
     return joins;
 }
 
+bool is_persons_option_list(std::string_view text) { return only_listed_options(text, "persons"); }
+
 bool only_listed_options(std::string_view value, const std::string& group) {
     const std::string n = text::trim(text::nfkc(value));
     // Where each item's number starts: at the start, or after a space; "N)" then the option.
@@ -623,10 +625,13 @@ namespace {
 // (… （窓口端末）住民情報システム団体内統合宛名システム).
 std::vector<std::string> run_together_names(const std::string& name) {
     constexpr size_t kMinNameChars = 3;
-    std::vector<std::u32string> ends;
-    for (const auto& s : FormLabels::get().spellings("system_name_suffix")) ends.push_back(text::to_u32(s));
-    ends.push_back(U"）");
-    ends.push_back(U")");
+    static const std::vector<std::u32string> ends = [] {
+        std::vector<std::u32string> out;
+        for (const auto& s : FormLabels::get().spellings("system_name_suffix")) out.push_back(text::to_u32(s));
+        out.push_back(U"）");
+        out.push_back(U")");
+        return out;
+    }();
     const auto ends_at = [&](const std::u32string& s, size_t at) {  // a name's end finishes at `at`
         return std::any_of(ends.begin(), ends.end(), [&](const std::u32string& e) {
             return at >= e.size() && s.compare(at - e.size(), e.size(), e) == 0;

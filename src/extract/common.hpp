@@ -75,6 +75,9 @@ Choices read_choices(std::string_view value, const std::string& group);
 // value before ＜選択肢＞ (再委託しない ＜選択肢＞ 1) …), else a lone option in the first <div>
 // followed by the list. nullopt when nothing is selected or the selection is ambiguous.
 std::optional<std::string> selected_option(std::string_view value, const std::string& group);
+// Whether a text is nothing but options of ④本人の数's list (4) 100万人以上1,000万人未満): the end of
+// that list, which a sheet prints beside a 提供先N or 移転先N header centred on its entry's rows.
+bool is_persons_option_list(std::string_view text);
 // Whether a value is nothing but numbered options of a group's list (3) 未定, 2) 実施しない 3) 未定),
 // or one option alone (its number left on the line above): the end of a selection's option list
 // that a printed row set beside the next label.

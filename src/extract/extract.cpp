@@ -101,10 +101,12 @@ std::vector<size_t> without_running_headers(const std::vector<std::string>& line
             number = compact_key(without_row_markup(lines[i]));
         return compact_key(without_row_markup(lines[starts[k]])) + "|" + number;
     };
+    std::vector<std::string> keys;
+    for (size_t k = 0; k < starts.size(); ++k) keys.push_back(cover_key(k));
     std::vector<size_t> kept;
     for (size_t first = 0, next = 0; first < starts.size(); first = next) {
         next = first + 1;
-        while (next < starts.size() && cover_key(next) == cover_key(first)) ++next;
+        while (next < starts.size() && keys[next] == keys[first]) ++next;
         const size_t end = next < starts.size() ? starts[next] : lines.size();
         size_t affairs = 0;
         for (size_t i = starts[first]; i < end; ++i)
@@ -218,7 +220,7 @@ bool looks_like_assessment(const Document& doc) {
 bool names_no_recipient(const std::string& recipient) {
     const std::u32string r = text::to_u32(text::trim(recipient));
     const bool word = std::any_of(r.begin(), r.end(), extract_detail::is_letter);
-    return !word || extract_detail::only_listed_options(recipient, "persons");
+    return !word || extract_detail::is_persons_option_list(recipient);
 }
 
 // The items of the form that a reading found. It fills each assessment's coverage in place (finish()

@@ -197,6 +197,9 @@ struct Line {
 
 bool is_box_open(char32_t c) { return c == U'[' || c == 0xFF3B; }   // [ ［
 bool is_box_close(char32_t c) { return c == U']' || c == 0xFF3D; }  // ] ］
+// A box's brackets, or those a selection or a mark may be written in: 【 】.
+bool is_mark_open(char32_t c) { return is_box_open(c) || c == 0x3010; }
+bool is_mark_close(char32_t c) { return is_box_close(c) || c == 0x3011; }
 
 // Whether the run of spaces at `at` stands inside a box: an empty box a page sets wide ([   ],
 // ［     ］) is one piece of its option, not the end of a cell.
@@ -482,8 +485,8 @@ Line read_line(const std::string& raw) {
 size_t next_mark(const std::u32string& s, size_t from, size_t* mark_end = nullptr) {
     for (size_t i = from; i < s.size(); ++i) {
         size_t end = i + 1;
-        if (s[i] == U'[' || s[i] == 0x3010 || s[i] == 0xFF3B) {  // [ 【 ［
-            while (end < s.size() && end - i < 10 && s[end] != U']' && s[end] != 0x3011 && s[end] != 0xFF3D) ++end;
+        if (is_mark_open(s[i])) {
+            while (end < s.size() && end - i < 10 && !is_mark_close(s[end])) ++end;
             if (end >= s.size() || end - i >= 10) continue;
             ++end;
         } else if (s[i] < 0x2000 || is_letter(s[i]) || (i > 0 && s[i - 1] != U' ')) {
@@ -522,7 +525,7 @@ void join_text(std::string& into, const std::string& next) {
     // Only the last character of `into` matters: a value may be thousands of lines long.
     const std::u32string a = text::to_u32(std::string_view(into).substr(text::last_char_start(into))),
                          b = text::to_u32(next);
-    const bool after_mark = a.back() == U']' || a.back() == 0x3011 || a.back() == 0xFF3D;
+    const bool after_mark = is_mark_close(a.back());
     // Latin words (markup, names) wrap at the space between them.
     auto latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
     const bool between_words = (latin(a.back()) || a.back() == U'"') && latin(b.front());
@@ -554,11 +557,8 @@ public:
         std::vector<Option> opened;
         // A line of several cells, one of them under an option that is not the first: the line goes
         // on the options column by column, its first cell too (［○］提供を行っている（ | 2 ）件).
-        columns_line_ = false;  // in_columns, asked here, looks at the options' own columns only
-        const bool in_columns_of_options =
-            frags.size() >= 2 && last_line_.size() >= 2 &&
-            std::any_of(frags.begin() + 1, frags.end(), [&](const Frag& f) { return in_columns(f.col); });
-        columns_line_ = in_columns_of_options;
+        columns_line_ = frags.size() >= 2 && last_line_.size() >= 2 &&
+                        std::any_of(frags.begin() + 1, frags.end(), [&](const Frag& f) { return in_columns(f.col); });
         for (const auto& f : frags) add_frag(f, opened);
         if (!opened.empty()) last_line_ = std::move(opened);
     }
@@ -601,7 +601,7 @@ private:
     }
 
     static bool opens_bracket(const std::u32string& s) {
-        return !s.empty() && (s[0] == U'[' || s[0] == U'［') && next_mark(s, 0) == std::u32string::npos;
+        return !s.empty() && is_box_open(s[0]) && next_mark(s, 0) == std::u32string::npos;
     }
 
     // The part of a fragment in the open selection's column, up to the first space (a single
@@ -638,7 +638,7 @@ private:
             });
             if (completes != last_line_.end())
                 target = completes->chunk;
-            else if (in_columns(col))
+            else if (in_columns(col, columns_line_))
                 target = column_of(col);
         }
         join_text(chunks_[target], head);
@@ -653,8 +653,9 @@ private:
 
     // The options of the last line stand in columns when text starts at the column of one that is
     // not the first (two-column checkbox lists wrap each column on its own).
-    bool in_columns(size_t col) const {
-        return std::any_of(last_line_.begin() + (columns_line_ ? 0 : 1), last_line_.end(),
+    // With `first_too`, the first option's column counts as well (a line of cells in those columns).
+    bool in_columns(size_t col, bool first_too = false) const {
+        return std::any_of(last_line_.begin() + (first_too ? 0 : 1), last_line_.end(),
                            [&](const Option& o) { return o.col <= col + 1 && col <= o.col + 3; });
     }
 
@@ -764,7 +765,7 @@ void cut_option_columns(std::vector<Line>& lines) {
 
 bool opens_with_bracket(const std::string& cell) {
     const std::u32string u = text::to_u32(cell);
-    return !u.empty() && (u[0] == U'[' || u[0] == 0x3010 || u[0] == 0xFF3B);  // [ 【 ［
+    return !u.empty() && is_mark_open(u[0]);
 }
 
 // A cell of the label column that only groups the rows below it (再委託 | ⑦再委託の有無).
@@ -1445,7 +1446,7 @@ private:
             // Its own line names no one: nothing beside the label but the options of a list it stands in.
             std::string beside;
             for (size_t f = 1; f < entry.frags.size(); ++f) beside += entry.frags[f].text + " ";
-            if (!text::trim(beside).empty() && !only_listed_options(beside, "persons")) continue;
+            if (!text::trim(beside).empty() && !is_persons_option_list(beside)) continue;
             // Back to the entry's ①, over its fields' labels only (two at least: it stands amid them),
             // each numbered below the one after it.
             size_t first = kNone, fields = 0;

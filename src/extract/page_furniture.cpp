@@ -227,59 +227,63 @@ std::string_view without_form_feeds(std::string_view line) {
     return from == std::string_view::npos ? std::string_view() : line.substr(from);
 }
 
-std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
-    // Each page's edge lines: its first and its last kEdgeLines lines that are not blank, apart
-    // (a page number at the foot is not the cover's number at the top).
-    struct Edge {
-        size_t line;
-        std::string key;  // which edge, and the line as it repeats
-        // A line that may be the form's own on a page that opens an assessment: a cover's label
-        // row, the form's title, or a line of Japanese below the page's first lines (its cover's
-        // values).
-        bool own_on_cover_pages = false;
-    };
-    struct Page {
-        std::vector<size_t> written;                 // its lines that are not blank
-        std::vector<std::optional<Edge>> top, foot;  // per written line near that edge
-    };
-    std::vector<Page> pages;
-    auto add_page = [&](size_t from, size_t to) {
-        Page page;
-        for (size_t i = from; i < to; ++i)
-            if (!is_blank(lines[i])) page.written.push_back(i);
-        const size_t n = page.written.size();
-        page.top.resize(std::min(n, kDeepEdgeLines));
-        page.foot.resize(std::min(n, kDeepEdgeLines));
-        for (size_t k = 0; k < n; ++k) {
-            const bool top = k < kDeepEdgeLines, foot = k + kDeepEdgeLines >= n;
-            if (!top && !foot) continue;
-            const std::string& line = lines[page.written[k]];
-            if (line.size() > kMaxFurnitureBytes || written_chars(line) > kMaxFurnitureChars) continue;
-            const bool deep = k >= kEdgeLines && k + kEdgeLines < n;
-            if (is_form_label(line)) continue;
-            const std::string key = repeat_key(line);
-            if (!has_letter(key)) continue;  // bare page numbers: the readers know them
-            const bool own = (deep && !is_ascii(line)) || opens_with_cover_label(line) || names_a_form(line);
-            if (top) page.top[k] = Edge{page.written[k], "top " + key, own};
-            if (foot) page.foot[n - 1 - k] = Edge{page.written[k], "foot " + key, own};
-        }
-        pages.push_back(std::move(page));
-    };
-    // Pages that open an assessment of their own, its cover (two rows of its labels, where a running
-    // header repeats one: 評価書番号3) or its ①事務の名称: in a file of assessments one a page, the
-    // cover's label rows at the top of each are the form's own lines.
+namespace {
+
+// A line near a page's edge that may repeat from page to page.
+struct Edge {
+    size_t line;
+    std::string key;  // which edge, and the line as it repeats
+    // A line that may be the form's own on a page that opens an assessment: a cover's label row, the
+    // form's title, or a line of Japanese below the page's first lines (its cover's values).
+    bool own_on_cover_pages = false;
+};
+
+struct Page {
+    std::vector<size_t> written;                 // its lines that are not blank
+    std::vector<std::optional<Edge>> top, foot;  // per written line near that edge
+    // It opens an assessment of its own: its cover (two rows of its labels, where a running header
+    // repeats one: 評価書番号3) or its ①事務の名称. In a file of assessments one a page, the cover's
+    // label rows at the top of each are the form's own lines.
+    bool opens_assessment = false;
+};
+
+// Lines [from, to) as a page: its edge lines, its first and its last kEdgeLines lines that are not
+// blank, apart (a page number at the foot is not the cover's number at the top).
+Page read_page(const std::vector<std::string>& lines, size_t from, size_t to) {
     constexpr int kCoverRows = 2;
-    std::vector<bool> opens_assessment;
-    for (const auto& [from, to] : page_spans(lines)) {
-        add_page(from, to);
-        bool affair = false;
-        int cover_rows = 0;
-        for (size_t i = from; i < to && !affair && cover_rows < kCoverRows; ++i) {
-            affair = opens_with_field_label(lines[i], "affair_name", 1);
-            cover_rows += opens_with_cover_label(lines[i]) ? 1 : 0;
-        }
-        opens_assessment.push_back(affair || cover_rows >= kCoverRows);
+    Page page;
+    int cover_rows = 0;
+    for (size_t i = from; i < to; ++i) {
+        if (is_blank(lines[i])) continue;
+        page.written.push_back(i);
+        if (page.opens_assessment) continue;
+        cover_rows += opens_with_cover_label(lines[i]) ? 1 : 0;
+        page.opens_assessment = cover_rows >= kCoverRows || opens_with_field_label(lines[i], "affair_name", 1);
     }
+    const size_t n = page.written.size();
+    page.top.resize(std::min(n, kDeepEdgeLines));
+    page.foot.resize(std::min(n, kDeepEdgeLines));
+    for (size_t k = 0; k < n; ++k) {
+        const bool top = k < kDeepEdgeLines, foot = k + kDeepEdgeLines >= n;
+        if (!top && !foot) continue;
+        const std::string& line = lines[page.written[k]];
+        if (line.size() > kMaxFurnitureBytes || written_chars(line) > kMaxFurnitureChars) continue;
+        const bool deep = k >= kEdgeLines && k + kEdgeLines < n;
+        if (is_form_label(line)) continue;
+        const std::string key = repeat_key(line);
+        if (!has_letter(key)) continue;  // bare page numbers: the readers know them
+        const bool own = (deep && !is_ascii(line)) || opens_with_cover_label(line) || names_a_form(line);
+        if (top) page.top[k] = Edge{page.written[k], "top " + key, own};
+        if (foot) page.foot[n - 1 - k] = Edge{page.written[k], "foot " + key, own};
+    }
+    return page;
+}
+
+}  // namespace
+
+std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
+    std::vector<Page> pages;
+    for (const auto& [from, to] : page_spans(lines)) pages.push_back(read_page(lines, from, to));
     if (pages.size() < kMinPages) return {};
     std::map<std::string, std::set<size_t>> pages_of;  // edge key -> the pages it stands on
     for (size_t p = 0; p < pages.size(); ++p)
@@ -293,7 +297,7 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
     // the page's header (or footer) block: no cover's label row stands between it and the page's
     // edge. The cover page's own lines (みどり市長 under 公表日) stay.
     const auto cover_of_each = [&](const std::set<size_t>& on) {
-        const auto own = std::count_if(on.begin(), on.end(), [&](size_t p) { return opens_assessment[p]; });
+        const auto own = std::count_if(on.begin(), on.end(), [&](size_t p) { return pages[p].opens_assessment; });
         return static_cast<double>(own) >= kMinPageShare * static_cast<double>(on.size());
     };
     // On enough of the pages, or, naming a form, on nearly every page from the first it stands on to

@@ -332,7 +332,8 @@ bool spreads_with_words(char32_t c) {
 bool is_circled_number(char32_t c) { return (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325F); }
 
 // One line of join_spaced_characters.
-bool is_date_unit(char32_t c) { return c == U'年' || c == U'月' || c == U'日'; }
+// 年 月 日: the units of a date, as code points (this table, like the radicals', is below the dictionary).
+bool is_date_unit(char32_t c) { return c == 0x5E74 || c == 0x6708 || c == 0x65E5; }
 
 std::u32string join_spaced_line(const std::u32string& l) {
     // Three characters spaced out at least, each alone between spaces: one space each, or, in a

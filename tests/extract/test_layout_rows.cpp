@@ -23,13 +23,17 @@ Document fixture(const std::string& name) {
 // The line of number n (1-based) of a rebuilt document.
 const std::string& line(const Document& d, int n) { return d.lines.at(static_cast<size_t>(n - d.first_line)); }
 
+// The one assessment a fixture reads as (an empty one, after a failed expectation, when it is not one).
+Assessment read_one(const std::string& name) {
+    const Model m = extract_document(fixture(name));
+    EXPECT_EQ(m.assessments.size(), 1u);
+    return m.assessments.size() == 1 ? m.assessments[0] : Assessment{};
+}
+
 // The one assessment read from a sakura fixture, after checking what each of them states alike: the
 // organisation, and its first system (国民年金システム, connected to 庁内連携システム and 住基ネット).
 Assessment read_sakura(const std::string& name) {
-    const Model m = extract_document(fixture(name));
-    EXPECT_EQ(m.assessments.size(), 1u);
-    if (m.assessments.empty()) return {};
-    const Assessment& a = m.assessments[0];
+    const Assessment a = read_one(name);
     EXPECT_EQ(a.organization, "さくら町長");
     EXPECT_FALSE(a.systems.empty());
     if (a.systems.empty()) return a;
@@ -377,9 +381,7 @@ TEST(LayoutRowsColumnFlow, ALinkageBasisInPartsLeavesTheDepartmentItsOwn) {
     ASSERT_TRUE(rows.has_value());
     EXPECT_EQ(line(*rows, 39), "①部署\t総務部税務課");
     EXPECT_TRUE(text::starts_with(line(*rows, 41), "②所属長の役職名\t税務課長"));
-    const Model m = extract_document(fixture("kaede-pdfminer-linkage.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
+    const Assessment a = read_one("kaede-pdfminer-linkage.txt");
     EXPECT_EQ(a.department, "総務部税務課");
     EXPECT_EQ(a.linkage.status, "実施する");
     EXPECT_TRUE(text::starts_with(a.linkage.basis, "(情報提供)"));
@@ -392,9 +394,7 @@ TEST(LayoutRowsColumnFlow, ALinkageBasisInPartsLeavesTheDepartmentItsOwn) {
 // two columns, ③'s label centred on them, and a function's first line left above its label. Each
 // option keeps its own box, and a function's line that opens with 1. is no item of the form.
 TEST(LayoutRowsForm, EmptyBoxesSetWideKeepTheirOptions) {
-    const Model m = extract_document(fixture("aoba-wide-boxes-layout.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
+    const Assessment a = read_one("aoba-wide-boxes-layout.txt");
     ASSERT_EQ(a.systems.size(), 3u);
     EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
     EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"財務会計システム"}));
@@ -407,9 +407,7 @@ TEST(LayoutRowsForm, EmptyBoxesSetWideKeepTheirOptions) {
 // つばさ町 through LibreOffice Calc and pdftotext -layout): システムN at the margin, its ①②③ labels
 // set in beside their values, and a running header on every page. Each set-in label is a row.
 TEST(LayoutRowsForm, LabelsSetInBesideTheirValues) {
-    const Model m = extract_document(fixture("tsubasa-set-in-labels-layout.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
+    const Assessment a = read_one("tsubasa-set-in-labels-layout.txt");
     EXPECT_EQ(a.number, "3");
     EXPECT_EQ(a.organization, "架空県つばさ町長");
     ASSERT_EQ(a.systems.size(), 5u);
@@ -426,9 +424,7 @@ TEST(LayoutRowsForm, LabelsSetInBesideTheirValues) {
 // layout.txt, our fictional ゆき町 through LibreOffice Calc and pdftotext -layout): the list goes on
 // after its first name, which opens with 1．.
 TEST(LayoutRowsForm, SystemsListedAsANumberedList) {
-    const Model m = extract_document(fixture("yuki-kiso-listed-systems-layout.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
+    const Assessment a = read_one("yuki-kiso-listed-systems-layout.txt");
     EXPECT_EQ(a.form, "基礎項目評価書");
     std::vector<std::string> names;
     for (const System& s : a.systems) names.push_back(s.name);

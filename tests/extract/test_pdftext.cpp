@@ -34,6 +34,13 @@ Assessment parse_fixture(const std::string& name) {
     return docs.empty() ? Assessment{} : docs.front();
 }
 
+// The one assessment read from a text (an empty one, and a failure, if not exactly one).
+Assessment parse_one(const std::string& text) {
+    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
+    EXPECT_EQ(docs.size(), 1u);
+    return docs.size() == 1 ? docs.front() : Assessment{};
+}
+
 bool has(const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
@@ -210,10 +217,9 @@ TEST(PdftextBasic, AWrappedLabelAfterTheDepartmentsIsNoDepartment) {
         "特定個人情報保護評価書（全項目評価書）\n評価書番号 9\n評価書名 生活保護に関する事務 全項目評価書\n"
         "I 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n①事務の名称 生活保護に関する事務\n"
         "7. 評価実施機関における担当部署\n①部署\n②所属長\nの役職名\n健康福祉部生活福祉課\n生活福祉課長\n";
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
-    ASSERT_EQ(docs.size(), 1u);
-    EXPECT_NE(docs[0].department, "②所属長");
-    EXPECT_EQ(docs[0].affair, "生活保護に関する事務");
+    const Assessment a = parse_one(text);
+    EXPECT_NE(a.department, "②所属長");
+    EXPECT_EQ(a.affair, "生活保護に関する事務");
 }
 
 // A word processor's cover in pdftotext's raw order: 評価書番号 above 評価書名, then their values in
@@ -224,12 +230,11 @@ TEST(PdftextCover, TheTitleAfterTheNumberUnderBothLabels) {
         "特定個人情報保護評価書（全項目評価書）\n評価書番号\n\n評価書名\n\n1\n\n住民基本台帳に関する事務\n\n"
         "全項目評価書\n\n評価実施機関名\n\n架空県そら市長\n\n公表日\n\n令和 7 年 2 月 10 日\n\n"
         "I 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n①事務の名称\n住民基本台帳に関する事務\n";
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
-    ASSERT_EQ(docs.size(), 1u);
-    EXPECT_EQ(docs[0].number, "1");
-    EXPECT_EQ(piagraph::text::nfkc_compact(docs[0].title), "住民基本台帳に関する事務全項目評価書");
-    EXPECT_EQ(docs[0].organization, "架空県そら市長");
-    EXPECT_EQ(piagraph::text::nfkc_compact(docs[0].published), "令和7年2月10日");
+    const Assessment a = parse_one(text);
+    EXPECT_EQ(a.number, "1");
+    EXPECT_EQ(piagraph::text::nfkc_compact(a.title), "住民基本台帳に関する事務全項目評価書");
+    EXPECT_EQ(a.organization, "架空県そら市長");
+    EXPECT_EQ(piagraph::text::nfkc_compact(a.published), "令和7年2月10日");
 }
 
 // A cover printed from a spreadsheet, read by pdftotext in its raw order: the number and the title
@@ -388,13 +393,6 @@ std::string flows_file_opening() {
            " １．特定個人情報ファイル名\n\n"
            "国民健康保険ファイル\n\n"
            " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n";
-}
-
-// The one assessment read from a text (an empty one, and a failure, if not exactly one).
-Assessment parse_one(const std::string& text) {
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(text));
-    EXPECT_EQ(docs.size(), 1u);
-    return docs.size() == 1 ? docs.front() : Assessment{};
 }
 
 // The first II block read from a text of one assessment (an empty block, and a failure, if none).
