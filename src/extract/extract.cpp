@@ -1,6 +1,7 @@
 #include "piagraph/extract.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <utility>
@@ -468,19 +469,22 @@ struct CleanedDocument {
 // (copied from `doc` when a line splits): the input's line number of each line of the copy, or
 // nothing when no line splits.
 std::vector<int> split_table_rows(const Document& doc, std::optional<Document>& out) {
+    const std::vector<std::string>& lines = out ? out->lines : doc.lines;
+    const std::map<size_t, std::vector<std::string>> titled = extract_detail::title_column_rows(lines);
     std::vector<int> source_lines;  // filled from the first line split on
     std::vector<std::string> split;
-    for (size_t i = 0; i < doc.lines.size(); ++i) {
-        const std::string& line = out ? out->lines[i] : doc.lines[i];
-        std::vector<std::string> rows = extract_detail::table_rows_of(line);
-        if (rows.empty()) rows = extract_detail::titled_label_rows(line);
-        if (rows.empty() && source_lines.empty()) continue;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string& line = lines[i];
+        const auto title = titled.find(i);
+        std::vector<std::string> rows = title != titled.end() ? title->second : extract_detail::table_rows_of(line);
+        if (rows.empty() && title == titled.end()) rows = extract_detail::titled_label_rows(line);
+        if (rows.empty() && title == titled.end() && source_lines.empty()) continue;
         if (source_lines.empty())  // the lines before, as they are
             for (size_t k = 0; k < i; ++k) {
-                split.push_back(out ? out->lines[k] : doc.lines[k]);
+                split.push_back(lines[k]);
                 source_lines.push_back(doc.first_line + static_cast<int>(k));
             }
-        if (rows.empty()) rows.push_back(line);
+        if (rows.empty() && title == titled.end()) rows.push_back(line);
         for (auto& row : rows) {
             split.push_back(std::move(row));
             source_lines.push_back(doc.first_line + static_cast<int>(i));

@@ -1186,11 +1186,14 @@ public:
                 ++laid_out;
         }
         flat_ = static_cast<double>(laid_out) < kMaxLaidOutShareOfFlat * static_cast<double>(written);
+        align_page_margins();
         remove_table_margin();
         margin_wrap_width_ = margin_wrap_width();
     }
 
     std::optional<Document> run() {
+        join_section_numerals();
+        join_wrapped_labels();
         const std::vector<size_t> order = column_flow_order(flow_lines());
         permute(order);
         join_wrapped_headings();
@@ -1252,6 +1255,37 @@ private:
     // A table set in from the text's margin (pandoc indents its tables two spaces; the headings
     // between them stand at the margin): where the form's numbered labels stand at one indent,
     // every line set in at least as far is read from that indent on.
+    // pdftotext sets each page's text from where that page's leftmost text stands, so a sheet's
+    // page whose first column holds a title sets its labels further in than a page whose first
+    // column is empty (a merged cell printed on its first page only). Each page whose numbered
+    // labels stand further in than those of the page that sets them least far is read as far out
+    // as that one (its lines left of that stay where they are).
+    void align_page_margins() {
+        std::vector<std::pair<size_t, size_t>> pages;  // lines [from, to)
+        for (size_t i = 0; i < lines_.size(); ++i)
+            if (i == 0 || lines_[i].page_break)
+                pages.emplace_back(i, i + 1);
+            else
+                pages.back().second = i + 1;
+        std::vector<size_t> label_indent(pages.size(), kNone);
+        for (size_t p = 0; p < pages.size(); ++p)
+            for (size_t i = pages[p].first; i < pages[p].second; ++i)
+                if (lines_[i].kind == Kind::label && lines_[i].circled > 0)
+                    label_indent[p] = std::min(label_indent[p], lines_[i].indent);
+        const size_t least = *std::min_element(label_indent.begin(), label_indent.end());
+        if (least == kNone) return;
+        for (size_t p = 0; p < pages.size(); ++p) {
+            if (label_indent[p] == kNone || label_indent[p] == least) continue;
+            const size_t shift = label_indent[p] - least;
+            for (size_t i = pages[p].first; i < pages[p].second; ++i) {
+                Line& l = lines_[i];
+                if (l.frags.empty() || l.indent < shift) continue;
+                l.indent -= shift;
+                for (Frag& f : l.frags) f.col -= shift;
+            }
+        }
+    }
+
     void remove_table_margin() {
         constexpr double kMinShare = 0.8, kMaxShareLeft = 1.0 / 3;
         constexpr size_t kMinLabels = 4;  // a 基礎項目評価書 numbers few
@@ -1507,6 +1541,54 @@ private:
         }
     }
 
+    // Line i written as `joined` (what it held and line `joined_from`'s text) and read again, its page
+    // break kept; line `joined_from` left blank.
+    void join_lines(size_t i, std::string joined, size_t joined_from) {
+        const bool page_break = lines_[i].page_break;
+        out_[i] = std::move(joined);
+        lines_[i] = read_line(out_[i]);
+        lines_[i].page_break = page_break;
+        out_[joined_from].clear();
+        lines_[joined_from] = Line{};
+    }
+
+    // A label that its column wrapped, alone on its line, and the tail that completes it alone on
+    // the next (③他のシステムとの接 | 続: a converter that writes each cell's lines before the next
+    // cell's) are one label: the tail is no value for the runs of values to take.
+    void join_wrapped_labels() {
+        const Vocabulary& vocabulary = Vocabulary::get();
+        for (size_t i = 0; i + 1 < lines_.size(); ++i) {
+            const Line &l = lines_[i], &next = lines_[i + 1];
+            if (l.kind != Kind::label || l.frags.size() != 1 || next.frags.size() != 1 || next.page_break ||
+                next.indent != l.indent || next.kind == Kind::label || next.kind == Kind::entry ||
+                vocabulary.exact(l.frags[0].text) || !vocabulary.exact(l.frags[0].text + next.frags[0].text))
+                continue;
+            join_lines(i, std::string(l.indent, ' ') + text::trim(out_[i]) + next.frags[0].text, i + 1);
+            ++i;
+        }
+    }
+
+    // A section's numeral set apart from its title (Ⅰ | 関連情報: pdftotext's raw order of a numeral in
+    // a cell of its own) is the heading with its title; alone it would end the value above it.
+    void join_section_numerals() {
+        constexpr size_t kMaxNumeralChars = 4;  // VIII
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            const Line& l = lines_[i];
+            if (l.frags.size() != 1 || l.kind == Kind::heading) continue;
+            const std::string numeral = compact_key(l.frags[0].text);
+            if (numeral.empty() || numeral.size() > kMaxNumeralChars ||
+                numeral.find_first_not_of("IVX") != std::string::npos)
+                continue;
+            size_t title = i + 1;
+            while (title < lines_.size() && lines_[title].kind == Kind::blank) ++title;
+            if (title >= lines_.size() || lines_[title].frags.size() != 1 || lines_[title].page_break) continue;
+            const std::string joined = text::trim(out_[i]) + " " + lines_[title].frags[0].text;
+            if (!is_heading(text::trim(text::nfkc(joined)))) continue;
+            join_lines(i, joined, title);
+            i = title;
+        }
+    }
+
     // A heading that carries its own choices (6. 情報提供ネットワークシステムとの接続 [○] 接続しない
     // (入手) …) wraps them onto the next line at column 0: that line is part of the heading.
     void join_wrapped_choices(size_t i) {
@@ -1536,8 +1618,13 @@ private:
                 return next_mark(text::to_u32(f.text), 0) != std::u32string::npos;
             });
         const bool ended = !r.inline_value && !r.value.empty() && r.gap && !r.page_break && !list_goes_on;
-        if (l.indent > 0) {
+        // A line set in as far as the row's label (pdftotext may set a label a column further in
+        // than the labels above it) stands in the label column as a line at the margin does.
+        if (l.indent > 0 && l.indent != lines_[r.at].indent) {
             if (ended || opens_sub_field(l) || set_in_field(l)) return false;
+            // A label of the form that opens a page is the next row, wherever that page sets its
+            // labels (a sheet's pages set them in as far as their first column holds text).
+            if (r.page_break && (l.kind == Kind::label || l.kind == Kind::entry)) return false;
             // A label cut short by its column stays open: centred on a taller value, its last line
             // may stand below value lines (③他のシステムとの | value lines | 接続).
             if (!r.key || r.key->empty() || r.entry || Vocabulary::get().exact(r.labels.back())) r.label_open = false;

@@ -258,13 +258,66 @@ TextRepairs repairs_needed(const std::vector<std::string>& lines) {
     return {holds("[]") || holds("\uFF3B\uFF3D"), !holds("\xE2\x91")};
 }
 
+// The typographic spaces (U+2000 .. U+200A: en, em, thin …) that pdfminer writes between a PDF's
+// words where the page set them apart: an ASCII space each, as NFKC writes them, so that a mark or
+// a cell after one stands apart as after any space.
+std::optional<std::string> with_plain_spaces(std::string_view line) {
+    constexpr std::string_view kLead = "\xE2\x80";  // U+2000 .. U+203F
+    size_t at = line.find(kLead);
+    const auto typographic = [&](size_t i) {
+        return i + 2 < line.size() && static_cast<unsigned char>(line[i + 2]) >= 0x80 &&
+               static_cast<unsigned char>(line[i + 2]) <= 0x8A;
+    };
+    while (at != std::string_view::npos && !typographic(at)) at = line.find(kLead, at + 1);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::string out(line.substr(0, at));
+    for (size_t i = at; i < line.size();) {
+        if (line.compare(i, kLead.size(), kLead) == 0 && typographic(i)) {
+            out += ' ';
+            i += 3;
+        } else {
+            out += line[i++];
+        }
+    }
+    return out;
+}
+
+// An item's number set apart from its title, in a column of its own (１   特定個人情報ファイル名, as
+// a sheet prints its column A): the number with the full stop the form writes after it
+// (１．特定個人情報ファイル名). Only a title of the form's items counts, so a table's numbered rows stay.
+std::optional<std::string> with_item_number_stopped(std::string_view line) {
+    constexpr size_t kMaxNumberBytes = 6;  // two digits, full-width ones too
+    const size_t at = line.find_first_not_of(" \t\f");
+    if (at == std::string_view::npos) return std::nullopt;
+    const auto b = static_cast<unsigned char>(line[at]);
+    if (!(b >= '1' && b <= '9') && !line.substr(at).starts_with("\xEF\xBC")) return std::nullopt;
+    const size_t gap = next_space(line, at);
+    if (gap == std::string_view::npos || gap - at > kMaxNumberBytes) return std::nullopt;
+    const std::string number = compact_key(line.substr(at, gap - at));
+    if (number.empty() || number.size() > 2 ||
+        !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    const size_t title_at = after_space(line, gap);
+    const std::string title = label_key(line.substr(title_at));
+    const FormLabels& labels = FormLabels::get();
+    if (!labels.is("item_titles", title) && !labels.is("file_items", title) && !labels.is("other_items", title) &&
+        !labels.is("items_after_risk", title))
+        return std::nullopt;
+    std::string out(line.substr(0, gap));
+    out += static_cast<unsigned char>(line[at]) < 0x80 ? "." : "．";
+    out += line.substr(title_at);
+    return out;
+}
+
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs) {
     if (is_dash_rule(line)) return std::string();
     std::optional<std::string> out = with_characters_referenced(line);
+    if (auto plain = with_plain_spaces(out ? std::string_view(*out) : line)) out = std::move(plain);
     if (auto value = without_definition_marker(out ? std::string_view(*out) : line)) out = std::move(value);
     if (auto unescaped = without_escapes(out ? std::string_view(*out) : line)) out = std::move(unescaped);
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
     if (auto bare = without_label_colon(out ? std::string_view(*out) : line)) out = std::move(bare);
+    if (auto stopped = with_item_number_stopped(out ? std::string_view(*out) : line)) out = std::move(stopped);
     if (repairs.boxes_apart)
         if (auto apart = with_boxes_apart(out ? std::string_view(*out) : line)) out = std::move(apart);
     if (repairs.circle_numbers)

@@ -1,8 +1,10 @@
 // What a conversion adds to the form's lines and no reader should see: HTML's numeric character
 // references (&#9675; for ○), markdown's escapes (\[ ○ \]), emphasis around a cell (**①事務の名称**: markdown
-// converters set labels in bold), a colon after a row's label (①システムの名称：), the space that a cell spread to
-// its width leaves between an entry's word and its number (システム 1), a definition list's marker (: value);
-// and what it takes away: the spaces around a box ([]情報提供ネットワークシステム), a field's ① (NFKC's 1).
+// converters set labels in bold), typographic spaces (U+2003 between a PDF's words, as pdfminer writes them), a colon
+// after a row's label (①システムの名称：), the space that a cell spread to its width leaves between an entry's word and
+// its number (システム 1), a definition list's marker (: value); and what it takes away: the spaces around a box
+// ([]情報提供ネットワークシステム), a field's ① (NFKC's 1), the full stop after an item's number that a sheet prints in
+// a column of its own (１   特定個人情報ファイル名).
 #pragma once
 
 #include <optional>

@@ -7,6 +7,7 @@
 
 #include "common.hpp"
 #include "form_labels.hpp"
+#include "page_furniture.hpp"
 #include "piagraph/text.hpp"
 
 namespace piagraph::extract_detail {
@@ -377,6 +378,161 @@ std::vector<std::string> titled_label_rows(std::string_view line) {
         return {std::string(head), std::string(pipe ? "| " : "") + std::string(tail) + std::string(row.substr(end))};
     }
     return {};
+}
+
+namespace {
+
+// ---- item titles in a column of their own --------------------------------------------------
+
+// How far the pieces of a title read so far (NFKC, without white space, number and ※) go with the
+// form's item titles: one of them whole, and whether one goes on past them.
+struct TitleFit {
+    bool whole = false;
+    bool goes_on = false;
+};
+
+TitleFit title_fit(const std::string& joined) {
+    TitleFit fit;
+    for (const auto& title : FormLabels::get().spellings("item_titles")) {
+        if (title == joined) fit.whole = true;
+        if (title.size() > joined.size() && text::starts_with(title, joined)) fit.goes_on = true;
+    }
+    return fit;
+}
+
+// A piece of a title: bytes [begin, end) of a line.
+struct TitlePiece {
+    size_t line = 0, begin = 0, end = 0;
+};
+
+// The first word of `body` from `at` on, with the note mark after it (個人番号の利用 ※): its end;
+// npos when `at` holds no word.
+size_t word_end(std::string_view body, size_t at) {
+    if (at >= body.size() || next_space(body, at) == at) return std::string_view::npos;
+    size_t end = std::min(next_space(body, at), body.size());
+    const size_t next = end < body.size() ? after_space(body, end) : end;
+    if (next < body.size() && body.substr(next, std::string_view("※").size()) == "※") {
+        const size_t mark_end = next + std::string_view("※").size();
+        if (mark_end == body.size() || next_space(body, mark_end) == mark_end) end = mark_end;
+    }
+    return end;
+}
+
+// How many white-space bytes open `body` (a title stands at the margin; a label column is set in).
+size_t margin_of(std::string_view body) {
+    size_t at = 0;
+    while (at < body.size() && next_space(body, at) == at) at = after_space(body, at);
+    return at;
+}
+
+// The pieces of a title that opens line i, each line's first word at the margin; empty unless they
+// join into a whole title of the form.
+std::vector<TitlePiece> title_pieces(const std::vector<std::string>& lines, size_t i) {
+    constexpr size_t kMaxMarginBytes = 2;  // a title stands at the margin
+    // A narrow column wraps the longest title over four lines; raw order sets a cell or two between.
+    constexpr size_t kMaxTitleLines = 7;
+    const std::string_view first = without_form_feeds(lines[i]);
+    const size_t margin = margin_of(first);
+    if (margin > kMaxMarginBytes || margin >= first.size()) return {};
+    // Most lines open with no number (a title does: 1．, ４．…): looked at in the bytes first.
+    const bool digit = (first[margin] >= '0' && first[margin] <= '9') || first.substr(margin).starts_with("\xEF\xBC");
+    if (!digit) return {};
+    size_t end = word_end(first, margin);
+    // A number set apart from its title (1． 特定個人情報ファイル).
+    if (numbered_title(compact_key(first.substr(margin, end - margin))) == std::nullopt && end < first.size())
+        end = word_end(first, after_space(first, end));
+    if (end == std::string_view::npos) return {};
+    const auto numbered = numbered_title(compact_key(first.substr(margin, end - margin)));
+    if (!numbered) return {};
+    std::string joined = without_note_marks(numbered->second);
+    TitleFit fit = title_fit(joined);
+    if (!fit.whole && !fit.goes_on) return {};
+    std::vector<TitlePiece> pieces{{i, margin, end}};
+    TitleFit whole_at = fit;  // the fit where the pieces last made a whole title
+    size_t whole_pieces = fit.whole ? 1 : 0;
+    // pdftotext's raw order may set a cell of the labels' column between a title's lines (5．情報提供
+    // ネットワーク ①実施の有無 | ［ 実施する ］ | システムによる情報連携 ※): lines that go on no
+    // title are passed over, up to the next numbered line.
+    for (size_t j = i + 1; fit.goes_on && j < lines.size() && j - i < kMaxTitleLines; ++j) {
+        if (lines[j].starts_with('\f')) break;  // a title's column wraps within its page
+        const std::string_view body = lines[j];
+        const size_t at = margin_of(body);
+        const size_t piece_end = word_end(body, at);
+        if (at > margin + kMaxMarginBytes || piece_end == std::string_view::npos) continue;
+        const std::string piece = compact_key(body.substr(at, piece_end - at));
+        if (numbered_title(piece)) break;
+        const std::string words = without_note_marks(piece);
+        if (words.empty()) continue;  // a note mark of a label's (② 事務の内容 | ※)
+        const std::string longer = joined + words;
+        const TitleFit next = title_fit(longer);
+        if (!next.whole && !next.goes_on) continue;
+        joined = longer;
+        fit = next;
+        pieces.push_back({j, at, piece_end});
+        if (fit.whole) {
+            whole_at = fit;
+            whole_pieces = pieces.size();
+        }
+    }
+    if (!whole_at.whole) return {};
+    pieces.resize(whole_pieces);
+    // A title alone on its line is a heading as it stands.
+    if (pieces.size() == 1 && text::trim_view(first.substr(end)).empty()) return {};
+    return pieces;
+}
+
+// Line `piece.line` without the piece: blanked out, a space for each of its characters, where the
+// text is laid out (its columns kept), else cut out (pdftotext's raw order sets every cell at the
+// margin).
+std::string without_piece(std::string_view line, const TitlePiece& piece, size_t feeds, bool laid_out) {
+    const std::string_view body = line.substr(feeds);
+    if (text::trim_view(body.substr(piece.end)).empty()) return std::string();
+    if (!laid_out) return std::string(text::trim_view(body.substr(piece.end)));
+    std::string out(body.substr(0, piece.begin));
+    out.append(text::length(body.substr(piece.begin, piece.end - piece.begin)), ' ');
+    out.append(body.substr(piece.end));
+    return out;
+}
+
+// Whether the text sets its cells in columns: many of its lines open with white space.
+bool laid_out(const std::vector<std::string>& lines) {
+    constexpr double kMinSetInShare = 0.1;
+    size_t written = 0, set_in = 0;
+    for (const auto& line : lines) {
+        const std::string_view body = without_form_feeds(line);
+        if (text::trim_view(body).empty()) continue;
+        ++written;
+        set_in += next_space(body) == 0;
+    }
+    return static_cast<double>(set_in) >= kMinSetInShare * static_cast<double>(written);
+}
+
+}  // namespace
+
+std::map<size_t, std::vector<std::string>> title_column_rows(const std::vector<std::string>& lines) {
+    std::map<size_t, std::vector<std::string>> out;
+    std::optional<bool> columns;  // whether the text is laid out, once a title asks
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::vector<TitlePiece> pieces = title_pieces(lines, i);
+        if (pieces.empty()) continue;
+        const size_t feeds = lines[i].size() - without_form_feeds(lines[i]).size();
+        std::string title = lines[i].substr(0, feeds);  // the page's form feed opens the title's line
+        for (const TitlePiece& piece : pieces) {
+            const std::string_view body = std::string_view(lines[piece.line]).substr(piece.line == i ? feeds : 0);
+            title += body.substr(piece.begin, piece.end - piece.begin);
+        }
+        std::vector<std::string>& first = out[i];
+        first.push_back(std::move(title));
+        if (!columns) columns = laid_out(lines);
+        for (const TitlePiece& piece : pieces) {
+            // A line that held nothing but its piece gets no line in its place.
+            std::vector<std::string>& replacement = out[piece.line];
+            std::string rest = without_piece(lines[piece.line], piece, piece.line == i ? feeds : 0, *columns);
+            if (!rest.empty()) replacement.push_back(std::move(rest));
+        }
+        i = pieces.back().line;
+    }
+    return out;
 }
 
 }  // namespace piagraph::extract_detail

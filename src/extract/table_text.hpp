@@ -3,6 +3,7 @@
 // of the text where it was, but for table_rows_of, whose caller maps the lines back.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,5 +44,14 @@ std::vector<std::string> table_rows_of(std::string_view line);
 // (| 4. 個人番号の利用 ※ 法令上の根拠 | 番号法… |, 6. 評価実施機関における担当部署 ①部署 <tab> …): the
 // title as a line of its own, then the row from the label on. Empty for other lines (most).
 std::vector<std::string> titled_label_rows(std::string_view line);
+
+// Lines of a form printed with each item's numbered title in a column of its own, left of its labels
+// and wrapped over that column's lines (1．特定個人情報ファイル ①事務の名称 … | を取り扱う事務 ②事務の
+// 内容 …), or a title wrapped onto a line of its own tail (pdftotext's raw order): the lines that
+// replace each line the title's pieces stand on. The title goes whole on a line of its own before
+// its first line; its pieces are blanked out of the lines they stood on (their columns kept), and a
+// line left empty is dropped (no replacement line). Only pieces that join into a whole title of
+// the form count. Empty for most texts.
+std::map<size_t, std::vector<std::string>> title_column_rows(const std::vector<std::string>& lines);
 
 }  // namespace piagraph::extract_detail

@@ -2,6 +2,8 @@
 // counts, names and definitions.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "../../src/extract/common.hpp"
 #include "../../src/extract/line_repairs.hpp"
 #include "../../src/extract/markdown/reader.hpp"
@@ -109,6 +111,69 @@ TEST(TableRows, TitleMergedWithTheFirstLabel) {
     EXPECT_TRUE(titled_label_rows("| 3. 特定個人情報ファイル名 | 介護保険ファイル |").empty());
     EXPECT_TRUE(titled_label_rows("①法令上の根拠\t番号法第19条第8号").empty());
     EXPECT_TRUE(titled_label_rows("\t1. 統合宛名管理機能 ①システムの名称").empty());
+}
+
+// An item's title printed in a column of its own beside its labels, wrapped over that column's
+// lines: the whole title on a line of its own, its pieces blanked out where they stood (a line left
+// empty is dropped); a title wrapped onto a line of its tail (pdftotext's raw order) is joined.
+// Pieces that join into no title of the form, and a title alone on its line, are left alone.
+TEST(TableRows, TitleInAColumnOfItsOwn) {
+    const std::vector<std::string> laid_out{"1．特定個人情報ファイル ①事務の名称   架空税に関する事務",
+                                            "を取り扱う事務      ②事務の内容   課税の事務",
+                                            "             ③対象人数    ［ 1万人未満 ］",
+                                            "\f2．特定個人情報ファイル システム1",
+                                            "を取り扱う事務において使 ①システムの名称   税務システム",
+                                            "用するシステム",
+                                            "4．個人番号の利用 ※   法令上の根拠     番号法第9条"};
+    const auto rows = title_column_rows(laid_out);
+    ASSERT_EQ(rows.size(), 6U);
+    EXPECT_EQ(rows.at(0), (std::vector<std::string>{"1．特定個人情報ファイルを取り扱う事務",
+                                                    "             ①事務の名称   架空税に関する事務"}));
+    EXPECT_EQ(rows.at(1), (std::vector<std::string>{"             ②事務の内容   課税の事務"}));
+    EXPECT_EQ(rows.at(3), (std::vector<std::string>{"\f2．特定個人情報ファイルを取り扱う事務において使用するシステム",
+                                                    "             システム1"}));
+    EXPECT_EQ(rows.at(4)[0].find("①システムの名称"), 13U);
+    EXPECT_TRUE(rows.at(5).empty());  // the title's tail alone: dropped
+    EXPECT_EQ(rows.at(6),
+              (std::vector<std::string>{"4．個人番号の利用 ※", "              法令上の根拠     番号法第9条"}));
+
+    EXPECT_EQ(title_column_rows({"1．特定個人情報ファイル", "を取り扱う事務", "①事務の名称"}),
+              (std::map<size_t, std::vector<std::string>>{{0, {"1．特定個人情報ファイルを取り扱う事務"}}, {1, {}}}));
+    // pdftotext's raw order sets every cell at the margin: what is left of a line stays there.
+    EXPECT_EQ(title_column_rows({"2．特定個人情報ファイル システム1", "を取り扱う事務において使 ①システムの名称",
+                                 "用するシステム", "②システムの機能"}),
+              (std::map<size_t, std::vector<std::string>>{
+                  {0, {"2．特定個人情報ファイルを取り扱う事務において使用するシステム", "システム1"}},
+                  {1, {"①システムの名称"}},
+                  {2, {}}}));
+    // A cell of the labels' column set between a title's lines in that order.
+    EXPECT_EQ(title_column_rows(
+                  {"5．情報提供ネットワーク ①実施の有無", "［ 実施する ］", "システムによる情報連携 ※", "＜選択肢＞"}),
+              (std::map<size_t, std::vector<std::string>>{
+                  {0, {"5．情報提供ネットワークシステムによる情報連携 ※", "①実施の有無"}}, {2, {}}}));
+    EXPECT_TRUE(title_column_rows({"1．特定個人情報ファイルを取り扱う事務", "①事務の名称 架空税に関する事務"}).empty());
+    EXPECT_TRUE(title_column_rows({"1．資格関係事務 届出を受理する", "を取り扱う事務"}).empty());
+    EXPECT_TRUE(title_column_rows({"2．特定個人情報ファイル ①ファイルの種類", "の取扱い"}).empty());
+    EXPECT_TRUE(title_column_rows({"             1．特定個人情報ファイル", "を取り扱う事務 ①事務の名称"}).empty());
+}
+
+// An item's number that a sheet prints in a column of its own, apart from its title: the number
+// with its full stop. A table's numbered row is no item title.
+// The typographic spaces pdfminer writes between a PDF's words (U+2003 before a mark) are spaces.
+TEST(RepairedLine, TypographicSpaces) {
+    EXPECT_EQ(repaired_line("☐ 情報提供ネットワークシステム\u2003☒ 庁内連携システム"),
+              std::optional<std::string>("☐ 情報提供ネットワークシステム ☒ 庁内連携システム"));
+    EXPECT_EQ(repaired_line("a\u2002b\u2009c\u200Ad"), std::optional<std::string>("a b c d"));
+    EXPECT_FALSE(repaired_line("見出し\u2015線\u2010").has_value());  // dashes, no spaces
+}
+
+TEST(RepairedLine, ItemNumberApartFromItsTitle) {
+    EXPECT_EQ(repaired_line("１   特定個人情報ファイル名"), std::optional<std::string>("１．特定個人情報ファイル名"));
+    EXPECT_EQ(repaired_line("4     特定個人情報ファイルの取扱いの委託"),
+              std::optional<std::string>("4.特定個人情報ファイルの取扱いの委託"));
+    EXPECT_FALSE(repaired_line("1      個人番号").has_value());
+    EXPECT_FALSE(repaired_line("123 特定個人情報ファイル名").has_value());
+    EXPECT_FALSE(repaired_line("１．特定個人情報ファイル名").has_value());
 }
 
 // 基礎's ③システムの名称 lists a system a line; where its lines were joined, the names run together

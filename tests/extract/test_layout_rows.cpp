@@ -1056,5 +1056,52 @@ TEST(LayoutRowsForm, ChangeRowsOfAPrintedFormComeFromTheReadingThatHoldsThem) {
     EXPECT_EQ(a.changes[0].timing, "事後");
 }
 
+// A 重点 printed from a web page with each item's title in a column of its own, wrapped beside the
+// labels (tests/fixtures/layout/kaede-nenkin-title-column-layout.txt, our fictional かえで町 through
+// Chromium and pdftotext -layout; a page sets its labels a column further in). Each title is read
+// whole, and every label beside it keeps its value.
+TEST(LayoutRowsForm, ItemTitlesInAColumnOfTheirOwn) {
+    const Assessment a = read_one("kaede-nenkin-title-column-layout.txt");
+    EXPECT_EQ(a.affair, "国民年金に関する事務");
+    EXPECT_TRUE(text::starts_with(a.individual_number_basis, "・番号法第9条第1項 別表第46項"));
+    EXPECT_EQ(a.linkage.status, "実施する");
+    EXPECT_EQ(a.department, "住民福祉部 保険年金課");
+    ASSERT_EQ(a.systems.size(), 3u);
+    EXPECT_EQ(a.systems[2].name, "中間サーバー");
+    EXPECT_EQ(a.systems[2].connections, (std::vector<std::string>{"情報提供ネットワークシステム", "宛名システム等"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"国民年金ファイル"}));
+}
+
+// A sheet printed by a spreadsheet (tests/fixtures/layout/asahi-sheet-pages-layout.txt, our fictional
+// あさひ区 through LibreOffice Calc and pdftotext -layout): the items' numbers in a column of their own
+// (１   特定個人情報ファイル名), the first page's labels set further in than the others' (its first
+// column holds a title), and a 移転先 entry whose labels open the next page set in. Each page reads
+// alike, and each entry keeps its recipient.
+TEST(LayoutRowsForm, SheetPagesSetInAsFarAsTheirFirstColumn) {
+    const Assessment a = read_one("asahi-sheet-pages-layout.txt");
+    ASSERT_EQ(a.systems.size(), 5u);
+    EXPECT_EQ(a.systems[1].connections,
+              (std::vector<std::string>{"庁内連携システム", "住民基本台帳ネットワークシステム", "宛名システム等"}));
+    EXPECT_EQ(a.systems[2].other,
+              (std::vector<std::string>{"介護保険システム", "国民健康保険システム", "福祉総合システム"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"介護保険被保険者情報ファイル"}));
+    ASSERT_EQ(a.files[0].transfers.size(), 2u);
+    EXPECT_EQ(a.files[0].transfers[0].recipient, "区民部保険年金課");
+    EXPECT_TRUE(text::starts_with(a.files[0].transfers[0].basis, "番号法第9条第1項"));
+    EXPECT_EQ(a.files[0].transfers[1].recipient, "福祉部生活福祉課");
+}
+
+// A 基礎 in pdftotext's raw order (tests/fixtures/layout/minato-kiso-raw.txt, our fictional みなと村):
+// section I's numeral in a cell of its own (Ⅰ | 関連情報) on the page after the cover. It is the
+// heading, not the end of the cover's date.
+TEST(LayoutRowsForm, ASectionNumeralApartFromItsTitle) {
+    const Assessment a = read_one("minato-kiso-raw.txt");
+    EXPECT_EQ(a.number, "1");
+    EXPECT_EQ(a.published, "令和 6 年 7 月 1 日");
+    EXPECT_EQ(a.affair, "住民基本台帳に関する事務");
+}
+
 }  // namespace
 }  // namespace piagraph
