@@ -795,6 +795,41 @@ size_t list_marker_bytes(std::string_view s) {
     return s.size() > 1 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' ? 2 : 0;
 }
 
+std::optional<StepStart> numbered_step_start(std::string_view text, size_t expected) {
+    constexpr size_t kMinSentenceChars = 20;  // a group's title is shorter, and ends in no 。
+    const std::string head = text::nfkc(text.substr(0, std::min<size_t>(text.size(), 12)));
+    size_t digits = 0;
+    while (digits < head.size() && head[digits] >= '0' && head[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 2 || digits >= head.size() || (head[digits] != '.' && head[digits] != ')') ||
+        std::stoul(head.substr(0, digits)) != expected)
+        return std::nullopt;
+    // The bytes of the number and its stop as written (１． is six).
+    size_t end = 0;
+    for (size_t chars = 0; chars <= digits && end < text.size(); ++chars) end += text::char_bytes(text, end);
+    const std::string_view rest = text::trim_view(text.substr(end));
+    if (!text::contains(rest, "。") && text::length(rest) < kMinSentenceChars) return std::nullopt;
+    return StepStart{std::string(text.substr(0, end)), head.substr(0, digits), end};
+}
+
+namespace {
+
+bool numbered_label(const Step& s) {
+    return !s.label.empty() && s.label.find_first_not_of("0123456789") == std::string::npos;
+}
+
+}  // namespace
+
+size_t numbered_steps(const std::vector<Step>& steps, size_t first) {
+    return static_cast<size_t>(std::count_if(steps.begin() + static_cast<std::ptrdiff_t>(std::min(first, steps.size())),
+                                             steps.end(), numbered_label));
+}
+
+void drop_numbered_group_titles(std::vector<Step>& steps) {
+    if (std::all_of(steps.begin(), steps.end(), [](const Step& s) { return numbered_label(s) || s.label.empty(); }))
+        return;
+    steps.erase(std::remove_if(steps.begin(), steps.end(), numbered_label), steps.end());
+}
+
 std::optional<StepStart> step_start(std::string_view text) {
     const std::u32string s = text::to_u32(text);
     size_t i = 0;
@@ -871,7 +906,12 @@ bool opens_with_field_label(std::string_view line, const char* key, int circled)
     constexpr size_t kMaxLineBytes = 600;  // a row's label and a short value; prose is longer
     if (line.size() > kMaxLineBytes || !text::contains(line, FormLabels::get().spellings(key).front())) return false;
     const std::string_view cell = without_row_markup(line);
-    const std::string_view label = cell.substr(0, std::min(cell.size(), next_space(cell)));
+    size_t end = std::min(cell.size(), next_space(cell));
+    // A number a converter set apart from its label (① 事務の名称, pdftotext's raw order of a printed
+    // form) is part of it.
+    if (end < cell.size() && circled_number(cell.substr(0, end)) > 0 && text::length(cell.substr(0, end)) == 1)
+        end = std::min(cell.size(), next_space(cell, after_space(cell, end)));
+    const std::string_view label = cell.substr(0, end);
     return circled_number(label) == circled && FormLabels::get().is(key, label_key(label));
 }
 

@@ -194,6 +194,15 @@ struct StepStart {
     size_t end = 0;
 };
 std::optional<StepStart> step_start(std::string_view text);
+// A step of (備考) written as a plain numbered list (1. 被保険者から…受け付ける。): its number as
+// `expected` wants it (the list's next), then a sentence, not a group's short title (２．送付先情報
+// 通知に関する事務). Its label is the number (1).
+std::optional<StepStart> numbered_step_start(std::string_view text, size_t expected);
+// How many steps from `first` on are labelled by a plain number (numbered_step_start).
+size_t numbered_steps(const std::vector<Step>& steps, size_t first = 0);
+// Where a (備考) labels its steps 1-① or ①, its lines numbered 1. 2. are its groups' titles
+// (１．住民票の記載…に関する事務), no steps: they are dropped.
+void drop_numbered_group_titles(std::vector<Step>& steps);
 
 // A date as the forms write it (令和4年1月31日, 平成30年５月): 年 and a digit.
 bool looks_like_date(std::string_view s);

@@ -92,14 +92,16 @@ std::vector<size_t> section_one_restarts(const std::vector<std::string>& lines, 
 // than covers: then only its first opens one (section_one_restarts finds any others).
 std::vector<size_t> without_running_headers(const std::vector<std::string>& lines, const std::vector<size_t>& starts,
                                             const std::vector<size_t>& numbers) {
-    constexpr size_t kNumberValueSpan = 3;  // a label cell, blank lines, then its value
-    // The title, and the number its 評価書番号 gives: on that line, or the next one written.
+    constexpr size_t kNumberValueSpan = 5;  // a label cell, blank lines, 評価書名 above its value, then its value
+    // The title, and the number its 評価書番号 gives: on that line, or the next one written that is no
+    // label (評価書番号 | 評価書名 | 2: the cover's header row over its values, in pdftotext's raw order).
     const auto cover_key = [&](size_t k) {
         std::string number = compact_key(without_row_markup(lines[numbers[k]]));
         for (const auto& label : FormLabels::get().spellings("number"))
             if (text::starts_with(number, label)) number.erase(0, label.size());
         for (size_t i = numbers[k] + 1; number.empty() && i < lines.size() && i <= numbers[k] + kNumberValueSpan; ++i)
-            number = compact_key(without_row_markup(lines[i]));
+            if (number = compact_key(without_row_markup(lines[i])); FormLabels::get().is("title_field", number))
+                number.clear();
         return compact_key(without_row_markup(lines[starts[k]])) + "|" + number;
     };
     std::vector<std::string> keys;
@@ -325,6 +327,12 @@ void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& ot
         }
 }
 
+// Whether a reading found anything of an assessment (a reader opens one at a title line, which a
+// page header may repeat).
+bool has_content(const Assessment& a) {
+    return !a.form.empty() || !a.number.empty() || !a.affair.empty() || !a.systems.empty() || !a.files.empty();
+}
+
 // One part of a document through the parser its conversion needs. pdftotext output whose label
 // and value cells were printed side by side (or one under the other) reads best as rebuilt rows;
 // where both readings apply (rebuilt rows, and the text as written), the one that finds more of
@@ -340,6 +348,11 @@ std::vector<Assessment> parse_part(const Document& part, extract_detail::Documen
     budget.charge(extract_detail::document_bytes(*rows));
     auto from_rows = read_within(budget, *rows, extract_detail::parse_markdown);
     auto as_written = read_within(budget, part, own_parser);
+    // A reading's empty assessments pair with nothing: without them the readings pair one to one.
+    for (auto* reading : {&from_rows, &as_written})
+        reading->erase(
+            std::remove_if(reading->begin(), reading->end(), [](const Assessment& a) { return !has_content(a); }),
+            reading->end());
     // Each reading takes the cover fields the other read better, so the cover does not decide
     // between them (rows rebuilt from a cover of labels side by side may miss what the text as
     // written reads, and the other way round).
@@ -349,10 +362,6 @@ std::vector<Assessment> parse_part(const Document& part, extract_detail::Documen
     auto& kept = rows_win ? from_rows : as_written;
     keep_more_changes(kept, rows_win ? as_written : from_rows);
     return std::move(kept);
-}
-
-bool has_content(const Assessment& a) {
-    return !a.form.empty() || !a.number.empty() || !a.affair.empty() || !a.systems.empty() || !a.files.empty();
 }
 
 [[noreturn]] void not_an_assessment(const Document& doc) {
@@ -412,6 +421,7 @@ void finish(Assessment& a, const Document& doc, const std::map<std::string, std:
     a.source_file = doc.path;
     settle_number_and_title(a);
     settle_affair_and_title(a);
+    extract_detail::drop_numbered_group_titles(a.attachment1_steps);
     const auto& dict = Dictionary::get();
     for (auto& s : a.systems) {
         s.normalized_name = extract_detail::normalize_name(s.name);

@@ -598,6 +598,35 @@ TEST(MarkdownRows, FieldNumberWrittenWithoutItsCircle) {
     EXPECT_EQ(group.value, "[再委託しない]");
 }
 
+// A (備考) written as a plain numbered list: each step labelled by its number, in the list's order;
+// a group's short title (１．住民票の記載に関する事務) is no step, and where the list labels its steps
+// 1-①, its numbered lines are its groups' titles.
+TEST(StepStart, PlainNumberedSteps) {
+    using piagraph::extract_detail::numbered_step_start;
+    const auto first =
+        numbered_step_start("1.   被保険者又はその代理人から、申請・届出を窓口又は郵送により受け付ける。", 1);
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(first->label, "1");
+    EXPECT_EQ(first->written, "1.");
+    const auto wide =
+        numbered_step_start("１２．保険料を収納し、収納情報を後期高齢者医療保険料収納管理ファイルに記録する", 12);
+    ASSERT_TRUE(wide.has_value());
+    EXPECT_EQ(wide->label, "12");
+    EXPECT_EQ(wide->written, "１２．");
+    EXPECT_FALSE(numbered_step_start("2. 受け付けた申請の内容を入力する。", 3).has_value());  // not the next
+    EXPECT_FALSE(numbered_step_start("1．住民票の記載に関する事務", 1).has_value());
+    EXPECT_FALSE(numbered_step_start("1-① 届出を受け付ける。", 1).has_value());
+
+    std::vector<piagraph::Step> steps{{"1", "住民票の記載に関する事務…", {}}, {"1-①", "届出を受け付ける。", {}}};
+    piagraph::extract_detail::drop_numbered_group_titles(steps);
+    ASSERT_EQ(steps.size(), 1u);
+    EXPECT_EQ(steps[0].label, "1-①");
+    std::vector<piagraph::Step> numbered{{"1", "受け付ける。", {}}, {"2", "入力する。", {}}};
+    piagraph::extract_detail::drop_numbered_group_titles(numbered);
+    EXPECT_EQ(numbered.size(), 2u);
+    EXPECT_EQ(piagraph::extract_detail::numbered_steps(numbered), 2u);
+}
+
 // A text normalised by NFKC writes ① as 1: a step's 1-① is 1-1 (1-1. in pdftotext's), and a field
 // label's number glued to it (1システムの名称) is circled again; a number that is a quantity is not.
 TEST(StepStart, CircledNumberAsNfkcWritesIt) {

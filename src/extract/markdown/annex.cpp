@@ -51,6 +51,12 @@ void read_annex_row(const Row& r, const std::string& t, Assessment& as, RemarksR
             label = circled(std::stoi(body.substr(0, digits)));
             body = text::trim(body.substr(digits));
         }
+    if (!start && label.empty())
+        if (const auto numbered =
+                numbered_step_start(body, numbered_steps(as.attachment1_steps, reading.first_step) + 1)) {
+            label = numbered->label;
+            body = text::trim(body.substr(numbered->end));
+        }
     body = cell_text(body);
     if (bullet || !label.empty()) {
         as.attachment1_steps.push_back(Step{label, body, Loc::at(r.line)});

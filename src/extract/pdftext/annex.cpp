@@ -59,6 +59,13 @@ void read_steps(const Layout& layout, Assessment& a) {
             }
             continue;
         }
+        if (const auto numbered =
+                in_notes ? numbered_step_start(l.text, numbered_steps(a.attachment1_steps) + 1) : std::nullopt) {
+            a.attachment1_steps.push_back(
+                Step{numbered->label, text::trim(l.text.substr(numbered->end)), Loc::at(l.no)});
+            open = &a.attachment1_steps.back();
+            continue;
+        }
         if (const std::string n = text::nfkc(l.text.substr(0, 3)); !n.empty() && n[0] >= '0' && n[0] <= '9') {
             // "２．送付先情報通知に関する事務": a group title, not step text
             open = nullptr;
