@@ -201,25 +201,37 @@ bool is_box_close(char32_t c) { return c == U']' || c == 0xFF3D; }  // ] ］
 bool is_mark_open(char32_t c) { return is_box_open(c) || c == 0x3010; }
 bool is_mark_close(char32_t c) { return is_box_close(c) || c == 0x3011; }
 
-// Whether the run of spaces at `at` stands inside a box: an empty box a page sets wide ([   ],
-// ［     ］) is one piece of its option, not the end of a cell.
-bool spaces_inside_box(const std::u32string& s, size_t at) {
-    size_t after = at;
-    while (after < s.size() && (s[after] == U' ' || s[after] == 0x3000)) ++after;
-    size_t before = at;
-    while (before > 0 && (s[before - 1] == U' ' || s[before - 1] == 0x3000)) --before;
-    return before > 0 && after < s.size() && is_box_open(s[before - 1]) && is_box_close(s[after]);
+// Where each character stands inside a box that closes on the line: a box a page sets wide, empty
+// ([   ], ［     ］) or around its value (［   実施する      ］), is one piece of its option or
+// selection, not cells.
+std::vector<bool> inside_boxes(const std::u32string& s) {
+    std::vector<bool> inside(s.size(), false);
+    size_t open = std::u32string::npos;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (is_box_open(s[i])) {
+            open = i;
+        } else if (is_box_close(s[i]) && open != std::u32string::npos) {
+            std::fill(inside.begin() + static_cast<std::ptrdiff_t>(open) + 1,
+                      inside.begin() + static_cast<std::ptrdiff_t>(i), true);
+            open = std::u32string::npos;
+        }
+    }
+    return inside;
 }
 
 std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
     std::vector<Frag> out;
+    std::vector<bool> inside;  // worked out once a line sets two spaces in a row
     size_t i = from;
     while (i < s.size()) {
         size_t end = i;
-        // A fragment ends at a tab or at two spaces in a row (not those inside an empty box).
-        while (end < s.size() && s[end] != U'\t' &&
-               !(s[end] == U' ' && end + 1 < s.size() && s[end + 1] == U' ' && !spaces_inside_box(s, end)))
-            ++end;
+        // A fragment ends at a tab or at two spaces in a row (not those inside a box).
+        const auto cell_gap = [&](size_t k) {
+            if (s[k] != U' ' || k + 1 >= s.size() || s[k + 1] != U' ') return false;
+            if (inside.empty()) inside = inside_boxes(s);
+            return !inside[k];
+        };
+        while (end < s.size() && s[end] != U'\t' && !cell_gap(end)) ++end;
         std::string t = text::trim(text::to_utf8(s.substr(i, end - i)));
         if (!t.empty()) out.push_back({i, std::move(t)});
         i = end;

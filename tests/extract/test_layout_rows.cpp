@@ -1093,6 +1093,22 @@ TEST(LayoutRowsForm, SheetPagesSetInAsFarAsTheirFirstColumn) {
     EXPECT_EQ(a.files[0].transfers[1].recipient, "福祉部生活福祉課");
 }
 
+// A 重点 laid out as the national Excel template (tests/fixtures/layout/hinode-template-grid-layout.txt,
+// our fictional ひので市 through LibreOffice Calc and pdftotext -layout): narrow merged cells, each
+// item's title in a block of its own left of its labels, each box in a cell of its own, and a
+// selection's box set wide around its value (［   実施する      ］).
+TEST(LayoutRowsForm, TheNationalTemplatesGrid) {
+    const Assessment a = read_one("hinode-template-grid-layout.txt");
+    EXPECT_EQ(a.affair, "児童扶養手当に関する事務");
+    EXPECT_EQ(a.linkage.status, "実施する");
+    EXPECT_EQ(a.department, "こども家庭部こども支援課");
+    ASSERT_EQ(a.systems.size(), 3u);
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"申請管理システム"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"児童扶養手当情報ファイル"}));
+}
+
 // A 基礎 in pdftotext's raw order (tests/fixtures/layout/minato-kiso-raw.txt, our fictional みなと村):
 // section I's numeral in a cell of its own (Ⅰ | 関連情報) on the page after the cover. It is the
 // heading, not the end of the cover's date.
