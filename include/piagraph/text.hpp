@@ -3,8 +3,10 @@
 
 #include <string.h>  // memmem (GNU)
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace piagraph::text {
@@ -105,5 +107,23 @@ size_t display_width(std::string_view s);
 
 // Parses an integer written with ASCII, full-width or kanji digits (一二三…十百千); -1 if none.
 int parse_number(std::string_view s);
+
+// The readers normalise and key the same labels and cells again and again (the layout rebuild, the
+// markdown and the pdftext reader each read every line): Compute's results for short texts are
+// remembered, per thread and per function, at most kMemoMaxEntries of them (a few MB), forgotten
+// all at once when full.
+struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+};
+template <std::string (*Compute)(std::string_view)>
+std::string remembered(std::string_view s) {
+    constexpr size_t kMemoMaxBytes = 256, kMemoMaxEntries = 8192;
+    if (s.size() > kMemoMaxBytes) return Compute(s);
+    thread_local std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> memo;
+    if (const auto it = memo.find(s); it != memo.end()) return it->second;
+    if (memo.size() >= kMemoMaxEntries) memo.clear();
+    return memo.emplace(std::string(s), Compute(s)).first->second;
+}
 
 }  // namespace piagraph::text

@@ -892,14 +892,22 @@ void files_from_names(Assessment& as) {
     }
 }
 
-std::string label_key(std::string_view label) {
-    budget_tick();  // every reader keys its labels: a point where the time is checked
+namespace {
+
+std::string label_key_of(std::string_view label) {
     std::string_view t = text::trim_view(label);
     if (circled_number(t) > 0)
         t.remove_prefix(3);  // ① … ⑳, ㉑ … ㉟ are three bytes in UTF-8
     else if (const auto [number, bytes] = bracketed_number(t); number > 0)
         t.remove_prefix(bytes);  // (1)ファイルの種類: the circled number of a converter without ①
     return without_note_marks(text::nfkc_compact(t));
+}
+
+}  // namespace
+
+std::string label_key(std::string_view label) {
+    budget_tick();  // every reader keys its labels: a point where the time is checked
+    return text::remembered<label_key_of>(label);
 }
 
 bool opens_with_field_label(std::string_view line, const char* key, int circled) {

@@ -1587,7 +1587,12 @@ private:
         for (size_t i = 0; i < lines_.size(); ++i) {
             const Line& l = lines_[i];
             if (l.frags.size() != 1 || l.kind == Kind::heading) continue;
-            const std::string numeral = compact_key(l.frags[0].text);
+            // Roman numerals are Ⅰ … Ⅻ (U+2160 .., E2 85 ..) or Latin I, V, X: other lines are passed over.
+            const std::string& first = l.frags[0].text;
+            if (first.size() > 3 * kMaxNumeralChars ||
+                (!first.starts_with("\xE2\x85") && first[0] != 'I' && first[0] != 'V' && first[0] != 'X'))
+                continue;
+            const std::string numeral = compact_key(first);
             if (numeral.empty() || numeral.size() > kMaxNumeralChars ||
                 numeral.find_first_not_of("IVX") != std::string::npos)
                 continue;

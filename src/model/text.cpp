@@ -209,24 +209,6 @@ private:
     char32_t to_[kLast - kFirst + 1] = {};
 };
 
-struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-// The readers normalise the same labels and cells again and again (the layout rebuild, the
-// markdown and the pdftext reader each read every line): short texts are remembered, per thread and
-// per function, at most kMemoMaxEntries of them (about 4 MB), forgotten all at once when full.
-template <std::string (*Compute)(std::string_view)>
-std::string remembered(std::string_view s) {
-    constexpr size_t kMemoMaxBytes = 256, kMemoMaxEntries = 8192;
-    if (s.size() > kMemoMaxBytes) return Compute(s);
-    thread_local std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> memo;
-    if (const auto it = memo.find(s); it != memo.end()) return it->second;
-    if (memo.size() >= kMemoMaxEntries) memo.clear();
-    return memo.emplace(std::string(s), Compute(s)).first->second;
-}
-
 std::string nfkc_compact_uncached(std::string_view s) {
     std::string n = nfkc(s);  // U+3000 and U+00A0 are ASCII spaces after NFKC
     n.erase(std::remove_if(n.begin(), n.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }),
