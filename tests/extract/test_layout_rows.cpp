@@ -1109,14 +1109,18 @@ TEST(LayoutRowsForm, TheNationalTemplatesGrid) {
     EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"児童扶養手当情報ファイル"}));
 }
 
-// A 基礎 in pdftotext's raw order (tests/fixtures/layout/minato-kiso-raw.txt, our fictional みなと村):
-// section I's numeral in a cell of its own (Ⅰ | 関連情報) on the page after the cover. It is the
-// heading, not the end of the cover's date.
-TEST(LayoutRowsForm, ASectionNumeralApartFromItsTitle) {
-    const Assessment a = read_one("minato-kiso-raw.txt");
-    EXPECT_EQ(a.number, "1");
-    EXPECT_EQ(a.published, "令和 6 年 7 月 1 日");
-    EXPECT_EQ(a.affair, "住民基本台帳に関する事務");
+// Two of a village's 基礎 in pdftotext's raw order (tests/fixtures/layout/minato-kiso-raw.txt, our
+// fictional みなと村): each cover's 評価書番号 above 評価書名, then their values in that order, and
+// section I's numeral in a cell of its own (Ⅰ | 関連情報) on the page after the cover. The covers are
+// two assessments, each with its number, and the numeral is the heading, not the end of the date.
+TEST(LayoutRowsForm, StackedCoverLabelsAndASectionNumeralApart) {
+    const Model m = extract_document(fixture("minato-kiso-raw.txt"));
+    ASSERT_EQ(m.assessments.size(), 2u);
+    EXPECT_EQ(m.assessments[0].number, "1");
+    EXPECT_EQ(m.assessments[0].published, "令和 6 年 7 月 1 日");
+    EXPECT_EQ(m.assessments[0].affair, "住民基本台帳に関する事務");
+    EXPECT_EQ(m.assessments[1].number, "2");
+    EXPECT_EQ(m.assessments[1].published, "令和 6 年 7 月 1 日");
 }
 
 }  // namespace
