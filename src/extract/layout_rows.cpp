@@ -1210,6 +1210,7 @@ public:
         permute(order);
         join_wrapped_headings();
         lift_merged_entry_labels();
+        join_centred_entry_names();
         // A text printed as written sets each label on its row's first line: none is lifted.
         if (margin_wrap_width_ == 0) {
             if (AlignedLabels aligned(lines_, out_); aligned.found()) {
@@ -1523,6 +1524,45 @@ private:
             lines_[row - 1] = read_line(label);
             out_[e] = entry.frags.size() > 1 ? rest : std::string();
             lines_[e] = read_line(out_[e]);
+        }
+    }
+
+    // An entry's name of two lines centred on its cell, its header alone on the line between them
+    // (番号法…に掲げる情報照会者 | 提供先1 | （都道府県知事等）): the name goes on the header's line.
+    // Only where nothing parts the three lines, the name's lines stand in one value column and read
+    // as a name (no sentence, no box).
+    void join_centred_entry_names() {
+        constexpr size_t kMaxNameChars = 80;
+        const auto name_line = [&](size_t k) {
+            const Line& l = lines_[k];
+            return l.frags.size() == 1 && l.indent >= kMinValueIndent && !l.page_break &&
+                   (l.kind == Kind::plain || l.kind == Kind::other) && !text::contains(l.frags[0].text, "。") &&
+                   next_mark(text::to_u32(l.frags[0].text), 0) == std::u32string::npos;
+        };
+        for (size_t e = 1; e + 1 < lines_.size(); ++e) {
+            const Line& entry = lines_[e];
+            if (entry.kind != Kind::entry || entry.frags.size() != 1 || entry.indent >= kMinValueIndent ||
+                entry.page_break || !entry.form_key || is_valueless_entry(*entry.form_key) || !name_line(e - 1) ||
+                !name_line(e + 1))
+                continue;
+            const Line &above = lines_[e - 1], &below = lines_[e + 1];
+            const size_t col = std::min(above.frags[0].col, below.frags[0].col);
+            if (std::max(above.frags[0].col, below.frags[0].col) - col > 1) continue;
+            const std::string name = above.frags[0].text + below.frags[0].text;
+            if (text::longer_than(name, kMaxNameChars)) continue;
+            // The row stands on its name's first line, as a row whose label is centred on its value.
+            const std::string label = text::trim(out_[e]);
+            const size_t label_end = entry.indent + text::length(label);
+            const bool page_break = lines_[e - 1].page_break;
+            out_[e - 1] = std::string(entry.indent, ' ') + label +
+                          std::string(std::max(col, label_end + 2) - label_end, ' ') + name;
+            lines_[e - 1] = read_line(out_[e - 1]);
+            lines_[e - 1].page_break = page_break;
+            for (const size_t k : {e, e + 1}) {
+                out_[k].clear();
+                lines_[k] = Line{};
+            }
+            ++e;
         }
     }
 

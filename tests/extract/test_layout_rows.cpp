@@ -1096,7 +1096,8 @@ TEST(LayoutRowsForm, SheetPagesSetInAsFarAsTheirFirstColumn) {
 // A 重点 laid out as the national Excel template (tests/fixtures/layout/hinode-template-grid-layout.txt,
 // our fictional ひので市 through LibreOffice Calc and pdftotext -layout): narrow merged cells, each
 // item's title in a block of its own left of its labels, each box in a cell of its own, and a
-// selection's box set wide around its value (［   実施する      ］).
+// selection's box set wide around its value (［   実施する      ］), and a 提供先's name of two lines
+// centred on its cell, the entry's header alone between them.
 TEST(LayoutRowsForm, TheNationalTemplatesGrid) {
     const Assessment a = read_one("hinode-template-grid-layout.txt");
     EXPECT_EQ(a.affair, "児童扶養手当に関する事務");
@@ -1107,6 +1108,12 @@ TEST(LayoutRowsForm, TheNationalTemplatesGrid) {
     EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"申請管理システム"}));
     ASSERT_EQ(a.files.size(), 1u);
     EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"児童扶養手当情報ファイル"}));
+    ASSERT_EQ(a.files[0].provisions.size(), 2u);
+    EXPECT_EQ(a.files[0].provisions[0].recipient,
+              "番号法第19条第8号に基づく主務省令第2条の表の第一欄に掲げる情報照会者（都道府県知事等）");
+    EXPECT_EQ(a.files[0].provisions[1].recipient, "ひので市教育委員会");
+    ASSERT_EQ(a.files[0].transfers.size(), 1u);
+    EXPECT_EQ(a.files[0].transfers[0].recipient, "福祉部生活福祉課");
 }
 
 // Two of a village's 基礎 in pdftotext's raw order (tests/fixtures/layout/minato-kiso-raw.txt, our
