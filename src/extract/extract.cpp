@@ -485,16 +485,22 @@ std::vector<int> split_table_rows(const Document& doc, std::optional<Document>& 
     std::vector<std::string> split;
     for (size_t i = 0; i < lines.size(); ++i) {
         const std::string& line = lines[i];
+        // What replaces the line: a title's lines (maybe none), or a table's rows; the line itself.
         const auto title = titled.find(i);
-        std::vector<std::string> rows = title != titled.end() ? title->second : extract_detail::table_rows_of(line);
-        if (rows.empty() && title == titled.end()) rows = extract_detail::titled_label_rows(line);
-        if (rows.empty() && title == titled.end() && source_lines.empty()) continue;
+        std::vector<std::string> rows;
+        if (title != titled.end())
+            rows = title->second;
+        else if (rows = extract_detail::table_rows_of(line); rows.empty())
+            rows = extract_detail::titled_label_rows(line);
+        if (title == titled.end() && rows.empty()) {  // the line stays as it is
+            if (source_lines.empty()) continue;
+            rows.push_back(line);
+        }
         if (source_lines.empty())  // the lines before, as they are
             for (size_t k = 0; k < i; ++k) {
                 split.push_back(lines[k]);
                 source_lines.push_back(doc.first_line + static_cast<int>(k));
             }
-        if (rows.empty() && title == titled.end()) rows.push_back(line);
         for (auto& row : rows) {
             split.push_back(std::move(row));
             source_lines.push_back(doc.first_line + static_cast<int>(i));

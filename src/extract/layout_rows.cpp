@@ -1553,15 +1553,11 @@ private:
             // The row stands on its name's first line, as a row whose label is centred on its value.
             const std::string label = text::trim(out_[e]);
             const size_t label_end = entry.indent + text::length(label);
-            const bool page_break = lines_[e - 1].page_break;
-            out_[e - 1] = std::string(entry.indent, ' ') + label +
-                          std::string(std::max(col, label_end + 2) - label_end, ' ') + name;
-            lines_[e - 1] = read_line(out_[e - 1]);
-            lines_[e - 1].page_break = page_break;
-            for (const size_t k : {e, e + 1}) {
-                out_[k].clear();
-                lines_[k] = Line{};
-            }
+            join_lines(e - 1,
+                       std::string(entry.indent, ' ') + label +
+                           std::string(std::max(col, label_end + 2) - label_end, ' ') + name,
+                       e);
+            clear_line(e + 1);
             ++e;
         }
     }
@@ -1583,10 +1579,7 @@ private:
                 if (!is_heading(text::trim(text::nfkc(joined)))) continue;
                 out_[i] = joined;
                 lines_[i].kind = Kind::heading;
-                for (size_t j = i + 1; j <= k; ++j) {
-                    out_[j].clear();
-                    lines_[j] = Line{};
-                }
+                for (size_t j = i + 1; j <= k; ++j) clear_line(j);
                 i = k;
                 break;
             }
@@ -1600,8 +1593,13 @@ private:
         out_[i] = std::move(joined);
         lines_[i] = read_line(out_[i]);
         lines_[i].page_break = page_break;
-        out_[joined_from].clear();
-        lines_[joined_from] = Line{};
+        clear_line(joined_from);
+    }
+
+    // Line i left blank, in the text and in its reading.
+    void clear_line(size_t i) {
+        out_[i].clear();
+        lines_[i] = Line{};
     }
 
     // A label that its column wrapped, alone on its line, and the tail that completes it alone on

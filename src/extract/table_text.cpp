@@ -438,18 +438,18 @@ std::vector<TitlePiece> title_pieces(const std::vector<std::string>& lines, size
     const bool digit = (first[margin] >= '0' && first[margin] <= '9') || first.substr(margin).starts_with("\xEF\xBC");
     if (!digit) return {};
     size_t end = word_end(first, margin);
-    // A number set apart from its title (1． 特定個人情報ファイル).
-    if (numbered_title(compact_key(first.substr(margin, end - margin))) == std::nullopt && end < first.size())
+    auto numbered = numbered_title(compact_key(first.substr(margin, end - margin)));
+    if (!numbered && end < first.size()) {  // a number set apart from its title (1． 特定個人情報ファイル)
         end = word_end(first, after_space(first, end));
-    if (end == std::string_view::npos) return {};
-    const auto numbered = numbered_title(compact_key(first.substr(margin, end - margin)));
+        if (end == std::string_view::npos) return {};
+        numbered = numbered_title(compact_key(first.substr(margin, end - margin)));
+    }
     if (!numbered) return {};
     std::string joined = without_note_marks(numbered->second);
     TitleFit fit = title_fit(joined);
     if (!fit.whole && !fit.goes_on) return {};
     std::vector<TitlePiece> pieces{{i, margin, end}};
-    TitleFit whole_at = fit;  // the fit where the pieces last made a whole title
-    size_t whole_pieces = fit.whole ? 1 : 0;
+    size_t whole_pieces = fit.whole ? 1 : 0;  // the pieces up to the last that made a whole title
     // pdftotext's raw order may set a cell of the labels' column between a title's lines (5．情報提供
     // ネットワーク ①実施の有無 | ［ 実施する ］ | システムによる情報連携 ※): lines that go on no
     // title are passed over, up to the next numbered line.
@@ -469,12 +469,9 @@ std::vector<TitlePiece> title_pieces(const std::vector<std::string>& lines, size
         joined = longer;
         fit = next;
         pieces.push_back({j, at, piece_end});
-        if (fit.whole) {
-            whole_at = fit;
-            whole_pieces = pieces.size();
-        }
+        if (fit.whole) whole_pieces = pieces.size();
     }
-    if (!whole_at.whole) return {};
+    if (whole_pieces == 0) return {};
     pieces.resize(whole_pieces);
     // A title alone on its line is a heading as it stands.
     if (pieces.size() == 1 && text::trim_view(first.substr(end)).empty()) return {};
@@ -494,8 +491,9 @@ std::string without_piece(std::string_view line, const TitlePiece& piece, size_t
     return out;
 }
 
-// Whether the text sets its cells in columns: many of its lines open with white space.
-bool laid_out(const std::vector<std::string>& lines) {
+// Whether the text sets its rows' cells in from the margin: many of its lines open with white space
+// (the layout rebuild asks a looser question: whether any line keeps columns at all).
+bool sets_cells_in(const std::vector<std::string>& lines) {
     constexpr double kMinSetInShare = 0.1;
     size_t written = 0, set_in = 0;
     for (const auto& line : lines) {
@@ -523,7 +521,7 @@ std::map<size_t, std::vector<std::string>> title_column_rows(const std::vector<s
         }
         std::vector<std::string>& first = out[i];
         first.push_back(std::move(title));
-        if (!columns) columns = laid_out(lines);
+        if (!columns) columns = sets_cells_in(lines);
         for (const TitlePiece& piece : pieces) {
             // A line that held nothing but its piece gets no line in its place.
             std::vector<std::string>& replacement = out[piece.line];
