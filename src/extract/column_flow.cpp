@@ -131,10 +131,11 @@ public:
         static const OptionGroups g;
         return g;
     }
-    // The groups any whole option label on the line belongs to (labels after "]", without their (detail)).
+    // The groups any whole option label on the line belongs to (labels after "]" or a box glyph, without
+    // their (detail)).
     std::set<std::string> groups_of(const std::string& n) const {
         std::set<std::string> out;
-        for (const std::string& f : fragments(n))
+        for (const std::string& f : fragments(box_glyphs_as_brackets(n)))
             if (const auto it = groups_.find(f); it != groups_.end()) out.insert(it->second.begin(), it->second.end());
         return out;
     }
@@ -342,6 +343,11 @@ std::vector<Unit> line_units(const std::vector<FlowLine>& lines, const std::vect
 // and paragraphs of text. A line of another kind ends a paragraph, unless `through_labels` and it
 // is a label (a label at the foot of its row stands amid its value's lines).
 std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, size_t to, bool through_labels = false) {
+    // A selection unit that opens with its choice ([…]) and holds its option list: whole.
+    const auto holds_choice_and_options = [&](const Unit& u) {
+        const std::string first = text::nfkc(lines[u.lines.front()].text);
+        return !first.empty() && first[0] == '[' && text::contains(unit_text(lines, u), option_list_word());
+    };
     // The width of a full line of the run's cells: a high percentile of its line widths (a line of
     // ASCII may run a little wider than the estimate of display_width).
     std::vector<size_t> widths;
@@ -381,7 +387,9 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
                    !text::contains(unit_text(lines, *open), option_list_word())) {
             open->lines.push_back(i);  // [委託する] | <選択肢> 1) 委託する … on a line of its own
         } else if (opens_selection(n) &&
-                   !(open && open->kind == Kind::selection && !text::contains(n, option_list_word()))) {
+                   !(open && open->kind == Kind::selection && !text::contains(n, option_list_word()) &&
+                     !holds_choice_and_options(*open))) {
+            // a selection, unless it goes on one that lacks its choice or its option list
             units.push_back({Kind::selection, {i}, false, Follows::no, {}});
         } else if (open && open->kind == Kind::selection &&
                    (is_count_line(n) || completes_count(text::nfkc(lines[open->lines.back()].text), n))) {
@@ -1213,10 +1221,66 @@ ValueKind value_kind_of_line(const std::string& line) {
 
 namespace {
 
+// A selection printed in lenticular brackets (【 実施する 】): a value line that is one bracketed
+// text, an option of the form's or followed by its option list (＜選択肢＞), is written [ 実施する ]
+// as a selection reads (【情報照会の根拠】 over its text stays a list item's head).
+void square_bracket_selections(std::vector<FlowLine>& lines) {
+    static const std::string open = "【", close = "】";
+    for (size_t i = 0; i < lines.size(); ++i) {
+        FlowLine& l = lines[i];
+        if (l.type != FlowLine::Type::value || !text::starts_with(l.text, open) || !text::ends_with(l.text, close))
+            continue;
+        const std::string inner = l.text.substr(open.size(), l.text.size() - open.size() - close.size());
+        if (inner.find(open) != std::string::npos || inner.find(close) != std::string::npos) continue;
+        const FlowLine* next = neighbour(lines, i, 1);
+        const bool options_follow = next && next->type == FlowLine::Type::value &&
+                                    text::starts_with(text::nfkc(next->text), option_list_word());
+        if (options_follow || OptionGroups::get().known(compact_key(inner))) l.text = "[" + inner + "]";
+    }
+}
+
+// Whether a line of a value opens like the value a label wants: text, holding one of the words its
+// first paragraph holds where the label's values hold any (a file's name ends in ファイル).
+bool opens_like(const FlowLine& label, const FlowLine& value) {
+    if (value_kind_of_line(value.text) != ValueKind::text) return false;
+    const Want w = want(label);  // by its key
+    if (!w.first_words) return true;
+    const std::string k = compact_key(value.text);
+    return std::any_of(w.first_words->begin(), w.first_words->end(),
+                       [&](const std::string& word) { return text::contains(k, word); });
+}
+
+// Each item's title that labels its own value (FlowLine::titled) is a label where it stands in a
+// run of labels, after a label alone on its line or before the next item's title (③他のシステムとの
+// 接続 | 3. 特定個人情報ファイル名 | [ ] … | (1) 住民基本台帳ファイル: the label column printed before
+// the values). A value of its own under it (3. 特定個人情報ファイル名 | 住民票ファイル) is its row
+// the width of the page: the title stays a heading over it.
+void settle_titles(std::vector<FlowLine>& lines) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (!lines[i].titled) continue;
+        const FlowLine* before = neighbour(lines, i, -1);
+        const FlowLine* after = neighbour(lines, i, 1);
+        const bool own_value_under = after && after->type == FlowLine::Type::value && opens_like(lines[i], *after);
+        const bool after_label = before && before->type == FlowLine::Type::label;
+        const bool before_title = after && after->type == FlowLine::Type::fixed && !after->titled;
+        lines[i].type =
+            !own_value_under && (after_label || before_title) ? FlowLine::Type::label : FlowLine::Type::fixed;
+    }
+}
+
+// The lines with each item's title that labels its value (FlowLine::titled) a heading again: the
+// readings of labels at the foot of their rows and of two streams look at the labels of the form's
+// rows only (a title that took part would shift them by one where its value is far off).
+std::vector<FlowLine> titles_as_headings(std::vector<FlowLine> lines) {
+    for (FlowLine& l : lines)
+        if (l.titled) l.type = FlowLine::Type::fixed;
+    return lines;
+}
+
 // The order of a text read with each label near its value: labels at the foot first (where they
 // stand so); then runs of labels and runs of values.
 std::vector<size_t> near_order(std::vector<FlowLine> lines) {
-    const std::optional<std::vector<size_t>> foot = reordered(lines, foot_order(lines));
+    const std::optional<std::vector<size_t>> foot = reordered(lines, foot_order(titles_as_headings(lines)));
     keep_heading_values(lines);
     keep_label_column_selections(lines);
     keep_label_column_values(lines);
@@ -1253,9 +1317,13 @@ std::vector<size_t> near_order(std::vector<FlowLine> lines) {
 }  // namespace
 
 std::vector<size_t> column_flow_order(std::vector<FlowLine> lines) {
+    square_bracket_selections(lines);
+    settle_titles(lines);
     std::vector<size_t> order = near_order(lines);
     // Segments that read better as two streams are read so first, and the rest as before.
-    const std::optional<std::vector<size_t>> stream = reordered(lines, stream_order(lines, order));
+    // The readings of two streams look at the form's rows only (titles_as_headings).
+    std::vector<FlowLine> headed = titles_as_headings(lines);
+    const std::optional<std::vector<size_t>> stream = reordered(lines, stream_order(headed, order));
     if (!stream) return order;
     order = near_order(std::move(lines));
     for (size_t& j : order) j = (*stream)[j];

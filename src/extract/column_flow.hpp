@@ -26,6 +26,10 @@ struct FlowLine {
     bool page_break = false;  // the line opens a page (a form feed)
     bool value_kept = false;  // label: its value stands under it amid the labels, and stays there
     bool indented = false;    // the line starts right of the label column (a physical layout)
+    // fixed: an item's title that labels its own value (3. 特定個人情報ファイル名, value_kinds/titled),
+    // `key` its form_labels key; column_flow_order reads it as a label where it stands in a run of
+    // labels.
+    bool titled = false;
 };
 
 // What a value holds, as far as a line of it shows: a selection ([…] with its option list),

@@ -280,6 +280,17 @@ std::pair<std::string, int> entry_of(const std::string& cell) {
     return {"", 0};
 }
 
+// The form_labels key of an item whose numbered title labels its own value (3. 特定個人情報ファイル
+// 名 | 住民票ファイル: value_kinds/titled); "" for any other line.
+std::string titled_value_key(const std::string& line) {
+    static const std::vector<std::string> keys = Dictionary::get().list("/value_kinds/titled");
+    const auto item = numbered_title(compact_key(line));
+    if (!item) return "";
+    for (const auto& key : keys)
+        if (FormLabels::get().is(key, label_key(item->second))) return key;
+    return "";
+}
+
 // Headings end every row: the cover title, 項目一覧, I 基本情報, a numbered item heading whose
 // title the form knows, (別添1) …, (備考).
 // `n` is the line in NFKC, trimmed.
@@ -1206,7 +1217,8 @@ public:
     std::optional<Document> run() {
         join_section_numerals();
         join_wrapped_labels();
-        const std::vector<size_t> order = column_flow_order(flow_lines());
+        flow_order_ = column_flow_order(flow_lines());
+        const std::vector<size_t>& order = flow_order_;
         permute(order);
         join_wrapped_headings();
         lift_merged_entry_labels();
@@ -1243,6 +1255,7 @@ private:
     const Document& doc_;
     std::vector<Line> lines_;
     std::vector<std::string> out_;
+    std::vector<size_t> flow_order_;  // each line's place in the text (column_flow_order)
     std::optional<Row> row_;
     size_t label_rows_ = 0;                // rows opened by a label of the form
     size_t valued_rows_ = 0;               // of them, the rows that found a value
@@ -1381,8 +1394,12 @@ private:
                 case Kind::blank:
                     f.type = FlowLine::Type::blank;
                     break;
-                case Kind::footer:
                 case Kind::heading:
+                    f.type = FlowLine::Type::fixed;
+                    f.key = titled_value_key(f.text);  // column_flow_order settles whether it is a label
+                    f.titled = !f.key.empty();
+                    break;
+                case Kind::footer:
                 case Kind::range:
                     f.type = FlowLine::Type::fixed;
                     break;
@@ -1435,6 +1452,7 @@ private:
         if (l.kind == Kind::heading) {  // headings end every row
             close();
             join_wrapped_choices(i);
+            join_moved_title_value(i);
             return;
         }
         // 評価書番号 | 7: a number alone on its line is the value, not a page number.
@@ -1642,6 +1660,26 @@ private:
             join_lines(i, joined, title);
             i = title;
         }
+    }
+
+    // The value the column flow put under an item's title that labels it (3. 特定個人情報ファイル名
+    // | 住民基本台帳ファイル, printed after the page's labels): its lines join the title's line as its
+    // value cell, since every line not joined goes back to its place in the text. A value printed
+    // under its title stays there, a line of its own.
+    void join_moved_title_value(size_t i) {
+        if (titled_value_key(out_[i]).empty()) return;
+        const auto is_value = [&](size_t k) { return lines_[k].kind == Kind::plain || lines_[k].kind == Kind::other; };
+        size_t first = i + 1;
+        while (first < lines_.size() && lines_[first].kind == Kind::blank) ++first;
+        if (first >= lines_.size() || !is_value(first)) return;
+        const size_t placed_after = flow_order_[i] + (first - i);  // where it stands if nothing moved it
+        if (flow_order_[first] >= flow_order_[i] && flow_order_[first] <= placed_after) return;
+        std::string value;
+        for (size_t k = first; k < lines_.size() && is_value(k); ++k) {
+            join_text(value, text::trim(out_[k]));
+            clear_line(k);
+        }
+        out_[i] += "\t" + value;
     }
 
     // A heading that carries its own choices (6. 情報提供ネットワークシステムとの接続 [○] 接続しない

@@ -279,6 +279,74 @@ Page read_page(const std::vector<std::string>& lines, size_t from, size_t to) {
     return page;
 }
 
+// The runs of digits a line prints, as numbers, in order (in NFKC: ４／４５ prints 4 and 45).
+std::vector<long> printed_numbers(const std::string& line) {
+    std::vector<long> numbers;
+    const std::string n = text::nfkc_compact(without_form_feeds(line));
+    for (size_t i = 0; i < n.size();) {
+        if (n[i] < '0' || n[i] > '9') {
+            ++i;
+            continue;
+        }
+        const size_t end = std::min(n.find_first_not_of("0123456789", i), n.size());
+        numbers.push_back(end - i > 9 ? 0 : std::stol(n.substr(i, end - i)));  // no page number
+        i = end;
+    }
+    return numbers;
+}
+
+// Lines anywhere on a page that print the page's running number beside the same words on most
+// pages (たちばな市（4／45）): a footer that pdftotext's raw order put amid the page's cells, between
+// its label column and its values. Its number runs on with the pages (the page k pages on prints a
+// number k higher), which the form's own lines that repeat (システム1 atop each page of systems) do
+// not. Only pages that open no assessment count: in a set of covers one a page, each cover's
+// number may run on with the pages as well.
+std::vector<size_t> numbered_running_lines(const std::vector<std::string>& lines, const std::vector<Page>& pages,
+                                           size_t needed) {
+    struct Seen {
+        size_t page, line;
+        std::vector<long> numbers;
+    };
+    std::map<std::string, std::vector<Seen>> seen;  // repeat key -> its lines, page by page
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (const size_t i : pages[p].written) {
+            const std::string& line = lines[i];
+            if (line.size() > kMaxFurnitureBytes || written_chars(line) > kMaxFurnitureChars) continue;
+            const std::string key = repeat_key(line);
+            if (key.find('#') == std::string::npos || !has_letter(key) || is_form_label(line) ||
+                opens_with_cover_label(line) || names_a_form(line))
+                continue;
+            seen[key].push_back({p, i, printed_numbers(line)});
+        }
+    std::vector<size_t> out;
+    for (const auto& [key, on] : seen) {
+        const bool once_a_page = std::adjacent_find(on.begin(), on.end(), [](const Seen& a, const Seen& b) {
+                                     return a.page == b.page;
+                                 }) == on.end();
+        if (!once_a_page) continue;
+        const size_t runs = on.front().numbers.size();
+        for (size_t r = 0; r < runs; ++r) {
+            // The page's number less its place among the pages (pages before the first numbered one
+            // make it negative).
+            const auto offset = [&](const Seen& s) -> std::optional<long> {
+                if (s.numbers.size() != runs) return std::nullopt;
+                return s.numbers[r] - static_cast<long>(s.page);
+            };
+            const std::optional<long> first = offset(on.front());
+            if (!first || !std::all_of(on.begin(), on.end(), [&](const Seen& s) { return offset(s) == first; }))
+                continue;
+            // Counted on the pages that open no assessment: a set of covers numbered one a page is
+            // no footer.
+            const auto beyond_covers =
+                std::count_if(on.begin(), on.end(), [&](const Seen& s) { return !pages[s.page].opens_assessment; });
+            if (static_cast<size_t>(beyond_covers) < needed) break;
+            for (const Seen& s : on) out.push_back(s.line);
+            break;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
@@ -328,6 +396,7 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
         take_block(page, page.top, true);
         take_block(page, page.foot, false);
     }
+    for (const size_t i : numbered_running_lines(lines, pages, needed)) out.push_back(i);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

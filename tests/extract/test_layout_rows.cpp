@@ -239,6 +239,30 @@ TEST(LayoutRowsColumnFlow, AValueCutByThePageEndContinuesOnTheNextPage) {
     EXPECT_EQ(line(d, 34), "法令上の根拠\t番号法第9条第1項 別表第100項");
 }
 
+// A form printed from a web page, in pdftotext's raw order (tests/fixtures/layout/
+// sakura-margin-boxes-raw.txt): each page's label column, its footer from the page's margin box,
+// then the page's values. The footer is no value (事務の名称); an item's title that labels its own
+// value (3. and II's 1. 特定個人情報ファイル名) stands in the run of labels and takes its value from
+// the run of values; a selection in lenticular brackets (【 システム用ファイル 】) is a selection, and
+// the next selection after its option list a value of its own; boxes printed as glyphs (■ 紙) are
+// told apart by their option groups.
+TEST(LayoutRowsColumnFlow, AnItemsTitleInTheRunOfLabelsTakesItsValue) {
+    const Assessment a = read_one("sakura-margin-boxes-raw.txt");
+    EXPECT_EQ(a.affair, "国民年金に関する事務");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].name, "国民年金システム");
+    EXPECT_EQ(a.systems[0].connections,
+              (std::vector<std::string>{"庁内連携システム", "住民基本台帳ネットワークシステム"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    const FileBlock& f = a.files[0];
+    EXPECT_EQ(f.names, (std::vector<std::string>{"国民年金ファイル"}));
+    EXPECT_EQ(f.population, "1万人以上10万人未満");
+    EXPECT_EQ(f.population_scope, "町内に住所を有する国民年金の第1号被保険者");
+    ASSERT_EQ(f.sources.size(), 1u);
+    EXPECT_EQ(f.sources[0].kind, "本人又は本人の代理人");
+    EXPECT_EQ(f.methods, (std::vector<std::string>{"紙", "庁内連携システム"}));
+}
+
 // A form printed from a spreadsheet, each label at the foot of its row, in pdftotext's raw order
 // (tests/fixtures/layout/kaede-kiso-foot.txt): each label comes after the first lines of its value,
 // beside its last line (just before or just after it). Each value goes back under its label: a

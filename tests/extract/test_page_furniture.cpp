@@ -2,6 +2,7 @@
 // the pages' edges (tests/fixtures/layout/sakura-foot.txt, authored, and texts written here).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "../../src/extract/page_furniture.hpp"
@@ -40,6 +41,27 @@ TEST(PageFurniture, KeepsTitlesPageNumbersAndLinesOfFewPages) {
         text += "- " + std::to_string(page) + " -\n";
     }
     EXPECT_TRUE(page_furniture(lines_of(text)).empty());
+}
+
+// A page's footer that pdftotext's raw order put amid the page, between its label column and its
+// values (a browser's margin box: さくら町（3／6）), is found by its number running on with the pages;
+// a line of the form's own that repeats with a number that does not (第1号被保険者) is no footer.
+TEST(PageFurniture, AFooterAmidThePageWhoseNumberRunsWithThePages) {
+    // Rows of the page's own (its letter keeps them apart from page to page), deeper than any edge.
+    const auto rows = [](int page) {
+        std::string out;
+        for (const char* row : kRows) out += std::string(row).insert(0, 1, static_cast<char>('A' + page));
+        return out;
+    };
+    std::string text;
+    std::vector<size_t> footers;
+    for (int page = 1; page <= 5; ++page) {
+        if (page > 1) text += "\f";
+        text += rows(page) + "町内の第1号被保険者\n";
+        footers.push_back(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+        text += "さくら町（" + std::to_string(page + 1) + "／6）\n" + rows(page);
+    }
+    EXPECT_EQ(page_furniture(lines_of(text)), footers);
 }
 
 // A file of covers, one a page (a set of assessments printed into one file): the cover's labels at
