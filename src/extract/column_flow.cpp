@@ -485,13 +485,19 @@ bool selection_fits(const Want& w, const Unit& u) {
 
 // Whether the text units [from, to) open like the value the label wants: their first paragraph
 // (the first unit and the lines wrapped on it).
+// Whether a paragraph holds one of the words the label's values open with (any, where it names none).
+bool holds_first_word(const Want& w, const std::string& paragraph) {
+    if (!w.first_words) return true;
+    const std::string k = compact_key(paragraph);
+    return std::any_of(w.first_words->begin(), w.first_words->end(),
+                       [&](const std::string& word) { return text::contains(k, word); });
+}
+
 bool starts_like(const Want& w, const std::vector<Unit>& units, size_t from, size_t to) {
     if (!w.first_words) return true;
     std::string paragraph = units[from].text;
     for (size_t u = from + 1; u < to && units[u].wrapped; ++u) paragraph += units[u].text;
-    const std::string k = compact_key(paragraph);
-    return std::any_of(w.first_words->begin(), w.first_words->end(),
-                       [&](const std::string& word) { return text::contains(k, word); });
+    return holds_first_word(w, paragraph);
 }
 
 // The cost of a further unit of a text value: nothing for a wrapped line, else by how its paragraph
@@ -1242,12 +1248,7 @@ void square_bracket_selections(std::vector<FlowLine>& lines) {
 // Whether a line of a value opens like the value a label wants: text, holding one of the words its
 // first paragraph holds where the label's values hold any (a file's name ends in ファイル).
 bool opens_like(const FlowLine& label, const FlowLine& value) {
-    if (value_kind_of_line(value.text) != ValueKind::text) return false;
-    const Want w = want(label);  // by its key
-    if (!w.first_words) return true;
-    const std::string k = compact_key(value.text);
-    return std::any_of(w.first_words->begin(), w.first_words->end(),
-                       [&](const std::string& word) { return text::contains(k, word); });
+    return value_kind_of_line(value.text) == ValueKind::text && holds_first_word(want(label), value.text);
 }
 
 // Each item's title that labels its own value (FlowLine::titled) is a label where it stands in a
