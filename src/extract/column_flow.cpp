@@ -37,6 +37,7 @@ constexpr double kSplitListCost = 1.0;      // a list's next item given to anoth
 constexpr double kUnlikeStartCost = 0.5;    // a value starting without the words its label's values hold
 constexpr double kCarryCost = 0.5;          // a page's first values continuing the page before
 constexpr double kSplitLineCost = 0.6;      // a value ending at a line that filled the cell
+constexpr double kSplitHeadCost = 1.0;  // a value ending at a bracketed head ((情報提供)): its text is the next's
 constexpr double kWrongKindCost = 4.0;
 constexpr double kImpossibleCost = 1e6;
 
@@ -483,8 +484,6 @@ bool selection_fits(const Want& w, const Unit& u) {
     return !OptionGroups::get().known(v);
 }
 
-// Whether the text units [from, to) open like the value the label wants: their first paragraph
-// (the first unit and the lines wrapped on it).
 // Whether a paragraph holds one of the words the label's values open with (any, where it names none).
 bool holds_first_word(const Want& w, const std::string& paragraph) {
     if (!w.first_words) return true;
@@ -493,10 +492,14 @@ bool holds_first_word(const Want& w, const std::string& paragraph) {
                        [&](const std::string& word) { return text::contains(k, word); });
 }
 
+// Whether the text units [from, to) open like the value the label wants: their first paragraph
+// (the first unit and the lines wrapped on it). A value that opens on a line the line before filled
+// shows its start on that line alone: that the paragraph went on there is the likelier reading.
 bool starts_like(const Want& w, const std::vector<Unit>& units, size_t from, size_t to) {
     if (!w.first_words) return true;
     std::string paragraph = units[from].text;
-    for (size_t u = from + 1; u < to && units[u].wrapped; ++u) paragraph += units[u].text;
+    if (!units[from].wrapped)
+        for (size_t u = from + 1; u < to && units[u].wrapped; ++u) paragraph += units[u].text;
     return holds_first_word(w, paragraph);
 }
 
@@ -521,7 +524,8 @@ double cost(const Want& w, const std::vector<Unit>& units, size_t from, size_t t
             c += units[u].kind == Kind::text ? extra_paragraph_cost(units[u]) : kWrongKindCost;
         return c;
     }
-    const double split = units[from].wrapped ? kSplitLineCost : 0;
+    const bool after_head = from > 0 && units[from].wrapped && is_bracketed_head(units[from - 1].text);
+    const double split = !units[from].wrapped ? 0 : after_head ? kSplitHeadCost : kSplitLineCost;
     double c = split + (units[from].follows == Follows::surely ? kSplitListCost : 0);
     if (!starts_like(w, units, from, to)) c += kUnlikeStartCost;
     switch (e) {
@@ -591,6 +595,12 @@ bool takes_value(const FlowLine& l) {
     return l.type == FlowLine::Type::label;
 }
 
+// Whether a line of a value opens like the value a label wants: text, holding one of the words its
+// first paragraph holds where the label's values hold any (a file's name ends in ファイル).
+bool opens_like(const FlowLine& label, const FlowLine& value) {
+    return value_kind_of_line(value.text) == ValueKind::text && holds_first_word(want(label), value.text);
+}
+
 // The cover prints 評価書番号 | 評価書名 side by side, so its values come in no order of their labels:
 // each is taken by its look (a one-line unit), wherever it stands in the value run.
 using Look = bool (*)(std::string_view);
@@ -636,7 +646,20 @@ struct Stretch {
     bool page_start = false;  // a page starts before its first value: its first values may continue the page before
 };
 
-// Rewrites the stretch into `order`, when two or more labels meet two or more values there.
+// An item's title that labels its own value, alone in a stretch before the next item's title
+// (1. 特定個人情報ファイル名 | 2. 基本情報 | 生活保護ファイル): its value goes right under it.
+void put_title_value(const Stretch& st, size_t title, const Unit& value, std::vector<size_t>& order) {
+    std::vector<size_t> out;
+    for (size_t i = st.run; i < st.end; ++i) {
+        if (std::find(value.lines.begin(), value.lines.end(), i) != value.lines.end()) continue;
+        out.push_back(i);
+        if (i == title) out.insert(out.end(), value.lines.begin(), value.lines.end());
+    }
+    std::copy(out.begin(), out.end(), order.begin() + static_cast<long>(st.run));
+}
+
+// Rewrites the stretch into `order`, when two or more labels meet two or more values there, or an
+// item's title meets its value.
 // Returns the last line of a checkbox value the stretch leaves open (npos when none).
 size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, std::vector<size_t>& order) {
     std::vector<size_t> label_lines;
@@ -648,6 +671,11 @@ size_t rewrite_stretch(const std::vector<FlowLine>& lines, const Stretch& st, st
         }
     std::vector<Unit> all = cut_units(lines, st.values, st.end);
     if (labels.empty() || all.empty()) return std::string::npos;
+    if (labels.size() == 1 && all.size() == 1 && lines[label_lines[0]].titled &&
+        opens_like(lines[label_lines[0]], lines[all[0].lines.front()])) {
+        put_title_value(st, label_lines[0], all[0], order);
+        return std::string::npos;
+    }
     if (labels.size() < 2 || all.size() < 2) {
         const bool open = labels.back().kind == Expects::checkboxes && all.back().kind == Kind::checkboxes &&
                           !all.back().closed && all.size() == 1;
@@ -736,15 +764,19 @@ FlowLine* neighbour(std::vector<FlowLine>& lines, size_t i, int step) {
 
 // A line of a value under a heading and before the next label (3. 特定個人情報ファイル名 | 住民票
 // ファイル | 4. …): a row the width of the page, printed in the label column's flow. It stays where
-// it is, as a heading does.
+// it is, as a heading does. Not the value of an item's title standing as a label just before that
+// heading (1. 特定個人情報ファイル名 | 2. 基本情報 | 生活保護ファイル): it goes under its title.
 void keep_heading_values(std::vector<FlowLine>& lines) {
     for (size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].type != FlowLine::Type::value) continue;
         const FlowLine* before = neighbour(lines, i, -1);
         const FlowLine* after = neighbour(lines, i, 1);
-        if (before && before->type == FlowLine::Type::fixed && after && after->type != FlowLine::Type::value &&
-            after->type != FlowLine::Type::row)
-            lines[i].type = FlowLine::Type::fixed;
+        if (!before || before->type != FlowLine::Type::fixed || !after || after->type == FlowLine::Type::value ||
+            after->type == FlowLine::Type::row)
+            continue;
+        const FlowLine* title = neighbour(lines, static_cast<size_t>(before - lines.data()), -1);
+        if (title && title->titled && title->type == FlowLine::Type::label && opens_like(*title, lines[i])) continue;
+        lines[i].type = FlowLine::Type::fixed;
     }
 }
 
@@ -1243,12 +1275,6 @@ void square_bracket_selections(std::vector<FlowLine>& lines) {
                                     text::starts_with(text::nfkc(next->text), option_list_word());
         if (options_follow || OptionGroups::get().known(compact_key(inner))) l.text = "[" + inner + "]";
     }
-}
-
-// Whether a line of a value opens like the value a label wants: text, holding one of the words its
-// first paragraph holds where the label's values hold any (a file's name ends in ファイル).
-bool opens_like(const FlowLine& label, const FlowLine& value) {
-    return value_kind_of_line(value.text) == ValueKind::text && holds_first_word(want(label), value.text);
 }
 
 // Each item's title that labels its own value (FlowLine::titled) is a label where it stands in a

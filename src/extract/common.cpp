@@ -530,13 +530,15 @@ std::optional<int> parse_count(std::string_view value) {
 std::vector<std::string> parse_name_list(const std::string& value) {
     const std::u32string v = text::to_u32(strip_html(value));
     auto digit = [](char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); };
-    // (where the number starts, where the name starts) for every "N." that opens a word
+    // (where the number starts, where the name starts) for every "N." or "(N)" that opens a word
     std::vector<std::pair<size_t, size_t>> marks;
     for (size_t i = 0; i < v.size(); ++i) {
-        if (!digit(v[i]) || (i > 0 && v[i - 1] != U' ')) continue;
-        size_t j = i;
+        if (i > 0 && v[i - 1] != U' ') continue;
+        const bool bracketed = v[i] == U'(' || v[i] == U'（';
+        if (!digit(v[i]) && !(bracketed && i + 1 < v.size() && digit(v[i + 1]))) continue;
+        size_t j = bracketed ? i + 1 : i;
         while (j < v.size() && digit(v[j])) ++j;
-        if (j < v.size() && (v[j] == U'.' || v[j] == U'．')) {
+        if (j < v.size() && (bracketed ? v[j] == U')' || v[j] == U'）' : v[j] == U'.' || v[j] == U'．')) {
             size_t k = j + 1;
             while (k < v.size() && v[k] == U' ') ++k;
             marks.emplace_back(i, k);

@@ -97,8 +97,8 @@ std::optional<int> count_line(std::string_view line);
 // Whether a line is a count alone, its number written or left blank: (2) 件, ( ) 件.
 bool is_count_line(std::string_view line);
 
-// "1. 滞納処分ファイル 2. 交渉記録ファイル" -> both names; a line without numbering is one name, and
-// text before the first number is one too.
+// "1. 滞納処分ファイル 2. 交渉記録ファイル" (or "（1）… （2）…") -> both names; a line without numbering is one name,
+// and text before the first number is one too.
 std::vector<std::string> parse_name_list(const std::string& value);
 // Adds the names of one more line of a list of file names (parse_name_list) to `names`. A narrow
 // cell cuts a name inside its closing word or before it (国民健康保険ファイ | ル, 本人確認情報 |

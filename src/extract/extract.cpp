@@ -281,6 +281,27 @@ void keep_more_changes(std::vector<Assessment>& kept, std::vector<Assessment>& o
         if (other[i].changes.size() > kept[i].changes.size()) kept[i].changes = std::move(other[i].changes);
 }
 
+// The systems of section I that a reading named.
+size_t systems_named(const Assessment& a) {
+    return static_cast<size_t>(
+        std::count_if(a.systems.begin(), a.systems.end(), [](const System& s) { return !s.name.empty(); }));
+}
+
+// Section I's list of systems is read whole by each reading, and the coverage counts it as one item
+// however many systems it holds: an assessment whose kept reading lost most of the list takes the
+// other reading's, where that names more than twice as many systems (rows rebuilt from a label
+// column may name every system where the text as written names one). Closer counts say rather
+// which reading took a stray line for a system.
+void keep_more_systems(std::vector<Assessment>& kept, std::vector<Assessment>& other) {
+    if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
+    for (size_t i = 0; i < kept.size(); ++i)
+        if (systems_named(other[i]) > 2 * systems_named(kept[i])) {
+            kept[i].systems = std::move(other[i].systems);
+            if (const auto at = other[i].locs.find("systems"); at != other[i].locs.end())
+                kept[i].locs["systems"] = at->second;
+        }
+}
+
 // An affair's name (住民基本台帳に関する事務): a name, not a sentence of the declaration beside it.
 bool looks_like_affair_name(std::string_view s) {
     constexpr size_t kNameChars = 60;
@@ -361,6 +382,7 @@ std::vector<Assessment> parse_part(const Document& part, extract_detail::Documen
     const bool rows_win = items_found(from_rows) >= items_found(as_written);
     auto& kept = rows_win ? from_rows : as_written;
     keep_more_changes(kept, rows_win ? as_written : from_rows);
+    keep_more_systems(kept, rows_win ? as_written : from_rows);
     return std::move(kept);
 }
 
@@ -480,8 +502,9 @@ struct CleanedDocument {
 // nothing when no line splits.
 std::vector<int> split_table_rows(const Document& doc, std::optional<Document>& out) {
     const std::vector<std::string>& lines = out ? out->lines : doc.lines;
-    const std::map<size_t, std::vector<std::string>> titled = extract_detail::title_column_rows(lines);
-    std::vector<int> source_lines;  // filled from the first line split on
+    std::map<size_t, std::vector<std::string>> titled = extract_detail::title_column_rows(lines);
+    titled.merge(extract_detail::numbers_joined(lines));  // a line both would replace stays the title's
+    std::vector<int> source_lines;                        // filled from the first line split on
     std::vector<std::string> split;
     for (size_t i = 0; i < lines.size(); ++i) {
         const std::string& line = lines[i];

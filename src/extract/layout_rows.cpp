@@ -1714,7 +1714,10 @@ private:
         // A line set in as far as the row's label (pdftotext may set a label a column further in
         // than the labels above it) stands in the label column as a line at the margin does.
         if (l.indent > 0 && l.indent != lines_[r.at].indent) {
-            if (ended || opens_sub_field(l) || set_in_field(l)) return false;
+            // An entry's value is its name: a numbered label under it opens the entry's first row,
+            // however far in its nested table sets it (提供先 1 | 市町村長 … | ① 法令上の根拠 …).
+            if (ended || opens_sub_field(l) || set_in_field(l) || (r.entry && l.kind == Kind::label && l.circled > 0))
+                return false;
             // A label of the form that opens a page is the next row, wherever that page sets its
             // labels (a sheet's pages set them in as far as their first column holds text).
             if (r.page_break && (l.kind == Kind::label || l.kind == Kind::entry)) return false;

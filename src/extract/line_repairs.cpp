@@ -8,6 +8,7 @@
 
 #include "common.hpp"
 #include "form_labels.hpp"
+#include "page_furniture.hpp"
 #include "piagraph/text.hpp"
 
 namespace piagraph::extract_detail {
@@ -282,6 +283,29 @@ std::optional<std::string> with_plain_spaces(std::string_view line) {
     return out;
 }
 
+// A title of the form's numbered items (特定個人情報ファイル名, 基本情報 …, III's by what they hold).
+bool is_item_title(std::string_view text) {
+    const std::string title = label_key(text);
+    const FormLabels& labels = FormLabels::get();
+    return labels.is("item_titles", title) || labels.is("file_items", title) || labels.is("other_items", title) ||
+           labels.is("items_after_risk", title) || labels.in("risk_items", title);
+}
+
+// The number a line holds and nothing else: an item's (1 … 20, full-width too) or a field's (① … ⑳);
+// "" when it holds more or other.
+std::string lone_number(std::string_view line) {
+    constexpr size_t kMostBytes = 12;  // two full-width digits, spaces and form feeds
+    if (line.size() > kMostBytes) return "";
+    const std::string t = text::trim(without_form_feeds(line));
+    if (t.size() == 3 && t.compare(0, 2, "\xE2\x91") == 0 && static_cast<unsigned char>(t[2]) >= 0xA0 &&
+        static_cast<unsigned char>(t[2]) <= 0xB3)
+        return t;
+    const std::string n = compact_key(t);
+    const bool digits =
+        !n.empty() && n.size() <= 2 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return digits && n != "0" ? t : "";
+}
+
 // An item's number set apart from its title, in a column of its own (１   特定個人情報ファイル名, as
 // a sheet prints its column A): the number with the full stop the form writes after it
 // (１．特定個人情報ファイル名). Only a title of the form's items counts, so a table's numbered rows stay.
@@ -298,14 +322,39 @@ std::optional<std::string> with_item_number_stopped(std::string_view line) {
         !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;
     const size_t title_at = after_space(line, gap);
-    const std::string title = label_key(line.substr(title_at));
-    const FormLabels& labels = FormLabels::get();
-    if (!labels.is("item_titles", title) && !labels.is("file_items", title) && !labels.is("other_items", title) &&
-        !labels.is("items_after_risk", title))
-        return std::nullopt;
+    if (!is_item_title(line.substr(title_at))) return std::nullopt;
     std::string out(line.substr(0, gap));
     out += static_cast<unsigned char>(line[at]) < 0x80 ? "." : "．";
     out += line.substr(title_at);
+    return out;
+}
+
+std::map<size_t, std::vector<std::string>> numbers_joined(const std::vector<std::string>& lines) {
+    constexpr size_t kMostBlankLines = 2;
+    std::map<size_t, std::vector<std::string>> out;
+    size_t last_number = std::string::npos;  // the last line that holds a number alone
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string number = lone_number(lines[i]);
+        if (number.empty()) continue;
+        // A column of numbers written one after the other (１ | ２ | 基本情報 …) says nothing of which
+        // title is whose.
+        const bool in_column = last_number != std::string::npos && i <= last_number + kMostBlankLines + 1;
+        last_number = i;
+        if (in_column) continue;
+        size_t label = i + 1;
+        while (label < lines.size() && label <= i + kMostBlankLines && text::trim(lines[label]).empty()) ++label;
+        if (label >= lines.size() || text::trim(lines[label]).empty() || lines[label].find('\f') != std::string::npos)
+            continue;
+        const bool circled = static_cast<unsigned char>(number[0]) == 0xE2;
+        const std::string_view text = text::trim_view(lines[label]);
+        if (circled ? !FormLabels::get().is_row_label(label_key(text)) : !is_item_title(text)) continue;
+        const bool full_width = static_cast<unsigned char>(number[0]) >= 0x80;
+        const std::string_view form_feeds =
+            std::string_view(lines[i]).substr(0, lines[i].size() - without_form_feeds(lines[i]).size());
+        for (size_t k = i; k < label; ++k) out[k] = {};
+        out[label] = {std::string(form_feeds) + number + (circled ? "" : full_width ? "．" : ".") + std::string(text)};
+        i = label;
+    }
     return out;
 }
 

@@ -7,6 +7,7 @@
 // a column of its own (１   特定個人情報ファイル名).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,12 @@ struct TextRepairs {
 
 // What a text shows it needs.
 TextRepairs repairs_needed(const std::vector<std::string>& lines);
+
+// Numbers printed in a column of their own, which pdftotext's raw order writes on a line of their
+// own before their label (① | 事務の名称, 3 | 特定個人情報ファイル名): the lines that replace them,
+// by line: the number and the blank lines after it none, its label's line the number and the label
+// (3.特定個人情報ファイル名). Empty when the text has none.
+std::map<size_t, std::vector<std::string>> numbers_joined(const std::vector<std::string>& lines);
 
 // The line without those; nullopt when it holds none (most lines).
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs = {});

@@ -347,6 +347,34 @@ std::vector<size_t> numbered_running_lines(const std::vector<std::string>& lines
     return out;
 }
 
+// Lines that repeat word for word on most pages, once a page, wherever they stand: lines of ASCII
+// alone (a browser's file:///… or https://… address and print time, a file's name), as the form
+// writes its text in Japanese; and a line that names the form (the document's title a browser prints
+// atop each page), on the pages that open no assessment (a cover keeps its own). pdftotext's raw
+// order puts them amid the page as often as at its edge.
+std::vector<size_t> repeated_lines(const std::vector<std::string>& lines, const std::vector<Page>& pages,
+                                   size_t needed) {
+    constexpr size_t kMinChars = 8;  // shorter ones (- 3 -, (1)) are the form's or the page number
+    std::map<std::string, std::vector<std::pair<size_t, size_t>>> seen;  // line -> (page, line index)
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (const size_t i : pages[p].written) {
+            const std::string t = text::trim(without_form_feeds(lines[i]));
+            if (t.size() > kMaxFurnitureBytes || written_chars(t) > kMaxFurnitureChars) continue;
+            const bool ascii = t.size() >= kMinChars && is_ascii(t) && has_letter(t);
+            if (ascii || (!pages[p].opens_assessment && names_a_form(t) && !is_form_label(t)))
+                seen[t].emplace_back(p, i);
+        }
+    std::vector<size_t> out;
+    for (const auto& [line, on] : seen) {
+        const bool once_a_page = std::adjacent_find(on.begin(), on.end(), [](const auto& a, const auto& b) {
+                                     return a.first == b.first;
+                                 }) == on.end();
+        if (!once_a_page || on.size() < needed) continue;
+        for (const auto& [page, i] : on) out.push_back(i);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
@@ -382,7 +410,9 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
             const std::string& line = lines[page.written[from_top ? k : page.written.size() - 1 - k]];
             const std::optional<Edge>& e = edges[k];
             const std::set<size_t>* on = e ? &pages_of[e->key] : nullptr;
-            const bool runs = e && repeats(*on, line) && !is_bare_title(line) &&
+            // The form's title stays on the pages that open an assessment (their cover's title);
+            // atop every other page it is the running header's.
+            const bool runs = e && repeats(*on, line) && !(is_bare_title(line) && page.opens_assessment) &&
                               !(e->own_on_cover_pages && (cover_of_each(*on) || !block));
             // pdftotext's raw order may put a page's first cells amid its header's lines: the block
             // ends at a cover's own label row (公表日 above its みどり市長) or at a longer line.
@@ -397,6 +427,7 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
         take_block(page, page.foot, false);
     }
     for (const size_t i : numbered_running_lines(lines, pages, needed)) out.push_back(i);
+    for (const size_t i : repeated_lines(lines, pages, needed)) out.push_back(i);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -176,6 +176,20 @@ TEST(RepairedLine, ItemNumberApartFromItsTitle) {
     EXPECT_FALSE(repaired_line("１．特定個人情報ファイル名").has_value());
 }
 
+// Numbers printed in a column of their own, which pdftotext's raw order writes a line before their
+// labels: each opens its label's line again; its own line and the blank ones after it give way (a
+// page's form feed goes with the number). A column of numbers (１ | ２ | 基本情報) says nothing of which
+// title is whose, and a number before a line that is no label of the form stays.
+TEST(NumbersJoined, ANumberAloneOnItsLineOpensItsLabel) {
+    const std::vector<std::string> lines{
+        "①",  "",         "事務の名称", "児童手当に関する事務", "\f3", "特定個人情報ファイル名", "１", "",
+        "２", "基本情報", "4",          "児童手当システム"};
+    EXPECT_EQ(numbers_joined(lines),
+              (std::map<size_t, std::vector<std::string>>{
+                  {0, {}}, {1, {}}, {2, {"①事務の名称"}}, {4, {}}, {5, {"\f3.特定個人情報ファイル名"}}}));
+    EXPECT_TRUE(numbers_joined({"1", "児童手当システム", "- 2 -", "①システムの名称"}).empty());
+}
+
 // 基礎's ③システムの名称 lists a system a line; where its lines were joined, the names run together
 // and are cut after each name's end that a further name follows. One name with brackets, a name
 // ending in 等 or going on after ・ stays whole.
@@ -491,6 +505,12 @@ TEST(ExtractCommon, NamesOfFilesOverTheLinesOfANarrowCell) {
     EXPECT_EQ(parse_name_list("1. 滞納処分ファイル 2. 交渉記録ファイル"),
               (std::vector<std::string>{"滞納処分ファイル", "交渉記録ファイル"}));
     EXPECT_EQ(parse_name_list("イル 2. 本人確認情報"), (std::vector<std::string>{"イル", "本人確認情報"}));
+    // Numbered in brackets, full-width or not; a bracketed number inside a name is none.
+    EXPECT_EQ(parse_name_list("（1）予防接種台帳ファイル （2）任意予防接種費用助成ファイル"),
+              (std::vector<std::string>{"予防接種台帳ファイル", "任意予防接種費用助成ファイル"}));
+    EXPECT_EQ(parse_name_list("(1) 住民票ファイル (2) 附票ファイル"),
+              (std::vector<std::string>{"住民票ファイル", "附票ファイル"}));
+    EXPECT_EQ(parse_name_list("住民票ファイル(2)"), (std::vector<std::string>{"住民票ファイル(2)"}));
     std::vector<std::string> names;
     for (const char* line : {"1. 住民基本台帳ファ", "イル 2. 本人確認情報", "ファイル", "3. 附票ファイル"})
         append_name_line(names, line);

@@ -263,6 +263,37 @@ TEST(LayoutRowsColumnFlow, AnItemsTitleInTheRunOfLabelsTakesItsValue) {
     EXPECT_EQ(f.methods, (std::vector<std::string>{"紙", "庁内連携システム"}));
 }
 
+// A page printed by a browser in pdftotext's raw order (tests/fixtures/layout/momiji-label-run-raw.txt):
+// I-6 to I-8's label column (①実施の有無 … ②所属長, ８．他の評価実施機関), then their values. The legal
+// basis is a list whose last line fills the cell, so the department after it looks like more of it:
+// the line that holds the department's words (…課) takes it; (情報提供) keeps the text under it; the
+// head's title (②所属長, the 平成26年 form's label) takes 生活福祉課長, and 他の評価実施機関, which most
+// leave empty, nothing. II's １．特定個人情報ファイル名 stands alone before ２．基本情報: the name after
+// both is its value.
+TEST(LayoutRowsColumnFlow, ARunOfLabelsOverHeadingsTakesValuesPastALineThatFilledItsCell) {
+    const Assessment a = read_one("momiji-label-run-raw.txt");
+    EXPECT_EQ(a.organization, "架空県もみじ市長");
+    EXPECT_EQ(a.linkage.status, "実施する");
+    EXPECT_TRUE(text::starts_with(a.linkage.basis, "（情報照会）番号法第19条第8号")) << a.linkage.basis;
+    EXPECT_TRUE(text::contains(a.linkage.basis, "（情報提供）12、15、")) << a.linkage.basis;
+    EXPECT_TRUE(text::ends_with(a.linkage.basis, "144、147の項")) << a.linkage.basis;
+    EXPECT_EQ(a.department, "健康福祉部生活福祉課");
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, (std::vector<std::string>{"生活保護ファイル"}));
+    EXPECT_EQ(a.files[0].population, "1万人以上10万人未満");
+}
+
+// An entry's value is its name: the numbered labels of its nested table open rows of their own,
+// however far in the table sets them (かわべ町's blind probe, file 2's 提供先 1, whose recipient stands
+// further right than the labels under it).
+TEST(LayoutRowsEntries, NestedLabelsSetFurtherInAreRowsOfTheirOwn) {
+    const auto rows = rows_from_layout(load_document(
+        (test::source_dir() / "tests" / "fixtures" / "probes" / "kawabe" / "kawabe-layout.txt").string()));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 874), "提供先 1\t市町村長（後期高齢者医療の保険料の徴収に関する事務を行う者）");
+    EXPECT_NE(line(*rows, 875).find("① 法令上の根拠"), std::string::npos);
+}
+
 // A form printed from a spreadsheet, each label at the foot of its row, in pdftotext's raw order
 // (tests/fixtures/layout/kaede-kiso-foot.txt): each label comes after the first lines of its value,
 // beside its last line (just before or just after it). Each value goes back under its label: a

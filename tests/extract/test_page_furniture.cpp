@@ -22,6 +22,13 @@ const char* const kRows[] = {"①事務の名称 国民年金に関する事務\
                              "③対象人数 [1万人以上10万人未満]\n", "①システムの名称 国民年金システム\n",
                              "②システムの機能 資格記録を管理する。\n"};
 
+// A page's own rows, deeper than any edge: its letter keeps them apart from page to page.
+std::string page_rows(int page) {
+    std::string out;
+    for (const char* row : kRows) out += std::string(row).insert(0, 1, static_cast<char>('A' + page));
+    return out;
+}
+
 // Three pages printed from a sheet: its name on top of each page and the page's number at the foot
 // are found, nothing else (the cover's title, the labels, a value that ends a page).
 TEST(PageFurniture, TheSheetsNameAndThePageNumber) {
@@ -30,36 +37,55 @@ TEST(PageFurniture, TheSheetsNameAndThePageNumber) {
     EXPECT_EQ(page_furniture(doc.lines), (std::vector<size_t>{0, 33, 34, 58, 59, 70}));
 }
 
-// A title repeated as each page's header is where a cover is found: it is kept. So are bare page
-// numbers, which the readers know, and a line that repeats on too few pages.
-TEST(PageFurniture, KeepsTitlesPageNumbersAndLinesOfFewPages) {
+// A title repeated as each page's header is kept on the page that opens the assessment (its cover's
+// title, where a cover is found) and is the running header on the others. Bare page numbers, which
+// the readers know, stay, and so does a line that repeats on too few pages.
+TEST(PageFurniture, TheTitleStaysOnTheCoverAndPageNumbersAndLinesOfFewPagesStay) {
     std::string text;
+    std::vector<size_t> headers;
     for (int page = 1; page <= 4; ++page) {
         if (page > 1) text += "\f";
+        if (page > 1) headers.push_back(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
         text += std::string("特定個人情報保護評価書（全項目評価書）\n") + kRows[page - 1];
         text += page <= 1 ? "みどり市 個人情報保護課\n" : "";
         text += "- " + std::to_string(page) + " -\n";
     }
-    EXPECT_TRUE(page_furniture(lines_of(text)).empty());
+    EXPECT_EQ(page_furniture(lines_of(text)), headers);
+}
+
+// A browser prints the page's address and the time at each page's foot and top, and the document's
+// title; pdftotext's raw order puts them amid the page's cells as often as at its edges. Lines of
+// ASCII alone, and a line that names the form, that repeat word for word once a page on most pages
+// are found wherever they stand; the cover keeps its own title.
+TEST(PageFurniture, ABrowsersAddressAndTitleAmidThePage) {
+    std::string text = "評価書番号\n評価書名\n7\n国民年金に関する事務 全項目評価書\n" + page_rows(0);
+    std::vector<size_t> furniture;
+    const auto add = [&](const std::string& line) {
+        furniture.push_back(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+        text += line + "\n";
+    };
+    add("file:///C:/Users/pia/nenkin.html");
+    for (int page = 2; page <= 5; ++page) {
+        text += "\f" + page_rows(page);
+        add("file:///C:/Users/pia/nenkin.html");
+        text += page_rows(page + 10);
+        add("国民年金に関する事務 全項目評価書");
+        text += page_rows(page + 20);
+    }
+    EXPECT_EQ(page_furniture(lines_of(text)), furniture);
 }
 
 // A page's footer that pdftotext's raw order put amid the page, between its label column and its
 // values (a browser's margin box: さくら町（3／6）), is found by its number running on with the pages;
 // a line of the form's own that repeats with a number that does not (第1号被保険者) is no footer.
 TEST(PageFurniture, AFooterAmidThePageWhoseNumberRunsWithThePages) {
-    // Rows of the page's own (its letter keeps them apart from page to page), deeper than any edge.
-    const auto rows = [](int page) {
-        std::string out;
-        for (const char* row : kRows) out += std::string(row).insert(0, 1, static_cast<char>('A' + page));
-        return out;
-    };
     std::string text;
     std::vector<size_t> footers;
     for (int page = 1; page <= 5; ++page) {
         if (page > 1) text += "\f";
-        text += rows(page) + "町内の第1号被保険者\n";
+        text += page_rows(page) + "町内の第1号被保険者\n";
         footers.push_back(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
-        text += "さくら町（" + std::to_string(page + 1) + "／6）\n" + rows(page);
+        text += "さくら町（" + std::to_string(page + 1) + "／6）\n" + page_rows(page);
     }
     EXPECT_EQ(page_furniture(lines_of(text)), footers);
 }
@@ -98,11 +124,15 @@ TEST(PageFurniture, ARunningHeaderWithTheCoversNumber) {
         }
         const std::vector<std::string> lines = lines_of(text);
         std::vector<size_t> expected;
+        // The title alone on its line is the header's too, but on page 5, which opens with ①事務の名称
+        // (its last line) as an assessment would.
+        const size_t page_five = lines.size() - 6;
         for (size_t i = 7; i < lines.size(); ++i)  // the cover page's 7 lines stay
             if (lines[i].find("評価書番号3") != std::string::npos || lines[i] == "みどり市長" ||
-                lines[i] == "国民年金に関する事務")
+                lines[i] == "国民年金に関する事務" ||
+                (lines[i] == "\f特定個人情報保護評価書（全項目評価書）" && i < page_five))
                 expected.push_back(i);
-        EXPECT_EQ(expected.size(), one_line ? 4u : 12u);
+        EXPECT_EQ(expected.size(), one_line ? 4u : 15u);
         EXPECT_EQ(page_furniture(lines), expected) << (one_line ? "one line" : "a line each");
     }
 }

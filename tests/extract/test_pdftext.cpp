@@ -316,6 +316,60 @@ TEST(PdftextFixture, SystemsFromSplitRowsAndBottomUpPage) {
     EXPECT_FALSE(s2.other_checked);
 }
 
+// The boxes of ③他のシステムとの接続 as a browser prints them across a page break: an option's label
+// cut at its line's end (住民基本台帳ネット | ワークシステム) is that option's; the rows atop the next page
+// complete the seven boxes the system began and are its own, not the next system's; その他's
+// （detail cut at its row's end goes on on the next line, and a detail printed apart from its box on
+// a line of its own is read too. A row of boxes that prints its label (②入手方法 [ ○ ] 紙 …) says
+// which part of II it is, where no other label stands on its page.
+TEST(PdftextSystems, BoxesAcrossAPageBreakAndDetailsOnTheLinesBelow) {
+    const Assessment a = parse_one(
+        "特定個人情報保護評価書（全項目評価書）\n"
+        "評価書番号 5\n"
+        "評価書名 国民健康保険に関する事務 全項目評価書\n"
+        "評価実施機関名 なぎさ市長\n"
+        "Ⅰ 基本情報\n"
+        "１．特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称 国民健康保険に関する事務\n"
+        "２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+        "システム1\n"
+        "①システムの名称 国民健康保険システム\n"
+        "②システムの機能 資格及び給付を管理する。\n"
+        "③他のシステムとの接続 [ ] 情報提供ネットワークシステム [ ○ ] 庁内連携システム [ ] 住民基本台帳ネット\n"
+        "ワークシステム\n"
+        "- 2 -\n"
+        "\f[ ] 既存住民基本台帳システム [ ○ ] 宛名システム等 [ ] 税務システム\n"
+        "[ ○ ] その他（国保情報集約システム、申請管理シ\n"
+        "ステム）\n"
+        "システム2\n"
+        "①システムの名称 団体内統合宛名システム\n"
+        "②システムの機能 宛名を一元的に管理する。\n"
+        "③他のシステムとの接続 [ ] 情報提供ネットワークシステム [ ○ ] 庁内連携システム [ ] "
+        "住民基本台帳ネットワークシステム\n"
+        "[ ○ ] 既存住民基本台帳システム [ ] 宛名システム等 [ ] 税務システム\n"
+        "[ ○ ] その他\n"
+        "（ 中間サーバー ）\n"
+        "- 3 -\n"
+        "\fⅡ 特定個人情報ファイルの概要\n"
+        "１．特定個人情報ファイル名\n"
+        "国民健康保険ファイル\n"
+        "２．基本情報\n"
+        "①ファイルの種類 [ システム用ファイル ]\n"
+        "３．特定個人情報の入手・使用\n"
+        "- 4 -\n"
+        "\f①入手元 [ ○ ] 本人又は本人の代理人 [ ] 評価実施機関内の他部署（ ）\n"
+        "②入手方法 [ ○ ] 紙 [ ] 電子メール [ ○ ] 庁内連携システム\n"
+        "- 5 -\n"
+        "\f③入手の時期・頻度 届出の都度入手する。\n");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"国保情報集約システム", "申請管理システム"}));
+    EXPECT_EQ(a.systems[1].connections, (std::vector<std::string>{"庁内連携システム", "既存住民基本台帳システム"}));
+    EXPECT_EQ(a.systems[1].other, (std::vector<std::string>{"中間サーバー"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].methods, (std::vector<std::string>{"紙", "庁内連携システム"}));
+}
+
 TEST(PdftextFixture, FileBlockSourcesMethodsAndEntrustment) {
     const Assessment a = parse_fixture("scrambled_full.txt");
     ASSERT_EQ(a.files.size(), 1u);

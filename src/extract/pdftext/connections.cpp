@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
+#include <optional>
 
 #include "../common.hpp"
 #include "piagraph/dictionary.hpp"
@@ -25,13 +27,28 @@ int box_index(const std::string& standard_label) {
 }
 uint32_t bit(int box) { return 1u << box; }
 
+// The box whose label a label cut at the line's end begins (［ ］住民基本台帳ネット | ワークシステム:
+// the rest wrapped onto the next line), where it is long enough to begin only one; -1 for none.
+int cut_label_box(const std::string& written) {
+    constexpr size_t kMinCutChars = 4;
+    const std::string key = text::match_key(written);
+    if (text::length(key) < kMinCutChars) return -1;
+    int found = -1;
+    for (size_t box = 0; box < box_labels().size(); ++box) {
+        if (!text::starts_with(text::match_key(box_labels()[box]), key)) continue;
+        if (found >= 0) return -1;
+        found = static_cast<int>(box);
+    }
+    return found;
+}
+
 // The box a label as written stands for, or -1; memoised (the dictionary look-up normalises).
 int connection_box(const std::string& written) {
     thread_local std::map<std::string, int> cache;
     const auto it = cache.find(written);
     if (it != cache.end()) return it->second;
     const auto label = Dictionary::get().standard_option("connections", written);
-    return cache.emplace(written, label ? box_index(*label) : -1).first->second;
+    return cache.emplace(written, label ? box_index(*label) : cut_label_box(written)).first->second;
 }
 
 const std::string& resolved_id(const std::string& name) {
@@ -73,6 +90,9 @@ struct Reading {
     uint32_t checked = 0;  // boxes, その他 included
     std::vector<std::string> other;
     std::vector<int> lines;
+    // その他's （detail cut at its row's end (its rest on a line below): the row, and the text so far.
+    int open_detail_row = -1;
+    std::string open_detail;
 };
 
 // The boxes that a system's own text (②機能) mentions: a box is mentioned when the text names
@@ -123,6 +143,7 @@ Reading read_rows(const Layout& layout, const RowBoxes& row_boxes, const std::ve
                 seen |= bit(box);
                 const bool checked = f.mark.value_or(false);
                 if (checked) r.checked |= bit(box);
+                if (box == other_box && f.detail_open) r.open_detail_row = idx, r.open_detail = f.detail;
                 if (box == other_box && !f.detail.empty())
                     for (const auto& n : split_names(f.detail)) r.other.push_back(n);
                 if (f.kind == Fragment::Kind::closer) closers.push_back({box, checked});
@@ -445,6 +466,79 @@ void read_page(const Layout& layout, const RowBoxes& row_boxes, const std::vecto
     }
 }
 
+// A page number alone on its line (- 3 -, 3/40): lines that a box row's detail runs on past.
+bool is_page_number_line(const std::string& text) {
+    constexpr size_t kMostBytes = 12;
+    const std::string n = text::nfkc_compact(text);
+    return !n.empty() && n.size() <= kMostBytes && n.find_first_not_of("0123456789-/") == std::string::npos &&
+           n.find_first_of("0123456789") != std::string::npos;
+}
+
+// その他's （detail） continued on the lines after a system's last row of boxes, past blank lines and
+// page numbers: where `open` is empty, a detail printed apart from its box (［○］その他 | ］既存住民
+// 基本台帳システム | （ 広域連合電算処理システム ）), a line that opens with the bracket; else the
+// rest of a detail its row cut (［○］その他（児童手当システム、健 | -3- | 康福祉総合システム）), a
+// line that closes it. No box on them, up to the line that closes the bracket.
+std::string detail_below(const Layout& layout, int row, const std::string& open) {
+    constexpr int kMostLines = 3;
+    const int end = static_cast<int>(layout.lines.size());
+    int at = row + 1;
+    while (at < end && (layout.lines[at].text.empty() || is_page_number_line(layout.lines[at].text))) ++at;
+    std::string joined = open.empty() ? "" : "(" + text::nfkc(open);
+    for (int k = at; k < end && k < at + kMostLines; ++k) {
+        if (layout.lines[k].grid) return "";
+        const std::string n = text::nfkc(layout.lines[k].text);
+        if (k == at && (open.empty() ? !text::starts_with(n, "(") : n.find('(') != std::string::npos)) return "";
+        joined += n;
+        if (const size_t close = joined.find(')'); close != std::string::npos)
+            return close + 1 == joined.size() ? text::trim(joined.substr(1, close - 1)) : "";
+    }
+    return "";
+}
+
+// The boxes rows hold (each box once), or nullopt where one repeats.
+std::optional<uint32_t> boxes_of(const RowBoxes& row_boxes, const std::vector<int>& rows) {
+    uint32_t seen = 0;
+    for (const int r : rows)
+        for (const int box : row_boxes.at(r)) {
+            if (box < 0) continue;
+            if (seen & bit(box)) return std::nullopt;
+            seen |= bit(box);
+        }
+    return seen;
+}
+
+// Rows atop a page, above its first system, that complete the boxes a system on a page before
+// began (its ③ label and first row of boxes at the foot of that page, the rest over the page
+// break): they go back to that page, where that system's rows are read. Only where together they
+// hold each of the seven boxes once, so a page that pdftotext wrote bottom-up (its first rows the
+// first system's below) keeps its rows.
+void carry_over_page_breaks(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
+                            const RowBoxes& row_boxes, std::map<int, std::vector<int>>& rows_by_page) {
+    const uint32_t all = (1u << box_labels().size()) - 1;
+    for (auto& [page, rows] : rows_by_page) {
+        int first_head = std::numeric_limits<int>::max(), before = -1;  // before: the last ③ label above
+        for (const Head& h : heads)
+            if (layout.lines[h.index].page == page) first_head = std::min(first_head, h.index);
+        for (const int label : conn_label)
+            if (label >= 0 && label < rows.front() && layout.lines[label].page < page) before = std::max(before, label);
+        if (before < 0 || rows.front() > first_head) continue;
+        std::vector<int> leading;
+        for (const int r : rows)
+            if (r < first_head) leading.push_back(r);
+        const auto from_page = rows_by_page.find(layout.lines[before].page);
+        if (from_page == rows_by_page.end()) continue;
+        std::vector<int> began;
+        for (const int r : from_page->second)
+            if (r >= before) began.push_back(r);
+        const auto head = boxes_of(row_boxes, began), rest = boxes_of(row_boxes, leading);
+        if (began.empty() || !head || !rest || (*head & *rest) || (*head | *rest) != all) continue;
+        from_page->second.insert(from_page->second.end(), leading.begin(), leading.end());
+        rows.erase(rows.begin(), rows.begin() + static_cast<long>(leading.size()));
+    }
+    std::erase_if(rows_by_page, [](const auto& page_rows) { return page_rows.second.empty(); });
+}
+
 }  // namespace
 
 void read_connections(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
@@ -458,6 +552,7 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
     std::vector<int> all_rows;
     for (const auto& [page, rows] : rows_by_page) all_rows.insert(all_rows.end(), rows.begin(), rows.end());
     const RowBoxes row_boxes = resolve_rows(layout, all_rows);
+    carry_over_page_breaks(layout, heads, conn_label, row_boxes, rows_by_page);
     std::map<int, std::vector<size_t>> owners_by_page;
     for (size_t h = 0; h < n_sys; ++h)
         if (conn_label[h] >= 0) owners_by_page[layout.lines[conn_label[h]].page].push_back(h);
@@ -486,8 +581,18 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
             known[h] = true;
         }
     }
-    for (size_t h = 0; h < n_sys; ++h)
-        if (known[h]) fill(readings[h], systems[h]);
+    const int other_box = box_index(Dictionary::get().form_label("other_option"));
+    for (size_t h = 0; h < n_sys; ++h) {
+        if (!known[h]) continue;
+        Reading& r = readings[h];
+        if (r.open_detail_row >= 0) {
+            if (const std::string whole = detail_below(layout, r.open_detail_row, r.open_detail); !whole.empty())
+                r.other = split_names(whole);
+        } else if (other_box >= 0 && (r.checked & bit(other_box)) && r.other.empty() && !r.lines.empty()) {
+            r.other = split_names(detail_below(layout, *std::max_element(r.lines.begin(), r.lines.end()), ""));
+        }
+        fill(r, systems[h]);
+    }
 }
 
 }  // namespace piagraph::extract_detail::pdftext

@@ -224,7 +224,8 @@ std::vector<Anchor> part_anchors(const Layout& layout, const std::vector<int>& i
     std::vector<Anchor> anchors;
     for (int i : idx) {
         const Line& l = layout.lines[i];
-        if (l.text.empty() || l.grid) continue;
+        // A row of boxes counts by the label printed on it (②入手方法 ［○］紙 …).
+        if (l.text.empty() || (l.grid && field_of(l) == Field::none)) continue;
         if (auto h = l.header) {
             if (spelled(h->kind, "entry_entrust")) anchors.push_back({i, 'e'});
             if (spelled(h->kind, "entry_provision")) anchors.push_back({i, 'p'});
