@@ -435,10 +435,28 @@ std::vector<OptionHit> find_options(std::string_view value, const std::string& g
     return hits;
 }
 
+// その他 checked without its （detail）, which a later option unchecked holds (［○］その他 ［ ］税務システム
+// （ 生活保護支援システム ）: the detail printed after the cell's last option): the detail is その他's.
+void give_detail_to_other(std::vector<OptionHit>& hits) {
+    const std::string& other = Dictionary::get().form_label("other_option");
+    const auto open = std::find_if(hits.begin(), hits.end(), [&](const OptionHit& h) {
+        return h.label == other && h.mark.value_or(false) && h.detail.empty();
+    });
+    if (open == hits.end()) return;
+    for (auto h = open + 1; h != hits.end(); ++h)
+        if (h->mark == std::optional<bool>(false) && !h->detail.empty()) {
+            open->detail = std::move(h->detail);
+            h->detail.clear();
+            return;
+        }
+}
+
 Choices read_choices(std::string_view value, const std::string& group) {
     Choices out;
     bool filled = false;
-    for (auto& hit : find_options(value, group)) {
+    std::vector<OptionHit> hits = find_options(value, group);
+    give_detail_to_other(hits);
+    for (auto& hit : hits) {
         if (hit.in_option_list) continue;
         if (hit.mark) out.any_mark = true;
         if (!hit.detail.empty() || hit.count) filled = true;

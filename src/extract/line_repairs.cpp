@@ -329,6 +329,27 @@ std::optional<std::string> with_item_number_stopped(std::string_view line) {
     return out;
 }
 
+// A field's number set apart from its label, in a column of its own (①   事務の名称      value, as a
+// sheet prints its column A beside column B): the number opens its label again, the spaces that set
+// it apart after the label, so that the value keeps its column (①事務の名称         value).
+std::optional<std::string> with_field_number_joined(std::string_view line) {
+    constexpr size_t kCircledBytes = 3;
+    const size_t at = line.find_first_not_of(" \t\f");
+    if (at == std::string_view::npos || line.size() <= at + kCircledBytes ||
+        circled_number(line.substr(at, kCircledBytes)) == 0 || line[at + kCircledBytes] != ' ')
+        return std::nullopt;
+    const size_t label_at = after_space(line, at + kCircledBytes);
+    if (label_at >= line.size()) return std::nullopt;
+    const size_t label_end = std::min(line.find("  ", label_at), line.size());
+    const std::string_view label = line.substr(label_at, label_end - label_at);
+    if (!FormLabels::get().is_row_label(label_key(label))) return std::nullopt;
+    std::string out(line.substr(0, at + kCircledBytes));
+    out += label;
+    out.append(label_at - (at + kCircledBytes), ' ');
+    out += line.substr(label_end);
+    return out;
+}
+
 std::map<size_t, std::vector<std::string>> numbers_joined(const std::vector<std::string>& lines) {
     constexpr size_t kMostBlankLines = 2;
     std::map<size_t, std::vector<std::string>> out;
@@ -367,6 +388,7 @@ std::optional<std::string> repaired_line(std::string_view line, const TextRepair
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
     if (auto bare = without_label_colon(out ? std::string_view(*out) : line)) out = std::move(bare);
     if (auto stopped = with_item_number_stopped(out ? std::string_view(*out) : line)) out = std::move(stopped);
+    if (auto joined = with_field_number_joined(out ? std::string_view(*out) : line)) out = std::move(joined);
     if (repairs.boxes_apart)
         if (auto apart = with_boxes_apart(out ? std::string_view(*out) : line)) out = std::move(apart);
     if (repairs.circle_numbers)

@@ -190,6 +190,16 @@ TEST(NumbersJoined, ANumberAloneOnItsLineOpensItsLabel) {
     EXPECT_TRUE(numbers_joined({"1", "児童手当システム", "- 2 -", "①システムの名称"}).empty());
 }
 
+// A field's number in a column of its own beside its label (①   事務の名称   value, a sheet's column
+// A): the number opens the label again, and the spaces go after the label so the value keeps its
+// column. Text that is no label of the form stays apart.
+TEST(RepairedLine, FieldNumberApartFromItsLabel) {
+    EXPECT_EQ(repaired_line("①   事務の名称           介護保険に関する事務"),
+              std::optional<std::string>("①事務の名称              介護保険に関する事務"));
+    EXPECT_EQ(repaired_line("  ②   部署"), std::optional<std::string>("  ②部署   "));
+    EXPECT_FALSE(repaired_line("①   介護保険システム").has_value());
+}
+
 // 基礎's ③システムの名称 lists a system a line; where its lines were joined, the names run together
 // and are cut after each name's end that a further name follows. One name with brackets, a name
 // ending in 等 or going on after ・ stays whole.
@@ -411,6 +421,19 @@ TEST(ReadChoices, NestedBracketsInADetail) {
     const Choices c = read_choices("[○] その他 （帳票システム、共通基盤(架空版)）", "connections");
     ASSERT_EQ(c.checked.size(), 1u);
     EXPECT_EQ(c.checked[0].detail, "帳票システム、共通基盤(架空版)");
+}
+
+// その他 checked without its （detail）, printed after the cell's last option, unchecked: the detail is
+// その他's. An unchecked option's empty brackets, or a detail where その他 has its own, stay.
+TEST(ReadChoices, TheDetailAfterTheLastOptionIsOthers) {
+    const Choices c = read_choices(
+        "［ ○ ］その他 ［ ］既存住民基本台帳システム ［ ］税務システム（ 支援システム、財務会計システム（県） ）",
+        "connections");
+    ASSERT_EQ(c.checked.size(), 1u);
+    EXPECT_EQ(c.checked[0].detail, "支援システム、財務会計システム(県)");  // NFKC, as find_options reads
+    const Choices own = read_choices("［ ○ ］その他（帳票システム） ［ ］税務システム", "connections");
+    ASSERT_EQ(own.checked.size(), 1u);
+    EXPECT_EQ(own.checked[0].detail, "帳票システム");
 }
 
 TEST(SelectedOption, BracketedValueNextToTheList) {

@@ -364,6 +364,34 @@ TEST(ExtractDocument, CoverLabelsTakeTheirValuesWhereverTheCoverPutThem) {
     EXPECT_TRUE(c.published.empty());
 }
 
+// A 基礎 printed from a sheet: I-2's names a line each, numbered (１．… | ２．…ファイル), are the list,
+// not items of the form; the 変更箇所 table's header whose cells ran together (変更日 | 項目変更前の
+// 記載…) still opens the table, so the old department in its rows (①部署 | 組織改正…) is no value.
+TEST(ExtractDocument, NamesALineEachAndAChangeTableWhoseHeaderRanTogether) {
+    const std::string text =
+        "特定個人情報保護評価書（基礎項目評価書）\n評価書番号\t1\n評価書名\t介護保険に関する事務 基礎項目評価書\n"
+        "評価実施機関名\tくも地域広域連合長\nⅠ 関連情報\n1.特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称\t介護保険に関する事務\n③システムの名称\t１．介護保険システム ２．団体内統合宛名システム\n"
+        "2.特定個人情報ファイル名\n          １．介護保険被保険者情報ファイル\n          "
+        "２．介護保険受給者情報ファイル\n"
+        "3.個人番号の利用\n法令上の根拠\t番号法第9条第1項 別表第一 第68項\n5.評価実施機関における担当部署\n"
+        "①部署\t事務局介護保険課\n（別添）変更箇所\n"
+        "変更日\t項目変更前の記載変更後の記載提出時期平成29年4月1日 事務局介護保険室 事務局介護保険課 事後\n"
+        "①部署\t組織改正に伴う部署名の変更であり、重要な変更に当たらない。\n";
+    const Assessment a = only_assessment(text, "kiso-sheet.txt");
+    EXPECT_EQ(a.file_names, (std::vector<std::string>{"介護保険被保険者情報ファイル", "介護保険受給者情報ファイル"}));
+    EXPECT_EQ(a.department, "事務局介護保険課");
+}
+
+// 公表日's cell joined to the next (the form's version printed beside it): the date ends at its day.
+TEST(ExtractDocument, APublicationDateEndsAtItsDay) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n公表日\t令和7年3月14日 ［令和６年10月 様式４］\n"
+        "①事務の名称\t架空税に関する事務\nシステム1\t\n①システムの名称\t架空税システム\n";
+    const Assessment a = only_assessment(text, "published.txt");
+    EXPECT_EQ(a.published, "令和7年3月14日");
+}
+
 // The number and title under a header row (評価書番号 | 評価書名) that a reordered cover set apart from
 // it: before the header, after a sentence, or after another label. A sentence is never read as
 // them.

@@ -348,7 +348,9 @@ TEST(PdftextSystems, BoxesAcrossAPageBreakAndDetailsOnTheLinesBelow) {
         "住民基本台帳ネットワークシステム\n"
         "[ ○ ] 既存住民基本台帳システム [ ] 宛名システム等 [ ] 税務システム\n"
         "[ ○ ] その他\n"
-        "（ 中間サーバー ）\n"
+        "（ 中間サーバー、オンライン資格確認等システム（医療扶助）\n"
+        "\n"
+        "）\n"
         "- 3 -\n"
         "\fⅡ 特定個人情報ファイルの概要\n"
         "１．特定個人情報ファイル名\n"
@@ -365,7 +367,8 @@ TEST(PdftextSystems, BoxesAcrossAPageBreakAndDetailsOnTheLinesBelow) {
     EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
     EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"国保情報集約システム", "申請管理システム"}));
     EXPECT_EQ(a.systems[1].connections, (std::vector<std::string>{"庁内連携システム", "既存住民基本台帳システム"}));
-    EXPECT_EQ(a.systems[1].other, (std::vector<std::string>{"中間サーバー"}));
+    EXPECT_EQ(a.systems[1].other,
+              (std::vector<std::string>{"中間サーバー", "オンライン資格確認等システム（医療扶助）"}));
     ASSERT_EQ(a.files.size(), 1u);
     EXPECT_EQ(a.files[0].methods, (std::vector<std::string>{"紙", "庁内連携システム"}));
 }

@@ -9,7 +9,8 @@ namespace piagraph::extract_detail::markdown {
 
 bool change_table_header(const Row& r) {
     const FormLabels& labels = FormLabels::get();
-    if (r.cells.size() < 3 || !labels.is("change_date", compact_key(r.cells[0]))) return false;
+    // (its other cells may have run together into one: 変更日 | 項目変更前の記載変更後の記載…)
+    if (r.cells.size() < 2 || !labels.is("change_date", compact_key(r.cells[0]))) return false;
     return std::any_of(r.cells.begin() + 1, r.cells.end(),
                        [&](const std::string& c) { return labels.in("change_header", compact_key(c)); });
 }

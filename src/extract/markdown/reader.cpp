@@ -303,9 +303,10 @@ private:
             enter_risk();
             return true;
         }
-        if (section_ == Section::basic && sub_ == Sub::file_names && collecting_names_ && number == 1 &&
-            !basic_item(title, number))
-            return false;  // "1. 滞納処分ファイル 2. 交渉記録ファイル": the list, not an item
+        // "1. 滞納処分ファイル 2. 交渉記録ファイル", or a name a line (１．… | ２．…ファイル): the list, not an item
+        if (section_ == Section::basic && sub_ == Sub::file_names && collecting_names_ && !basic_item(title, number) &&
+            (number == 1 || !listed_file_names(title).empty()))
+            return false;
         const bool in_files = section_ == Section::files;
         std::optional<Sub> s = in_files ? files_item(title, number) : basic_item(title, number);
         Section owner = in_files ? Section::files : Section::basic;

@@ -466,6 +466,22 @@ void read_page(const Layout& layout, const RowBoxes& row_boxes, const std::vecto
     }
 }
 
+// The brackets a detail is written in, half- and full-width.
+bool opens_bracket(std::string_view s, size_t i) { return s[i] == '(' || s.substr(i).starts_with("（"); }
+bool closes_bracket(std::string_view s, size_t i) { return s[i] == ')' || s.substr(i).starts_with("）"); }
+
+// Where the bracket that opens `s` closes, past the pairs inside it (… システム（医療扶助） ）): the
+// index just after it; npos while it is open.
+size_t after_closing_bracket(std::string_view s) {
+    int depth = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const bool open = opens_bracket(s, i), close = !open && closes_bracket(s, i);
+        depth += open ? 1 : close ? -1 : 0;
+        if (close && depth == 0) return i + (s[i] == ')' ? 1 : std::string_view("）").size());
+    }
+    return std::string::npos;
+}
+
 // A page number alone on its line (- 3 -, 3/40): lines that a box row's detail runs on past.
 bool is_page_number_line(const std::string& text) {
     constexpr size_t kMostBytes = 12;
@@ -480,18 +496,24 @@ bool is_page_number_line(const std::string& text) {
 // rest of a detail its row cut (［○］その他（児童手当システム、健 | -3- | 康福祉総合システム）), a
 // line that closes it. No box on them, up to the line that closes the bracket.
 std::string detail_below(const Layout& layout, int row, const std::string& open) {
-    constexpr int kMostLines = 3;
+    constexpr int kMostLines = 4;  // lines with text or blank between them
     const int end = static_cast<int>(layout.lines.size());
     int at = row + 1;
     while (at < end && (layout.lines[at].text.empty() || is_page_number_line(layout.lines[at].text))) ++at;
-    std::string joined = open.empty() ? "" : "(" + text::nfkc(open);
+    std::string joined = open.empty() ? "" : "（" + open;
     for (int k = at; k < end && k < at + kMostLines; ++k) {
         if (layout.lines[k].grid) return "";
-        const std::string n = text::nfkc(layout.lines[k].text);
-        if (k == at && (open.empty() ? !text::starts_with(n, "(") : n.find('(') != std::string::npos)) return "";
-        joined += n;
-        if (const size_t close = joined.find(')'); close != std::string::npos)
-            return close + 1 == joined.size() ? text::trim(joined.substr(1, close - 1)) : "";
+        const std::string& line = layout.lines[k].text;
+        const bool opens = !line.empty() && opens_bracket(line, 0);
+        const bool any_open = line.find('(') != std::string::npos || line.find("（") != std::string::npos;
+        if (k == at && (open.empty() ? !opens : any_open)) return "";
+        joined += line;
+        if (const size_t after = after_closing_bracket(joined); after != std::string::npos) {
+            if (after != joined.size()) return "";
+            const size_t inner = joined[0] == '(' ? 1 : std::string_view("（").size();
+            const size_t closer = joined[after - 1] == ')' ? 1 : std::string_view("）").size();
+            return text::trim(joined.substr(inner, after - closer - inner));
+        }
     }
     return "";
 }
