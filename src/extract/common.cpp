@@ -494,6 +494,17 @@ std::optional<std::string> selected_option(std::string_view value, const std::st
     const size_t list_start = c.text.find(option_list_marker());
     if (list_start != std::u32string::npos && list_start > 0)
         if (auto v = exact(without_marks(std::u32string_view(c.text).substr(0, list_start)))) return v;
+    // A bare value between ＜選択肢＞ and the list's first number: ＜選択肢＞ 実施する 1) 実施する … (a
+    // sheet's value cell printed after the cell of the list's marker).
+    if (list_start != std::u32string::npos) {
+        const size_t from = list_start + option_list_marker().size();
+        size_t number = from;
+        while (number + 1 < c.text.size() &&
+               !(c.text[number] >= U'0' && c.text[number] <= U'9' && c.text[number + 1] == U')'))
+            ++number;
+        if (number + 1 < c.text.size() && number > from)
+            if (auto v = exact(without_marks(std::u32string_view(c.text).substr(from, number - from)))) return v;
+    }
     // A lone option in the first block, the list (maybe incomplete) in the next ones.
     const size_t first_div = value.find("</div>");
     if (first_div != std::string_view::npos && hits.size() >= 2) {

@@ -447,6 +447,14 @@ TEST(SelectedOption, BracketedValueAfterTheListsMarker) {
               std::optional<std::string>("実施する"));
 }
 
+// A sheet printed the marker's cell before the value's: the bare value between ＜選択肢＞ and the
+// list's first number is the value; with none there, the list alone selects nothing.
+TEST(SelectedOption, BareValueBetweenTheMarkerAndTheListsNumbers) {
+    EXPECT_EQ(selected_option("＜選択肢＞実施する 1) 実施する 2) 実施しない 3) 未定", "linkage_status"),
+              std::optional<std::string>("実施する"));
+    EXPECT_FALSE(selected_option("＜選択肢＞ 1) 実施する 2) 実施しない 3) 未定", "linkage_status").has_value());
+}
+
 TEST(SelectedOption, BareValueBeforeTheList) {
     EXPECT_EQ(
         selected_option("<div> <div>再委託しない</div> <div>＜選択肢＞ 1) 再委託する 2) 再委託しない</div> </div>",

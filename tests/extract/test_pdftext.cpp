@@ -373,6 +373,26 @@ TEST(PdftextSystems, BoxesAcrossAPageBreakAndDetailsOnTheLinesBelow) {
     EXPECT_EQ(a.files[0].methods, (std::vector<std::string>{"紙", "庁内連携システム"}));
 }
 
+// II's heading printed again amid a block that has its rows already (a page's running title in
+// pdftotext's raw order) opens no second block; a heading followed by the next file's name does.
+TEST(PdftextFiles, IIsHeadingAgainOpensABlockOnlyWithTheNextFilesName) {
+    const std::string head =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号 12\n評価書名 介護保険に関する事務 重点項目評価書\n"
+        "Ⅰ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称 介護保険に関する事務\n"
+        "Ⅱ 特定個人情報ファイルの概要\n１．特定個人情報ファイル名\n介護保険ファイル\n２．基本情報\n"
+        "①ファイルの種類 ※ [ システム用ファイル ]\n";
+    const Assessment once =
+        parse_one(head + "Ⅱ 特定個人情報ファイルの概要\n\n②対象となる本人の数 [ 1万人以上10万人未満 ]\n");
+    ASSERT_EQ(once.files.size(), 1u);
+    EXPECT_EQ(once.files[0].names, std::vector<std::string>{"介護保険ファイル"});
+    const Assessment twice =
+        parse_one(head +
+                  "Ⅱ 特定個人情報ファイルの概要\n１．特定個人情報ファイル名\n介護保険料収納ファイル\n"
+                  "２．基本情報\n①ファイルの種類 ※ [ システム用ファイル ]\n");
+    ASSERT_EQ(twice.files.size(), 2u);
+    EXPECT_EQ(twice.files[1].names, std::vector<std::string>{"介護保険料収納ファイル"});
+}
+
 TEST(PdftextFixture, FileBlockSourcesMethodsAndEntrustment) {
     const Assessment a = parse_fixture("scrambled_full.txt");
     ASSERT_EQ(a.files.size(), 1u);

@@ -126,6 +126,20 @@ bool repeats_file_names(const Layout& layout, int at) {
     return false;
 }
 
+// Whether a II heading at line `at` is followed by the name of the file its block is about ((2) 介護
+// 保険負担限度額ファイル) or by the block's "１．特定個人情報ファイル名" within a few lines.
+bool names_next_file(const Layout& layout, int at) {
+    constexpr int kSpan = 4;  // lines with text
+    for (int i = at + 1, texts = 0; i < static_cast<int>(layout.lines.size()) && texts < kSpan; ++i) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty()) continue;
+        ++texts;
+        if (is_file_name_line(l)) return true;
+        if (const auto item = item_header(layout, i); item && item->opens_file) return true;
+    }
+    return false;
+}
+
 // Whether the 変更箇所 table follows line `at` closely: its header row (変更日, 変更前の記載 …),
 // or a row's date among the next few lines.
 bool change_table_follows(const Layout& layout, int at) {
@@ -624,6 +638,9 @@ PageHeaders page_headers(const Layout& layout, const Page& pg, RegionState& st) 
             // The 変更箇所 table repeats old values and is read to the end of the text: only
             // a header that its table follows opens it (not a mention in a list or a note).
             if (*r == Region::changes && !change_table_follows(layout, i)) continue;
+            // II's heading printed again over a block that has its rows already (a running title
+            // amid the page's cells) opens no block: only one that names the next file does.
+            if (*r == Region::file && st.block_has_type && !names_next_file(layout, i)) continue;
             ph.headers.push_back({i, *r});
             if (*r == Region::file) ++ph.file;
             ph.header_file.push_back(ph.file);
