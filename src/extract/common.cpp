@@ -652,7 +652,7 @@ bool is_letter(char32_t c) {
 namespace {
 
 // Names of systems run together (a cell that lists one a line, its lines joined): cut after a name's
-// end (システム, サーバー, a closing bracket) where a name that ends so follows
+// end (システム, サーバー, a closing bracket) where another name starts
 // (… （窓口端末）住民情報システム団体内統合宛名システム).
 std::vector<std::string> run_together_names(const std::string& name) {
     constexpr size_t kMinNameChars = 3;
@@ -668,15 +668,23 @@ std::vector<std::string> run_together_names(const std::string& name) {
             return at >= e.size() && s.compare(at - e.size(), e.size(), e) == 0;
         });
     };
+    const std::u32string whole = text::to_u32(name);
+    std::vector<size_t> cuts;
+    for (size_t at = 1, from = 0; at + kMinNameChars <= whole.size(); ++at)
+        if (at >= from + kMinNameChars && ends_at(whole, at) && is_letter(whole[at]) && whole[at] != U'ー')
+            cuts.push_back(from = at);  // (no name starts with ー: サーバ | ー is サーバー)
+    // Where the last name ends otherwise (サービス検索・電子申請機能), three names at least say it is a
+    // list; one name ending so inside another (住民基本台帳システム連携サーバ) is none, nor a sentence.
+    constexpr size_t kMinCutsOtherwise = 2;
+    const bool sentence = whole.find(U'。') != std::u32string::npos;
+    if (!ends_at(whole, whole.size()) && (cuts.size() < kMinCutsOtherwise || sentence)) return {name};
     std::vector<std::string> out;
-    std::u32string rest = text::to_u32(name);
-    for (size_t at = 1; at + kMinNameChars <= rest.size(); ++at) {
-        if (!ends_at(rest, at) || !is_letter(rest[at]) || !ends_at(rest, rest.size())) continue;
-        out.push_back(text::to_utf8(rest.substr(0, at)));
-        rest.erase(0, at);
-        at = 0;
+    size_t from = 0;
+    for (const size_t at : cuts) {
+        out.push_back(text::to_utf8(whole.substr(from, at - from)));
+        from = at;
     }
-    out.push_back(text::to_utf8(rest));
+    out.push_back(text::to_utf8(whole.substr(from)));
     return out;
 }
 

@@ -153,6 +153,46 @@ std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line)
     return std::nullopt;
 }
 
+// A number of one or two digits (full-width too) that opens the line, a space after it: where it
+// starts and where the space after it does.
+std::optional<std::pair<size_t, size_t>> number_opening(std::string_view line) {
+    constexpr size_t kMaxNumberBytes = 6;  // two digits, full-width ones too
+    const size_t at = line.find_first_not_of(" \t\f");
+    if (at == std::string_view::npos) return std::nullopt;
+    const auto b = static_cast<unsigned char>(line[at]);
+    if (!(b >= '1' && b <= '9') && !line.substr(at).starts_with("\xEF\xBC")) return std::nullopt;
+    const size_t gap = next_space(line, at);
+    if (gap == std::string_view::npos || gap - at > kMaxNumberBytes) return std::nullopt;
+    const std::string number = compact_key(line.substr(at, gap - at));
+    if (number.empty() || number.size() > 2 ||
+        !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    return std::pair{at, gap};
+}
+
+// An entry's number printed before its word, in a column of its own (1    委託事項    item, a sheet's
+// column A): the word with its number after it (委託事項1), the spaces that set them apart after
+// both, so that the entry's value keeps its column.
+std::optional<std::string> with_entry_number_after_its_word(std::string_view line) {
+    const auto number = number_opening(line);
+    if (!number) return std::nullopt;
+    const auto [at, gap] = *number;
+    const size_t word_at = after_space(line, gap);
+    for (const char* key : kEntryKeys)
+        for (const auto& word : FormLabels::get().spellings(key)) {
+            if (line.compare(word_at, word.size(), word) != 0) continue;
+            const size_t after = word_at + word.size();
+            if (after < line.size() && line[after] != ' ') continue;
+            std::string out(line.substr(0, at));
+            out += word;
+            out += line.substr(at, gap - at);
+            out.append(word_at - gap, ' ');
+            out += line.substr(after);
+            return out;
+        }
+    return std::nullopt;
+}
+
 // HTML's numeric character references (&#9675; &#x25CB;), as converters write symbols, as the
 // characters they stand for. Those of markup (< > & " ') stay written: read, they would open tags.
 std::optional<std::string> with_characters_referenced(std::string_view line) {
@@ -283,6 +323,14 @@ std::optional<std::string> with_plain_spaces(std::string_view line) {
     return out;
 }
 
+// An entry's word alone (委託事項, 提供先 …), as the form spells it.
+bool is_entry_word(std::string_view text) {
+    for (const char* key : kEntryKeys)
+        for (const auto& word : FormLabels::get().spellings(key))
+            if (text == word) return true;
+    return false;
+}
+
 // A title of the form's numbered items (特定個人情報ファイル名, 基本情報 …, III's by what they hold).
 bool is_item_title(std::string_view text) {
     const std::string title = label_key(text);
@@ -310,17 +358,9 @@ std::string lone_number(std::string_view line) {
 // a sheet prints its column A): the number with the full stop the form writes after it
 // (１．特定個人情報ファイル名). Only a title of the form's items counts, so a table's numbered rows stay.
 std::optional<std::string> with_item_number_stopped(std::string_view line) {
-    constexpr size_t kMaxNumberBytes = 6;  // two digits, full-width ones too
-    const size_t at = line.find_first_not_of(" \t\f");
-    if (at == std::string_view::npos) return std::nullopt;
-    const auto b = static_cast<unsigned char>(line[at]);
-    if (!(b >= '1' && b <= '9') && !line.substr(at).starts_with("\xEF\xBC")) return std::nullopt;
-    const size_t gap = next_space(line, at);
-    if (gap == std::string_view::npos || gap - at > kMaxNumberBytes) return std::nullopt;
-    const std::string number = compact_key(line.substr(at, gap - at));
-    if (number.empty() || number.size() > 2 ||
-        !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
+    const auto number = number_opening(line);
+    if (!number) return std::nullopt;
+    const auto [at, gap] = *number;
     const size_t title_at = after_space(line, gap);
     if (!is_item_title(line.substr(title_at))) return std::nullopt;
     std::string out(line.substr(0, gap));
@@ -368,12 +408,18 @@ std::map<size_t, std::vector<std::string>> numbers_joined(const std::vector<std:
             continue;
         const bool circled = static_cast<unsigned char>(number[0]) == 0xE2;
         const std::string_view text = text::trim_view(lines[label]);
-        if (circled ? !FormLabels::get().is_row_label(label_key(text)) : !is_item_title(text)) continue;
+        const bool entry = !circled && is_entry_word(text);  // 2 | 委託事項: 委託事項2
+        if (!entry && (circled ? !FormLabels::get().is_row_label(label_key(text)) : !is_item_title(text))) continue;
         const bool full_width = static_cast<unsigned char>(number[0]) >= 0x80;
         const std::string_view form_feeds =
             std::string_view(lines[i]).substr(0, lines[i].size() - without_form_feeds(lines[i]).size());
         for (size_t k = i; k < label; ++k) out[k] = {};
-        out[label] = {std::string(form_feeds) + number + (circled ? "" : full_width ? "．" : ".") + std::string(text)};
+        out[label] = {std::string(form_feeds) + (entry ? std::string(text) + number
+                                                       : number +
+                                                             (circled      ? ""
+                                                              : full_width ? "．"
+                                                                           : ".") +
+                                                             std::string(text))};
         i = label;
     }
     return out;
@@ -388,6 +434,7 @@ std::optional<std::string> repaired_line(std::string_view line, const TextRepair
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
     if (auto bare = without_label_colon(out ? std::string_view(*out) : line)) out = std::move(bare);
     if (auto stopped = with_item_number_stopped(out ? std::string_view(*out) : line)) out = std::move(stopped);
+    if (auto entry = with_entry_number_after_its_word(out ? std::string_view(*out) : line)) out = std::move(entry);
     if (auto joined = with_field_number_joined(out ? std::string_view(*out) : line)) out = std::move(joined);
     if (repairs.boxes_apart)
         if (auto apart = with_boxes_apart(out ? std::string_view(*out) : line)) out = std::move(apart);

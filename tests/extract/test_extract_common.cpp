@@ -188,6 +188,20 @@ TEST(NumbersJoined, ANumberAloneOnItsLineOpensItsLabel) {
               (std::map<size_t, std::vector<std::string>>{
                   {0, {}}, {1, {}}, {2, {"①事務の名称"}}, {4, {}}, {5, {"\f3.特定個人情報ファイル名"}}}));
     EXPECT_TRUE(numbers_joined({"1", "児童手当システム", "- 2 -", "①システムの名称"}).empty());
+    // An entry's number in column A, on a line before its word: the entry's header (委託事項2).
+    EXPECT_EQ(numbers_joined({"2", "", "委託事項", "資格確認書等の作成及び発送業務"}),
+              (std::map<size_t, std::vector<std::string>>{{0, {}}, {1, {}}, {2, {"委託事項2"}}}));
+}
+
+// An entry's number before its word on the same line (1    委託事項    item): the word with its number,
+// the spaces after both so the item keeps its column. A number before other words stays.
+TEST(RepairedLine, EntryNumberBeforeItsWord) {
+    EXPECT_EQ(repaired_line("1    委託事項             広域連合電算処理システムの運用保守業務"),
+              std::optional<std::string>("委託事項1" + std::string(4, ' ') + std::string(13, ' ') +
+                                         "広域連合電算処理システムの運用保守業務"));
+    EXPECT_EQ(repaired_line("12   提供先   市町村長"),
+              std::optional<std::string>("提供先12   " + std::string(3, ' ') + "市町村長"));
+    EXPECT_FALSE(repaired_line("1    委託事項の概要").has_value());
 }
 
 // A field's number in a column of its own beside its label (①   事務の名称   value, a sheet's column
@@ -216,6 +230,13 @@ TEST(ExtractCommon, SystemsListedALineAndRunTogether) {
               (std::vector<std::string>{"既存住民基本台帳システム（以下「既存住基システム」という。）"}));
     EXPECT_EQ(names("宛名システム等、中間サーバー・プラットフォーム"),
               (std::vector<std::string>{"宛名システム等", "中間サーバー・プラットフォーム"}));
+    // The last name ends otherwise: three names at least make a list; サーバ | ー is サーバー.
+    EXPECT_EQ(names("障害者福祉システム団体内統合宛名システム中間サーバー庁内連携システム（基盤）電子申請機能"),
+              (std::vector<std::string>{"障害者福祉システム", "団体内統合宛名システム", "中間サーバー",
+                                        "庁内連携システム（基盤）", "電子申請機能"}));
+    EXPECT_EQ(names("住民基本台帳システム連携サーバ機能"),
+              (std::vector<std::string>{"住民基本台帳システム連携サーバ機能"}));
+    EXPECT_EQ(names("既存住民基本台帳システムから連携サーバを経由して宛名システムに送る。").size(), 1u);
 }
 
 // An entry whose header came again (a sheet's merged 委託事項1 cell printed anew after a page
