@@ -393,6 +393,20 @@ TEST(PdftextFiles, IIsHeadingAgainOpensABlockOnlyWithTheNextFilesName) {
     EXPECT_EQ(twice.files[1].names, std::vector<std::string>{"介護保険料収納ファイル"});
 }
 
+// A long value runs on over its page's end, past the page number, up to the next label (a cell the
+// page break cut); a value read without its gaps (a name) stays on its page.
+TEST(PdftextFields, ALongValueRunsOnOverThePagesEnd) {
+    const Assessment a = parse_one(
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号 1\n評価書名 住民基本台帳に関する事務 全項目評価書\n"
+        "Ⅰ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称 住民基本台帳に関する事務\n"
+        "５．個人番号の利用 ※\n法令上の根拠 1．番号法\n       ・第 7 条（指定及び通知）\n\n\n        7\n"
+        "\f\n       ・第 16 条（本人確認の措置）\n       2．住基法\n       ・第 5 条（住民基本台帳の備付け）\n\n"
+        "６．情報提供ネットワークシステムによる情報連携 ※\n①実施の有無 [ 実施する ]\n");
+    EXPECT_EQ(
+        a.individual_number_basis,
+        "1．番号法 ・第 7 条（指定及び通知） ・第 16 条（本人確認の措置） 2．住基法 ・第 5 条（住民基本台帳の備付け）");
+}
+
 TEST(PdftextFixture, FileBlockSourcesMethodsAndEntrustment) {
     const Assessment a = parse_fixture("scrambled_full.txt");
     ASSERT_EQ(a.files.size(), 1u);

@@ -482,14 +482,6 @@ size_t after_closing_bracket(std::string_view s) {
     return std::string::npos;
 }
 
-// A page number alone on its line (- 3 -, 3/40): lines that a box row's detail runs on past.
-bool is_page_number_line(const std::string& text) {
-    constexpr size_t kMostBytes = 12;
-    const std::string n = text::nfkc_compact(text);
-    return !n.empty() && n.size() <= kMostBytes && n.find_first_not_of("0123456789-/") == std::string::npos &&
-           n.find_first_of("0123456789") != std::string::npos;
-}
-
 // その他's （detail） continued on the lines after a system's last row of boxes, past blank lines and
 // page numbers: where `open` is empty, a detail printed apart from its box (［○］その他 | ］既存住民
 // 基本台帳システム | （ 広域連合電算処理システム ）), a line that opens with the bracket; else the

@@ -97,6 +97,14 @@ bool is_label_line(const Line& line) {
     return line.header.has_value();
 }
 
+// A page number alone on its line (- 3 -, 3/40), which values and details run on past.
+bool is_page_number_line(const std::string& text) {
+    constexpr size_t kMostBytes = 12;
+    const std::string n = text::nfkc_compact(text);
+    return !n.empty() && n.size() <= kMostBytes && n.find_first_not_of("0123456789-/") == std::string::npos &&
+           n.find_first_of("0123456789") != std::string::npos;
+}
+
 namespace {
 
 Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_paragraph) {
@@ -104,11 +112,13 @@ Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_parag
     Text out;
     out.value = value_after_label(start.text);
     out.end = index;
-    const int page_last = layout.pages[start.page].last;
+    // A value read with its gaps runs on over the page's end, as a long cell does, up to the next
+    // label: the pages after are read on while nothing has stopped it.
+    const int last = allow_gaps ? static_cast<int>(layout.lines.size()) - 1 : layout.pages[start.page].last;
     bool gap = false;
-    for (int i = index + 1; i <= page_last; ++i) {
+    for (int i = index + 1; i <= last; ++i) {
         const Line& l = layout.lines[i];
-        if (l.text.empty()) {
+        if (l.text.empty() || is_page_number_line(l.text)) {  // a page number amid it: its page's end
             gap = true;
             continue;
         }
