@@ -1139,6 +1139,12 @@ bool looks_like_assessment_number(std::string_view s) {
     return std::regex_match(text::trim(text::nfkc(s)), number);
 }
 
+std::string date_to_its_day(const std::string& v) {
+    const size_t month = v.find(written("month"));
+    const size_t day = month == std::string::npos ? month : v.find(written("day"), month);
+    return day == std::string::npos ? v : text::trim(v.substr(0, day + written("day").size()));
+}
+
 bool looks_like_publication_date(std::string_view s) {
     constexpr size_t kDateChars = 20;
     // A date the cover prints has its month (令和6年10月1日); a period such as the retention option

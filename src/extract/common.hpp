@@ -216,6 +216,9 @@ bool is_day_date(const std::string& compact);
 // (dictionary parties.organization_suffixes); 評価書名 a short line naming a form (…事務 全項目評価書).
 bool looks_like_assessment_number(std::string_view s);
 bool looks_like_publication_date(std::string_view s);
+// A publication date up to its day: a cell joined to the next (令和7年3月14日 ［令和６年10月 様式３］)
+// ends there; any other value as it is.
+std::string date_to_its_day(const std::string& v);
 bool looks_like_organization(std::string_view s);
 bool looks_like_assessment_title(std::string_view s);
 // The cover's fields whose values have a look (form_labels keys).

@@ -137,20 +137,32 @@ std::optional<std::string> with_field_numbers_circled(std::string_view line) {
     return out;
 }
 
+// The size of the entry's word (システム, 委託事項, 提供先, 移転先 as the form spells them) that
+// line `s` holds at `at`; 0 when none.
+size_t entry_word_size(std::string_view s, size_t at) {
+    for (const char* key : kEntryKeys)
+        for (const auto& word : FormLabels::get().spellings(key))
+            if (s.compare(at, word.size(), word) == 0) return word.size();
+    return 0;
+}
+
 // Where an entry's number stands apart from its word at the line's start (システム 1, 提供先　2～5),
 // the byte offsets of the white space between; nullopt for none.
 std::optional<std::pair<size_t, size_t>> entry_number_gap(std::string_view line) {
     const size_t from = line.size() - without_row_markup(line).size();
-    for (const char* key : kEntryKeys)
-        for (const auto& word : FormLabels::get().spellings(key)) {
-            if (line.compare(from, word.size(), word) != 0) continue;
-            const size_t gap = from + word.size();
-            const size_t digit = after_space(line, gap);
-            const auto b = digit < line.size() ? static_cast<unsigned char>(line[digit]) : 0;
-            const bool number = (b >= '0' && b <= '9') || line.substr(digit, 2) == "\xEF\xBC";  // 0-9, full-width
-            if (digit > gap && number) return std::pair{gap, digit};
-        }
+    const size_t gap = from + entry_word_size(line, from);
+    if (gap == from) return std::nullopt;
+    const size_t digit = after_space(line, gap);
+    const auto b = digit < line.size() ? static_cast<unsigned char>(line[digit]) : 0;
+    const bool number = (b >= '0' && b <= '9') || line.substr(digit, 2) == "\xEF\xBC";  // 0-9, full-width
+    if (digit > gap && number) return std::pair{gap, digit};
     return std::nullopt;
+}
+
+// A number of one or two digits (compact: NFKC, no spaces), as items and entries are numbered.
+bool is_item_number(const std::string& compact) {
+    return !compact.empty() && compact.size() <= 2 && compact != "0" &&
+           std::all_of(compact.begin(), compact.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A number of one or two digits (full-width too) that opens the line, a space after it: where it
@@ -163,10 +175,7 @@ std::optional<std::pair<size_t, size_t>> number_opening(std::string_view line) {
     if (!(b >= '1' && b <= '9') && !line.substr(at).starts_with("\xEF\xBC")) return std::nullopt;
     const size_t gap = next_space(line, at);
     if (gap == std::string_view::npos || gap - at > kMaxNumberBytes) return std::nullopt;
-    const std::string number = compact_key(line.substr(at, gap - at));
-    if (number.empty() || number.size() > 2 ||
-        !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
+    if (!is_item_number(compact_key(line.substr(at, gap - at)))) return std::nullopt;
     return std::pair{at, gap};
 }
 
@@ -178,19 +187,14 @@ std::optional<std::string> with_entry_number_after_its_word(std::string_view lin
     if (!number) return std::nullopt;
     const auto [at, gap] = *number;
     const size_t word_at = after_space(line, gap);
-    for (const char* key : kEntryKeys)
-        for (const auto& word : FormLabels::get().spellings(key)) {
-            if (line.compare(word_at, word.size(), word) != 0) continue;
-            const size_t after = word_at + word.size();
-            if (after < line.size() && line[after] != ' ') continue;
-            std::string out(line.substr(0, at));
-            out += word;
-            out += line.substr(at, gap - at);
-            out.append(word_at - gap, ' ');
-            out += line.substr(after);
-            return out;
-        }
-    return std::nullopt;
+    const size_t after = word_at + entry_word_size(line, word_at);
+    if (after == word_at || (after < line.size() && line[after] != ' ')) return std::nullopt;
+    std::string out(line.substr(0, at));
+    out += line.substr(word_at, after - word_at);
+    out += line.substr(at, gap - at);
+    out.append(word_at - gap, ' ');
+    out += line.substr(after);
+    return out;
 }
 
 // HTML's numeric character references (&#9675; &#x25CB;), as converters write symbols, as the
@@ -324,12 +328,7 @@ std::optional<std::string> with_plain_spaces(std::string_view line) {
 }
 
 // An entry's word alone (委託事項, 提供先 …), as the form spells it.
-bool is_entry_word(std::string_view text) {
-    for (const char* key : kEntryKeys)
-        for (const auto& word : FormLabels::get().spellings(key))
-            if (text == word) return true;
-    return false;
-}
+bool is_entry_word(std::string_view text) { return !text.empty() && entry_word_size(text, 0) == text.size(); }
 
 // A title of the form's numbered items (特定個人情報ファイル名, 基本情報 …, III's by what they hold).
 bool is_item_title(std::string_view text) {
@@ -345,13 +344,9 @@ std::string lone_number(std::string_view line) {
     constexpr size_t kMostBytes = 12;  // two full-width digits, spaces and form feeds
     if (line.size() > kMostBytes) return "";
     const std::string t = text::trim(without_form_feeds(line));
-    if (t.size() == 3 && t.compare(0, 2, "\xE2\x91") == 0 && static_cast<unsigned char>(t[2]) >= 0xA0 &&
-        static_cast<unsigned char>(t[2]) <= 0xB3)
-        return t;
-    const std::string n = compact_key(t);
-    const bool digits =
-        !n.empty() && n.size() <= 2 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return digits && n != "0" ? t : "";
+    constexpr size_t kCircledBytes = 3;
+    if (t.size() == kCircledBytes && circled_number(t) > 0) return t;
+    return is_item_number(compact_key(t)) ? t : "";
 }
 
 // An item's number set apart from its title, in a column of its own (１   特定個人情報ファイル名, as

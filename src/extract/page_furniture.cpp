@@ -119,8 +119,21 @@ std::vector<std::pair<size_t, size_t>> page_spans(const std::vector<std::string>
     return spans;
 }
 
-// The number a page number line prints (- 12 -, 12, 12/40, Page 12, p. 12 of 40); nullopt for any
-// other line.
+// The number printed at the foot of a page, or else at its top: its last or first lines that are
+// not blank.
+std::optional<int> number_of_page(const std::vector<std::string>& lines, size_t from, size_t to) {
+    std::vector<size_t> written;
+    for (size_t i = from; i < to; ++i)
+        if (!is_blank(lines[i])) written.push_back(i);
+    for (size_t k = 0; k < kEdgeLines && k < written.size(); ++k)
+        if (const auto n = page_number(lines[written[written.size() - 1 - k]])) return n;
+    for (size_t k = 0; k < kEdgeLines && k < written.size(); ++k)
+        if (const auto n = page_number(lines[written[k]])) return n;
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<int> page_number(const std::string& line) {
     constexpr size_t kMaxChars = 20;
     // Most lines are refused before they are normalised: too long, or no digit (full-width ones
@@ -146,21 +159,6 @@ std::optional<int> page_number(const std::string& line) {
     if (!std::regex_match(n, m, number)) return std::nullopt;
     return std::stoi(m[1].str());
 }
-
-// The number printed at the foot of a page, or else at its top: its last or first lines that are
-// not blank.
-std::optional<int> number_of_page(const std::vector<std::string>& lines, size_t from, size_t to) {
-    std::vector<size_t> written;
-    for (size_t i = from; i < to; ++i)
-        if (!is_blank(lines[i])) written.push_back(i);
-    for (size_t k = 0; k < kEdgeLines && k < written.size(); ++k)
-        if (const auto n = page_number(lines[written[written.size() - 1 - k]])) return n;
-    for (size_t k = 0; k < kEdgeLines && k < written.size(); ++k)
-        if (const auto n = page_number(lines[written[k]])) return n;
-    return std::nullopt;
-}
-
-}  // namespace
 
 std::optional<std::vector<size_t>> printed_page_order(const std::vector<std::string>& lines) {
     constexpr double kMinNumberedShare = 0.8;
@@ -295,6 +293,18 @@ std::vector<long> printed_numbers(const std::string& line) {
     return numbers;
 }
 
+// A line met on a page: the page, the line, and the numbers it prints where they matter.
+struct Seen {
+    size_t page, line;
+    std::vector<long> numbers;
+};
+
+// Whether a repeated line stands once on each page it stands on (its places in page order).
+bool once_a_page(const std::vector<Seen>& on) {
+    return std::adjacent_find(on.begin(), on.end(), [](const Seen& a, const Seen& b) { return a.page == b.page; }) ==
+           on.end();
+}
+
 // Lines anywhere on a page that print the page's running number beside the same words on most
 // pages (たちばな市（4／45）): a footer that pdftotext's raw order put amid the page's cells, between
 // its label column and its values. Its number runs on with the pages (the page k pages on prints a
@@ -303,10 +313,6 @@ std::vector<long> printed_numbers(const std::string& line) {
 // number may run on with the pages as well.
 std::vector<size_t> numbered_running_lines(const std::vector<std::string>& lines, const std::vector<Page>& pages,
                                            size_t needed) {
-    struct Seen {
-        size_t page, line;
-        std::vector<long> numbers;
-    };
     std::map<std::string, std::vector<Seen>> seen;  // repeat key -> its lines, page by page
     for (size_t p = 0; p < pages.size(); ++p)
         for (const size_t i : pages[p].written) {
@@ -320,10 +326,7 @@ std::vector<size_t> numbered_running_lines(const std::vector<std::string>& lines
         }
     std::vector<size_t> out;
     for (const auto& [key, on] : seen) {
-        const bool once_a_page = std::adjacent_find(on.begin(), on.end(), [](const Seen& a, const Seen& b) {
-                                     return a.page == b.page;
-                                 }) == on.end();
-        if (!once_a_page) continue;
+        if (!once_a_page(on)) continue;
         const size_t runs = on.front().numbers.size();
         for (size_t r = 0; r < runs; ++r) {
             // The page's number less its place among the pages (pages before the first numbered one
@@ -354,23 +357,20 @@ std::vector<size_t> numbered_running_lines(const std::vector<std::string>& lines
 // order puts them amid the page as often as at its edge.
 std::vector<size_t> repeated_lines(const std::vector<std::string>& lines, const std::vector<Page>& pages,
                                    size_t needed) {
-    constexpr size_t kMinChars = 8;  // shorter ones (- 3 -, (1)) are the form's or the page number
-    std::map<std::string, std::vector<std::pair<size_t, size_t>>> seen;  // line -> (page, line index)
+    constexpr size_t kMinChars = 8;                 // shorter ones (- 3 -, (1)) are the form's or the page number
+    std::map<std::string, std::vector<Seen>> seen;  // the line -> its places, page by page
     for (size_t p = 0; p < pages.size(); ++p)
         for (const size_t i : pages[p].written) {
             const std::string t = text::trim(without_form_feeds(lines[i]));
             if (t.size() > kMaxFurnitureBytes || written_chars(t) > kMaxFurnitureChars) continue;
             const bool ascii = t.size() >= kMinChars && is_ascii(t) && has_letter(t);
             if (ascii || (!pages[p].opens_assessment && names_a_form(t) && !is_form_label(t)))
-                seen[t].emplace_back(p, i);
+                seen[t].push_back({p, i, {}});
         }
     std::vector<size_t> out;
     for (const auto& [line, on] : seen) {
-        const bool once_a_page = std::adjacent_find(on.begin(), on.end(), [](const auto& a, const auto& b) {
-                                     return a.first == b.first;
-                                 }) == on.end();
-        if (!once_a_page || on.size() < needed) continue;
-        for (const auto& [page, i] : on) out.push_back(i);
+        if (!once_a_page(on) || on.size() < needed) continue;
+        for (const Seen& s : on) out.push_back(s.line);
     }
     return out;
 }

@@ -29,6 +29,10 @@ std::optional<std::vector<size_t>> printed_page_order(const std::vector<std::str
 // page's top. Nothing for a text with form feeds, or without such numbers.
 std::optional<std::vector<size_t>> page_starts_by_number(const std::vector<std::string>& lines);
 
+// The number a page number line prints (- 12 -, 12, 12/40, Page 12, p. 12 of 40); nullopt for any
+// other line.
+std::optional<int> page_number(const std::string& line);
+
 // A line without the form feeds that open a page (pdftotext puts one before a page's first line).
 std::string_view without_form_feeds(std::string_view line);
 

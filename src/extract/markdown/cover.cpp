@@ -17,14 +17,6 @@ namespace {
 // The model's key of a cover field (評価書名's is title).
 std::string model_key(const std::string& field) { return field == "title_field" ? "title" : field; }
 
-// A publication date up to its day: a cell joined to the next (令和7年3月14日 ［令和６年10月 様式３］)
-// ends there.
-std::string date_to_its_day(const std::string& v) {
-    const size_t month = v.find(written("month"));
-    const size_t day = month == std::string::npos ? month : v.find(written("day"), month);
-    return day == std::string::npos ? v : text::trim(v.substr(0, day + written("day").size()));
-}
-
 void set_cover(Assessment& as, const std::string& field, const std::string& value, int n) {
     const std::string v = cell_text(value);
     if (field == "organization") as.organization = v;

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "../common.hpp"
+#include "../page_furniture.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 #include "reader.hpp"
@@ -491,7 +492,7 @@ std::string detail_below(const Layout& layout, int row, const std::string& open)
     constexpr int kMostLines = 4;  // lines with text or blank between them
     const int end = static_cast<int>(layout.lines.size());
     int at = row + 1;
-    while (at < end && (layout.lines[at].text.empty() || is_page_number_line(layout.lines[at].text))) ++at;
+    while (at < end && (layout.lines[at].text.empty() || page_number(layout.lines[at].text).has_value())) ++at;
     std::string joined = open.empty() ? "" : "（" + open;
     for (int k = at; k < end && k < at + kMostLines; ++k) {
         if (layout.lines[k].grid) return "";

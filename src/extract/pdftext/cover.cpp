@@ -111,7 +111,7 @@ void read_cover(const Layout& layout, Assessment& a) {
         const int idx = static_cast<int>(i);
         if (field == Field::published && a.published.empty()) {
             if (auto v = cover_value(layout, idx, looks_like_publication_date, true)) {
-                a.published = v->first;
+                a.published = date_to_its_day(v->first);
                 a.locs["published"] = Loc::at(v->second);
             }
         } else if (field == Field::number && a.number.empty()) {

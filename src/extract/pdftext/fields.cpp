@@ -7,7 +7,9 @@
 #include <tuple>
 
 #include "../column_flow.hpp"
+#include "../common.hpp"
 #include "../form_labels.hpp"
+#include "../page_furniture.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
@@ -97,14 +99,6 @@ bool is_label_line(const Line& line) {
     return line.header.has_value();
 }
 
-// A page number alone on its line (- 3 -, 3/40), which values and details run on past.
-bool is_page_number_line(const std::string& text) {
-    constexpr size_t kMostBytes = 12;
-    const std::string n = text::nfkc_compact(text);
-    return !n.empty() && n.size() <= kMostBytes && n.find_first_not_of("0123456789-/") == std::string::npos &&
-           n.find_first_of("0123456789") != std::string::npos;
-}
-
 namespace {
 
 Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_paragraph) {
@@ -118,11 +112,14 @@ Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_parag
     bool gap = false;
     for (int i = index + 1; i <= last; ++i) {
         const Line& l = layout.lines[i];
-        if (l.text.empty() || is_page_number_line(l.text)) {  // a page number amid it: its page's end
+        if (l.text.empty() || page_number(l.text).has_value()) {  // a page number amid it: its page's end
             gap = true;
             continue;
         }
-        if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l))
+        // (a field's number alone on its line is its label's, set apart: ① | 委託事項3)
+        const bool field_number = circled_number(l.text) > 0 && text::length(text::trim(l.text)) == 1;
+        if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l) ||
+            field_number)
             break;
         // A ※ cut from its label ("使用部署" / "※") belongs to the label, not to the value.
         // (A short line whose compact form - no white space, no ※ - is empty.)

@@ -57,8 +57,6 @@ bool is_option_list_line(const std::string& text);
 // A line that can name a II block: "（２）住民票ファイル", or a short line that is no label, no
 // checkbox row and no sentence.
 bool is_file_name_line(const Line& line);
-// A page number alone on its line (- 3 -, 3/40).
-bool is_page_number_line(const std::string& text);
 
 // The text a label announces: the value on the label's line, then the following lines of the
 // page up to the next label, checkbox row or option list. With allow_gaps, single blank lines
