@@ -107,6 +107,12 @@ bool opens_selection(const std::string& n) {
     return (!n.empty() && n[0] == '[' && !has_checkbox(n)) || text::contains(n, option_list_word());
 }
 
+// A selection's opening bracket alone on its line (n in NFKC): its choice is the next line.
+bool is_bracket_alone(const std::string& n) {
+    const std::string_view t = text::trim_view(n);
+    return t == "[" || t == "【";
+}
+
 bool has_option_number(const std::string& n) {
     static const std::regex numbered(R"((^|\s)[0-9]{1,2}\))");
     return std::regex_search(n, numbered);
@@ -340,6 +346,22 @@ std::vector<Unit> line_units(const std::vector<FlowLine>& lines, const std::vect
     return out;
 }
 
+// A selection's opening bracket alone on line i, its choice on the next value line and its option
+// list (＜選択肢＞) after that: a sheet that prints the bracket, the choice and the list in cells of
+// their own ([ | 実施する | ＜選択肢＞ 1) … | ]). An empty box's bracket alone is followed by its
+// closer or by other boxes.
+bool opens_split_selection(const std::vector<FlowLine>& lines, size_t i, size_t to) {
+    if (!is_bracket_alone(text::nfkc(lines[i].text))) return false;
+    std::vector<std::string> next;
+    for (size_t k = i + 1; k < to && next.size() < 2; ++k) {
+        if (lines[k].type == FlowLine::Type::blank) continue;
+        if (lines[k].type != FlowLine::Type::value) return false;
+        next.push_back(text::nfkc(lines[k].text));
+    }
+    return next.size() == 2 && !has_checkbox(next[0]) && next[0].find(']') == std::string::npos &&
+           text::starts_with(next[1], option_list_word());
+}
+
 // The value lines [from, to) cut into units: selections with their option lists, checkbox groups,
 // and paragraphs of text. A line of another kind ends a paragraph, unless `through_labels` and it
 // is a label (a label at the foot of its row stands amid its value's lines).
@@ -374,7 +396,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         const size_t width = display_width(lines[i].text);
         Unit* open = units.empty() || units.back().closed ? nullptr : &units.back();
         const bool tail = width <= kOptionTailWidth;
-        if (has_checkbox(n) && !opens_selection(n)) {
+        if (has_checkbox(n) && !opens_selection(n) && !opens_split_selection(lines, i, to)) {
             if (!open || open->kind != Kind::checkboxes || !same_group(checkbox_groups, n)) {
                 units.push_back({Kind::checkboxes, {}, false, Follows::no, {}});
                 joined.clear();
@@ -387,7 +409,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         } else if (open && open->kind == Kind::selection && text::starts_with(n, option_list_word()) &&
                    !text::contains(unit_text(lines, *open), option_list_word())) {
             open->lines.push_back(i);  // [委託する] | <選択肢> 1) 委託する … on a line of its own
-        } else if (opens_selection(n) &&
+        } else if ((opens_selection(n) || opens_split_selection(lines, i, to)) &&
                    !(open && open->kind == Kind::selection && !text::contains(n, option_list_word()) &&
                      !holds_choice_and_options(*open))) {
             // a selection, unless it goes on one that lacks its choice or its option list
@@ -400,6 +422,9 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
                     ends_with_option_number(text::nfkc(lines[open->lines.back()].text)) ||
                     OptionGroups::get().completes(unit_text(lines, *open), n))) {
             open->lines.push_back(i);  // an option list, or an option cut at the line end (however long its rest)
+        } else if (open && open->kind == Kind::selection && open->lines.size() == 1 &&
+                   is_bracket_alone(text::nfkc(lines[open->lines.front()].text))) {
+            open->lines.push_back(i);  // [ | 実施する: a sheet prints the choice's cell after its bracket's
         } else if (open && open->kind == Kind::checkboxes &&
                    (ends_with_box(text::nfkc(lines[open->lines.back()].text)) ||
                     (tail && OptionGroups::get().completes(joined_box_line, n)) ||

@@ -404,7 +404,10 @@ std::vector<OptionHit> find_options(std::string_view value, const std::string& g
             hit.radio_inferred = c.text[at - 1] == kRadio;
         }
         size_t j = i + match->key.size();
-        hit.bracketed = i > 0 && c.text[i - 1] == U'[' && j < c.text.size() && c.text[j] == U']';
+        // A selection is printed in a box, [ 実施する ] or 【 実施する 】.
+        hit.bracketed =
+            i > 0 && j < c.text.size() &&
+            ((c.text[i - 1] == U'[' && c.text[j] == U']') || (c.text[i - 1] == U'【' && c.text[j] == U'】'));
         if (j < c.text.size() && c.text[j] == U'(') {
             // The matching ")" (names may hold brackets of their own). A column-major layout can put
             // other options between "その他（" and its "）": then there is no detail here.

@@ -1217,6 +1217,7 @@ public:
     std::optional<Document> run() {
         join_section_numerals();
         join_wrapped_labels();
+        join_required_marks();
         flow_order_ = column_flow_order(flow_lines());
         const std::vector<size_t>& order = flow_order_;
         permute(order);
@@ -1622,17 +1623,48 @@ private:
 
     // A label that its column wrapped, alone on its line, and the tail that completes it alone on
     // the next (③他のシステムとの接 | 続: a converter that writes each cell's lines before the next
-    // cell's) are one label: the tail is no value for the runs of values to take.
+    // cell's) are one label: the tail is no value for the runs of values to take. pdftotext's raw
+    // order may set the value of a label of two lines between them (個人情報保護委員会 承認日【行政機 |
+    // 令和7年2月19日 | 関等のみ】: the value centred on the label's cell), with blank lines around:
+    // the tail is looked for up to two lines on, the value staying after the joined label.
     void join_wrapped_labels() {
         const Vocabulary& vocabulary = Vocabulary::get();
         for (size_t i = 0; i + 1 < lines_.size(); ++i) {
-            const Line &l = lines_[i], &next = lines_[i + 1];
-            if (l.kind != Kind::label || l.frags.size() != 1 || next.frags.size() != 1 || next.page_break ||
-                next.indent != l.indent || next.kind == Kind::label || next.kind == Kind::entry ||
-                vocabulary.exact(l.frags[0].text) || !vocabulary.exact(l.frags[0].text + next.frags[0].text))
+            const Line& l = lines_[i];
+            if (l.kind != Kind::label || l.frags.size() != 1 || vocabulary.exact(l.frags[0].text)) continue;
+            const size_t value = next_written(i + 1);
+            for (const size_t tail : {i + 1, value < lines_.size() ? next_written(value + 1) : i + 1}) {
+                if (tail >= lines_.size()) break;
+                const Line& next = lines_[tail];
+                if (next.frags.size() != 1 || next.page_break || next.indent != l.indent || next.kind == Kind::label ||
+                    next.kind == Kind::entry || !vocabulary.exact(l.frags[0].text + next.frags[0].text))
+                    continue;
+                join_lines(i, std::string(l.indent, ' ') + text::trim(out_[i]) + next.frags[0].text, tail);
+                break;
+            }
+        }
+    }
+
+    // The line at or after `from` that is not blank, on the same page (or the page's first line).
+    size_t next_written(size_t from) const {
+        while (from < lines_.size() && lines_[from].kind == Kind::blank && !lines_[from].page_break) ++from;
+        return from;
+    }
+
+    // The mark of a required item that pdftotext's raw order set on a line of its own after its
+    // label (法令上の根拠 | ※ | １．…) is the label's, not the first word of a value of text (a
+    // selection's or boxes' lines read past it as they are).
+    void join_required_marks() {
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            const Line& l = lines_[i];
+            if (l.kind != Kind::label || l.frags.size() != 1 || !l.form_key ||
+                value_kind_of_label(*l.form_key) != ValueKind::text)
                 continue;
-            join_lines(i, std::string(l.indent, ' ') + text::trim(out_[i]) + next.frags[0].text, i + 1);
-            ++i;
+            const size_t mark = next_written(i + 1);
+            if (mark >= lines_.size() || lines_[mark].page_break || lines_[mark].frags.size() != 1 ||
+                lines_[mark].frags[0].text != "※")
+                continue;
+            join_lines(i, std::string(l.indent, ' ') + text::trim(out_[i]) + " ※", mark);
         }
     }
 

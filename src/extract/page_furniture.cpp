@@ -243,20 +243,21 @@ struct Page {
     // repeats one: 評価書番号3) or its ①事務の名称. In a file of assessments one a page, the cover's
     // label rows at the top of each are the form's own lines.
     bool opens_assessment = false;
+    std::vector<size_t> cover_rows;  // its lines that open with a cover's label
+    bool affair_row = false;         // it holds a ①事務の名称 row
 };
 
 // Lines [from, to) as a page: its edge lines, its first and its last kEdgeLines lines that are not
 // blank, apart (a page number at the foot is not the cover's number at the top).
 Page read_page(const std::vector<std::string>& lines, size_t from, size_t to) {
-    constexpr int kCoverRows = 2;
     Page page;
-    int cover_rows = 0;
     for (size_t i = from; i < to; ++i) {
         if (is_blank(lines[i])) continue;
         page.written.push_back(i);
-        if (page.opens_assessment) continue;
-        cover_rows += opens_with_cover_label(lines[i]) ? 1 : 0;
-        page.opens_assessment = cover_rows >= kCoverRows || opens_with_field_label(lines[i], "affair_name", 1);
+        if (opens_with_cover_label(lines[i]))
+            page.cover_rows.push_back(i);
+        else if (!page.affair_row)
+            page.affair_row = opens_with_field_label(lines[i], "affair_name", 1);
     }
     const size_t n = page.written.size();
     page.top.resize(std::min(n, kDeepEdgeLines));
@@ -275,6 +276,33 @@ Page read_page(const std::vector<std::string>& lines, size_t from, size_t to) {
         if (foot) page.foot[n - 1 - k] = Edge{page.written[k], "foot " + key, own};
     }
     return page;
+}
+
+// Which pages open an assessment: two cover rows, or a ①事務の名称 row. A cover row that stands word
+// for word, its value with it (評価書番号 7, 評価書名 …に関する事務 全項目評価書), on `needed` pages at
+// least is a running header's, which pdftotext's raw order sets on lines of their own atop every
+// page: it opens nothing. A set of covers one a page prints a number and a title of its own on each.
+void mark_assessment_openings(const std::vector<std::string>& lines, std::vector<Page>& pages, size_t needed) {
+    constexpr size_t kCoverRows = 2;
+    const auto& labels = FormLabels::get().spellings("cover");
+    const auto exact = [&](size_t i) { return text::nfkc_compact(without_form_feeds(lines[i])); };
+    // A row of labels alone (評価書番号 | 評価書名, a table's header row) carries no value.
+    const auto carries_value = [&](std::string k) {
+        for (const auto& label : labels)
+            for (size_t at = k.find(label); at != std::string::npos; at = k.find(label)) k.erase(at, label.size());
+        return !k.empty();
+    };
+    std::map<std::string, std::set<size_t>> pages_of;  // a cover row with its value -> its pages
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (const size_t i : pages[p].cover_rows)
+            if (const std::string k = exact(i); carries_value(k)) pages_of[k].insert(p);
+    for (Page& page : pages) {
+        const auto own = std::count_if(page.cover_rows.begin(), page.cover_rows.end(), [&](size_t i) {
+            const auto it = pages_of.find(exact(i));
+            return it == pages_of.end() || it->second.size() < needed;
+        });
+        page.opens_assessment = static_cast<size_t>(own) >= kCoverRows || page.affair_row;
+    }
 }
 
 // The runs of digits a line prints, as numbers, in order (in NFKC: ４／４５ prints 4 and 45).
@@ -381,13 +409,14 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
     std::vector<Page> pages;
     for (const auto& [from, to] : page_spans(lines)) pages.push_back(read_page(lines, from, to));
     if (pages.size() < kMinPages) return {};
+    const size_t needed =
+        std::max(kMinPages, static_cast<size_t>(kMinPageShare * static_cast<double>(pages.size()) + 0.5));
+    mark_assessment_openings(lines, pages, needed);
     std::map<std::string, std::set<size_t>> pages_of;  // edge key -> the pages it stands on
     for (size_t p = 0; p < pages.size(); ++p)
         for (const auto* edges : {&pages[p].top, &pages[p].foot})
             for (const auto& e : *edges)
                 if (e) pages_of[e->key].insert(p);
-    const size_t needed =
-        std::max(kMinPages, static_cast<size_t>(kMinPageShare * static_cast<double>(pages.size()) + 0.5));
     // A line of the form's own kind is a running header (評価書番号3, the affair's name atop every
     // page of one assessment) where most of the pages it stands on open no assessment, and only in
     // the page's header (or footer) block: no cover's label row stands between it and the page's

@@ -1185,5 +1185,78 @@ TEST(LayoutRowsForm, StackedCoverLabelsAndASectionNumeralApart) {
     EXPECT_EQ(m.assessments[1].published, "令和 6 年 7 月 1 日");
 }
 
+// pdftotext's raw order of a national body's cover and section I (authored): a label of two lines
+// with its value centred between them (個人情報保護委員会 承認日【行政機 | 令和 7 年 2 月 19 日 | 関等のみ】),
+// a required item's ※ on a line of its own after its label, and a selection whose bracket, choice,
+// option list and closer stand in cells of their own ([ | 実施する | ＜選択肢＞ … | ]) under two labels
+// stacked. Each value is read from its own label.
+TEST(LayoutRowsForm, ALabelAroundItsValueAMarkAloneAndASelectionInCellsOfItsOwn) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n"
+        "\n"
+        "評価書番号\n"
+        "\n"
+        "7\n"
+        "\n"
+        "評価書名\n"
+        "\n"
+        "農業給付金の支給に関する事務 全項目評価書\n"
+        "\n"
+        "評価実施機関名\n"
+        "\n"
+        "わかば庁長官\n"
+        "\n"
+        "個人情報保護委員会 承認日【行政機\n"
+        "\n"
+        "令和 7 年 2 月 19 日\n"
+        "\n"
+        "関等のみ】\n"
+        "公表日\n"
+        "\n"
+        "令和 7 年 3 月 10 日\n"
+        "\n"
+        "Ⅰ 基本情報\n"
+        "１．特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称\n"
+        "農業給付金の支給に関する事務\n"
+        "５．個人番号の利用\n"
+        "法令上の根拠\n"
+        "\n"
+        "※\n"
+        "番号法第 9 条第 1 項 別表第 152 項\n"
+        "\n"
+        "６．情報提供ネットワークシステムによる情報連携\n"
+        "①実施の有無\n"
+        "②法令上の根拠\n"
+        "\n"
+        "[\n"
+        "\n"
+        "実施する\n"
+        "\n"
+        "＜選択肢＞\n"
+        "1) 実施する\n"
+        "2) 実施しない\n"
+        "3) 未定\n"
+        "\n"
+        "]\n"
+        "\n"
+        "番号法第 19 条第 8 号及び主務省令第 2 条の表第 148 の項\n"
+        "\n"
+        "７．評価実施機関における担当部署\n"
+        "①部署\n"
+        "わかば庁就農支援部給付管理課\n"
+        "②所属長の役職名\n"
+        "給付管理課長\n";
+    const Model m = extract_document(decode_document(text, "wakaba-raw.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.organization, "わかば庁長官");
+    EXPECT_EQ(a.published, "令和 7 年 3 月 10 日");                              // not the approval's date
+    EXPECT_EQ(a.individual_number_basis, "番号法第 9 条第 1 項 別表第 152 項");  // no ※
+    EXPECT_EQ(a.linkage.status, "実施する");
+    EXPECT_NE(a.linkage.basis.find("番号法第 19 条第 8 号"), std::string::npos);
+    EXPECT_EQ(a.department, "わかば庁就農支援部給付管理課");
+}
+
 }  // namespace
 }  // namespace piagraph

@@ -137,6 +137,25 @@ TEST(PageFurniture, ARunningHeaderWithTheCoversNumber) {
     }
 }
 
+// A running header of the cover's rows with their values (評価書番号 7 | 評価書名 …), a line each as
+// pdftotext's raw order sets them atop every page, the cover page's too: two cover rows on every
+// page open no assessment, as they repeat word for word. They are furniture on every page; the
+// cover's own rows (評価書番号 | 7 on lines of their own) stay.
+TEST(PageFurniture, ARunningHeaderOfTheCoversRowsALineEach) {
+    std::string text;
+    std::vector<size_t> headers;
+    for (int page = 1; page <= 5; ++page) {
+        if (page > 1) text += "\f";
+        const auto line = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+        headers.insert(headers.end(), {line, line + 1});
+        text += "評価書番号 7\n評価書名 国民年金に関する事務 全項目評価書\n";
+        if (page == 1)
+            text += "評価書番号\n7\n評価書名\n国民年金に関する事務 全項目評価書\n評価実施機関名\nみどり市長\n";
+        text += std::string(kRows[page - 1]) + kRows[page % 5];
+    }
+    EXPECT_EQ(page_furniture(lines_of(text)), headers);
+}
+
 // A set of assessments printed from one workbook, each sheet's name the header of its own pages:
 // each header stands on fewer than half of the file's pages, but on every page of its run.
 TEST(PageFurniture, EachSheetsHeaderOverItsOwnPages) {

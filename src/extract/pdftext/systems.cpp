@@ -57,10 +57,12 @@ void read_basic(const Layout& layout, Assessment& a) {
                 a.locs["population"] = Loc::span(std::min(idx, band->index) + 1, std::max(idx, band->index) + 1);
             }
         } else if (field == Field::linkage_status && a.linkage.status.empty()) {
-            // "[ 実施する ]" on the label's line, else the first selection of the page after it.
+            // "[ 実施する ]" on the label's line, else the first selection of the page after it (a
+            // line of its own: no label is cut from it).
             const int last = layout.pages[l.page].last;
             for (int k = idx; k <= last && a.linkage.status.empty(); ++k)
-                for (const Fragment& f : parse_fragments(value_after_label(layout.lines[k].text), layout.lines[k].no))
+                for (const Fragment& f : parse_fragments(
+                         k == idx ? value_after_label(layout.lines[k].text) : layout.lines[k].text, layout.lines[k].no))
                     if (f.kind == Fragment::Kind::selection)
                         if (auto s = Dictionary::get().standard_option("linkage_status", f.value)) {
                             a.linkage.status = *s;
