@@ -346,12 +346,11 @@ std::vector<Unit> line_units(const std::vector<FlowLine>& lines, const std::vect
     return out;
 }
 
-// A selection's opening bracket alone on line i, its choice on the next value line and its option
-// list (＜選択肢＞) after that: a sheet that prints the bracket, the choice and the list in cells of
-// their own ([ | 実施する | ＜選択肢＞ 1) … | ]). An empty box's bracket alone is followed by its
+// After a selection's opening bracket alone on line i: its choice on the next value line and its
+// option list (＜選択肢＞) after that, as a sheet prints the bracket, the choice and the list in cells
+// of their own ([ | 実施する | ＜選択肢＞ 1) … | ]). An empty box's bracket alone is followed by its
 // closer or by other boxes.
-bool opens_split_selection(const std::vector<FlowLine>& lines, size_t i, size_t to) {
-    if (!is_bracket_alone(text::nfkc(lines[i].text))) return false;
+bool choice_and_options_follow(const std::vector<FlowLine>& lines, size_t i, size_t to) {
     std::vector<std::string> next;
     for (size_t k = i + 1; k < to && next.size() < 2; ++k) {
         if (lines[k].type == FlowLine::Type::blank) continue;
@@ -396,7 +395,8 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         const size_t width = display_width(lines[i].text);
         Unit* open = units.empty() || units.back().closed ? nullptr : &units.back();
         const bool tail = width <= kOptionTailWidth;
-        if (has_checkbox(n) && !opens_selection(n) && !opens_split_selection(lines, i, to)) {
+        const bool split_selection = is_bracket_alone(n) && choice_and_options_follow(lines, i, to);
+        if (has_checkbox(n) && !opens_selection(n) && !split_selection) {
             if (!open || open->kind != Kind::checkboxes || !same_group(checkbox_groups, n)) {
                 units.push_back({Kind::checkboxes, {}, false, Follows::no, {}});
                 joined.clear();
@@ -409,7 +409,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         } else if (open && open->kind == Kind::selection && text::starts_with(n, option_list_word()) &&
                    !text::contains(unit_text(lines, *open), option_list_word())) {
             open->lines.push_back(i);  // [委託する] | <選択肢> 1) 委託する … on a line of its own
-        } else if ((opens_selection(n) || opens_split_selection(lines, i, to)) &&
+        } else if ((opens_selection(n) || split_selection) &&
                    !(open && open->kind == Kind::selection && !text::contains(n, option_list_word()) &&
                      !holds_choice_and_options(*open))) {
             // a selection, unless it goes on one that lacks its choice or its option list

@@ -904,8 +904,7 @@ std::optional<StepStart> step_start(std::string_view text) {
     // ① … ⑳, or what a font without them gives (⑴, ❶: circled_number), labelled ① … ⑳.
     const int n = rest.empty() || text::space_at(rest, 0) > 0 ? 0 : circled_number(rest);
     if (n < 1 || n > kMaxCircled) return std::nullopt;
-    constexpr size_t kCircledBytes = 3;
-    out.written = std::string(text.substr(0, group.size() + kCircledBytes));
+    out.written = std::string(text.substr(0, group.size() + kCircledNumberBytes));
     out.label = (digits.empty() ? "" : digits + "-") + circled(n);
     out.end = out.written.size();
     return out;
@@ -939,7 +938,7 @@ namespace {
 std::string label_key_of(std::string_view label) {
     std::string_view t = text::trim_view(label);
     if (circled_number(t) > 0)
-        t.remove_prefix(3);  // ① … ⑳, ㉑ … ㉟ are three bytes in UTF-8
+        t.remove_prefix(kCircledNumberBytes);
     else if (const auto [number, bytes] = bracketed_number(t); number > 0)
         t.remove_prefix(bytes);  // (1)ファイルの種類: the circled number of a converter without ①
     return without_note_marks(text::nfkc_compact(t));

@@ -147,6 +147,8 @@ std::string without_note_marks(std::string s);
 
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
+// The bytes of a circled number in UTF-8 (① … ⑳, ㉑ … ㊿ alike).
+inline constexpr size_t kCircledNumberBytes = 3;
 
 // The circled number ① … ⑳ for 1 … 20.
 std::string circled(int n);

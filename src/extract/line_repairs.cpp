@@ -344,8 +344,7 @@ std::string lone_number(std::string_view line) {
     constexpr size_t kMostBytes = 12;  // two full-width digits, spaces and form feeds
     if (line.size() > kMostBytes) return "";
     const std::string t = text::trim(without_form_feeds(line));
-    constexpr size_t kCircledBytes = 3;
-    if (t.size() == kCircledBytes && circled_number(t) > 0) return t;
+    if (t.size() == kCircledNumberBytes && circled_number(t) > 0) return t;
     return is_item_number(compact_key(t)) ? t : "";
 }
 
@@ -368,19 +367,18 @@ std::optional<std::string> with_item_number_stopped(std::string_view line) {
 // sheet prints its column A beside column B): the number opens its label again, the spaces that set
 // it apart after the label, so that the value keeps its column (①事務の名称         value).
 std::optional<std::string> with_field_number_joined(std::string_view line) {
-    constexpr size_t kCircledBytes = 3;
     const size_t at = line.find_first_not_of(" \t\f");
-    if (at == std::string_view::npos || line.size() <= at + kCircledBytes ||
-        circled_number(line.substr(at, kCircledBytes)) == 0 || line[at + kCircledBytes] != ' ')
+    if (at == std::string_view::npos || line.size() <= at + kCircledNumberBytes ||
+        circled_number(line.substr(at, kCircledNumberBytes)) == 0 || line[at + kCircledNumberBytes] != ' ')
         return std::nullopt;
-    const size_t label_at = after_space(line, at + kCircledBytes);
+    const size_t label_at = after_space(line, at + kCircledNumberBytes);
     if (label_at >= line.size()) return std::nullopt;
     const size_t label_end = std::min(line.find("  ", label_at), line.size());
     const std::string_view label = line.substr(label_at, label_end - label_at);
     if (!FormLabels::get().is_row_label(label_key(label))) return std::nullopt;
-    std::string out(line.substr(0, at + kCircledBytes));
+    std::string out(line.substr(0, at + kCircledNumberBytes));
     out += label;
-    out.append(label_at - (at + kCircledBytes), ' ');
+    out.append(label_at - (at + kCircledNumberBytes), ' ');
     out += line.substr(label_end);
     return out;
 }

@@ -48,6 +48,15 @@ std::string repeat_key(const std::string& line) {
     return key;
 }
 
+// `key` (NFKC, no spaces) with every occurrence of each of `words` (keys too) taken out.
+std::string without_words(std::string key, const std::vector<std::string>& words) {
+    for (const auto& word : words)
+        for (size_t at = word.empty() ? std::string::npos : key.find(word); at != std::string::npos;
+             at = key.find(word))
+            key.erase(at, word.size());
+    return key;
+}
+
 bool names_a_form(const std::string& line) {
     const std::string k = text::match_key(line);
     const auto& forms = Dictionary::get().form_names();
@@ -59,12 +68,13 @@ bool names_a_form(const std::string& line) {
 // cover's title, which a running header may repeat. A header that goes on (… 評価書番号3 つばさ町
 // 介護保険に関する事務, on one line as -layout sets it) is no title.
 bool is_bare_title(const std::string& line) {
-    std::string rest = compact_key(without_form_feeds(line));
-    for (const auto& title : FormLabels::get().spellings("title"))
-        if (text::starts_with(rest, title)) rest.erase(0, title.size());
-    for (const auto& form : Dictionary::get().form_names())
-        if (const size_t at = rest.find(compact_key(form)); at != std::string::npos)
-            rest.erase(at, compact_key(form).size());
+    static const std::vector<std::string> forms = [] {
+        std::vector<std::string> out;
+        for (const auto& form : Dictionary::get().form_names()) out.push_back(compact_key(form));
+        return out;
+    }();
+    const std::string rest = without_words(
+        without_words(compact_key(without_form_feeds(line)), FormLabels::get().spellings("title")), forms);
     return std::all_of(rest.begin(), rest.end(), [](char c) { return c == '(' || c == ')'; });
 }
 
@@ -243,8 +253,8 @@ struct Page {
     // repeats one: 評価書番号3) or its ①事務の名称. In a file of assessments one a page, the cover's
     // label rows at the top of each are the form's own lines.
     bool opens_assessment = false;
-    std::vector<size_t> cover_rows;  // its lines that open with a cover's label
-    bool affair_row = false;         // it holds a ①事務の名称 row
+    std::vector<std::string> cover_rows;  // its lines that open with a cover's label (compact)
+    bool affair_row = false;              // it holds a ①事務の名称 row
 };
 
 // Lines [from, to) as a page: its edge lines, its first and its last kEdgeLines lines that are not
@@ -255,7 +265,7 @@ Page read_page(const std::vector<std::string>& lines, size_t from, size_t to) {
         if (is_blank(lines[i])) continue;
         page.written.push_back(i);
         if (opens_with_cover_label(lines[i]))
-            page.cover_rows.push_back(i);
+            page.cover_rows.push_back(compact_key(without_form_feeds(lines[i])));
         else if (!page.affair_row)
             page.affair_row = opens_with_field_label(lines[i], "affair_name", 1);
     }
@@ -282,23 +292,17 @@ Page read_page(const std::vector<std::string>& lines, size_t from, size_t to) {
 // for word, its value with it (評価書番号 7, 評価書名 …に関する事務 全項目評価書), on `needed` pages at
 // least is a running header's, which pdftotext's raw order sets on lines of their own atop every
 // page: it opens nothing. A set of covers one a page prints a number and a title of its own on each.
-void mark_assessment_openings(const std::vector<std::string>& lines, std::vector<Page>& pages, size_t needed) {
+void mark_assessment_openings(std::vector<Page>& pages, size_t needed) {
     constexpr size_t kCoverRows = 2;
     const auto& labels = FormLabels::get().spellings("cover");
-    const auto exact = [&](size_t i) { return text::nfkc_compact(without_form_feeds(lines[i])); };
-    // A row of labels alone (評価書番号 | 評価書名, a table's header row) carries no value.
-    const auto carries_value = [&](std::string k) {
-        for (const auto& label : labels)
-            for (size_t at = k.find(label); at != std::string::npos; at = k.find(label)) k.erase(at, label.size());
-        return !k.empty();
-    };
     std::map<std::string, std::set<size_t>> pages_of;  // a cover row with its value -> its pages
     for (size_t p = 0; p < pages.size(); ++p)
-        for (const size_t i : pages[p].cover_rows)
-            if (const std::string k = exact(i); carries_value(k)) pages_of[k].insert(p);
+        for (const std::string& row : pages[p].cover_rows)
+            if (!without_words(row, labels).empty())  // not a row of labels alone (評価書番号 | 評価書名)
+                pages_of[row].insert(p);
     for (Page& page : pages) {
-        const auto own = std::count_if(page.cover_rows.begin(), page.cover_rows.end(), [&](size_t i) {
-            const auto it = pages_of.find(exact(i));
+        const auto own = std::count_if(page.cover_rows.begin(), page.cover_rows.end(), [&](const std::string& row) {
+            const auto it = pages_of.find(row);
             return it == pages_of.end() || it->second.size() < needed;
         });
         page.opens_assessment = static_cast<size_t>(own) >= kCoverRows || page.affair_row;
@@ -411,7 +415,7 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
     if (pages.size() < kMinPages) return {};
     const size_t needed =
         std::max(kMinPages, static_cast<size_t>(kMinPageShare * static_cast<double>(pages.size()) + 0.5));
-    mark_assessment_openings(lines, pages, needed);
+    mark_assessment_openings(pages, needed);
     std::map<std::string, std::set<size_t>> pages_of;  // edge key -> the pages it stands on
     for (size_t p = 0; p < pages.size(); ++p)
         for (const auto* edges : {&pages[p].top, &pages[p].foot})

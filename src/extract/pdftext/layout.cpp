@@ -250,9 +250,9 @@ std::string without_item_number(const std::string& n) {
 namespace {
 
 std::string label_key_of(std::string_view t) {
-    if (t.size() > kMaxLabelCellBytes) return {};   // prose, not a label: not worth normalising
-    if (circled_number(t) > 0) t.remove_prefix(3);  // the field's number ①…: three bytes in UTF-8
-    return without_item_number(compact_nfkc(t));    // (which drops white space too)
+    if (t.size() > kMaxLabelCellBytes) return {};                     // prose, not a label: not worth normalising
+    if (circled_number(t) > 0) t.remove_prefix(kCircledNumberBytes);  // the field's number ①…
+    return without_item_number(compact_nfkc(t));                      // (which drops white space too)
 }
 
 // Where the label of a line ends: after its first word, or after the first few words when
