@@ -1173,6 +1173,19 @@ bool looks_like_assessment_title(std::string_view s) {
                        [&](const std::string& f) { return text::ends_with(k, text::match_key(f)); });
 }
 
+bool cites_article(std::string_view s) { return text::contains(text::nfkc(s), written("article")); }
+
+bool looks_like_affair_name(std::string_view s) {
+    constexpr size_t kNameChars = 60;
+    return !text::longer_than(s, kNameChars) && !text::contains(s, "。");
+}
+
+bool is_form_name(std::string_view s) {
+    const auto& forms = Dictionary::get().form_names();
+    const std::string key = compact_key(s);
+    return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return key == compact_key(f); });
+}
+
 bool looks_like_form_version(std::string_view s) {
     static const std::regex version(R"(^(?:\[|【)?\s*()" + regex_alternatives(written_list("eras")) + R"(\S*)" +
                                     written("year") + R"(\S*)" + written("month") + R"(\s*)" + written("form_style") +

@@ -206,6 +206,9 @@ size_t numbered_steps(const std::vector<Step>& steps, size_t first = 0);
 // (１．住民票の記載…に関する事務), no steps: they are dropped.
 void drop_numbered_group_titles(std::vector<Step>& steps);
 
+// Whether a text cites an article of law (…第N条, …条例): what a legal basis holds.
+bool cites_article(std::string_view s);
+
 // A date as the forms write it (令和4年1月31日, 平成30年５月): 年 and a digit.
 bool looks_like_date(std::string_view s);
 // A whole date down to its day and nothing else (令和6年12月2日, 平成元年4月1日), as the 変更日 column
@@ -223,6 +226,10 @@ bool looks_like_publication_date(std::string_view s);
 std::string date_to_its_day(const std::string& v);
 bool looks_like_organization(std::string_view s);
 bool looks_like_assessment_title(std::string_view s);
+// An affair's name (住民基本台帳に関する事務): a name, not a sentence of the declaration beside it.
+bool looks_like_affair_name(std::string_view s);
+// A form's name alone (全項目評価書 …, any spacing or width).
+bool is_form_name(std::string_view s);
 // The cover's fields whose values have a look (form_labels keys).
 inline constexpr const char* kCoverValueFields[] = {"number", "title_field", "organization", "published"};
 // The form's version line ([令和６年10月 様式４], 平成26年4月 様式4), in any width, brackets or not.

@@ -19,6 +19,7 @@
 #include "piagraph/io.hpp"
 #include "piagraph/limits.hpp"
 #include "piagraph/text.hpp"
+#include "readings.hpp"
 #include "table_text.hpp"
 
 namespace piagraph {
@@ -218,37 +219,6 @@ bool looks_like_assessment(const Document& doc) {
     return holds_field_labels(doc);
 }
 
-// Whether a 提供先/移転先's recipient names no one: empty, no word at all (a page number - 14 -), or
-// the end of ④本人の数's option list that a sheet printed beside the entry's header.
-bool names_no_recipient(const std::string& recipient) {
-    const std::u32string r = text::to_u32(text::trim(recipient));
-    const bool word = std::any_of(r.begin(), r.end(), extract_detail::is_letter);
-    return !word || extract_detail::is_persons_option_list(recipient);
-}
-
-// The items of the form that a reading found. It fills each assessment's coverage in place (finish()
-// computes it again, from scratch, for the reading that is kept).
-size_t items_found(std::vector<Assessment>& found) {
-    size_t n = 0;
-    for (auto& a : found) {
-        extract_detail::compute_coverage(a);
-        for (const auto& [item, c] : a.coverage) n += c.found;
-        // A 提供先/移転先 entry without its recipient (or one that names no one) is more likely another
-        // item's lines read as one (a reading that misplaced them): its items do not count for it.
-        for (size_t i = 0; i < a.files.size(); ++i)
-            for (const auto& [flows, key] :
-                 {std::pair{&a.files[i].provisions, ".provisions["}, std::pair{&a.files[i].transfers, ".transfers["}})
-                for (size_t j = 0; j < flows->size(); ++j) {
-                    if (!names_no_recipient((*flows)[j].recipient)) continue;
-                    const std::string prefix = "files[" + std::to_string(i) + "]" + key + std::to_string(j) + "].";
-                    for (auto it = a.coverage.lower_bound(prefix);
-                         it != a.coverage.end() && text::starts_with(it->first, prefix); ++it)
-                        n -= it->second.found;
-                }
-    }
-    return n;
-}
-
 // What a reading holds beyond the text it was cut from, at the sizes of its entries.
 std::size_t reading_bytes(const std::vector<Assessment>& found) {
     std::size_t n = 0;
@@ -270,82 +240,6 @@ std::vector<Assessment> read_within(extract_detail::DocumentBudget& budget, cons
     auto found = reader(part);
     budget.charge(reading_bytes(found));
     return found;
-}
-
-// The 変更箇所 table is a grid of its own, history rather than the form's items: the layout rebuild
-// puts it back into rows only where pdftotext kept its columns, while the pdftotext reader also reads
-// it cell by cell. So each assessment's change rows come from the reading that holds more of them.
-void keep_more_changes(std::vector<Assessment>& kept, std::vector<Assessment>& other) {
-    if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
-    for (size_t i = 0; i < kept.size(); ++i)
-        if (other[i].changes.size() > kept[i].changes.size()) kept[i].changes = std::move(other[i].changes);
-}
-
-// The systems of section I that a reading named.
-size_t systems_named(const Assessment& a) {
-    return static_cast<size_t>(
-        std::count_if(a.systems.begin(), a.systems.end(), [](const System& s) { return !s.name.empty(); }));
-}
-
-// Section I's list of systems is read whole by each reading, and the coverage counts it as one item
-// however many systems it holds: an assessment whose kept reading lost most of the list takes the
-// other reading's, where that names more than twice as many systems (rows rebuilt from a label
-// column may name every system where the text as written names one). Closer counts say rather
-// which reading took a stray line for a system.
-void keep_more_systems(std::vector<Assessment>& kept, std::vector<Assessment>& other) {
-    if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
-    for (size_t i = 0; i < kept.size(); ++i)
-        if (systems_named(other[i]) > 2 * systems_named(kept[i])) {
-            kept[i].systems = std::move(other[i].systems);
-            if (const auto at = other[i].locs.find("systems"); at != other[i].locs.end())
-                kept[i].locs["systems"] = at->second;
-        }
-}
-
-// An affair's name (住民基本台帳に関する事務): a name, not a sentence of the declaration beside it.
-bool looks_like_affair_name(std::string_view s) {
-    constexpr size_t kNameChars = 60;
-    return !text::longer_than(s, kNameChars) && !text::contains(s, "。");
-}
-
-// A form's name alone (全項目評価書 …, any spacing or width).
-bool is_form_name(std::string_view s) {
-    const auto& forms = Dictionary::get().form_names();
-    const std::string key = compact_key(s);
-    return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return key == compact_key(f); });
-}
-
-// Each field of the cover is read from its own label, in both readings: where the kept reading
-// missed one that the other read (a cover whose blocks came out of order), or read one that does
-// not look like what its label holds (a number run on into the declaration), it takes the other's,
-// with its line - if that one looks right: rows rebuilt from scrambled blocks may pair a label with
-// its neighbour's value (公表日 | 福島県郡山市長).
-void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& other) {
-    if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
-    using extract_detail::looks_like_assessment_number;
-    using extract_detail::looks_like_assessment_title;
-    using extract_detail::looks_like_organization;
-    using extract_detail::looks_like_publication_date;
-    struct CoverField {
-        std::string Assessment::*value;
-        const char* key;
-        bool (*looks_right)(std::string_view);
-    };
-    static const CoverField kCoverFields[] = {{&Assessment::form, "form", is_form_name},
-                                              {&Assessment::organization, "organization", looks_like_organization},
-                                              {&Assessment::number, "number", looks_like_assessment_number},
-                                              {&Assessment::title, "title", looks_like_assessment_title},
-                                              {&Assessment::affair, "affair", looks_like_affair_name},
-                                              {&Assessment::published, "published", looks_like_publication_date}};
-    for (size_t i = 0; i < kept.size(); ++i)
-        for (const auto& field : kCoverFields) {
-            const std::string& found = other[i].*field.value;
-            const std::string& own = kept[i].*field.value;
-            if ((!own.empty() && field.looks_right(own)) || found.empty() || !field.looks_right(found)) continue;
-            kept[i].*field.value = found;
-            if (const auto at = other[i].locs.find(field.key); at != other[i].locs.end())
-                kept[i].locs[field.key] = at->second;
-        }
 }
 
 // Whether a reading found anything of an assessment (a reader opens one at a title line, which a
@@ -374,16 +268,7 @@ std::vector<Assessment> parse_part(const Document& part, extract_detail::Documen
         reading->erase(
             std::remove_if(reading->begin(), reading->end(), [](const Assessment& a) { return !has_content(a); }),
             reading->end());
-    // Each reading takes the cover fields the other read better, so the cover does not decide
-    // between them (rows rebuilt from a cover of labels side by side may miss what the text as
-    // written reads, and the other way round).
-    fill_cover(from_rows, as_written);
-    fill_cover(as_written, from_rows);
-    const bool rows_win = items_found(from_rows) >= items_found(as_written);
-    auto& kept = rows_win ? from_rows : as_written;
-    keep_more_changes(kept, rows_win ? as_written : from_rows);
-    keep_more_systems(kept, rows_win ? as_written : from_rows);
-    return std::move(kept);
+    return extract_detail::merge_readings(std::move(from_rows), std::move(as_written));
 }
 
 [[noreturn]] void not_an_assessment(const Document& doc) {
@@ -413,7 +298,7 @@ void settle_number_and_title(Assessment& a) {
         if (const auto at = a.locs.find("title"); at != a.locs.end()) a.locs["number"] = at->second;
         return;
     }
-    a.title = is_form_name(rest) ? text::trim(a.number) + " " + rest : rest;
+    a.title = extract_detail::is_form_name(rest) ? text::trim(a.number) + " " + rest : rest;
     a.number = title.substr(0, space);
     if (const auto at = a.locs.find("title"); at != a.locs.end()) a.locs["number"] = at->second;
 }
@@ -432,7 +317,8 @@ void settle_affair_and_title(Assessment& a) {
     for (const std::string& form : Dictionary::get().form_names()) {
         if (!title.ends_with(form)) continue;
         const std::string affair = text::trim(title.substr(0, title.size() - form.size()));
-        if (affair.empty() || !looks_like_affair_name(affair) || is_form_name(affair)) return;
+        if (affair.empty() || !extract_detail::looks_like_affair_name(affair) || extract_detail::is_form_name(affair))
+            return;
         a.affair = affair;
         if (const auto at = a.locs.find("title"); at != a.locs.end()) a.locs["affair"] = at->second;
         return;

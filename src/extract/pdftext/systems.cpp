@@ -17,8 +17,7 @@ std::pair<std::string, Loc> basis_text(const Layout& layout, int index) {
     const Text after = text_after(layout, index, true);
     if (!after.value.empty()) return {after.value, Loc::span(line, after.end + 1)};
     const Text before = text_before(layout, index);
-    if (!text::contains(text::nfkc(before.value), written("article")))
-        return {after.value, Loc::span(line, after.end + 1)};
+    if (!cites_article(before.value)) return {after.value, Loc::span(line, after.end + 1)};
     return {before.value, Loc::span(before.end + 1, line)};
 }
 

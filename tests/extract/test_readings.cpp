@@ -1,0 +1,140 @@
+// merge_readings: two readings of one part (rows rebuilt from the layout, the text as written) made
+// into one, item by item. The readings here are written by hand, each the way one of the readers
+// misreads a printed form (tests/probes holds the same on whole documents).
+#include <gtest/gtest.h>
+
+#include "../../src/extract/readings.hpp"
+
+namespace piagraph::extract_detail {
+namespace {
+
+// A 重点 assessment as a reading leaves it: its cover, one system and one file.
+Assessment reading(int line) {
+    Assessment a;
+    a.form = "重点項目評価書";
+    a.number = "21";
+    a.affair = "児童扶養手当の支給に関する事務";
+    a.locs["affair"] = Loc::at(line);
+    System s;
+    s.no = 1;
+    s.name = "児童扶養手当システム";
+    s.loc = Loc::at(line + 1);
+    a.systems.push_back(s);
+    FileBlock f;
+    f.names = {"児童扶養手当情報ファイル"};
+    f.loc = Loc::at(line + 2);
+    a.files.push_back(f);
+    return a;
+}
+
+Flow flow(const std::string& recipient, std::vector<std::string> methods) {
+    Flow f;
+    f.recipient = recipient;
+    f.methods = std::move(methods);
+    return f;
+}
+
+// The kept reading (more items found) takes the other's marks where it read fewer of a group's
+// options or none of a flow's, each with the other's line.
+TEST(MergeReadings, EachItemFromTheReadingThatReadItsMarks) {
+    Assessment rows = reading(10);
+    rows.individual_number_basis = "番号法第9条第1項 別表第56項";
+    rows.locs["individual_number_basis"] = Loc::at(12);
+    rows.files[0].methods = {"電子記録媒体(フラッシュメモリを除く。)", "情報提供ネットワークシステム"};
+    rows.files[0].sources = {{"本人又は本人の代理人", "", false, Loc::at(30)}};
+    rows.files[0].locs["sources"] = Loc::at(30);
+    rows.files[0].provisions = {flow("町村長", {"情報提供ネットワークシステム"})};
+    rows.files[0].transfers = {flow("こども未来局子育て支援課", {})};
+    rows.linkage.status = "実施する";
+    rows.locs["linkage.status"] = Loc::at(15);
+
+    Assessment written = reading(10);
+    written.files[0].methods = {"紙"};
+    written.files[0].sources = {{"本人又は本人の代理人", "", false, Loc::at(31)},
+                                {"行政機関・独立行政法人等", "日本年金機構", false, Loc::at(32)},
+                                {"地方公共団体・地方独立行政法人", "町村", false, Loc::at(33)}};
+    written.files[0].locs["sources"] = Loc::at(31);
+    written.files[0].provisions = {flow("町村長", {})};
+    written.files[0].transfers = {flow("こども未来局 子育て支援課", {"紙"})};
+    written.files[0].transfers[0].locs["methods"] = Loc::at(77);
+    written.linkage.basis = "番号法第19条第8号";
+    written.locs["linkage.basis"] = Loc::at(16);
+
+    const auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    const FileBlock& f = merged[0].files[0];
+    EXPECT_EQ(f.methods, rows.files[0].methods);  // two options read beat one
+    ASSERT_EQ(f.sources.size(), 3u);              // three beat one
+    EXPECT_EQ(f.locs.at("sources").line, 31);
+    EXPECT_EQ(f.provisions[0].methods, std::vector<std::string>{"情報提供ネットワークシステム"});
+    // The recipient pairs the entries whatever the spacing; the kept reading had no method.
+    EXPECT_EQ(f.transfers[0].methods, std::vector<std::string>{"紙"});
+    EXPECT_EQ(f.transfers[0].locs.at("methods").line, 77);
+    EXPECT_EQ(merged[0].linkage.status, "実施する");
+    EXPECT_EQ(merged[0].linkage.basis, "番号法第19条第8号");
+    EXPECT_EQ(merged[0].locs.at("linkage.basis").line, 16);
+}
+
+// What the other reading holds is not taken where it shows the misreading it comes from: an
+// option listed twice, its ③ names a sentence where the kept reading read ③ unmarked, a system's
+// list that is another system's, a legal basis that cites no article.
+TEST(MergeReadings, NotWhatShowsAMisreading) {
+    Assessment rows = reading(10);
+    System second;
+    second.no = 2;
+    second.name = "団体内統合宛名システム";
+    second.other = {"児童扶養手当システム", "中間サーバー"};
+    second.other_checked = true;
+    second.connections_loc = Loc::at(40);
+    rows.systems.push_back(second);
+    System third;
+    third.no = 3;
+    third.name = "eLTAX審査システム";
+    third.connections_loc = Loc::at(50);  // ③ read: no box marked
+    rows.systems.push_back(third);
+    rows.files[0].sources = {};
+    rows.department = "こども家庭課";  // one item more: the rows reading is kept
+    rows.locs["department"] = Loc::at(60);
+
+    Assessment written = reading(10);
+    written.systems[0].other = second.other;  // system 2's list, read a block up
+    written.systems[0].other_checked = true;
+    written.systems.push_back(second);
+    System third_as_written = third;
+    third_as_written.other = {"媒体等での連携のため", "他システムとの接続はしていない。"};
+    third_as_written.other_checked = true;
+    written.systems.push_back(third_as_written);
+    written.individual_number_basis = "児童扶養手当情報ファイル";
+    written.files[0].sources = {{"本人又は本人の代理人", "", false, {}}, {"本人又は本人の代理人", "", false, {}}};
+
+    const auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    const Assessment& a = merged[0];
+    EXPECT_TRUE(a.systems[0].other.empty());
+    EXPECT_TRUE(a.systems[2].other.empty());
+    EXPECT_TRUE(a.individual_number_basis.empty());
+    EXPECT_TRUE(a.files[0].sources.empty());
+}
+
+// Where ③ of a system was not read at all, names read by the other reading are taken; readings
+// that cut the part into different numbers of assessments are not paired.
+TEST(MergeReadings, AnUnreadItemTakesTheOthersAndUnpairedReadingsStayApart) {
+    Assessment rows = reading(10);
+    Assessment written = reading(10);
+    written.systems[0].other = {"架空県電子申請システム"};
+    written.systems[0].other_checked = true;
+    written.systems[0].connections_loc = Loc::at(20);
+    auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].systems[0].other, std::vector<std::string>{"架空県電子申請システム"});
+    EXPECT_EQ(merged[0].systems[0].connections_loc.line, 20);
+
+    Assessment lone = reading(10);
+    lone.files[0].methods = {"紙"};
+    merged = merge_readings({rows, rows}, {lone});
+    ASSERT_EQ(merged.size(), 2u);  // the rows reading found more items
+    EXPECT_TRUE(merged[0].files[0].methods.empty());
+}
+
+}  // namespace
+}  // namespace piagraph::extract_detail
