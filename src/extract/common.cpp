@@ -769,6 +769,23 @@ std::map<std::string, std::string> find_definitions(const std::vector<std::strin
     return out;
 }
 
+std::vector<Flow> flows_of_each_recipient(const Flow& flow, int first_no) {
+    std::vector<size_t> starts;  // where each numbered recipient starts
+    const std::string& r = flow.recipient;
+    for (size_t i = 0; i + kCircledNumberBytes <= r.size(); i += text::char_bytes(r, i))
+        if (circled_number(std::string_view(r).substr(i, kCircledNumberBytes)) > 0) starts.push_back(i);
+    if (starts.size() < 2 || !text::trim_view(std::string_view(r).substr(0, starts[0])).empty()) return {flow};
+    std::vector<Flow> out;
+    for (size_t k = 0; k < starts.size(); ++k) {
+        const size_t from = starts[k] + kCircledNumberBytes, to = k + 1 < starts.size() ? starts[k + 1] : r.size();
+        Flow one = flow;
+        one.recipient = text::trim(std::string_view(r).substr(from, to - from));
+        one.no = std::to_string(first_no + static_cast<int>(k));
+        if (!one.recipient.empty()) out.push_back(std::move(one));
+    }
+    return out;
+}
+
 int circled_number(std::string_view label) {
     // Read from the bytes (it is asked for every line): ① … ⑳ are E2 91 A0 – E2 91 B3 (U+2460 …),
     // ㉑ … ㉟ are E3 89 91 – E3 89 9F (U+3251 …).

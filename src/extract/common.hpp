@@ -132,6 +132,11 @@ bool is_dash_only(std::string_view s);
 // A 提供先/移転先 entry the form left empty: no recipient (or a dash), no basis, no method.
 bool is_empty_flow(const Flow& flow);
 
+// A 提供先/移転先 block for a range of entries (提供先２～４) names its recipients each after its
+// number (① 他の市区町村長 ② 都道府県知事 ③ 厚生労働大臣), and they share the block's fields: one flow
+// each, numbered on from `first_no`. Any other block is itself.
+std::vector<Flow> flows_of_each_recipient(const Flow& flow, int first_no);
+
 // The name for matching: Dictionary::normalize_system_name (NFKC, trailing bracketed parts such as
 // (以下「住基ネット」という。) and (税務システム内) dropped).
 std::string normalize_name(std::string_view name);

@@ -93,6 +93,13 @@ public:
     // A row label spelt out whole (not only its first line).
     bool exact(std::string_view cell) const { return exact_hashed_.count(label_key(cell)) > 0; }
 
+    // Whether some row label starts with the cell (評価実施機 of 評価実施機関名), however short.
+    bool starts_label(std::string_view cell) const {
+        const std::string k = label_key(cell);
+        const auto it = exact_.lower_bound(k);
+        return !k.empty() && it != exact_.end() && text::starts_with(it->first, k);
+    }
+
     // A whole label, or the first line of one the layout wrapped (nothing more on the line).
     bool whole_or_first_line(std::string_view cell) const {
         const std::string k = label_key(cell);
@@ -110,6 +117,13 @@ public:
             if (text::starts_with(joined, o) || text::starts_with(o, joined)) return true;
         }
         return false;
+    }
+
+    // Whether a cell opens with an option label of the dictionary (紙, 専用線 …).
+    bool starts_option(std::string_view cell) const {
+        const std::string k = compact_key(cell);
+        return std::any_of(options_.begin(), options_.end(),
+                           [&](const std::string& o) { return text::starts_with(k, o); });
     }
 
     bool heading_title(std::string_view title) const {
@@ -499,6 +513,9 @@ Line read_line(const std::string& raw) {
             return bare;
         }
     }
+    // A range's header with text beside it (提供先２～４ | ① 他の市区町村長 …) heads a block for those
+    // entries: it takes its value as an entry's header does.
+    if (line.kind == Kind::range && line.frags.size() > 1) line.kind = Kind::entry;
     return line;
 }
 
@@ -548,7 +565,11 @@ void join_text(std::string& into, const std::string& next) {
     // Only the last character of `into` matters: a value may be thousands of lines long.
     const std::u32string a = text::to_u32(std::string_view(into).substr(text::last_char_start(into))),
                          b = text::to_u32(next);
-    const bool after_mark = is_mark_close(a.back());
+    // A mark set in a column of its own (○ | 紙: a sheet's mark cell) is a mark alone.
+    size_t mark_end = 0;
+    const std::u32string whole = a.size() == 1 ? text::to_u32(into) : std::u32string();
+    const bool mark_alone = !whole.empty() && next_mark(whole, 0, &mark_end) == 0 && mark_end == whole.size();
+    const bool after_mark = is_mark_close(a.back()) || mark_alone;
     // Latin words (markup, names) wrap at the space between them.
     auto latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
     const bool between_words = (latin(a.back()) || a.back() == U'"') && latin(b.front());
@@ -650,7 +671,9 @@ private:
     // completes into an option label of the dictionary, else the one standing in its column when
     // the line above is laid out in columns, else the last one (text flowing on).
     void continue_option(const std::string& head, size_t col) {
-        if (chunks_.empty()) {
+        // An option printed without a box (a sheet that marks options in a column of its own and
+        // leaves the unmarked ones bare) is an option of its own, not the text of the one above.
+        if (chunks_.empty() || (!last_line_.empty() && Vocabulary::get().starts_option(head))) {
             chunks_.push_back(head);
             return;
         }
@@ -1217,6 +1240,7 @@ public:
     std::optional<Document> run() {
         join_section_numerals();
         join_wrapped_labels();
+        join_label_tails_beside_values();
         join_required_marks();
         flow_order_ = column_flow_order(flow_lines());
         const std::vector<size_t>& order = flow_order_;
@@ -1608,10 +1632,7 @@ private:
     // Line i written as `joined` (what it held and line `joined_from`'s text) and read again, its page
     // break kept; line `joined_from` left blank.
     void join_lines(size_t i, std::string joined, size_t joined_from) {
-        const bool page_break = lines_[i].page_break;
-        out_[i] = std::move(joined);
-        lines_[i] = read_line(out_[i]);
-        lines_[i].page_break = page_break;
+        rewrite_line(i, std::move(joined));
         clear_line(joined_from);
     }
 
@@ -1631,18 +1652,106 @@ private:
         const Vocabulary& vocabulary = Vocabulary::get();
         for (size_t i = 0; i + 1 < lines_.size(); ++i) {
             const Line& l = lines_[i];
-            if (l.kind != Kind::label || l.frags.size() != 1 || vocabulary.exact(l.frags[0].text)) continue;
+            if (l.frags.size() != 1 || (l.kind != Kind::label && !vocabulary.starts_label(l.frags[0].text)) ||
+                vocabulary.exact(l.frags[0].text))
+                continue;
             const size_t value = next_written(i + 1);
             for (const size_t tail : {i + 1, value < lines_.size() ? next_written(value + 1) : i + 1}) {
                 if (tail >= lines_.size()) break;
                 const Line& next = lines_[tail];
-                if (next.frags.size() != 1 || next.page_break || next.indent != l.indent || next.kind == Kind::label ||
-                    next.kind == Kind::entry || !vocabulary.exact(l.frags[0].text + next.frags[0].text))
+                if (next.frags.empty() || next.page_break || next.indent != l.indent || next.kind == Kind::label ||
+                    next.kind == Kind::entry)
                     continue;
-                join_lines(i, std::string(l.indent, ' ') + text::trim(out_[i]) + next.frags[0].text, tail);
+                const std::string taken = completing_tail(l.frags[0].text, next.frags[0].text);
+                if (taken.empty()) continue;
+                rewrite_line(i, std::string(l.indent, ' ') + text::trim(out_[i]) + taken);
+                take_from_start(tail, text::length(taken));
                 break;
             }
         }
+    }
+
+    // The start of `cell` that completes `head` into a row label: the whole cell, or its first word
+    // where the value goes on after it on its line (テムとの接続 [○] 庁内連携…); "" when neither does.
+    static std::string completing_tail(const std::string& head, const std::string& cell) {
+        const Vocabulary& vocabulary = Vocabulary::get();
+        if (vocabulary.exact(head + cell)) return cell;
+        const size_t space = cell.find(' ');
+        if (space != std::string::npos && vocabulary.exact(head + cell.substr(0, space))) return cell.substr(0, space);
+        return "";
+    }
+
+    static size_t first_written_column(const std::u32string& s) {
+        const size_t at = s.find_first_not_of(U' ');
+        return at == std::u32string::npos ? s.size() : at;
+    }
+
+    // Line k without its first `chars` characters (a label's tail gone up to its head): what is
+    // left stays in its columns, read again; a line left empty is blank.
+    void take_from_start(size_t k, size_t chars) {
+        std::u32string t = text::to_u32(out_[k]);
+        const size_t col = first_written_column(t);
+        std::fill_n(t.begin() + static_cast<std::ptrdiff_t>(col), std::min(chars, t.size() - col), U' ');
+        if (t.find_first_not_of(U' ') == std::u32string::npos)
+            clear_line(k);
+        else
+            rewrite_line(k, text::to_utf8(t));
+    }
+
+    // A label its narrow column wrapped beside its value (① システム | 介護保険システム, then の名称
+    // under ① システム; ③ 他のシス | [ ] 情報提供… then テムとの接続 [○] 庁内連携…): each tail, written
+    // at the head's column on the lines below, goes up to the head, and what follows it on its line
+    // stays there, the value's next line. The head starts a label, and may be one whose longer
+    // spelling the tails complete (⑤ 委託先名 | の確認方法).
+    void join_label_tails_beside_values() {
+        constexpr size_t kMaxLabelLines = 6;
+        const Vocabulary& vocabulary = Vocabulary::get();
+        for (size_t i = 0; i + 1 < lines_.size(); ++i) {
+            const Line& l = lines_[i];
+            if (l.frags.empty() || l.kind == Kind::entry || l.kind == Kind::range || l.kind == Kind::heading ||
+                !vocabulary.starts_label(l.frags[0].text))
+                continue;
+            std::string label = l.frags[0].text;
+            std::vector<std::pair<size_t, size_t>> tails;  // line, code points taken from its start
+            for (size_t k = next_written(i + 1); k < lines_.size() && tails.size() + 1 < kMaxLabelLines;
+                 k = next_written(k + 1)) {
+                const Line& next = lines_[k];
+                // A tail may be a label of its own (部署 of ⑥事務担当 | 部署): only the whole decides.
+                if (next.page_break || next.frags.empty() || next.frags[0].col != l.frags[0].col ||
+                    next.kind == Kind::entry || next.kind == Kind::range || next.kind == Kind::heading)
+                    break;
+                const std::string& cell = next.frags[0].text;
+                // A tail that does not complete the label is taken whole, the label going on below.
+                const std::string completing = completing_tail(label, cell);
+                const std::string tail = completing.empty() ? cell : completing;
+                label += tail;
+                tails.emplace_back(k, text::length(tail));
+                if (vocabulary.exact(label) || next.kind == Kind::label) break;
+            }
+            if (tails.empty() || !vocabulary.exact(label)) continue;
+            // Columns in the text as written (a page's margin may have been set aside in the frags').
+            std::u32string head = text::to_u32(out_[i]);
+            const size_t col = first_written_column(head), head_end = col + text::length(l.frags[0].text);
+            const std::u32string joined = text::to_u32(label);
+            size_t rest = head_end;
+            while (rest < head.size() && head[rest] == U' ') ++rest;
+            // The value keeps its column where the joined label leaves room before it.
+            const size_t gap = rest >= head.size()
+                                   ? 0
+                                   : std::max<size_t>(2, rest > col + joined.size() ? rest - col - joined.size() : 0);
+            head = head.substr(0, col) + joined + std::u32string(gap, U' ') + head.substr(rest);
+            rewrite_line(i, text::to_utf8(head));
+            for (const auto& [k, taken] : tails) take_from_start(k, taken);
+            i = tails.back().first;
+        }
+    }
+
+    // Line i written as `text` and read again, its page break kept.
+    void rewrite_line(size_t i, std::string text) {
+        const bool page_break = lines_[i].page_break;
+        out_[i] = std::move(text);
+        lines_[i] = read_line(out_[i]);
+        lines_[i].page_break = page_break;
     }
 
     // The line at or after `from` that is not blank, on the same page (or the page's first line).

@@ -382,6 +382,27 @@ std::vector<size_t> numbered_running_lines(const std::vector<std::string>& lines
     return out;
 }
 
+// A table's column title alone on its line (項目, 内容: dictionary column_titles) on most pages: the
+// table header the printer repeats atop each page the table crosses, twice on a page that holds
+// two tables. pdftotext's raw order sets 内容 after the page's label column, amid the cells.
+std::vector<size_t> column_title_lines(const std::vector<std::string>& lines, const std::vector<Page>& pages,
+                                       size_t needed) {
+    static const std::vector<std::string> titles = Dictionary::get().list("/column_titles");
+    std::map<std::string, std::pair<std::set<size_t>, std::vector<size_t>>> seen;  // title -> pages, lines
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (const size_t i : pages[p].written) {
+            if (lines[i].size() > kMaxFurnitureBytes) continue;
+            const std::string key = compact_key(without_form_feeds(lines[i]));
+            if (std::find(titles.begin(), titles.end(), key) == titles.end()) continue;
+            seen[key].first.insert(p);
+            seen[key].second.push_back(i);
+        }
+    std::vector<size_t> out;
+    for (const auto& [title, at] : seen)
+        if (at.first.size() >= needed) out.insert(out.end(), at.second.begin(), at.second.end());
+    return out;
+}
+
 // Lines that repeat word for word on most pages, once a page, wherever they stand: lines of ASCII
 // alone (a browser's file:///… or https://… address and print time, a file's name), as the form
 // writes its text in Japanese; and a line that names the form (the document's title a browser prints
@@ -404,6 +425,7 @@ std::vector<size_t> repeated_lines(const std::vector<std::string>& lines, const 
         if (!once_a_page(on) || on.size() < needed) continue;
         for (const Seen& s : on) out.push_back(s.line);
     }
+    for (const size_t i : column_title_lines(lines, pages, needed)) out.push_back(i);
     return out;
 }
 

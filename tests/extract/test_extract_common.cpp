@@ -595,6 +595,30 @@ TEST(ExtractCommon, OnlyListedOptions) {
     EXPECT_FALSE(only_listed_options("", "linkage_status"));
 }
 
+// A block for a range of entries (提供先２～４) names its recipients each after its number: one flow
+// each, with the block's fields and numbers that run on. A block of one recipient is itself, and so
+// is one whose recipient only holds a number amid its words.
+TEST(FlowsOfEachRecipient, OneFlowEachWithTheBlocksFields) {
+    Flow block;
+    block.recipient = "① 他の市区町村長 ② 都道府県知事　③厚生労働大臣";
+    block.basis = "番号法第19条第8号";
+    block.methods = {"情報提供ネットワークシステム"};
+    const auto each = flows_of_each_recipient(block, 2);
+    ASSERT_EQ(each.size(), 3u);
+    EXPECT_EQ(each[0].recipient, "他の市区町村長");
+    EXPECT_EQ(each[1].recipient, "都道府県知事");
+    EXPECT_EQ(each[2].recipient, "厚生労働大臣");
+    EXPECT_EQ(each[2].no, "4");
+    EXPECT_EQ(each[1].basis, block.basis);
+    EXPECT_EQ(each[1].methods, block.methods);
+    Flow one;
+    one.recipient = "日本年金機構";
+    EXPECT_EQ(flows_of_each_recipient(one, 1).size(), 1u);
+    one.recipient = "市長（①の事務に限る。②を除く。）";
+    ASSERT_EQ(flows_of_each_recipient(one, 1).size(), 1u);
+    EXPECT_EQ(flows_of_each_recipient(one, 1)[0].recipient, one.recipient);
+}
+
 }  // namespace
 }  // namespace piagraph::extract_detail
 

@@ -1064,9 +1064,6 @@ TEST(LayoutRowsForm, ChangeTableWrittenOneCellPerLine) {
     EXPECT_EQ(m.assessments[0].systems.size(), 3u);
 }
 
-}  // namespace
-}  // namespace piagraph
-
 namespace piagraph {
 namespace {
 
@@ -1258,5 +1255,94 @@ TEST(LayoutRowsForm, ALabelAroundItsValueAMarkAloneAndASelectionInCellsOfItsOwn)
     EXPECT_EQ(a.department, "わかば庁就農支援部給付管理課");
 }
 
+}  // namespace
+}  // namespace piagraph
+
+// A form printed with a narrow label column (tests/fixtures/layout/hagi-narrow-labels-layout.txt,
+// authored): labels wrap onto a second line beside their values (評価実施機 | 関名, ① システム | の名称,
+// ③ 他のシス | テムとの接続 [ ○ ] …, ⑥ 事務担当 | 部署 whose tail is a label of its own), a sheet's
+// marks stand in a column of their own with the unmarked options bare, and the table's column titles
+// 項目 | 内容 stand atop every page. Each value is read from its whole label.
+TEST(LayoutRowsForm, LabelsWrappedBesideTheirValuesAndMarksInAColumnOfTheirOwn) {
+    const Assessment a = read_one("hagi-narrow-labels-layout.txt");
+    EXPECT_EQ(a.organization, "架空県はぎ市長");
+    EXPECT_EQ(a.affair, "介護保険に関する事務");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].name, "介護保険システム");
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
+    EXPECT_EQ(a.systems[1].name, "中間サーバー");
+    EXPECT_EQ(a.systems[1].connections, (std::vector<std::string>{"情報提供ネットワークシステム", "宛名システム等"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].department, "健康福祉部介護保険課");
+    ASSERT_EQ(a.files[0].sources.size(), 2u);
+    EXPECT_EQ(a.files[0].sources[0].kind, "本人又は本人の代理人");
+    EXPECT_EQ(a.files[0].sources[1].kind, "行政機関・独立行政法人等");
+    EXPECT_EQ(a.files[0].sources[1].detail, "日本年金機構");
+    ASSERT_EQ(a.files[0].provisions.size(), 1u);
+    EXPECT_EQ(a.files[0].provisions[0].recipient, "日本年金機構");
+}
+
+// pdftotext's raw order of a narrow label column: a label's head, its value, then the label's tail
+// (① システム | 介護保険システム | の名称), and a tail with the value's next line after it (③ 他のシス
+// | [ ] … | テムとの接続 [ ○ ] 庁内連携システム).
+TEST(LayoutRowsForm, ALabelsTailAfterItsValueInTheRawOrder) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n"
+        "評価書番号\n"
+        "12\n"
+        "評価書名\n"
+        "介護保険に関する事務 全項目評価書\n"
+        "評価実施機関名\n"
+        "架空県こがね市長\n"
+        "公表日\n"
+        "令和7年4月1日\n"
+        "Ⅰ 基本情報\n"
+        "１．特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称\n"
+        "介護保険に関する事務\n"
+        "２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+        "システム 1\n"
+        "① システム\n"
+        "\n"
+        "介護保険システム\n"
+        "\n"
+        "の名称\n"
+        "② システム\n"
+        "\n"
+        "介護保険の資格管理を行う。\n"
+        "\n"
+        "の機能\n"
+        "③ 他のシス\n"
+        "\n"
+        "[ ] 情報提供ネットワークシステム\n"
+        "\n"
+        "テムとの接続 [ ○ ] 庁内連携システム\n"
+        "[ ] 住民基本台帳ネットワークシステム\n"
+        "[ ○ ] 宛名システム等\n"
+        "システム 2\n"
+        "① システム\n"
+        "\n"
+        "中間サーバー\n"
+        "\n"
+        "の名称\n"
+        "② システム\n"
+        "\n"
+        "情報照会及び情報提供を行う。\n"
+        "\n"
+        "の機能\n"
+        "７．評価実施機関における担当部署\n"
+        "①部署\n"
+        "健康福祉部介護保険課\n"
+        "②所属長の役職名\n"
+        "介護保険課長\n";
+    const Model m = extract_document(decode_document(text, "kogane-raw.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].name, "介護保険システム");
+    EXPECT_EQ(a.systems[0].functions, "介護保険の資格管理を行う。");
+    EXPECT_EQ(a.systems[1].name, "中間サーバー");
+    EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
+}
 }  // namespace
 }  // namespace piagraph

@@ -294,5 +294,29 @@ TEST(PageStartsByNumber, PagesFoundAgainByTheirNumbers) {
     EXPECT_FALSE(page_starts_by_number(lines_of(std::string(kRows[0]) + "3\n" + kRows[1])).has_value());
 }
 
+// A table's column titles (項目 | 内容) that the printer repeats atop each page the table crosses,
+// twice on a page of two tables; pdftotext's raw order sets 内容 after the page's label column. A
+// title on too few pages stays.
+TEST(PageFurniture, ATablesColumnTitlesOnEveryPage) {
+    std::string text;
+    std::vector<size_t> titles;
+    const auto add = [&](const std::string& line) {
+        titles.push_back(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+        text += line + "\n";
+    };
+    for (int page = 0; page < 4; ++page) {
+        if (page > 0) text += "\f";
+        add("項目");
+        text += page_rows(page);
+        add("内容");
+        if (page == 2) add("項目");  // the page's second table
+    }
+    EXPECT_EQ(page_furniture(lines_of(text)), titles);
+    // On one page of four: the page's own.
+    EXPECT_TRUE(page_furniture(
+                    lines_of("項目\n" + page_rows(0) + "\f" + page_rows(1) + "\f" + page_rows(2) + "\f" + page_rows(3)))
+                    .empty());
+}
+
 }  // namespace
 }  // namespace piagraph

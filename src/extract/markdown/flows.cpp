@@ -2,6 +2,7 @@
 // (sources, methods, users), II-4 委託 (委託事項N entries) and II-5 提供・移転 (提供先N / 移転先N
 // entries).
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include "../form_labels.hpp"
@@ -201,14 +202,20 @@ void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading) {
     const int transfer_no = provision_no ? 0 : entry_number("entry_transfer", r);
     if (provision_no || transfer_no) {
         reading.open = nullptr;
-        const int no = provision_no ? provision_no : transfer_no;
-        if (no < 0) return;
+        int no = provision_no ? provision_no : transfer_no;
+        // A range's header is a placeholder, unless it names the recipients its block is for (each
+        // after its number, which the row may have taken for a field's label).
+        std::string recipients;
+        for (size_t c = 1; c < r.cells.size(); ++c) recipients += (recipients.empty() ? "" : " ") + r.cells[c];
+        if (no < 0 && (cell_text(recipients).empty() ||
+                       (no = range_start(provision_no ? "entry_provision" : "entry_transfer", r)) <= 0))
+            return;
         reading.is_transfer = transfer_no != 0;
         auto& list = reading.is_transfer ? f.transfers : f.provisions;
         list.emplace_back();
         reading.open = &list.back();
         reading.open->no = std::to_string(no);
-        reading.open->recipient = cell_text(r.value);
+        reading.open->recipient = cell_text(provision_no > 0 || transfer_no > 0 ? r.value : recipients);
         reading.open->loc = Loc::at(r.line);
         return;
     }
@@ -218,6 +225,12 @@ void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading) {
 void settle_flows(FileBlock& f) {
     f.provisions.erase(std::remove_if(f.provisions.begin(), f.provisions.end(), is_empty_flow), f.provisions.end());
     f.transfers.erase(std::remove_if(f.transfers.begin(), f.transfers.end(), is_empty_flow), f.transfers.end());
+    for (auto* flows : {&f.provisions, &f.transfers}) {
+        std::vector<Flow> each;
+        for (const Flow& flow : *flows)
+            for (Flow& one : flows_of_each_recipient(flow, std::atoi(flow.no.c_str()))) each.push_back(std::move(one));
+        *flows = std::move(each);
+    }
     auto empty_entrust = [](const Entrustment& e) {
         return e.item.empty() && e.contractor.empty() && !e.resubcontract && e.methods.empty() &&
                e.permission_method.empty() && e.resubcontract_items.empty();

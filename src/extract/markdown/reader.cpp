@@ -623,7 +623,20 @@ private:
         if (!has_body()) return false;
         // The heading as the form writes it, not a change row's item that names it (Ⅰ 基本情報 6).
         const auto title = roman_title(r);
-        return title && labels_.is("section_basic", compact_key(*title));
+        return title && labels_.is("section_basic", compact_key(*title)) && affair_follows(r.line);
+    }
+
+    // Whether the first field below line n is ①事務の名称, as the form opens section I: a change row's
+    // item cut into lines names section I and then the field it changed (Ⅰ 関連情報 | 1.特定個人情報
+    // ファイルを取り扱う事務 | ③システムの名称).
+    bool affair_follows(int n) const {
+        constexpr int kSpan = 12;
+        const int last = std::min(n + kSpan, doc_.first_line + static_cast<int>(doc_.lines.size()) - 1);
+        for (int at = n + 1; at <= last; ++at) {
+            const Row next = row_at(doc_, at);
+            if (next.first_circled > 0) return labels_.is("affair_name", next.key);
+        }
+        return false;
     }
 
     // Section I starting over (①事務の名称 again after systems or files were read): the next

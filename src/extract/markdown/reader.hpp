@@ -66,6 +66,8 @@ Row row_at(const Document& doc, int line);
 // A row whose first cell is "システム3" -> 3, "システム2～5" -> -1 (a range header, not an entry),
 // otherwise 0. `key` is the entry's form_labels key (entry_system …).
 int entry_number(const std::string& key, const Row& r);
+// The first number of an entry's range header (提供先2～4 -> 2), 0 when none.
+int range_start(const std::string& key, const Row& r);
 // Whether a row's first cell (Row::head) opens like a heading: 5. …, (別添1) …, II …
 bool looks_like_heading(const Row& r);
 bool is_field_label(const std::string& key);

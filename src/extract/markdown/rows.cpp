@@ -198,6 +198,16 @@ int entry_number(const std::string& key, const Row& r) {
     return 0;
 }
 
+int range_start(const std::string& key, const Row& r) {
+    const std::string& k = r.first_key;
+    for (const auto& prefix : FormLabels::get().spellings(key)) {
+        if (!text::starts_with(k, prefix)) continue;
+        const size_t digits = k.find_first_not_of("0123456789", prefix.size());
+        return text::parse_number(k.substr(prefix.size(), digits - prefix.size()));
+    }
+    return 0;
+}
+
 Row row_at(const Document& doc, int line) {
     const auto at = static_cast<size_t>(line - doc.first_line);
     if (line < doc.first_line || at >= doc.lines.size()) return Row{};  // before the first line, after the last
