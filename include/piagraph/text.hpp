@@ -6,7 +6,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace piagraph::text {
@@ -110,20 +109,26 @@ int parse_number(std::string_view s);
 
 // The readers normalise and key the same labels and cells again and again (the layout rebuild, the
 // markdown and the pdftext reader each read every line): Compute's results for short texts are
-// remembered, per thread and per function, at most kMemoMaxEntries of them (a few MB), forgotten
-// all at once when full.
-struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-};
+// remembered, per thread and per function, in a table of kMemoSlots slots, each text in the slot its
+// hash picks, where it replaces the text held before. A lookup is one hash and one compare.
 template <std::string (*Compute)(std::string_view)>
 std::string remembered(std::string_view s) {
-    constexpr size_t kMemoMaxBytes = 256, kMemoMaxEntries = 8192;
+    constexpr size_t kMemoMaxBytes = 256, kMemoSlots = size_t{1} << 14;
     if (s.size() > kMemoMaxBytes) return Compute(s);
-    thread_local std::unordered_map<std::string, std::string, ViewHash, std::equal_to<>> memo;
-    if (const auto it = memo.find(s); it != memo.end()) return it->second;
-    if (memo.size() >= kMemoMaxEntries) memo.clear();
-    return memo.emplace(std::string(s), Compute(s)).first->second;
+    struct Slot {
+        size_t hash = 0;
+        bool used = false;
+        std::string key, value;
+    };
+    thread_local std::vector<Slot> slots(kMemoSlots);
+    const size_t hash = std::hash<std::string_view>{}(s);
+    Slot& slot = slots[hash & (kMemoSlots - 1)];
+    if (slot.used && slot.hash == hash && slot.key == s) return slot.value;
+    slot.value = Compute(s);
+    slot.key.assign(s);
+    slot.hash = hash;
+    slot.used = true;
+    return slot.value;
 }
 
 }  // namespace piagraph::text
