@@ -429,6 +429,35 @@ std::vector<size_t> repeated_lines(const std::vector<std::string>& lines, const 
     return out;
 }
 
+// A running header found at the edge of most pages stands deeper on some (a cell of the header
+// that a converter's order reads after the page's first rows): there it is the same furniture, once
+// a page, on the pages without a cover's rows (a cover keeps its own lines: みどり市長 under 評価実施
+// 機関名 may be a running header's words as well).
+std::vector<size_t> running_lines_deeper(const std::vector<std::string>& lines, const std::vector<Page>& pages,
+                                         const std::vector<size_t>& at_edges, size_t needed) {
+    std::map<std::string, std::set<size_t>> pages_of;  // a line found at an edge -> its pages
+    std::vector<size_t> page_of_line(lines.size());
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (const size_t i : pages[p].written) page_of_line[i] = p;
+    for (const size_t i : at_edges) pages_of[text::trim(without_form_feeds(lines[i]))].insert(page_of_line[i]);
+    std::vector<size_t> out;
+    for (size_t p = 0; p < pages.size(); ++p) {
+        if (!pages[p].cover_rows.empty()) continue;
+        std::map<std::string, std::vector<size_t>> here;
+        for (const size_t i : pages[p].written) {
+            const std::string t = text::trim(without_form_feeds(lines[i]));
+            const auto found = pages_of.find(t);
+            // The form's title stays on a page that opens an assessment, as at the edges.
+            if (found != pages_of.end() && found->second.size() >= needed && !found->second.count(p) &&
+                !(pages[p].opens_assessment && is_bare_title(t)))
+                here[t].push_back(i);
+        }
+        for (const auto& [line, at] : here)
+            if (at.size() == 1) out.push_back(at.front());
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
@@ -481,6 +510,7 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
         take_block(page, page.top, true);
         take_block(page, page.foot, false);
     }
+    for (const size_t i : running_lines_deeper(lines, pages, out, needed)) out.push_back(i);
     for (const size_t i : numbered_running_lines(lines, pages, needed)) out.push_back(i);
     for (const size_t i : repeated_lines(lines, pages, needed)) out.push_back(i);
     std::sort(out.begin(), out.end());

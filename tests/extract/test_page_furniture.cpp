@@ -318,5 +318,23 @@ TEST(PageFurniture, ATablesColumnTitlesOnEveryPage) {
                     .empty());
 }
 
+// A running header's cell that a converter reads after the page's first rows (pdfminer's order of a
+// header with its parts left and right) is found deeper on those pages too, once a page.
+TEST(PageFurniture, ARunningHeaderSetDeeperOnSomePages) {
+    std::string text = "評価書番号 5\n評価書名 国民年金に関する事務 全項目評価書\n評価実施機関名\n架空県はぎ町長\n";
+    std::vector<size_t> headers;
+    const auto add = [&](const std::string& line) {
+        headers.push_back(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+        text += line + "\n";
+    };
+    for (int page = 1; page <= 4; ++page) {
+        text += "\f";
+        if (page != 3) add("架空県はぎ町");
+        text += page_rows(page);
+        if (page == 3) add("架空県はぎ町");  // after the page's rows
+    }
+    EXPECT_EQ(page_furniture(lines_of(text)), headers);
+}
+
 }  // namespace
 }  // namespace piagraph
