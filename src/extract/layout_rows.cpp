@@ -1708,8 +1708,8 @@ private:
         const Vocabulary& vocabulary = Vocabulary::get();
         for (size_t i = 0; i + 1 < lines_.size(); ++i) {
             const Line& l = lines_[i];
-            if (l.frags.empty() || l.kind == Kind::entry || l.kind == Kind::range || l.kind == Kind::heading ||
-                !vocabulary.starts_label(l.frags[0].text))
+            if (l.frags.empty() || l.list_item || l.kind == Kind::entry || l.kind == Kind::range ||
+                l.kind == Kind::heading || !vocabulary.starts_label(l.frags[0].text))
                 continue;
             std::string label = l.frags[0].text;
             std::vector<std::pair<size_t, size_t>> tails;  // line, code points taken from its start
@@ -1732,6 +1732,7 @@ private:
             // Columns in the text as written (a page's margin may have been set aside in the frags').
             std::u32string head = text::to_u32(out_[i]);
             const size_t col = first_written_column(head), head_end = col + text::length(l.frags[0].text);
+            if (head_end > head.size()) continue;  // the line is written otherwise than its cells read
             const std::u32string joined = text::to_u32(label);
             size_t rest = head_end;
             while (rest < head.size() && head[rest] == U' ') ++rest;
