@@ -769,7 +769,7 @@ std::map<std::string, std::string> find_definitions(const std::vector<std::strin
     return out;
 }
 
-std::vector<Flow> flows_of_each_recipient(const Flow& flow, int first_no) {
+std::vector<Flow> flows_of_each_recipient(const Flow& flow) {
     std::vector<size_t> starts;  // where each numbered recipient starts
     const std::string& r = flow.recipient;
     for (size_t i = 0; i + kCircledNumberBytes <= r.size(); i += text::char_bytes(r, i))
@@ -780,7 +780,7 @@ std::vector<Flow> flows_of_each_recipient(const Flow& flow, int first_no) {
         const size_t from = starts[k] + kCircledNumberBytes, to = k + 1 < starts.size() ? starts[k + 1] : r.size();
         Flow one = flow;
         one.recipient = text::trim(std::string_view(r).substr(from, to - from));
-        one.no = std::to_string(first_no + static_cast<int>(k));
+        one.no = std::to_string(std::max(0, text::parse_number(flow.no)) + static_cast<int>(k));
         if (!one.recipient.empty()) out.push_back(std::move(one));
     }
     return out;

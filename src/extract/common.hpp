@@ -134,8 +134,8 @@ bool is_empty_flow(const Flow& flow);
 
 // A 提供先/移転先 block for a range of entries (提供先２～４) names its recipients each after its
 // number (① 他の市区町村長 ② 都道府県知事 ③ 厚生労働大臣), and they share the block's fields: one flow
-// each, numbered on from `first_no`. Any other block is itself.
-std::vector<Flow> flows_of_each_recipient(const Flow& flow, int first_no);
+// each, numbered on from the block's number. Any other block is itself.
+std::vector<Flow> flows_of_each_recipient(const Flow& flow);
 
 // The name for matching: Dictionary::normalize_system_name (NFKC, trailing bracketed parts such as
 // (以下「住基ネット」という。) and (税務システム内) dropped).

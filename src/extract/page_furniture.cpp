@@ -425,7 +425,6 @@ std::vector<size_t> repeated_lines(const std::vector<std::string>& lines, const 
         if (!once_a_page(on) || on.size() < needed) continue;
         for (const Seen& s : on) out.push_back(s.line);
     }
-    for (const size_t i : column_title_lines(lines, pages, needed)) out.push_back(i);
     return out;
 }
 
@@ -435,11 +434,11 @@ std::vector<size_t> repeated_lines(const std::vector<std::string>& lines, const 
 // 機関名 may be a running header's words as well).
 std::vector<size_t> running_lines_deeper(const std::vector<std::string>& lines, const std::vector<Page>& pages,
                                          const std::vector<size_t>& at_edges, size_t needed) {
+    const std::set<size_t> edge_lines(at_edges.begin(), at_edges.end());
     std::map<std::string, std::set<size_t>> pages_of;  // a line found at an edge -> its pages
-    std::vector<size_t> page_of_line(lines.size());
     for (size_t p = 0; p < pages.size(); ++p)
-        for (const size_t i : pages[p].written) page_of_line[i] = p;
-    for (const size_t i : at_edges) pages_of[text::trim(without_form_feeds(lines[i]))].insert(page_of_line[i]);
+        for (const size_t i : pages[p].written)
+            if (edge_lines.count(i)) pages_of[text::trim(without_form_feeds(lines[i]))].insert(p);
     std::vector<size_t> out;
     for (size_t p = 0; p < pages.size(); ++p) {
         if (!pages[p].cover_rows.empty()) continue;
@@ -513,6 +512,7 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
     for (const size_t i : running_lines_deeper(lines, pages, out, needed)) out.push_back(i);
     for (const size_t i : numbered_running_lines(lines, pages, needed)) out.push_back(i);
     for (const size_t i : repeated_lines(lines, pages, needed)) out.push_back(i);
+    for (const size_t i : column_title_lines(lines, pages, needed)) out.push_back(i);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -52,13 +52,16 @@ size_t items_found(std::vector<Assessment>& found) {
     return n;
 }
 
+// An item's line goes with its value.
+void take_loc(std::map<std::string, Loc>& to, const std::map<std::string, Loc>& from, const std::string& key) {
+    if (const auto at = from.find(key); at != from.end()) to[key] = at->second;
+}
+
 // The 変更箇所 table is a grid of its own, history rather than the form's items: the layout rebuild
 // puts it back into rows only where pdftotext kept its columns, while the pdftotext reader also reads
 // it cell by cell. So each assessment's change rows come from the reading that holds more of them.
-void keep_more_changes(std::vector<Assessment>& kept, std::vector<Assessment>& other) {
-    if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
-    for (size_t i = 0; i < kept.size(); ++i)
-        if (other[i].changes.size() > kept[i].changes.size()) kept[i].changes = std::move(other[i].changes);
+void keep_more_changes(Assessment& kept, Assessment& other) {
+    if (other.changes.size() > kept.changes.size()) kept.changes = std::move(other.changes);
 }
 
 // The systems of section I that a reading named.
@@ -72,14 +75,10 @@ size_t systems_named(const Assessment& a) {
 // other reading's, where that names more than twice as many systems (rows rebuilt from a label
 // column may name every system where the text as written names one). Closer counts say rather
 // which reading took a stray line for a system.
-void keep_more_systems(std::vector<Assessment>& kept, std::vector<Assessment>& other) {
-    if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
-    for (size_t i = 0; i < kept.size(); ++i)
-        if (systems_named(other[i]) > 2 * systems_named(kept[i])) {
-            kept[i].systems = std::move(other[i].systems);
-            if (const auto at = other[i].locs.find("systems"); at != other[i].locs.end())
-                kept[i].locs["systems"] = at->second;
-        }
+void keep_more_systems(Assessment& kept, Assessment& other) {
+    if (systems_named(other) <= 2 * systems_named(kept)) return;
+    kept.systems = std::move(other.systems);
+    take_loc(kept.locs, other.locs, "systems");
 }
 
 // Each field of the cover is read from its own label, in both readings: where the kept reading
@@ -87,8 +86,7 @@ void keep_more_systems(std::vector<Assessment>& kept, std::vector<Assessment>& o
 // not look like what its label holds (a number run on into the declaration), it takes the other's,
 // with its line - if that one looks right: rows rebuilt from scrambled blocks may pair a label with
 // its neighbour's value (公表日 | 福島県郡山市長).
-void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& other) {
-    if (kept.size() != other.size()) return;  // the readings cut the part differently: no pairing
+void fill_cover(Assessment& kept, const Assessment& other) {
     struct CoverField {
         std::string Assessment::*value;
         const char* key;
@@ -100,20 +98,13 @@ void fill_cover(std::vector<Assessment>& kept, const std::vector<Assessment>& ot
                                               {&Assessment::title, "title", looks_like_assessment_title},
                                               {&Assessment::affair, "affair", looks_like_affair_name},
                                               {&Assessment::published, "published", looks_like_publication_date}};
-    for (size_t i = 0; i < kept.size(); ++i)
-        for (const auto& field : kCoverFields) {
-            const std::string& found = other[i].*field.value;
-            const std::string& own = kept[i].*field.value;
-            if ((!own.empty() && field.looks_right(own)) || found.empty() || !field.looks_right(found)) continue;
-            kept[i].*field.value = found;
-            if (const auto at = other[i].locs.find(field.key); at != other[i].locs.end())
-                kept[i].locs[field.key] = at->second;
-        }
-}
-
-// An item's line goes with its value.
-void take_loc(std::map<std::string, Loc>& to, const std::map<std::string, Loc>& from, const std::string& key) {
-    if (const auto at = from.find(key); at != from.end()) to[key] = at->second;
+    for (const auto& field : kCoverFields) {
+        const std::string& found = other.*field.value;
+        const std::string& own = kept.*field.value;
+        if ((!own.empty() && field.looks_right(own)) || found.empty() || !field.looks_right(found)) continue;
+        kept.*field.value = found;
+        take_loc(kept.locs, other.locs, field.key);
+    }
 }
 
 template <class Entry>
@@ -130,27 +121,30 @@ void take_texts(Entry& own, const Entry& found, TextFields<Entry> fields) {
         }
 }
 
+// A legal basis the kept reading left empty is taken where the other's cites an article: a reading
+// that lost the basis's label may have read a neighbouring cell for it.
+bool takes_basis(const std::string& own, const std::string& found) { return own.empty() && cites_article(found); }
+
+// A marked option as the lists write it: 紙, その他(detail); a source as its kind with its detail.
+const std::string& option_of(const std::string& method) { return method; }
+std::string option_of(const Source& s) { return s.detail.empty() ? s.kind : s.kind + "(" + s.detail + ")"; }
+
 // The form's own options of a group read as marked, その他 aside: a reading that misplaced a
 // neighbouring group's その他（…） (入手元's detail read as a 入手方法) holds more entries, not more
 // of the group's options.
-size_t listed_options(const std::vector<std::string>& methods) {
+template <class List>
+size_t listed_options(const List& list) {
     const std::string& other = Dictionary::get().form_label("other_option");
-    return static_cast<size_t>(std::count_if(methods.begin(), methods.end(),
-                                             [&](const std::string& m) { return !text::starts_with(m, other); }));
+    return static_cast<size_t>(std::count_if(
+        list.begin(), list.end(), [&](const auto& entry) { return !text::starts_with(option_of(entry), other); }));
 }
-bool names_an_option_twice(const std::vector<std::string>& methods) {
-    return std::set<std::string>(methods.begin(), methods.end()).size() < methods.size();
-}
-bool names_an_option_twice(const std::vector<Source>& sources) {
-    std::set<std::pair<std::string, std::string>> seen;
-    for (const Source& s : sources)
-        if (!seen.emplace(s.kind, s.detail).second) return true;
+
+template <class List>
+bool names_an_option_twice(const List& list) {
+    std::set<std::string> seen;
+    for (const auto& entry : list)
+        if (!seen.insert(option_of(entry)).second) return true;
     return false;
-}
-size_t listed_options(const std::vector<Source>& sources) {
-    const std::string& other = Dictionary::get().form_label("other_option");
-    return static_cast<size_t>(
-        std::count_if(sources.begin(), sources.end(), [&](const Source& s) { return s.kind != other; }));
 }
 
 // A file's marked options (入手元, 入手方法) are read from the marks beside them, and a mark printed a
@@ -172,9 +166,9 @@ void take_more_options(FileBlock& own, const FileBlock& found, List FileBlock::*
         own.marks.erase(key);
 }
 
-// A list the kept reading read nothing of (a 提供方法 whose marks it lost, a system whose ③ it
-// did not reach), where the other read some. Where both read some, the kept reading's stays: a
-// reading that misplaced an entry's lines reads its neighbour's list, often a longer one.
+// A list the kept reading read nothing of (a 提供方法 whose marks it lost), where the other read
+// some. Where both read some, the kept reading's stays: a reading that misplaced an entry's lines
+// reads its neighbour's list, often a longer one.
 template <class List>
 bool take_if_none(List& own, const List& found) {
     if (!own.empty() || found.empty()) return false;
@@ -182,8 +176,19 @@ bool take_if_none(List& own, const List& found) {
     return true;
 }
 
+// The other reading's entry of the same name (a flow's recipient, a system's name), any spacing or
+// width: the readings may have cut a list differently.
+template <class Entry>
+const Entry* same_entry(const std::vector<Entry>& found, const std::string& name, std::string Entry::*name_of) {
+    const std::string key = compact_key(name);
+    if (key.empty()) return nullptr;
+    const auto same =
+        std::find_if(found.begin(), found.end(), [&](const Entry& e) { return compact_key(e.*name_of) == key; });
+    return same == found.end() ? nullptr : &*same;
+}
+
 void take_flow_items(Flow& own, const Flow& found) {
-    if (own.basis.empty() && cites_article(found.basis)) {
+    if (takes_basis(own.basis, found.basis)) {
         own.basis = found.basis;
         own.basis_loc = found.basis_loc;
     }
@@ -196,17 +201,6 @@ void take_flow_items(Flow& own, const Flow& found) {
                       {&Flow::info, "info"},
                       {&Flow::timing, "timing"},
                       {&Flow::population, "population"}});
-}
-
-// 提供先/移転先 entries pair by their recipient: the readings may have cut the list differently.
-void take_flows_items(std::vector<Flow>& own, const std::vector<Flow>& found) {
-    for (Flow& flow : own) {
-        const std::string key = compact_key(flow.recipient);
-        if (key.empty()) continue;
-        const auto same =
-            std::find_if(found.begin(), found.end(), [&](const Flow& f) { return compact_key(f.recipient) == key; });
-        if (same != found.end()) take_flow_items(flow, *same);
-    }
 }
 
 void take_entrustment_items(Entrustment& own, const Entrustment& found) {
@@ -239,8 +233,10 @@ void take_file_items(FileBlock& own, const FileBlock& found) {
                            {&FileBlock::user_departments, "user_departments"},
                            {&FileBlock::user_count, "user_count"},
                            {&FileBlock::department, "department"}});
-    take_flows_items(own.provisions, found.provisions);
-    take_flows_items(own.transfers, found.transfers);
+    for (const auto flows : {&FileBlock::provisions, &FileBlock::transfers})
+        for (Flow& flow : own.*flows)
+            if (const Flow* same = same_entry(found.*flows, flow.recipient, &Flow::recipient))
+                take_flow_items(flow, *same);
     if (own.entrustments.size() == found.entrustments.size())
         for (size_t i = 0; i < own.entrustments.size(); ++i)
             take_entrustment_items(own.entrustments[i], found.entrustments[i]);
@@ -252,10 +248,8 @@ bool same_connections(const System& a, const System& b) { return a.connections =
 // holds is that system's, read a block off by the other reading.
 void take_system_items(std::vector<System>& own, const std::vector<System>& found) {
     for (System& system : own) {
-        const std::string key = compact_key(system.name);
-        const auto same = std::find_if(found.begin(), found.end(),
-                                       [&](const System& s) { return !key.empty() && compact_key(s.name) == key; });
-        if (same == found.end()) continue;
+        const System* same = same_entry(found, system.name, &System::name);
+        if (!same) continue;
         const bool held_elsewhere = std::any_of(
             own.begin(), own.end(), [&](const System& s) { return &s != &system && same_connections(s, *same); });
         // Where the kept reading read ③ with no box marked, only the other's marked boxes say
@@ -276,10 +270,11 @@ void take_system_items(std::vector<System>& own, const std::vector<System>& foun
     }
 }
 
-void take_assessment_items(Assessment& own, const Assessment& found) {
-    // A legal basis is taken where it cites an article: a reading that lost its label may have
-    // read a neighbouring cell for it.
-    if (own.individual_number_basis.empty() && cites_article(found.individual_number_basis)) {
+// Everything the kept reading of an assessment takes from the other reading of it.
+void take_assessment_items(Assessment& own, Assessment& found) {
+    keep_more_changes(own, found);
+    keep_more_systems(own, found);
+    if (takes_basis(own.individual_number_basis, found.individual_number_basis)) {
         own.individual_number_basis = found.individual_number_basis;
         take_loc(own.locs, found.locs, "individual_number_basis");
     }
@@ -289,14 +284,17 @@ void take_assessment_items(Assessment& own, const Assessment& found) {
                             {&Assessment::handlers, "handlers"},
                             {&Assessment::serious_incident, "serious_incident"},
                             {&Assessment::threshold_result, "threshold_result"}});
-    for (const auto& [field, key] :
-         {std::pair{&Linkage::status, "linkage.status"}, std::pair{&Linkage::basis, "linkage.basis"}})
-        if ((own.linkage.*field).empty() && !(found.linkage.*field).empty() &&
-            (field == &Linkage::status || cites_article(found.linkage.basis))) {
-            own.linkage.*field = found.linkage.*field;
-            take_loc(own.locs, found.locs, key);
-            if (!own.linkage.loc.known()) own.linkage.loc = found.linkage.loc;
-        }
+    const bool status = own.linkage.status.empty() && !found.linkage.status.empty();
+    const bool basis = takes_basis(own.linkage.basis, found.linkage.basis);
+    if (status) {
+        own.linkage.status = found.linkage.status;
+        take_loc(own.locs, found.locs, "linkage.status");
+    }
+    if (basis) {
+        own.linkage.basis = found.linkage.basis;
+        take_loc(own.locs, found.locs, "linkage.basis");
+    }
+    if ((status || basis) && !own.linkage.loc.known()) own.linkage.loc = found.linkage.loc;
     take_system_items(own.systems, found.systems);
     if (own.files.size() == found.files.size())
         for (size_t i = 0; i < own.files.size(); ++i) take_file_items(own.files[i], found.files[i]);
@@ -305,17 +303,21 @@ void take_assessment_items(Assessment& own, const Assessment& found) {
 }  // namespace
 
 std::vector<Assessment> merge_readings(std::vector<Assessment> from_rows, std::vector<Assessment> as_written) {
+    // The readings pair assessment by assessment where they cut the part alike; otherwise each
+    // stands alone and the one that found more items is kept as it is.
+    const bool paired = from_rows.size() == as_written.size();
     // Each reading takes the cover fields the other read better, so the cover does not decide
     // between them (rows rebuilt from a cover of labels side by side may miss what the text as
     // written reads, and the other way round).
-    fill_cover(from_rows, as_written);
-    fill_cover(as_written, from_rows);
+    if (paired)
+        for (size_t i = 0; i < from_rows.size(); ++i) {
+            fill_cover(from_rows[i], as_written[i]);
+            fill_cover(as_written[i], from_rows[i]);
+        }
     const bool rows_win = items_found(from_rows) >= items_found(as_written);
     auto& kept = rows_win ? from_rows : as_written;
     auto& other = rows_win ? as_written : from_rows;
-    keep_more_changes(kept, other);
-    keep_more_systems(kept, other);
-    if (kept.size() == other.size())  // the readings cut the part alike: they pair one to one
+    if (paired)
         for (size_t i = 0; i < kept.size(); ++i) take_assessment_items(kept[i], other[i]);
     return std::move(kept);
 }

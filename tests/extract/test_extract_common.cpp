@@ -603,7 +603,8 @@ TEST(FlowsOfEachRecipient, OneFlowEachWithTheBlocksFields) {
     block.recipient = "① 他の市区町村長 ② 都道府県知事　③厚生労働大臣";
     block.basis = "番号法第19条第8号";
     block.methods = {"情報提供ネットワークシステム"};
-    const auto each = flows_of_each_recipient(block, 2);
+    block.no = "2";
+    const auto each = flows_of_each_recipient(block);
     ASSERT_EQ(each.size(), 3u);
     EXPECT_EQ(each[0].recipient, "他の市区町村長");
     EXPECT_EQ(each[1].recipient, "都道府県知事");
@@ -613,10 +614,10 @@ TEST(FlowsOfEachRecipient, OneFlowEachWithTheBlocksFields) {
     EXPECT_EQ(each[1].methods, block.methods);
     Flow one;
     one.recipient = "日本年金機構";
-    EXPECT_EQ(flows_of_each_recipient(one, 1).size(), 1u);
+    EXPECT_EQ(flows_of_each_recipient(one).size(), 1u);
     one.recipient = "市長（①の事務に限る。②を除く。）";
-    ASSERT_EQ(flows_of_each_recipient(one, 1).size(), 1u);
-    EXPECT_EQ(flows_of_each_recipient(one, 1)[0].recipient, one.recipient);
+    ASSERT_EQ(flows_of_each_recipient(one).size(), 1u);
+    EXPECT_EQ(flows_of_each_recipient(one)[0].recipient, one.recipient);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 // (sources, methods, users), II-4 委託 (委託事項N entries) and II-5 提供・移転 (提供先N / 移転先N
 // entries).
 #include <algorithm>
-#include <cstdlib>
 #include <utility>
 
 #include "../form_labels.hpp"
@@ -198,24 +197,29 @@ void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading) {
         read_flow_choice(r, f);
         return;
     }
-    const int provision_no = entry_number("entry_provision", r);
-    const int transfer_no = provision_no ? 0 : entry_number("entry_transfer", r);
+    int range_from = 0;
+    const int provision_no = entry_number("entry_provision", r, &range_from);
+    const int transfer_no = provision_no ? 0 : entry_number("entry_transfer", r, &range_from);
     if (provision_no || transfer_no) {
         reading.open = nullptr;
         int no = provision_no ? provision_no : transfer_no;
+        std::string recipient = cell_text(r.value);
         // A range's header is a placeholder, unless it names the recipients its block is for (each
-        // after its number, which the row may have taken for a field's label).
-        std::string recipients;
-        for (size_t c = 1; c < r.cells.size(); ++c) recipients += (recipients.empty() ? "" : " ") + r.cells[c];
-        if (no < 0 && (cell_text(recipients).empty() ||
-                       (no = range_start(provision_no ? "entry_provision" : "entry_transfer", r)) <= 0))
-            return;
+        // after its number, which the row may have taken for a field's label: its cells after the
+        // header's are the names).
+        if (no < 0) {
+            recipient.clear();
+            for (size_t c = 1; c < r.cells.size(); ++c) recipient += (recipient.empty() ? "" : " ") + r.cells[c];
+            recipient = cell_text(recipient);
+            if (recipient.empty() || range_from <= 0) return;
+            no = range_from;
+        }
         reading.is_transfer = transfer_no != 0;
         auto& list = reading.is_transfer ? f.transfers : f.provisions;
         list.emplace_back();
         reading.open = &list.back();
         reading.open->no = std::to_string(no);
-        reading.open->recipient = cell_text(provision_no > 0 || transfer_no > 0 ? r.value : recipients);
+        reading.open->recipient = std::move(recipient);
         reading.open->loc = Loc::at(r.line);
         return;
     }
@@ -228,7 +232,7 @@ void settle_flows(FileBlock& f) {
     for (auto* flows : {&f.provisions, &f.transfers}) {
         std::vector<Flow> each;
         for (const Flow& flow : *flows)
-            for (Flow& one : flows_of_each_recipient(flow, std::atoi(flow.no.c_str()))) each.push_back(std::move(one));
+            for (Flow& one : flows_of_each_recipient(flow)) each.push_back(std::move(one));
         *flows = std::move(each);
     }
     auto empty_entrust = [](const Entrustment& e) {

@@ -63,11 +63,10 @@ Row make_row(const std::string& raw_line, int line);
 // Line `line` of the document as a row; a row without cells beyond the document's lines.
 Row row_at(const Document& doc, int line);
 
-// A row whose first cell is "システム3" -> 3, "システム2～5" -> -1 (a range header, not an entry),
-// otherwise 0. `key` is the entry's form_labels key (entry_system …).
-int entry_number(const std::string& key, const Row& r);
-// The first number of an entry's range header (提供先2～4 -> 2), 0 when none.
-int range_start(const std::string& key, const Row& r);
+// A row whose first cell is "システム3" -> 3, "システム2～5" -> -1 (a range header, not an entry; its
+// first number, 2, in `range_from` when given), otherwise 0. `key` is the entry's form_labels key
+// (entry_system …).
+int entry_number(const std::string& key, const Row& r, int* range_from = nullptr);
 // Whether a row's first cell (Row::head) opens like a heading: 5. …, (別添1) …, II …
 bool looks_like_heading(const Row& r);
 bool is_field_label(const std::string& key);

@@ -184,26 +184,19 @@ Row make_row(const std::string& raw_line, int line) {
     return r;
 }
 
-int entry_number(const std::string& key, const Row& r) {
+int entry_number(const std::string& key, const Row& r, int* range_from) {
     const std::string& k = r.first_key;
     for (const auto& prefix : FormLabels::get().spellings(key)) {
         if (!text::starts_with(k, prefix)) continue;
         const std::string rest = k.substr(prefix.size());
         static const std::regex single(R"(^([0-9]+)$)");
-        static const std::regex range("^[0-9]+" + regex_alternatives(written_list("range_separators")) + "[0-9]+$");
+        static const std::regex range("^([0-9]+)" + regex_alternatives(written_list("range_separators")) + "[0-9]+$");
         std::smatch m;
         if (std::regex_match(rest, m, single)) return std::max(0, text::parse_number(m[1].str()));  // 0: no number
-        if (std::regex_match(rest, range)) return -1;
-    }
-    return 0;
-}
-
-int range_start(const std::string& key, const Row& r) {
-    const std::string& k = r.first_key;
-    for (const auto& prefix : FormLabels::get().spellings(key)) {
-        if (!text::starts_with(k, prefix)) continue;
-        const size_t digits = k.find_first_not_of("0123456789", prefix.size());
-        return text::parse_number(k.substr(prefix.size(), digits - prefix.size()));
+        if (std::regex_match(rest, m, range)) {
+            if (range_from) *range_from = text::parse_number(m[1].str());
+            return -1;
+        }
     }
     return 0;
 }
