@@ -4,6 +4,7 @@
 #include <cctype>
 #include <functional>
 #include <regex>
+#include <set>
 #include <unordered_map>
 
 #include "budget.hpp"
@@ -263,6 +264,15 @@ std::u32string without_marks(std::u32string_view s) {
 }
 
 }  // namespace
+
+bool is_group_label(const std::string& t) {
+    static const std::set<std::string, std::less<>> groups = [] {
+        std::set<std::string, std::less<>> keys;
+        for (const auto& g : Dictionary::get().list("/value_kinds/group_labels")) keys.insert(compact_key(g));
+        return keys;
+    }();
+    return groups.count(compact_key(t)) > 0;
+}
 
 bool has_box_bracket(std::string_view s) {
     // One pass over the bytes: 【 and 】 are E3 80 90 / E3 80 91, ［ and ］ EF BC BB / EF BC BD, and E3
@@ -866,7 +876,8 @@ std::optional<StepStart> numbered_step_start(std::string_view text, size_t expec
     size_t end = 0;
     for (size_t chars = 0; chars <= digits && end < text.size(); ++chars) end += text::char_bytes(text, end);
     const std::string_view rest = text::trim_view(text.substr(end));
-    if (!text::contains(rest, "。") && text::length(rest) < kMinSentenceChars) return std::nullopt;
+    // A number alone on its line opens a step whose text a raw conversion sets on the lines below.
+    if (!rest.empty() && !text::contains(rest, "。") && text::length(rest) < kMinSentenceChars) return std::nullopt;
     return StepStart{std::string(text.substr(0, end)), head.substr(0, digits), end};
 }
 

@@ -25,6 +25,8 @@ constexpr size_t kMaxLabelCellBytes = 120;
 // circle: see the 001 annotation notes), a bare ○ standing alone.
 // Unchecked: [] [ ] 【 】 □ ☐ <input type="checkbox"/>, [<input type="checkbox"/>].
 std::optional<bool> mark_state(std::string_view token);
+// Whether a cell is a group label of the form (再委託, over its ④-⑥ rows): no field's value.
+bool is_group_label(const std::string& t);
 // Whether a text holds a box bracket: [ ] 【 】.
 bool has_box_bracket(std::string_view s);
 // Whether a text may hold a checkbox mark: a bracket, a tag or a character reference, or a mark or
@@ -203,7 +205,7 @@ struct StepStart {
 std::optional<StepStart> step_start(std::string_view text);
 // A step of (備考) written as a plain numbered list (1. 被保険者から…受け付ける。): its number as
 // `expected` wants it (the list's next), then a sentence, not a group's short title (２．送付先情報
-// 通知に関する事務). Its label is the number (1).
+// 通知に関する事務), or nothing (its text on the lines below). Its label is the number (1).
 std::optional<StepStart> numbered_step_start(std::string_view text, size_t expected);
 // How many steps from `first` on are labelled by a plain number (numbered_step_start).
 size_t numbered_steps(const std::vector<Step>& steps, size_t first = 0);

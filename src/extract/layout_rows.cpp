@@ -258,8 +258,6 @@ std::vector<Frag> split_frags(const std::u32string& s, size_t from) {
 // [発生なし] <選択肢> …, ①システムの名称 国民年金システム. When the text before that space is a
 // label (or a wrapped label's first line), the value is a fragment of its own.
 void split_label_from_selection(std::vector<Frag>& frags, size_t k = 0);
-bool is_group_label(const std::string& t);
-
 // A page number (- 12 -, 12, 12/40); `n` is the line in NFKC.
 bool is_footer(const std::string& n) {
     static const std::regex page(R"(^[-\s]*[0-9]+\s*(/\s*[0-9]+)?[-\s]*$)");
@@ -377,8 +375,6 @@ size_t glued_label_end(const std::string& cell) {
     }
     return at;
 }
-
-bool is_group_label(const std::string& t);
 
 void split_label_from_selection(std::vector<Frag>& frags, size_t k) {
     const std::string& first = frags[k].text;
@@ -815,15 +811,6 @@ bool opens_with_bracket(const std::string& cell) {
 }
 
 // A cell of the label column that only groups the rows below it (再委託 | ⑦再委託の有無).
-bool is_group_label(const std::string& t) {
-    static const std::set<std::string, std::less<>> groups = [] {
-        std::set<std::string, std::less<>> keys;
-        for (const auto& g : Dictionary::get().list("/value_kinds/group_labels")) keys.insert(compact_key(g));
-        return keys;
-    }();
-    return groups.count(compact_key(t)) > 0;
-}
-
 // ---- labels centred on their rows, or at their foot ----------------------------------------------
 //
 // An office suite prints a label in the middle of its row's height (of a value of five lines, two

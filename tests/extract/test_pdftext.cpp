@@ -189,6 +189,78 @@ TEST(PdftextLayout, TableOfContentsOnThePageOfTheForm) {
     EXPECT_EQ(layout.file_count, 1);
 }
 
+// A sheet's 項目一覧 in pdftotext's raw order: its title in brackets (［項目一覧］), each section's
+// numeral in a cell of its own (Ⅲ | リスク対策). The list is read as one, so its (別添1) line opens no
+// region, and the form's first page, its headers split the same way, is section I by its labels.
+// Text authored for this test.
+TEST(PdftextLayout, ASheetsListOfItemsWithItsNumeralsApart) {
+    const Document d = pdftext_document(
+        "特定個人情報保護評価書（重点項目評価書）\n評価実施機関名\n架空町長\n\n［項目一覧］\nⅠ\n\n基本情報\n\n"
+        "Ⅱ\n\n特定個人情報ファイルの概要\n（別添1）特定個人情報ファイル記録項目\nⅢ\n\nリスク対策\n\n\n\n"
+        "Ⅰ\n1.\n\n基本情報\n特定個人情報ファイルを取り扱う事務\n①事務の名称\n\n介護保険に関する事務\n\n"
+        "システム1\n①システムの名称\n\n介護保険システム\n");
+    const pt::Layout layout = pt::build_layout(d);
+    EXPECT_EQ(layout.lines[4].region, pt::Region::toc);
+    EXPECT_EQ(layout.lines[12].region, pt::Region::toc);  // (別添1): in the list, no region of its own
+    EXPECT_EQ(layout.lines[16].region, pt::Region::toc);
+    EXPECT_EQ(layout.lines[25].region, pt::Region::basic);
+    const Assessment a = parse_one(d.text);
+    EXPECT_EQ(a.affair, "介護保険に関する事務");
+    ASSERT_EQ(a.systems.size(), 1u);
+    EXPECT_EQ(a.systems[0].name, "介護保険システム");
+}
+
+// ①実施の有無 printed without brackets (a sheet sets them in cells of their own): the bare option
+// before the printed list, the next label and a ※ cut from a label between. Text authored for
+// this test.
+TEST(PdftextBasic, ALinkageStatusWithoutItsBrackets) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号 5\nI 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称 国民健康保険に関する事務\n6. 情報提供ネットワークシステムによる情報連携\n①実施の有無\n\n"
+        "②法令上の根拠\n\n※\n\n実施する\n\n＜選択肢＞\n1) 実施する\n\n2) 実施しない\n\n3) 未定\n\n"
+        "番号法第19条第8号\n";
+    EXPECT_EQ(parse_one(text).linkage.status, "実施する");
+    // Only the printed list: no value is read from it.
+    const std::string unset =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号 5\nI 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称 国民健康保険に関する事務\n6. 情報提供ネットワークシステムによる情報連携\n①実施の有無\n\n"
+        "＜選択肢＞\n1) 実施する\n\n2) 実施しない\n";
+    EXPECT_EQ(parse_one(unset).linkage.status, "");
+}
+
+// (備考) steps numbered 1. 2. with each number alone on its line and the step's text on the lines
+// below (pdftotext's raw order of a list whose numbers stand in a column of their own). Text
+// authored for this test.
+TEST(PdftextAnnex, StepNumbersAloneOnTheirLines) {
+    const std::string text =
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号 5\nI 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称 後期高齢者医療に関する事務\n\n\n\n（別添1）事務の内容\n住民 → 窓口\n（備考）\n1.\n\n"
+        "被保険者から申請を受け付ける。\n\n2.\n\n受け付けた申請の内容を広域連合へ送付\nする。\n";
+    const Assessment a = parse_one(text);
+    ASSERT_EQ(a.attachment1_steps.size(), 2u);
+    EXPECT_EQ(a.attachment1_steps[0].label, "1");
+    EXPECT_EQ(a.attachment1_steps[0].text, "被保険者から申請を受け付ける。");
+    EXPECT_EQ(a.attachment1_steps[1].label, "2");
+    EXPECT_EQ(a.attachment1_steps[1].text, "受け付けた申請の内容を広域連合へ送付 する。");
+}
+
+// A sheet's entrustment in pdftotext's raw order: the group label 再委託 (its merged cell beside
+// ④-⑥) and the printed list of ② between ③委託先名 and its value. Neither is the contractor.
+// Text authored for this test.
+TEST(PdftextFiles, AContractorAfterTheGroupLabelAndTheListAbove) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号 3\nI 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称 後期高齢者医療に関する事務\n\n\n\nⅡ 特定個人情報ファイルの概要\n"
+        "1. 特定個人情報ファイル名\n後期高齢者医療ファイル\n2. 基本情報\n①ファイルの種類 ※\n［ システム用ファイル ］\n"
+        "4. 特定個人情報ファイルの取扱いの委託\n委託事項1\n\n通知書の印刷業務\n①委託内容\n\n通知書の印刷及び封入\n"
+        "②委託先における取扱者数\n\n10人未満\n＜選択肢＞\n1) 10人未満\n\n③委託先名\n再委託\n\n"
+        "2) 10人以上50人未満\n\n3) 50人以上100人未満\n\n森北印刷株式会社\n④再委託の有無 ※\n\n再委託しない\n";
+    const Assessment a = parse_one(text);
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].entrustments.size(), 1u);
+    EXPECT_EQ(a.files[0].entrustments[0].contractor, "森北印刷株式会社");
+}
+
 // A sheet printing its cells centred on their rows (pdftotext -layout): the number centred beside
 // a title of two lines stands on a line of its own between them. Text authored for this test.
 TEST(PdftextCover, ANumberCentredBesideATitleOfTwoLines) {

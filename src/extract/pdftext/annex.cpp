@@ -72,7 +72,7 @@ void read_steps(const Layout& layout, Assessment& a) {
             continue;
         }
         if (open) {
-            open->text += " " + l.text;
+            open->text += open->text.empty() ? l.text : " " + l.text;
             open->loc.end_line = l.no;
         }
     }

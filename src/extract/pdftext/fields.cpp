@@ -118,12 +118,21 @@ Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_parag
         }
         // (a field's number alone on its line is its label's, set apart: ① | 委託事項3)
         const bool field_number = circled_number(l.text) > 0 && text::length(text::trim(l.text)) == 1;
+        // The printed list of the choice above, set between a label and its value in pdftotext's raw
+        // order (③委託先名 | 2) 10人以上50人未満 … | 森北印刷株式会社), is passed over; after the value
+        // it ends it.
+        if (out.value.empty() && !field_number && is_option_list_line(l.text) && !is_label_line(l)) {
+            gap = true;
+            continue;
+        }
         if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l) ||
             field_number)
             break;
         // A ※ cut from its label ("使用部署" / "※") belongs to the label, not to the value.
         // (A short line whose compact form - no white space, no ※ - is empty.)
-        if (out.value.empty() && l.text.size() <= 12 && l.compact.empty()) {
+        // So does a group label printed between a label and its value (③委託先名 | 再委託 | 株式会社…:
+        // the group's merged cell beside ④-⑥, set after ③ in pdftotext's raw order).
+        if (out.value.empty() && ((l.text.size() <= 12 && l.compact.empty()) || is_group_label(l.text))) {
             out.end = i;
             continue;
         }

@@ -562,14 +562,36 @@ struct RegionState {
 // The last line of a 項目一覧 that starts at `from`: its run of header lines (blank lines between),
 // up to the first other line or the first header it already listed (the content's own I 基本情報).
 // Without pages (a text with no form feeds) the form goes on after it on the same "page".
+// A section's numeral alone (compact: NFKC writes Ⅲ as III).
+bool is_roman_numeral(const std::string& compact) {
+    constexpr size_t kMaxLetters = 3;  // up to VII
+    return !compact.empty() && compact.size() <= kMaxLetters && compact.find_first_not_of("IVX") == std::string::npos;
+}
+
+// A sheet sets a header's numeral in a cell of its own (Ⅲ | リスク対策): the numeral alone on its line
+// and the title on the next line with text are one header.
 int toc_end(const Layout& layout, int from, int last) {
     std::set<std::string> listed;
     int end = from;
     for (int i = from + 1; i <= last; ++i) {
         const Line& l = layout.lines[i];
         if (l.text.empty()) continue;
-        if (!region_header(l) || !listed.insert(l.compact).second) break;
-        end = i;
+        int header_end = i;
+        std::string header = l.compact;
+        if (!region_header(l) && is_roman_numeral(l.compact)) {
+            int next = i + 1;
+            while (next <= last && layout.lines[next].text.empty()) ++next;
+            if (next > last) break;
+            Line joined;
+            joined.compact = l.compact + layout.lines[next].compact;
+            if (!region_header(joined)) break;
+            header = joined.compact;
+            header_end = next;
+        } else if (!region_header(l)) {
+            break;
+        }
+        if (!listed.insert(header).second) break;
+        end = i = header_end;
     }
     return end;
 }

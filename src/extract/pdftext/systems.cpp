@@ -21,6 +21,30 @@ std::pair<std::string, Loc> basis_text(const Layout& layout, int index) {
     return {before.value, Loc::span(before.end + 1, line)};
 }
 
+// ①実施の有無 printed without its brackets (a sheet sets them in cells of their own, or none): the
+// bare option on a line of its own before the printed list (実施する / ＜選択肢＞ 1) 実施する …), the
+// label cells between them skipped (①実施の有無 / ②法令上の根拠 / ※ / 実施する).
+void read_bare_linkage_status(const Layout& layout, int index, Assessment& a) {
+    constexpr int kMaxValueLines = 4;  // the value and a ※ or two cut from the labels
+    const int last = layout.pages[layout.lines[index].page].last;
+    std::string before_list;
+    for (int k = index + 1, lines = 0; k <= last && lines < kMaxValueLines; ++k) {
+        const Line& l = layout.lines[k];
+        if (l.compact.empty() || is_label_line(l)) continue;  // (a ※ cut from a label: its compact text is empty)
+        if (is_option_list_line(l.text)) {
+            if (before_list.empty()) return;
+            if (auto s = selected_option(before_list + " " + l.text, "linkage_status")) {
+                a.linkage.status = *s;
+                a.linkage.loc = Loc::at(layout.lines[k].no);
+                a.locs["linkage.status"] = a.linkage.loc;
+            }
+            return;
+        }
+        before_list += before_list.empty() ? l.text : " " + l.text;
+        ++lines;
+    }
+}
+
 }  // namespace
 
 void read_basic(const Layout& layout, Assessment& a) {
@@ -69,6 +93,7 @@ void read_basic(const Layout& layout, Assessment& a) {
                             a.locs["linkage.status"] = a.linkage.loc;
                             break;
                         }
+            if (a.linkage.status.empty()) read_bare_linkage_status(layout, idx, a);
         }
     }
     if (!a.linkage.status.empty() && a.locs.count("linkage.basis") && !a.linkage.loc.known())
