@@ -265,6 +265,28 @@ std::u32string without_marks(std::u32string_view s) {
 
 }  // namespace
 
+bool is_option_list_line(const std::string& t) {
+    const std::string n = text::nfkc(t);
+    if (text::starts_with(n, FormLabels::get().spellings("option_list").front())) return true;
+    size_t i = 0;
+    while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
+    return i > 0 && i < n.size() && n[i] == ')';
+}
+
+std::string without_dangling_tail(const std::string& s) {
+    int depth = 0;
+    for (size_t i = 0; i < s.size(); i += text::char_bytes(s, i)) {
+        const std::string_view c = std::string_view(s).substr(i, text::char_bytes(s, i));
+        if (c == "（" || c == "(") {
+            ++depth;
+        } else if (c == "）" || c == ")") {
+            if (depth == 0) return text::trim(s.substr(i + c.size()));
+            --depth;
+        }
+    }
+    return s;
+}
+
 bool is_group_label(const std::string& t) {
     static const std::set<std::string, std::less<>> groups = [] {
         std::set<std::string, std::less<>> keys;

@@ -25,6 +25,12 @@ constexpr size_t kMaxLabelCellBytes = 120;
 // circle: see the 001 annotation notes), a bare ○ standing alone.
 // Unchecked: [] [ ] 【 】 □ ☐ <input type="checkbox"/>, [<input type="checkbox"/>].
 std::optional<bool> mark_state(std::string_view token);
+// The text after a closing bracket that closes nothing before it: what stands before that bracket
+// is the tail of the value above, which a raw conversion set after the next entry's header
+// (提供先３ | で） | 個人情報保護委員会). The text itself when every closer has its opener.
+std::string without_dangling_tail(const std::string& s);
+// A line of the printed list of a choice's options (＜選択肢＞ …, 1) …).
+bool is_option_list_line(const std::string& text);
 // Whether a cell is a group label of the form (再委託, over its ④-⑥ rows): no field's value.
 bool is_group_label(const std::string& t);
 // Whether a text holds a box bracket: [ ] 【 】.

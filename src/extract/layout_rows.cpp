@@ -133,6 +133,14 @@ public:
                f.is("other_items", label_key(title));
     }
 
+    // The first line of a heading's title that its narrow cell wrapped (７．他の評価実施機 | 関).
+    bool heading_title_start(std::string_view title) const {
+        const std::string k = compact_key(title);
+        return text::length(k) >= kMinPrefixChars &&
+               std::any_of(heading_titles_.begin(), heading_titles_.end(),
+                           [&](const std::string& h) { return h != k && text::starts_with(h, k); });
+    }
+
 private:
     Vocabulary() {
         const FormLabels& f = FormLabels::get();
@@ -154,6 +162,8 @@ private:
                 for (const auto& o : list)
                     if (o.is_string()) options_.push_back(compact_key(o.get<std::string>()));
         exact_hashed_.insert(exact_.begin(), exact_.end());
+        for (const char* key : kHeadingTitleKeys)
+            for (const auto& h : f.spellings(key)) heading_titles_.push_back(h);
     }
 
     // The first line of a long label the layout wrapped (過去1年以内に、…特定個人情報に関する |
@@ -169,6 +179,7 @@ private:
     std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>> exact_hashed_;  // the same, hashed
     std::vector<std::string> prefixes_;
     std::vector<std::string> options_;
+    std::vector<std::string> heading_titles_;  // the spellings of kHeadingTitleKeys (compact)
 };
 
 // `share` of the `quantile` of `widths` (0 for none): where a line counts as full, from the widest
@@ -1600,8 +1611,11 @@ private:
                    text::length(l.frags[0].text) <= kMaxWrappedHeadingChars;
         };
         for (size_t i = 0; i + 1 < lines_.size(); ++i) {
-            if (!piece(i) || !numbered_title(compact_key(lines_[i].frags[0].text))) continue;
+            if (!piece(i)) continue;
+            const auto numbered = numbered_title(compact_key(lines_[i].frags[0].text));
+            if (!numbered) continue;
             std::string joined = lines_[i].frags[0].text;
+            bool whole = false;
             for (size_t k = i + 1; k < lines_.size() && k < i + kMaxHeadingLines && piece(k) &&
                                    !opens_item(text::to_u32(lines_[k].frags[0].text));
                  ++k) {
@@ -1611,8 +1625,12 @@ private:
                 lines_[i].kind = Kind::heading;
                 for (size_t j = i + 1; j <= k; ++j) clear_line(j);
                 i = k;
+                whole = true;
                 break;
             }
+            // Its tail set elsewhere (pdftotext's raw order of a narrow item column): the start is
+            // the heading still, no value's line.
+            if (!whole && Vocabulary::get().heading_title_start(numbered->second)) lines_[i].kind = Kind::heading;
         }
     }
 
@@ -2024,9 +2042,10 @@ private:
         r.circled = l.circled;
         r.entry = l.kind == Kind::entry;
         size_t value_from = 1;
-        if (l.frags.size() > 1 && !r.entry && label_frag(l.frags[1])) {
-            // A label with a field's label beside it (再委託 | ④再委託の有無 ※, ②保管期間 | 期間): both
-            // are the row's labels, as the markdown conversions write such rows.
+        if (l.frags.size() > 1 && label_frag(l.frags[1])) {
+            // A label with a field's label beside it (再委託 | ④再委託の有無 ※, ②保管期間 | 期間), or an
+            // entry's header with its first field's (システム１ | ①システムの名称): both are the row's
+            // labels, as the markdown conversions write such rows.
             r.labels.push_back(l.frags[1].text);
             value_from = 2;
         }

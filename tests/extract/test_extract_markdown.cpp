@@ -30,6 +30,36 @@ constexpr const char* kKazeiHead =
     "①事務の名称\t架空税に関する事務\n"
     "システム1\t\n①システムの名称\t架空税システム\n";
 
+// An entry's header with its first field beside it (システム2 | ①システムの名称 | value, as a sheet sets
+// the entry's cell in the row of its first field): the header opens the entry, the field is read.
+TEST(MarkdownEntries, AHeaderWithItsFirstFieldBesideIt) {
+    const Assessment a = only_assessment(std::string(kKazeiHead) +
+                                             "②システムの機能\t課税の計算\n"
+                                             "システム2\t①システムの名称\t団体内統合宛名システム\n"
+                                             "②システムの機能\t宛名番号の管理\n",
+                                         "entry-beside-field.txt");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[1].no, 2);
+    EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
+    EXPECT_EQ(a.systems[1].functions, "宛名番号の管理");
+}
+
+// 提供先3's header holding the tail of the value above (で）: pdftotext's raw order of a row that
+// broke over the page) and its recipient on the next line: the recipient is that line.
+TEST(MarkdownEntries, ARecipientAfterTheTailOfTheValueAbove) {
+    const Assessment a = only_assessment(std::string(kKazeiHead) +
+                                             "Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名\n架空税ファイル\n"
+                                             "①ファイルの種類 ※\t[ システム用ファイル ]\n"
+                                             "提供先1\t架空県知事\n①法令上の根拠\t番号法第19条第10号\n"
+                                             "⑦時期・頻度\t求めがあった都度（主に6月から8月ま\n"
+                                             "提供先2\tで）\n個人情報保護委員会\n①法令上の根拠\t番号法第19条第13号\n",
+                                         "recipient-after-tail.txt");
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].provisions.size(), 2u);
+    EXPECT_EQ(a.files[0].provisions[1].recipient, "個人情報保護委員会");
+    EXPECT_EQ(a.files[0].provisions[1].basis, "番号法第19条第13号");
+}
+
 class JyutenMarks : public ::testing::Test {
 protected:
     void SetUp() override {

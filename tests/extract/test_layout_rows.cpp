@@ -1285,6 +1285,44 @@ TEST(LayoutRowsForm, LabelsWrappedBesideTheirValuesAndMarksInAColumnOfTheirOwn) 
 // pdftotext's raw order of a narrow label column: a label's head, its value, then the label's tail
 // (① システム | 介護保険システム | の名称), and a tail with the value's next line after it (③ 他のシス
 // | [ ] … | テムとの接続 [ ○ ] 庁内連携システム).
+// A sheet sets an entry's header in the row of its first field (システム1 | ①システムの名称 | 国民年金
+// システム): the rebuilt row keeps both labels apart, and the system is read with its name.
+TEST(LayoutRowsForm, AnEntrysHeaderBesideItsFirstField) {
+    std::string text = test::read_text(test::source_dir() / "tests" / "fixtures" / "layout" / "sakura-layout.txt");
+    const std::string apart = "システム1\n①システムの名称                  国民年金システム";
+    const size_t at = text.find(apart);
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, apart.size(), "システム1     ①システムの名称     国民年金システム");
+    const Document source = decode_document(text, "entry-beside-field.txt");
+    const auto rows = rows_from_layout(source);
+    ASSERT_TRUE(rows.has_value());
+    const auto row = std::find_if(rows->lines.begin(), rows->lines.end(),
+                                  [](const std::string& l) { return l.starts_with("システム1\t"); });
+    ASSERT_NE(row, rows->lines.end());
+    EXPECT_EQ(*row, "システム1\t①システムの名称\t国民年金システム");
+    const Model m = extract_document(source);
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_FALSE(m.assessments[0].systems.empty());
+    EXPECT_EQ(m.assessments[0].systems[0].name, "国民年金システム");
+}
+
+// The つつじ probe (a Writer table of item | label | value, tests/fixtures/probes/tsutsuji) in
+// pdftotext's raw order: the item ７．他の評価実施機 | 関, its tail set a block further, is a heading,
+// not the department's value; 提供先３'s header holds the tail of the value above (で）) and its
+// recipient stands on the next line.
+TEST(LayoutRowsForm, AWrappedItemsStartAndARecipientAfterTheTailAbove) {
+    const auto path = test::source_dir() / "tests" / "fixtures" / "probes" / "tsutsuji" / "tsutsuji-pdftotext.txt";
+    const Model m = extract_file(path.string());
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.department, "健康福祉部こども未来課");
+    ASSERT_FALSE(a.files.empty());
+    std::vector<std::string> recipients;
+    for (const Flow& f : a.files[0].provisions) recipients.push_back(f.recipient);
+    EXPECT_NE(std::find(recipients.begin(), recipients.end(), "個人情報保護委員会"), recipients.end());
+    EXPECT_EQ(std::find(recipients.begin(), recipients.end(), "で）"), recipients.end());
+}
+
 TEST(LayoutRowsForm, ALabelsTailAfterItsValueInTheRawOrder) {
     const std::string text =
         "特定個人情報保護評価書（全項目評価書）\n"

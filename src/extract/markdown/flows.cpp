@@ -219,9 +219,20 @@ void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading) {
         list.emplace_back();
         reading.open = &list.back();
         reading.open->no = std::to_string(no);
-        reading.open->recipient = std::move(recipient);
+        const std::string own = without_dangling_tail(recipient);
+        reading.recipient_pending = own.empty() && !recipient.empty();
+        reading.open->recipient = own;
         reading.open->loc = Loc::at(r.line);
         return;
+    }
+    if (reading.open && reading.recipient_pending) {
+        reading.recipient_pending = false;
+        // The recipient on the row after its header, where the header held the value above's tail.
+        if (r.value.empty() && r.cells.size() == 1 && !FormLabels::get().is_row_label(r.key) &&
+            !has_box_bracket(r.cells[0]) && !is_option_list_line(r.cells[0])) {
+            reading.open->recipient = cell_text(r.cells[0]);
+            return;
+        }
     }
     if (reading.open) read_flow_field(r, *reading.open, reading.is_transfer);
 }

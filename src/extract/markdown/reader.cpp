@@ -81,6 +81,8 @@ std::optional<Sub> files_item(const std::string& title, int number) {
 
 namespace {
 
+constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"};
+
 // The title of a roman heading (I 基本情報 -> 基本情報), if the row is one.
 std::optional<std::string> roman_title(const Row& r) {
     if (r.cells.size() != 1) return std::nullopt;
@@ -443,6 +445,15 @@ private:
         if (is_pipe_rule(raw)) return;
         const Row r = make_row(raw, n);
         if (r.cells.empty()) return;
+        // An entry's header with its first field beside it (システム１ | ①システムの名称 | 住民記録システム,
+        // as a sheet sets the entry's cell in the row of its first field): the header, then the field.
+        if (r.cells.size() >= 2 && r.label != r.cells[0] && entry_header_cell(r.cells[0])) {
+            line(n, r.cells[0]);
+            std::string rest;
+            for (size_t c = 1; c < r.cells.size(); ++c) rest += (c == 1 ? "" : "\t") + r.cells[c];
+            line(n, rest);
+            return;
+        }
         if (pending_field_) {
             if (absorb(r)) return;
             flush_pending();
@@ -485,6 +496,13 @@ private:
             return;
         }
         dispatch(r);
+    }
+
+    // A cell that is an entry's header alone (システム１, 委託事項２, 提供先３, 移転先１), not a range's.
+    static bool entry_header_cell(const std::string& cell) {
+        const Row header = make_row(cell, 0);
+        return header.cells.size() == 1 && std::any_of(std::begin(kEntryKeys), std::end(kEntryKeys),
+                                                       [&](const char* key) { return entry_number(key, header) > 0; });
     }
 
     // An entry header that names its entry (委託事項1, 提供先1, 移転先1: not システム1) alone on its line:

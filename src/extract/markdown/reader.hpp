@@ -178,7 +178,8 @@ void read_entrust_row(const Row& r, FileBlock& f, EntrustReading& reading);
 // The 提供先N / 移転先N entry being read.
 struct FlowReading {
     Flow* open = nullptr;
-    bool is_transfer = false;  // the last entry header read was a 移転先
+    bool is_transfer = false;        // the last entry header read was a 移転先
+    bool recipient_pending = false;  // its header held only the tail of the value above
 };
 // II-5 特定個人情報の提供・移転.
 void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading);

@@ -72,14 +72,6 @@ Field field_of_label(const std::string& label) {
     return it == table.end() ? Field::none : it->second;
 }
 
-bool is_option_list_line(const std::string& t) {
-    const std::string n = text::nfkc(t);
-    if (text::starts_with(n, FormLabels::get().spellings("option_list").front())) return true;
-    size_t i = 0;
-    while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
-    return i > 0 && i < n.size() && n[i] == ')';
-}
-
 bool is_file_name_line(const Line& line) {
     constexpr size_t kNameChars = 40;
     if (line.text.empty() || line.grid || is_option_list_line(line.text)) return false;

@@ -52,8 +52,6 @@ Field field_of(const Line& line);
 // The field a label (label_of form: NFKC, no spaces, no number) announces.
 Field field_of_label(const std::string& label);
 bool is_label_line(const Line& line);
-// An option list of a choice (＜選択肢＞, 1) …).
-bool is_option_list_line(const std::string& text);
 // A line that can name a II block: "（２）住民票ファイル", or a short line that is no label, no
 // checkbox row and no sentence.
 bool is_file_name_line(const Line& line);
