@@ -51,6 +51,7 @@ struct Want {
     Expects kind = Expects::text;
     const std::vector<std::string>* first_words = nullptr;
     const std::vector<std::string>* options = nullptr;
+    bool every_paragraph = false;  // each paragraph, not only the first, holds one of first_words
 };
 
 // How a paragraph of text goes on the paragraph before it: the next item of its list (2. after 1.,
@@ -492,10 +493,12 @@ Want want(const FlowLine& l) {
                 out[key].push_back(compact_key(o.get<std::string>()));
         return out;
     }();
+    static const auto every_paragraph = Dictionary::get().list("/value_kinds/every_paragraph");
     const auto words = l.key.empty() ? first_words.end() : first_words.find(l.key);
     const auto group = l.key.empty() ? options.end() : options.find(l.key);
     return {expects(l), words == first_words.end() ? nullptr : &words->second,
-            group == options.end() ? nullptr : &group->second};
+            group == options.end() ? nullptr : &group->second,
+            std::find(every_paragraph.begin(), every_paragraph.end(), l.key) != every_paragraph.end()};
 }
 
 // Whether a selection unit's value ([…]) can be the label's: one of its options, or no option of
@@ -583,8 +586,11 @@ double cost(const Want& w, const std::vector<Unit>& units, size_t from, size_t t
         case Expects::carry:  // handled above
         case Expects::text:
         case Expects::optional:
-            for (size_t u = from; u < to; ++u)
+            for (size_t u = from; u < to; ++u) {
                 c += units[u].kind != Kind::text ? kWrongKindCost : u == from ? 0 : extra_paragraph_cost(units[u]);
+                if (u > from && w.every_paragraph && !units[u].wrapped && !starts_like(w, units, u, to))
+                    c += kUnlikeStartCost;
+            }
             return c;
     }
     return c;

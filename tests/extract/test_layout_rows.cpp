@@ -188,6 +188,20 @@ TEST(LayoutRowsColumnFlow, ValuesPrintedAfterARunOfLabelsGoBackUnderThem) {
     EXPECT_EQ(line(d, 27), "");  // a value line taken under its label
 }
 
+// The すずらん probe (a sheet, tests/fixtures/probes/suzuran) in pdftotext's raw order: the labels
+// 法令上の根拠 | ①実施の有無 | ②法令上の根拠 | ①部署 | ②所属長の役職名, then their values, the
+// linkage basis in several paragraphs ((情報提供の根拠) … (情報照会の根拠) なし…) right before the
+// department and its head without a gap. Every paragraph of a department names a unit (…課): the
+// basis's paragraphs are no department's.
+TEST(LayoutRowsColumnFlow, ADepartmentsParagraphsEachNameAUnit) {
+    const auto path = test::source_dir() / "tests" / "fixtures" / "probes" / "suzuran" / "suzuran-pdftotext.txt";
+    const Model m = extract_file(path.string());
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].department, "市民生活部市民窓口課");
+    EXPECT_TRUE(m.assessments[0].linkage.basis.starts_with("（情報提供の根拠）")) << m.assessments[0].linkage.basis;
+    EXPECT_TRUE(m.assessments[0].linkage.basis.ends_with("情報照会は行わない。）")) << m.assessments[0].linkage.basis;
+}
+
 // The same reading on a 基礎項目評価書 (tests/fixtures/layout/kaede-kiso-columns.txt): a value of
 // several paragraphs stays under its label when its paragraphs read as one list (a lead sentence,
 // then items 1. 2. 3.; (情報照会) then (情報提供)); a legal basis starts at the paragraph citing an
