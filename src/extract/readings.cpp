@@ -266,6 +266,12 @@ void take_system_items(std::vector<System>& own, const std::vector<System>& foun
             system.marks = same->marks;
             system.connections_loc = same->connections_loc;
         }
+        // The same boxes read, その他 marked, and its （names） read by the other reading only (a
+        // detail printed in cells of its own, away from its box).
+        if (system.other.empty() && system.other_checked && same->other_checked && !same->other.empty() &&
+            system.connections == same->connections && !held_elsewhere &&
+            std::none_of(same->other.begin(), same->other.end(), is_statement))
+            system.other = same->other;
         if (system.functions.empty()) system.functions = same->functions;
     }
 }

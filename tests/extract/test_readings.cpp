@@ -136,5 +136,39 @@ TEST(MergeReadings, AnUnreadItemTakesTheOthersAndUnpairedReadingsStayApart) {
     EXPECT_TRUE(merged[0].files[0].methods.empty());
 }
 
+// その他 marked by both readings, its （names） printed in cells of their own and read by the other
+// reading only: the kept reading takes them where both read the same boxes, and not where the
+// boxes differ (the other reading may hold a neighbour's ③).
+TEST(MergeReadings, TheNamesOfAMarkedOtherWhereBothReadTheSameBoxes) {
+    Assessment rows = reading(10);
+    rows.linkage.status = "実施する";
+    rows.locs["linkage.status"] = Loc::at(15);
+    rows.department = "市民課";
+    rows.locs["department"] = Loc::at(16);
+    System second = rows.systems[0];
+    second.no = 2;
+    second.name = "団体内統合宛名システム";
+    rows.systems.push_back(second);
+    for (System& s : rows.systems) {
+        s.connections = {"庁内連携システム"};
+        s.other_checked = true;
+        s.connections_loc = Loc::at(20);
+    }
+    Assessment written = reading(10);
+    written.systems.push_back(second);
+    written.systems[0].connections = {"庁内連携システム"};
+    written.systems[1].connections = {"庁内連携システム", "税務システム"};
+    for (System& s : written.systems) {
+        s.other = {"証明書コンビニ交付システム"};
+        s.other_checked = true;
+    }
+    const auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    ASSERT_EQ(merged[0].systems.size(), 2u);
+    EXPECT_EQ(merged[0].department, "市民課");  // the rows were kept
+    EXPECT_EQ(merged[0].systems[0].other, std::vector<std::string>{"証明書コンビニ交付システム"});
+    EXPECT_TRUE(merged[0].systems[1].other.empty());
+}
+
 }  // namespace
 }  // namespace piagraph::extract_detail
