@@ -166,6 +166,23 @@ void take_more_options(FileBlock& own, const FileBlock& found, List FileBlock::*
         own.marks.erase(key);
 }
 
+// A marked option's kind (紙, その他) and whether its （detail） was read.
+std::string kind_of(const std::string& method) { return method.substr(0, method.find('(')); }
+const std::string& kind_of(const Source& s) { return s.kind; }
+bool has_detail(const std::string& method) { return method.find('(') != std::string::npos; }
+bool has_detail(const Source& s) { return !s.detail.empty(); }
+
+// The same options read by both readings, a （detail） by the other only (printed in cells of its
+// own, away from its box): the kept reading takes the detail.
+template <class List>
+void take_details(List& own, const List& found) {
+    if (own.size() != found.size()) return;
+    for (size_t i = 0; i < own.size(); ++i)
+        if (kind_of(own[i]) != kind_of(found[i])) return;
+    for (size_t i = 0; i < own.size(); ++i)
+        if (!has_detail(own[i]) && has_detail(found[i])) own[i] = found[i];
+}
+
 // A list the kept reading read nothing of (a 提供方法 whose marks it lost), where the other read
 // some. Where both read some, the kept reading's stays: a reading that misplaced an entry's lines
 // reads its neighbour's list, often a longer one.
@@ -196,6 +213,7 @@ void take_flow_items(Flow& own, const Flow& found) {
         own.marks = found.marks;
         take_loc(own.locs, found.locs, "methods");
     }
+    take_details(own.methods, found.methods);
     take_texts<Flow>(own, found,
                      {{&Flow::purpose, "purpose"},
                       {&Flow::info, "info"},
@@ -216,11 +234,14 @@ void take_entrustment_items(Entrustment& own, const Entrustment& found) {
         take_loc(own.locs, found.locs, "resubcontract");
     }
     if (take_if_none(own.methods, found.methods)) take_loc(own.locs, found.locs, "methods");
+    take_details(own.methods, found.methods);
 }
 
 void take_file_items(FileBlock& own, const FileBlock& found) {
     take_more_options(own, found, &FileBlock::sources, "sources");
     take_more_options(own, found, &FileBlock::methods, "methods");
+    take_details(own.sources, found.sources);
+    take_details(own.methods, found.methods);
     if (take_if_none(own.record_categories, found.record_categories))
         take_loc(own.locs, found.locs, "record_categories");
     take_texts<FileBlock>(own, found,

@@ -170,5 +170,33 @@ TEST(MergeReadings, TheNamesOfAMarkedOtherWhereBothReadTheSameBoxes) {
     EXPECT_TRUE(merged[0].systems[1].other.empty());
 }
 
+// The same marked options read by both readings, その他's （detail） and a source's by the other
+// only: the kept reading takes the details; a list of other options takes nothing.
+TEST(MergeReadings, TheDetailsOfTheSameOptions) {
+    Assessment rows = reading(10);
+    rows.linkage.status = "実施する";
+    rows.locs["linkage.status"] = Loc::at(15);
+    rows.department = "市民課";
+    rows.locs["department"] = Loc::at(16);
+    rows.files[0].methods = {"紙", "その他"};
+    rows.files[0].sources = {{"本人又は本人の代理人", "", false, Loc::at(30)},
+                             {"評価実施機関内の他部署", "", false, Loc::at(31)}};
+    rows.files[0].provisions = {flow("都道府県知事", {"専用線", "その他"})};
+    Assessment written = reading(10);
+    written.files[0].methods = {"紙", "その他(住民記録システム)"};
+    written.files[0].sources = {{"本人又は本人の代理人", "", false, Loc::at(30)},
+                                {"評価実施機関内の他部署", "税務課", false, Loc::at(31)}};
+    written.files[0].provisions = {flow("都道府県知事", {"電子メール", "その他(住基ネット)"})};
+    const auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    const FileBlock& f = merged[0].files[0];
+    EXPECT_EQ(merged[0].department, "市民課");  // the rows were kept
+    EXPECT_EQ(f.methods, (std::vector<std::string>{"紙", "その他(住民記録システム)"}));
+    ASSERT_EQ(f.sources.size(), 2u);
+    EXPECT_EQ(f.sources[1].detail, "税務課");
+    ASSERT_EQ(f.provisions.size(), 1u);
+    EXPECT_EQ(f.provisions[0].methods, (std::vector<std::string>{"専用線", "その他"}));  // other options
+}
+
 }  // namespace
 }  // namespace piagraph::extract_detail
