@@ -1206,14 +1206,15 @@ struct Row {
     Value value;
     std::optional<std::string> key;  // the form key of its label; nullopt for an unknown label
     int circled = 0;
-    bool entry = false;         // opened by システムN, 提供先N … (not a group label)
-    bool inline_value = false;  // (a): the value starts on the label's line
-    bool label_open = true;     // the next line may still belong to the label cell
-    std::vector<size_t> taken;  // lines taken in, emptied in the output
-    std::vector<size_t> held;   // blank lines and footers since the last line taken in
-    bool gap = false;           // a blank line since the last line taken in
-    bool page_break = false;    // a form feed or a footer since the last line taken in
-    bool unlabelled = false;    // the lines under a name that are none of it: a row with an empty label cell
+    bool entry = false;          // opened by システムN, 提供先N … (not a group label)
+    bool inline_value = false;   // (a): the value starts on the label's line
+    bool label_open = true;      // the next line may still belong to the label cell
+    std::vector<size_t> taken;   // lines taken in, emptied in the output
+    std::vector<size_t> held;    // blank lines and footers since the last line taken in
+    bool gap = false;            // a blank line since the last line taken in
+    bool page_break = false;     // a form feed or a footer since the last line taken in
+    bool unlabelled = false;     // the lines under a name that are none of it: a row with an empty label cell
+    bool listing_names = false;  // 基礎's ③システムの名称 read one name a paragraph (listed_name_goes_on)
 };
 
 class Rebuilder {
@@ -1858,6 +1859,13 @@ private:
                 return next_mark(text::to_u32(f.text), 0) != std::u32string::npos;
             });
         const bool ended = !r.inline_value && !r.value.empty() && r.gap && !r.page_break && !list_goes_on;
+        if (r.gap && !r.value.empty() && listed_name_goes_on(r, l)) {  // the next name, parted as a list parts them
+            std::vector<Frag> name = l.frags;
+            name[0].text = "、" + name[0].text;
+            r.label_open = false;
+            r.listing_names = true;
+            return absorb(i, name);
+        }
         // A line set in as far as the row's label (pdftotext may set a label a column further in
         // than the labels above it) stands in the label column as a line at the margin does.
         if (l.indent > 0 && l.indent != lines_[r.at].indent) {
@@ -1875,6 +1883,20 @@ private:
         }
         if (interrupted && (r.inline_value || ended)) return false;
         return take_column0(i);
+    }
+
+    // 基礎's ③システムの名称 lists the systems one a line, which a converter that writes each text
+    // block a paragraph sets apart by blank lines: a short line without a sentence's stop goes on the
+    // list (全項目's ①システムの名称 holds one name, its description follows).
+    static bool listed_name_goes_on(const Row& r, const Line& l) {
+        constexpr int kListedNamesField = 3;
+        // (A list written in a sentence, names parted by 、, wraps within its paragraph.)
+        auto one_name = [](const std::string& t) {
+            return !text::longer_than(t, kMaxLabelChars) && !text::contains(t, "。") && !text::contains(t, "、");
+        };
+        return r.key == std::optional<std::string>("system_name") && r.circled == kListedNamesField &&
+               l.kind != Kind::label && l.kind != Kind::entry && l.frags.size() == 1 && one_name(l.frags[0].text) &&
+               (r.listing_names || !text::contains(r.value.text(), "、"));
     }
 
     // A line at column 0: more of the label cell, a value line of (b), or the next row.

@@ -60,6 +60,22 @@ TEST(MarkdownEntries, ARecipientAfterTheTailOfTheValueAbove) {
     EXPECT_EQ(a.files[0].provisions[1].basis, "番号法第19条第13号");
 }
 
+// A numbered line of a value (１．健康診査の対象者の抽出並びに…の事務: a list in ②事務の概要 whose
+// lines a conversion set apart from their label) is no item of the form: 基礎's ③システムの名称
+// after it is still read.
+TEST(MarkdownItems, ANumberedLineOfAValueIsNoItem) {
+    const Assessment a = only_assessment(
+        "特定個人情報保護評価書（基礎項目評価書）\n評価書番号\t4\n評価書名\t健康診査に関する事務 基礎項目評価書\n"
+        "評価実施機関名\t架空町長\nⅠ 関連情報\n１．特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称\t健康診査に関する事務\n②事務の概要\t健康増進法に基づき、次の事務において\n"
+        "特定個人情報を取り扱う。\n１．健康診査の対象者の抽出並びに受診券及び受診勧奨通知の作成・送付の事務\n"
+        "を行う。\n③システムの名称\t健康管理システム、団体内統合宛名システム\n"
+        "２．特定個人情報ファイル名\n健康診査ファイル\n",
+        "numbered-value-line.txt");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
+}
+
 class JyutenMarks : public ::testing::Test {
 protected:
     void SetUp() override {

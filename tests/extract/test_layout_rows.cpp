@@ -1337,6 +1337,28 @@ TEST(LayoutRowsForm, AWrappedItemsStartAndARecipientAfterTheTailAbove) {
     EXPECT_EQ(std::find(recipients.begin(), recipients.end(), "で）"), recipients.end());
 }
 
+// 基礎's ③システムの名称 one name a paragraph, as mutool and pdfminer part every line of a cell by a
+// blank line: the names are one list; a list written in a sentence (names parted by 、) ends at its
+// paragraph, as any value does. Text authored for this test.
+TEST(LayoutRowsForm, ListedSystemNamesOneAParagraph) {
+    std::string text =
+        "特定個人情報保護評価書（基礎項目評価書）\n\n評価書番号\n\n4\n\n評価書名\n\n健康診査に関する事務 "
+        "基礎項目評価書\n\n"
+        "評価実施機関名\n\n架空町長\n\n公表日\n\n令和7年4月1日\n\nⅠ "
+        "関連情報\n\n１．特定個人情報ファイルを取り扱う事務\n\n"
+        "①事務の名称\n健康診査に関する事務\n\n②事務の概要\n健康増進法に基づき、健康診査の事務を行う。\n\n"
+        "③システムの名称\n健康管理システム\n\n団体内統合宛名システム\n\n中間サーバー\n\n"
+        "２．特定個人情報ファイル名\n\n健康診査ファイル\n\n３．個人番号の利用 ※\n\n法令上の根拠\n"
+        "番号法第9条第1項 別表第14項\n\n４．情報提供ネットワークシステムによる情報連携 ※\n\n①実施の有無\n"
+        "[ 実施する ]\n\n②法令上の根拠\n番号法第19条第8号\n\n５．評価実施機関における担当部署\n\n①部署\n"
+        "健康推進課\n\n②所属長の役職名\n健康推進課長\n";
+    const Model m = extract_document(decode_document(text, "listed-names.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const std::vector<System>& systems = m.assessments[0].systems;
+    ASSERT_EQ(systems.size(), 3u);
+    EXPECT_EQ(systems[2].name, "中間サーバー");
+}
+
 TEST(LayoutRowsForm, ALabelsTailAfterItsValueInTheRawOrder) {
     const std::string text =
         "特定個人情報保護評価書（全項目評価書）\n"

@@ -325,7 +325,12 @@ private:
             // A line of a value under an empty label cell (| 1. 統合宛名管理機能：… as a laid-out text's
             // rows leave a centred label's first value line) is no other item.
             const bool under_empty_label = r.all_cells.size() >= 2 && r.all_cells[0].empty();
-            if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120 || under_empty_label)
+            // Nor is a line of a numbered list in a value (１．定期の予防接種（Ａ類疾病及びＢ類疾病）の対象者の
+            // 抽出並びに…): the form's items have short titles, without a sentence's commas.
+            constexpr size_t kMaxItemTitleChars = 30;
+            const bool prose = text::length(heading->second) > kMaxItemTitleChars ||
+                               text::contains(heading->second, "、") || text::contains(heading->second, "。");
+            if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120 || under_empty_label || prose)
                 return false;
             s = Sub::none;  // another item of section I (理由, …): nothing to read
         }
