@@ -30,6 +30,14 @@ Assessment read_one(const std::string& name) {
     return m.assessments.size() == 1 ? m.assessments[0] : Assessment{};
 }
 
+// The one assessment a text authored in a test reads as (an empty one, after a failed expectation,
+// when it is not one).
+Assessment read_text_one(const std::string& text, const std::string& name) {
+    const Model m = extract_document(decode_document(text, name));
+    EXPECT_EQ(m.assessments.size(), 1u);
+    return m.assessments.size() == 1 ? m.assessments[0] : Assessment{};
+}
+
 // The one assessment read from a sakura fixture, after checking what each of them states alike: the
 // organisation, and its first system (国民年金システム, connected to 庁内連携システム and 住基ネット).
 Assessment read_sakura(const std::string& name) {
@@ -1258,9 +1266,7 @@ TEST(LayoutRowsForm, ALabelAroundItsValueAMarkAloneAndASelectionInCellsOfItsOwn)
         "わかば庁就農支援部給付管理課\n"
         "②所属長の役職名\n"
         "給付管理課長\n";
-    const Model m = extract_document(decode_document(text, "wakaba-raw.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
+    const Assessment a = read_text_one(text, "wakaba-raw.txt");
     EXPECT_EQ(a.organization, "わかば庁長官");
     EXPECT_EQ(a.published, "令和 7 年 3 月 10 日");                              // not the approval's date
     EXPECT_EQ(a.individual_number_basis, "番号法第 9 条第 1 項 別表第 152 項");  // no ※
@@ -1352,9 +1358,7 @@ TEST(LayoutRowsForm, ListedSystemNamesOneAParagraph) {
         "番号法第9条第1項 別表第14項\n\n４．情報提供ネットワークシステムによる情報連携 ※\n\n①実施の有無\n"
         "[ 実施する ]\n\n②法令上の根拠\n番号法第19条第8号\n\n５．評価実施機関における担当部署\n\n①部署\n"
         "健康推進課\n\n②所属長の役職名\n健康推進課長\n";
-    const Model m = extract_document(decode_document(text, "listed-names.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const std::vector<System>& systems = m.assessments[0].systems;
+    const std::vector<System> systems = read_text_one(text, "listed-names.txt").systems;
     ASSERT_EQ(systems.size(), 3u);
     EXPECT_EQ(systems[2].name, "中間サーバー");
 }

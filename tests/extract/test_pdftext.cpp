@@ -41,6 +41,13 @@ Assessment parse_one(const std::string& text) {
     return docs.size() == 1 ? docs.front() : Assessment{};
 }
 
+// The first lines of an assessment of `form` (全項目評価書 …) up to its affair's name, as pdftotext
+// writes them in its raw order.
+std::string form_head(const std::string& form, const std::string& affair) {
+    return "特定個人情報保護評価書（" + form + "）\n評価書番号 5\nI 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n" +
+           "①事務の名称 " + affair + "\n";
+}
+
 bool has(const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
@@ -214,17 +221,14 @@ TEST(PdftextLayout, ASheetsListOfItemsWithItsNumeralsApart) {
 // before the printed list, the next label and a ※ cut from a label between. Text authored for
 // this test.
 TEST(PdftextBasic, ALinkageStatusWithoutItsBrackets) {
-    const std::string text =
-        "特定個人情報保護評価書（全項目評価書）\n評価書番号 5\nI 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n"
-        "①事務の名称 国民健康保険に関する事務\n6. 情報提供ネットワークシステムによる情報連携\n①実施の有無\n\n"
-        "②法令上の根拠\n\n※\n\n実施する\n\n＜選択肢＞\n1) 実施する\n\n2) 実施しない\n\n3) 未定\n\n"
-        "番号法第19条第8号\n";
+    const std::string head = form_head("全項目評価書", "国民健康保険に関する事務") +
+                             "6. 情報提供ネットワークシステムによる情報連携\n①実施の有無\n\n";
+    const std::string text = head +
+                             "②法令上の根拠\n\n※\n\n実施する\n\n＜選択肢＞\n1) 実施する\n\n2) 実施しない\n\n3) "
+                             "未定\n\n番号法第19条第8号\n";
     EXPECT_EQ(parse_one(text).linkage.status, "実施する");
     // Only the printed list: no value is read from it.
-    const std::string unset =
-        "特定個人情報保護評価書（全項目評価書）\n評価書番号 5\nI 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n"
-        "①事務の名称 国民健康保険に関する事務\n6. 情報提供ネットワークシステムによる情報連携\n①実施の有無\n\n"
-        "＜選択肢＞\n1) 実施する\n\n2) 実施しない\n";
+    const std::string unset = head + "＜選択肢＞\n1) 実施する\n\n2) 実施しない\n";
     EXPECT_EQ(parse_one(unset).linkage.status, "");
 }
 
@@ -232,10 +236,9 @@ TEST(PdftextBasic, ALinkageStatusWithoutItsBrackets) {
 // below (pdftotext's raw order of a list whose numbers stand in a column of their own). Text
 // authored for this test.
 TEST(PdftextAnnex, StepNumbersAloneOnTheirLines) {
-    const std::string text =
-        "特定個人情報保護評価書（全項目評価書）\n評価書番号 5\nI 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n"
-        "①事務の名称 後期高齢者医療に関する事務\n\n\n\n（別添1）事務の内容\n住民 → 窓口\n（備考）\n1.\n\n"
-        "被保険者から申請を受け付ける。\n\n2.\n\n受け付けた申請の内容を広域連合へ送付\nする。\n";
+    const std::string text = form_head("全項目評価書", "後期高齢者医療に関する事務") +
+                             "\n\n\n（別添1）事務の内容\n住民 → 窓口\n（備考）\n1.\n\n"
+                             "被保険者から申請を受け付ける。\n\n2.\n\n受け付けた申請の内容を広域連合へ送付\nする。\n";
     const Assessment a = parse_one(text);
     ASSERT_EQ(a.attachment1_steps.size(), 2u);
     EXPECT_EQ(a.attachment1_steps[0].label, "1");
@@ -249,8 +252,8 @@ TEST(PdftextAnnex, StepNumbersAloneOnTheirLines) {
 // Text authored for this test.
 TEST(PdftextFiles, AContractorAfterTheGroupLabelAndTheListAbove) {
     const std::string text =
-        "特定個人情報保護評価書（重点項目評価書）\n評価書番号 3\nI 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n"
-        "①事務の名称 後期高齢者医療に関する事務\n\n\n\nⅡ 特定個人情報ファイルの概要\n"
+        form_head("重点項目評価書", "後期高齢者医療に関する事務") +
+        "\n\n\nⅡ 特定個人情報ファイルの概要\n"
         "1. 特定個人情報ファイル名\n後期高齢者医療ファイル\n2. 基本情報\n①ファイルの種類 ※\n［ システム用ファイル ］\n"
         "4. 特定個人情報ファイルの取扱いの委託\n委託事項1\n\n通知書の印刷業務\n①委託内容\n\n通知書の印刷及び封入\n"
         "②委託先における取扱者数\n\n10人未満\n＜選択肢＞\n1) 10人未満\n\n③委託先名\n再委託\n\n"

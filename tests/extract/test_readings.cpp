@@ -27,6 +27,17 @@ Assessment reading(int line) {
     return a;
 }
 
+// A reading that finds more items than reading(line) does (its linkage and department): the one
+// merge_readings keeps.
+Assessment kept_reading(int line) {
+    Assessment a = reading(line);
+    a.linkage.status = "実施する";
+    a.locs["linkage.status"] = Loc::at(line + 5);
+    a.department = "市民課";
+    a.locs["department"] = Loc::at(line + 6);
+    return a;
+}
+
 Flow flow(const std::string& recipient, std::vector<std::string> methods) {
     Flow f;
     f.recipient = recipient;
@@ -140,11 +151,7 @@ TEST(MergeReadings, AnUnreadItemTakesTheOthersAndUnpairedReadingsStayApart) {
 // reading only: the kept reading takes them where both read the same boxes, and not where the
 // boxes differ (the other reading may hold a neighbour's ③).
 TEST(MergeReadings, TheNamesOfAMarkedOtherWhereBothReadTheSameBoxes) {
-    Assessment rows = reading(10);
-    rows.linkage.status = "実施する";
-    rows.locs["linkage.status"] = Loc::at(15);
-    rows.department = "市民課";
-    rows.locs["department"] = Loc::at(16);
+    Assessment rows = kept_reading(10);
     System second = rows.systems[0];
     second.no = 2;
     second.name = "団体内統合宛名システム";
@@ -173,11 +180,7 @@ TEST(MergeReadings, TheNamesOfAMarkedOtherWhereBothReadTheSameBoxes) {
 // The same marked options read by both readings, その他's （detail） and a source's by the other
 // only: the kept reading takes the details; a list of other options takes nothing.
 TEST(MergeReadings, TheDetailsOfTheSameOptions) {
-    Assessment rows = reading(10);
-    rows.linkage.status = "実施する";
-    rows.locs["linkage.status"] = Loc::at(15);
-    rows.department = "市民課";
-    rows.locs["department"] = Loc::at(16);
+    Assessment rows = kept_reading(10);
     rows.files[0].methods = {"紙", "その他"};
     rows.files[0].sources = {{"本人又は本人の代理人", "", false, Loc::at(30)},
                              {"評価実施機関内の他部署", "", false, Loc::at(31)}};
