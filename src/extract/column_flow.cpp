@@ -68,6 +68,9 @@ struct Unit {
     // A further line of the text unit before it: that line filled the cell, so whether a paragraph
     // (and a value) ended there does not show.
     bool wrapped = false;
+    // starts_like's answers for a paragraph opening here, by the label's first words and the unit
+    // the paragraph ends before: the pairing asks them for every span it weighs.
+    mutable std::map<std::pair<const void*, size_t>, bool> starts;
 };
 
 // In half-width columns as a PDF's CJK font sets them: every character from U+1100 on is two
@@ -399,7 +402,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
         const bool split_selection = is_bracket_alone(n) && choice_and_options_follow(lines, i, to);
         if (has_checkbox(n) && !opens_selection(n) && !split_selection) {
             if (!open || open->kind != Kind::checkboxes || !same_group(checkbox_groups, n)) {
-                units.push_back({Kind::checkboxes, {}, false, Follows::no, {}});
+                units.push_back({Kind::checkboxes, {}, false, Follows::no, {}, false, {}});
                 joined.clear();
                 checkbox_groups = OptionGroups::get().groups_of(n);
             }
@@ -414,7 +417,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
                    !(open && open->kind == Kind::selection && !text::contains(n, option_list_word()) &&
                      !holds_choice_and_options(*open))) {
             // a selection, unless it goes on one that lacks its choice or its option list
-            units.push_back({Kind::selection, {i}, false, Follows::no, {}});
+            units.push_back({Kind::selection, {i}, false, Follows::no, {}, false, {}});
         } else if (open && open->kind == Kind::selection &&
                    (is_count_line(n) || completes_count(text::nfkc(lines[open->lines.back()].text), n))) {
             open->lines.push_back(i);  // （2）件: the count that the 委託の有無 cell holds after its choice
@@ -439,7 +442,7 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
             open->closed = closes_checkboxes(joined);
         } else {
             if (!open || open->kind != Kind::text || opens_list(lines, *open, n))
-                units.push_back({Kind::text, {}, false, Follows::no, {}});
+                units.push_back({Kind::text, {}, false, Follows::no, {}, false, {}});
             units.back().lines.push_back(i);
             // a short line ends its paragraph, unless it is a head whose text follows ((情報提供) | 番号法…)
             units.back().closed = width + kShortLineSlack < widest && !is_bracketed_head(n);
@@ -525,10 +528,14 @@ bool holds_first_word(const Want& w, const std::string& paragraph) {
 // shows its start on that line alone: that the paragraph went on there is the likelier reading.
 bool starts_like(const Want& w, const std::vector<Unit>& units, size_t from, size_t to) {
     if (!w.first_words) return true;
-    std::string paragraph = units[from].text;
+    size_t end = from + 1;
     if (!units[from].wrapped)
-        for (size_t u = from + 1; u < to && units[u].wrapped; ++u) paragraph += units[u].text;
-    return holds_first_word(w, paragraph);
+        while (end < to && units[end].wrapped) ++end;
+    const auto [known, fresh] = units[from].starts.try_emplace({w.first_words, end}, false);
+    if (!fresh) return known->second;
+    std::string paragraph = units[from].text;
+    for (size_t u = from + 1; u < end; ++u) paragraph += units[u].text;
+    return known->second = holds_first_word(w, paragraph);
 }
 
 // The cost of a further unit of a text value: nothing for a wrapped line, else by how its paragraph

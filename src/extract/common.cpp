@@ -288,12 +288,20 @@ std::string without_dangling_tail(const std::string& s) {
 }
 
 bool is_group_label(const std::string& t) {
+    // A cell a few times longer than the longest group label (spaces, a note mark) is none: it is
+    // not normalised (most cells asked about are a value's lines).
+    constexpr size_t kMaxWrittenBytesPerKeyByte = 4;
     static const std::set<std::string, std::less<>> groups = [] {
         std::set<std::string, std::less<>> keys;
         for (const auto& g : Dictionary::get().list("/value_kinds/group_labels")) keys.insert(compact_key(g));
         return keys;
     }();
-    return groups.count(compact_key(t)) > 0;
+    static const size_t longest = [] {
+        size_t most = 0;
+        for (const auto& g : groups) most = std::max(most, g.size());
+        return most;
+    }();
+    return t.size() <= kMaxWrittenBytesPerKeyByte * longest && groups.count(compact_key(t)) > 0;
 }
 
 bool has_box_bracket(std::string_view s) {
