@@ -1040,6 +1040,12 @@ private:
 
     // The cost of the lines [first, last] of block j's row whose value is of a kind its label's is not.
     // A label the form does not know may hold any kind.
+    // Whether block j's label is one of a checkbox group.
+    bool lists_checkboxes(const Run& run, size_t j) const {
+        const Line& label = lines_[run.lines[run.blocks[j].first]];
+        return label.form_key && value_kind_of_label(*label.form_key) == ValueKind::checkboxes;
+    }
+
     double kind_cost(const Run& run, size_t j, size_t first, size_t last) const {
         const Line& label = lines_[run.lines[run.blocks[j].first]];
         if (!label.form_key) return 0;
@@ -1110,10 +1116,15 @@ private:
         auto centring = [&](size_t j, size_t first, size_t last) -> double {
             if (first == run.blocks[j].first && run.header[j])
                 return last > lo(j) || hi(j) == lo(j) ? 0.0 : kMidParagraphCost;
-            const double off = align == Align::middle
-                                   ? std::abs(static_cast<double>(first + last) -
-                                              static_cast<double>(run.blocks[j].first + run.blocks[j].last))
-                                   : 2 * (static_cast<double>(last) - static_cast<double>(run.blocks[j].last));
+            double off = align == Align::middle
+                             ? std::abs(static_cast<double>(first + last) -
+                                        static_cast<double>(run.blocks[j].first + run.blocks[j].last))
+                             : 2 * (static_cast<double>(last) - static_cast<double>(run.blocks[j].last));
+            // A sheet sets a checkbox group a row a line, its label in the first of them (at that
+            // row's foot, the group's top): at the foot of its rows or at their top alike.
+            if (align == Align::foot && lists_checkboxes(run, j))
+                off =
+                    std::min(off, 2 * std::abs(static_cast<double>(first) - static_cast<double>(run.blocks[j].first)));
             // A row that runs over a page break is printed in two parts, its label in either:
             // how far off it stands only breaks ties.
             if (run.pages[last] != run.pages[first]) return off / 100;

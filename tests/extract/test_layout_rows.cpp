@@ -1363,6 +1363,25 @@ TEST(LayoutRowsForm, ListedSystemNamesOneAParagraph) {
     EXPECT_EQ(systems[2].name, "中間サーバー");
 }
 
+// The すみれ probe (a sheet whose cells keep Calc's default alignment, tests/fixtures/probes/sumire)
+// in pdftotext -layout: each label at the foot of its value, except a checkbox group's, which a
+// sheet sets a row a line with its label in the first (the group's top). The rows read at the foot
+// with the groups at their top: the affair is its name alone, each entry's recipient is its name.
+TEST(LayoutRowsForm, LabelsAtTheFootAndCheckboxGroupsAtTheirTop) {
+    const auto path = test::source_dir() / "tests" / "fixtures" / "probes" / "sumire" / "sumire-layout.txt";
+    const Model m = extract_file(path.string());
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.affair, "児童扶養手当の支給に関する事務");
+    EXPECT_EQ(a.linkage.status, "実施する");
+    ASSERT_FALSE(a.files.empty());
+    std::vector<std::string> recipients;
+    for (const Flow& f : a.files[0].provisions) recipients.push_back(f.recipient);
+    EXPECT_NE(std::find(recipients.begin(), recipients.end(), "管内町村長"), recipients.end());
+    ASSERT_FALSE(a.systems.empty());
+    EXPECT_FALSE(a.systems[0].connections.empty());
+}
+
 TEST(LayoutRowsForm, ALabelsTailAfterItsValueInTheRawOrder) {
     const std::string text =
         "特定個人情報保護評価書（全項目評価書）\n"
