@@ -422,9 +422,12 @@ void split_label_from_selection(std::vector<Frag>& frags, size_t k) {
     }
     if (at == std::string::npos) {
         // Or an entry's header one space before the entry's name (委託事項1 課税データ入力業務, as
-        // pdftotext -raw writes the row).
-        at = first.find(' ');
+        // pdftotext -raw writes the row; 提供先１　市区町村長, a sheet's title cell with a full-width space).
+        static const std::string wide_space = "\u3000";
+        const size_t wide = first.find(wide_space);
+        at = std::min(first.find(' '), wide);
         if (at != std::string::npos && entry_of(first.substr(0, at)).second <= 0) at = std::string::npos;
+        if (at != std::string::npos && at == wide) gap = wide_space.size();
     }
     if (at == std::string::npos) {
         at = glued_label_end(first);

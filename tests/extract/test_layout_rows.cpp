@@ -1382,6 +1382,19 @@ TEST(LayoutRowsForm, LabelsAtTheFootAndCheckboxGroupsAtTheirTop) {
     EXPECT_FALSE(a.systems[0].connections.empty());
 }
 
+// An entry's header and its name in one cell with a full-width space between (委託事項1　国民年金
+// システムの保守, a sheet's title row): the header, then the name as its value.
+TEST(LayoutRowsForm, AnEntrysNameAfterAFullWidthSpace) {
+    std::string text = test::read_text(test::source_dir() / "tests" / "fixtures" / "layout" / "sakura-layout.txt");
+    const std::string written = "委託事項1                        国民年金システムの保守";
+    const size_t at = text.find(written);
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, written.size(), "委託事項1　国民年金システムの保守");
+    const auto rows = rows_from_layout(decode_document(text, "entry-wide-space.txt"));
+    ASSERT_TRUE(rows.has_value());
+    EXPECT_EQ(line(*rows, 52), "委託事項1\t国民年金システムの保守");
+}
+
 TEST(LayoutRowsForm, ALabelsTailAfterItsValueInTheRawOrder) {
     const std::string text =
         "特定個人情報保護評価書（全項目評価書）\n"
