@@ -227,6 +227,16 @@ TEST(PdftextBasic, ALinkageStatusWithoutItsBrackets) {
                              "②法令上の根拠\n\n※\n\n実施する\n\n＜選択肢＞\n1) 実施する\n\n2) 実施しない\n\n3) "
                              "未定\n\n番号法第19条第8号\n";
     EXPECT_EQ(parse_one(text).linkage.status, "実施する");
+    // A sheet's cells in the raw order: the item's title wrapped beside the label, the bracket cut
+    // from the value, the next item's labels between (read as extract reads it, its titles set on
+    // lines of their own first).
+    const std::string apart = form_head("全項目評価書", "国民健康保険に関する事務") +
+                              "５．情報提供ネット ①実施の有無\nワークシステムによ\nる情報連携 ※\n\n［\n\n"
+                              "②法令上の根拠\n\n６．評価実施機関に ①部署\nおける担当部署\n\n実施する\n\n＜選択肢＞\n"
+                              "1) 実施する\n\n］\n";
+    const piagraph::Model m = piagraph::extract_document(pdftext_document(apart));  // the titles set apart first
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].linkage.status, "実施する");
     // Only the printed list: no value is read from it.
     const std::string unset = head + "＜選択肢＞\n1) 実施する\n\n2) 実施しない\n";
     EXPECT_EQ(parse_one(unset).linkage.status, "");

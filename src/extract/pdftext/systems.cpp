@@ -22,26 +22,28 @@ std::pair<std::string, Loc> basis_text(const Layout& layout, int index) {
 }
 
 // ①実施の有無 printed without its brackets (a sheet sets them in cells of their own, or none): the
-// bare option on a line of its own before the printed list (実施する / ＜選択肢＞ 1) 実施する …), the
-// label cells between them skipped (①実施の有無 / ②法令上の根拠 / ※ / 実施する).
+// bare option on the line with text nearest above the printed list (実施する / ＜選択肢＞ 1) 実施する
+// …), whatever stands between the label and it (the next labels, a ※ or a bracket cut from it, an
+// item's title wrapped beside it).
 void read_bare_linkage_status(const Layout& layout, int index, Assessment& a) {
-    constexpr int kMaxValueLines = 4;  // the value and a ※ or two cut from the labels
+    constexpr int kMaxLines = 12;  // lines with text between the label and the printed list
     const int last = layout.pages[layout.lines[index].page].last;
-    std::string before_list;
-    for (int k = index + 1, lines = 0; k <= last && lines < kMaxValueLines; ++k) {
+    int list = -1;
+    for (int k = index + 1, seen = 0; k <= last && seen < kMaxLines && list < 0; ++k) {
+        if (layout.lines[k].text.empty()) continue;
+        ++seen;
+        if (is_option_list_line(layout.lines[k].text)) list = k;
+    }
+    if (list < 0) return;
+    for (int k = list - 1; k > index; --k) {
         const Line& l = layout.lines[k];
-        if (l.compact.empty() || is_label_line(l)) continue;  // (a ※ cut from a label: its compact text is empty)
-        if (is_option_list_line(l.text)) {
-            if (before_list.empty()) return;
-            if (auto s = selected_option(before_list + " " + l.text, "linkage_status")) {
-                a.linkage.status = *s;
-                a.linkage.loc = Loc::at(layout.lines[k].no);
-                a.locs["linkage.status"] = a.linkage.loc;
-            }
-            return;
+        if (l.compact.empty() || is_label_line(l)) continue;  // (a ※ cut from a label: no compact text)
+        if (auto s = selected_option(l.text + " " + layout.lines[list].text, "linkage_status")) {
+            a.linkage.status = *s;
+            a.linkage.loc = Loc::at(l.no);
+            a.locs["linkage.status"] = a.linkage.loc;
         }
-        before_list += before_list.empty() ? l.text : " " + l.text;
-        ++lines;
+        return;
     }
 }
 
