@@ -6,6 +6,7 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <regex>
@@ -59,6 +60,34 @@ struct Want {
 // (1.) may continue the sentence that leads into it.
 enum class Follows { no, maybe, surely };
 
+// starts_like's answers for a paragraph opening at a unit, by the label's first words and the unit
+// the paragraph ends before. Held apart from the unit, whose loops the pairing walks, and left
+// behind when a unit is copied: its indices are those of the list it was asked in.
+class StartsCache {
+public:
+    StartsCache() = default;
+    StartsCache(const StartsCache&) {}
+    StartsCache(StartsCache&&) = default;
+    StartsCache& operator=(const StartsCache&) {
+        answers_.reset();
+        return *this;
+    }
+    StartsCache& operator=(StartsCache&&) = default;
+    ~StartsCache() = default;
+
+    // The answer for (words, end), computed by `answer` the first time it is asked.
+    template <class Answer>
+    bool get(const void* words, size_t end, Answer answer) {
+        if (!answers_) answers_ = std::make_unique<std::map<std::pair<const void*, size_t>, bool>>();
+        const auto [known, fresh] = answers_->try_emplace({words, end}, false);
+        if (fresh) known->second = answer();
+        return known->second;
+    }
+
+private:
+    std::unique_ptr<std::map<std::pair<const void*, size_t>, bool>> answers_;
+};
+
 struct Unit {
     Kind kind = Kind::text;
     std::vector<size_t> lines;
@@ -68,9 +97,7 @@ struct Unit {
     // A further line of the text unit before it: that line filled the cell, so whether a paragraph
     // (and a value) ended there does not show.
     bool wrapped = false;
-    // starts_like's answers for a paragraph opening here, by the label's first words and the unit
-    // the paragraph ends before: the pairing asks them for every span it weighs.
-    mutable std::map<std::pair<const void*, size_t>, bool> starts;
+    mutable StartsCache starts;  // starts_like's answers (the pairing asks them for every span it weighs)
 };
 
 // In half-width columns as a PDF's CJK font sets them: every character from U+1100 on is two
@@ -531,11 +558,11 @@ bool starts_like(const Want& w, const std::vector<Unit>& units, size_t from, siz
     size_t end = from + 1;
     if (!units[from].wrapped)
         while (end < to && units[end].wrapped) ++end;
-    const auto [known, fresh] = units[from].starts.try_emplace({w.first_words, end}, false);
-    if (!fresh) return known->second;
-    std::string paragraph = units[from].text;
-    for (size_t u = from + 1; u < end; ++u) paragraph += units[u].text;
-    return known->second = holds_first_word(w, paragraph);
+    return units[from].starts.get(w.first_words, end, [&] {
+        std::string paragraph = units[from].text;
+        for (size_t u = from + 1; u < end; ++u) paragraph += units[u].text;
+        return holds_first_word(w, paragraph);
+    });
 }
 
 // The cost of a further unit of a text value: nothing for a wrapped line, else by how its paragraph
