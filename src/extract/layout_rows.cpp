@@ -1411,6 +1411,16 @@ private:
         return text::display_width(out_[last]) >= margin_wrap_width_;
     }
 
+    // The 変更箇所 table's header written on one line whatever its first cell (提出時期に係る説明変更日
+    // 項目 変更前の記載 変更後の記載 提出時期: pdftotext's raw order of a header row).
+    static bool is_change_header_line(const Line& l, const std::string& text) {
+        constexpr size_t kMaxHeaderChars = 60;
+        if (l.frags.empty() || text::longer_than(text, kMaxHeaderChars)) return false;
+        static const auto& words = FormLabels::get().spellings("change_header");
+        const std::string k = compact_key(text);
+        return std::all_of(words.begin(), words.end(), [&](const std::string& w) { return text::contains(k, w); });
+    }
+
     // The lines as column_flow_order sees them.
     std::vector<FlowLine> flow_lines() const {
         std::vector<FlowLine> out(lines_.size());
@@ -1423,7 +1433,8 @@ private:
             f.indented = l.indent > 0;
             // From the 変更箇所 table's header on, the text is the table's cells, never a form's
             // label and value columns: it keeps its order.
-            in_changes = in_changes || l.form_key == std::optional<std::string>("change_date");
+            in_changes = in_changes || l.form_key == std::optional<std::string>("change_date") ||
+                         is_change_header_line(l, out_[i]);
             if (in_changes && l.kind != Kind::blank) {
                 f.type = FlowLine::Type::fixed;
                 continue;
