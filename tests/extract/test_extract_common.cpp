@@ -61,9 +61,6 @@ TEST(RepairedLine, EmphasisAndEntryNumbers) {
     EXPECT_FALSE(repaired_line("①事務の名称\t---").has_value());
 }
 
-// Tags become spaces and the references of markup their characters, named or numbered alike: they
-// are text once the tags are gone (＜選択肢＞ written &#60;選択肢&#62; is the option list's marker).
-// The dashes a form writes for "nothing here", in any width; a name holding a dash is a name.
 // The tail of the value above, which a raw conversion set after the next entry's header, is cut
 // off at the closing bracket that closes nothing; a text whose brackets all pair stays whole.
 TEST(DanglingTail, CutAtTheCloserWithoutItsOpener) {
@@ -75,6 +72,9 @@ TEST(DanglingTail, CutAtTheCloserWithoutItsOpener) {
     EXPECT_EQ(without_dangling_tail("日本年金機構"), "日本年金機構");
 }
 
+// Tags become spaces and the references of markup their characters, named or numbered alike: they
+// are text once the tags are gone (＜選択肢＞ written &#60;選択肢&#62; is the option list's marker).
+// The dashes a form writes for "nothing here", in any width; a name holding a dash is a name.
 TEST(DashOnly, DashesAndSpacesOnly) {
     for (const char* dash : {"—", " ― ", "－", "-", "ー", "— —", "\u2212"}) EXPECT_TRUE(is_dash_only(dash)) << dash;
     for (const char* text : {"", "  ", "架空県知事", "A-1", "—なし"}) EXPECT_FALSE(is_dash_only(text)) << text;

@@ -38,6 +38,15 @@ Assessment read_text_one(const std::string& text, const std::string& name) {
     return m.assessments.size() == 1 ? m.assessments[0] : Assessment{};
 }
 
+// The sakura -layout fixture with one of its passages written otherwise (`from` must be in it).
+std::string sakura_with(const std::string& from, const std::string& to) {
+    std::string text = test::read_text(test::source_dir() / "tests" / "fixtures" / "layout" / "sakura-layout.txt");
+    const size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+}
+
 // The one assessment read from a sakura fixture, after checking what each of them states alike: the
 // organisation, and its first system (国民年金システム, connected to 庁内連携システム and 住基ネット).
 Assessment read_sakura(const std::string& name) {
@@ -1302,17 +1311,11 @@ TEST(LayoutRowsForm, LabelsWrappedBesideTheirValuesAndMarksInAColumnOfTheirOwn) 
     EXPECT_EQ(a.files[0].provisions[0].recipient, "日本年金機構");
 }
 
-// pdftotext's raw order of a narrow label column: a label's head, its value, then the label's tail
-// (① システム | 介護保険システム | の名称), and a tail with the value's next line after it (③ 他のシス
-// | [ ] … | テムとの接続 [ ○ ] 庁内連携システム).
 // A sheet sets an entry's header in the row of its first field (システム1 | ①システムの名称 | 国民年金
 // システム): the rebuilt row keeps both labels apart, and the system is read with its name.
 TEST(LayoutRowsForm, AnEntrysHeaderBesideItsFirstField) {
-    std::string text = test::read_text(test::source_dir() / "tests" / "fixtures" / "layout" / "sakura-layout.txt");
-    const std::string apart = "システム1\n①システムの名称                  国民年金システム";
-    const size_t at = text.find(apart);
-    ASSERT_NE(at, std::string::npos);
-    text.replace(at, apart.size(), "システム1     ①システムの名称     国民年金システム");
+    const std::string text = sakura_with("システム1\n①システムの名称                  国民年金システム",
+                                         "システム1     ①システムの名称     国民年金システム");
     const Document source = decode_document(text, "entry-beside-field.txt");
     const auto rows = rows_from_layout(source);
     ASSERT_TRUE(rows.has_value());
@@ -1385,16 +1388,16 @@ TEST(LayoutRowsForm, LabelsAtTheFootAndCheckboxGroupsAtTheirTop) {
 // An entry's header and its name in one cell with a full-width space between (委託事項1　国民年金
 // システムの保守, a sheet's title row): the header, then the name as its value.
 TEST(LayoutRowsForm, AnEntrysNameAfterAFullWidthSpace) {
-    std::string text = test::read_text(test::source_dir() / "tests" / "fixtures" / "layout" / "sakura-layout.txt");
-    const std::string written = "委託事項1                        国民年金システムの保守";
-    const size_t at = text.find(written);
-    ASSERT_NE(at, std::string::npos);
-    text.replace(at, written.size(), "委託事項1　国民年金システムの保守");
+    const std::string text =
+        sakura_with("委託事項1                        国民年金システムの保守", "委託事項1　国民年金システムの保守");
     const auto rows = rows_from_layout(decode_document(text, "entry-wide-space.txt"));
     ASSERT_TRUE(rows.has_value());
     EXPECT_EQ(line(*rows, 52), "委託事項1\t国民年金システムの保守");
 }
 
+// pdftotext's raw order of a narrow label column: a label's head, its value, then the label's tail
+// (① システム | 介護保険システム | の名称), and a tail with the value's next line after it (③ 他のシス
+// | [ ] … | テムとの接続 [ ○ ] 庁内連携システム).
 TEST(LayoutRowsForm, ALabelsTailAfterItsValueInTheRawOrder) {
     const std::string text =
         "特定個人情報保護評価書（全項目評価書）\n"
