@@ -1248,6 +1248,7 @@ public:
         align_page_margins();
         remove_table_margin();
         margin_wrap_width_ = margin_wrap_width();
+        names_after_entry_headers();
     }
 
     std::optional<Document> run() {
@@ -1376,6 +1377,28 @@ private:
             if (l.frags.empty() || l.indent < margin) continue;
             l.indent -= margin;
             for (Frag& f : l.frags) f.col -= margin;
+        }
+    }
+
+    // An entry's header alone on its line (提供先8) has its name on the next line with text, even where
+    // that name starts a label of the form the layout may wrap (個人情報保護委員会, the first line of
+    // 個人情報保護委員会承認日【行政機関等のみ】): it is the name, no label. A whole label there is one
+    // (the entry's name left empty).
+    void names_after_entry_headers() {
+        for (size_t i = 0; i + 1 < lines_.size(); ++i) {
+            const Line& header = lines_[i];
+            if (header.kind != Kind::entry || header.frags.size() != 1 || !header.form_key ||
+                is_valueless_entry(*header.form_key))
+                continue;
+            size_t next = i + 1;
+            while (next < lines_.size() && lines_[next].kind == Kind::blank) ++next;
+            if (next == lines_.size()) break;
+            Line& name = lines_[next];
+            if (name.kind != Kind::label || name.frags.size() != 1 || name.circled > 0 ||
+                Vocabulary::get().exact(name.frags[0].text))
+                continue;
+            name.kind = Kind::plain;
+            name.form_key.reset();
         }
     }
 

@@ -1395,6 +1395,20 @@ TEST(LayoutRowsForm, AnEntrysNameAfterAFullWidthSpace) {
     EXPECT_EQ(line(*rows, 52), "委託事項1\t国民年金システムの保守");
 }
 
+// The たちばな probe in pdftotext's raw order (tests/fixtures/probes/tachibana): 提供先8 alone on its
+// line, then its name 個人情報保護委員会, which also starts the cover's label 個人情報保護委員会承認日
+// 【行政機関等のみ】. After an entry's header it is the name: the entry does not take the ⑦ value above.
+TEST(LayoutRowsForm, AnEntrysNameThatStartsALabel) {
+    const auto path = test::source_dir() / "tests" / "fixtures" / "probes" / "tachibana" / "tachibana-pdftotext.txt";
+    const Model m = extract_file(path.string());
+    ASSERT_EQ(m.assessments.size(), 1u);
+    std::vector<std::string> recipients;
+    for (const FileBlock& f : m.assessments[0].files)
+        for (const Flow& p : f.provisions) recipients.push_back(p.recipient);
+    EXPECT_NE(std::find(recipients.begin(), recipients.end(), "個人情報保護委員会"), recipients.end());
+    EXPECT_EQ(std::find(recipients.begin(), recipients.end(), "必要が生じた都度"), recipients.end());
+}
+
 // pdftotext's raw order of a narrow label column: a label's head, its value, then the label's tail
 // (① システム | 介護保険システム | の名称), and a tail with the value's next line after it (③ 他のシス
 // | [ ] … | テムとの接続 [ ○ ] 庁内連携システム).
