@@ -265,6 +265,12 @@ std::u32string without_marks(std::u32string_view s) {
 
 }  // namespace
 
+bool holds_change_column_titles(std::string_view compact) {
+    const auto& words = FormLabels::get().spellings("change_header");
+    return !compact.empty() &&
+           std::all_of(words.begin(), words.end(), [&](const std::string& w) { return text::contains(compact, w); });
+}
+
 bool is_option_list_line(const std::string& t) {
     const std::string n = text::nfkc(t);
     if (text::starts_with(n, FormLabels::get().spellings("option_list").front())) return true;

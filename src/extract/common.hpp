@@ -29,6 +29,9 @@ std::optional<bool> mark_state(std::string_view token);
 // is the tail of the value above, which a raw conversion set after the next entry's header
 // (提供先３ | で） | 個人情報保護委員会). The text itself when every closer has its opener.
 std::string without_dangling_tail(const std::string& s);
+// Whether a compact text (NFKC, no white space) holds every column title of the 変更箇所 table's
+// before/after cells (変更前の記載, 変更後の記載): its header row, however its cells were written.
+bool holds_change_column_titles(std::string_view compact);
 // A line of the printed list of a choice's options (＜選択肢＞ …, 1) …).
 bool is_option_list_line(const std::string& text);
 // Whether a cell is a group label of the form (再委託, over its ④-⑥ rows): no field's value.

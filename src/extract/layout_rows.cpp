@@ -824,7 +824,6 @@ bool opens_with_bracket(const std::string& cell) {
     return !u.empty() && is_mark_open(u[0]);
 }
 
-// A cell of the label column that only groups the rows below it (再委託 | ⑦再委託の有無).
 // ---- labels centred on their rows, or at their foot ----------------------------------------------
 //
 // An office suite prints a label in the middle of its row's height (of a value of five lines, two
@@ -1041,14 +1040,14 @@ private:
                            [](const Frag& f) { return Vocabulary::get().exact(f.text); });
     }
 
-    // The cost of the lines [first, last] of block j's row whose value is of a kind its label's is not.
-    // A label the form does not know may hold any kind.
     // Whether block j's label is one of a checkbox group.
     bool lists_checkboxes(const Run& run, size_t j) const {
         const Line& label = lines_[run.lines[run.blocks[j].first]];
         return label.form_key && value_kind_of_label(*label.form_key) == ValueKind::checkboxes;
     }
 
+    // The cost of the lines [first, last] of block j's row whose value is of a kind its label's is not.
+    // A label the form does not know may hold any kind.
     double kind_cost(const Run& run, size_t j, size_t first, size_t last) const {
         const Line& label = lines_[run.lines[run.blocks[j].first]];
         if (!label.form_key) return 0;
@@ -1438,10 +1437,8 @@ private:
     // 項目 変更前の記載 変更後の記載 提出時期: pdftotext's raw order of a header row).
     static bool is_change_header_line(const Line& l, const std::string& text) {
         constexpr size_t kMaxHeaderChars = 60;
-        if (l.frags.empty() || text::longer_than(text, kMaxHeaderChars)) return false;
-        static const auto& words = FormLabels::get().spellings("change_header");
-        const std::string k = compact_key(text);
-        return std::all_of(words.begin(), words.end(), [&](const std::string& w) { return text::contains(k, w); });
+        return !l.frags.empty() && !text::longer_than(text, kMaxHeaderChars) &&
+               holds_change_column_titles(compact_key(text));
     }
 
     // The lines as column_flow_order sees them.

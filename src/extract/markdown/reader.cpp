@@ -81,8 +81,6 @@ std::optional<Sub> files_item(const std::string& title, int number) {
 
 namespace {
 
-constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "entry_provision", "entry_transfer"};
-
 // The title of a roman heading (I 基本情報 -> 基本情報), if the row is one.
 std::optional<std::string> roman_title(const Row& r) {
     if (r.cells.size() != 1) return std::nullopt;

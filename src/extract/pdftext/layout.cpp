@@ -169,11 +169,7 @@ int file_name_line_before(const Layout& layout, int at, int first) {
 }
 
 // The header row of the 変更箇所 table: every column title of the before/after cells on one line.
-bool is_change_table_header(const Line& line) {
-    const auto& words = FormLabels::get().spellings("change_header");
-    return !line.compact.empty() && std::all_of(words.begin(), words.end(),
-                                                [&](const std::string& w) { return text::contains(line.compact, w); });
-}
+bool is_change_table_header(const Line& line) { return holds_change_column_titles(line.compact); }
 
 // On a page with no header at all, the labels on it tell section I from a II block, and the
 // (備考) with its numbered steps (1-①. …) tells the notes of 別添1.
@@ -559,17 +555,17 @@ struct RegionState {
     bool previous_toc = false;
 };
 
-// The last line of a 項目一覧 that starts at `from`: its run of header lines (blank lines between),
-// up to the first other line or the first header it already listed (the content's own I 基本情報).
-// Without pages (a text with no form feeds) the form goes on after it on the same "page".
 // A section's numeral alone (compact: NFKC writes Ⅲ as III).
 bool is_roman_numeral(const std::string& compact) {
     constexpr size_t kMaxLetters = 3;  // up to VII
     return !compact.empty() && compact.size() <= kMaxLetters && compact.find_first_not_of("IVX") == std::string::npos;
 }
 
-// A sheet sets a header's numeral in a cell of its own (Ⅲ | リスク対策): the numeral alone on its line
-// and the title on the next line with text are one header.
+// The last line of a 項目一覧 that starts at `from`: its run of header lines (blank lines between),
+// up to the first other line or the first header it already listed (the content's own I 基本情報).
+// Without pages (a text with no form feeds) the form goes on after it on the same "page". A sheet
+// sets a header's numeral in a cell of its own (Ⅲ | リスク対策): the numeral alone on its line and the
+// title on the next line with text are one header.
 int toc_end(const Layout& layout, int from, int last) {
     std::set<std::string> listed;
     int end = from;
