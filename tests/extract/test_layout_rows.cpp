@@ -1462,9 +1462,7 @@ TEST(LayoutRowsForm, ALabelsTailAfterItsValueInTheRawOrder) {
         "健康福祉部介護保険課\n"
         "②所属長の役職名\n"
         "介護保険課長\n";
-    const Model m = extract_document(decode_document(text, "kogane-raw.txt"));
-    ASSERT_EQ(m.assessments.size(), 1u);
-    const Assessment& a = m.assessments[0];
+    const Assessment a = read_text_one(text, "kogane-raw.txt");
     ASSERT_EQ(a.systems.size(), 2u);
     EXPECT_EQ(a.systems[0].name, "介護保険システム");
     EXPECT_EQ(a.systems[0].functions, "介護保険の資格管理を行う。");
