@@ -47,6 +47,9 @@ std::string match_key(std::string_view s);
 
 // NFKC with every white space (ASCII, U+3000, U+00A0) removed: how labels are compared.
 std::string nfkc_compact(std::string_view s);
+// The opening of nfkc_compact(s), `bytes` long at least where the key is: for "does it open with"
+// tests on long lines, which need not normalise the whole line.
+std::string nfkc_compact_head(std::string_view s, size_t bytes);
 
 // Trims ASCII white space, the ideographic space U+3000 and U+00A0.
 std::string trim(std::string_view s);

@@ -137,6 +137,18 @@ const std::vector<std::u32string>& checked_spellings() {
     return spellings;
 }
 
+// Where the box opened at t[open] closes: its closer within kMaxBoxChars written code points and
+// kMaxBoxSpaces spaces; npos if there is none.
+size_t box_closer(std::u32string_view t, size_t open, char32_t closer) {
+    constexpr size_t kMaxBoxChars = 8, kMaxBoxSpaces = 64;
+    size_t chars = 0, spaces = 0;
+    for (size_t k = open + 1; k < t.size(); ++k) {
+        if (t[k] == closer) return k;
+        if (text::is_space(t[k]) ? ++spaces > kMaxBoxSpaces : ++chars >= kMaxBoxChars) break;
+    }
+    return std::u32string_view::npos;
+}
+
 // The value as code points: NFKC, tags removed, every mark spelling replaced by one sentinel.
 std::u32string prepare(std::string_view value) {
     std::u32string t = text::to_u32(text::nfkc(replace_tags(value, true)));
@@ -146,9 +158,11 @@ std::u32string prepare(std::string_view value) {
         const char32_t c = t[i];
         if (c == U'[' || c == U'【') {
             const char32_t closer = c == U'[' ? U']' : U'】';
-            // A box is short: its closer is looked for within the next 8 code points only.
-            const size_t close = std::u32string_view(t).substr(0, std::min(t.size(), i + 9)).find(closer, i + 1);
-            if (close != std::u32string::npos && close - i <= 8) {
+            // A box is short: its closer is looked for within the next 8 written code points only.
+            // Spaces do not count: a printer that justifies a line of options widens an empty box
+            // (【                】住民基本台帳ネットワークシステム, as -layout sets it).
+            const size_t close = box_closer(t, i, closer);
+            if (close != std::u32string::npos) {
                 std::u32string inner;
                 for (size_t k = i + 1; k < close; ++k)
                     if (!text::is_space(t[k])) inner += t[k];
@@ -435,7 +449,6 @@ std::vector<OptionHit> find_options(std::string_view value, const std::string& g
         OptionHit hit;
         hit.label = match->label;
         hit.written = match->written;
-        hit.in_option_list = list_start != std::u32string::npos && i > list_start;
         // The mark right before the label, or before its option number (■ 1) 実施する: a selection
         // printed as its marked list).
         size_t at = i;
@@ -451,6 +464,9 @@ std::vector<OptionHit> find_options(std::string_view value, const std::string& g
         }
         size_t j = i + match->key.size();
         // A selection is printed in a box, [ 実施する ] or 【 実施する 】.
+        // After ＜選択肢＞ the form prints the options of a choice, unmarked (1) 実施する 2) …); an option
+        // in a box there is one of a checkbox group that the marker heads (＜選択肢＞ 【○】庁内連携システム).
+        hit.in_option_list = list_start != std::u32string::npos && i > list_start && !hit.mark;
         hit.bracketed =
             i > 0 && j < c.text.size() &&
             ((c.text[i - 1] == U'[' && c.text[j] == U']') || (c.text[i - 1] == U'【' && c.text[j] == U'】'));

@@ -73,8 +73,9 @@ std::optional<std::string> without_emphasis(std::string_view line) {
 // line without the colon. Only a cell as short as a label is looked at.
 std::optional<std::string> without_label_colon(std::string_view line) {
     const size_t from = line.size() - without_row_markup(line).size();
-    const size_t end = line.find_first_of("\t|", from);
-    if (end == std::string_view::npos || end == from || end - from > kMaxLabelCellBytes) return std::nullopt;
+    // Only a label's cell can end at the separator: the search stops past the longest.
+    const size_t end = line.substr(0, from + kMaxLabelCellBytes + 1).find_first_of("\t|", from);
+    if (end == std::string_view::npos || end == from) return std::nullopt;
     const std::string_view cell = line.substr(from, end - from);
     const std::string_view label = text::trim_view(cell);
     const size_t colon = label.ends_with(kWideColon) ? kWideColon.size() : label.ends_with(':') ? 1 : 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <regex>
 #include <set>
@@ -81,8 +82,10 @@ bool is_bare_title(const std::string& line) {
 // A cover's label (評価書番号, 評価書名 …) opening the line: the form's own text, at the top of each
 // page of a file that holds one assessment a page.
 bool opens_with_cover_label(const std::string& line) {
-    const std::string k = compact_key(without_form_feeds(line));
     const auto& labels = FormLabels::get().spellings("cover");
+    static const size_t longest = std::accumulate(labels.begin(), labels.end(), size_t{0},
+                                                  [](size_t n, const std::string& l) { return std::max(n, l.size()); });
+    const std::string k = text::nfkc_compact_head(without_form_feeds(line), longest);
     return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return text::starts_with(k, l); });
 }
 

@@ -491,6 +491,23 @@ size_t space_at(std::string_view s, size_t i) {
 
 std::string nfkc_compact(std::string_view s) { return remembered<nfkc_compact_uncached>(s); }
 
+std::string nfkc_compact_head(std::string_view s, size_t bytes) {
+    // NFKC changes a character only with the marks that follow it, so a key of a cut text is right
+    // but for its last characters: kMargin bytes more than asked are made, and dropped.
+    constexpr size_t kMargin = 32;
+    for (size_t take = 2 * bytes + 2 * kMargin;; take *= 2) {
+        if (take >= s.size()) return nfkc_compact(s);
+        size_t cut = take;
+        while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) ++cut;
+        std::string key = nfkc_compact(s.substr(0, cut));
+        if (key.size() < bytes + kMargin) continue;
+        size_t end = key.size() - kMargin;
+        while (end > 0 && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) --end;
+        key.resize(end);
+        return key;
+    }
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (const auto& p : parts) {

@@ -468,6 +468,22 @@ TEST(ReadChoices, TheDetailAfterTheLastOptionIsOthers) {
     EXPECT_EQ(own.checked[0].detail, "帳票システム");
 }
 
+// A checkbox group headed by ＜選択肢＞, as a village's Word template prints it, its empty boxes
+// widened where the printer justified the line: the boxed options are the group's, not the printed
+// list of a choice, and a wide box is a box.
+TEST(ReadChoices, BoxedOptionsAfterTheListsMarker) {
+    const Choices c = read_choices(
+        "＜選択肢＞ 【    】情報提供ネットワークシステム 【○】庁内連携システム "
+        "【                      】住民 基本台帳ネットワークシステム 【○】宛名システム等",
+        "connections");
+    ASSERT_EQ(c.checked.size(), 2u);
+    EXPECT_EQ(c.checked[0].label, "庁内連携システム");
+    EXPECT_EQ(c.checked[1].label, "宛名システム等");
+    EXPECT_EQ(c.hits.size(), 4u);  // the two empty boxes are read as unchecked
+    // The printed list of a choice, unmarked, after the marker is still no value.
+    EXPECT_EQ(selected_option("［実施しない］ ＜選択肢＞ 1) 実施する 2) 実施しない", "linkage_status"), "実施しない");
+}
+
 TEST(SelectedOption, BracketedValueNextToTheList) {
     EXPECT_EQ(selected_option("[実施しない] ＜選択肢＞ 1) 実施する 2) 実施しない 3) 未定", "linkage_status"),
               std::optional<std::string>("実施しない"));
