@@ -687,6 +687,17 @@ bool append_name_line(std::vector<std::string>& names, const std::string& line) 
 
 bool is_persons_option_list(std::string_view text) { return only_listed_options(text, "persons"); }
 
+bool is_count_option_piece(std::string_view text) {
+    const std::string piece = compact_key(text);
+    if (piece.empty()) return false;
+    for (const char* group : {"population", "persons", "users"}) {
+        if (only_listed_options(text, group)) return true;
+        for (const auto& option : Dictionary::get().options(group))
+            if (const std::string o = compact_key(option); o.size() > piece.size() && o.ends_with(piece)) return true;
+    }
+    return false;
+}
+
 bool only_listed_options(std::string_view value, const std::string& group) {
     const std::string n = text::trim(text::nfkc(value));
     // Where each item's number starts: at the start, or after a space; "N)" then the option.

@@ -89,6 +89,10 @@ std::optional<std::string> selected_option(std::string_view value, const std::st
 // Whether a text is nothing but options of ④本人の数's list (4) 100万人以上1,000万人未満): the end of
 // that list, which a sheet prints beside a 提供先N or 移転先N header centred on its entry's rows.
 bool is_persons_option_list(std::string_view text);
+// Whether a text is a piece of a count's option list (対象人数, 本人の数, 使用者数): options alone,
+// or the tail of one that its cell wrapped (未満 of 1,000人以上1万人 / 未満), which a raw conversion
+// sets where an entry's name or a recipient is looked for.
+bool is_count_option_piece(std::string_view text);
 // Whether a value is nothing but numbered options of a group's list (3) 未定, 2) 実施しない 3) 未定),
 // or one option alone (its number left on the line above): the end of a selection's option list
 // that a printed row set beside the next label.

@@ -21,12 +21,13 @@ namespace piagraph::extract_detail {
 
 namespace {
 
-// Whether a 提供先/移転先's recipient names no one: empty, no word at all (a page number - 14 -), or
-// the end of ④本人の数's option list that a sheet printed beside the entry's header.
-bool names_no_recipient(const std::string& recipient) {
-    const std::u32string r = text::to_u32(text::trim(recipient));
+// Whether an entry's name (a 提供先/移転先's recipient, a system's name) names nothing: empty, no
+// word at all (a page number - 14 -), or a piece of a count's option list that a sheet printed
+// beside the entry's header.
+bool names_nothing(const std::string& name) {
+    const std::u32string r = text::to_u32(text::trim(name));
     const bool word = std::any_of(r.begin(), r.end(), is_letter);
-    return !word || is_persons_option_list(recipient);
+    return !word || is_count_option_piece(name);
 }
 
 // The items of the form that a reading found. It fills each assessment's coverage in place (finish()
@@ -42,7 +43,7 @@ size_t items_found(std::vector<Assessment>& found) {
             for (const auto& [flows, key] :
                  {std::pair{&a.files[i].provisions, ".provisions["}, std::pair{&a.files[i].transfers, ".transfers["}})
                 for (size_t j = 0; j < flows->size(); ++j) {
-                    if (!names_no_recipient((*flows)[j].recipient)) continue;
+                    if (!names_nothing((*flows)[j].recipient)) continue;
                     const std::string prefix = "files[" + std::to_string(i) + "]" + key + std::to_string(j) + "].";
                     for (auto it = a.coverage.lower_bound(prefix);
                          it != a.coverage.end() && text::starts_with(it->first, prefix); ++it)
@@ -64,19 +65,27 @@ void keep_more_changes(Assessment& kept, Assessment& other) {
     if (other.changes.size() > kept.changes.size()) kept.changes = std::move(other.changes);
 }
 
-// The systems of section I that a reading named.
-size_t systems_named(const Assessment& a) {
-    return static_cast<size_t>(
-        std::count_if(a.systems.begin(), a.systems.end(), [](const System& s) { return !s.name.empty(); }));
+// The numbers of the systems of section I that a reading named.
+std::set<int> systems_named(const Assessment& a) {
+    std::set<int> out;
+    for (const System& s : a.systems)
+        if (!names_nothing(s.name)) out.insert(s.no);
+    return out;
 }
 
 // Section I's list of systems is read whole by each reading, and the coverage counts it as one item
 // however many systems it holds: an assessment whose kept reading lost most of the list takes the
 // other reading's, where that names more than twice as many systems (rows rebuilt from a label
 // column may name every system where the text as written names one). Closer counts say rather
-// which reading took a stray line for a system.
+// which reading took a stray line for a system, unless the kept reading's numbers skip a system
+// that the other named, beside every one the kept reading named: then the kept one lost that
+// block (システム３), and read its neighbours' lines off by one.
 void keep_more_systems(Assessment& kept, Assessment& other) {
-    if (systems_named(other) <= 2 * systems_named(kept)) return;
+    const std::set<int> own = systems_named(kept), found = systems_named(other);
+    const bool fills_a_gap =
+        !own.empty() && std::includes(found.begin(), found.end(), own.begin(), own.end()) &&
+        std::any_of(found.begin(), found.end(), [&](int no) { return no < *own.rbegin() && !own.count(no); });
+    if (found.size() <= 2 * own.size() && !fills_a_gap) return;
     kept.systems = std::move(other.systems);
     take_loc(kept.locs, other.locs, "systems");
 }

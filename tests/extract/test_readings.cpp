@@ -201,5 +201,38 @@ TEST(MergeReadings, TheDetailsOfTheSameOptions) {
     EXPECT_EQ(f.provisions[0].methods, (std::vector<std::string>{"専用線", "その他"}));  // other options
 }
 
+// Systems of section I as the text as written (kept: it found more items) reads a sheet's raw
+// order: システム１'s name is the tail of the 対象人数 list beside it (未満), and システム３ is lost.
+// The rows rebuilt named every system the kept reading named and the one it skipped: their list is
+// taken. Without a skipped number the kept list stays, though the other names one more.
+TEST(MergeReadings, TheSystemsOfTheReadingThatSkippedNone) {
+    const auto systems = [](std::vector<std::pair<int, std::string>> named) {
+        std::vector<System> out;
+        for (auto& [no, name] : named) {
+            System s;
+            s.no = no;
+            s.name = std::move(name);
+            out.push_back(std::move(s));
+        }
+        return out;
+    };
+    Assessment written = kept_reading(10);
+    written.systems = systems({{1, "未満"}, {2, "団体内統合宛名システム"}, {4, "構成町連携システム"}});
+    Assessment rows = reading(10);
+    rows.systems = systems(
+        {{1, "介護保険システム"}, {2, "団体内統合宛名システム"}, {3, "中間サーバー"}, {4, "構成町連携システム"}});
+    auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    ASSERT_EQ(merged[0].systems.size(), 4u);
+    EXPECT_EQ(merged[0].systems[0].name, "介護保険システム");
+    EXPECT_EQ(merged[0].systems[2].name, "中間サーバー");
+
+    written.systems = systems({{1, "介護保険システム"}, {2, "団体内統合宛名システム"}});
+    rows.systems = systems({{1, "介護保険システム"}, {2, "団体内統合宛名システム"}, {3, "住基ネッ ト"}});
+    merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].systems.size(), 2u);
+}
+
 }  // namespace
 }  // namespace piagraph::extract_detail
