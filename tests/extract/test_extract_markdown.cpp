@@ -76,6 +76,21 @@ TEST(MarkdownItems, ANumberedLineOfAValueIsNoItem) {
     EXPECT_EQ(a.systems[1].name, "団体内統合宛名システム");
 }
 
+// 特定個人情報ファイル名's numbered title, then the title again as the label of the names' row, as a
+// ministry's two-column Word table prints both items: the names are read, in section I and in II.
+TEST(MarkdownItems, TheFileNamesBesideTheirTitleAgain) {
+    const Assessment a = only_assessment(std::string(kKazeiHead) +
+                                             "３．特定個人情報ファイル名\n"
+                                             "特定個人情報ファイル名\t（１）架空税ファイル （２）架空税滞納ファイル\n"
+                                             "Ⅱ 特定個人情報ファイルの概要\n（1）架空税ファイル\n"
+                                             "１．特定個人情報ファイル名\n特定個人情報ファイル名\t架空税ファイル\n"
+                                             "２．基本情報\n①ファイルの種類 ※\t[ システム用ファイル ]\n",
+                                         "names-beside-title.txt");
+    EXPECT_EQ(a.file_names, (std::vector<std::string>{"架空税ファイル", "架空税滞納ファイル"}));
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, std::vector<std::string>{"架空税ファイル"});
+}
+
 class JyutenMarks : public ::testing::Test {
 protected:
     void SetUp() override {

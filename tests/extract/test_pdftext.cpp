@@ -274,6 +274,28 @@ TEST(PdftextFiles, AContractorAfterTheGroupLabelAndTheListAbove) {
     EXPECT_EQ(a.files[0].entrustments[0].contractor, "森北印刷株式会社");
 }
 
+// A four-column sheet's flows in pdftotext's raw order: between 提供先１ and its recipient, the
+// boxes and counts of 提供・移転の有無 and the column title 備考 of the print titles; between 移転先１
+// and its recipient, ④本人の数's printed list with its wrapped tails (未満). Neither is a recipient.
+// Text authored for this test.
+TEST(PdftextFiles, ARecipientAfterTheRowAboveAndItsList) {
+    const std::string text =
+        form_head("全項目評価書", "介護保険に関する事務") +
+        "\n\n\nⅡ 特定個人情報ファイルの概要\n"
+        "1. 特定個人情報ファイル名\n介護保険ファイル\n2. 基本情報\n①ファイルの種類 ※\n［ システム用ファイル ］\n"
+        "5. 特定個人情報の提供・移転（委託に伴うものを除く。）\n提供・移転の有無\n\n提供先１\n\n"
+        "☑ 提供を行っている\n☑ 移転を行っている\n☐ 行っていない\n\n備考\n\n（ 1 ）件\n（ 1 ）件\n\n"
+        "市町村長（構成町）\n\n①法令上の根拠\n\n番号法第19条第8号\n\n"
+        "移転先１\n\n＜選択肢＞\n1) 1万人未満\n2) 1万人以上10万人\n未満\n3) 10万人以上100万\n人未満\n\n"
+        "地域包括ケア推進課\n\n①法令上の根拠\n\n番号法第9条第1項\n";
+    const Assessment a = parse_one(text);
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].provisions.size(), 1u);
+    EXPECT_EQ(a.files[0].provisions[0].recipient, "市町村長（構成町）");
+    ASSERT_EQ(a.files[0].transfers.size(), 1u);
+    EXPECT_EQ(a.files[0].transfers[0].recipient, "地域包括ケア推進課");
+}
+
 // A sheet printing its cells centred on their rows (pdftotext -layout): the number centred beside
 // a title of two lines stands on a line of its own between them. Text authored for this test.
 TEST(PdftextCover, ANumberCentredBesideATitleOfTwoLines) {

@@ -615,6 +615,15 @@ private:
         return true;
     }
 
+    // The text of a row under 特定個人情報ファイル名's title that names files: a line alone, or the
+    // title again as the label of the names' row (特定個人情報ファイル名 | 住民票ファイル), as a template's
+    // two-column table prints it under the numbered title. nullopt for any other row.
+    std::optional<std::string> names_of_row(const Row& r) const {
+        if (r.cells.size() == 1) return plain(r.cells[0]);
+        if (r.cells.size() == 2 && labels_.in("sub_file_names", r.cells[0])) return plain(r.cells[1]);
+        return std::nullopt;
+    }
+
     // A line whose last name of a file the next line finishes (国民健康保険ファイ | ル): a narrow column cut it.
     bool name_cut_in_two(const Row& r) const {
         const Row next = row_at(doc_, r.line + 1);
@@ -629,8 +638,8 @@ private:
         if (sub_ == Sub::affair && labels_.is("affair_name", r.key) && restart_section_one(r.line)) return basic(r);
         if (sub_ != Sub::file_names) {
             read_section_one_row(sub_, r, as, system_);
-        } else if (collecting_names_ && r.cells.size() == 1) {
-            append_name_line(as.file_names, plain(r.cells[0]));  // without a converter's marks (### 1. …)
+        } else if (const auto names = collecting_names_ ? names_of_row(r) : std::nullopt) {
+            append_name_line(as.file_names, *names);  // without a converter's marks (### 1. …)
             as.locs["file_names"] =
                 Loc::span(as.locs["file_names"].known() ? as.locs["file_names"].line : r.line, r.line);
         } else {
@@ -710,12 +719,13 @@ private:
 
     // II-1 特定個人情報ファイル名: the lines under the heading name the block's files.
     void file_names(const Row& r) {
-        if (!collecting_names_ || r.cells.size() != 1) {
+        const auto names = collecting_names_ ? names_of_row(r) : std::nullopt;
+        if (!names) {
             collecting_names_ = false;
             return;
         }
         auto& f = file(r.line);
-        append_name_line(f.names, plain(r.cells[0]));
+        append_name_line(f.names, *names);
         f.locs["names"] = Loc::at(r.line);
     }
 };

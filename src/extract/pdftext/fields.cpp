@@ -93,7 +93,19 @@ bool is_label_line(const Line& line) {
 
 namespace {
 
-Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_paragraph) {
+// Lines an entry's name may stand after (entry_name_after).
+bool precedes_entry_name(const Line& line) {
+    static const std::vector<std::string> titles = [] {
+        std::vector<std::string> out;
+        for (const auto& t : Dictionary::get().list("/column_titles")) out.push_back(compact_key(t));
+        for (const auto& t : FormLabels::get().spellings("sub_remarks")) out.push_back(t);
+        return out;
+    }();
+    return line.grid || is_count_line(line.text) || is_count_option_piece(line.text) ||
+           std::find(titles.begin(), titles.end(), line.compact) != titles.end();
+}
+
+Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_paragraph, bool entry_name = false) {
     const Line& start = layout.lines[index];
     Text out;
     out.value = value_after_label(start.text);
@@ -117,6 +129,7 @@ Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_parag
             gap = true;
             continue;
         }
+        if (entry_name && out.value.empty() && precedes_entry_name(l)) continue;
         if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l) ||
             field_number)
             break;
@@ -144,6 +157,8 @@ Text text_after(const Layout& layout, int index, bool allow_gaps) {
 }
 
 Text name_after(const Layout& layout, int index) { return text_after(layout, index, false, true); }
+
+Text entry_name_after(const Layout& layout, int index) { return text_after(layout, index, false, false, true); }
 
 Text text_before(const Layout& layout, int index) {
     Text out;

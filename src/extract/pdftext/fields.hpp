@@ -66,6 +66,11 @@ struct Text {
 Text text_after(const Layout& layout, int index, bool allow_gaps);
 // The same for a name, one paragraph: it ends before a list set under it (1. …, 【…】).
 Text name_after(const Layout& layout, int index);
+// The name an entry's header announces (提供先１ | 市町村長): its text after the header, past what a
+// sheet's raw order set between them - the boxes and counts of the row above (提供・移転の有無's
+// ☑ 提供を行っている … （ 5 ）件), the tails of a count's option list beside it (未満) and a column
+// title of the page's print titles (備考).
+Text entry_name_after(const Layout& layout, int index);
 // The text block printed above a label whose own value is empty (pdftotext emits some value
 // cells before their label): the nearest run of non-label lines above it on its page; `end` is
 // the index of its first line.

@@ -356,7 +356,7 @@ void read_flows(const Layout& layout, const std::vector<int>& idx, const std::ve
     for (size_t h = 0; h < f_heads.size(); ++h) {
         const int at = f_heads[h].index;
         flows[h].no = std::to_string(f_heads[h].number);
-        flows[h].recipient = text_after(layout, at, false).value;
+        flows[h].recipient = entry_name_after(layout, at).value;
         flows[h].loc = Loc::at(at + 1);
     }
     for (size_t i = 0; i < found.items.size(); ++i) {
