@@ -91,6 +91,21 @@ TEST(MarkdownItems, TheFileNamesBesideTheirTitleAgain) {
     EXPECT_EQ(a.files[0].names, std::vector<std::string>{"架空税ファイル"});
 }
 
+// A system's ②システムの機能 listed by number, a line a row (mutool's order of a nested table):
+// its numbered lines (２．本人確認情報照会機能) are no items of section I, and ③ after them is read.
+TEST(MarkdownItems, ASystemsFunctionsListedByNumber) {
+    const Assessment a =
+        only_assessment(std::string(kKazeiHead) +
+                            "②システムの機能\t１．申請管理機能\n：申請データを登録する。\n"
+                            "５．支給管理機能\n：支給額を算定する。\n"
+                            "③他のシステムとの接続\t[ ○ ] 住民基本台帳ネットワークシステム [  ] 税務システム\n"
+                            "システム2\n①システムの名称\t中間サーバー\n",
+                        "functions-by-number.txt");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].connections, std::vector<std::string>{"住民基本台帳ネットワークシステム"});
+    EXPECT_EQ(a.systems[1].name, "中間サーバー");
+}
+
 class JyutenMarks : public ::testing::Test {
 protected:
     void SetUp() override {

@@ -328,7 +328,11 @@ private:
             constexpr size_t kMaxItemTitleChars = 30;
             const bool prose = text::length(heading->second) > kMaxItemTitleChars ||
                                text::contains(heading->second, "、") || text::contains(heading->second, "。");
-            if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120 || under_empty_label || prose)
+            // Nor is a numbered line in a system's block (１．申請管理機能 | ：…, a ②システムの機能 listed by
+            // number, which a conversion set a line a row): the items after the systems are the form's.
+            const bool in_systems = sub_ == Sub::systems;
+            if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120 || under_empty_label ||
+                prose || in_systems)
                 return false;
             s = Sub::none;  // another item of section I (理由, …): nothing to read
         }
