@@ -60,6 +60,22 @@ TEST(MarkdownEntries, ARecipientAfterTheTailOfTheValueAbove) {
     EXPECT_EQ(a.files[0].provisions[1].basis, "番号法第19条第13号");
 }
 
+// ③'s options over the lines of a narrow cell, as pdfminer writes a nested table: an option cut
+// in two (庁内連 | 携システム), a box at a line's end and its option on the next, and その他's
+// （names） over two lines. Each line is taken into ③, whose marks are read whole.
+TEST(MarkdownEntries, ConnectionsOverTheLinesOfANarrowCell) {
+    const Assessment a =
+        only_assessment(std::string(kKazeiHead) +
+                            "③ 他のシステムとの接続\t[  ] 情報提供ネットワークシステム [  ] 庁内連\n"
+                            "携システム\n[ ○ ] 住民基本台帳ネットワークシステム　　　[  ] \n"
+                            "既存住民基本台帳システム\n[ ○ ] その他（ 中間サーバー・プラットフォーム、\n"
+                            "自治体連携システム ）\nシステム2\n①システムの名称\t中間サーバー\n",
+                        "connections-over-lines.txt");
+    ASSERT_EQ(a.systems.size(), 2u);
+    EXPECT_EQ(a.systems[0].connections, std::vector<std::string>{"住民基本台帳ネットワークシステム"});
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"中間サーバー・プラットフォーム", "自治体連携システム"}));
+}
+
 // A numbered line of a value (１．健康診査の対象者の抽出並びに…の事務: a list in ②事務の概要 whose
 // lines a conversion set apart from their label) is no item of the form: 基礎's ③システムの名称
 // after it is still read.

@@ -558,6 +558,12 @@ private:
         dispatch(row);
     }
 
+    // Whether a text leaves a bracket open: more （ than ） after NFKC.
+    static bool leaves_open(const std::string& value) {
+        const std::string n = text::nfkc(value);
+        return std::count(n.begin(), n.end(), '(') > std::count(n.begin(), n.end(), ')');
+    }
+
     // Takes a line into the waiting row: its missing value, or more options of its choice group.
     bool absorb(const Row& r) {
         Row& p = *pending_field_;
@@ -569,8 +575,13 @@ private:
         }
         const std::string group = choice_group(p.key, flow_.is_transfer);
         if (group.empty() || !could_be_value(r) || looks_like_heading(r)) return false;
-        if (find_options(r.cells[0], group).empty()) return false;
-        p.value += " " + r.cells[0];
+        // A line of options, the rest of an option its cell wrapped (… [  ] 庁内連 | 携システム), or of
+        // an option's open （detail） (その他（ 中間サーバー、 | 自治体連携システム ）).
+        const std::string joined = p.value + " " + r.cells[0];
+        if (find_options(r.cells[0], group).empty() &&
+            find_options(joined, group).size() <= find_options(p.value, group).size() && !leaves_open(p.value))
+            return false;
+        p.value = joined;
         return true;
     }
 
