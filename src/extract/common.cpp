@@ -709,7 +709,9 @@ bool only_listed_options(std::string_view value, const std::string& group) {
         if (j < n.size() && n[j] == ')') starts.push_back(i);
     }
     if (starts.empty()) return Dictionary::get().standard_option(group, n).has_value();  // its number cut off
-    if (starts.front() != 0) return false;
+    // The first option's number cut off too (1万人未満 2) 1万人以上10万人未満 …)
+    if (starts.front() != 0 && !Dictionary::get().standard_option(group, text::trim(n.substr(0, starts.front()))))
+        return false;
     for (size_t k = 0; k < starts.size(); ++k) {
         const size_t end = k + 1 < starts.size() ? starts[k + 1] : n.size();
         const std::string item = n.substr(starts[k], end - starts[k]);
@@ -766,9 +768,34 @@ std::vector<std::string> run_together_names(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// A list written an item a line with a bullet (・健康管理システム ・中間サーバー, its lines joined):
+// each item without its bullet; the value itself when it does not open with one. A middle dot
+// inside a name (中間サーバー・プラットフォーム) has no space before it and stays.
+std::vector<std::string> bulleted_items(const std::string& value) {
+    static const std::string& bullet = written("name_bullet");
+    const std::string t = text::trim(value);
+    if (!t.starts_with(bullet)) return {value};
+    std::vector<std::string> out;
+    size_t from = bullet.size();
+    for (size_t at = t.find(" " + bullet, from);; at = t.find(" " + bullet, from)) {
+        const std::string item = text::trim(t.substr(from, at == std::string::npos ? std::string::npos : at - from));
+        if (!item.empty()) out.push_back(item);
+        if (at == std::string::npos) break;
+        from = at + 1 + bullet.size();
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<System> listed_systems(const std::string& value, int line) {
     std::vector<System> out;
-    for (const auto& listed : parse_name_list(value))
+    std::vector<std::string> listed_names;
+    for (const auto& item : bulleted_items(value))
+        for (auto& listed : parse_name_list(item)) listed_names.push_back(std::move(listed));
+    for (const auto& listed : listed_names)
         for (const auto& name : split_names(listed))
             for (const auto& part : run_together_names(name)) {
                 System s;

@@ -94,8 +94,8 @@ bool is_persons_option_list(std::string_view text);
 // sets where an entry's name or a recipient is looked for.
 bool is_count_option_piece(std::string_view text);
 // Whether a value is nothing but numbered options of a group's list (3) 未定, 2) 実施しない 3) 未定),
-// or one option alone (its number left on the line above): the end of a selection's option list
-// that a printed row set beside the next label.
+// the first maybe without its number, or one option alone (its number left on the line above): the
+// end of a selection's option list that a printed row set beside the next label.
 bool only_listed_options(std::string_view value, const std::string& group);
 
 // "(7) 件", "（ 64 ）件" -> the number; nullopt for "() 件" or none. The first one in the value.

@@ -325,8 +325,44 @@ void settle_affair_and_title(Assessment& a) {
     }
 }
 
+// A legal basis printed as a dash (② 法令上の根拠 | －, beside 実施しない) cites nothing: its label was
+// read and its value is empty.
+void blank_dashed_bases(Assessment& a) {
+    for (std::string* basis : {&a.individual_number_basis, &a.linkage.basis})
+        if (extract_detail::is_dash_only(*basis)) basis->clear();
+    for (auto& f : a.files)
+        for (auto* flows : {&f.provisions, &f.transfers})
+            for (auto& flow : *flows)
+                if (extract_detail::is_dash_only(flow.basis)) flow.basis.clear();
+}
+
+// An assessment quoted without its cover (a review board's 資料2) names its form, if at all, in the
+// heading set just above its first line (住民基本台帳に関する事務　重点項目評価書（案）): the line
+// ends with the form's name, a draft's （案） aside.
+void form_from_heading_above(Assessment& a, const Document& doc) {
+    constexpr int kMaxLinesAbove = 8;
+    if (!a.form.empty() || !a.loc.known()) return;
+    const int first = std::max(doc.first_line, a.loc.line - kMaxLinesAbove);
+    for (int line = a.loc.line - 1; line >= first; --line) {
+        const auto at = static_cast<size_t>(line - doc.first_line);
+        if (at >= doc.lines.size()) continue;
+        std::string key = compact_key(doc.lines[at]);
+        for (const auto& mark : extract_detail::written_list("draft_marks"))
+            if (const std::string draft = compact_key(mark); key.ends_with(draft))
+                key.resize(key.size() - draft.size());
+        for (const auto& form : Dictionary::get().form_names())
+            if (key.ends_with(compact_key(form))) {
+                a.form = form;
+                a.locs["form"] = Loc::at(line);
+                return;
+            }
+    }
+}
+
 void finish(Assessment& a, const Document& doc, const std::map<std::string, std::string>& definitions) {
     a.source_file = doc.path;
+    form_from_heading_above(a, doc);
+    blank_dashed_bases(a);
     settle_number_and_title(a);
     settle_affair_and_title(a);
     extract_detail::drop_numbered_group_titles(a.attachment1_steps);

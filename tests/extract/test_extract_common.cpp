@@ -248,6 +248,9 @@ TEST(ExtractCommon, SystemsListedALineAndRunTogether) {
     EXPECT_EQ(names("住民基本台帳システム連携サーバ機能"),
               (std::vector<std::string>{"住民基本台帳システム連携サーバ機能"}));
     EXPECT_EQ(names("既存住民基本台帳システムから連携サーバを経由して宛名システムに送る。").size(), 1u);
+    // A name a line, each after a bullet (its lines joined); a middle dot inside a name stays.
+    EXPECT_EQ(names("・健康管理システム ・中間サーバー・プラットフォーム ・庁内連携システム"),
+              (std::vector<std::string>{"健康管理システム", "中間サーバー・プラットフォーム", "庁内連携システム"}));
 }
 
 // An entry whose header came again (a sheet's merged 委託事項1 cell printed anew after a page
@@ -620,6 +623,20 @@ TEST(ExtractCommon, OnlyListedOptions) {
     EXPECT_FALSE(only_listed_options("番号法第19条第8号", "linkage_status"));
     EXPECT_FALSE(only_listed_options("1) 番号法第19条第8号", "linkage_status"));
     EXPECT_FALSE(only_listed_options("", "linkage_status"));
+    // the first option's number cut off with the line above (1) | 1万人未満 2) …)
+    EXPECT_TRUE(only_listed_options("1万人未満 2) 1万人以上10万人未満 3) 10万人以上100万人未満", "persons"));
+    EXPECT_FALSE(only_listed_options("市町村長 2) 1万人以上10万人未満", "persons"));
+}
+
+// Pieces of a count's option list, which a raw order sets where a name is looked for: its options,
+// and the tail of one its cell wrapped (1,000人以上1万人 | 未満); never a name.
+TEST(ExtractCommon, CountOptionPieces) {
+    EXPECT_TRUE(is_count_option_piece("未満"));
+    EXPECT_TRUE(is_count_option_piece("人未満"));
+    EXPECT_TRUE(is_count_option_piece("2) 1万人以上10万人未満"));
+    EXPECT_FALSE(is_count_option_piece("市町村長"));
+    EXPECT_FALSE(is_count_option_piece("介護保険システム"));
+    EXPECT_FALSE(is_count_option_piece(""));
 }
 
 // A block for a range of entries (提供先２～４) names its recipients each after its number: one flow

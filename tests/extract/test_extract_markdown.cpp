@@ -122,6 +122,46 @@ TEST(MarkdownItems, ASystemsFunctionsListedByNumber) {
     EXPECT_EQ(a.systems[1].name, "中間サーバー");
 }
 
+// A 項目一覧 as a laid-out page sets it, its entries a blank line apart, II and III each listing
+// １．特定個人情報ファイル名, and （別添２） 変更箇所 last: all of it is the list. The body after it is
+// the same assessment's, not one after a 変更箇所 table.
+TEST(MarkdownItems, AListOfItemsWithBlankLinesAndItemsListedTwice) {
+    std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号\t12\n評価書名\t架空給付に関する事務 重点項目評価書\n"
+        "評価実施機関名\t架空市長\n\n項目一覧\n\n";
+    for (const char* entry : {"Ⅰ 基本情報", "１．特定個人情報ファイルを取り扱う事務", "Ⅱ 特定個人情報ファイルの概要",
+                              "１．特定個人情報ファイル名", "２．基本情報", "Ⅲ リスク対策",
+                              "１．特定個人情報ファイル名", "２．特定個人情報の入手", "（別添２） 変更箇所"})
+        text += std::string("  ") + entry + "\n\n";
+    text +=
+        "Ⅰ 基本情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称\t架空給付に関する事務\n"
+        "２．特定個人情報ファイルを取り扱う事務において使用するシステム\nシステム1\n①システムの名称\t架空給付システム\n"
+        "Ⅱ 特定個人情報ファイルの概要\n１．特定個人情報ファイル名\n架空給付ファイル\n";
+    const Model m = extract_document(decode_document(text, "contents-blank-lines.txt"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    EXPECT_EQ(m.assessments[0].number, "12");
+    ASSERT_EQ(m.assessments[0].systems.size(), 1u);
+    EXPECT_EQ(m.assessments[0].systems[0].name, "架空給付システム");
+    ASSERT_EQ(m.assessments[0].files.size(), 1u);
+}
+
+// A review board's 資料 quoting a 重点 without its cover: the heading above its section I names the
+// form (（案） aside), and ② 法令上の根拠 printed as a dash beside 実施しない is an empty basis whose
+// label was read.
+TEST(MarkdownItems, AQuotedAssessmentsFormFromItsHeadingAndADashedBasis) {
+    const Assessment a = only_assessment(
+        "資料2\n住民基本台帳に関する事務　重点項目評価書（案）\nⅠ 基本情報\n"
+        "１．特定個人情報ファイルを取り扱う事務\n①事務の名称\t住民基本台帳に関する事務\n"
+        "２．特定個人情報ファイルを取り扱う事務において使用するシステム\nシステム1\n①システムの名称\t住民記録システム\n"
+        "５．情報提供ネットワークシステムによる情報連携\n①実施の有無\t[ 実施しない ]\n②法令上の根拠\t－\n",
+        "quoted-without-cover.txt");
+    EXPECT_EQ(a.form, "重点項目評価書");
+    EXPECT_EQ(a.linkage.status, "実施しない");
+    EXPECT_EQ(a.linkage.basis, "");
+    ASSERT_TRUE(a.coverage.count("linkage.basis"));
+    EXPECT_TRUE(a.coverage.at("linkage.basis").found);
+}
+
 class JyutenMarks : public ::testing::Test {
 protected:
     void SetUp() override {

@@ -171,6 +171,8 @@ private:
     Section section_ = Section::cover;
     Sub sub_ = Sub::none;
     bool contents_seen_text_ = false;
+    bool contents_gap_ = false;               // a blank line after the 項目一覧's last entry read
+    std::string contents_section_;            // the 項目一覧's last section heading (Ⅲ リスク対策), as a key
     std::set<std::string> contents_entries_;  // the 項目一覧's lines, as compact keys
     std::optional<Row> pending_field_;        // a field label waiting for its value or more options
     bool collecting_names_ = false;           // the lines after a ファイル名 heading
@@ -446,7 +448,7 @@ private:
     void line(int n, const std::string& raw) {
         const std::string t = text::trim(raw);
         if (t.empty()) {
-            if (section_ == Section::contents && contents_seen_text_) section_ = Section::cover;
+            contents_gap_ = section_ == Section::contents && contents_seen_text_;
             return;
         }
         if (is_pipe_rule(raw)) return;
@@ -467,10 +469,16 @@ private:
         }
         if (title_line(t, n)) return;
         if (section_ == Section::contents) {
-            // The 項目一覧 lists the headings; it ends at a blank line, or where a heading it listed
-            // comes again or a row with a value starts (conversions that keep no blank line).
-            const std::string key = compact_key(r.head);
-            if (r.cells.size() < 2 && r.first_circled == 0 && !contents_entries_.count(key)) {
+            // The 項目一覧 lists the headings; it ends where a heading it listed comes again or a row
+            // with a value starts, or at a blank line after which no heading follows (a laid-out
+            // page sets its entries a blank line apart: Ⅰ 基本情報 | | １．… | | （別添２） 変更箇所).
+            // An item is keyed by its section's heading: II and III both list 1. 特定個人情報ファイル名.
+            const bool section_heading = roman_title(r).has_value();
+            const std::string key = (section_heading ? "" : contents_section_ + "/") + compact_key(r.head);
+            const bool listed = !contents_gap_ || looks_like_heading(r);
+            contents_gap_ = false;
+            if (listed && r.cells.size() < 2 && r.first_circled == 0 && !contents_entries_.count(key)) {
+                if (section_heading) contents_section_ = key;
                 contents_entries_.insert(key);
                 contents_seen_text_ = true;
                 return;
@@ -592,6 +600,7 @@ private:
                     section_ = Section::contents;
                     contents_seen_text_ = false;
                     contents_entries_.clear();
+                    contents_section_.clear();
                 }
                 break;
             case Section::basic:
