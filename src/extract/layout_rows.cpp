@@ -1445,6 +1445,7 @@ private:
     std::vector<FlowLine> flow_lines() const {
         std::vector<FlowLine> out(lines_.size());
         bool in_changes = false;
+        bool in_contents = false;
         for (size_t i = 0; i < lines_.size(); ++i) {
             const Line& l = lines_[i];
             FlowLine& f = out[i];
@@ -1459,13 +1460,19 @@ private:
                 f.type = FlowLine::Type::fixed;
                 continue;
             }
+            // The 項目一覧 runs from its title over headings, blank lines and page numbers.
+            in_contents =
+                (in_contents && (l.kind == Kind::heading || l.kind == Kind::blank || l.kind == Kind::footer)) ||
+                (!f.text.empty() && FormLabels::get().is("contents", compact_key(f.text)));
             switch (l.kind) {
                 case Kind::blank:
                     f.type = FlowLine::Type::blank;
                     break;
                 case Kind::heading:
                     f.type = FlowLine::Type::fixed;
-                    f.key = titled_value_key(f.text);  // column_flow_order settles whether it is a label
+                    // column_flow_order settles whether it is a label; not in the 項目一覧, which
+                    // lists the titles and no value (its １．特定個人情報ファイル名 | ２．基本情報)
+                    f.key = in_contents ? std::string() : titled_value_key(f.text);
                     f.titled = !f.key.empty();
                     break;
                 case Kind::footer:

@@ -1346,6 +1346,21 @@ TEST(LayoutRowsForm, AWrappedItemsStartAndARecipientAfterTheTailAbove) {
     EXPECT_EQ(std::find(recipients.begin(), recipients.end(), "で）"), recipients.end());
 }
 
+// The つばき probe (the PPC's Excel template, tests/fixtures/probes/tsubaki) in pdfminer's order: its
+// 項目一覧 lists １．特定個人情報ファイル名 under II and III, each before another item's title. In
+// the list no title labels a value (one that did ended the list, and its （別添２） 変更箇所 then
+// parted the cover from the body): the cover and the body are one assessment.
+TEST(LayoutRowsForm, AListOfItemsPairsNoTitleWithAValue) {
+    const auto path = test::source_dir() / "tests" / "fixtures" / "probes" / "tsubaki" / "tsubaki-pdfminer.txt";
+    const Model m = extract_file(path.string());
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.number, "12");
+    EXPECT_EQ(a.organization, "架空県つばき市長");
+    EXPECT_EQ(a.form, "重点項目評価書");
+    EXPECT_EQ(a.systems.size(), 7u);
+}
+
 // 基礎's ③システムの名称 one name a paragraph, as mutool and pdfminer part every line of a cell by a
 // blank line: the names are one list; a list written in a sentence (names parted by 、) ends at its
 // paragraph, as any value does. Text authored for this test.
