@@ -1255,6 +1255,7 @@ public:
         join_wrapped_labels();
         join_label_tails_beside_values();
         join_required_marks();
+        contents_ = contents_lines();
         flow_order_ = column_flow_order(flow_lines());
         const std::vector<size_t>& order = flow_order_;
         permute(order);
@@ -1294,6 +1295,7 @@ private:
     std::vector<Line> lines_;
     std::vector<std::string> out_;
     std::vector<size_t> flow_order_;  // each line's place in the text (column_flow_order)
+    std::vector<bool> contents_;      // by the line's place in the text: a line of the 項目一覧
     std::optional<Row> row_;
     size_t label_rows_ = 0;                // rows opened by a label of the form
     size_t valued_rows_ = 0;               // of them, the rows that found a value
@@ -1441,11 +1443,28 @@ private:
                holds_change_column_titles(compact_key(text));
     }
 
+    // The lines of the 項目一覧: from its title over headings, blank lines, page numbers and short
+    // lines (a section's title set apart from its numeral: Ⅲ | リスク対策) to the first label.
+    std::vector<bool> contents_lines() const {
+        std::vector<bool> out(lines_.size());
+        bool in_contents = false;
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            const Line& l = lines_[i];
+            const std::string text = l.frags.empty() ? std::string() : text::trim(out_[i]);
+            const bool listed = l.kind == Kind::heading || l.kind == Kind::blank || l.kind == Kind::footer ||
+                                ((l.kind == Kind::plain || l.kind == Kind::other) && l.frags.size() == 1 &&
+                                 !text::longer_than(text, kMaxLabelChars));
+            in_contents =
+                (in_contents && listed) || (!text.empty() && FormLabels::get().is("contents", compact_key(text)));
+            out[i] = in_contents;
+        }
+        return out;
+    }
+
     // The lines as column_flow_order sees them.
     std::vector<FlowLine> flow_lines() const {
         std::vector<FlowLine> out(lines_.size());
         bool in_changes = false;
-        bool in_contents = false;
         for (size_t i = 0; i < lines_.size(); ++i) {
             const Line& l = lines_[i];
             FlowLine& f = out[i];
@@ -1460,10 +1479,6 @@ private:
                 f.type = FlowLine::Type::fixed;
                 continue;
             }
-            // The 項目一覧 runs from its title over headings, blank lines and page numbers.
-            in_contents =
-                (in_contents && (l.kind == Kind::heading || l.kind == Kind::blank || l.kind == Kind::footer)) ||
-                (!f.text.empty() && FormLabels::get().is("contents", compact_key(f.text)));
             switch (l.kind) {
                 case Kind::blank:
                     f.type = FlowLine::Type::blank;
@@ -1472,7 +1487,7 @@ private:
                     f.type = FlowLine::Type::fixed;
                     // column_flow_order settles whether it is a label; not in the 項目一覧, which
                     // lists the titles and no value (its １．特定個人情報ファイル名 | ２．基本情報)
-                    f.key = in_contents ? std::string() : titled_value_key(f.text);
+                    f.key = contents_[i] ? std::string() : titled_value_key(f.text);
                     f.titled = !f.key.empty();
                     break;
                 case Kind::footer:
@@ -1867,7 +1882,7 @@ private:
     // value cell, since every line not joined goes back to its place in the text. A value printed
     // under its title stays there, a line of its own.
     void join_moved_title_value(size_t i) {
-        if (titled_value_key(out_[i]).empty()) return;
+        if (contents_[flow_order_[i]] || titled_value_key(out_[i]).empty()) return;
         const auto is_value = [&](size_t k) { return lines_[k].kind == Kind::plain || lines_[k].kind == Kind::other; };
         size_t first = i + 1;
         while (first < lines_.size() && lines_[first].kind == Kind::blank) ++first;

@@ -1361,6 +1361,19 @@ TEST(LayoutRowsForm, AListOfItemsPairsNoTitleWithAValue) {
     EXPECT_EQ(a.systems.size(), 7u);
 }
 
+// The same probe in pdftotext's raw order, its 項目一覧's numerals apart from their titles (Ⅲ |
+// 特定個人情報ファイル記録項目 | リスク対策): no line of the list takes the first value of section I,
+// which stays ①事務の名称's.
+TEST(LayoutRowsForm, AListOfItemsTakesNoValueOfTheBody) {
+    const auto path = test::source_dir() / "tests" / "fixtures" / "probes" / "tsubaki" / "tsubaki-pdftotext.txt";
+    const auto rows = rows_from_layout(load_document(path.string()));
+    ASSERT_TRUE(rows.has_value());
+    const auto affair = std::find_if(rows->lines.begin(), rows->lines.end(),
+                                     [](const std::string& l) { return l.find("事務の名称\t") != std::string::npos; });
+    ASSERT_NE(affair, rows->lines.end());
+    EXPECT_TRUE(affair->ends_with("事務の名称\t障害者総合支援法による自立支援給付の支給に関する事務")) << *affair;
+}
+
 // 基礎's ③システムの名称 one name a paragraph, as mutool and pdfminer part every line of a cell by a
 // blank line: the names are one list; a list written in a sentence (names parted by 、) ends at its
 // paragraph, as any value does. Text authored for this test.
