@@ -90,8 +90,10 @@ public:
         return std::nullopt;
     }
 
-    // A row label spelt out whole (not only its first line).
-    bool exact(std::string_view cell) const { return exact_hashed_.count(label_key(cell)) > 0; }
+    // A row label spelt out whole (not only its first line); as label(), no long cell is one.
+    bool exact(std::string_view cell) const {
+        return !text::longer_than(cell, kMaxLabelChars * 2) && exact_hashed_.count(label_key(cell)) > 0;
+    }
 
     // Whether some row label starts with the cell (評価実施機 of 評価実施機関名), however short.
     bool starts_label(std::string_view cell) const {
@@ -481,15 +483,22 @@ Line read_cells(const std::u32string& s, bool page_break) {
     if (line.frags.empty()) return line;
     join_split_entry_number(line.frags);
     split_label_from_selection(line.frags);
-    // A heading written as a label (4. 特定個人情報ファイルの取扱いの委託：) is the heading.
-    std::string normal = text::trim(text::nfkc(text::trim(text::to_utf8(s))));
-    if (normal.size() > 1 && normal.back() == ':') normal = text::trim(normal.substr(0, normal.size() - 1));
-    if (is_footer(normal))
-        line.kind = Kind::footer;
-    else if (is_heading(normal))
-        line.kind = Kind::heading;
-    else
-        line.kind = first_cell_kind(line.frags[0].text, line);
+    // Footers and headings are short: a long line is neither, and is not normalised whole (NFKC
+    // halves a line's code points at most, where each follows its combining mark).
+    if (s.size() - line.indent <= 4 * kMaxLabelChars + 2) {
+        // A heading written as a label (4. 特定個人情報ファイルの取扱いの委託：) is the heading.
+        std::string normal = text::trim(text::nfkc(text::trim(text::to_utf8(s))));
+        if (normal.size() > 1 && normal.back() == ':') normal = text::trim(normal.substr(0, normal.size() - 1));
+        if (is_footer(normal)) {
+            line.kind = Kind::footer;
+            return line;
+        }
+        if (is_heading(normal)) {
+            line.kind = Kind::heading;
+            return line;
+        }
+    }
+    line.kind = first_cell_kind(line.frags[0].text, line);
     return line;
 }
 
