@@ -76,6 +76,25 @@ TEST(MarkdownEntries, ConnectionsOverTheLinesOfANarrowCell) {
     EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"中間サーバー・プラットフォーム", "自治体連携システム"}));
 }
 
+// 入手元's last option その他（…） read as the first of 入手方法's rows (labels centred on their rows
+// split the two groups' lines between them): the form prints その他 last in each group, so it goes
+// back to 入手元, which was read without one. 入手方法's own その他 stays.
+TEST(MarkdownEntries, TheSourcesLastOptionReadUnderTheMethods) {
+    const Assessment a = only_assessment(std::string(kKazeiHead) +
+                                             "Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名\n架空税ファイル\n"
+                                             "①ファイルの種類 ※\t[ システム用ファイル ]\n"
+                                             "①入手元 ※\t■ 本人又は本人の代理人 □ 民間事業者（ ）\n"
+                                             "②入手方法\t■ その他（ 架空県国民健康保険団体連合会 ） ■紙 □ 電子メール ■ "
+                                             "その他（ 国保情報集約システム ）\n",
+                                         "sources-last-option.txt");
+    ASSERT_EQ(a.files.size(), 1u);
+    const FileBlock& f = a.files[0];
+    ASSERT_EQ(f.sources.size(), 2u);
+    EXPECT_EQ(f.sources[1].kind, "その他");
+    EXPECT_EQ(f.sources[1].detail, "架空県国民健康保険団体連合会");
+    EXPECT_EQ(f.methods, (std::vector<std::string>{"紙", "その他(国保情報集約システム)"}));
+}
+
 // A numbered line of a value (１．健康診査の対象者の抽出並びに…の事務: a list in ②事務の概要 whose
 // lines a conversion set apart from their label) is no item of the form: 基礎's ③システムの名称
 // after it is still read.

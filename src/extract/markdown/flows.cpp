@@ -125,6 +125,30 @@ void read_flow_field(const Row& r, Flow& flow, bool is_transfer) {
 
 }  // namespace
 
+namespace {
+
+// 入手元's last option, その他（…）, read as 入手方法's first: the form prints each group's options in
+// its order, その他 last, so an その他 before 入手方法's other options is the row above's, as labels
+// centred on their rows split the two groups' rows between them. It goes back to 入手元 where that
+// was read without an その他.
+void take_sources_last_option(Choices& methods, FileBlock& f) {
+    const std::string& other = Dictionary::get().form_label("other_option");
+    if (methods.hits.size() < 2 || methods.hits.front().label != other || methods.hits[1].label == other ||
+        !f.locs.count("sources") ||
+        std::any_of(f.sources.begin(), f.sources.end(), [&](const Source& s) { return s.kind == other; }))
+        return;
+    const OptionHit moved = methods.hits.front();
+    methods.hits.erase(methods.hits.begin());
+    if (!moved.mark.value_or(false)) return;
+    const auto at = std::find_if(methods.checked.begin(), methods.checked.end(), [&](const OptionHit& h) {
+        return h.label == moved.label && h.detail == moved.detail;
+    });
+    if (at != methods.checked.end()) methods.checked.erase(at);
+    f.sources.push_back(Source{moved.label, moved.detail, moved.radio_inferred, f.locs["sources"]});
+}
+
+}  // namespace
+
 void read_acquisition_row(const Row& r, FileBlock& f) {
     const FormLabels& labels = FormLabels::get();
     const auto [key, value] = field_after_group(r, "use_subject");
@@ -145,7 +169,8 @@ void read_acquisition_row(const Row& r, FileBlock& f) {
         if (c.lost_marks) f.marks["sources"] = "none";
         f.locs["sources"] = Loc::at(r.line);
     } else if (labels.is("methods", r.key)) {
-        const Choices c = read_choices(r.value, "acquisition_methods");
+        Choices c = read_choices(r.value, "acquisition_methods");
+        take_sources_last_option(c, f);
         for (const auto& hit : c.checked) {
             f.methods.push_back(method_label(hit));
             if (hit.radio_inferred) f.marks["methods"] = "inferred";
