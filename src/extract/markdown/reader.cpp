@@ -567,9 +567,14 @@ private:
     }
 
     // Whether a text leaves a bracket open: more （ than ） after NFKC.
-    static bool leaves_open(const std::string& value) {
-        const std::string n = text::nfkc(value);
-        return std::count(n.begin(), n.end(), '(') > std::count(n.begin(), n.end(), ')');
+    static bool leaves_open(std::string_view value) {
+        const auto count = [&](std::string_view ascii, std::string_view wide) {
+            size_t n = static_cast<size_t>(std::count(value.begin(), value.end(), ascii[0]));
+            for (size_t at = value.find(wide); at != std::string_view::npos; at = value.find(wide, at + wide.size()))
+                ++n;
+            return n;
+        };
+        return count("(", "\uFF08") > count(")", "\uFF09");
     }
 
     // Takes a line into the waiting row: its missing value, or more options of its choice group.
@@ -585,9 +590,11 @@ private:
         if (group.empty() || !could_be_value(r) || looks_like_heading(r)) return false;
         // A line of options, the rest of an option its cell wrapped (… [  ] 庁内連 | 携システム), or of
         // an option's open （detail） (その他（ 中間サーバー、 | 自治体連携システム ）).
+        constexpr size_t kMaxWrappedTailChars = 20;  // an option's rest: a few characters of a short label
         const std::string joined = p.value + " " + r.cells[0];
-        if (find_options(r.cells[0], group).empty() &&
-            find_options(joined, group).size() <= find_options(p.value, group).size() && !leaves_open(p.value))
+        if (find_options(r.cells[0], group).empty() && !leaves_open(p.value) &&
+            (text::longer_than(r.cells[0], kMaxWrappedTailChars) ||
+             find_options(joined, group).size() <= find_options(p.value, group).size()))
             return false;
         p.value = joined;
         return true;
