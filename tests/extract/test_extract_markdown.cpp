@@ -30,6 +30,11 @@ constexpr const char* kKazeiHead =
     "①事務の名称\t架空税に関する事務\n"
     "システム1\t\n①システムの名称\t架空税システム\n";
 
+// kKazeiHead, then section II's opening for its one file.
+const std::string kKazeiFileHead = std::string(kKazeiHead) +
+                                   "Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名\n架空税ファイル\n"
+                                   "①ファイルの種類 ※\t[ システム用ファイル ]\n";
+
 // An entry's header with its first field beside it (システム2 | ①システムの名称 | value, as a sheet sets
 // the entry's cell in the row of its first field): the header opens the entry, the field is read.
 TEST(MarkdownEntries, AHeaderWithItsFirstFieldBesideIt) {
@@ -47,9 +52,7 @@ TEST(MarkdownEntries, AHeaderWithItsFirstFieldBesideIt) {
 // 提供先3's header holding the tail of the value above (で）: pdftotext's raw order of a row that
 // broke over the page) and its recipient on the next line: the recipient is that line.
 TEST(MarkdownEntries, ARecipientAfterTheTailOfTheValueAbove) {
-    const Assessment a = only_assessment(std::string(kKazeiHead) +
-                                             "Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名\n架空税ファイル\n"
-                                             "①ファイルの種類 ※\t[ システム用ファイル ]\n"
+    const Assessment a = only_assessment(kKazeiFileHead +
                                              "提供先1\t架空県知事\n①法令上の根拠\t番号法第19条第10号\n"
                                              "⑦時期・頻度\t求めがあった都度（主に6月から8月ま\n"
                                              "提供先2\tで）\n個人情報保護委員会\n①法令上の根拠\t番号法第19条第13号\n",
@@ -80,9 +83,7 @@ TEST(MarkdownEntries, ConnectionsOverTheLinesOfANarrowCell) {
 // split the two groups' lines between them): the form prints その他 last in each group, so it goes
 // back to 入手元, which was read without one. 入手方法's own その他 stays.
 TEST(MarkdownEntries, TheSourcesLastOptionReadUnderTheMethods) {
-    const Assessment a = only_assessment(std::string(kKazeiHead) +
-                                             "Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名\n架空税ファイル\n"
-                                             "①ファイルの種類 ※\t[ システム用ファイル ]\n"
+    const Assessment a = only_assessment(kKazeiFileHead +
                                              "①入手元 ※\t■ 本人又は本人の代理人 □ 民間事業者（ ）\n"
                                              "②入手方法\t■ その他（ 架空県国民健康保険団体連合会 ） ■紙 □ 電子メール ■ "
                                              "その他（ 国保情報集約システム ）\n",

@@ -23,6 +23,11 @@ Document fixture(const std::string& name) {
 // The line of number n (1-based) of a rebuilt document.
 const std::string& line(const Document& d, int n) { return d.lines.at(static_cast<size_t>(n - d.first_line)); }
 
+// A probe's text (tests/fixtures/probes/NAME/NAME-VARIANT.txt).
+std::string probe_text(const std::string& name, const std::string& variant) {
+    return (test::source_dir() / "tests" / "fixtures" / "probes" / name / (name + "-" + variant + ".txt")).string();
+}
+
 // The one assessment a fixture reads as (an empty one, after a failed expectation, when it is not one).
 Assessment read_one(const std::string& name) {
     const Model m = extract_document(fixture(name));
@@ -1334,8 +1339,7 @@ TEST(LayoutRowsForm, AnEntrysHeaderBesideItsFirstField) {
 // not the department's value; 提供先３'s header holds the tail of the value above (で）) and its
 // recipient stands on the next line.
 TEST(LayoutRowsForm, AWrappedItemsStartAndARecipientAfterTheTailAbove) {
-    const auto path = test::source_dir() / "tests" / "fixtures" / "probes" / "tsutsuji" / "tsutsuji-pdftotext.txt";
-    const Model m = extract_file(path.string());
+    const Model m = extract_file(probe_text("tsutsuji", "pdftotext"));
     ASSERT_EQ(m.assessments.size(), 1u);
     const Assessment& a = m.assessments[0];
     EXPECT_EQ(a.department, "健康福祉部こども未来課");
@@ -1351,8 +1355,7 @@ TEST(LayoutRowsForm, AWrappedItemsStartAndARecipientAfterTheTailAbove) {
 // the list no title labels a value (one that did ended the list, and its （別添２） 変更箇所 then
 // parted the cover from the body): the cover and the body are one assessment.
 TEST(LayoutRowsForm, AListOfItemsPairsNoTitleWithAValue) {
-    const auto path = test::source_dir() / "tests" / "fixtures" / "probes" / "tsubaki" / "tsubaki-pdfminer.txt";
-    const Model m = extract_file(path.string());
+    const Model m = extract_file(probe_text("tsubaki", "pdfminer"));
     ASSERT_EQ(m.assessments.size(), 1u);
     const Assessment& a = m.assessments[0];
     EXPECT_EQ(a.number, "12");
@@ -1365,8 +1368,7 @@ TEST(LayoutRowsForm, AListOfItemsPairsNoTitleWithAValue) {
 // 特定個人情報ファイル記録項目 | リスク対策): no line of the list takes the first value of section I,
 // which stays ①事務の名称's.
 TEST(LayoutRowsForm, AListOfItemsTakesNoValueOfTheBody) {
-    const auto path = test::source_dir() / "tests" / "fixtures" / "probes" / "tsubaki" / "tsubaki-pdftotext.txt";
-    const auto rows = rows_from_layout(load_document(path.string()));
+    const auto rows = rows_from_layout(load_document(probe_text("tsubaki", "pdftotext")));
     ASSERT_TRUE(rows.has_value());
     const auto affair = std::find_if(rows->lines.begin(), rows->lines.end(),
                                      [](const std::string& l) { return l.find("事務の名称\t") != std::string::npos; });

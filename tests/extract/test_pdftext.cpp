@@ -48,6 +48,12 @@ std::string form_head(const std::string& form, const std::string& affair) {
            "①事務の名称 " + affair + "\n";
 }
 
+// form_head, then section II's opening for one file of that name, as pdftotext writes it.
+std::string file_head(const std::string& form, const std::string& affair, const std::string& file) {
+    return form_head(form, affair) + "\n\n\nⅡ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名\n" + file +
+           "\n2. 基本情報\n①ファイルの種類 ※\n［ システム用ファイル ］\n";
+}
+
 bool has(const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
 }
@@ -262,9 +268,7 @@ TEST(PdftextAnnex, StepNumbersAloneOnTheirLines) {
 // Text authored for this test.
 TEST(PdftextFiles, AContractorAfterTheGroupLabelAndTheListAbove) {
     const std::string text =
-        form_head("重点項目評価書", "後期高齢者医療に関する事務") +
-        "\n\n\nⅡ 特定個人情報ファイルの概要\n"
-        "1. 特定個人情報ファイル名\n後期高齢者医療ファイル\n2. 基本情報\n①ファイルの種類 ※\n［ システム用ファイル ］\n"
+        file_head("重点項目評価書", "後期高齢者医療に関する事務", "後期高齢者医療ファイル") +
         "4. 特定個人情報ファイルの取扱いの委託\n委託事項1\n\n通知書の印刷業務\n①委託内容\n\n通知書の印刷及び封入\n"
         "②委託先における取扱者数\n\n10人未満\n＜選択肢＞\n1) 10人未満\n\n③委託先名\n再委託\n\n"
         "2) 10人以上50人未満\n\n3) 50人以上100人未満\n\n森北印刷株式会社\n④再委託の有無 ※\n\n再委託しない\n";
@@ -280,9 +284,7 @@ TEST(PdftextFiles, AContractorAfterTheGroupLabelAndTheListAbove) {
 // Text authored for this test.
 TEST(PdftextFiles, ARecipientAfterTheRowAboveAndItsList) {
     const std::string text =
-        form_head("全項目評価書", "介護保険に関する事務") +
-        "\n\n\nⅡ 特定個人情報ファイルの概要\n"
-        "1. 特定個人情報ファイル名\n介護保険ファイル\n2. 基本情報\n①ファイルの種類 ※\n［ システム用ファイル ］\n"
+        file_head("全項目評価書", "介護保険に関する事務", "介護保険ファイル") +
         "5. 特定個人情報の提供・移転（委託に伴うものを除く。）\n提供・移転の有無\n\n提供先１\n\n"
         "☑ 提供を行っている\n☑ 移転を行っている\n☐ 行っていない\n\n備考\n\n（ 1 ）件\n（ 1 ）件\n\n"
         "市町村長（構成町）\n\n①法令上の根拠\n\n番号法第19条第8号\n\n"
