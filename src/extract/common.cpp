@@ -260,10 +260,18 @@ const Candidates& candidates(const std::string& group) {
     return made;
 }
 
-// ＜選択肢＞, NFKC: where a printed option list starts.
-const std::u32string& option_list_marker() {
-    static const std::u32string marker = text::to_u32(text::nfkc(Dictionary::get().form_label("option_list")));
-    return marker;
+// Where a printed option list starts in a compact text (＜選択肢＞, or （選択肢：… as a tool prints the
+// list after the value on its line), and the marker's length; {npos, 0} for none.
+std::pair<size_t, size_t> option_list_start(std::u32string_view compact) {
+    static const std::vector<std::u32string> markers = [] {
+        std::vector<std::u32string> out;
+        for (const auto& spelling : FormLabels::get().spellings("option_list")) out.push_back(text::to_u32(spelling));
+        return out;
+    }();
+    std::pair<size_t, size_t> first{std::u32string_view::npos, 0};
+    for (const auto& marker : markers)
+        if (const size_t at = compact.find(marker); at < first.first) first = {at, marker.size()};
+    return first;
 }
 
 std::string trimmed_utf8(const std::u32string& s, size_t from, size_t to) {
@@ -287,7 +295,10 @@ bool holds_change_column_titles(std::string_view compact) {
 
 bool is_option_list_line(const std::string& t) {
     const std::string n = text::nfkc(t);
-    if (text::starts_with(n, FormLabels::get().spellings("option_list").front())) return true;
+    constexpr size_t kMarkerBytes = 16;  // the longest spelling's bytes, at least
+    const std::string k = text::nfkc_compact_head(n, kMarkerBytes);
+    for (const auto& marker : FormLabels::get().spellings("option_list"))
+        if (text::starts_with(k, marker)) return true;
     size_t i = 0;
     while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
     return i > 0 && i < n.size() && n[i] == ')';
@@ -432,7 +443,7 @@ std::vector<OptionHit> find_options(std::string_view value, const std::string& g
     std::vector<OptionHit> hits;
     const Compact c = compact(value);
     const auto& by_first = candidates(group).by_first;
-    const size_t list_start = c.text.find(option_list_marker());
+    const size_t list_start = option_list_start(c.text).first;
     size_t i = 0;
     while (i < c.text.size()) {
         const Candidate* match = nullptr;
@@ -556,13 +567,13 @@ std::optional<std::string> selected_option(std::string_view value, const std::st
         return std::nullopt;
     };
     // A bare value before the printed list: 再委託しない ＜選択肢＞ 1) 再委託する 2) 再委託しない
-    const size_t list_start = c.text.find(option_list_marker());
+    const auto [list_start, marker_size] = option_list_start(c.text);
     if (list_start != std::u32string::npos && list_start > 0)
         if (auto v = exact(without_marks(std::u32string_view(c.text).substr(0, list_start)))) return v;
     // A bare value between ＜選択肢＞ and the list's first number: ＜選択肢＞ 実施する 1) 実施する … (a
     // sheet's value cell printed after the cell of the list's marker).
     if (list_start != std::u32string::npos) {
-        const size_t from = list_start + option_list_marker().size();
+        const size_t from = list_start + marker_size;
         size_t number = from;
         while (number + 1 < c.text.size() &&
                !(c.text[number] >= U'0' && c.text[number] <= U'9' && c.text[number + 1] == U')'))

@@ -258,6 +258,51 @@ private:
     }
 };
 
+// An entry's header in brackets, as an assessment-writing tool prints it (〔システム１〕, 〔委託事項１〕
+// 介護保険システムの運用保守業務): the header without them, and a full-width space before the name
+// that follows on its line, as a sheet's title cell writes an entry (提供先１　市区町村長).
+std::optional<std::string> without_entry_brackets(std::string_view line) {
+    const size_t from = after_space(line, line.size() - without_form_feeds(line).size());
+    for (const std::string& pair : written_list("entry_brackets")) {
+        const size_t open = text::char_bytes(pair, 0);
+        const std::string_view opener = std::string_view(pair).substr(0, open),
+                               closer = std::string_view(pair).substr(open);
+        if (line.substr(from, opener.size()) != opener) continue;
+        const size_t word = from + opener.size();
+        const size_t close = line.find(closer, word);
+        if (close == std::string_view::npos) return std::nullopt;
+        const std::string_view header = text::trim_view(line.substr(word, close - word));
+        const size_t word_size = entry_word_size(header, 0);
+        const std::string number = compact_key(header.substr(word_size));
+        if (word_size == 0 || number.empty() || number[0] < '0' || number[0] > '9') return std::nullopt;
+        std::string out(line.substr(0, from));
+        out += header;
+        if (const std::string_view rest = text::trim_view(line.substr(close + closer.size())); !rest.empty())
+            out.append("\u3000").append(rest);
+        return out;
+    }
+    return std::nullopt;
+}
+
+// A mark before a section's numeral or an item's number (■Ⅰ　基本情報, ◆１．特定個人情報ファイルを
+// 取り扱う事務), as an assessment-writing tool sets its headings apart: the heading without it. A
+// mark before anything else (■ 庁内連携システム: a checked box) stays.
+std::optional<std::string> without_heading_mark(std::string_view line) {
+    const size_t from = after_space(line, line.size() - without_form_feeds(line).size());
+    for (const std::string& mark : written_list("heading_marks")) {
+        if (line.substr(from, mark.size()) != mark) continue;
+        const size_t heading = after_space(line, from + mark.size());
+        const std::string_view rest = line.substr(heading, 3 * kCircledNumberBytes);
+        const bool numeral = rest.starts_with("\xE2\x85");  // Ⅰ … Ⅻ (U+2160 ..)
+        const std::string n = text::nfkc(rest);
+        size_t digits = 0;
+        while (digits < n.size() && n[digits] >= '0' && n[digits] <= '9') ++digits;
+        if (!numeral && (digits == 0 || digits >= n.size() || n[digits] != '.')) return std::nullopt;
+        return std::string(line.substr(0, from)) + std::string(line.substr(heading));
+    }
+    return std::nullopt;
+}
+
 // A checkbox written against its neighbours ([]情報提供ネットワークシステム[○]庁内連携システム,
 // as pdftotext -raw drops the spaces of a line) set apart from them by a space on each side, as
 // the readers find marks: between spaces.
@@ -426,6 +471,8 @@ std::optional<std::string> repaired_line(std::string_view line, const TextRepair
     if (auto value = without_definition_marker(out ? std::string_view(*out) : line)) out = std::move(value);
     if (auto unescaped = without_escapes(out ? std::string_view(*out) : line)) out = std::move(unescaped);
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
+    if (auto bare = without_heading_mark(out ? std::string_view(*out) : line)) out = std::move(bare);
+    if (auto bare = without_entry_brackets(out ? std::string_view(*out) : line)) out = std::move(bare);
     if (auto bare = without_label_colon(out ? std::string_view(*out) : line)) out = std::move(bare);
     if (auto stopped = with_item_number_stopped(out ? std::string_view(*out) : line)) out = std::move(stopped);
     if (auto entry = with_entry_number_after_its_word(out ? std::string_view(*out) : line)) out = std::move(entry);

@@ -215,6 +215,21 @@ TEST(RepairedLine, EntryNumberBeforeItsWord) {
     EXPECT_FALSE(repaired_line("1    委託事項の概要").has_value());
 }
 
+// An assessment-writing tool's output: entry headers in brackets (the name after one, set apart as a
+// sheet's title cell writes it) and headings after a mark. A checked box before an option stays, as
+// do brackets around other text.
+TEST(RepairedLine, AToolsBracketedEntriesAndMarkedHeadings) {
+    EXPECT_EQ(repaired_line("〔システム１〕"), std::optional<std::string>("システム１"));
+    EXPECT_EQ(repaired_line("〔委託事項１〕介護保険システムの運用保守業務"),
+              std::optional<std::string>("委託事項１\u3000介護保険システムの運用保守業務"));
+    EXPECT_EQ(repaired_line("■Ⅰ　基本情報"), std::optional<std::string>("Ⅰ　基本情報"));
+    EXPECT_EQ(repaired_line("◆１．特定個人情報ファイルを取り扱う事務"),
+              std::optional<std::string>("１．特定個人情報ファイルを取り扱う事務"));
+    EXPECT_FALSE(repaired_line("    ■ 庁内連携システム").has_value());
+    EXPECT_FALSE(repaired_line("〔変更箇所１〕").has_value());
+    EXPECT_FALSE(repaired_line("【情報照会】番号法第19条第8号").has_value());
+}
+
 // A field's number in a column of its own beside its label (①   事務の名称   value, a sheet's column
 // A): the number opens the label again, and the spaces go after the label so the value keeps its
 // column. Text that is no label of the form stays apart.
@@ -504,6 +519,12 @@ TEST(SelectedOption, BareValueBetweenTheMarkerAndTheListsNumbers) {
     EXPECT_EQ(selected_option("＜選択肢＞実施する 1) 実施する 2) 実施しない 3) 未定", "linkage_status"),
               std::optional<std::string>("実施する"));
     EXPECT_FALSE(selected_option("＜選択肢＞ 1) 実施する 2) 実施しない 3) 未定", "linkage_status").has_value());
+}
+
+// A tool's single choice: the value, then its list in brackets on the same line.
+TEST(SelectedOption, BareValueBeforeTheListInBrackets) {
+    EXPECT_EQ(selected_option("実施する　（選択肢：1) 実施する　2) 実施しない　3) 未定）", "linkage_status"),
+              std::optional<std::string>("実施する"));
 }
 
 TEST(SelectedOption, BareValueBeforeTheList) {
