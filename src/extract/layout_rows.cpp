@@ -1457,14 +1457,15 @@ private:
     std::vector<bool> contents_lines() const {
         std::vector<bool> out(lines_.size());
         bool in_contents = false;
+        constexpr size_t kMaxTitleChars = 12;  // 【項目一覧】
         for (size_t i = 0; i < lines_.size(); ++i) {
             const Line& l = lines_[i];
-            const std::string text = l.frags.empty() ? std::string() : text::trim(out_[i]);
+            const bool one_short_cell = l.frags.size() == 1 && !text::longer_than(l.frags[0].text, kMaxLabelChars);
             const bool listed = l.kind == Kind::heading || l.kind == Kind::blank || l.kind == Kind::footer ||
-                                ((l.kind == Kind::plain || l.kind == Kind::other) && l.frags.size() == 1 &&
-                                 !text::longer_than(text, kMaxLabelChars));
+                                ((l.kind == Kind::plain || l.kind == Kind::other) && one_short_cell);
             in_contents =
-                (in_contents && listed) || (!text.empty() && FormLabels::get().is("contents", compact_key(text)));
+                (in_contents && listed) || (one_short_cell && !text::longer_than(l.frags[0].text, kMaxTitleChars) &&
+                                            FormLabels::get().is("contents", compact_key(l.frags[0].text)));
             out[i] = in_contents;
         }
         return out;
