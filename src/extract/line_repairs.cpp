@@ -263,7 +263,8 @@ private:
 // that follows on its line, as a sheet's title cell writes an entry (提供先１　市区町村長).
 std::optional<std::string> without_entry_brackets(std::string_view line) {
     const size_t from = after_space(line, line.size() - without_form_feeds(line).size());
-    for (const std::string& pair : written_list("entry_brackets")) {
+    static const std::vector<std::string>& pairs = written_list("entry_brackets");
+    for (const std::string& pair : pairs) {
         const size_t open = text::char_bytes(pair, 0);
         const std::string_view opener = std::string_view(pair).substr(0, open),
                                closer = std::string_view(pair).substr(open);
@@ -289,7 +290,8 @@ std::optional<std::string> without_entry_brackets(std::string_view line) {
 // mark before anything else (■ 庁内連携システム: a checked box) stays.
 std::optional<std::string> without_heading_mark(std::string_view line) {
     const size_t from = after_space(line, line.size() - without_form_feeds(line).size());
-    for (const std::string& mark : written_list("heading_marks")) {
+    static const std::vector<std::string>& marks = written_list("heading_marks");
+    for (const std::string& mark : marks) {
         if (line.substr(from, mark.size()) != mark) continue;
         const size_t heading = after_space(line, from + mark.size());
         const std::string_view rest = line.substr(heading, 3 * kCircledNumberBytes);
