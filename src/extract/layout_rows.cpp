@@ -1264,6 +1264,7 @@ public:
         join_wrapped_labels();
         join_label_tails_beside_values();
         join_required_marks();
+        join_wrapped_options();
         contents_ = contents_lines();
         flow_order_ = column_flow_order(flow_lines());
         const std::vector<size_t>& order = flow_order_;
@@ -1842,6 +1843,29 @@ private:
     size_t next_written(size_t from) const {
         while (from < lines_.size() && lines_[from].kind == Kind::blank && !lines_[from].page_break) ++from;
         return from;
+    }
+
+    // An option's label that a line of boxes cut at its end, its rest on the next written line
+    // (☐行って | いない, a blank line between as mutool writes a cell's lines), is one option: the
+    // rest is no value for the runs of values to take.
+    void join_wrapped_options() {
+        const Vocabulary& vocabulary = Vocabulary::get();
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            if (lines_[i].frags.empty()) continue;
+            // (on the very next line, the boxes' grid takes the rest as it takes any wrapped option)
+            const size_t tail = next_written(i + 1);
+            if (tail == i + 1 || tail >= lines_.size() || lines_[tail].page_break || lines_[tail].frags.size() != 1 ||
+                lines_[tail].kind == Kind::label || lines_[tail].kind == Kind::entry)
+                continue;
+            const std::u32string last = text::to_u32(lines_[i].frags.back().text);
+            size_t option = std::u32string::npos, end = 0;
+            for (size_t at = next_mark(last, 0, &end); at != std::u32string::npos; at = next_mark(last, end, &end))
+                option = end;
+            if (option == std::u32string::npos ||
+                !vocabulary.completes_option(text::to_utf8(last.substr(option)), lines_[tail].frags[0].text))
+                continue;
+            join_lines(i, out_[i] + lines_[tail].frags[0].text, tail);
+        }
     }
 
     // The mark of a required item that pdftotext's raw order set on a line of its own after its

@@ -1376,6 +1376,18 @@ TEST(LayoutRowsForm, AListOfItemsTakesNoValueOfTheBody) {
     EXPECT_TRUE(affair->ends_with("事務の名称\t障害者総合支援法による自立支援給付の支給に関する事務")) << *affair;
 }
 
+// The もも probe (a Word document typed without tables) in mutool's order, which parts a cell's lines
+// by blank lines: 提供・移転の有無's ☐行って | | いない is one option, and いない no recipient of
+// 提供先１, whose recipient stays its own.
+TEST(LayoutRowsForm, AnOptionsRestAfterABlankLine) {
+    const Model m = extract_file(probe_text("momo", "mutool"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_FALSE(m.assessments[0].files.empty());
+    const auto& provisions = m.assessments[0].files[0].provisions;
+    ASSERT_FALSE(provisions.empty());
+    EXPECT_EQ(provisions[0].recipient, "主務省令第 2 条の表の第一欄に掲げる者（情報照会者）");
+}
+
 // 基礎's ③システムの名称 one name a paragraph, as mutool and pdfminer part every line of a cell by a
 // blank line: the names are one list; a list written in a sentence (names parted by 、) ends at its
 // paragraph, as any value does. Text authored for this test.
