@@ -295,10 +295,15 @@ bool holds_change_column_titles(std::string_view compact) {
 
 bool is_option_list_line(const std::string& t) {
     const std::string n = text::nfkc(t);
-    constexpr size_t kMarkerBytes = 16;  // the longest spelling's bytes, at least
-    const std::string k = text::nfkc_compact_head(n, kMarkerBytes);
-    for (const auto& marker : FormLabels::get().spellings("option_list"))
-        if (text::starts_with(k, marker)) return true;
+    // Every spelling of the marker opens with a bracket (<選択肢>, (選択肢:): other lines are not
+    // normalised again.
+    if (const size_t first = n.find_first_not_of(" \t");
+        first != std::string::npos && (n[first] == '<' || n[first] == '(')) {
+        constexpr size_t kMarkerBytes = 16;  // the longest spelling's bytes, at least
+        const std::string k = text::nfkc_compact_head(n, kMarkerBytes);
+        for (const auto& marker : FormLabels::get().spellings("option_list"))
+            if (text::starts_with(k, marker)) return true;
+    }
     size_t i = 0;
     while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;
     return i > 0 && i < n.size() && n[i] == ')';
