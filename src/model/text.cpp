@@ -343,11 +343,18 @@ std::u32string join_spaced_line(const std::u32string& l) {
         while (i + n < l.size() && is_one_space(l[i + n])) ++n;
         return n;
     };
-    const auto alone_before_end_or_space = [&](size_t i) { return i + 1 == l.size() || is_one_space(l[i + 1]); };
+    // (or before a ※ set against it that ends the label: 入      手     元※)
+    const auto alone_before_end_or_space = [&](size_t i) {
+        const auto ends = [&](size_t k) { return k == l.size() || is_one_space(l[k]); };
+        return ends(i + 1) || (i + 1 < l.size() && l[i + 1] == U'※' && ends(i + 2));
+    };
     std::u32string out;
     for (size_t i = 0; i < l.size();) {
+        // after a space, at a page's first line, or after a field's circled number set against it (①事 務)
+        const bool after_number =
+            i > 0 && is_circled_number(l[i - 1]) && (i == 1 || is_one_space(l[i - 2]) || l[i - 2] == U'\f');
         const bool opens = (spreadable(i) || is_circled_number(l[i])) &&
-                           (i == 0 || is_one_space(l[i - 1]) || l[i - 1] == U'\f');  // a page's first line
+                           (i == 0 || is_one_space(l[i - 1]) || l[i - 1] == U'\f' || after_number);
         size_t last = i, count = 1, kana_or_kanji = is_kana_or_kanji(l[i]);
         size_t most = 0;  // the run's widest gap
         for (size_t gap = opens ? spaces_from(i + 1) : 0; gap > 0 && gap <= kMaxGap; gap = spaces_from(last + 1)) {
@@ -367,7 +374,9 @@ std::u32string join_spaced_line(const std::u32string& l) {
         if (count >= kMinSpaced && kana_or_kanji >= (most == 1 ? 2u : 3u) && !date) {
             for (size_t k = i; k <= last; ++k)
                 if (!is_one_space(l[k])) out += l[k];
-            out.append(last + 1 - i - count, U' ');  // what follows the run keeps its column (-layout)
+            const bool glued_mark = last + 1 < l.size() && l[last + 1] == U'※';  // set against the run
+            if (glued_mark) out += l[++last];
+            out.append(last + 1 - i - count - (glued_mark ? 1 : 0), U' ');  // what follows keeps its column
             i = last + 1;
         } else {
             out += l[i++];

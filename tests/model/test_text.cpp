@@ -191,6 +191,9 @@ TEST(TextJoinSpacedCharacters, SpreadCellsAreJoinedWordsAreNot) {
               "①システムの名称" + std::string(38, ' ') + "中間サーバー");
     EXPECT_EQ(text::join_spaced_characters("\f①   入   手   元 [ ○ ] 紙"),
               "\f①入手元" + std::string(9, ' ') + " [ ○ ] 紙");
+    // the field's number set against the first character, a ※ against the last (Calc's 均等割り付け)
+    EXPECT_EQ(text::join_spaced_characters("①事   務   の   名   称"), "①事務の名称" + std::string(12, ' '));
+    EXPECT_EQ(text::join_spaced_characters("①入      手     元※"), "①入手元※" + std::string(11, ' '));
     // the last character at the cell's right edge, further off
     EXPECT_EQ(text::join_spaced_characters("③ 他 の シ ス テ ム と の 接          続 [ ] 情報提供"),
               "③他のシステムとの接続" + std::string(20, ' ') + "[ ] 情報提供");
