@@ -81,11 +81,33 @@ std::string with_thousands(int n) {
     return digits;
 }
 
-std::u32string page_text(const poppler::document& pdf, int index) {
+// The text of a page, or of each page of a sheet printed with two pages side by side (2-up, as
+// offices print to save paper: a landscape sheet whose halves hold a page each, with its own header
+// and footer), left then right. A sheet is two pages only where no word crosses its middle and each
+// half holds some: a landscape page of the form (a wide table, 別添1's diagram) has words across it.
+std::vector<std::u32string> page_texts(const poppler::document& pdf, int index) {
+    constexpr size_t kMinWordsPerHalf = 3;
     std::unique_ptr<poppler::page> page(pdf.create_page(index));
     if (!page) return {};
-    const poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-    return text::to_u32(std::string_view(utf8.data(), utf8.size()));
+    const auto text_in = [&](const poppler::rectf& r) {
+        const poppler::byte_array utf8 = page->text(r, poppler::page::physical_layout).to_utf8();
+        return text::to_u32(std::string_view(utf8.data(), utf8.size()));
+    };
+    const poppler::rectf sheet = page->page_rect();
+    if (sheet.width() > sheet.height()) {
+        const double middle = sheet.x() + sheet.width() / 2;
+        size_t left = 0, right = 0;
+        bool crosses = false;
+        for (const poppler::text_box& box : page->text_list()) {
+            const poppler::rectf b = box.bbox();
+            crosses = crosses || (b.x() < middle && b.x() + b.width() > middle);
+            (b.x() + b.width() <= middle ? left : right)++;
+        }
+        if (!crosses && left >= kMinWordsPerHalf && right >= kMinWordsPerHalf)
+            return {text_in(poppler::rectf(sheet.x(), sheet.y(), middle - sheet.x(), sheet.height())),
+                    text_in(poppler::rectf(middle, sheet.y(), sheet.x() + sheet.width() - middle, sheet.height()))};
+    }
+    return {text_in(poppler::rectf())};
 }
 
 }  // namespace
@@ -131,12 +153,17 @@ Document decode_pdf(const std::string& bytes, const std::string& path, const Ing
     doc.encoding = "PDF";
     int line = 1, empty = 0, garbled = 0;
     for (int i = 0; i < pages; ++i) {
-        const std::u32string text = page_text(*pdf, i);
+        const std::vector<std::u32string> halves = page_texts(*pdf, i);
+        std::u32string text;
+        for (const auto& half : halves) text += half;
         const PageText kind = classify(text);
         // Page k starts on its own line; an unreadable page is an empty line, so the numbering
-        // of the pages after it stays true.
+        // of the pages after it stays true. The pages of a 2-up sheet are parted as pages are.
         doc.page_starts.push_back(line);
-        std::string page = kind == PageText::readable ? clean_page(text) : std::string("\n");
+        std::string page;
+        for (size_t h = 0; kind == PageText::readable && h < halves.size(); ++h)
+            page += (h > 0 ? "\f" : "") + clean_page(halves[h]);
+        if (kind != PageText::readable) page = "\n";
         if (kind != PageText::readable) {
             doc.unread_pages.push_back(i + 1);
             (kind == PageText::empty ? empty : garbled)++;

@@ -3,7 +3,9 @@
 // written by the test itself (Helvetica, ASCII text); tests/pdf checks printed assessments.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "piagraph/error.hpp"
@@ -12,21 +14,21 @@
 namespace piagraph {
 namespace {
 
-// A PDF of one page per text ("" makes a page without any text), with a correct xref table.
-std::string minimal_pdf(const std::vector<std::string>& pages) {
+// A PDF of one page per content stream (Helvetica as /F1), each page `media_box` wide and high,
+// with a correct xref table.
+std::string pdf_of_contents(const std::vector<std::string>& contents, const std::string& media_box) {
     std::vector<std::string> objects;
     std::string kids;
     const size_t first_page = 4;  // 1 catalog, 2 page tree, 3 font, then page + content pairs
-    for (size_t i = 0; i < pages.size(); ++i) kids += std::to_string(first_page + 2 * i) + " 0 R ";
+    for (size_t i = 0; i < contents.size(); ++i) kids += std::to_string(first_page + 2 * i) + " 0 R ";
     objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
-    objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
+    objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>");
     objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-    for (size_t i = 0; i < pages.size(); ++i) {
-        const std::string content = pages[i].empty() ? "" : "BT /F1 12 Tf 72 720 Td (" + pages[i] + ") Tj ET";
-        objects.push_back(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R "
-            ">> >> /Contents " +
-            std::to_string(first_page + 2 * i + 1) + " 0 R >>");
+    for (size_t i = 0; i < contents.size(); ++i) {
+        const std::string& content = contents[i];
+        objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [" + media_box +
+                          "] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+                          std::to_string(first_page + 2 * i + 1) + " 0 R >>");
         objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
     }
     std::string pdf = "%PDF-1.4\n";
@@ -46,6 +48,22 @@ std::string minimal_pdf(const std::vector<std::string>& pages) {
     return pdf;
 }
 
+// A PDF of one letter-size page per text ("" makes a page without any text).
+std::string minimal_pdf(const std::vector<std::string>& pages) {
+    std::vector<std::string> contents;
+    for (const auto& text : pages)
+        contents.push_back(text.empty() ? "" : "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET");
+    return pdf_of_contents(contents, "0 0 612 792");
+}
+
+// Words at (x, y) on a page, one text object each.
+std::string words_at(const std::vector<std::tuple<int, int, std::string>>& words) {
+    std::string content;
+    for (const auto& [x, y, text] : words)
+        content += "BT /F1 12 Tf " + std::to_string(x) + " " + std::to_string(y) + " Td (" + text + ") Tj ET\n";
+    return content;
+}
+
 InputError pdf_error(const std::string& bytes, const IngestOptions& options = {}) {
     try {
         decode_document(bytes, "input.pdf", options);
@@ -63,6 +81,35 @@ TEST(Pdf, KnownBySignatureNotByName) {
     EXPECT_FALSE(is_pdf("特定個人情報保護評価書" + std::string(2000, ' ') + "%PDF- too far in to be a header"));
     const Document doc = decode_document(minimal_pdf({"Hello"}), "named-like-a-text.txt");
     EXPECT_EQ(doc.encoding, "PDF");
+}
+
+// A landscape sheet printed with two pages side by side (2-up): each half is a page of its own,
+// left then right, as two pages are parted. A landscape page whose words cross its middle is one
+// page, its lines read across.
+TEST(Pdf, TwoPagesASheetAreTwoPages) {
+    const std::string two_up = words_at({{60, 500, "LEFT ONE"},
+                                         {60, 480, "LEFT TWO"},
+                                         {60, 460, "LEFT THREE"},
+                                         {480, 500, "RIGHT ONE"},
+                                         {480, 480, "RIGHT TWO"},
+                                         {480, 460, "RIGHT THREE"}});
+    const Document halves = decode_document(pdf_of_contents({two_up}, "0 0 842 595"), "input.pdf");
+    ASSERT_EQ(halves.page_starts.size(), 1u);
+    const size_t left = halves.text.find("LEFT THREE"), feed = halves.text.find('\f'),
+                 right = halves.text.find("RIGHT ONE");
+    ASSERT_NE(feed, std::string::npos);
+    EXPECT_LT(left, feed);
+    EXPECT_LT(feed, right);
+    for (const auto& line : halves.lines)
+        EXPECT_FALSE(line.find("LEFT") != std::string::npos && line.find("RIGHT") != std::string::npos) << line;
+
+    const std::string across =
+        two_up + words_at({{60, 440, "LEFT A LINE THAT RUNS ACROSS THE WHOLE SHEET FROM ONE SIDE TO THE RIGHT"}});
+    const Document one = decode_document(pdf_of_contents({across}, "0 0 842 595"), "input.pdf");
+    EXPECT_EQ(one.text.find('\f'), std::string::npos);
+    EXPECT_TRUE(std::any_of(one.lines.begin(), one.lines.end(), [](const std::string& l) {
+        return l.find("LEFT ONE") != std::string::npos && l.find("RIGHT ONE") != std::string::npos;
+    }));
 }
 
 TEST(Pdf, PagesAreReadInOrderAndAnEmptyPageIsNamed) {
