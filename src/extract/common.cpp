@@ -704,14 +704,20 @@ bool append_name_line(std::vector<std::string>& names, const std::string& line) 
 bool is_persons_option_list(std::string_view text) { return only_listed_options(text, "persons"); }
 
 bool is_count_option_piece(std::string_view text) {
+    static constexpr const char* kCountGroups[] = {"population", "persons", "users"};
+    static const std::vector<std::string> options = [] {
+        std::vector<std::string> out;
+        for (const char* group : kCountGroups)
+            for (const auto& option : Dictionary::get().options(group)) out.push_back(compact_key(option));
+        return out;
+    }();
     const std::string piece = compact_key(text);
     if (piece.empty()) return false;
-    for (const char* group : {"population", "persons", "users"}) {
-        if (only_listed_options(text, group)) return true;
-        for (const auto& option : Dictionary::get().options(group))
-            if (const std::string o = compact_key(option); o.size() > piece.size() && o.ends_with(piece)) return true;
-    }
-    return false;
+    if (std::any_of(options.begin(), options.end(),
+                    [&](const std::string& o) { return o.size() > piece.size() && o.ends_with(piece); }))
+        return true;
+    return std::any_of(std::begin(kCountGroups), std::end(kCountGroups),
+                       [&](const char* group) { return only_listed_options(text, group); });
 }
 
 bool only_listed_options(std::string_view value, const std::string& group) {
@@ -781,10 +787,6 @@ std::vector<std::string> run_together_names(const std::string& name) {
     out.push_back(text::to_utf8(whole.substr(from)));
     return out;
 }
-
-}  // namespace
-
-namespace {
 
 // A list written an item a line with a bullet (・健康管理システム ・中間サーバー, its lines joined):
 // each item without its bullet; the value itself when it does not open with one. A middle dot

@@ -296,10 +296,7 @@ std::optional<std::string> without_heading_mark(std::string_view line) {
         const size_t heading = after_space(line, from + mark.size());
         const std::string_view rest = line.substr(heading, 3 * kCircledNumberBytes);
         const bool numeral = rest.starts_with("\xE2\x85");  // Ⅰ … Ⅻ (U+2160 ..)
-        const std::string n = text::nfkc(rest);
-        size_t digits = 0;
-        while (digits < n.size() && n[digits] >= '0' && n[digits] <= '9') ++digits;
-        if (!numeral && (digits == 0 || digits >= n.size() || n[digits] != '.')) return std::nullopt;
+        if (!numeral && !numbered_title(compact_key(rest))) return std::nullopt;
         return std::string(line.substr(0, from)) + std::string(line.substr(heading));
     }
     return std::nullopt;

@@ -123,10 +123,6 @@ void read_flow_field(const Row& r, Flow& flow, bool is_transfer) {
     }
 }
 
-}  // namespace
-
-namespace {
-
 // 入手元's last option, その他（…）, read as 入手方法's first: the form prints each group's options in
 // its order, その他 last, so an その他 before 入手方法's other options is the row above's, as labels
 // centred on their rows split the two groups' rows between them. It goes back to 入手元 where that

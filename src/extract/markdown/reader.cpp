@@ -170,13 +170,17 @@ private:
     OpenAssessment a_;
     Section section_ = Section::cover;
     Sub sub_ = Sub::none;
-    bool contents_seen_text_ = false;
-    bool contents_gap_ = false;               // a blank line after the 項目一覧's last entry read
-    std::string contents_section_;            // the 項目一覧's last section heading (Ⅲ リスク対策), as a key
-    std::set<std::string> contents_entries_;  // the 項目一覧's lines, as compact keys
-    std::optional<Row> pending_field_;        // a field label waiting for its value or more options
-    bool collecting_names_ = false;           // the lines after a ファイル名 heading
-    bool file_has_type_ = false;              // the open II block has had its ①ファイルの種類
+    // The 項目一覧 being read, from its title on.
+    struct Contents {
+        bool seen_text = false;
+        bool gap = false;               // a blank line after its last entry read
+        std::string section;            // its last section heading (Ⅲ リスク対策), as a key
+        std::set<std::string> entries;  // its lines, as compact keys under their section's
+    };
+    Contents contents_;
+    std::optional<Row> pending_field_;  // a field label waiting for its value or more options
+    bool collecting_names_ = false;     // the lines after a ファイル名 heading
+    bool file_has_type_ = false;        // the open II block has had its ①ファイルの種類
     int risk_file_ = -1;
     CoverReading cover_;
     System* system_ = nullptr;
@@ -448,7 +452,7 @@ private:
     void line(int n, const std::string& raw) {
         const std::string t = text::trim(raw);
         if (t.empty()) {
-            contents_gap_ = section_ == Section::contents && contents_seen_text_;
+            contents_.gap = section_ == Section::contents && contents_.seen_text;
             return;
         }
         if (is_pipe_rule(raw)) return;
@@ -474,13 +478,13 @@ private:
             // page sets its entries a blank line apart: Ⅰ 基本情報 | | １．… | | （別添２） 変更箇所).
             // An item is keyed by its section's heading: II and III both list 1. 特定個人情報ファイル名.
             const bool section_heading = roman_title(r).has_value();
-            const std::string key = (section_heading ? "" : contents_section_ + "/") + compact_key(r.head);
-            const bool listed = !contents_gap_ || looks_like_heading(r);
-            contents_gap_ = false;
-            if (listed && r.cells.size() < 2 && r.first_circled == 0 && !contents_entries_.count(key)) {
-                if (section_heading) contents_section_ = key;
-                contents_entries_.insert(key);
-                contents_seen_text_ = true;
+            const std::string key = (section_heading ? "" : contents_.section + "/") + compact_key(r.head);
+            const bool listed = !contents_.gap || looks_like_heading(r);
+            contents_.gap = false;
+            if (listed && r.cells.size() < 2 && r.first_circled == 0 && !contents_.entries.count(key)) {
+                if (section_heading) contents_.section = key;
+                contents_.entries.insert(key);
+                contents_.seen_text = true;
                 return;
             }
             section_ = Section::cover;
@@ -605,9 +609,7 @@ private:
             case Section::cover:
                 if (read_cover_row(r, a_, cover_)) {
                     section_ = Section::contents;
-                    contents_seen_text_ = false;
-                    contents_entries_.clear();
-                    contents_section_.clear();
+                    contents_ = Contents{};
                 }
                 break;
             case Section::basic:

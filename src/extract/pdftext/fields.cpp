@@ -105,7 +105,11 @@ bool precedes_entry_name(const Line& line) {
            std::find(titles.begin(), titles.end(), line.compact) != titles.end();
 }
 
-Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_paragraph, bool entry_name = false) {
+// What text_after reads: a value, a name (one paragraph: a list set under it ends it), or an entry's
+// name (past what precedes_entry_name passes over).
+enum class Read { value, name, entry_name };
+
+Text text_after(const Layout& layout, int index, bool allow_gaps, Read read) {
     const Line& start = layout.lines[index];
     Text out;
     out.value = value_after_label(start.text);
@@ -129,7 +133,7 @@ Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_parag
             gap = true;
             continue;
         }
-        if (entry_name && out.value.empty() && precedes_entry_name(l)) continue;
+        if (read == Read::entry_name && out.value.empty() && precedes_entry_name(l)) continue;
         if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l) ||
             field_number)
             break;
@@ -142,7 +146,7 @@ Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_parag
             continue;
         }
         if (gap && !out.value.empty() && !allow_gaps) break;
-        if (l.region != start.region || (one_paragraph && !out.value.empty() && opens_list_item(l.text))) break;
+        if (l.region != start.region || (read == Read::name && !out.value.empty() && opens_list_item(l.text))) break;
         gap = false;
         out.value += out.value.empty() ? l.text : " " + l.text;
         out.end = i;
@@ -153,12 +157,12 @@ Text text_after(const Layout& layout, int index, bool allow_gaps, bool one_parag
 }  // namespace
 
 Text text_after(const Layout& layout, int index, bool allow_gaps) {
-    return text_after(layout, index, allow_gaps, false);
+    return text_after(layout, index, allow_gaps, Read::value);
 }
 
-Text name_after(const Layout& layout, int index) { return text_after(layout, index, false, true); }
+Text name_after(const Layout& layout, int index) { return text_after(layout, index, false, Read::name); }
 
-Text entry_name_after(const Layout& layout, int index) { return text_after(layout, index, false, false, true); }
+Text entry_name_after(const Layout& layout, int index) { return text_after(layout, index, false, Read::entry_name); }
 
 Text text_before(const Layout& layout, int index) {
     Text out;
