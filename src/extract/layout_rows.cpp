@@ -128,11 +128,14 @@ public:
                            [&](const std::string& o) { return text::starts_with(k, o); });
     }
 
+    // A title of the form's (or words of one: 提供・移転) that cites no article: a numbered line of a
+    // value that quotes one (３．番号法第9条第2項及び…個人番号の利用及び…) is no heading.
     bool heading_title(std::string_view title) const {
         const FormLabels& f = FormLabels::get();
+        if (f.is("other_items", label_key(title))) return true;
         return std::any_of(std::begin(kHeadingTitleKeys), std::end(kHeadingTitleKeys),
-                           [&](const char* key) { return f.in(key, title); }) ||
-               f.is("other_items", label_key(title));
+                           [&](const char* key) { return f.in(key, title); }) &&
+               !cites_article(title);
     }
 
     // The first line of a heading's title that its narrow cell wrapped (７．他の評価実施機 | 関).
@@ -868,20 +871,30 @@ constexpr double kRunEvidenceCap = 3.0;
 // The cost of a line of checkboxes or of a selection in the row of a label whose value is of another
 // kind (入手方法's [ ○ ] 庁内連携システム in 使用目的's row): more than a row's centring breaks ties.
 constexpr double kWrongKindLineCost = 1.0;
+// The cost of a blank gap inside a row: a table sets its rows apart with its cells' padding, a cell
+// seldom sets its own lines apart. Less than a line of centring, more than a half line off.
+constexpr double kGapInRowCost = 0.5;
 
 class AlignedLabels {
 public:
     AlignedLabels(std::vector<Line>& lines, std::vector<std::string>& out) : lines_(lines), out_(out) {
         find_runs();
         full_width_ = full_width();
-        for (const Align align : {Align::middle, Align::foot}) {
-            std::vector<Rows> rows;
-            double cost = 0;
-            for (const Run& run : runs_) {
-                rows.push_back(aligned_rows(run, align));
-                cost += rows.back().cost;
-            }
-            if (rows_.empty() || cost < cost_) rows_ = std::move(rows), cost_ = cost, align_ = align;
+        // The text's alignment is the one its runs fit best in all; a run that fits the other one
+        // better reads so (a sheet's cells centred, some at their foot).
+        std::vector<Rows> middle, foot;
+        double middle_cost = 0, foot_cost = 0;
+        for (const Run& run : runs_) {
+            middle.push_back(aligned_rows(run, Align::middle));
+            foot.push_back(aligned_rows(run, Align::foot));
+            middle_cost += middle.back().cost;
+            foot_cost += foot.back().cost;
+        }
+        align_ = foot_cost < middle_cost ? Align::foot : Align::middle;
+        for (size_t r = 0; r < runs_.size(); ++r) {
+            const bool foot_fits =
+                align_ == Align::foot ? foot[r].cost <= middle[r].cost : foot[r].cost < middle[r].cost;
+            rows_.push_back(std::move(foot_fits ? foot[r] : middle[r]));
         }
     }
 
@@ -915,8 +928,11 @@ private:
         std::vector<size_t> lines;
         std::vector<Block> blocks;
         std::vector<size_t> pages;  // per line, the page breaks before it since the text's start
-        // Lines of a selection and of checkboxes among lines [0, i), for i in 0..lines.size().
-        std::vector<size_t> selections, checkboxes;
+        // Per line, the blank gaps within a page before it since the run's start.
+        std::vector<size_t> gaps;
+        // Lines of a selection, of checkboxes and of one box alone among lines [0, i), for i in
+        // 0..lines.size().
+        std::vector<size_t> selections, checkboxes, single_boxes;
         std::vector<bool> header;  // per block, whether it is a header row (is_header_row)
     };
     struct Rows {
@@ -926,8 +942,7 @@ private:
     std::vector<Line>& lines_;
     std::vector<std::string>& out_;
     std::vector<Run> runs_;
-    std::vector<Rows> rows_;  // per run, its rows as the labels stand (the alignment that fits best)
-    double cost_ = 0;         // theirs, summed
+    std::vector<Rows> rows_;  // per run, its rows as the labels stand (the alignment that fits it best)
     Align align_ = Align::middle;
     size_t full_width_ = 0;
 
@@ -966,9 +981,11 @@ private:
     void find_runs() {
         Run run;
         size_t pages = 0;
+        bool gap = false;  // a blank line since the run's last line, on its page
         for (size_t i = 0; i < lines_.size(); ++i) {
             const Line& l = lines_[i];
             if (l.page_break || l.kind == Kind::footer) ++pages;
+            if (l.kind == Kind::blank) gap = true;
             if (l.kind == Kind::blank || l.kind == Kind::footer) continue;
             // The change table is history, its cells at the top: it ends the form's rows.
             if (l.form_key == std::optional<std::string>("change_date")) break;
@@ -988,12 +1005,16 @@ private:
                         Run next;
                         next.lines.assign(run.lines.begin() + after, run.lines.end());
                         next.pages.assign(run.pages.begin() + after, run.pages.end());
+                        next.gaps.assign(run.gaps.begin() + after, run.gaps.end());
                         end_run(run);
                         run = std::move(next);
                     }
                     run.blocks.push_back({run.lines.size(), run.lines.size()});
                 }
             }
+            const bool gap_within_page = gap && !run.lines.empty() && run.pages.back() == pages;
+            run.gaps.push_back(run.gaps.empty() ? 0 : run.gaps.back() + (gap_within_page ? 1 : 0));
+            gap = false;
             run.lines.push_back(i);
             run.pages.push_back(pages);
         }
@@ -1007,6 +1028,7 @@ private:
             run.blocks.pop_back();
             run.lines.resize(title);
             run.pages.resize(title);
+            run.gaps.resize(title);
         }
         if (!run.blocks.empty()) {
             classify(run);
@@ -1022,7 +1044,7 @@ private:
             const size_t first = run.blocks[j].first;
             if (first > 0) cost += part_cost(run, first - 1);
             const size_t last = j + 1 < run.blocks.size() ? run.blocks[j + 1].first - 1 : run.lines.size() - 1;
-            cost += kind_cost(run, j, first, last);
+            cost += kind_cost(run, j, first, last) + gap_cost(run, first, last);
         }
         return cost;
     }
@@ -1033,12 +1055,17 @@ private:
         for (const Block& b : run.blocks) run.header.push_back(is_header_row(lines_[run.lines[b.first]], b));
         run.selections.assign(1, 0);
         run.checkboxes.assign(1, 0);
+        run.single_boxes.assign(1, 0);
         for (const size_t i : run.lines) {
             const Line& l = lines_[i];
             const size_t value = first_value_frag(l);
             const ValueKind kind = l.frags.size() > value ? value_kind_of_line(l.frags[value].text) : ValueKind::text;
+            // One box and its option (［ ○ ］ 実施する): a single choice marked so, or one line of a
+            // group set an option a line; either kind's.
+            const bool single = kind == ValueKind::checkboxes && boxes(l.frags[value].text) == 1;
             run.selections.push_back(run.selections.back() + (kind == ValueKind::selection ? 1 : 0));
-            run.checkboxes.push_back(run.checkboxes.back() + (kind == ValueKind::checkboxes ? 1 : 0));
+            run.checkboxes.push_back(run.checkboxes.back() + (kind == ValueKind::checkboxes && !single ? 1 : 0));
+            run.single_boxes.push_back(run.single_boxes.back() + (single ? 1 : 0));
         }
     }
 
@@ -1062,6 +1089,7 @@ private:
         if (!label.form_key) return 0;
         const size_t selections = run.selections[last + 1] - run.selections[first];
         const size_t checkboxes = run.checkboxes[last + 1] - run.checkboxes[first];
+        const size_t single_boxes = run.single_boxes[last + 1] - run.single_boxes[first];
         switch (value_kind_of_label(*label.form_key)) {
             case ValueKind::selection:
                 return kWrongKindLineCost * static_cast<double>(checkboxes);
@@ -1070,7 +1098,24 @@ private:
             case ValueKind::text:
                 break;
         }
-        return kWrongKindLineCost * static_cast<double>(selections + checkboxes);
+        return kWrongKindLineCost * static_cast<double>(selections + checkboxes + single_boxes);
+    }
+
+    // How many boxes a line holds ([ ], [ ○ ], □ …).
+    static size_t boxes(const std::string& cell) {
+        const std::string n = box_glyphs_as_brackets(text::nfkc(cell));
+        size_t count = 0;
+        for (size_t open = n.find('['); open != std::string::npos; open = n.find('[', open + 1)) {
+            const size_t close = n.find(']', open);
+            if (close == std::string::npos) break;
+            if (mark_state(n.substr(open, close - open + 1))) ++count;
+        }
+        return count;
+    }
+
+    // The cost of the blank gaps between the lines [first, last] of a row.
+    static double gap_cost(const Run& run, size_t first, size_t last) {
+        return kGapInRowCost * static_cast<double>(run.gaps[last] - run.gaps[first]);
     }
 
     // The width of a line's value: its cells and the gaps between them, a label cell left out.
@@ -1143,7 +1188,7 @@ private:
         };
         // How well row j fits lines [first, last]: as centred as it can be, holding values of its kind.
         auto fit = [&](size_t j, size_t first, size_t last) {
-            return centring(j, first, last) + kind_cost(run, j, first, last);
+            return centring(j, first, last) + kind_cost(run, j, first, last) + gap_cost(run, first, last);
         };
         // least[j][e - lo(j)]: the least cost of rows 0..j with row j ending at run line e;
         // before[j][…]: where row j - 1 ended then.
@@ -1172,7 +1217,7 @@ private:
             rows.starts[j] = j > 0 ? e + 1 : 0;
             // The cost of the rows without what only breaks ties, to weigh against labels at the top.
             rows.cost += std::max(0.0, centring(j, rows.starts[j], last) - kHalfLineOffCost) + part_cost(run, last) +
-                         kind_cost(run, j, rows.starts[j], last);
+                         kind_cost(run, j, rows.starts[j], last) + gap_cost(run, rows.starts[j], last);
         }
         return rows;
     }
@@ -1253,6 +1298,7 @@ public:
                 ++laid_out;
         }
         flat_ = static_cast<double>(laid_out) < kMaxLaidOutShareOfFlat * static_cast<double>(written);
+        drop_stacked_titles();
         align_page_margins();
         remove_table_margin();
         margin_wrap_width_ = margin_wrap_width();
@@ -1828,6 +1874,46 @@ private:
             rewrite_line(i, text::to_utf8(head));
             for (const auto& [k, taken] : tails) take_from_start(k, taken);
             i = tails.back().first;
+        }
+    }
+
+    // A section's title set vertically in a sheet's narrow first column (Ⅱ | 特 | 定 | 個 | 人 …, a
+    // character a line beside each page's rows, as a merged cell prints it): its characters are no
+    // part of the rows they stand beside. The lines that open with one character alone at the
+    // margin, other lines between them set in, lose it where those characters spell a section's
+    // title.
+    void drop_stacked_titles() {
+        constexpr size_t kMinStackedChars = 4;
+        static const std::vector<std::string> sections = [] {
+            std::vector<std::string> all;
+            for (const char* key : {"section_basic", "section_files", "section_risk", "section_other"})
+                for (const auto& s : FormLabels::get().spellings(key)) all.push_back(s);
+            return all;
+        }();
+        const auto stacked = [&](const Line& l) {
+            return l.indent == 0 && !l.frags.empty() && text::length(l.frags[0].text) == 1 &&
+                   (l.frags.size() == 1 || l.frags[1].col > l.frags[0].col + 2);
+        };
+        for (size_t i = 0; i < lines_.size();) {
+            std::vector<size_t> run;
+            std::string spelled;
+            size_t k = i;
+            for (; k < lines_.size(); ++k) {
+                const Line& l = lines_[k];
+                if (l.kind == Kind::blank || l.indent > 0) continue;
+                if (!stacked(l)) break;
+                run.push_back(k);
+                spelled += l.frags[0].text;
+            }
+            const std::string key = run.size() >= kMinStackedChars ? compact_key(spelled) : std::string();
+            if (std::any_of(sections.begin(), sections.end(),
+                            [&](const std::string& t) { return text::contains(key, t); }))
+                for (const size_t at : run) {
+                    const std::string& stack = lines_[at].frags[0].text;
+                    const std::string rest = out_[at].substr(out_[at].find(stack) + stack.size());
+                    rewrite_line(at, std::string(text::length(stack), ' ') + rest);  // columns count characters
+                }
+            i = std::max(k, i + 1);
         }
     }
 

@@ -285,6 +285,45 @@ std::optional<std::string> without_entry_brackets(std::string_view line) {
     return std::nullopt;
 }
 
+// An entry's header after a list number that repeats its own, as a clerk types the entries of a
+// form that lost its table ((2) システム 2, 3. 提供先 3): the header without it. A list number
+// that differs from the entry's ((1) システム 3 …) is the text's own and stays.
+std::optional<std::string> without_entry_list_number(std::string_view line) {
+    const size_t from = after_space(line, line.size() - without_form_feeds(line).size());
+    size_t at = from;
+    const auto skip = [&](std::initializer_list<std::string_view> marks) {
+        for (const std::string_view mark : marks)
+            if (line.substr(at, mark.size()) == mark) return at += mark.size(), true;
+        return false;
+    };
+    skip({"(", "（"});
+    const auto digits = [&](size_t& pos) {  // the number written at pos (ASCII or full-width), -1 for none
+        int number = -1;
+        for (int count = 0; count < 2; ++count) {
+            if (pos < line.size() && line[pos] >= '0' && line[pos] <= '9') {
+                number = std::max(number, 0) * 10 + (line[pos] - '0');
+                ++pos;
+            } else if (line.substr(pos, 2) == "\xEF\xBC" && pos + 2 < line.size() &&
+                       static_cast<unsigned char>(line[pos + 2]) >= 0x90 &&
+                       static_cast<unsigned char>(line[pos + 2]) <= 0x99) {
+                number = std::max(number, 0) * 10 + (static_cast<unsigned char>(line[pos + 2]) - 0x90);
+                pos += 3;
+            } else {
+                break;
+            }
+        }
+        return number;
+    };
+    const int listed = digits(at);
+    if (listed < 0 || !skip({")", "）", ".", "．"})) return std::nullopt;
+    const size_t word = after_space(line, at);
+    const size_t word_size = entry_word_size(line, word);
+    if (word_size == 0) return std::nullopt;
+    size_t number_at = after_space(line, word + word_size);
+    if (digits(number_at) != listed) return std::nullopt;
+    return std::string(line.substr(0, from)) + std::string(line.substr(word));
+}
+
 // A mark before a section's numeral or an item's number (■Ⅰ　基本情報, ◆１．特定個人情報ファイルを
 // 取り扱う事務), as an assessment-writing tool sets its headings apart: the heading without it. A
 // mark before anything else (■ 庁内連携システム: a checked box) stays.
@@ -472,6 +511,7 @@ std::optional<std::string> repaired_line(std::string_view line, const TextRepair
     if (auto plain = without_emphasis(out ? std::string_view(*out) : line)) out = std::move(plain);
     if (auto bare = without_heading_mark(out ? std::string_view(*out) : line)) out = std::move(bare);
     if (auto bare = without_entry_brackets(out ? std::string_view(*out) : line)) out = std::move(bare);
+    if (auto bare = without_entry_list_number(out ? std::string_view(*out) : line)) out = std::move(bare);
     if (auto bare = without_label_colon(out ? std::string_view(*out) : line)) out = std::move(bare);
     if (auto stopped = with_item_number_stopped(out ? std::string_view(*out) : line)) out = std::move(stopped);
     if (auto entry = with_entry_number_after_its_word(out ? std::string_view(*out) : line)) out = std::move(entry);

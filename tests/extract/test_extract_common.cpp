@@ -230,6 +230,18 @@ TEST(RepairedLine, AToolsBracketedEntriesAndMarkedHeadings) {
     EXPECT_FALSE(repaired_line("【情報照会】番号法第19条第8号").has_value());
 }
 
+// An entry's header after a list number that repeats its own, as a clerk types a form that lost
+// its table: the header without it. A list number that differs, or a numbered line that opens no
+// entry, stays.
+TEST(RepairedLine, EntryHeaderAfterItsListNumber) {
+    EXPECT_EQ(repaired_line("    (1) システム 1"), std::optional<std::string>("    システム1"));
+    EXPECT_EQ(repaired_line("（２）委託事項２"), std::optional<std::string>("委託事項２"));
+    EXPECT_EQ(repaired_line("3. 提供先 3"), std::optional<std::string>("提供先3"));
+    EXPECT_FALSE(repaired_line("(1) システム 3").has_value());
+    EXPECT_FALSE(repaired_line("(1) システムの概要").has_value());
+    EXPECT_FALSE(repaired_line("(6) 情報提供ネットワークシステムによる情報連携").has_value());
+}
+
 // A field's number in a column of its own beside its label (①   事務の名称   value, a sheet's column
 // A): the number opens the label again, and the spaces go after the label so the value keeps its
 // column. Text that is no label of the form stays apart.

@@ -1350,6 +1350,70 @@ TEST(LayoutRowsForm, AWrappedItemsStartAndARecipientAfterTheTailAbove) {
     EXPECT_EQ(std::find(recipients.begin(), recipients.end(), "で）"), recipients.end());
 }
 
+// The ゆず probe (the PPC's Word template for 基礎, printed by Writer, tests/fixtures/probes/yuzu) in
+// pdftotext -layout: each label stands in the middle of its row, the rows set apart by blank lines.
+// Where labels at the top would read as well (each row ending where a paragraph does), the blank
+// lines tell the rows apart: ③システムの名称 takes the two names above it, 実施の有無 the marked box
+// above it (one box and its option: a selection's, not a checkbox group's line), and the numbered
+// line of the basis that quotes 個人番号の利用 is no heading of its own.
+TEST(LayoutRowsForm, CentredLabelsAndRowsSetApartByBlankLines) {
+    const Model m = extract_file(probe_text("yuzu", "layout"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    std::vector<std::string> names;
+    for (const System& s : a.systems) names.push_back(s.name);
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"国民健康保険システム（標準準拠システム）", "団体内統合宛名システム",
+                                        "中間サーバー", "国保情報集約システム", "医療保険者等向け中間サーバー等"}));
+    EXPECT_EQ(a.linkage.status, "実施する");
+    EXPECT_TRUE(a.individual_number_basis.starts_with("１．行政手続における")) << a.individual_number_basis;
+    EXPECT_NE(a.individual_number_basis.find("ゆず村条例第 21 号"), std::string::npos) << a.individual_number_basis;
+}
+
+// The みかん probe (a 広域連合's sheet, tests/fixtures/probes/mikan) in pdftotext -layout: each page's
+// section title stands vertically in the first column, a character a line (Ⅱ | 特 | 定 | 個 | 人 …),
+// beside the labels. Those characters are no part of the rows: ②入手方法 keeps its boxes, and the
+// transfer's recipient is read.
+TEST(LayoutRowsForm, ASectionTitleStackedInTheFirstColumn) {
+    const Model m = extract_file(probe_text("mikan", "layout"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    ASSERT_EQ(a.files.size(), 1u);
+    const auto& methods = a.files[0].methods;
+    for (const char* method : {"専用線", "情報提供ネットワークシステム"})
+        EXPECT_NE(std::find(methods.begin(), methods.end(), method), methods.end()) << method;
+    std::vector<std::string> recipients;
+    for (const Flow& f : a.files[0].transfers) recipients.push_back(f.recipient);
+    EXPECT_NE(std::find(recipients.begin(), recipients.end(), "事務局給付課（保健事業担当）"), recipients.end());
+}
+
+// The ぶどう probe (an old edition typed in Writer without tables, tests/fixtures/probes/budou) as
+// mutool writes it: each system's header after a list number that repeats its own ((1) システム 1).
+// Each system's ③他のシステムとの接続 is read.
+TEST(LayoutRowsForm, SystemsAfterTheirListNumbers) {
+    const Model m = extract_file(probe_text("budou", "mutool"));
+    ASSERT_EQ(m.assessments.size(), 2u);
+    const Assessment& a = m.assessments[0];
+    ASSERT_EQ(a.systems.size(), 6u);
+    EXPECT_EQ(a.systems[0].connections,
+              (std::vector<std::string>{"庁内連携システム", "宛名システム等", "税務システム"}));
+    EXPECT_EQ(a.systems[0].other, (std::vector<std::string>{"国保連介護伝送システム"}));
+    EXPECT_EQ(a.systems[3].connections, (std::vector<std::string>{"庁内連携システム", "既存住民基本台帳システム"}));
+    EXPECT_EQ(a.systems[3].other, (std::vector<std::string>{"中間サーバー", "介護保険システム"}));
+}
+
+// The りんご probe (a prefecture's 全項目, tests/fixtures/probes/ringo) in pdftotext -layout: 別添1
+// groups its steps under numbered titles of the office's own, one of them ４．情報の提供・移転. It
+// names no item of II under the form's title (特定個人情報の提供・移転): the steps after it are read.
+TEST(LayoutRowsForm, AnnexStepsUnderATitleLikeAnItemOfII) {
+    const Model m = extract_file(probe_text("ringo", "layout"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    std::vector<std::string> labels;
+    for (const Step& s : m.assessments[0].attachment1_steps) labels.push_back(s.label);
+    for (const char* label : {"4-①", "4-②", "4-③", "5-①"})
+        EXPECT_NE(std::find(labels.begin(), labels.end(), label), labels.end()) << label;
+}
+
 // The つばき probe (the PPC's Excel template, tests/fixtures/probes/tsubaki) in pdfminer's order: its
 // 項目一覧 lists １．特定個人情報ファイル名 under II and III, each before another item's title. In
 // the list no title labels a value (one that did ended the list, and its （別添２） 変更箇所 then

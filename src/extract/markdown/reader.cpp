@@ -322,8 +322,11 @@ private:
                 owner = in_files ? Section::basic : Section::files;
             }
         }
-        // 別添1 groups its steps under numbered titles of its own: only an item of II ends it.
-        if (section_ == Section::annex_affair && owner != Section::files) return false;
+        // 別添1 groups its steps under numbered titles of its own (４．情報の提供・移転): only an item of
+        // II under the form's own title ends it.
+        if (section_ == Section::annex_affair &&
+            (owner != Section::files || (s != Sub::file_names && !labels_.in("file_items", title))))
+            return false;
         if (!s && open_names_after_systems(r)) return false;  // read by basic() as I-3's names
         if (!s) {
             // A line of a value under an empty label cell (| 1. 統合宛名管理機能：… as a laid-out text's
