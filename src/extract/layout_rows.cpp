@@ -930,6 +930,9 @@ private:
         std::vector<size_t> pages;  // per line, the page breaks before it since the text's start
         // Per line, the blank gaps within a page before it since the run's start.
         std::vector<size_t> gaps;
+        // It starts after a heading that stood amid value lines (an item's title in a column of its
+        // own, beside the middle of its rows): its first lines may be the value of the row above it.
+        bool after_heading = false;
         // Lines of a selection, of checkboxes and of one box alone among lines [0, i), for i in
         // 0..lines.size().
         std::vector<size_t> selections, checkboxes, single_boxes;
@@ -982,6 +985,7 @@ private:
         Run run;
         size_t pages = 0;
         bool gap = false;  // a blank line since the run's last line, on its page
+        bool after_value = false, after_heading = false;
         for (size_t i = 0; i < lines_.size(); ++i) {
             const Line& l = lines_[i];
             if (l.page_break || l.kind == Kind::footer) ++pages;
@@ -991,8 +995,12 @@ private:
             if (l.form_key == std::optional<std::string>("change_date")) break;
             if (ends_run(l)) {
                 end_run(run);
+                after_heading = l.kind == Kind::heading && after_value;
+                after_value = false;
                 continue;
             }
+            if (run.lines.empty()) run.after_heading = after_heading && l.indent > 0;
+            after_value = l.indent > 0;
             if (l.indent == 0) {
                 if (!run.blocks.empty() && run.blocks.back().last + 1 == run.lines.size() &&
                     continues_label(lines_[run.lines.back()], l)) {
@@ -1199,6 +1207,12 @@ private:
             before[j].assign(hi(j) - lo(j) + 1, 0);
             for (size_t e = lo(j); e <= hi(j); ++e) {
                 double best = j == 0 ? fit(j, 0, e) : -1;
+                // After a heading amid values, the first row may leave the run's first lines to the
+                // row above the heading, as labels at the top leave the lines above the first label.
+                if (j == 0 && run.after_heading)
+                    for (size_t s = e > kMaxRowLines ? e - kMaxRowLines : 1; s <= run.blocks[0].first; ++s)
+                        if (const double c = fit(j, s, e) + kLinesAboveFirstLabelCost; c < best)
+                            best = c, before[j][e - lo(j)] = s;
                 // The row before may end anywhere in its gap, but no further than kMaxRowLines up.
                 const size_t nearest = j == 0 ? 0 : std::min(hi(j - 1), e > kMaxRowLines ? e - kMaxRowLines : 0);
                 if (j > 0)
@@ -1214,7 +1228,8 @@ private:
         for (size_t j = m; j-- > 0;) {
             const size_t last = e;
             if (j > 0) e = before[j][e - lo(j)];
-            rows.starts[j] = j > 0 ? e + 1 : 0;
+            rows.starts[j] = j > 0 ? e + 1 : before[0][last - lo(0)];
+            if (j == 0 && rows.starts[0] > 0) rows.cost += kLinesAboveFirstLabelCost;
             // The cost of the rows without what only breaks ties, to weigh against labels at the top.
             rows.cost += std::max(0.0, centring(j, rows.starts[j], last) - kHalfLineOffCost) + part_cost(run, last) +
                          kind_cost(run, j, rows.starts[j], last) + gap_cost(run, rows.starts[j], last);

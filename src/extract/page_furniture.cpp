@@ -27,7 +27,11 @@ constexpr size_t kDeepEdgeLines = 5;
 // longer lines are the form's text.
 constexpr size_t kMaxFurnitureChars = 48;
 // Its bytes, centred as a header is: three a character and the indentation of a wide page.
-constexpr size_t kMaxFurnitureBytes = kMaxFurnitureChars * 3 + 200;
+constexpr size_t furniture_bytes(size_t chars) { return chars * 3 + 200; }
+constexpr size_t kMaxFurnitureBytes = furniture_bytes(kMaxFurnitureChars);
+// A browser's header and footer are longer (the page's title, its address): a line up to this
+// long at a page's very edge is one where it stands on nearly every page (kMinRunShare).
+constexpr size_t kMaxLongFurnitureChars = 160;
 // It repeats on at least this share of the pages, and on at least kMinPages of them; or, a header
 // that names its assessment's form in a file of several (each sheet's name over its own pages), on
 // nearly every page of a run of pages.
@@ -247,6 +251,7 @@ struct Edge {
     // A line that may be the form's own on a page that opens an assessment: a cover's label row, the
     // form's title, or a line of Japanese below the page's first lines (its cover's values).
     bool own_on_cover_pages = false;
+    bool long_line = false;  // longer than kMaxFurnitureChars
 };
 
 struct Page {
@@ -279,14 +284,18 @@ Page read_page(const std::vector<std::string>& lines, size_t from, size_t to) {
         const bool top = k < kDeepEdgeLines, foot = k + kDeepEdgeLines >= n;
         if (!top && !foot) continue;
         const std::string& line = lines[page.written[k]];
-        if (line.size() > kMaxFurnitureBytes || written_chars(line) > kMaxFurnitureChars) continue;
         const bool deep = k >= kEdgeLines && k + kEdgeLines < n;
+        const size_t most = deep ? kMaxFurnitureChars : kMaxLongFurnitureChars;
+        if (line.size() > furniture_bytes(most)) continue;
+        const size_t chars = written_chars(line);
+        if (chars > most) continue;
         if (is_form_label(line)) continue;
         const std::string key = repeat_key(line);
         if (!has_letter(key)) continue;  // bare page numbers: the readers know them
         const bool own = (deep && !is_ascii(line)) || opens_with_cover_label(line) || names_a_form(line);
-        if (top) page.top[k] = Edge{page.written[k], "top " + key, own};
-        if (foot) page.foot[n - 1 - k] = Edge{page.written[k], "foot " + key, own};
+        const bool long_line = chars > kMaxFurnitureChars;
+        if (top) page.top[k] = Edge{page.written[k], "top " + key, own, long_line};
+        if (foot) page.foot[n - 1 - k] = Edge{page.written[k], "foot " + key, own, long_line};
     }
     return page;
 }
@@ -499,6 +508,8 @@ std::vector<size_t> page_furniture(const std::vector<std::string>& lines) {
             // The form's title stays on the pages that open an assessment (their cover's title);
             // atop every other page it is the running header's.
             const bool runs = e && repeats(*on, line) && !(is_bare_title(line) && page.opens_assessment) &&
+                              (!e->long_line ||
+                               static_cast<double>(on->size()) >= kMinRunShare * static_cast<double>(pages.size())) &&
                               !(e->own_on_cover_pages && (cover_of_each(*on) || !block));
             // pdftotext's raw order may put a page's first cells amid its header's lines: the block
             // ends at a cover's own label row (公表日 above its みどり市長) or at a longer line.

@@ -79,13 +79,24 @@ std::set<int> systems_named(const Assessment& a) {
 // column may name every system where the text as written names one). Closer counts say rather
 // which reading took a stray line for a system, unless the kept reading's numbers skip a system
 // that the other named, beside every one the kept reading named: then the kept one lost that
-// block (システム３), and read its neighbours' lines off by one.
+// block (システム３), and read its neighbours' lines off by one. Nor where both read the systems as
+// one list (基礎's ③システムの名称) and the other's list ends with the kept one's names: the kept
+// reading lost the list's first names (a label centred on its list, its first items above it).
+bool one_list(const std::vector<System>& systems) {
+    return !systems.empty() && std::all_of(systems.begin(), systems.end(),
+                                           [&](const System& s) { return s.loc.line == systems.front().loc.line; });
+}
+
 void keep_more_systems(Assessment& kept, Assessment& other) {
     const std::set<int> own = systems_named(kept), found = systems_named(other);
     const bool fills_a_gap =
         !own.empty() && std::includes(found.begin(), found.end(), own.begin(), own.end()) &&
         std::any_of(found.begin(), found.end(), [&](int no) { return no < *own.rbegin() && !own.count(no); });
-    if (found.size() <= 2 * own.size() && !fills_a_gap) return;
+    const bool ends_alike = one_list(kept.systems) && one_list(other.systems) &&
+                            other.systems.size() > kept.systems.size() &&
+                            std::equal(kept.systems.rbegin(), kept.systems.rend(), other.systems.rbegin(),
+                                       [](const System& a, const System& b) { return a.name == b.name; });
+    if (found.size() <= 2 * own.size() && !fills_a_gap && !ends_alike) return;
     kept.systems = std::move(other.systems);
     take_loc(kept.locs, other.locs, "systems");
 }

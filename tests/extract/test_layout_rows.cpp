@@ -1414,6 +1414,34 @@ TEST(LayoutRowsForm, AnnexStepsUnderATitleLikeAnItemOfII) {
         EXPECT_NE(std::find(labels.begin(), labels.end(), label), labels.end()) << label;
 }
 
+// The なし probe (the PPC's Excel template for 基礎, tests/fixtures/probes/nashi) in pdftotext
+// -layout: each item's title stands in a column of its own, beside the middle of the item's rows
+// (１．特定個人情報ファイルを取り扱う事務 between two lines of ②事務の概要's value), and each label in
+// the middle of its value. The rows after the title may leave their first lines to the row above
+// it: ③システムの名称 takes the names set above it, and a numbered line of ②'s value set in under
+// the title is no item of its own.
+TEST(LayoutRowsForm, AnItemsTitleBesideTheMiddleOfItsRows) {
+    const Model m = extract_file(probe_text("nashi", "layout"));
+    ASSERT_EQ(m.assessments.size(), 3u);
+    std::vector<std::string> names;
+    for (const System& s : m.assessments[0].systems) names.push_back(s.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"健康管理システム", "団体内統合宛名システム", "中間サーバー",
+                                               "ワクチン接種記録システム（VRS）"}));
+}
+
+// The あんず probe (tests/fixtures/probes/anzu) in pdftotext -layout: 別添1 holds two diagrams, each
+// followed by its (備考), set beside the title of its steps. The arrows of the second diagram are
+// labelled ⑩ … ⑯ amid its boxes, after the first remarks' steps: they stand apart from the column
+// of the steps' labels and are no steps. Each step is read once, from its remarks.
+TEST(LayoutRowsForm, TwoDiagramsEachWithItsRemarks) {
+    const Model m = extract_file(probe_text("anzu", "layout"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    std::vector<std::string> labels;
+    for (const Step& s : m.assessments[0].attachment1_steps) labels.push_back(s.label);
+    for (const char* label : {"①", "③", "⑨", "⑩", "⑪", "⑫", "⑬", "⑭", "⑮", "⑯"})
+        EXPECT_EQ(std::count(labels.begin(), labels.end(), label), 1) << label;
+}
+
 // The つばき probe (the PPC's Excel template, tests/fixtures/probes/tsubaki) in pdfminer's order: its
 // 項目一覧 lists １．特定個人情報ファイル名 under II and III, each before another item's title. In
 // the list no title labels a value (one that did ended the list, and its （別添２） 変更箇所 then

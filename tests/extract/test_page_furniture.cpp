@@ -37,6 +37,32 @@ TEST(PageFurniture, TheSheetsNameAndThePageNumber) {
     EXPECT_EQ(page_furniture(doc.lines), (std::vector<size_t>{0, 33, 34, 58, 59, 70}));
 }
 
+// A browser's header and footer (the print's date, the page's title cut short, its address, N/M):
+// the title and the address are longer than a running line of the form, yet at the very edge of
+// every page they are furniture. A long line at the edge of half the pages only stays.
+TEST(PageFurniture, ABrowsersLongHeaderAndFooter) {
+    const std::string title =
+        "特定個人情報保護評価書（全項目評価書）｜評価書番号5 個人住民税の賦課・収納に関する事務 - "
+        "すだち市 特定個人情報…\n";
+    const std::string address = "http://pia.city.example.lg.local/hyoka/print/zenkomoku?id=PIA-2025-0005&mode=print\n";
+    const std::string half =
+        "この頁の記載事項は、令和6年10月1日現在の事務の実施状況に基づき、担当課が記載したものである。\n";
+    std::string text;
+    std::vector<size_t> expected;
+    const auto line_no = [&] { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); };
+    for (int page = 1; page <= 4; ++page) {
+        if (page > 1) text += "\f";
+        expected.push_back(line_no());
+        text += "12/6/26, 9:04 PM\n";
+        expected.push_back(line_no());
+        text += title + page_rows(page);
+        if (page % 2 == 0) text += half;
+        expected.push_back(line_no());
+        text += address + std::to_string(page) + "/4\n";
+    }
+    EXPECT_EQ(page_furniture(lines_of(text)), expected);
+}
+
 // A title repeated as each page's header is kept on the page that opens the assessment (its cover's
 // title, where a cover is found) and is the running header on the others. Bare page numbers, which
 // the readers know, stay, and so does a line that repeats on too few pages.

@@ -945,6 +945,39 @@ TEST(PdftextSystems, KisoListsItsSystemsAndPairsItsCoverLabels) {
     EXPECT_EQ(a.systems[1].loc.line, 9);
 }
 
+// ③システムの名称 centred on its list of names, a name a line (a Word template's cell, in pdftotext's
+// raw order): the first names stand above the label. The list is read from its first item, whose
+// numbers run on across the label; a numbered line above that does not run on is the value above.
+TEST(PdftextSystems, KisoListCentredOnItsLabel) {
+    const std::string head =
+        "特定個人情報保護評価書（基礎項目評価書）\n\n評価書番号 評価書名\n4 予防接種に関する事務 基礎項目評価書\n\n"
+        "Ⅰ 関連情報\n１．特定個人情報ファイルを取り扱う事務\n ①事務の名称 予防接種に関する事務\n"
+        "②事務の概要\n予防接種の対象者を抽出し、予診票を送付する。\n";
+    const std::string tail =
+        "\n③システムの名称\n\n３．中間サーバー\n４．ワクチン接種記録システム（VRS）\n\n"
+        "２．特定個人情報ファイル名\n予防接種台帳ファイル\n";
+    const Assessment a = parse_one(head + "１．健康管理システム\n２．団体内統合宛名システム\n" + tail);
+    std::vector<std::string> names;
+    for (const piagraph::System& s : a.systems) names.push_back(s.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"健康管理システム", "団体内統合宛名システム", "中間サーバー",
+                                               "ワクチン接種記録システム（VRS）"}));
+    const Assessment b = parse_one(head + "１．予診票を送付する。\n" + tail);
+    ASSERT_EQ(b.systems.size(), 2u);
+    EXPECT_EQ(b.systems[0].name, "中間サーバー");
+}
+
+// The same in a whole document (the ゆず probe, tests/fixtures/probes/yuzu, in pdftotext's raw
+// order): the rows rebuilt from it lose the names above the label, the text as written reads them;
+// the reading whose list ends with the other's names is kept.
+TEST(PdftextSystems, TheReadingWithTheListsFirstNamesIsKept) {
+    const piagraph::Model m = piagraph::extract_file(
+        (piagraph::test::source_dir() / "tests" / "fixtures" / "probes" / "yuzu" / "yuzu-pdftotext.txt").string());
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_EQ(m.assessments[0].systems.size(), 5u);
+    EXPECT_EQ(m.assessments[0].systems[0].name, "国民健康保険システム（標準準拠システム）");
+    EXPECT_EQ(m.assessments[0].systems[4].name, "医療保険者等向け中間サーバー等");
+}
+
 namespace {
 
 // The example's pdftotext text, and what a damaged copy of it reads against what it reads itself:

@@ -13,6 +13,7 @@ void mark_annex(Assessment& as, int line) {
 void open_remarks(Assessment& as, RemarksReading& reading) {
     reading.in_remarks = true;
     reading.first_step = as.attachment1_steps.size();
+    reading.step_column = std::string::npos;
 }
 
 namespace {
@@ -28,10 +29,18 @@ size_t next_glued_step(const std::string& body, size_t steps) {
 
 }  // namespace
 
-void read_annex_row(const Row& r, const std::string& t, Assessment& as, RemarksReading& reading) {
-    if (FormLabels::get().in("remarks", t) && text::length(compact_key(t)) <= 6) {
-        open_remarks(as, reading);
-        return;
+void read_annex_row(const Row& r, std::string_view raw, Assessment& as, RemarksReading& reading) {
+    const std::string t = text::trim(raw);
+    // (備考) alone, or beside its title (（１）…の流れ) as a laid-out page sets its label cell: the
+    // remarks open.
+    if (FormLabels::get().in("remarks", t)) {
+        const std::string key = compact_key(t);
+        const auto& spellings = FormLabels::get().spellings("remarks");
+        if (text::length(key) <= 6 ||
+            std::any_of(spellings.begin(), spellings.end(), [&](const std::string& s) { return key.starts_with(s); })) {
+            open_remarks(as, reading);
+            return;
+        }
     }
     if (!reading.in_remarks) return;
     std::string body = t;
@@ -57,6 +66,14 @@ void read_annex_row(const Row& r, const std::string& t, Assessment& as, RemarksR
             label = numbered->label;
             body = text::trim(body.substr(numbered->end));
         }
+    // The steps' labels stand in one column; a label elsewhere is a diagram's (an arrow's ⑩ 届出
+    // set amid the boxes of the next diagram), which the steps go on past.
+    if (!label.empty()) {
+        constexpr size_t kColumnSlack = 2;
+        const size_t column = text::length(raw.substr(0, raw.find(start ? start->written : body)));
+        if (reading.step_column == std::string::npos) reading.step_column = column;
+        if (column > reading.step_column + kColumnSlack || column + kColumnSlack < reading.step_column) return;
+    }
     body = cell_text(body);
     if (bullet || !label.empty()) {
         as.attachment1_steps.push_back(Step{label, body, Loc::at(r.line)});

@@ -340,8 +340,12 @@ private:
             // Nor is a numbered line in a system's block (１．申請管理機能 | ：…, a ②システムの機能 listed by
             // number, which a conversion set a line a row): the items after the systems are the form's.
             const bool in_systems = sub_ == Sub::systems;
+            // Nor is a line set in as far as a value column (a laid-out value line no row took).
+            constexpr size_t kValueColumn = 8;
+            const std::string& raw = doc_.lines[static_cast<size_t>(r.line - doc_.first_line)];
+            const bool set_in = raw.find_first_not_of(' ') >= kValueColumn;
             if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120 || under_empty_label ||
-                prose || in_systems)
+                prose || in_systems || set_in)
                 return false;
             s = Sub::none;  // another item of section I (理由, …): nothing to read
         }
@@ -628,8 +632,7 @@ private:
                 read_procedure_row(r, a(r.line), procedure_);
                 break;
             case Section::annex_affair:
-                read_annex_row(r, text::trim(doc_.lines[static_cast<size_t>(r.line - doc_.first_line)]), a(r.line),
-                               remarks_);
+                read_annex_row(r, doc_.lines[static_cast<size_t>(r.line - doc_.first_line)], a(r.line), remarks_);
                 break;
             default:
                 break;

@@ -207,13 +207,15 @@ bool procedure_own_label(const std::string& key);
 struct RemarksReading {
     bool in_remarks = false;  // past the (備考) heading, where the numbered steps are
     size_t first_step = 0;    // the assessment's first step under this (備考)
+    // The column its first step's label stands at; npos before it.
+    size_t step_column = std::string::npos;
 };
 // Where 別添1 starts: its first heading or (備考).
 void mark_annex(Assessment& as, int line);
 // The (備考) of 別添1: the numbered steps follow.
 void open_remarks(Assessment& as, RemarksReading& reading);
-// A line of 別添1 (`t`: the raw line trimmed).
-void read_annex_row(const Row& r, const std::string& t, Assessment& as, RemarksReading& reading);
+// A line of 別添1 (`raw`: the line as the text holds it).
+void read_annex_row(const Row& r, std::string_view raw, Assessment& as, RemarksReading& reading);
 // The line naming a II block ends the 別添1 notes before it: taken back from the last step,
 // which read it as a continuation.
 void release_from_last_step(Assessment& as, const Document& doc, int line);

@@ -104,14 +104,39 @@ void read_basic(const Layout& layout, Assessment& a) {
 
 namespace {
 
+// The items of a numbered list that stand above a label centred on the list (１．… | ２．… | ③シス
+// テムの名称 | ３．… : a cell's label set beside the middle of its value), where the value under the
+// label goes on from item `next`: the lines of items 1 .. next - 1 right above it, in their order
+// and joined by a space; "" where they are not all there.
+std::string list_items_above(const Layout& layout, size_t label, int next) {
+    std::vector<std::string> items;
+    for (size_t k = label; k-- > 0 && next > 1;) {
+        const std::string& t = layout.lines[k].text;
+        if (t.empty()) continue;
+        const auto item = numbered_title(compact_key(t));
+        if (!item || item->first != next - 1) break;
+        items.insert(items.begin(), t);
+        --next;
+    }
+    if (next != 1) return "";
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : " ") + item;
+    return out;
+}
+
 // Systems without システムN entries: 基礎項目評価書 lists their names under I-1 ③システムの名称 (and a
-// text whose entry headers were lost still names each system): names only, no connections.
+// text whose entry headers were lost still names each system): names only, no connections. A list
+// whose first items stand above the label (centred on it) is read from its first item.
 void read_listed_systems(const Layout& layout, Assessment& a) {
     for (size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
         if (l.region != Region::basic || field_of(l) != Field::sys_name) continue;
         const int listed_before = static_cast<int>(a.systems.size());
-        for (System& s : listed_systems(text_after(layout, static_cast<int>(i), false).value, l.no)) {
+        std::string value = text_after(layout, static_cast<int>(i), false).value;
+        if (const auto first = numbered_title(compact_key(value)); first && first->first > 1)
+            if (const std::string above = list_items_above(layout, i, first->first); !above.empty())
+                value = above + " " + value;
+        for (System& s : listed_systems(value, l.no)) {
             s.no += listed_before;
             a.systems.push_back(std::move(s));
         }
