@@ -285,6 +285,26 @@ std::optional<std::string> without_entry_brackets(std::string_view line) {
     return std::nullopt;
 }
 
+// The number of one or two digits (ASCII or full-width) written at `pos`, which moves past them; -1
+// for none.
+int number_at(std::string_view line, size_t& pos) {
+    int number = -1;
+    for (int count = 0; count < 2; ++count) {
+        if (pos < line.size() && line[pos] >= '0' && line[pos] <= '9') {
+            number = std::max(number, 0) * 10 + (line[pos] - '0');
+            ++pos;
+        } else if (line.substr(pos, 2) == "\xEF\xBC" && pos + 2 < line.size() &&
+                   static_cast<unsigned char>(line[pos + 2]) >= 0x90 &&
+                   static_cast<unsigned char>(line[pos + 2]) <= 0x99) {  // ０ … ９ (U+FF10 ..)
+            number = std::max(number, 0) * 10 + (static_cast<unsigned char>(line[pos + 2]) - 0x90);
+            pos += 3;
+        } else {
+            break;
+        }
+    }
+    return number;
+}
+
 // An entry's header after a list number that repeats its own, as a clerk types the entries of a
 // form that lost its table ((2) システム 2, 3. 提供先 3): the header without it. A list number
 // that differs from the entry's ((1) システム 3 …) is the text's own and stays.
@@ -297,36 +317,19 @@ std::optional<std::string> without_entry_list_number(std::string_view line) {
         return false;
     };
     skip({"(", "（"});
-    const auto digits = [&](size_t& pos) {  // the number written at pos (ASCII or full-width), -1 for none
-        int number = -1;
-        for (int count = 0; count < 2; ++count) {
-            if (pos < line.size() && line[pos] >= '0' && line[pos] <= '9') {
-                number = std::max(number, 0) * 10 + (line[pos] - '0');
-                ++pos;
-            } else if (line.substr(pos, 2) == "\xEF\xBC" && pos + 2 < line.size() &&
-                       static_cast<unsigned char>(line[pos + 2]) >= 0x90 &&
-                       static_cast<unsigned char>(line[pos + 2]) <= 0x99) {
-                number = std::max(number, 0) * 10 + (static_cast<unsigned char>(line[pos + 2]) - 0x90);
-                pos += 3;
-            } else {
-                break;
-            }
-        }
-        return number;
-    };
-    const int listed = digits(at);
+    const int listed = number_at(line, at);
     if (listed < 0 || !skip({")", "）", ".", "．"})) return std::nullopt;
     const size_t word = after_space(line, at);
     const size_t word_size = entry_word_size(line, word);
     if (word_size == 0) return std::nullopt;
-    size_t number_at = after_space(line, word + word_size);
-    if (digits(number_at) != listed) return std::nullopt;
+    size_t number = after_space(line, word + word_size);
+    if (number_at(line, number) != listed) return std::nullopt;
     return std::string(line.substr(0, from)) + std::string(line.substr(word));
 }
 
-// A mark before a section's numeral or an item's number (■Ⅰ　基本情報, ◆１．特定個人情報ファイルを
-// 取り扱う事務), as an assessment-writing tool sets its headings apart: the heading without it. A
-// mark before anything else (■ 庁内連携システム: a checked box) stays.
+// A mark before a section's numeral, an item's number or an entry's header (■Ⅰ　基本情報, ◆１．特定
+// 個人情報ファイルを取り扱う事務, ■システム１), as an assessment-writing tool or a clerk sets them
+// apart: the heading without it. A mark before anything else (■ 庁内連携システム: a checked box) stays.
 std::optional<std::string> without_heading_mark(std::string_view line) {
     const size_t from = after_space(line, line.size() - without_form_feeds(line).size());
     static const std::vector<std::string>& marks = written_list("heading_marks");
@@ -335,7 +338,9 @@ std::optional<std::string> without_heading_mark(std::string_view line) {
         const size_t heading = after_space(line, from + mark.size());
         const std::string_view rest = line.substr(heading, 3 * kCircledNumberBytes);
         const bool numeral = rest.starts_with("\xE2\x85");  // Ⅰ … Ⅻ (U+2160 ..)
-        if (!numeral && !numbered_title(compact_key(rest))) return std::nullopt;
+        size_t number = after_space(line, heading + entry_word_size(line, heading));
+        const bool entry = number > heading && number_at(line, number) > 0;  // ■システム１, ■提供先１　市町村長
+        if (!numeral && !entry && !numbered_title(compact_key(rest))) return std::nullopt;
         return std::string(line.substr(0, from)) + std::string(line.substr(heading));
     }
     return std::nullopt;

@@ -1,6 +1,7 @@
 #include "page_furniture.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -394,18 +395,25 @@ std::vector<size_t> numbered_running_lines(const std::vector<std::string>& lines
     return out;
 }
 
-// A table's column title alone on its line (項目, 内容: dictionary column_titles) on most pages: the
-// table header the printer repeats atop each page the table crosses, twice on a page that holds
-// two tables. pdftotext's raw order sets 内容 after the page's label column, amid the cells.
+// A table's column title alone on its line (項目, 内容: dictionary column_titles), or its titles on
+// one line (項目 | 記載内容), on most pages: the table header the printer repeats atop each page the
+// table crosses, twice on a page that holds two tables. pdftotext's raw order sets 内容 after the
+// page's label column, amid the cells.
 std::vector<size_t> column_title_lines(const std::vector<std::string>& lines, const std::vector<Page>& pages,
                                        size_t needed) {
     static const std::vector<std::string> titles = Dictionary::get().list("/column_titles");
+    // A title, or the titles of a table's columns on one line (項目 | 記載内容).
+    const std::function<bool(std::string_view)> titles_only = [&](std::string_view key) {
+        return std::any_of(titles.begin(), titles.end(), [&](const std::string& t) {
+            return key.starts_with(t) && (key.size() == t.size() || titles_only(key.substr(t.size())));
+        });
+    };
     std::map<std::string, std::pair<std::set<size_t>, std::vector<size_t>>> seen;  // title -> pages, lines
     for (size_t p = 0; p < pages.size(); ++p)
         for (const size_t i : pages[p].written) {
             if (lines[i].size() > kMaxFurnitureBytes) continue;
             const std::string key = compact_key(without_form_feeds(lines[i]));
-            if (std::find(titles.begin(), titles.end(), key) == titles.end()) continue;
+            if (key.empty() || !titles_only(key)) continue;
             seen[key].first.insert(p);
             seen[key].second.push_back(i);
         }

@@ -216,9 +216,10 @@ TEST(RepairedLine, EntryNumberBeforeItsWord) {
 }
 
 // An assessment-writing tool's output: entry headers in brackets (the name after one, set apart as a
-// sheet's title cell writes it) and headings after a mark. A checked box before an option stays, as
-// do brackets around other text.
-TEST(RepairedLine, AToolsBracketedEntriesAndMarkedHeadings) {
+// sheet's title cell writes it) and headings and entry headers after a mark (■システム１, as a
+// clerk sets apart each entry's table). A checked box before an option stays, as do brackets around
+// other text.
+TEST(RepairedLine, AToolsBracketedEntriesAndMarkedHeadingsAndEntries) {
     EXPECT_EQ(repaired_line("〔システム１〕"), std::optional<std::string>("システム１"));
     EXPECT_EQ(repaired_line("〔委託事項１〕介護保険システムの運用保守業務"),
               std::optional<std::string>("委託事項１\u3000介護保険システムの運用保守業務"));
@@ -226,6 +227,9 @@ TEST(RepairedLine, AToolsBracketedEntriesAndMarkedHeadings) {
     EXPECT_EQ(repaired_line("◆１．特定個人情報ファイルを取り扱う事務"),
               std::optional<std::string>("１．特定個人情報ファイルを取り扱う事務"));
     EXPECT_FALSE(repaired_line("    ■ 庁内連携システム").has_value());
+    EXPECT_EQ(repaired_line("■システム１"), std::optional<std::string>("システム１"));
+    EXPECT_EQ(repaired_line("■提供先１     市町村長"), std::optional<std::string>("提供先１     市町村長"));
+    EXPECT_FALSE(repaired_line("□ 宛名システム等").has_value());
     EXPECT_FALSE(repaired_line("〔変更箇所１〕").has_value());
     EXPECT_FALSE(repaired_line("【情報照会】番号法第19条第8号").has_value());
 }

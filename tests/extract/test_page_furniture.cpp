@@ -320,6 +320,21 @@ TEST(PageStartsByNumber, PagesFoundAgainByTheirNumbers) {
     EXPECT_FALSE(page_starts_by_number(lines_of(std::string(kRows[0]) + "3\n" + kRows[1])).has_value());
 }
 
+// A table's header row, its column titles on one line (項目   記載内容), atop each entry's table and
+// each page a table crosses: furniture as a title alone is. A line that holds a title and other
+// words stays.
+TEST(PageFurniture, ATablesHeaderRowOnEveryPage) {
+    std::string text;
+    std::vector<size_t> headers;
+    for (int page = 0; page < 4; ++page) {
+        if (page > 0) text += "\f";
+        headers.push_back(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+        text += "            項目                                 記載内容\n" + page_rows(page);
+        text += "項目" + std::string(1, static_cast<char>('A' + page)) + "の記載内容\n";  // the page's own
+    }
+    EXPECT_EQ(page_furniture(lines_of(text)), headers);
+}
+
 // A table's column titles (項目 | 内容) that the printer repeats atop each page the table crosses,
 // twice on a page of two tables; pdftotext's raw order sets 内容 after the page's label column. A
 // title on too few pages stays.
