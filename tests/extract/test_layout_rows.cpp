@@ -1429,6 +1429,20 @@ TEST(LayoutRowsForm, AnItemsTitleBesideTheMiddleOfItsRows) {
                                                "ワクチン接種記録システム（VRS）"}));
 }
 
+// The なつめ probe (a wide sheet shrunk to the page, tests/fixtures/probes/natsume) in pdftotext
+// -layout: the title of item 4 (委託), a cell merged down the item's rows, is printed once, in the
+// middle of them, between 委託事項2's ② and ③ (the rest of ②'s option list after it). It opens
+// nothing: 委託事項2 goes on, and its ③委託先名 is its contractor.
+TEST(LayoutRowsForm, AnItemsTitleAmidAnEntrysRows) {
+    const Model m = extract_file(probe_text("natsume", "layout"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_EQ(m.assessments[0].files.size(), 1u);
+    const auto& entrustments = m.assessments[0].files[0].entrustments;
+    ASSERT_EQ(entrustments.size(), 3u);
+    EXPECT_EQ(entrustments[1].contractor, "株式会社なつめビジネスフォーム");
+    EXPECT_EQ(entrustments[1].resubcontract, std::optional<bool>(false));
+}
+
 // The あんず probe (tests/fixtures/probes/anzu) in pdftotext -layout: 別添1 holds two diagrams, each
 // followed by its (備考), set beside the title of its steps. The arrows of the second diagram are
 // labelled ⑩ … ⑯ amid its boxes, after the first remarks' steps: they stand apart from the column

@@ -393,8 +393,28 @@ private:
             }
     }
 
-    // Starts reading item `s` of the current section.
+    // The field number (②…) of the first row after line n, past the rest of an option list (the
+    // lines of a ＜選択肢＞ cell beside the row above); 0 if that row has none.
+    int next_field_number(int n) const {
+        constexpr int kSpan = 12;
+        const int last = std::min(n + kSpan, doc_.first_line + static_cast<int>(doc_.lines.size()) - 1);
+        for (int at = n + 1; at <= last; ++at) {
+            const Row next = row_at(doc_, at);
+            if (next.cells.empty() || (next.cells.size() == 1 && is_option_list_line(next.cells[0]))) continue;
+            return next.first_circled;
+        }
+        return 0;
+    }
+
+    // Starts reading item `s` of the current section. The title of the item whose entry is being
+    // read (委託事項2), printed amid the entry's rows (a sheet's merged cell, centred on the item's
+    // rows over pages: ② | ４．特定個人情報ファイルの取扱いの委託 | ③委託先名), opens nothing where a
+    // field past an entry's first follows it: the entry goes on.
     void open_item(Sub s, int line) {
+        constexpr int kFirstField = 1;
+        if (s == sub_ && ((s == Sub::entrust && entrust_.open) || (s == Sub::flows && flow_.open)) &&
+            next_field_number(line) > kFirstField)
+            return;
         sub_ = s;
         reset_entries();
         if (s == Sub::systems && !a(line).locs.count("systems")) a(line).locs["systems"] = Loc::at(line);
