@@ -300,9 +300,7 @@ bool is_option_list_line(const std::string& t) {
     if (const size_t first = n.find_first_not_of(" \t");
         first != std::string::npos && (n[first] == '<' || n[first] == '(')) {
         constexpr size_t kMarkerBytes = 16;  // the longest spelling's bytes, at least
-        const std::string k = text::nfkc_compact_head(n, kMarkerBytes);
-        for (const auto& marker : FormLabels::get().spellings("option_list"))
-            if (text::starts_with(k, marker)) return true;
+        if (option_list_start(text::to_u32(text::nfkc_compact_head(n, kMarkerBytes))).first == 0) return true;
     }
     size_t i = 0;
     while (i < n.size() && n[i] >= '0' && n[i] <= '9') ++i;

@@ -161,10 +161,10 @@ Document decode_pdf(const std::string& bytes, const std::string& path, const Ing
         // of the pages after it stays true. The pages of a 2-up sheet are parted as pages are.
         doc.page_starts.push_back(line);
         std::string page;
-        for (size_t h = 0; kind == PageText::readable && h < halves.size(); ++h)
-            page += (h > 0 ? "\f" : "") + clean_page(halves[h]);
-        if (kind != PageText::readable) page = "\n";
-        if (kind != PageText::readable) {
+        if (kind == PageText::readable) {
+            for (size_t h = 0; h < halves.size(); ++h) page += (h > 0 ? "\f" : "") + clean_page(halves[h]);
+        } else {
+            page = "\n";
             doc.unread_pages.push_back(i + 1);
             (kind == PageText::empty ? empty : garbled)++;
         }
