@@ -431,11 +431,15 @@ std::vector<int> split_table_rows(const Document& doc, std::optional<Document>& 
     for (size_t i = 0; i < lines.size(); ++i) {
         const std::string& line = lines[i];
         // What replaces the line: a title's lines (maybe none), or a table's rows; the line itself.
+        // A field's number the title's piece stood before is joined to its label there again (the
+        // line's repairs saw the piece first).
         const auto title = titled.find(i);
         std::vector<std::string> rows;
-        if (title != titled.end())
+        if (title != titled.end()) {
             rows = title->second;
-        else if (rows = extract_detail::table_rows_of(line); rows.empty())
+            for (auto& row : rows)
+                if (auto joined = extract_detail::with_field_number_joined(row)) row = std::move(*joined);
+        } else if (rows = extract_detail::table_rows_of(line); rows.empty())
             rows = extract_detail::titled_label_rows(line);
         if (title == titled.end() && rows.empty()) {  // the line stays as it is
             if (source_lines.empty()) continue;

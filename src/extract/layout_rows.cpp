@@ -848,6 +848,9 @@ bool opens_with_bracket(const std::string& cell) {
 // A value line stands at least this far from the left edge; a line indented less is a text row of
 // the form's full width (the risk tables), which no label sits beside.
 constexpr size_t kMinValueIndent = 8;
+// A label cell set in by a column of items' titles left of it stands no further in than this (a
+// title column of about ten characters and its padding).
+constexpr size_t kMaxSetInLabelIndent = 3 * kMinValueIndent;
 // A line of a value fills the value column when it is this wide, as a share of the widest lines
 // (the kFullLineQuantile of them all): a paragraph goes on after such a line.
 constexpr double kFullLineShare = 0.9;
@@ -874,10 +877,21 @@ constexpr double kWrongKindLineCost = 1.0;
 // The cost of a blank gap inside a row: a table sets its rows apart with its cells' padding, a cell
 // seldom sets its own lines apart. Less than a line of centring, more than a half line off.
 constexpr double kGapInRowCost = 0.5;
+// The cost of a row that holds no value where its label's value is seldom empty: a label alone on
+// its line at the foot of a run (②所属長の役職名) has its value on the lines above it. Breaks ties
+// of centring only.
+constexpr double kEmptyRowCost = 0.3;
 
 class AlignedLabels {
 public:
-    AlignedLabels(std::vector<Line>& lines, std::vector<std::string>& out) : lines_(lines), out_(out) {
+    // With `past_titles`, the rows go on past an item's title amid value lines (rows_run_past), a
+    // reading kept only where the labels then read centred (Rebuilder::run).
+    AlignedLabels(std::vector<Line>& lines, std::vector<std::string>& out, bool past_titles)
+        : lines_(lines), out_(out), past_titles_(past_titles) {
+        std::vector<size_t> set_in;  // all found before any moves to the margin
+        for (size_t i = 0; i < lines_.size(); ++i)
+            if (label_set_in(i)) set_in.push_back(i);
+        for (const size_t i : set_in) lines_[i].indent = 0;
         find_runs();
         full_width_ = full_width();
         // The text's alignment is the one its runs fit best in all; a run that fits the other one
@@ -896,6 +910,11 @@ public:
                 align_ == Align::foot ? foot[r].cost <= middle[r].cost : foot[r].cost < middle[r].cost;
             rows_.push_back(std::move(foot_fits ? foot[r] : middle[r]));
         }
+        for (const Run& run : runs_) top_costs_.push_back(top_cost(run));
+        for (const size_t i : titled_) {  // headings again, for the rows' reading
+            lines_[i].kind = Kind::heading;
+            lines_[i].form_key.reset();
+        }
     }
 
     // Whether the rows read better with their labels centred, or at the foot, than at the top. Each
@@ -905,18 +924,21 @@ public:
     bool found() const {
         double better = 0;  // < 0: centred (or at the foot) reads better
         for (size_t r = 0; r < runs_.size(); ++r)
-            better += std::clamp(rows_[r].cost - top_cost(runs_[r]), -kRunEvidenceCap, kRunEvidenceCap);
+            better += std::clamp(rows_[r].cost - top_costs_[r], -kRunEvidenceCap, kRunEvidenceCap);
         return !rows_.empty() && better < 0;
     }
 
     // Whether the labels found stand at the foot of their rows.
     bool at_foot() const { return align_ == Align::foot; }
 
+    // Whether an item's title stood amid value lines, where the rows may go on past it.
+    bool titles_amid_values() const { return titles_amid_values_; }
+
     // Moves each label up to its row's first line, in the runs that read better so: a run whose
     // labels stand at the top of their rows (a word processor's cells amid a sheet's) stays as it is.
     void lift() {
         for (size_t r = 0; r < runs_.size(); ++r)
-            if (rows_[r].cost <= top_cost(runs_[r])) lift_run(runs_[r], rows_[r].starts);
+            if (rows_[r].cost <= top_costs_[r]) lift_run(runs_[r], rows_[r].starts);
     }
 
 private:
@@ -933,10 +955,14 @@ private:
         // It starts after a heading that stood amid value lines (an item's title in a column of its
         // own, beside the middle of its rows): its first lines may be the value of the row above it.
         bool after_heading = false;
+        bool gap_before = false;  // a blank line stands right above its first line
         // Lines of a selection, of checkboxes and of one box alone among lines [0, i), for i in
         // 0..lines.size().
         std::vector<size_t> selections, checkboxes, single_boxes;
-        std::vector<bool> header;  // per block, whether it is a header row (is_header_row)
+        std::vector<size_t> valued;  // lines holding a value cell among lines [0, i)
+        std::vector<bool> header;    // per block, whether it is a header row (is_header_row)
+        // Items' titles that stood amid the run's value lines (heading_amid_values), in no row.
+        std::vector<size_t> titles;
     };
     struct Rows {
         std::vector<size_t> starts;  // per block, its row's first line
@@ -948,11 +974,90 @@ private:
     std::vector<Rows> rows_;  // per run, its rows as the labels stand (the alignment that fits it best)
     Align align_ = Align::middle;
     size_t full_width_ = 0;
+    const bool past_titles_;
+    bool titles_amid_values_ = false;
+    std::vector<double> top_costs_;  // per run, top_cost
+    // Titles amid value lines that label their own value (2. 特定個人情報ファイル名), read as labels
+    // while the rows are found.
+    std::vector<size_t> titled_;
 
     // Headings, ranges of entries (提供先2～5) and full-width text rows: no row spans them. An entry's
     // header (提供先1 | its recipient) is a row as others are.
     static bool ends_run(const Line& l) {
         return l.kind == Kind::heading || l.kind == Kind::range || (l.indent > 0 && l.indent < kMinValueIndent);
+    }
+
+    // A field's label or an entry's header set in from the margin by a column of items' titles left
+    // of it (a sheet's narrow title column): the value lines beside it stand a value's indent further in.
+    bool label_set_in(size_t i) const {
+        const Line& l = lines_[i];
+        if ((l.kind != Kind::label && l.kind != Kind::entry) || l.indent == 0 || l.indent >= kMaxSetInLabelIndent)
+            return false;
+        const auto value_beside = [&](size_t k) {
+            const Line& v = lines_[k];
+            return v.kind != Kind::blank && v.kind != Kind::footer && v.kind != Kind::heading && !v.page_break &&
+                   v.indent >= l.indent + kMinValueIndent;
+        };
+        const bool beside_value = (l.frags.size() > 1 && l.frags[1].col >= l.indent + kMinValueIndent) ||
+                                  (i > 0 && !l.page_break && value_beside(i - 1)) ||
+                                  (i + 1 < lines_.size() && value_beside(i + 1));
+        return beside_value && !margin_cell_near(i);
+    }
+
+    // Whether a cell stands at the margin within a few lines of line i, within its item and page: a
+    // group label (再委託, ④使用の主体) whose fields' labels are set in beside it. A title column holds
+    // headings only.
+    bool margin_cell_near(size_t i) const {
+        constexpr size_t kNear = 6;
+        const auto margin_cell = [&](size_t k) {
+            const Line& m = lines_[k];
+            return m.indent == 0 && m.kind != Kind::blank && m.kind != Kind::heading && m.kind != Kind::footer;
+        };
+        const auto item_ends = [&](size_t k) { return lines_[k].page_break || lines_[k].kind == Kind::heading; };
+        for (size_t k = i; k-- > 0 && i - k <= kNear && !item_ends(k + 1) && !item_ends(k);)
+            if (margin_cell(k)) return true;
+        for (size_t k = i + 1; k < lines_.size() && k - i <= kNear && !item_ends(k); ++k)
+            if (margin_cell(k)) return true;
+        return false;
+    }
+
+    // An item's numbered title that stands amid a run's value lines (printed in a column of its
+    // own, beside the middle of its item's rows): no blank line parts it from the run's last line.
+    bool heading_amid_values(size_t i, const Run& run, bool gap) const {
+        const Line& l = lines_[i];
+        if (l.kind != Kind::heading || l.page_break || l.frags.empty() || run.lines.empty() || gap ||
+            i + 1 >= lines_.size() || !numbered_title(compact_key(l.frags[0].text)))
+            return false;
+        // Below it, a line of a value, or a field's label (its value may stand above it).
+        const Line& next = lines_[i + 1];
+        return !next.page_break && next.kind != Kind::blank && next.kind != Kind::footer &&
+               next.kind != Kind::heading && (next.indent >= kMinValueIndent || next.kind == Kind::label);
+    }
+
+    // Whether the rows go on past a title amid value lines (heading_amid_values): the lines after
+    // it are more than the next label's row, centred, takes from above that label, those before it
+    // more than the last label's row takes below it, or those before it hold no label and are set
+    // apart from the heading above them. Else the title is a row of its own, its item's rows below it
+    // (a word processor's full-width title row).
+    bool rows_run_past(size_t i, const Run& run) const {
+        // A title's own value stands right under it.
+        if (run.blocks.empty() && (run.gap_before || run.gaps.back() > 0)) return true;
+        if (!run.blocks.empty()) {
+            const Block& last = run.blocks.back();
+            const size_t from = run.blocks.size() > 1 ? run.blocks[run.blocks.size() - 2].last + 1 : 0;
+            size_t above = 0;  // the lines right above the label, no blank line between
+            for (size_t k = last.first; k > from && run.gaps[k] == run.gaps[k - 1]; --k) ++above;
+            if (run.lines.size() - 1 - last.last > above + 1) return true;
+        }
+        size_t next = i + 1, after = 0;
+        for (; next < lines_.size() && (lines_[next].indent > 0 || lines_[next].kind == Kind::blank); ++next) {
+            if (lines_[next].kind == Kind::heading || lines_[next].kind == Kind::range) return false;
+            after += lines_[next].kind != Kind::footer && lines_[next].kind != Kind::blank;
+        }
+        if (next >= lines_.size() || lines_[next].kind == Kind::blank || ends_run(lines_[next])) return false;
+        size_t below = 0;  // the lines right below that label, up to a blank line
+        for (size_t k = next + 1; k < lines_.size() && lines_[k].indent > 0 && !ends_run(lines_[k]); ++k) ++below;
+        return after > below + 1;
     }
 
     // A line at column 0 that goes on the label cell above it: the field label under a group label
@@ -981,6 +1086,20 @@ private:
         return b.first > 0 && is_value(b.first - 1) && is_value(b.last + 1);
     }
 
+    // A field's label on the run's last line, right below a line of text (no choice nor option of
+    // the row above): its row's foot.
+    bool at_foot_of_value(const Run& run, const Block& b) const {
+        const Line& l = lines_[run.lines[b.first]];
+        if (l.kind != Kind::label || !l.form_key || is_group_label(l.frags[0].text) || b.first == 0 ||
+            b.last + 1 != run.lines.size() || run.gaps[b.first] != run.gaps[b.first - 1] ||
+            run.pages[b.first] != run.pages[b.first - 1])
+            return false;
+        const Line& above = lines_[run.lines[b.first - 1]];
+        if (above.indent == 0 || above.frags.empty()) return false;
+        const std::string& value = above.frags[first_value_frag(above)].text;
+        return value_kind_of_line(value) == ValueKind::text && !is_option_list_line(value);
+    }
+
     void find_runs() {
         Run run;
         size_t pages = 0;
@@ -993,13 +1112,31 @@ private:
             if (l.kind == Kind::blank || l.kind == Kind::footer) continue;
             // The change table is history, its cells at the top: it ends the form's rows.
             if (l.form_key == std::optional<std::string>("change_date")) break;
+            const bool amid = ends_run(l) && heading_amid_values(i, run, gap);
+            titles_amid_values_ = titles_amid_values_ || amid;
+            if (amid && past_titles_) {
+                // An item's title printed in a column of its own, beside the middle of its rows:
+                // the rows go on past it. A title that labels its own value is its row's label.
+                if (std::string key = titled_value_key(out_[i]); !key.empty()) {
+                    titled_.push_back(i);
+                    lines_[i].kind = Kind::label;
+                    lines_[i].form_key = std::move(key);
+                } else if (rows_run_past(i, run)) {
+                    run.titles.push_back(i);
+                    continue;
+                }
+            }
             if (ends_run(l)) {
                 end_run(run);
                 after_heading = l.kind == Kind::heading && after_value;
                 after_value = false;
+                gap = false;  // since the heading
                 continue;
             }
-            if (run.lines.empty()) run.after_heading = after_heading && l.indent > 0;
+            if (run.lines.empty()) {
+                run.after_heading = after_heading && l.indent > 0;
+                run.gap_before = gap;
+            }
             after_value = l.indent > 0;
             if (l.indent == 0) {
                 if (!run.blocks.empty() && run.blocks.back().last + 1 == run.lines.size() &&
@@ -1031,7 +1168,7 @@ private:
 
     void end_run(Run& run) {
         // A label cell without a value beside it titles the lines below it: they end the run.
-        if (!run.blocks.empty() && !has_value(run, run.blocks.back())) {
+        if (!run.blocks.empty() && !has_value(run, run.blocks.back()) && !at_foot_of_value(run, run.blocks.back())) {
             const size_t title = run.blocks.back().first;
             run.blocks.pop_back();
             run.lines.resize(title);
@@ -1052,7 +1189,7 @@ private:
             const size_t first = run.blocks[j].first;
             if (first > 0) cost += part_cost(run, first - 1);
             const size_t last = j + 1 < run.blocks.size() ? run.blocks[j + 1].first - 1 : run.lines.size() - 1;
-            cost += kind_cost(run, j, first, last) + gap_cost(run, first, last);
+            cost += kind_cost(run, j, first, last) + gap_cost(run, first, last) + empty_cost(run, j, first, last);
         }
         return cost;
     }
@@ -1064,9 +1201,11 @@ private:
         run.selections.assign(1, 0);
         run.checkboxes.assign(1, 0);
         run.single_boxes.assign(1, 0);
+        run.valued.assign(1, 0);
         for (const size_t i : run.lines) {
             const Line& l = lines_[i];
             const size_t value = first_value_frag(l);
+            run.valued.push_back(run.valued.back() + (l.frags.size() > value ? 1 : 0));
             const ValueKind kind = l.frags.size() > value ? value_kind_of_line(l.frags[value].text) : ValueKind::text;
             // One box and its option (［ ○ ］ 実施する): a single choice marked so, or one line of a
             // group set an option a line; either kind's.
@@ -1119,6 +1258,21 @@ private:
             if (mark_state(n.substr(open, close - open + 1))) ++count;
         }
         return count;
+    }
+
+    // The cost of block j's row over the lines [first, last] when none of them holds a value.
+    double empty_cost(const Run& run, size_t j, size_t first, size_t last) const {
+        const Line& label = lines_[run.lines[run.blocks[j].first]];
+        if (run.valued[last + 1] > run.valued[first] || !label.form_key || run.header[j] ||
+            is_valueless_entry(*label.form_key) || is_optional_value(*label.form_key))
+            return 0;
+        return kEmptyRowCost;
+    }
+
+    // The cost of leaving a run's first lines [0, first) to the row above its heading: those lines
+    // are that row's foot, all of a piece, not also lines a blank line sets apart from them.
+    static double left_above_cost(const Run& run, size_t first) {
+        return kLinesAboveFirstLabelCost + gap_cost(run, 0, first - 1);
     }
 
     // The cost of the blank gaps between the lines [first, last] of a row.
@@ -1196,7 +1350,8 @@ private:
         };
         // How well row j fits lines [first, last]: as centred as it can be, holding values of its kind.
         auto fit = [&](size_t j, size_t first, size_t last) {
-            return centring(j, first, last) + kind_cost(run, j, first, last) + gap_cost(run, first, last);
+            return centring(j, first, last) + kind_cost(run, j, first, last) + gap_cost(run, first, last) +
+                   empty_cost(run, j, first, last);
         };
         // least[j][e - lo(j)]: the least cost of rows 0..j with row j ending at run line e;
         // before[j][…]: where row j - 1 ended then.
@@ -1211,7 +1366,7 @@ private:
                 // row above the heading, as labels at the top leave the lines above the first label.
                 if (j == 0 && run.after_heading)
                     for (size_t s = e > kMaxRowLines ? e - kMaxRowLines : 1; s <= run.blocks[0].first; ++s)
-                        if (const double c = fit(j, s, e) + kLinesAboveFirstLabelCost; c < best)
+                        if (const double c = fit(j, s, e) + left_above_cost(run, s); c < best)
                             best = c, before[j][e - lo(j)] = s;
                 // The row before may end anywhere in its gap, but no further than kMaxRowLines up.
                 const size_t nearest = j == 0 ? 0 : std::min(hi(j - 1), e > kMaxRowLines ? e - kMaxRowLines : 0);
@@ -1229,10 +1384,11 @@ private:
             const size_t last = e;
             if (j > 0) e = before[j][e - lo(j)];
             rows.starts[j] = j > 0 ? e + 1 : before[0][last - lo(0)];
-            if (j == 0 && rows.starts[0] > 0) rows.cost += kLinesAboveFirstLabelCost;
+            if (j == 0 && rows.starts[0] > 0) rows.cost += left_above_cost(run, rows.starts[0]);
             // The cost of the rows without what only breaks ties, to weigh against labels at the top.
             rows.cost += std::max(0.0, centring(j, rows.starts[j], last) - kHalfLineOffCost) + part_cost(run, last) +
-                         kind_cost(run, j, rows.starts[j], last) + gap_cost(run, rows.starts[j], last);
+                         kind_cost(run, j, rows.starts[j], last) + gap_cost(run, rows.starts[j], last) +
+                         empty_cost(run, j, rows.starts[j], last);
         }
         return rows;
     }
@@ -1241,6 +1397,11 @@ private:
         for (size_t j = 0; j < run.blocks.size(); ++j) {
             const Block& b = run.blocks[j];
             if (starts[j] >= b.first) continue;
+            if (std::find(titled_.begin(), titled_.end(), run.lines[b.first]) != titled_.end()) {
+                // A title labelling its value: the heading goes up before its value's lines.
+                rotate_lines(run.lines[starts[j]], run.lines[b.first], run.lines[b.first]);
+                continue;
+            }
             std::vector<Frag> labels;
             for (size_t k = b.first; k <= b.last; ++k) {
                 Line& l = lines_[run.lines[k]];
@@ -1253,6 +1414,25 @@ private:
             }
             for (size_t k = starts[j]; k <= b.last; ++k) reread(run.lines[k]);
         }
+        // A title amid a row's value lines goes down after them: the row reads whole, the title
+        // heads the rows after it.
+        for (auto title = run.titles.rbegin(); title != run.titles.rend(); ++title) {
+            const auto above = std::lower_bound(run.lines.begin(), run.lines.end(), *title);
+            if (above == run.lines.begin()) continue;
+            const auto k = static_cast<size_t>(above - run.lines.begin()) - 1;  // the run's line above it
+            const auto row = std::upper_bound(starts.begin(), starts.end(), k);
+            const size_t end = row == starts.end() ? run.lines.size() - 1 : *row - 1;
+            if (row == starts.begin() || end <= k) continue;
+            rotate_lines(*title, run.lines[end], *title);
+        }
+    }
+
+    // Lines [first, last] turned so that line `moved` (first or last) stands at the other end.
+    void rotate_lines(size_t first, size_t last, size_t moved) {
+        const auto begin = static_cast<std::ptrdiff_t>(first), end = static_cast<std::ptrdiff_t>(last) + 1;
+        const auto middle = moved == first ? begin + 1 : end - 1;
+        std::rotate(lines_.begin() + begin, lines_.begin() + middle, lines_.begin() + end);
+        std::rotate(out_.begin() + begin, out_.begin() + middle, out_.begin() + end);
     }
 
     // A line whose cells moved, written out and read again: its kind, key and indent follow its
@@ -1335,9 +1515,16 @@ public:
         join_centred_entry_names();
         // A text printed as written sets each label on its row's first line: none is lifted.
         if (margin_wrap_width_ == 0) {
-            if (AlignedLabels aligned(lines_, out_); aligned.found()) {
-                aligned.lift();
-                cells_at_foot_ = aligned.at_foot();
+            // Rows that go on past the titles amid them read centred; at their foot, a label's lines
+            // all stand above it, and a title between ends them.
+            std::optional<AlignedLabels> aligned;
+            aligned.emplace(lines_, out_, false);
+            if (aligned->titles_amid_values())
+                if (AlignedLabels past(lines_, out_, true); past.found() && !past.at_foot())
+                    aligned.emplace(std::move(past));
+            if (aligned->found()) {
+                aligned->lift();
+                cells_at_foot_ = aligned->at_foot();
             }
         }
         cut_option_columns(lines_);

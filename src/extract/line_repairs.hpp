@@ -34,4 +34,9 @@ std::map<size_t, std::vector<std::string>> numbers_joined(const std::vector<std:
 // The line without those; nullopt when it holds none (most lines).
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs = {});
 
+// A field's number set apart from its label (①   事務の名称      value): the number opens its label
+// again (①事務の名称         value); nullopt for other lines. One of repaired_line's repairs, asked
+// again of a line whose cell before the number was taken out (an item's title in a column of its own).
+std::optional<std::string> with_field_number_joined(std::string_view line);
+
 }  // namespace piagraph::extract_detail

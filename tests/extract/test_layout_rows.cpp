@@ -28,6 +28,13 @@ std::string probe_text(const std::string& name, const std::string& variant) {
     return (test::source_dir() / "tests" / "fixtures" / "probes" / name / (name + "-" + variant + ".txt")).string();
 }
 
+// The names of an assessment's systems, in order.
+std::vector<std::string> system_names(const Assessment& a) {
+    std::vector<std::string> names;
+    for (const System& s : a.systems) names.push_back(s.name);
+    return names;
+}
+
 // The one assessment a fixture reads as (an empty one, after a failed expectation, when it is not one).
 Assessment read_one(const std::string& name) {
     const Model m = extract_document(fixture(name));
@@ -517,10 +524,9 @@ TEST(LayoutRowsForm, LabelsSetInBesideTheirValues) {
 TEST(LayoutRowsForm, SystemsListedAsANumberedList) {
     const Assessment a = read_one("yuki-kiso-listed-systems-layout.txt");
     EXPECT_EQ(a.form, "基礎項目評価書");
-    std::vector<std::string> names;
-    for (const System& s : a.systems) names.push_back(s.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"健康管理システム（予防接種管理サブシステム）", "団体内統合宛名システム",
-                                               "庁内連携システム", "中間サーバー", "予診票データ化支援システム"}));
+    EXPECT_EQ(system_names(a),
+              (std::vector<std::string>{"健康管理システム（予防接種管理サブシステム）", "団体内統合宛名システム",
+                                        "庁内連携システム", "中間サーバー", "予診票データ化支援システム"}));
 }
 
 // A cover printed from a spreadsheet, its cells at their foot (tests/fixtures/layout/kaede-cover-foot.txt):
@@ -1360,9 +1366,7 @@ TEST(LayoutRowsForm, CentredLabelsAndRowsSetApartByBlankLines) {
     const Model m = extract_file(probe_text("yuzu", "layout"));
     ASSERT_EQ(m.assessments.size(), 1u);
     const Assessment& a = m.assessments[0];
-    std::vector<std::string> names;
-    for (const System& s : a.systems) names.push_back(s.name);
-    EXPECT_EQ(names,
+    EXPECT_EQ(system_names(a),
               (std::vector<std::string>{"国民健康保険システム（標準準拠システム）", "団体内統合宛名システム",
                                         "中間サーバー", "国保情報集約システム", "医療保険者等向け中間サーバー等"}));
     EXPECT_EQ(a.linkage.status, "実施する");
@@ -1423,10 +1427,9 @@ TEST(LayoutRowsForm, AnnexStepsUnderATitleLikeAnItemOfII) {
 TEST(LayoutRowsForm, AnItemsTitleBesideTheMiddleOfItsRows) {
     const Model m = extract_file(probe_text("nashi", "layout"));
     ASSERT_EQ(m.assessments.size(), 3u);
-    std::vector<std::string> names;
-    for (const System& s : m.assessments[0].systems) names.push_back(s.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"健康管理システム", "団体内統合宛名システム", "中間サーバー",
-                                               "ワクチン接種記録システム（VRS）"}));
+    EXPECT_EQ(system_names(m.assessments[0]),
+              (std::vector<std::string>{"健康管理システム", "団体内統合宛名システム", "中間サーバー",
+                                        "ワクチン接種記録システム（VRS）"}));
 }
 
 // The なつめ probe (a wide sheet shrunk to the page, tests/fixtures/probes/natsume) in pdftotext
@@ -1617,5 +1620,38 @@ TEST(LayoutRowsForm, ALabelsTailAfterItsValueInTheRawOrder) {
     EXPECT_EQ(a.systems[1].name, "中間サーバー");
     EXPECT_EQ(a.systems[0].connections, (std::vector<std::string>{"庁内連携システム", "宛名システム等"}));
 }
+
+// The くこ probe (two 基礎 in one workbook, imitating the PPC's Excel template; tests/fixtures/probes/
+// kuko) in pdftotext -layout: each item's title wrapped in a narrow first column beside the middle of
+// its rows, the labels set in beside it and centred on their values. The rows go on past a title
+// that stands amid a value (②事務の概要's lines on both sides of 1.'s title), 2. 特定個人情報ファイル名
+// labels the names above and below it, and ②所属長の役職名 at its row's foot takes the line above it.
+TEST(LayoutRowsForm, ItemTitlesInANarrowColumnBesideCentredLabels) {
+    const Model m = extract_file(probe_text("kuko", "layout"));
+    ASSERT_EQ(m.assessments.size(), 2u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(system_names(a), (std::vector<std::string>{"介護保険システム（標準準拠システム）", "住民記録システム",
+                                                         "団体内統合宛名システム", "中間サーバー"}));
+    EXPECT_EQ(a.file_names, (std::vector<std::string>{"介護保険被保険者台帳ファイル", "介護保険受給者台帳ファイル"}));
+    EXPECT_EQ(a.linkage.status, "実施する");
+    EXPECT_EQ(a.department, "保健福祉課");
+    EXPECT_TRUE(a.individual_number_basis.starts_with("・行政手続における")) << a.individual_number_basis;
+    const Assessment& b = m.assessments[1];
+    EXPECT_EQ(b.systems.size(), 4u);
+    EXPECT_EQ(b.file_names, (std::vector<std::string>{"後期高齢者医療関連情報ファイル"}));
+    EXPECT_EQ(b.department, "住民生活課");
+}
+
+// A title printed as a row of its own over its item's rows, with no blank line around it (a word
+// processor's full-width title row), still ends the rows above it: the name of the file under 3.
+// 特定個人情報ファイル名 is no part of the basis of the next item (the いちご probe, -layout).
+TEST(LayoutRowsForm, ATitleRowOfItsOwnEndsTheRowsAboveIt) {
+    const Model m = extract_file(probe_text("ichigo", "layout"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    const Assessment& a = m.assessments[0];
+    EXPECT_EQ(a.file_names, (std::vector<std::string>{"障害福祉サービス等受給者ファイル"}));
+    EXPECT_TRUE(a.individual_number_basis.starts_with("・番号法第9条第1項")) << a.individual_number_basis;
+}
+
 }  // namespace
 }  // namespace piagraph
