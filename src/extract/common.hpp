@@ -165,6 +165,12 @@ std::string label_key(std::string_view label);
 // The text without the ※ marks that follow required labels (①事務の名称 ※).
 std::string without_note_marks(std::string s);
 
+// A laid-out value line stands at least this many columns from the left edge: a line indented less
+// is a label's, or a text row of the form's full width (the risk tables), which no label sits beside.
+// The layout rebuild parts value lines from labels by it; the markdown reader knows a value line no
+// row took by it.
+inline constexpr size_t kMinValueIndent = 8;
+
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
 // The bytes of a circled number in UTF-8 (① … ⑳, ㉑ … ㊿ alike).

@@ -845,9 +845,6 @@ bool opens_with_bracket(const std::string& cell) {
 // row's first and last line lie about as far above and below its label; at the foot, a row ends
 // on its label's last line.
 
-// A value line stands at least this far from the left edge; a line indented less is a text row of
-// the form's full width (the risk tables), which no label sits beside.
-constexpr size_t kMinValueIndent = 8;
 // A label cell set in by a column of items' titles left of it stands no further in than this (a
 // title column of about ten characters and its padding).
 constexpr size_t kMaxSetInLabelIndent = 3 * kMinValueIndent;
@@ -885,7 +882,8 @@ constexpr double kEmptyRowCost = 0.3;
 class AlignedLabels {
 public:
     // With `past_titles`, the rows go on past an item's title amid value lines (rows_run_past), a
-    // reading kept only where the labels then read centred (Rebuilder::run).
+    // reading kept only where the labels then read centred (Rebuilder::run). Construction reads
+    // the rows and changes no line but the indent of labels set in (label_set_in).
     AlignedLabels(std::vector<Line>& lines, std::vector<std::string>& out, bool past_titles)
         : lines_(lines), out_(out), past_titles_(past_titles) {
         std::vector<size_t> set_in;  // all found before any moves to the margin
@@ -1516,12 +1514,12 @@ public:
         // A text printed as written sets each label on its row's first line: none is lifted.
         if (margin_wrap_width_ == 0) {
             // Rows that go on past the titles amid them read centred; at their foot, a label's lines
-            // all stand above it, and a title between ends them.
+            // all stand above it, and a title between ends them. Without such titles both readings
+            // are one.
             std::optional<AlignedLabels> aligned;
-            aligned.emplace(lines_, out_, false);
-            if (aligned->titles_amid_values())
-                if (AlignedLabels past(lines_, out_, true); past.found() && !past.at_foot())
-                    aligned.emplace(std::move(past));
+            aligned.emplace(lines_, out_, true);
+            if (aligned->titles_amid_values() && (!aligned->found() || aligned->at_foot()))
+                aligned.emplace(lines_, out_, false);
             if (aligned->found()) {
                 aligned->lift();
                 cells_at_foot_ = aligned->at_foot();

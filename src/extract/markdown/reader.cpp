@@ -341,9 +341,8 @@ private:
             // number, which a conversion set a line a row): the items after the systems are the form's.
             const bool in_systems = sub_ == Sub::systems;
             // Nor is a line set in as far as a value column (a laid-out value line no row took).
-            constexpr size_t kValueColumn = 8;
             const std::string& raw = doc_.lines[static_cast<size_t>(r.line - doc_.first_line)];
-            const bool set_in = raw.find_first_not_of(' ') >= kValueColumn;
+            const bool set_in = raw.find_first_not_of(' ') >= kMinValueIndent;
             if (section_ != Section::basic || r.cells.size() != 1 || r.head.size() >= 120 || under_empty_label ||
                 prose || in_systems || set_in)
                 return false;
