@@ -58,7 +58,8 @@ void run(const Graph& graph, const RuleInfo& info, std::vector<Finding>& out) {
             // 入手元 and 入手方法 are required groups: a file with no source at all lost its marks.
             bool sources_lost = marked_none("sources") || (read("sources") && f.sources.empty() && !f.names.empty() &&
                                                            (flows_listed || !f.entrustments.empty()));
-            bool methods_lost = marked_none("methods") || (read("methods") && f.methods.empty() && !f.sources.empty());
+            bool methods_lost =
+                (marked_none("methods") || (read("methods") && f.methods.empty())) && !f.sources.empty();
             if (sources_lost)
                 group("sources", "①入手元", "① sources", "入手元の詳細や入手の時期が記載されています",
                       "the details of the sources are written");

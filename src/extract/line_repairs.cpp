@@ -507,6 +507,37 @@ std::map<size_t, std::vector<std::string>> numbers_joined(const std::vector<std:
     return out;
 }
 
+std::map<size_t, std::string> cut_labels_joined(const std::vector<std::string>& lines) {
+    constexpr size_t kMinHeadChars = 4;   // a label's first line: a few characters at least
+    constexpr size_t kMaxTailChars = 16;  // its rest: the narrow label cell's next line
+    const FormLabels& labels = FormLabels::get();
+    std::map<size_t, std::string> out;
+    for (size_t i = 0; i + 1 < lines.size(); ++i) {
+        const std::string_view line = text::trim_view(lines[i]);
+        if (circled_number(line) == 0) continue;
+        const size_t head_end = next_space(line);
+        const std::string_view head = line.substr(0, head_end);
+        if (text::length(head) < kMinHeadChars + 1 || labels.is_row_label(label_key(head))) continue;
+        // Raw order only: the value one space after the label's first line, the rest alone on the
+        // next line (a physical layout sets its cells in columns, where the rows are rebuilt).
+        if (head_end != std::string_view::npos && after_space(line, head_end) != head_end + 1) continue;
+        if (lines[i + 1].empty() || text::space_at(lines[i + 1], 0) > 0) continue;
+        const std::string_view next = text::trim_view(lines[i + 1]);
+        const std::string_view tail = next.substr(0, next_space(next));
+        const std::string_view rest = text::trim_view(next.substr(tail.size()));
+        if (tail.empty() || text::longer_than(tail, kMaxTailChars) || circled_number(tail) > 0 ||
+            !(rest.empty() || rest == "※"))
+            continue;
+        const std::string label = std::string(head) + std::string(tail);
+        if (!labels.is_row_label(label_key(label))) continue;
+        const std::string_view value = head_end == std::string_view::npos ? "" : text::trim_view(line.substr(head_end));
+        out[i] = value.empty() ? label : label + " " + std::string(value);
+        out[i + 1] = std::string(rest);
+        ++i;
+    }
+    return out;
+}
+
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs) {
     if (is_dash_rule(line)) return std::string();
     std::optional<std::string> out = with_characters_referenced(line);

@@ -31,6 +31,11 @@ TextRepairs repairs_needed(const std::vector<std::string>& lines);
 // (3.特定個人情報ファイル名). Empty when the text has none.
 std::map<size_t, std::vector<std::string>> numbers_joined(const std::vector<std::string>& lines);
 
+// A label that its narrow cell wrapped, which pdftotext's raw order writes around the row's value
+// (⑤提供する情報の対象とな つばさ町の… | る本人の範囲): the lines that replace them, by line: the label
+// whole before its value, the next line without the label's rest. Empty when the text has none.
+std::map<size_t, std::string> cut_labels_joined(const std::vector<std::string>& lines);
+
 // The line without those; nullopt when it holds none (most lines).
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs = {});
 

@@ -434,11 +434,12 @@ private:
             << file_fact(a, f, f.user_departments, "user_departments", "users") << "</td></tr>\n";
         os_ << "<tr><th>使用者数</th><td>" << file_fact(a, f, f.user_count, "user_count", "users") << "</td></tr>\n";
         os_ << "<tr><th>入手元</th><td>";
-        if (f.sources.empty()) os_ << stated(a, file_item(a, f, "sources"), "");
+        if (f.sources.empty()) os_ << file_fact(a, f, "", "sources", "acquisition", file_item(a, f, "sources"));
         for (const auto& s : f.sources)
             os_ << html_escape(s.kind) << (s.detail.empty() ? "" : "（" + html_escape(text::squeeze(s.detail)) + "）")
                 << (s.inferred ? "（印はないが詳細の記載から推定）" : "") << "<br>";
-        os_ << "</td></tr>\n<tr><th>入手方法</th><td>" << stated(a, file_item(a, f, "methods"), join(f.methods, "、"))
+        os_ << "</td></tr>\n<tr><th>入手方法</th><td>"
+            << file_fact(a, f, join(f.methods, "、"), "methods", "acquisition", file_item(a, f, "methods"))
             << "</td></tr>\n";
         os_ << "<tr><th>保管期間</th><td>"
             << file_fact(a, f, f.retention, "retention", "retention", file_item(a, f, "retention")) << "</td></tr>\n";

@@ -204,6 +204,23 @@ TEST(NumbersJoined, ANumberAloneOnItsLineOpensItsLabel) {
               (std::map<size_t, std::vector<std::string>>{{0, {}}, {1, {}}, {2, {"委託事項2"}}}));
 }
 
+// A label that its narrow cell wrapped, which pdftotext's raw order writes around the row's value:
+// the label whole before its value, the next line without the label's rest. A first line that is a
+// label already, a rest that makes no label, and a physical layout's columns stay.
+TEST(CutLabelsJoined, ALabelsRestAfterItsValueJoinsIt) {
+    EXPECT_EQ(cut_labels_joined({"⑤提供する情報の対象とな 介護保険の被保険者であった者", "る本人の範囲", "⑥提供方法"}),
+              (std::map<size_t, std::string>{{0, "⑤提供する情報の対象となる本人の範囲 介護保険の被保険者であった者"},
+                                             {1, ""}}));
+    EXPECT_EQ(cut_labels_joined({"④提供する情報の対象とな", "る本人の数 ※"}),
+              (std::map<size_t, std::string>{{0, "④提供する情報の対象となる本人の数"}, {1, "※"}}));
+    EXPECT_TRUE(cut_labels_joined({"①事務の名称 介護保険に関する事務", "る本人の範囲"}).empty());
+    EXPECT_TRUE(cut_labels_joined({"⑤提供する情報の対象とな 被保険者", "住民基本台帳"}).empty());
+    EXPECT_TRUE(cut_labels_joined({"⑤提供する情報の対象とな     被保険者", "る本人の範囲"}).empty());
+    EXPECT_TRUE(cut_labels_joined({"⑤提供する情報の対象とな 被保険者", "   る本人の範囲"}).empty());
+    EXPECT_TRUE(cut_labels_joined({"③他のシステムとの [ ] 税務システム", "接続        [ ○ ] 宛名システム等"}).empty());
+    EXPECT_TRUE(cut_labels_joined({"④移転する情報の対 ＜選択肢＞", "象となる本人の数 1) 1万人未満"}).empty());
+}
+
 // An entry's number before its word on the same line (1    委託事項    item): the word with its number,
 // the spaces after both so the item keeps its column. A number before other words stays.
 TEST(RepairedLine, EntryNumberBeforeItsWord) {

@@ -1642,6 +1642,20 @@ TEST(LayoutRowsForm, ItemTitlesInANarrowColumnBesideCentredLabels) {
     EXPECT_EQ(b.department, "住民生活課");
 }
 
+// The same workbook converted by pdftotext in its raw order: the second assessment prints its labels
+// (②事務の概要 | ③システムの名称, ①部署 | ②所属長の役職名) before their values. Its systems are the four
+// names after the summary, and each department is read from the first value after its labels.
+TEST(LayoutRowsForm, ItemTitlesInANarrowColumnInRawOrder) {
+    const Model m = extract_file(probe_text("kuko", "pdftotext"));
+    ASSERT_EQ(m.assessments.size(), 2u);
+    EXPECT_EQ(m.assessments[0].department, "保健福祉課");
+    const Assessment& b = m.assessments[1];
+    EXPECT_EQ(system_names(b), (std::vector<std::string>{"後期高齢者医療システム（標準準拠システム）",
+                                                         "後期高齢者医療広域連合電算処理システム（市町村窓口端末）",
+                                                         "団体内統合宛名システム", "中間サーバー"}));
+    EXPECT_EQ(b.department, "住民生活課");
+}
+
 // A title printed as a row of its own over its item's rows, with no blank line around it (a word
 // processor's full-width title row), still ends the rows above it: the name of the file under 3.
 // 特定個人情報ファイル名 is no part of the basis of the next item (the いちご probe, -layout).

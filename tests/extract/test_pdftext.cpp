@@ -331,6 +331,34 @@ TEST(PdftextBasic, AWrappedLabelAfterTheDepartmentsIsNoDepartment) {
     EXPECT_EQ(a.affair, "生活保護に関する事務");
 }
 
+// A sheet's row of labels that pdftotext's raw order writes before their values (①部署 | ②所属長の
+// 役職名 | 保健福祉課 | … | 保健福祉課長): the first value after them is the department. An item's title
+// after the labels is no value of theirs. Text authored for this test.
+TEST(PdftextBasic, TheDepartmentAfterTheRowOfItsItemsLabels) {
+    const std::string head = form_head("基礎項目評価書", "介護保険に関する事務") +
+                             "５．評価実施機関における担当部署\n①部署\n②所属長の役職名\n\n";
+    EXPECT_EQ(parse_one(head + "保健福祉課\n\n６．他の評価実施機関\n\n－\n\n保健福祉課長\n").department, "保健福祉課");
+    EXPECT_EQ(parse_one(head + "６．他の評価実施機関\nなし\n保健福祉課\n").department, "");
+}
+
+// 基礎's I-1 as a sheet prints it in pdftotext's raw order: ②事務の概要 and ③システムの名称 one under
+// the other, then the summary, then the systems a name a line. The systems are the names at the end,
+// not the summary's lines. Text authored for this test.
+TEST(PdftextBasic, SystemsNamedAfterTheSummaryUnderBothLabels) {
+    const std::string text = form_head("基礎項目評価書", "後期高齢者医療に関する事務") +
+                             "②事務の概要\n③システムの名称\n\n"
+                             "高齢者の医療の確保に関する法律に基づき、次の事務を行う。\n"
+                             "１ 各種申請・届出の受付及び広域連合への送付\n"
+                             "２ 保険料の還付及び充当に関する事務\n"
+                             "後期高齢者医療システム（標準準拠システム）\n団体内統合宛名システム\n中間サーバー\n\n"
+                             "２．特定個人情報ファイル名\n\n後期高齢者医療関連情報ファイル\n";
+    const Assessment a = parse_one(text);
+    std::vector<std::string> names;
+    for (const auto& s : a.systems) names.push_back(s.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"後期高齢者医療システム（標準準拠システム）", "団体内統合宛名システム",
+                                               "中間サーバー"}));
+}
+
 // A word processor's cover in pdftotext's raw order: 評価書番号 above 評価書名, then their values in
 // that order, the title over two lines with a blank line between, the date's numbers set apart.
 // The number's line is not the title; the two lines after it are. Text authored for this test.

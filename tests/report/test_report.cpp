@@ -184,6 +184,7 @@ TEST(Report, FileFactsSayWhyAValueIsMissingAndFlagTheRetentionContradiction) {
     Assessment a = test::one_file_assessment("住民基本台帳に関する事務", "全項目評価書", "本人確認情報ファイル");
     FileBlock& lost = a.files[0];
     lost.marks["user_count"] = "none";  // the option list was printed, the selection lost
+    lost.marks["sources"] = "none";     // and so were ①入手元's options, none read as marked
     lost.retention = "定められていない";
     lost.erasure = "政令で定める期間を経過した本人確認情報は、システムにより消去する。";
     const Assessment jyuten = test::one_file_assessment("滞納整理に関する事務", "重点項目評価書", "滞納整理ファイル");
@@ -191,6 +192,8 @@ TEST(Report, FileFactsSayWhyAValueIsMissingAndFlagTheRetentionContradiction) {
     in.assessments = {a, jyuten};
     const std::string html = render_report_html(in);
     EXPECT_NE(html.find("選択の印が読み取れません"), std::string::npos);
+    const auto sources = html.substr(html.find("<th>入手元</th>"));
+    EXPECT_LT(sources.find("選択の印が読み取れません"), sources.find("</tr>")) << sources.substr(0, 300);
     EXPECT_NE(html.find("要確認: 保管期間は「定められていない」ですが"), std::string::npos);
     // 重点項目評価書 has no ③消去方法: by design, not an omission; but it has 使用の主体.
     const auto card = html.substr(html.find("<h3>滞納整理ファイル</h3>"));

@@ -164,6 +164,30 @@ Text name_after(const Layout& layout, int index) { return text_after(layout, ind
 
 Text entry_name_after(const Layout& layout, int index) { return text_after(layout, index, false, Read::entry_name); }
 
+Text first_value_past_labels(const Layout& layout, int index) {
+    const int last = layout.pages[layout.lines[index].page].last;
+    const auto next_text = [&](int from) {
+        while (from <= last && layout.lines[from].text.empty()) ++from;
+        return from;
+    };
+    // The run: the fields numbered on from this one (① | ②), none with its value on its line.
+    int run_end = index;
+    for (int k = next_text(index + 1), number = leading_field_number(layout.lines[index].text);
+         number > 0 && k <= last && leading_field_number(layout.lines[k].text) == number + 1 &&
+         field_of(layout.lines[k]) != Field::none && value_after_label(layout.lines[k].text).empty();
+         k = next_text(k + 1), ++number)
+        run_end = k;
+    Text out;
+    out.end = index;
+    if (run_end == index) return out;
+    const int value = next_text(run_end + 1);
+    if (value > last) return out;
+    const Line& l = layout.lines[value];
+    if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l))
+        return out;
+    return {l.text, value};
+}
+
 Text text_before(const Layout& layout, int index) {
     Text out;
     out.end = index;

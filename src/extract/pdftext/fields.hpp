@@ -75,6 +75,10 @@ Text entry_name_after(const Layout& layout, int index);
 // cells before their label): the nearest run of non-label lines above it on its page; `end` is
 // the index of its first line.
 Text text_before(const Layout& layout, int index);
+// The value of a label set right above the next fields of its item (①部署 | ②所属長の役職名 | 保健福祉課
+// | …: a sheet's row of labels that pdftotext printed before its values): the first value line after
+// that run of labels, which is the first label's; an empty value where no such run follows it.
+Text first_value_past_labels(const Layout& layout, int index);
 
 // A checkbox of a resolved option group.
 struct Choice {

@@ -223,9 +223,7 @@ void keep_flows(const Layout& layout, const std::vector<Head>& f_heads, std::vec
 
 // 3. ①入手元 and ②入手方法.
 void read_acquisition(const Layout& layout, const FileRows& rows, FileBlock& fb) {
-    bool any_source_mark = false;
     for (const Choice& c : resolve_group(layout, rows.sources, "source_kinds")) {
-        any_source_mark = true;
         if (!c.checked) continue;
         Source s;
         s.kind = c.label;
@@ -233,9 +231,12 @@ void read_acquisition(const Layout& layout, const FileRows& rows, FileBlock& fb)
         s.loc = Loc::at(c.line);
         fb.sources.push_back(s);
     }
-    if (any_source_mark && fb.sources.empty()) fb.marks["sources"] = "none";
+    // Options printed and none read as marked (the marks lost, or printed where they pair with no
+    // option): the report says so, not that the document is silent.
+    if (!rows.sources.empty() && fb.sources.empty()) fb.marks["sources"] = "none";
     for (const Choice& c : resolve_group(layout, rows.acquisition, "acquisition_methods"))
         if (c.checked) fb.methods.push_back(method_value(c));
+    if (!rows.acquisition.empty() && fb.methods.empty()) fb.marks["methods"] = "none";
     if (!rows.sources.empty()) fb.locs["sources"] = Loc::span(rows.sources.front() + 1, rows.sources.back() + 1);
     if (!rows.acquisition.empty())
         fb.locs["methods"] = Loc::span(rows.acquisition.front() + 1, rows.acquisition.back() + 1);

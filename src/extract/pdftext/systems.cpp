@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "../column_flow.hpp"
 #include "reader.hpp"
 
 namespace piagraph::extract_detail::pdftext {
@@ -64,8 +65,9 @@ void read_basic(const Layout& layout, Assessment& a) {
             // A line that opens with a field's number is the next label, its cell wrapped (②所属長 |
             // の役職名), not the department.
             if (leading_field_number(t.value) > 0) continue;
-            a.department = t.value;
-            a.locs["department"] = Loc::span(l.no, t.end + 1);
+            const Text value = t.value.empty() ? first_value_past_labels(layout, idx) : t;
+            a.department = value.value;
+            a.locs["department"] = Loc::span(l.no, value.end + 1);
         } else if (field == Field::basis) {
             const bool numbered = leading_field_number(l.text) > 0;
             const auto [basis, loc] = basis_text(layout, idx);
@@ -124,6 +126,38 @@ std::string list_items_above(const Layout& layout, size_t label, int next) {
     return out;
 }
 
+// Whether a line may be one name of a list of systems: a name, no sentence, list or list item, and
+// one that says what it is (…システム, …サーバー, or a bracket closing after such a name).
+bool names_a_system(const std::string& line) {
+    constexpr size_t kMaxNameChars = 48;
+    if (line.empty() || text::longer_than(line, kMaxNameChars) || text::contains(line, "。") ||
+        text::contains(line, written("name_separator")) || opens_list_item(line))
+        return false;
+    const auto& suffixes = FormLabels::get().spellings("system_name_suffix");
+    return std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& s) { return text::contains(line, s); });
+}
+
+// The value of ③システムの名称. A label set right under another (②事務の概要 | ③システムの名称: a sheet
+// whose rows pdftotext printed label after label, then their values) has the values of both after
+// it, the systems' names last, a name a line: there its value is the lines that name systems, from
+// the end up, set apart with 、.
+std::string listed_system_names(const Layout& layout, int label) {
+    const Text after = text_after(layout, label, false);
+    int above = label - 1;
+    while (above >= 0 && layout.lines[static_cast<size_t>(above)].text.empty()) --above;
+    if (above < 0 || field_of(layout.lines[static_cast<size_t>(above)]) == Field::none ||
+        !value_after_label(layout.lines[static_cast<size_t>(label)].text).empty())
+        return after.value;
+    std::string names;
+    for (int k = after.end; k > label; --k) {
+        const std::string& t = layout.lines[static_cast<size_t>(k)].text;
+        if (t.empty()) continue;
+        if (!names_a_system(t)) break;
+        names = names.empty() ? t : t + written("name_separator") + names;
+    }
+    return names.empty() ? after.value : names;
+}
+
 // Systems without システムN entries: 基礎項目評価書 lists their names under I-1 ③システムの名称 (and a
 // text whose entry headers were lost still names each system): names only, no connections. A list
 // whose first items stand above the label (centred on it) is read from its first item.
@@ -132,7 +166,7 @@ void read_listed_systems(const Layout& layout, Assessment& a) {
         const Line& l = layout.lines[i];
         if (l.region != Region::basic || field_of(l) != Field::sys_name) continue;
         const int listed_before = static_cast<int>(a.systems.size());
-        std::string value = text_after(layout, static_cast<int>(i), false).value;
+        std::string value = listed_system_names(layout, static_cast<int>(i));
         if (const auto first = numbered_title(compact_key(value)); first && first->first > 1)
             if (const std::string above = list_items_above(layout, i, first->first); !above.empty())
                 value = above + " " + value;
