@@ -1303,6 +1303,8 @@ bool is_bracketed_head(const std::string& n) {
 
 bool is_name_label(const std::string& key) { return expects_of_key(key) == Expects::name; }
 
+bool is_optional_label(const std::string& key) { return expects_of_key(key) == Expects::optional; }
+
 bool opens_list_item(const std::string& line) { return !item_mark(text::trim(text::nfkc(line))).type.empty(); }
 
 ValueKind value_kind_of_label(const std::string& key) {

@@ -46,6 +46,8 @@ bool is_bracketed_head(const std::string& n);
 // Whether the value of a label of the form (its form_labels key) is a name of one paragraph (①事務の
 // 名称, ①システムの名称): a paragraph after it is the next field's.
 bool is_name_label(const std::string& key);
+// Whether the value of a label of the form is often left empty (a group label, 他の評価実施機関).
+bool is_optional_label(const std::string& key);
 // Whether a line opens a list item (1. (2) ① ・ 【…】 (情報照会) …).
 bool opens_list_item(const std::string& line);
 

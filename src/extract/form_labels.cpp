@@ -18,11 +18,6 @@ bool is_valueless_entry(std::string_view key) {
     return std::find(no_value.begin(), no_value.end(), key) != no_value.end();
 }
 
-bool is_optional_value(std::string_view key) {
-    static const auto optional = Dictionary::get().list("/value_kinds/optional");
-    return std::find(optional.begin(), optional.end(), key) != optional.end();
-}
-
 const FormLabels& FormLabels::get() {
     static const FormLabels labels;
     return labels;

@@ -75,8 +75,6 @@ inline constexpr const char* kEntryKeys[] = {"entry_system", "entry_entrust", "e
 // Whether an entry key's row holds no value of its own (システムN: its name is in ①), by the
 // dictionary's value_kinds.no_value.
 bool is_valueless_entry(std::string_view key);
-// Whether a label's value is often left empty (a group label, 他の評価実施機関), by value_kinds.optional.
-bool is_optional_value(std::string_view key);
 
 // NFKC without white space: the form in which labels are compared.
 std::string compact_key(std::string_view s);

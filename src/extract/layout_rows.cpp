@@ -1262,7 +1262,7 @@ private:
     double empty_cost(const Run& run, size_t j, size_t first, size_t last) const {
         const Line& label = lines_[run.lines[run.blocks[j].first]];
         if (run.valued[last + 1] > run.valued[first] || !label.form_key || run.header[j] ||
-            is_valueless_entry(*label.form_key) || is_optional_value(*label.form_key))
+            is_valueless_entry(*label.form_key) || is_optional_label(*label.form_key))
             return 0;
         return kEmptyRowCost;
     }

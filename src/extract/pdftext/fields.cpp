@@ -105,6 +105,12 @@ bool precedes_entry_name(const Line& line) {
            std::find(titles.begin(), titles.end(), line.compact) != titles.end();
 }
 
+// A line no value runs into: a label, a checkbox row, a printed option list, a region's or an
+// item's heading.
+bool ends_value(const Line& l) {
+    return is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l);
+}
+
 // What text_after reads: a value, a name (one paragraph: a list set under it ends it), or an entry's
 // name (past what precedes_entry_name passes over).
 enum class Read { value, name, entry_name };
@@ -134,9 +140,7 @@ Text text_after(const Layout& layout, int index, bool allow_gaps, Read read) {
             continue;
         }
         if (read == Read::entry_name && out.value.empty() && precedes_entry_name(l)) continue;
-        if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l) ||
-            field_number)
-            break;
+        if (ends_value(l) || field_number) break;
         // A ※ cut from its label ("使用部署" / "※") belongs to the label, not to the value.
         // (A short line whose compact form - no white space, no ※ - is empty.)
         // So does a group label printed between a label and its value (③委託先名 | 再委託 | 株式会社…:
@@ -166,10 +170,7 @@ Text entry_name_after(const Layout& layout, int index) { return text_after(layou
 
 Text first_value_past_labels(const Layout& layout, int index) {
     const int last = layout.pages[layout.lines[index].page].last;
-    const auto next_text = [&](int from) {
-        while (from <= last && layout.lines[from].text.empty()) ++from;
-        return from;
-    };
+    const auto next_text = [&](int from) { return next_line_with_text(layout, from, last); };
     // The run: the fields numbered on from this one (① | ②), none with its value on its line.
     int run_end = index;
     for (int k = next_text(index + 1), number = leading_field_number(layout.lines[index].text);
@@ -182,10 +183,8 @@ Text first_value_past_labels(const Layout& layout, int index) {
     if (run_end == index) return out;
     const int value = next_text(run_end + 1);
     if (value > last) return out;
-    const Line& l = layout.lines[value];
-    if (is_label_line(l) || l.grid || is_option_list_line(l.text) || is_region_header(l) || is_item_heading(l))
-        return out;
-    return {l.text, value};
+    if (ends_value(layout.lines[value])) return out;
+    return {layout.lines[value].text, value};
 }
 
 Text text_before(const Layout& layout, int index) {

@@ -215,6 +215,16 @@ std::optional<Region> region_of_labels(const Layout& layout, const Page& page) {
 
 bool is_region_header(const Line& line) { return region_header(line).has_value(); }
 
+int next_line_with_text(const Layout& layout, int from, int last) {
+    while (from <= last && layout.lines[static_cast<size_t>(from)].text.empty()) ++from;
+    return from;
+}
+
+int previous_line_with_text(const Layout& layout, int from) {
+    while (from >= 0 && layout.lines[static_cast<size_t>(from)].text.empty()) --from;
+    return from;
+}
+
 bool is_item_heading(const Line& line) {
     const auto numbered = numbered_title(line.compact);
     return numbered && item_of_title(numbered->first, numbered->second).has_value();
@@ -575,8 +585,7 @@ int toc_end(const Layout& layout, int from, int last) {
         int header_end = i;
         std::string header = l.compact;
         if (!region_header(l) && is_roman_numeral(l.compact)) {
-            int next = i + 1;
-            while (next <= last && layout.lines[next].text.empty()) ++next;
+            const int next = next_line_with_text(layout, i + 1, last);
             if (next > last) break;
             Line joined;
             joined.compact = l.compact + layout.lines[next].compact;

@@ -71,6 +71,11 @@ struct Layout {
 // Splits into pages (form feeds or runs of three blank lines) and assigns regions and files.
 Layout build_layout(const Document& doc);
 
+// The first line from `from` on, up to `last`, that holds text; last + 1 when none does.
+int next_line_with_text(const Layout& layout, int from, int last);
+// The last line from `from` back that holds text; -1 when none does.
+int previous_line_with_text(const Layout& layout, int from);
+
 // A header that announces a region of the form (Ⅱ 特定個人情報ファイルの概要, (別添1) 事務の内容):
 // no value goes on into it.
 bool is_region_header(const Line& line);

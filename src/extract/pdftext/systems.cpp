@@ -143,8 +143,7 @@ bool names_a_system(const std::string& line) {
 // the end up, set apart with 、.
 std::string listed_system_names(const Layout& layout, int label) {
     const Text after = text_after(layout, label, false);
-    int above = label - 1;
-    while (above >= 0 && layout.lines[static_cast<size_t>(above)].text.empty()) --above;
+    const int above = previous_line_with_text(layout, label - 1);
     if (above < 0 || field_of(layout.lines[static_cast<size_t>(above)]) == Field::none ||
         !value_after_label(layout.lines[static_cast<size_t>(label)].text).empty())
         return after.value;
