@@ -60,6 +60,9 @@ std::optional<std::pair<char32_t, size_t>> numeric_reference(std::string_view s,
     return std::pair{code, end + 1 - at};
 }
 
+bool is_box_glyph(char32_t c) { return c == U'■' || c == U'□' || c == U'☑' || c == U'☐' || c == U'☒'; }
+bool is_unchecked_box_glyph(char32_t c) { return c == U'□' || c == U'☐'; }
+
 namespace {
 
 std::string replace_tags(std::string_view s, bool keep_marks) {
@@ -118,9 +121,6 @@ std::string replace_tags(std::string_view s, bool keep_marks) {
     }
     return out;
 }
-
-bool is_box_glyph(char32_t c) { return c == U'■' || c == U'□' || c == U'☑' || c == U'☐' || c == U'☒'; }
-bool is_unchecked_box_glyph(char32_t c) { return c == U'□' || c == U'☐'; }
 
 const std::u32string& bare_checked_chars() {
     static const std::u32string chars = U"○〇◯●◎■☑☒✓✔";
@@ -544,6 +544,12 @@ Choices read_choices(std::string_view value, const std::string& group) {
     }
     out.lost_marks = out.checked.empty() && filled;
     return out;
+}
+
+bool holds_no_option(const Choices& choices, std::string_view value) {
+    if (!choices.hits.empty()) return false;
+    const std::string written = text::trim(strip_html(value));
+    return !written.empty() && !is_dash_only(written);
 }
 
 std::optional<std::string> selected_option(std::string_view value, const std::string& group) {

@@ -81,6 +81,10 @@ struct Choices {
     bool lost_marks = false;         // no checked mark, yet a detail or a count is filled
 };
 Choices read_choices(std::string_view value, const std::string& group);
+// A choice's row whose value holds text and none of its options (another row's value, the boxes
+// printed apart from their label): no reading of the choice, so no absence may be said of it. An
+// empty value (or a dash) is a reading: nothing is written.
+bool holds_no_option(const Choices& choices, std::string_view value);
 
 // A single-choice group: the checked option, else a bracketed value ([実施する]), else a bare
 // value before ＜選択肢＞ (再委託しない ＜選択肢＞ 1) …), else a lone option in the first <div>
@@ -173,6 +177,11 @@ inline constexpr size_t kMinValueIndent = 8;
 
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
+
+// A box printed as a glyph (■ □ ☑ ☐ ☒), and of those the unchecked ones.
+bool is_box_glyph(char32_t c);
+bool is_unchecked_box_glyph(char32_t c);
+
 // The bytes of a circled number in UTF-8 (① … ⑳, ㉑ … ㊿ alike).
 inline constexpr size_t kCircledNumberBytes = 3;
 

@@ -9,6 +9,7 @@
 #include "common.hpp"
 #include "form_labels.hpp"
 #include "page_furniture.hpp"
+#include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
 
 namespace piagraph::extract_detail {
@@ -534,6 +535,73 @@ std::map<size_t, std::string> cut_labels_joined(const std::vector<std::string>& 
         out[i] = value.empty() ? label : label + " " + std::string(value);
         out[i + 1] = std::string(rest);
         ++i;
+    }
+    return out;
+}
+
+namespace {
+
+// Whether a line is a checkbox's option and nothing else, but for the detail its （ opens.
+bool is_bare_option(std::string_view line) {
+    static const std::vector<std::string> groups = Dictionary::get().list("/value_kinds/checkbox_options");
+    const size_t paren = std::min(line.find("（"), line.find('('));
+    const std::string_view option = text::trim_view(line.substr(0, paren));
+    if (option.empty()) return false;
+    // The detail is the line's rest: no further box on it (… （他市区町村） ☐ 民間事業者).
+    if (paren != std::string_view::npos) {
+        const std::u32string detail = text::to_u32(line.substr(paren));
+        if (std::any_of(detail.begin(), detail.end(), [](char32_t c) { return is_box_glyph(c) || c == U'['; }))
+            return false;
+    }
+    return std::any_of(groups.begin(), groups.end(), [&](const std::string& group) {
+        return Dictionary::get().standard_option(group, option).has_value();
+    });
+}
+
+bool is_lone_mark(std::string_view line) {
+    const auto& marks = Dictionary::get().checked_marks();
+    return std::find(marks.begin(), marks.end(), line) != marks.end();
+}
+
+}  // namespace
+
+std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines) {
+    constexpr size_t kMaxGap = 4;     // lines from a mark to its option: blank ones and the choice's label
+    constexpr size_t kNearLines = 3;  // lines with text from a boxed option to an unmarked one of its boxes
+    const FormLabels& labels = FormLabels::get();
+    const auto trimmed = [&](size_t i) { return text::trim_view(without_form_feeds(lines[i])); };
+    std::map<size_t, std::string> out;
+    std::vector<size_t> boxed;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (!is_lone_mark(trimmed(i))) continue;
+        for (size_t k = i + 1; k < lines.size() && k <= i + kMaxGap; ++k) {
+            const std::string_view next = trimmed(k);
+            if (next.empty() || labels.is_row_label(label_key(next))) continue;
+            if (!is_bare_option(next) || out.count(k)) break;
+            out[i] = std::string(lines[i].substr(0, lines[i].size() - without_form_feeds(lines[i]).size()));
+            out[k] = "[ " + std::string(trimmed(i)) + " ] " + std::string(next);
+            boxed.push_back(k);
+            break;
+        }
+    }
+    // The unmarked options among them, each within a few lines with text of one boxed (its detail's
+    // lines count; runs of boxes chain).
+    const auto box_unmarked = [&](size_t k) {
+        if (out.count(k) || !is_bare_option(trimmed(k))) return;
+        out[k] = "[ ] " + std::string(trimmed(k));
+        boxed.push_back(k);
+    };
+    for (size_t b = 0; b < boxed.size(); ++b) {
+        for (size_t k = boxed[b] + 1, seen = 0; k < lines.size() && seen < kNearLines; ++k)
+            if (!trimmed(k).empty()) {
+                ++seen;
+                box_unmarked(k);
+            }
+        for (size_t k = boxed[b], seen = 0; k-- > 0 && seen < kNearLines;)
+            if (!trimmed(k).empty()) {
+                ++seen;
+                box_unmarked(k);
+            }
     }
     return out;
 }

@@ -36,6 +36,13 @@ std::map<size_t, std::vector<std::string>> numbers_joined(const std::vector<std:
 // whole before its value, the next line without the label's rest. Empty when the text has none.
 std::map<size_t, std::string> cut_labels_joined(const std::vector<std::string>& lines);
 
+// Boxes whose brackets a PDF drew as lines, in pdftotext's raw order: a mark alone on its line
+// (○), then, past blank lines and the choice's own label, an option alone on its line
+// (本人又は本人の代理人, その他 （ … ）). The lines that replace them, by line: the mark's line
+// empty, the option boxed and marked ([ ○ ] 本人又は本人の代理人), and the options printed near
+// those boxed unmarked ([ ] 民間事業者). Empty when the text has none.
+std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines);
+
 // The line without those; nullopt when it holds none (most lines).
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs = {});
 

@@ -221,6 +221,34 @@ TEST(CutLabelsJoined, ALabelsRestAfterItsValueJoinsIt) {
     EXPECT_TRUE(cut_labels_joined({"④移転する情報の対 ＜選択肢＞", "象となる本人の数 1) 1万人未満"}).empty());
 }
 
+// Boxes whose brackets a PDF drew as lines, in pdftotext's raw order: a mark alone on its line, then
+// (past blank lines and the choice's label) an option alone on its line, is that option's box marked;
+// the options near it are its unmarked boxes. A mark before prose, an option with a further box on
+// its line, and options far from any mark stay.
+TEST(MarksJoined, AMarkAloneBeforeItsOptionBoxesIt) {
+    const std::vector<std::string> lines{"○",
+                                         "",
+                                         "①入手元 ※",
+                                         "",
+                                         "本人又は本人の代理人",
+                                         "評価実施機関内の他部署",
+                                         "○",
+                                         "その他 （ 架空県国民健康保険団体連合会 ）",
+                                         "③入手の時期・頻度",
+                                         "○",
+                                         "届出の都度"};
+    EXPECT_EQ(marks_joined(lines),
+              (std::map<size_t, std::string>{{0, ""},
+                                             {4, "[ ○ ] 本人又は本人の代理人"},
+                                             {5, "[ ] 評価実施機関内の他部署"},
+                                             {6, ""},
+                                             {7, "[ ○ ] その他 （ 架空県国民健康保険団体連合会 ）"}}));
+    EXPECT_TRUE(marks_joined({"○", "地方公共団体・地方独立行政法人（他市区町村） ☐ 民間事業者（ ）"}).empty());
+    EXPECT_TRUE(marks_joined({"紙", "電子メール", "専用線"}).empty());
+    // A page's form feed stays on the mark's line.
+    EXPECT_EQ(marks_joined({"\f○", "紙"}), (std::map<size_t, std::string>{{0, "\f"}, {1, "[ ○ ] 紙"}}));
+}
+
 // An entry's number before its word on the same line (1    委託事項    item): the word with its number,
 // the spaces after both so the item keeps its column. A number before other words stays.
 TEST(RepairedLine, EntryNumberBeforeItsWord) {

@@ -337,6 +337,44 @@ TEST(ExtractDocument, ATextWithoutItsCoverIsReadFromItsLabels) {
     EXPECT_FALSE(a.coverage.at("organization").found);
 }
 
+// A choice whose boxes a conversion set apart from its label (a column of labels, then one of
+// values) pairs its label with another row's text: the item is not read, so no report or check says
+// that nothing is marked. A row whose options were read, none marked, is read, and so is one whose
+// value is empty (nothing is written).
+TEST(ExtractDocument, AChoiceRowWithoutItsOptionsIsNotRead) {
+    const auto read_with = [](const std::string& connections, const std::string& acquisition) {
+        return only_assessment(
+            "特定個人情報保護評価書（全項目評価書）\n評価書番号\t5\n"
+            "①事務の名称\t架空税に関する事務\n"
+            "システム1\t\n①システムの名称\t架空税システム\n"
+            "③他のシステムとの接続\t" +
+                connections +
+                "\n"
+                "３．特定個人情報ファイル名\n架空税ファイル\n"
+                "Ⅱ 特定個人情報ファイルの概要\n１．特定個人情報ファイル名\n架空税ファイル\n"
+                "３．特定個人情報の入手・使用\n" +
+                acquisition + "③入手の時期・頻度\t申告の都度\n",
+            "choices.txt");
+    };
+    const Assessment apart =
+        read_with("賦課の計算を行う。", "①入手元 ※\t地方税法第317条の2に基づき提出される。\n②入手方法\t申告の都度\n");
+    ASSERT_EQ(apart.files.size(), 1u);
+    EXPECT_FALSE(apart.coverage.at("files[0].sources").found);
+    EXPECT_FALSE(apart.coverage.at("files[0].methods").found);
+    EXPECT_FALSE(apart.coverage.at("connections").found);
+    const Assessment unmarked = read_with("[ ] 庁内連携システム [ ] 税務システム",
+                                          "①入手元 ※\t[ ] 本人又は本人の代理人 [ ] 民間事業者\n"
+                                          "②入手方法\t[ ] 紙 [ ] 専用線\n");
+    ASSERT_EQ(unmarked.files.size(), 1u);
+    EXPECT_TRUE(unmarked.coverage.at("files[0].sources").found);
+    EXPECT_TRUE(unmarked.coverage.at("files[0].methods").found);
+    EXPECT_TRUE(unmarked.coverage.at("connections").found);
+    const Assessment empty = read_with("", "①入手元 ※\t\n②入手方法\t－\n");
+    ASSERT_EQ(empty.files.size(), 1u);
+    EXPECT_TRUE(empty.coverage.at("files[0].sources").found);
+    EXPECT_TRUE(empty.coverage.at("files[0].methods").found);
+}
+
 // Label cells spread to their width, as pdftotext writes a justified cell: characters one space
 // apart, an entry's number apart from its word. Each entry and field is still read.
 TEST(ExtractDocument, LabelCellsSpreadToTheirWidth) {

@@ -113,8 +113,9 @@ void read_flow_field(const Row& r, Flow& flow, bool is_transfer) {
         flow.population = selected_option(r.value, "persons").value_or("");
         flow.locs["population"] = Loc::at(r.line);
     } else if (labels.is("flow_methods", r.key)) {
-        flow.locs["methods"] = Loc::at(r.line);
         const Choices c = read_choices(r.value, is_transfer ? "transfer_methods" : "provision_methods");
+        if (holds_no_option(c, r.value)) return;
+        flow.locs["methods"] = Loc::at(r.line);
         for (const auto& hit : c.checked) {
             flow.methods.push_back(method_label(hit));
             if (hit.radio_inferred) flow.marks = "inferred";
@@ -143,6 +144,22 @@ void take_sources_last_option(Choices& methods, FileBlock& f) {
     f.sources.push_back(Source{moved.label, moved.detail, moved.radio_inferred, f.locs["sources"]});
 }
 
+// A method of 入手方法 once (入手元's row may have read it: take_methods_first_options); whether it
+// was new.
+bool add_method(FileBlock& f, std::string method) {
+    if (std::find(f.methods.begin(), f.methods.end(), method) != f.methods.end()) return false;
+    f.methods.push_back(std::move(method));
+    return true;
+}
+
+// ②入手方法's first options read as 入手元's last: a label centred on its row's lines sets the boxes
+// above it on the rows of the choice before (紙, 電子記録媒体 under 入手元's その他). A marked box of a
+// method that is no kind of source is the method's; その他, in both lists, stays 入手元's.
+void take_methods_first_options(std::string_view sources_value, FileBlock& f) {
+    for (const auto& hit : read_choices(sources_value, "acquisition_methods").checked)
+        if (!Dictionary::get().standard_option("source_kinds", hit.label)) add_method(f, method_label(hit));
+}
+
 }  // namespace
 
 void read_acquisition_row(const Row& r, FileBlock& f) {
@@ -158,19 +175,20 @@ void read_acquisition_row(const Row& r, FileBlock& f) {
     }
     if (labels.is("sources", r.key)) {
         const Choices c = read_choices(r.value, "source_kinds");
+        if (holds_no_option(c, r.value)) return;
         for (const auto& hit : c.checked) {
             f.sources.push_back(Source{hit.label, hit.detail, hit.radio_inferred, Loc::at(r.line)});
             if (hit.radio_inferred) f.marks["sources"] = "inferred";
         }
         if (c.lost_marks) f.marks["sources"] = "none";
         f.locs["sources"] = Loc::at(r.line);
+        take_methods_first_options(r.value, f);
     } else if (labels.is("methods", r.key)) {
         Choices c = read_choices(r.value, "acquisition_methods");
+        if (holds_no_option(c, r.value)) return;
         take_sources_last_option(c, f);
-        for (const auto& hit : c.checked) {
-            f.methods.push_back(method_label(hit));
-            if (hit.radio_inferred) f.marks["methods"] = "inferred";
-        }
+        for (const auto& hit : c.checked)
+            if (add_method(f, method_label(hit)) && hit.radio_inferred) f.marks["methods"] = "inferred";
         if (c.lost_marks) f.marks["methods"] = "none";
         f.locs["methods"] = Loc::at(r.line);
     }

@@ -31,6 +31,7 @@ void read_affair_row(const Row& r, Assessment& as) {
 // ③他のシステムとの接続: the checked boxes, and the systems named after その他.
 void read_connections(const Row& r, System& system) {
     const Choices c = read_choices(r.value, "connections");
+    if (holds_no_option(c, r.value)) return;
     system.connections_loc = Loc::at(r.line);
     const std::string& other = Dictionary::get().form_label("other_option");
     bool any_checked = false;
