@@ -558,6 +558,11 @@ bool is_bare_option(std::string_view line) {
     });
 }
 
+// The form feeds that open a line (a page's first line): a line rewritten keeps them.
+std::string_view form_feeds_of(std::string_view line) {
+    return line.substr(0, line.size() - without_form_feeds(line).size());
+}
+
 bool is_lone_mark(std::string_view line) {
     const auto& marks = Dictionary::get().checked_marks();
     return std::find(marks.begin(), marks.end(), line) != marks.end();
@@ -578,8 +583,8 @@ std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines
             const std::string_view next = trimmed(k);
             if (next.empty() || labels.is_row_label(label_key(next))) continue;
             if (!is_bare_option(next) || out.count(k)) break;
-            out[i] = std::string(lines[i].substr(0, lines[i].size() - without_form_feeds(lines[i]).size()));
-            out[k] = "[ " + std::string(trimmed(i)) + " ] " + std::string(next);
+            out[i] = std::string(form_feeds_of(lines[i]));
+            out[k] = std::string(form_feeds_of(lines[k])) + "[ " + std::string(trimmed(i)) + " ] " + std::string(next);
             boxed.push_back(k);
             break;
         }
@@ -588,21 +593,17 @@ std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines
     // lines count; runs of boxes chain).
     const auto box_unmarked = [&](size_t k) {
         if (out.count(k) || !is_bare_option(trimmed(k))) return;
-        out[k] = "[ ] " + std::string(trimmed(k));
+        out[k] = std::string(form_feeds_of(lines[k])) + "[ ] " + std::string(trimmed(k));
         boxed.push_back(k);
     };
-    for (size_t b = 0; b < boxed.size(); ++b) {
-        for (size_t k = boxed[b] + 1, seen = 0; k < lines.size() && seen < kNearLines; ++k)
-            if (!trimmed(k).empty()) {
-                ++seen;
-                box_unmarked(k);
-            }
-        for (size_t k = boxed[b], seen = 0; k-- > 0 && seen < kNearLines;)
-            if (!trimmed(k).empty()) {
-                ++seen;
-                box_unmarked(k);
-            }
-    }
+    for (size_t b = 0; b < boxed.size(); ++b)
+        for (const long step : {1L, -1L})
+            for (long k = static_cast<long>(boxed[b]) + step, seen = 0;
+                 k >= 0 && k < static_cast<long>(lines.size()) && seen < static_cast<long>(kNearLines); k += step)
+                if (!trimmed(static_cast<size_t>(k)).empty()) {
+                    ++seen;
+                    box_unmarked(static_cast<size_t>(k));
+                }
     return out;
 }
 

@@ -247,6 +247,9 @@ TEST(MarksJoined, AMarkAloneBeforeItsOptionBoxesIt) {
     EXPECT_TRUE(marks_joined({"紙", "電子メール", "専用線"}).empty());
     // A page's form feed stays on the mark's line.
     EXPECT_EQ(marks_joined({"\f○", "紙"}), (std::map<size_t, std::string>{{0, "\f"}, {1, "[ ○ ] 紙"}}));
+    // And on the options' lines, marked or not.
+    EXPECT_EQ(marks_joined({"○", "\f紙", "\f専用線"}),
+              (std::map<size_t, std::string>{{0, ""}, {1, "\f[ ○ ] 紙"}, {2, "\f[ ] 専用線"}}));
 }
 
 // An entry's number before its word on the same line (1    委託事項    item): the word with its number,
