@@ -607,6 +607,78 @@ std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines
     return out;
 }
 
+namespace {
+
+// The number of an entry's header with no value on its line (提供先1, 委託事項 2 as repaired_line left
+// it: 委託事項2), whose entry is named by that value (not システムN: its name is ①'s value); -1 for
+// other lines.
+int valueless_named_entry(std::string_view line) {
+    const size_t word = entry_word_size(line, 0);
+    if (word == 0) return -1;
+    for (const auto& system : FormLabels::get().spellings("entry_system"))
+        if (line.starts_with(system)) return -1;
+    size_t pos = word;
+    const int number = number_at(line, pos);
+    return pos == line.size() ? number : -1;
+}
+
+}  // namespace
+
+std::map<size_t, std::string> centred_entry_headers_moved(const std::vector<std::string>& lines) {
+    constexpr size_t kMostEntryLines = 80;  // lines from an entry's ① to its header centred beside it
+    constexpr size_t kMostNameChars = 40;   // an entry's name: a body's, a department's, one line
+    const FormLabels& labels = FormLabels::get();
+    const auto trimmed = [&](size_t i) { return text::trim_view(without_form_feeds(lines[i])); };
+    // Where an entry or an item opens: no entry's rows run past it.
+    const auto opens_entry_or_item = [&](std::string_view t) {
+        return entry_word_size(t, 0) > 0 || !lone_number(t).empty() || is_item_title(t);
+    };
+    const auto may_be_name = [&](std::string_view t) {
+        return !t.empty() && !text::longer_than(t, kMostNameChars) && !opens_entry_or_item(t) &&
+               circled_number(t) == 0 && !labels.is_row_label(label_key(t)) && !is_option_list_line(std::string(t)) &&
+               t.find_first_of("[]") == std::string_view::npos;
+    };
+    const auto next_with_text = [&](size_t k) {
+        while (k < lines.size() && trimmed(k).empty()) ++k;
+        return k;
+    };
+    std::map<size_t, std::string> out;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (valueless_named_entry(trimmed(i)) < 0) continue;
+        // A name right below the header is its own (a header at the top of its entry).
+        if (const size_t below = next_with_text(i + 1); below < lines.size() && may_be_name(trimmed(below))) continue;
+        // Below the header, the entry's next field (a line opening with its number: a label wrapped
+        // in its cell keeps only its first words there) is a later one than ①.
+        int next_field = 0;
+        for (size_t k = i + 1; k < lines.size() && k <= i + kMostEntryLines && next_field == 0; ++k)
+            if (opens_entry_or_item(trimmed(k)))
+                break;
+            else
+                next_field = circled_number(trimmed(k));
+        if (next_field <= 1) continue;
+        // Above it, the entry's ① and the fields after it, with no other entry's header between.
+        size_t first = i;
+        for (size_t k = i; k-- > 0 && k + kMostEntryLines >= i;) {
+            const std::string_view t = trimmed(k);
+            if (opens_entry_or_item(t)) break;
+            if (circled_number(t) == 1) {
+                first = k;
+                break;
+            }
+        }
+        if (first == i) continue;
+        // The name: the line with text right above ①.
+        size_t name = first;
+        while (name > 0 && trimmed(name - 1).empty()) --name;
+        if (name == 0 || !may_be_name(trimmed(name - 1)) || out.count(name - 1)) continue;
+        --name;
+        out[i] = std::string(form_feeds_of(lines[i]));
+        out[name] =
+            std::string(form_feeds_of(lines[name])) + std::string(trimmed(i)) + " " + std::string(trimmed(name));
+    }
+    return out;
+}
+
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs) {
     if (is_dash_rule(line)) return std::string();
     std::optional<std::string> out = with_characters_referenced(line);

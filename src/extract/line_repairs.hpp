@@ -43,6 +43,13 @@ std::map<size_t, std::string> cut_labels_joined(const std::vector<std::string>& 
 // those boxed unmarked ([ ] 民間事業者). Empty when the text has none.
 std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines);
 
+// An entry's header in a cell merged over the entry's rows, which pdftotext's raw order writes amid
+// them (the name | ①法令上の根拠 … ④… | 提供先1 | ⑤…): the lines that replace them, by line: the header
+// with the name after it where the name stood, above the entry's ①, and the header's line empty.
+// Only a header with no value on its line, below which a field after ① comes first. Empty when the
+// text has none.
+std::map<size_t, std::string> centred_entry_headers_moved(const std::vector<std::string>& lines);
+
 // The line without those; nullopt when it holds none (most lines).
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs = {});
 

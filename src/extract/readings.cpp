@@ -283,7 +283,17 @@ void take_file_items(FileBlock& own, const FileBlock& found) {
             take_entrustment_items(own.entrustments[i], found.entrustments[i]);
 }
 
-bool same_connections(const System& a, const System& b) { return a.connections == b.connections && a.other == b.other; }
+// The same boxes marked: the readings list them in the order each met them, which a layout of two
+// columns of boxes sets differently.
+bool same_boxes(std::vector<std::string> a, std::vector<std::string> b) {
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
+bool same_connections(const System& a, const System& b) {
+    return same_boxes(a.connections, b.connections) && same_boxes(a.other, b.other);
+}
 
 // A system's ③ connections pair by the system's name. A list another system of the kept reading
 // holds is that system's, read a block off by the other reading.
@@ -310,7 +320,7 @@ void take_system_items(std::vector<System>& own, const std::vector<System>& foun
         // The same boxes read, その他 marked, and its （names） read by the other reading only (a
         // detail printed in cells of its own, away from its box).
         if (system.other.empty() && system.other_checked && same->other_checked && !same->other.empty() &&
-            system.connections == same->connections && !held_elsewhere &&
+            same_boxes(system.connections, same->connections) && !held_elsewhere &&
             std::none_of(same->other.begin(), same->other.end(), is_statement))
             system.other = same->other;
         if (system.functions.empty()) system.functions = same->functions;

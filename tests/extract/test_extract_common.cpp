@@ -252,6 +252,35 @@ TEST(MarksJoined, AMarkAloneBeforeItsOptionBoxesIt) {
               (std::map<size_t, std::string>{{0, ""}, {1, "\f[ ○ ] 紙"}, {2, "\f[ ] 専用線"}}));
 }
 
+// An entry's header in a cell merged over its rows, which pdftotext's raw order writes amid them:
+// the header goes up to its name, the line above the entry's ①; the header's line is emptied. A
+// header with its name below it, or with ① below it, is at the top of its entry and stays.
+TEST(CentredEntryHeadersMoved, AHeaderAmidItsRowsGoesToItsName) {
+    const std::vector<std::string> lines{"他市町村長",
+                                         "①法令上の根拠",
+                                         "番号法第19条第8号",
+                                         "④提供する情報の対象とな ［ 1万人以上10万人未満 ］",
+                                         "\f提供先1",
+                                         "",
+                                         "＜選択肢＞",
+                                         "1) 1万人未満",
+                                         "⑤提供する情報の対象とな 転出した者",
+                                         "⑦時期・頻度"};
+    EXPECT_EQ(centred_entry_headers_moved(lines),
+              (std::map<size_t, std::string>{{0, "提供先1 他市町村長"}, {4, "\f"}}));
+    // Its name right below it: the header opens its entry (pdfminer's order puts the entry before's
+    // last row after it).
+    EXPECT_TRUE(centred_entry_headers_moved({"市町村長", "①法令上の根拠", "番号法", "[ ] 紙", "移転先1", "健康福祉課",
+                                             "⑦時期・頻度", "都度", "①法令上の根拠"})
+                    .empty());
+    // ① below it.
+    EXPECT_TRUE(
+        centred_entry_headers_moved({"市町村長", "①法令上の根拠", "番号法", "提供先2", "①法令上の根拠"}).empty());
+    // A header with its name on its line, and a system's header (its name is ①'s value).
+    EXPECT_TRUE(centred_entry_headers_moved({"市町村長", "①法令上の根拠", "提供先1 県知事", "⑤範囲"}).empty());
+    EXPECT_TRUE(centred_entry_headers_moved({"宛名", "①システムの名称", "システム1", "③他のシステムとの接続"}).empty());
+}
+
 // An entry's number before its word on the same line (1    委託事項    item): the word with its number,
 // the spaces after both so the item keeps its column. A number before other words stays.
 TEST(RepairedLine, EntryNumberBeforeItsWord) {

@@ -510,6 +510,63 @@ TEST(PdftextSystems, BoxesAcrossAPageBreakAndDetailsOnTheLinesBelow) {
     EXPECT_EQ(a.files[0].methods, (std::vector<std::string>{"紙", "庁内連携システム"}));
 }
 
+// その他's （detail） as pdftotext's raw order writes a cell of several paragraphs: past the last row
+// of boxes, its bracket, names and closing bracket each a block apart (blank lines between), or its
+// bracket alone among the rows of boxes and its names below them. Blocks a blank line parts are names
+// apart.
+TEST(PdftextSystems, OtherDetailInBlocksBelowTheBoxesOrOpenedAmongThem) {
+    const Assessment a = parse_one(
+        "特定個人情報保護評価書（全項目評価書）\n"
+        "評価書番号 7\n"
+        "評価書名 介護保険に関する事務 全項目評価書\n"
+        "評価実施機関名 びわ市長\n"
+        "Ⅰ 基本情報\n"
+        "１．特定個人情報ファイルを取り扱う事務\n"
+        "①事務の名称 介護保険に関する事務\n"
+        "２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+        "システム1\n"
+        "①システムの名称 介護保険システム\n"
+        "②システムの機能 認定及び給付を管理する。\n"
+        "③他のシステムとの接続\n"
+        "\n"
+        "□ 情報提供ネットワークシステム\n\n■ 庁内連携システム\n\n□ 住民基本台帳ネットワークシステム\n\n"
+        "□ 既存住民基本台帳システム\n\n■ 宛名システム等\n\n□ 税務システム\n\n■ その他\n"
+        "\n"
+        "（\n"
+        "\n"
+        "国保情報集約システム\n"
+        "\n"
+        "申請管理システム\n"
+        "\n"
+        "）\n"
+        "\n"
+        "システム2\n"
+        "①システムの名称 住民記録システム\n"
+        "②システムの機能 住民票を管理する。\n"
+        "③他のシステムとの接続\n"
+        "[ ] 情報提供ネットワークシステム\n"
+        "[ ○ ] 住民基本台帳ネットワークシステム\n"
+        "[ ○ ] その他\n"
+        "\n"
+        "（\n"
+        "\n"
+        "[ ○ ] 庁内連携システム\n"
+        "[ ] 既存住民基本台帳システム\n"
+        "[ ] 宛名システム等\n"
+        "[ ] 税務システム\n"
+        "\n"
+        "証明書コンビニ交付システム、申請管理システム\n"
+        "）\n"
+        "\n"
+        "Ⅱ 特定個人情報ファイルの概要\n"
+        "１．特定個人情報ファイル名\n"
+        "介護保険ファイル\n");
+    std::vector<std::vector<std::string>> others;
+    for (const auto& s : a.systems) others.push_back(s.other);
+    EXPECT_EQ(others, (std::vector<std::vector<std::string>>{{"国保情報集約システム", "申請管理システム"},
+                                                             {"証明書コンビニ交付システム", "申請管理システム"}}));
+}
+
 // II's heading printed again amid a block that has its rows already (a page's running title in
 // pdftotext's raw order) opens no second block; a heading followed by the next file's name does.
 TEST(PdftextFiles, IIsHeadingAgainOpensABlockOnlyWithTheNextFilesName) {

@@ -177,6 +177,23 @@ TEST(MergeReadings, TheNamesOfAMarkedOtherWhereBothReadTheSameBoxes) {
     EXPECT_TRUE(merged[0].systems[1].other.empty());
 }
 
+// The same boxes, met in another order (a layout of two columns of boxes: the rebuilt rows read a
+// row at a time, the text as written a column at a time) are the same boxes.
+TEST(MergeReadings, TheNamesOfAMarkedOtherWhereTheSameBoxesWereReadInAnotherOrder) {
+    Assessment rows = kept_reading(10);
+    rows.systems[0].connections = {"宛名システム等", "既存住民基本台帳システム", "税務システム"};
+    rows.systems[0].other_checked = true;
+    rows.systems[0].connections_loc = Loc::at(20);
+    Assessment written = reading(10);
+    written.systems[0].connections = {"既存住民基本台帳システム", "宛名システム等", "税務システム"};
+    written.systems[0].other = {"国保連伝送通信ソフト"};
+    written.systems[0].other_checked = true;
+    const auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].department, "市民課");  // the rows were kept
+    EXPECT_EQ(merged[0].systems[0].other, std::vector<std::string>{"国保連伝送通信ソフト"});
+}
+
 // The same marked options read by both readings, その他's （detail） and a source's by the other
 // only: the kept reading takes the details; a list of other options takes nothing.
 TEST(MergeReadings, TheDetailsOfTheSameOptions) {

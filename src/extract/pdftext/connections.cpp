@@ -484,23 +484,33 @@ size_t after_closing_bracket(std::string_view s) {
 }
 
 // その他's （detail） continued on the lines after a system's last row of boxes, past blank lines and
-// page numbers: where `open` is empty, a detail printed apart from its box (［○］その他 | ］既存住民
-// 基本台帳システム | （ 広域連合電算処理システム ）), a line that opens with the bracket; else the
-// rest of a detail its row cut (［○］その他（児童手当システム、健 | -3- | 康福祉総合システム）), a
-// line that closes it. No box on them, up to the line that closes the bracket.
-std::string detail_below(const Layout& layout, int row, const std::string& open) {
-    constexpr int kMostLines = 4;  // lines with text or blank between them
+// page numbers. Where `open` is nullopt, a detail printed apart from its box (［○］その他 | ］既存住民
+// 基本台帳システム | （ 広域連合電算処理システム ）): a line that opens with the bracket. Else the
+// bracket is open already, and `open` the text so far: the rest of a detail its row cut (［○］その他
+// （児童手当システム、健 | -3- | 康福祉総合システム）), or a bracket printed alone among the rows. No
+// box on them, up to the line that closes the bracket. Lines a blank line parts on a page are blocks
+// of their own: names apart, not one name wrapped.
+std::string detail_below(const Layout& layout, int row, const std::optional<std::string>& open) {
+    constexpr int kMostLines = 4;  // lines with text
     const int end = static_cast<int>(layout.lines.size());
-    int at = row + 1;
-    while (at < end && (layout.lines[at].text.empty() || page_number(layout.lines[at].text).has_value())) ++at;
-    std::string joined = open.empty() ? "" : "（" + open;
-    for (int k = at; k < end && k < at + kMostLines; ++k) {
-        if (layout.lines[k].grid) return "";
+    std::string joined = open ? "（" + *open : "";
+    bool parted = false;  // a blank line since the last text (on its page: a page's end cuts a cell)
+    for (int k = row + 1, texts = 0, page = layout.lines[row].page; k < end && texts < kMostLines; ++k) {
         const std::string& line = layout.lines[k].text;
-        const bool opens = !line.empty() && opens_bracket(line, 0);
+        if (line.empty() || page_number(line).has_value()) {
+            parted = parted || line.empty();
+            continue;
+        }
+        if (layout.lines[k].grid) return "";
+        if (layout.lines[k].page != page) parted = false, page = layout.lines[k].page;
+        const bool opens = opens_bracket(line, 0);
         const bool any_open = line.find('(') != std::string::npos || line.find("（") != std::string::npos;
-        if (k == at && (open.empty() ? !opens : any_open)) return "";
+        if (texts == 0 && (open ? any_open : !opens)) return "";
+        const bool bracket_alone = joined.ends_with("（") || joined.ends_with("(") || closes_bracket(line, 0);
+        if (parted && texts > 0 && !bracket_alone) joined += "、";
         joined += line;
+        ++texts;
+        parted = false;
         if (const size_t after = after_closing_bracket(joined); after != std::string::npos) {
             if (after != joined.size()) return "";
             const size_t inner = joined[0] == '(' ? 1 : std::string_view("（").size();
@@ -509,6 +519,15 @@ std::string detail_below(const Layout& layout, int row, const std::string& open)
         }
     }
     return "";
+}
+
+// A bracket alone on a line among a system's rows of boxes (［○］その他 | （ | ］庁内連携システム):
+// その他's detail opened there, its text below the rows.
+bool bracket_opened_among(const Layout& layout, const std::vector<int>& rows) {
+    const auto [first, last] = std::minmax_element(rows.begin(), rows.end());
+    for (int k = *first + 1; k < *last; ++k)
+        if (const std::string& line = layout.lines[k].text; line == "（" || line == "(") return true;
+    return false;
 }
 
 // The boxes rows hold (each box once), or nullopt where one repeats.
@@ -604,7 +623,9 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
             if (const std::string whole = detail_below(layout, r.open_detail_row, r.open_detail); !whole.empty())
                 r.other = split_names(whole);
         } else if (other_box >= 0 && (r.checked & bit(other_box)) && r.other.empty() && !r.lines.empty()) {
-            r.other = split_names(detail_below(layout, *std::max_element(r.lines.begin(), r.lines.end()), ""));
+            const int last = *std::max_element(r.lines.begin(), r.lines.end());
+            const auto open = bracket_opened_among(layout, r.lines) ? std::optional<std::string>("") : std::nullopt;
+            r.other = split_names(detail_below(layout, last, open));
         }
         fill(r, systems[h]);
     }
