@@ -467,6 +467,8 @@ std::vector<Unit> cut_units(const std::vector<FlowLine>& lines, size_t from, siz
             open->lines.push_back(i);
             joined += n;
             open->closed = closes_checkboxes(joined);
+        } else if (!units.empty() && units.back().kind == Kind::checkboxes && is_count_line(n)) {
+            units.back().lines.push_back(i);  // the count after the boxes of 委託の有無 or 提供・移転の有無
         } else {
             if (!open || open->kind != Kind::text || opens_list(lines, *open, n))
                 units.push_back({Kind::text, {}, false, Follows::no, {}, false, {}});
@@ -591,10 +593,10 @@ double cost(const Want& w, const std::vector<Unit>& units, size_t from, size_t t
     double c = split + (units[from].follows == Follows::surely ? kSplitListCost : 0);
     if (!starts_like(w, units, from, to)) c += kUnlikeStartCost;
     switch (e) {
-        case Expects::entry: {  // a name of one or two lines, or nothing
+        case Expects::entry: {  // a name of one or two lines, or nothing; never the count of entries
             size_t name_lines = 0;
             for (size_t u = from; u < to; ++u)
-                if (units[u].kind == Kind::text && (u == from || units[u].wrapped))
+                if (units[u].kind == Kind::text && (u == from || units[u].wrapped) && !is_count_line(units[u].text))
                     name_lines += units[u].lines.size();
                 else
                     return kImpossibleCost;

@@ -572,8 +572,8 @@ std::optional<CleanedDocument> cleaned_from(const Document& doc) {
         if (std::optional<std::string> repaired =
                 extract_detail::repaired_line(out ? out->lines[i] : doc.lines[i], repairs))
             line_of(i) = std::move(*repaired);
-    for (const auto joined :
-         {extract_detail::cut_labels_joined, extract_detail::marks_joined, extract_detail::centred_entry_headers_moved})
+    for (const auto joined : {extract_detail::cut_labels_joined, extract_detail::marks_joined,
+                              extract_detail::centred_entry_headers_moved, extract_detail::count_pieces_joined})
         for (auto& [i, line] : joined(out ? out->lines : doc.lines)) line_of(i) = std::move(line);
     std::vector<int> source_lines = split_table_rows(doc, out);
     if (!page_lines.empty()) {  // the lines split were numbered as the pages were put in order

@@ -679,6 +679,40 @@ std::map<size_t, std::string> centred_entry_headers_moved(const std::vector<std:
     return out;
 }
 
+std::map<size_t, std::string> count_pieces_joined(const std::vector<std::string>& lines) {
+    constexpr size_t kMostPieces = 4;      // （ | 3 | ） | 件
+    constexpr size_t kMostPieceChars = 6;  // each a bracket, a number or the unit
+    constexpr size_t kMostBlankLines = 2;  // between two pieces
+    const auto trimmed = [&](size_t i) { return text::trim_view(without_form_feeds(lines[i])); };
+    std::map<size_t, std::string> out;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view first = trimmed(i);
+        if (first.empty() || text::longer_than(first, kMostPieceChars) || is_count_line(first) ||
+            !(first.starts_with("（") || first.starts_with("(")))
+            continue;
+        std::string joined(first);
+        std::vector<size_t> pieces{i};
+        for (size_t k = i + 1, blanks = 0; k < lines.size() && pieces.size() < kMostPieces && blanks <= kMostBlankLines;
+             ++k) {
+            const std::string_view piece = trimmed(k);
+            if (piece.empty()) {
+                ++blanks;
+                continue;
+            }
+            if (text::longer_than(piece, kMostPieceChars)) break;
+            joined += " " + std::string(piece);
+            pieces.push_back(k);
+            blanks = 0;
+            if (!is_count_line(joined)) continue;
+            out[i] = std::string(form_feeds_of(lines[i])) + joined;
+            for (size_t p = 1; p < pieces.size(); ++p) out[pieces[p]] = std::string(form_feeds_of(lines[pieces[p]]));
+            i = k;
+            break;
+        }
+    }
+    return out;
+}
+
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs) {
     if (is_dash_rule(line)) return std::string();
     std::optional<std::string> out = with_characters_referenced(line);

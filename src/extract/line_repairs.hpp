@@ -50,6 +50,11 @@ std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines
 // text has none.
 std::map<size_t, std::string> centred_entry_headers_moved(const std::vector<std::string>& lines);
 
+// A count of entries that pdftotext's raw order wrote a piece a line (（ | 3 | ） | 件, blank lines
+// between): the lines that replace them, by line: the count whole on its first line (（ 3 ） 件), the
+// others empty. Empty when the text has none.
+std::map<size_t, std::string> count_pieces_joined(const std::vector<std::string>& lines);
+
 // The line without those; nullopt when it holds none (most lines).
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs = {});
 

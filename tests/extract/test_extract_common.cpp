@@ -281,6 +281,18 @@ TEST(CentredEntryHeadersMoved, AHeaderAmidItsRowsGoesToItsName) {
     EXPECT_TRUE(centred_entry_headers_moved({"宛名", "①システムの名称", "システム1", "③他のシステムとの接続"}).empty());
 }
 
+// A count of entries that pdftotext's raw order wrote a piece a line, blank lines between: one count
+// on the first piece's line (its form feed kept), the others empty. A bracket alone that opens a
+// detail, and pieces too far apart, stay.
+TEST(CountPiecesJoined, ACountAPieceALineIsOneCount) {
+    EXPECT_EQ(count_pieces_joined({"移転を行っている", "\f（", "", "3", "", "）", "", "件", "提供先1"}),
+              (std::map<size_t, std::string>{{1, "\f（ 3 ） 件"}, {3, ""}, {5, ""}, {7, ""}}));
+    EXPECT_EQ(count_pieces_joined({"（ 2 ）", "件"}), (std::map<size_t, std::string>{{0, "（ 2 ） 件"}, {1, ""}}));
+    EXPECT_TRUE(count_pieces_joined({"（", "", "国保情報集約システム", "）"}).empty());
+    EXPECT_TRUE(count_pieces_joined({"（", "", "", "", "3", "）", "件"}).empty());
+    EXPECT_TRUE(count_pieces_joined({"（ 2 ）件"}).empty());
+}
+
 // An entry's number before its word on the same line (1    委託事項    item): the word with its number,
 // the spaces after both so the item keeps its column. A number before other words stays.
 TEST(RepairedLine, EntryNumberBeforeItsWord) {

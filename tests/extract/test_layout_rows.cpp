@@ -1340,6 +1340,20 @@ TEST(LayoutRowsForm, AnEntrysHeaderBesideItsFirstField) {
     EXPECT_EQ(m.assessments[0].systems[0].name, "国民年金システム");
 }
 
+// The なのはな probe in pdftotext's raw order (tests/fixtures/probes/nanohana): 提供・移転の有無's count
+// printed a piece a line (（ | 3 | ） | 件) is one count again, and 提供先1 takes the name below it, not
+// the count above it.
+TEST(LayoutRowsColumnFlow, AnEntryTakesItsNameNotTheCountAboveIt) {
+    const Model m = extract_file(probe_text("nanohana", "pdftotext"));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_FALSE(m.assessments[0].files.empty());
+    std::vector<std::string> recipients;
+    for (const Flow& f : m.assessments[0].files[0].provisions) recipients.push_back(f.recipient);
+    ASSERT_FALSE(recipients.empty());
+    EXPECT_EQ(recipients[0], "番号法第19条第8号に基づく主務省令第2条の表の第一欄に掲げる者（別紙1を参照）");
+    for (const std::string& r : recipients) EXPECT_EQ(r.find("件"), std::string::npos) << r;
+}
+
 // The つつじ probe (a Writer table of item | label | value, tests/fixtures/probes/tsutsuji) in
 // pdftotext's raw order: the item ７．他の評価実施機 | 関, its tail set a block further, is a heading,
 // not the department's value; 提供先３'s header holds the tail of the value above (で）) and its

@@ -807,6 +807,28 @@ TEST(PdftextFlows, LoneOtherRowOfAProvisionIsItsMethod) {
     EXPECT_EQ(f.provisions[0].methods, std::vector<std::string>{"その他(住民基本台帳ネットワークシステム)"});
 }
 
+// pdfminer's order sets the last values of the entry before (its boxes, its ⑦時期・頻度's value)
+// between a header and its name: the name is the block right above the entry's ①, and a word's tail
+// in kana (いない) is none. A name right below its header stays where no more blocks come.
+TEST(PdftextFlows, TheNameIsTheBlockRightAboveTheEntrysFirstField) {
+    const std::string text = flows_file_opening() +
+                             " 移転先1\n\n"
+                             "[ ] 紙\n\n"
+                             "[ ○ ] その他 （ 庁内連携システム ）\n\n"
+                             "日次（住民異動が発生する都度）\n\n"
+                             "市民生活部保険年金課\n\n"
+                             "いない\n\n"
+                             " ①法令上の根拠\n"
+                             "番号法第9条第1項\n\n"
+                             " 移転先2\n\n"
+                             "健康福祉部介護保険課\n\n"
+                             " ①法令上の根拠\n"
+                             "番号法第9条第1項\n";
+    std::vector<std::string> recipients;
+    for (const auto& transfer : first_file(text).transfers) recipients.push_back(transfer.recipient);
+    EXPECT_EQ(recipients, (std::vector<std::string>{"市民生活部保険年金課", "健康福祉部介護保険課"}));
+}
+
 // An entry's own page comes first: the 法令上の根拠 printed 20 lines under 提供先1 is its basis, and the
 // one at the top of the next page (a bottom-up page whose 提供先2 is printed last) is 提供先2's,
 // although it stands nearer the top of its page than the first one stands below its header.

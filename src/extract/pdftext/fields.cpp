@@ -166,7 +166,35 @@ Text text_after(const Layout& layout, int index, bool allow_gaps) {
 
 Text name_after(const Layout& layout, int index) { return text_after(layout, index, false, Read::name); }
 
-Text entry_name_after(const Layout& layout, int index) { return text_after(layout, index, false, Read::entry_name); }
+namespace {
+
+// Hiragana alone (and spaces): a word's tail, no name of a body or a department.
+bool is_hiragana_only(const std::string& text) {
+    const std::u32string s = text::to_u32(text);
+    return std::all_of(s.begin(), s.end(), [](char32_t c) { return (c >= U'\u3041' && c <= U'\u309F') || c == U' '; });
+}
+
+}  // namespace
+
+Text entry_name_after(const Layout& layout, int index) {
+    constexpr int kMostBlocks = 3;  // blocks of text from the header to its entry's ①
+    const Text first = text_after(layout, index, false, Read::entry_name);
+    if (first.value.empty() || !value_after_label(layout.lines[index].text).empty()) return first;
+    // pdfminer sets the last values of the entry before (its ⑦時期・頻度) between a header and its
+    // name: where blocks of text (blank lines apart) run on to the entry's ①, the name is the last.
+    const int last = layout.pages[layout.lines[index].page].last;
+    Text block = first;
+    for (int i = next_line_with_text(layout, first.end + 1, last), blocks = 1; i <= last && blocks <= kMostBlocks;
+         ++blocks) {
+        if (ends_value(layout.lines[i])) return circled_number(layout.lines[i].text) == 1 ? block : first;
+        Text next{layout.lines[i].text, i};
+        for (int k = i + 1; k <= last && !layout.lines[k].text.empty() && !ends_value(layout.lines[k]); ++k)
+            next = {next.value + " " + layout.lines[k].text, k};
+        if (!is_hiragana_only(next.value)) block = next;  // (the tail of a line cut in its cell: いない)
+        i = next_line_with_text(layout, next.end + 1, last);
+    }
+    return first;
+}
 
 Text first_value_past_labels(const Layout& layout, int index) {
     const int last = layout.pages[layout.lines[index].page].last;

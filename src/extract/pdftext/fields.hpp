@@ -69,7 +69,8 @@ Text name_after(const Layout& layout, int index);
 // The name an entry's header announces (提供先１ | 市町村長): its text after the header, past what a
 // sheet's raw order set between them - the boxes and counts of the row above (提供・移転の有無's
 // ☑ 提供を行っている … （ 5 ）件), the tails of a count's option list beside it (未満) and a column
-// title of the page's print titles (備考).
+// title of the page's print titles (備考). Where blocks of text run on from there to the entry's ①
+// (the entry before's last values, set after the header), the last of them.
 Text entry_name_after(const Layout& layout, int index);
 // The text block printed above a label whose own value is empty (pdftotext emits some value
 // cells before their label): the nearest run of non-label lines above it on its page; `end` is
