@@ -563,6 +563,11 @@ std::string_view form_feeds_of(std::string_view line) {
     return line.substr(0, line.size() - without_form_feeds(line).size());
 }
 
+// Line i's text without its form feeds and the white space around it.
+std::string_view text_of(const std::vector<std::string>& lines, size_t i) {
+    return text::trim_view(without_form_feeds(lines[i]));
+}
+
 bool is_lone_mark(std::string_view line) {
     const auto& marks = Dictionary::get().checked_marks();
     return std::find(marks.begin(), marks.end(), line) != marks.end();
@@ -574,17 +579,17 @@ std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines
     constexpr size_t kMaxGap = 4;     // lines from a mark to its option: blank ones and the choice's label
     constexpr size_t kNearLines = 3;  // lines with text from a boxed option to an unmarked one of its boxes
     const FormLabels& labels = FormLabels::get();
-    const auto trimmed = [&](size_t i) { return text::trim_view(without_form_feeds(lines[i])); };
     std::map<size_t, std::string> out;
     std::vector<size_t> boxed;
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (!is_lone_mark(trimmed(i))) continue;
+        if (!is_lone_mark(text_of(lines, i))) continue;
         for (size_t k = i + 1; k < lines.size() && k <= i + kMaxGap; ++k) {
-            const std::string_view next = trimmed(k);
+            const std::string_view next = text_of(lines, k);
             if (next.empty() || labels.is_row_label(label_key(next))) continue;
             if (!is_bare_option(next) || out.count(k)) break;
             out[i] = std::string(form_feeds_of(lines[i]));
-            out[k] = std::string(form_feeds_of(lines[k])) + "[ " + std::string(trimmed(i)) + " ] " + std::string(next);
+            out[k] = std::string(form_feeds_of(lines[k])) + "[ " + std::string(text_of(lines, i)) + " ] " +
+                     std::string(next);
             boxed.push_back(k);
             break;
         }
@@ -592,15 +597,15 @@ std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines
     // The unmarked options among them, each within a few lines with text of one boxed (its detail's
     // lines count; runs of boxes chain).
     const auto box_unmarked = [&](size_t k) {
-        if (out.count(k) || !is_bare_option(trimmed(k))) return;
-        out[k] = std::string(form_feeds_of(lines[k])) + "[ ] " + std::string(trimmed(k));
+        if (out.count(k) || !is_bare_option(text_of(lines, k))) return;
+        out[k] = std::string(form_feeds_of(lines[k])) + "[ ] " + std::string(text_of(lines, k));
         boxed.push_back(k);
     };
     for (size_t b = 0; b < boxed.size(); ++b)
         for (const long step : {1L, -1L})
             for (long k = static_cast<long>(boxed[b]) + step, seen = 0;
                  k >= 0 && k < static_cast<long>(lines.size()) && seen < static_cast<long>(kNearLines); k += step)
-                if (!trimmed(static_cast<size_t>(k)).empty()) {
+                if (!text_of(lines, static_cast<size_t>(k)).empty()) {
                     ++seen;
                     box_unmarked(static_cast<size_t>(k));
                 }
@@ -609,17 +614,15 @@ std::map<size_t, std::string> marks_joined(const std::vector<std::string>& lines
 
 namespace {
 
-// The number of an entry's header with no value on its line (提供先1, 委託事項 2 as repaired_line left
-// it: 委託事項2), whose entry is named by that value (not システムN: its name is ①'s value); -1 for
-// other lines.
-int valueless_named_entry(std::string_view line) {
+// Whether a line is an entry's header with no value on it (提供先1, 委託事項 2 as repaired_line left
+// it: 委託事項2), of an entry named by that value (not システムN: its name is ①'s value).
+bool is_valueless_named_entry(std::string_view line) {
     const size_t word = entry_word_size(line, 0);
-    if (word == 0) return -1;
+    if (word == 0) return false;
     for (const auto& system : FormLabels::get().spellings("entry_system"))
-        if (line.starts_with(system)) return -1;
+        if (line.starts_with(system)) return false;
     size_t pos = word;
-    const int number = number_at(line, pos);
-    return pos == line.size() ? number : -1;
+    return number_at(line, pos) > 0 && pos == line.size();
 }
 
 }  // namespace
@@ -628,7 +631,6 @@ std::map<size_t, std::string> centred_entry_headers_moved(const std::vector<std:
     constexpr size_t kMostEntryLines = 80;  // lines from an entry's ① to its header centred beside it
     constexpr size_t kMostNameChars = 40;   // an entry's name: a body's, a department's, one line
     const FormLabels& labels = FormLabels::get();
-    const auto trimmed = [&](size_t i) { return text::trim_view(without_form_feeds(lines[i])); };
     // Where an entry or an item opens: no entry's rows run past it.
     const auto opens_entry_or_item = [&](std::string_view t) {
         return entry_word_size(t, 0) > 0 || !lone_number(t).empty() || is_item_title(t);
@@ -639,27 +641,28 @@ std::map<size_t, std::string> centred_entry_headers_moved(const std::vector<std:
                t.find_first_of("[]") == std::string_view::npos;
     };
     const auto next_with_text = [&](size_t k) {
-        while (k < lines.size() && trimmed(k).empty()) ++k;
+        while (k < lines.size() && text_of(lines, k).empty()) ++k;
         return k;
     };
     std::map<size_t, std::string> out;
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (valueless_named_entry(trimmed(i)) < 0) continue;
+        if (!is_valueless_named_entry(text_of(lines, i))) continue;
         // A name right below the header is its own (a header at the top of its entry).
-        if (const size_t below = next_with_text(i + 1); below < lines.size() && may_be_name(trimmed(below))) continue;
+        if (const size_t below = next_with_text(i + 1); below < lines.size() && may_be_name(text_of(lines, below)))
+            continue;
         // Below the header, the entry's next field (a line opening with its number: a label wrapped
         // in its cell keeps only its first words there) is a later one than ①.
         int next_field = 0;
         for (size_t k = i + 1; k < lines.size() && k <= i + kMostEntryLines && next_field == 0; ++k)
-            if (opens_entry_or_item(trimmed(k)))
+            if (opens_entry_or_item(text_of(lines, k)))
                 break;
             else
-                next_field = circled_number(trimmed(k));
+                next_field = circled_number(text_of(lines, k));
         if (next_field <= 1) continue;
         // Above it, the entry's ① and the fields after it, with no other entry's header between.
         size_t first = i;
         for (size_t k = i; k-- > 0 && k + kMostEntryLines >= i;) {
-            const std::string_view t = trimmed(k);
+            const std::string_view t = text_of(lines, k);
             if (opens_entry_or_item(t)) break;
             if (circled_number(t) == 1) {
                 first = k;
@@ -669,12 +672,12 @@ std::map<size_t, std::string> centred_entry_headers_moved(const std::vector<std:
         if (first == i) continue;
         // The name: the line with text right above ①.
         size_t name = first;
-        while (name > 0 && trimmed(name - 1).empty()) --name;
-        if (name == 0 || !may_be_name(trimmed(name - 1)) || out.count(name - 1)) continue;
+        while (name > 0 && text_of(lines, name - 1).empty()) --name;
+        if (name == 0 || !may_be_name(text_of(lines, name - 1)) || out.count(name - 1)) continue;
         --name;
         out[i] = std::string(form_feeds_of(lines[i]));
-        out[name] =
-            std::string(form_feeds_of(lines[name])) + std::string(trimmed(i)) + " " + std::string(trimmed(name));
+        out[name] = std::string(form_feeds_of(lines[name])) + std::string(text_of(lines, i)) + " " +
+                    std::string(text_of(lines, name));
     }
     return out;
 }
@@ -683,10 +686,9 @@ std::map<size_t, std::string> count_pieces_joined(const std::vector<std::string>
     constexpr size_t kMostPieces = 4;      // （ | 3 | ） | 件
     constexpr size_t kMostPieceChars = 6;  // each a bracket, a number or the unit
     constexpr size_t kMostBlankLines = 2;  // between two pieces
-    const auto trimmed = [&](size_t i) { return text::trim_view(without_form_feeds(lines[i])); };
     std::map<size_t, std::string> out;
     for (size_t i = 0; i < lines.size(); ++i) {
-        const std::string_view first = trimmed(i);
+        const std::string_view first = text_of(lines, i);
         if (first.empty() || text::longer_than(first, kMostPieceChars) || is_count_line(first) ||
             !(first.starts_with("（") || first.starts_with("(")))
             continue;
@@ -694,7 +696,7 @@ std::map<size_t, std::string> count_pieces_joined(const std::vector<std::string>
         std::vector<size_t> pieces{i};
         for (size_t k = i + 1, blanks = 0; k < lines.size() && pieces.size() < kMostPieces && blanks <= kMostBlankLines;
              ++k) {
-            const std::string_view piece = trimmed(k);
+            const std::string_view piece = text_of(lines, k);
             if (piece.empty()) {
                 ++blanks;
                 continue;
