@@ -724,6 +724,44 @@ bool is_count_option_piece(std::string_view text) {
                        [&](const char* group) { return only_listed_options(text, group); });
 }
 
+std::optional<std::pair<std::string, std::string>> leading_boxed_choice(std::string_view value,
+                                                                        const std::string& group) {
+    constexpr size_t kMostMarkBytes = 8;  // between a box's brackets: a mark, spaces
+    static const std::vector<std::pair<std::string_view, std::string_view>> brackets{
+        {"[", "]"}, {"［", "］"}, {"【", "】"}};
+    const auto& options = Dictionary::get().options(group);
+    size_t at = 0, options_read = 0;
+    const auto skip_spaces = [&] {
+        while (at < value.size() && text::space_at(value, at) > 0) at += text::space_at(value, at);
+    };
+    for (;;) {
+        skip_spaces();
+        bool boxed = false;
+        for (const auto& [open, close] : brackets)
+            if (value.substr(at).starts_with(open)) {
+                const size_t end = value.find(close, at + open.size());
+                if (end == std::string_view::npos || end - at - open.size() > kMostMarkBytes) return std::nullopt;
+                at = end + close.size();
+                boxed = true;
+                break;
+            }
+        if (!boxed && at < value.size()) {
+            const std::u32string glyph = text::to_u32(value.substr(at, 3));
+            if (!glyph.empty() && is_box_glyph(glyph[0]))
+                at += text::to_utf8(std::u32string(1, glyph[0])).size(), boxed = true;
+        }
+        if (!boxed) break;
+        skip_spaces();
+        const auto option = std::find_if(options.begin(), options.end(),
+                                         [&](const std::string& o) { return value.substr(at).starts_with(o); });
+        if (option == options.end()) return std::nullopt;
+        at += option->size();
+        ++options_read;
+    }
+    if (options_read == 0) return std::nullopt;
+    return std::pair{std::string(value.substr(0, at)), text::trim(value.substr(at))};
+}
+
 bool only_listed_options(std::string_view value, const std::string& group) {
     const std::string n = text::trim(text::nfkc(value));
     // Where each item's number starts: at the start, or after a space; "N)" then the option.

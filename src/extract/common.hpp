@@ -101,6 +101,11 @@ bool is_count_option_piece(std::string_view text);
 // the first maybe without its number, or one option alone (its number left on the line above): the
 // end of a selection's option list that a printed row set beside the next label.
 bool only_listed_options(std::string_view value, const std::string& group);
+// A choice of `group` written as boxes that opens a value ([○] 実施する [ ] 実施しない …, ①'s boxes
+// read into ②'s value, 【○】実施する 【】実施しない 【】未定番号法第19条…): the boxes with their
+// options, and the value's rest; nullopt where the value opens otherwise.
+std::optional<std::pair<std::string, std::string>> leading_boxed_choice(std::string_view value,
+                                                                        const std::string& group);
 
 // "(7) 件", "（ 64 ）件" -> the number; nullopt for "() 件" or none. The first one in the value.
 std::optional<int> parse_count(std::string_view value);

@@ -293,6 +293,23 @@ TEST(CountPiecesJoined, ACountAPieceALineIsOneCount) {
     EXPECT_TRUE(count_pieces_joined({"（ 2 ）件"}).empty());
 }
 
+// ①実施の有無's boxes read into ②法令上の根拠's value: the boxes with their options, and the basis
+// after them (glued to the last option, as pdftotext joined the lines). A value that opens with text,
+// or with a box of no option of the group, is no choice.
+TEST(LeadingBoxedChoice, TheBoxesOfAChoiceBeforeTheText) {
+    const auto choice =
+        leading_boxed_choice("【○】実施する 【】実施しない 【】未定番号法第19条第7号", "linkage_status");
+    ASSERT_TRUE(choice.has_value());
+    EXPECT_EQ(choice->first, "【○】実施する 【】実施しない 【】未定");
+    EXPECT_EQ(choice->second, "番号法第19条第7号");
+    EXPECT_EQ(selected_option(choice->first, "linkage_status"), std::optional<std::string>("実施する"));
+    const auto squares = leading_boxed_choice("[ ] 実施する [ ○ ] 実施しない －", "linkage_status");
+    ASSERT_TRUE(squares.has_value());
+    EXPECT_EQ(squares->second, "－");
+    EXPECT_FALSE(leading_boxed_choice("番号法第19条第8号 [○] 実施する", "linkage_status").has_value());
+    EXPECT_FALSE(leading_boxed_choice("[○] 紙 番号法", "linkage_status").has_value());
+}
+
 // An entry's number before its word on the same line (1    委託事項    item): the word with its number,
 // the spaces after both so the item keeps its column. A number before other words stays.
 TEST(RepairedLine, EntryNumberBeforeItsWord) {

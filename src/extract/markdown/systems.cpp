@@ -88,7 +88,16 @@ void read_linkage_row(const Row& r, Assessment& as) {
         as.locs["linkage.status"] = Loc::at(r.line);
     } else if (labels.is("basis", r.key)) {
         if (only_listed_options(r.value, "linkage_status")) return;  // ①'s list ended beside ②
-        read_text(as.locs, "linkage.basis", r.value, as.linkage.basis, r.line);
+        std::string value = r.value;
+        // ①'s boxes before ②'s text (a column flow that gave ① nothing): ①'s choice, where unread.
+        if (const auto choice = leading_boxed_choice(r.value, "linkage_status"); choice && as.linkage.status.empty()) {
+            if (const auto status = selected_option(choice->first, "linkage_status")) {
+                as.linkage.status = *status;
+                as.locs["linkage.status"] = Loc::at(r.line);
+            }
+            value = choice->second;
+        }
+        read_text(as.locs, "linkage.basis", value, as.linkage.basis, r.line);
         widen(as.linkage.loc, r.line);
     }
 }
