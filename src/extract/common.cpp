@@ -752,10 +752,11 @@ std::optional<std::pair<std::string, std::string>> leading_boxed_choice(std::str
         }
         if (!boxed) break;
         skip_spaces();
-        const auto option = std::find_if(options.begin(), options.end(),
-                                         [&](const std::string& o) { return value.substr(at).starts_with(o); });
-        if (option == options.end()) return std::nullopt;
-        at += option->size();
+        size_t longest = 0;  // the longest option the text goes on with (one may open another)
+        for (const std::string& o : options)
+            if (value.substr(at).starts_with(o)) longest = std::max(longest, o.size());
+        if (longest == 0) return std::nullopt;
+        at += longest;
         ++options_read;
     }
     if (options_read == 0) return std::nullopt;
