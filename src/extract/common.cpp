@@ -726,41 +726,38 @@ bool is_count_option_piece(std::string_view text) {
 
 std::optional<std::pair<std::string, std::string>> leading_boxed_choice(std::string_view value,
                                                                         const std::string& group) {
-    constexpr size_t kMostMarkBytes = 8;  // between a box's brackets: a mark, spaces
-    static const std::vector<std::pair<std::string_view, std::string_view>> brackets{
-        {"[", "]"}, {"［", "］"}, {"【", "】"}};
-    const auto& options = Dictionary::get().options(group);
+    static const std::vector<std::pair<char32_t, char32_t>> brackets{{U'[', U']'}, {U'［', U'］'}, {U'【', U'】'}};
+    std::vector<std::u32string> options;
+    for (const std::string& o : Dictionary::get().options(group)) options.push_back(text::to_u32(o));
+    const std::u32string t = text::to_u32(value);
     size_t at = 0, options_read = 0;
     const auto skip_spaces = [&] {
-        while (at < value.size() && text::space_at(value, at) > 0) at += text::space_at(value, at);
+        while (at < t.size() && text::is_space(t[at])) ++at;
     };
-    for (;;) {
+    for (;; ++options_read) {
         skip_spaces();
-        bool boxed = false;
-        for (const auto& [open, close] : brackets)
-            if (value.substr(at).starts_with(open)) {
-                const size_t end = value.find(close, at + open.size());
-                if (end == std::string_view::npos || end - at - open.size() > kMostMarkBytes) return std::nullopt;
-                at = end + close.size();
-                boxed = true;
-                break;
-            }
-        if (!boxed && at < value.size()) {
-            const std::u32string glyph = text::to_u32(value.substr(at, 3));
-            if (!glyph.empty() && is_box_glyph(glyph[0]))
-                at += text::to_utf8(std::u32string(1, glyph[0])).size(), boxed = true;
+        if (at >= t.size()) break;
+        // A box as prepare() reads one: its brackets (box_closer), or a glyph.
+        const auto bracket =
+            std::find_if(brackets.begin(), brackets.end(), [&](const auto& b) { return b.first == t[at]; });
+        if (bracket != brackets.end()) {
+            const size_t close = box_closer(t, at, bracket->second);
+            if (close == std::u32string::npos) return std::nullopt;
+            at = close + 1;
+        } else if (is_box_glyph(t[at])) {
+            ++at;
+        } else {
+            break;
         }
-        if (!boxed) break;
         skip_spaces();
         size_t longest = 0;  // the longest option the text goes on with (one may open another)
-        for (const std::string& o : options)
-            if (value.substr(at).starts_with(o)) longest = std::max(longest, o.size());
+        for (const std::u32string& o : options)
+            if (t.compare(at, o.size(), o) == 0) longest = std::max(longest, o.size());
         if (longest == 0) return std::nullopt;
         at += longest;
-        ++options_read;
     }
     if (options_read == 0) return std::nullopt;
-    return std::pair{std::string(value.substr(0, at)), text::trim(value.substr(at))};
+    return std::pair{text::to_utf8(t.substr(0, at)), text::trim(text::to_utf8(t.substr(at)))};
 }
 
 bool only_listed_options(std::string_view value, const std::string& group) {
