@@ -1188,3 +1188,28 @@ TEST(PdftextPages, ARunningHeaderWithTheCoversNumberStartsNoAssessment) {
     EXPECT_EQ(a.title, want.assessments[0].title);
     EXPECT_EQ(a.published, want.assessments[0].published);
 }
+
+// A page printed label column first, as mutool and other converters that follow a PDF's own content
+// order write it (tests/fixtures/pdftext/kaede-label-column-first-mutool.txt): the labels of three
+// systems with their names, then the value column, each system's functions and boxes under its
+// システムN header. システム3's boxes come on the next page, after that page's labels and above
+// システム4's header. Each name pairs with its header in order, and each row of boxes is the
+// system's whose header it follows, not the one whose ③ label stands nearest.
+TEST(PdftextSystems, ALabelColumnPrintedFirstPairsItsNamesAndBoxesWithTheHeadersInOrder) {
+    const Assessment a = parse_fixture("kaede-label-column-first-mutool.txt");
+    ASSERT_EQ(a.systems.size(), 4u);
+    const std::vector<std::pair<std::string, std::vector<std::string>>> want = {
+        {"児童手当システム", {"庁内連携システム", "宛名システム等"}},
+        {"既存住民基本台帳システム", {"庁内連携システム", "住民基本台帳ネットワークシステム", "宛名システム等"}},
+        {"団体内統合宛名システム", {"庁内連携システム", "既存住民基本台帳システム"}},
+        {"中間サーバー", {"情報提供ネットワークシステム", "宛名システム等"}}};
+    for (size_t i = 0; i < want.size(); ++i) {
+        SCOPED_TRACE(want[i].first);
+        EXPECT_EQ(a.systems[i].no, static_cast<int>(i) + 1);
+        EXPECT_EQ(a.systems[i].name, want[i].first);
+        EXPECT_EQ(a.systems[i].connections, want[i].second);
+    }
+    EXPECT_EQ(a.systems[0].other, std::vector<std::string>{"電子申請システム"});
+    EXPECT_EQ(a.systems[2].other, std::vector<std::string>{"中間サーバー"});
+    EXPECT_TRUE(a.systems[3].other.empty());
+}

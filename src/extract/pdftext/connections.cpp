@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "../common.hpp"
 #include "../page_furniture.hpp"
@@ -467,6 +468,33 @@ void read_page(const Layout& layout, const RowBoxes& row_boxes, const std::vecto
     }
 }
 
+// Pages printed label column first, whose rows of boxes all stand below their ③ labels: the value
+// column sets each system's rows under its header (システム1 | its functions | its boxes | システム2
+// …), and rows above the page's first header go on from the system a page before left open. Those
+// rows are read per system and leave the page. (Rows beside their ③ labels, in the label column,
+// are read by the labels.)
+void read_value_columns(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
+                        const std::set<int>& label_column_pages, const RowBoxes& row_boxes,
+                        const std::vector<SystemInfo>& info, std::map<int, std::vector<int>>& rows_by_page,
+                        std::vector<Reading>& readings, std::vector<bool>& known) {
+    std::map<size_t, std::vector<int>> rows_of;
+    for (const int page : label_column_pages) {
+        const auto it = rows_by_page.find(page);
+        if (it == rows_by_page.end()) continue;
+        const int first_row = *std::min_element(it->second.begin(), it->second.end());
+        if (std::any_of(conn_label.begin(), conn_label.end(),
+                        [&](int label) { return label >= first_row && layout.lines[label].page == page; }))
+            continue;
+        for (const int row : it->second)
+            if (const int h = head_before(heads, row); h >= 0) rows_of[static_cast<size_t>(h)].push_back(row);
+        rows_by_page.erase(it);
+    }
+    for (auto& [h, rows] : rows_of) {
+        readings[h] = read_rows(layout, row_boxes, rows, info[h].mentioned, false);
+        known[h] = true;
+    }
+}
+
 // The brackets a detail is written in, half- and full-width.
 bool opens_bracket(std::string_view s, size_t i) { return s[i] == '(' || s.substr(i).starts_with("（"); }
 bool closes_bracket(std::string_view s, size_t i) { return s[i] == ')' || s.substr(i).starts_with("）"); }
@@ -576,7 +604,7 @@ void carry_over_page_breaks(const Layout& layout, const std::vector<Head>& heads
 }  // namespace
 
 void read_connections(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
-                      std::vector<System>& systems) {
+                      const std::set<int>& label_column_pages, std::vector<System>& systems) {
     const size_t n_sys = heads.size();
     const std::vector<SystemInfo> info = system_infos(heads, conn_label, systems);
     // Rows by page; the systems whose ③ label is on that page share its rows.
@@ -587,12 +615,13 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
     for (const auto& [page, rows] : rows_by_page) all_rows.insert(all_rows.end(), rows.begin(), rows.end());
     const RowBoxes row_boxes = resolve_rows(layout, all_rows);
     carry_over_page_breaks(layout, heads, conn_label, row_boxes, rows_by_page);
-    std::map<int, std::vector<size_t>> owners_by_page;
-    for (size_t h = 0; h < n_sys; ++h)
-        if (conn_label[h] >= 0) owners_by_page[layout.lines[conn_label[h]].page].push_back(h);
-
     std::vector<Reading> readings(n_sys);
     std::vector<bool> known(n_sys, false);
+    read_value_columns(layout, heads, conn_label, label_column_pages, row_boxes, info, rows_by_page, readings, known);
+    std::map<int, std::vector<size_t>> owners_by_page;
+    for (size_t h = 0; h < n_sys; ++h)
+        if (conn_label[h] >= 0 && !known[h]) owners_by_page[layout.lines[conn_label[h]].page].push_back(h);
+
     std::vector<int> leftovers;
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& page_rows : rows_by_page) {

@@ -174,6 +174,15 @@ bool is_hiragana_only(const std::string& text) {
     return std::all_of(s.begin(), s.end(), [](char32_t c) { return (c >= U'\u3041' && c <= U'\u309F') || c == U' '; });
 }
 
+// The block of text from line i on: its lines up to a blank one, a label or the page's end
+// (`last`), joined by a space; `end` is its last line.
+Text block_at(const Layout& layout, int i, int last) {
+    Text block{layout.lines[i].text, i};
+    for (int k = i + 1; k <= last && !layout.lines[k].text.empty() && !ends_value(layout.lines[k]); ++k)
+        block = {block.value + " " + layout.lines[k].text, k};
+    return block;
+}
+
 }  // namespace
 
 Text entry_name_after(const Layout& layout, int index) {
@@ -187,13 +196,29 @@ Text entry_name_after(const Layout& layout, int index) {
     for (int i = next_line_with_text(layout, first.end + 1, last), blocks = 1; i <= last && blocks <= kMostBlocks;
          ++blocks) {
         if (ends_value(layout.lines[i])) return circled_number(layout.lines[i].text) == 1 ? block : first;
-        Text next{layout.lines[i].text, i};
-        for (int k = i + 1; k <= last && !layout.lines[k].text.empty() && !ends_value(layout.lines[k]); ++k)
-            next = {next.value + " " + layout.lines[k].text, k};
+        const Text next = block_at(layout, i, last);
         if (!is_hiragana_only(next.value)) block = next;  // (the tail of a line cut in its cell: いない)
         i = next_line_with_text(layout, next.end + 1, last);
     }
     return first;
+}
+
+Text entry_name_above(const Layout& layout, int first_field) {
+    const int above = previous_line_with_text(layout, first_field - 1);
+    if (above < 0 || layout.lines[above].page != layout.lines[first_field].page) return {"", first_field};
+    if (ends_value(layout.lines[above])) return {"", first_field};  // (a label or header: no name)
+    return {layout.lines[above].text, above};
+}
+
+Text article_under_header(const Layout& layout, int header) {
+    const int last = layout.pages[layout.lines[header].page].last;
+    for (int i = next_line_with_text(layout, header + 1, last); i <= last;) {
+        if (ends_value(layout.lines[i])) break;
+        const Text block = block_at(layout, i, last);
+        if (cites_article(block.value)) return block;
+        i = next_line_with_text(layout, block.end + 1, last);
+    }
+    return {"", header};
 }
 
 Text first_value_past_labels(const Layout& layout, int index) {
@@ -368,7 +393,84 @@ std::vector<bool> glue_first_fields(const Layout& layout, const std::vector<Head
     return glued;
 }
 
+// A page printed a column at a time, labels first (mutool, and converters that follow a PDF's own
+// content order): its entries' ① labels stand above its first header, and the headers follow in
+// the value column in their order. There the label column's items pair with the headers in order:
+// each ① opens the page's next header, the fields after it are that entry's, and the fields above
+// the page's first ① close the entry a page before left open. Each item paired gets its header in
+// `result`; the value column's items (below the first header) are left to the nearest header.
+std::vector<bool> pair_label_columns(const Layout& layout, const std::vector<Head>& heads,
+                                     const std::vector<Item>& items, const std::vector<bool>& glued,
+                                     std::vector<int>& result) {
+    std::vector<bool> paired(items.size(), false);
+    for (const auto& [page, on_page] : heads_by_page(layout, heads)) {
+        if (!label_column_first(layout, heads, on_page, items)) continue;
+        std::vector<size_t> page_items;  // the label column's: above the page's first header
+        for (size_t i = 0; i < items.size(); ++i)
+            if (!glued[i] && layout.lines[items[i].index].page == page && items[i].index < heads[on_page[0]].index)
+                page_items.push_back(i);
+        std::sort(page_items.begin(), page_items.end(),
+                  [&](size_t a, size_t b) { return items[a].index < items[b].index; });
+        int current = head_before(heads, layout.pages[page].first);
+        size_t next = 0;
+        for (size_t i : page_items) {
+            if (items[i].first) current = static_cast<int>(on_page[next++]);
+            if (current < 0) continue;
+            const char* kind = heads[current].kind;
+            if (items[i].head_kind && (!kind || std::strcmp(items[i].head_kind, kind) != 0)) continue;
+            result[i] = current;
+            paired[i] = true;
+        }
+    }
+    return paired;
+}
+
 }  // namespace
+
+std::map<int, std::vector<size_t>> heads_by_page(const Layout& layout, const std::vector<Head>& heads) {
+    std::map<int, std::vector<size_t>> out;
+    for (size_t h = 0; h < heads.size(); ++h) out[layout.lines[heads[h].index].page].push_back(h);
+    for (auto& [page, on_page] : out)
+        std::sort(on_page.begin(), on_page.end(), [&](size_t a, size_t b) { return heads[a].index < heads[b].index; });
+    return out;
+}
+
+int head_before(const std::vector<Head>& heads, int line) {
+    int best = -1;
+    for (size_t h = 0; h < heads.size(); ++h)
+        if (heads[h].index < line && (best < 0 || heads[h].index > heads[best].index)) best = static_cast<int>(h);
+    return best;
+}
+
+bool label_column_first(const Layout& layout, const std::vector<Head>& heads, const std::vector<size_t>& on_page,
+                        const std::vector<Item>& items) {
+    if (on_page.empty()) return false;
+    for (size_t k = 1; k < on_page.size(); ++k)
+        if (heads[on_page[k]].number <= heads[on_page[k - 1]].number) return false;
+    const int page = layout.lines[heads[on_page[0]].index].page;
+    const int first_head = heads[on_page[0]].index;
+    std::vector<int> above;  // the label column's items: above the first header
+    size_t firsts = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (layout.lines[items[i].index].page != page) continue;
+        if (items[i].index > first_head) {
+            if (items[i].first) return false;
+            continue;
+        }
+        if (items[i].first) ++firsts;
+        above.push_back(items[i].index);
+    }
+    if (firsts != on_page.size()) return false;
+    // The fields count up to each ① (③ | ① | ② | ③ | ①); a page read bottom-up counts down (⑦ … ② | ①).
+    std::sort(above.begin(), above.end());
+    for (size_t k = 1, before = 0; k < above.size(); ++k) {
+        const int number = leading_field_number(layout.lines[above[k]].text);
+        if (number == 0) continue;
+        if (number != 1 && static_cast<int>(before) > number) return false;
+        before = static_cast<size_t>(number);
+    }
+    return true;
+}
 
 std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items) {
     constexpr int kWrongDirection = 60;
@@ -380,7 +482,9 @@ std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& hea
     if (heads.empty()) return result;
     auto page_of = [&](int index) { return layout.lines[index].page; };
 
-    const std::vector<bool> glued = glue_first_fields(layout, heads, items, result);
+    std::vector<bool> glued = glue_first_fields(layout, heads, items, result);
+    const std::vector<bool> paired = pair_label_columns(layout, heads, items, glued, result);
+    for (size_t i = 0; i < items.size(); ++i) glued[i] = glued[i] || paired[i];
     // Reading direction per page.
     std::map<int, bool> backward;
     for (size_t h = 0; h < heads.size(); ++h) {

@@ -346,6 +346,28 @@ void read_entrustments(const Layout& layout, const std::vector<int>& idx, const 
     }
 }
 
+// On a page printed label column first, an entry's name stands above its ① in the label column
+// (unless its header holds it), and what follows its header in the value column is ①'s value, not
+// the name.
+void name_label_column_entries(const Layout& layout, const std::vector<Head>& f_heads, const std::vector<Item>& items,
+                               const std::vector<int>& owner, std::vector<Flow>& flows) {
+    for (const auto& [page, on_page] : heads_by_page(layout, f_heads)) {
+        if (!label_column_first(layout, f_heads, on_page, items)) continue;
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (!items[i].first || owner[i] < 0 || layout.lines[items[i].index].page != page) continue;
+            Flow& fl = flows[static_cast<size_t>(owner[i])];
+            const int header = f_heads[owner[i]].index;
+            if (layout.lines[header].header->value.empty())  // (提供先1 市町村長: the name beside its header)
+                fl.recipient = entry_name_above(layout, items[i].index).value;
+            if (!fl.basis.empty()) continue;
+            if (const Text basis = article_under_header(layout, header); !basis.value.empty()) {
+                fl.basis = basis.value;
+                fl.basis_loc = Loc::span(header + 1, basis.end + 1);
+            }
+        }
+    }
+}
+
 // 5. 提供先 / 移転先.
 void read_flows(const Layout& layout, const std::vector<int>& idx, const std::vector<int>& flow_rows,
                 const std::vector<int>& population_labels, FileBlock& fb) {
@@ -383,6 +405,7 @@ void read_flows(const Layout& layout, const std::vector<int>& idx, const std::ve
                 fl.info = text_after(layout, at, false).value;
         }
     }
+    name_label_column_entries(layout, f_heads, found.items, owner, flows);
     keep_flows(layout, f_heads, flows, method_rows, fb);
 }
 
