@@ -462,6 +462,7 @@ bool label_column_first(const Layout& layout, const std::vector<Head>& heads, co
     }
     if (firsts != on_page.size()) return false;
     // The fields count up to each ① (③ | ① | ② | ③ | ①); a page read bottom-up counts down (⑦ … ② | ①).
+    // The page's first field is not counted: it may close the entry a page before left open.
     std::sort(above.begin(), above.end());
     for (size_t k = 1, before = 0; k < above.size(); ++k) {
         const int number = leading_field_number(layout.lines[above[k]].text);
