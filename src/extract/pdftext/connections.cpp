@@ -6,7 +6,6 @@
 #include <limits>
 #include <map>
 #include <optional>
-#include <set>
 
 #include "../common.hpp"
 #include "../page_furniture.hpp"
@@ -474,11 +473,11 @@ void read_page(const Layout& layout, const RowBoxes& row_boxes, const std::vecto
 // rows are read per system and leave the page. (Rows beside their ③ labels, in the label column,
 // are read by the labels.)
 void read_value_columns(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
-                        const std::set<int>& label_column_pages, const RowBoxes& row_boxes,
+                        const std::map<int, std::vector<size_t>>& label_column_pages, const RowBoxes& row_boxes,
                         const std::vector<SystemInfo>& info, std::map<int, std::vector<int>>& rows_by_page,
                         std::vector<Reading>& readings, std::vector<bool>& known) {
     std::map<size_t, std::vector<int>> rows_of;
-    for (const int page : label_column_pages) {
+    for (const auto& [page, on_page] : label_column_pages) {
         const auto it = rows_by_page.find(page);
         if (it == rows_by_page.end()) continue;
         const int first_row = *std::min_element(it->second.begin(), it->second.end());
@@ -604,7 +603,7 @@ void carry_over_page_breaks(const Layout& layout, const std::vector<Head>& heads
 }  // namespace
 
 void read_connections(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
-                      const std::set<int>& label_column_pages, std::vector<System>& systems) {
+                      const std::map<int, std::vector<size_t>>& label_column_pages, std::vector<System>& systems) {
     const size_t n_sys = heads.size();
     const std::vector<SystemInfo> info = system_infos(heads, conn_label, systems);
     // Rows by page; the systems whose ③ label is on that page share its rows.

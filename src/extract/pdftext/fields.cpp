@@ -393,40 +393,7 @@ std::vector<bool> glue_first_fields(const Layout& layout, const std::vector<Head
     return glued;
 }
 
-// A page printed a column at a time, labels first (mutool, and converters that follow a PDF's own
-// content order): its entries' ① labels stand above its first header, and the headers follow in
-// the value column in their order. There the label column's items pair with the headers in order:
-// each ① opens the page's next header, the fields after it are that entry's, and the fields above
-// the page's first ① close the entry a page before left open. Each item paired gets its header in
-// `result`; the value column's items (below the first header) are left to the nearest header.
-std::vector<bool> pair_label_columns(const Layout& layout, const std::vector<Head>& heads,
-                                     const std::vector<Item>& items, const std::vector<bool>& glued,
-                                     std::vector<int>& result) {
-    std::vector<bool> paired(items.size(), false);
-    for (const auto& [page, on_page] : heads_by_page(layout, heads)) {
-        if (!label_column_first(layout, heads, on_page, items)) continue;
-        std::vector<size_t> page_items;  // the label column's: above the page's first header
-        for (size_t i = 0; i < items.size(); ++i)
-            if (!glued[i] && layout.lines[items[i].index].page == page && items[i].index < heads[on_page[0]].index)
-                page_items.push_back(i);
-        std::sort(page_items.begin(), page_items.end(),
-                  [&](size_t a, size_t b) { return items[a].index < items[b].index; });
-        int current = head_before(heads, layout.pages[page].first);
-        size_t next = 0;
-        for (size_t i : page_items) {
-            if (items[i].first) current = static_cast<int>(on_page[next++]);
-            if (current < 0) continue;
-            const char* kind = heads[current].kind;
-            if (items[i].head_kind && (!kind || std::strcmp(items[i].head_kind, kind) != 0)) continue;
-            result[i] = current;
-            paired[i] = true;
-        }
-    }
-    return paired;
-}
-
-}  // namespace
-
+// The headers on each page, by line (indices into heads).
 std::map<int, std::vector<size_t>> heads_by_page(const Layout& layout, const std::vector<Head>& heads) {
     std::map<int, std::vector<size_t>> out;
     for (size_t h = 0; h < heads.size(); ++h) out[layout.lines[heads[h].index].page].push_back(h);
@@ -435,13 +402,10 @@ std::map<int, std::vector<size_t>> heads_by_page(const Layout& layout, const std
     return out;
 }
 
-int head_before(const std::vector<Head>& heads, int line) {
-    int best = -1;
-    for (size_t h = 0; h < heads.size(); ++h)
-        if (heads[h].index < line && (best < 0 || heads[h].index > heads[best].index)) best = static_cast<int>(h);
-    return best;
-}
-
+// Whether a page was printed label column first: its headers (`on_page`, by line) number upwards,
+// one ① per header stands above the first header and none below it, and the fields above it count
+// up to each ① (a page read bottom-up counts down). A ① under a header (システム5 | ①システムの名称)
+// is a page printed in rows.
 bool label_column_first(const Layout& layout, const std::vector<Head>& heads, const std::vector<size_t>& on_page,
                         const std::vector<Item>& items) {
     if (on_page.empty()) return false;
@@ -471,6 +435,54 @@ bool label_column_first(const Layout& layout, const std::vector<Head>& heads, co
         before = static_cast<size_t>(number);
     }
     return true;
+}
+
+// A page printed a column at a time, labels first (mutool, and converters that follow a PDF's own
+// content order): its entries' ① labels stand above its first header, and the headers follow in
+// the value column in their order. There the label column's items pair with the headers in order:
+// each ① opens the page's next header, the fields after it are that entry's, and the fields above
+// the page's first ① close the entry a page before left open. Each item paired gets its header in
+// `result`; the value column's items (below the first header) are left to the nearest header.
+std::vector<bool> pair_label_columns(const Layout& layout, const std::vector<Head>& heads,
+                                     const std::vector<Item>& items, const std::vector<bool>& glued,
+                                     std::vector<int>& result) {
+    std::vector<bool> paired(items.size(), false);
+    for (const auto& [page, on_page] : label_column_pages(layout, heads, items)) {
+        std::vector<size_t> page_items;  // the label column's: above the page's first header
+        for (size_t i = 0; i < items.size(); ++i)
+            if (!glued[i] && layout.lines[items[i].index].page == page && items[i].index < heads[on_page[0]].index)
+                page_items.push_back(i);
+        std::sort(page_items.begin(), page_items.end(),
+                  [&](size_t a, size_t b) { return items[a].index < items[b].index; });
+        int current = head_before(heads, layout.pages[page].first);
+        size_t next = 0;
+        for (size_t i : page_items) {
+            if (items[i].first) current = static_cast<int>(on_page[next++]);
+            if (current < 0) continue;
+            const char* kind = heads[current].kind;
+            if (items[i].head_kind && (!kind || std::strcmp(items[i].head_kind, kind) != 0)) continue;
+            result[i] = current;
+            paired[i] = true;
+        }
+    }
+    return paired;
+}
+
+}  // namespace
+
+std::map<int, std::vector<size_t>> label_column_pages(const Layout& layout, const std::vector<Head>& heads,
+                                                      const std::vector<Item>& items) {
+    std::map<int, std::vector<size_t>> out;
+    for (auto& [page, on_page] : heads_by_page(layout, heads))
+        if (label_column_first(layout, heads, on_page, items)) out.emplace(page, std::move(on_page));
+    return out;
+}
+
+int head_before(const std::vector<Head>& heads, int line) {
+    int best = -1;
+    for (size_t h = 0; h < heads.size(); ++h)
+        if (heads[h].index < line && (best < 0 || heads[h].index > heads[best].index)) best = static_cast<int>(h);
+    return best;
 }
 
 std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items) {

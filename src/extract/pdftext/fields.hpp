@@ -76,7 +76,7 @@ Text entry_name_after(const Layout& layout, int index);
 // cells before their label): the nearest run of non-label lines above it on its page; `end` is
 // the index of its first line.
 Text text_before(const Layout& layout, int index);
-// A page printed label column first (label_column_first) sets an entry's name in the label column
+// A page printed label column first (label_column_pages) sets an entry's name in the label column
 // right above its ① (市町村長 | ①法令上の根拠): the line with text above line `first_field`, where it
 // is no label, header, row of boxes or option list; empty otherwise.
 Text entry_name_above(const Layout& layout, int first_field);
@@ -119,15 +119,13 @@ struct Item {
     const char* head_kind = nullptr;
 };
 std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items);
-// The headers on each page, by line (indices into heads).
-std::map<int, std::vector<size_t>> heads_by_page(const Layout& layout, const std::vector<Head>& heads);
+// The pages printed label column first, each with its headers by line (indices into heads): the
+// headers number upwards, one ① per header stands above the first header and none below it (a ①
+// under its header is a page printed in rows), and the fields above it count up to each ① (a page
+// read bottom-up counts down).
+std::map<int, std::vector<size_t>> label_column_pages(const Layout& layout, const std::vector<Head>& heads,
+                                                      const std::vector<Item>& items);
 // The last header above line `line`, or -1.
 int head_before(const std::vector<Head>& heads, int line);
-// Whether a page was printed label column first: its headers (`on_page`, by line) number upwards,
-// one ① per header stands above the first header and none below it, and the fields above it count
-// up to each ① (a page read bottom-up counts down). A ① under a header (システム5 | ①システムの名称)
-// is a page printed in rows.
-bool label_column_first(const Layout& layout, const std::vector<Head>& heads, const std::vector<size_t>& on_page,
-                        const std::vector<Item>& items);
 
 }  // namespace piagraph::extract_detail::pdftext

@@ -351,8 +351,7 @@ void read_entrustments(const Layout& layout, const std::vector<int>& idx, const 
 // the name.
 void name_label_column_entries(const Layout& layout, const std::vector<Head>& f_heads, const std::vector<Item>& items,
                                const std::vector<int>& owner, std::vector<Flow>& flows) {
-    for (const auto& [page, on_page] : heads_by_page(layout, f_heads)) {
-        if (!label_column_first(layout, f_heads, on_page, items)) continue;
+    for (const auto& [page, on_page] : label_column_pages(layout, f_heads, items)) {
         for (size_t i = 0; i < items.size(); ++i) {
             if (!items[i].first || owner[i] < 0 || layout.lines[items[i].index].page != page) continue;
             Flow& fl = flows[static_cast<size_t>(owner[i])];

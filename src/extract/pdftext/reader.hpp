@@ -8,7 +8,6 @@
 
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -55,9 +54,9 @@ void read_systems(const Layout& layout, Assessment& a);
 // fragments; this puts them back per system. heads: the システムN headers; conn_label: for each,
 // the line index of its ③ label or -1. Fills connections / other / other_checked / marks /
 // connections_loc of `systems`. label_column_pages: the pages printed label column first
-// (label_column_first), where a row of boxes is the system's whose header it follows.
+// (fields.hpp) with their headers, where a row of boxes is the system's whose header it follows.
 void read_connections(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
-                      const std::set<int>& label_column_pages, std::vector<System>& systems);
+                      const std::map<int, std::vector<size_t>>& label_column_pages, std::vector<System>& systems);
 void read_procedure(const Layout& layout, Assessment& a);
 void read_steps(const Layout& layout, Assessment& a);
 void read_changes(const Layout& layout, Assessment& a);

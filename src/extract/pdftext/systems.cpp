@@ -1,7 +1,6 @@
 // Section I of a pdftotext-like conversion: the affair, its legal bases and linkage, and the systems
 // (システムN) with their names and functions; their connections are in connections.cpp.
 #include <algorithm>
-#include <set>
 #include <vector>
 
 #include "../column_flow.hpp"
@@ -254,10 +253,7 @@ void read_systems(const Layout& layout, Assessment& a) {
             conn_label[owner[i]] = items[i].index;
         }
     }
-    std::set<int> label_column_pages;
-    for (const auto& [page, on_page] : heads_by_page(layout, heads))
-        if (label_column_first(layout, heads, on_page, items)) label_column_pages.insert(page);
-    read_connections(layout, heads, conn_label, label_column_pages, systems);
+    read_connections(layout, heads, conn_label, label_column_pages(layout, heads, items), systems);
     std::stable_sort(systems.begin(), systems.end(), [](const System& x, const System& y) { return x.no < y.no; });
     for (System& s : systems) {
         if (s.name.empty()) continue;  // an empty template block is no system
