@@ -482,7 +482,7 @@ void read_value_columns(const Layout& layout, const std::vector<Head>& heads, co
         if (it == rows_by_page.end()) continue;
         const int first_row = *std::min_element(it->second.begin(), it->second.end());
         if (std::any_of(conn_label.begin(), conn_label.end(),
-                        [&](int label) { return label >= first_row && layout.lines[label].page == page; }))
+                        [&, page = page](int label) { return label >= first_row && layout.lines[label].page == page; }))
             continue;
         for (const int row : it->second)
             if (const int h = head_before(heads, row); h >= 0) rows_of[static_cast<size_t>(h)].push_back(row);
