@@ -575,6 +575,8 @@ std::optional<CleanedDocument> cleaned_from(const Document& doc) {
     for (const auto joined : {extract_detail::cut_labels_joined, extract_detail::marks_joined,
                               extract_detail::centred_entry_headers_moved, extract_detail::count_pieces_joined})
         for (auto& [i, line] : joined(out ? out->lines : doc.lines)) line_of(i) = std::move(line);
+    for (auto& [i, line] : extract_detail::cut_options_joined(out ? out->lines : doc.lines, true))
+        line_of(i) = std::move(line);
     std::vector<int> source_lines = split_table_rows(doc, out);
     if (!page_lines.empty()) {  // the lines split were numbered as the pages were put in order
         if (source_lines.empty())
@@ -592,6 +594,15 @@ std::optional<CleanedDocument> cleaned_from(const Document& doc) {
 }
 
 }  // namespace
+
+namespace extract_detail {
+
+Document cleaned_document(const Document& doc) {
+    std::optional<CleanedDocument> cleaned = cleaned_from(doc);
+    return cleaned ? std::move(cleaned->doc) : doc;
+}
+
+}  // namespace extract_detail
 
 Model extract_file(const std::string& path, const IngestOptions& options, const ExtractOptions& extract) {
     return extract_document(load_document(path, options), extract);

@@ -715,6 +715,120 @@ std::map<size_t, std::string> count_pieces_joined(const std::vector<std::string>
     return out;
 }
 
+namespace {
+
+// The match keys of every option the dictionary lists, sorted: a box's label that the line end cut
+// is a proper prefix of one.
+const std::vector<std::string>& sorted_option_keys() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> out;
+        for (const auto& [group, labels] : Dictionary::get().raw().at("options").items())
+            for (const auto& label : labels) out.push_back(text::match_key(label.get<std::string>()));
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }();
+    return keys;
+}
+
+bool is_option_key(const std::string& key) {
+    const auto& keys = sorted_option_keys();
+    return std::binary_search(keys.begin(), keys.end(), key);
+}
+
+bool opens_option_key(const std::string& key) {
+    const auto& keys = sorted_option_keys();
+    const auto it = std::lower_bound(keys.begin(), keys.end(), key);
+    return it != keys.end() && it->size() > key.size() && it->starts_with(key);
+}
+
+// An option, or an option with its （detail） after it.
+bool is_option_written(std::u32string_view written) {
+    const size_t bracket = written.find_first_of(U"（(");
+    return is_option_key(text::match_key(text::to_utf8(written))) ||
+           (bracket != std::u32string_view::npos && bracket > 0 &&
+            is_option_key(text::match_key(text::to_utf8(written.substr(0, bracket)))));
+}
+
+// A box's closing bracket: [ ], ［ ］ and 【 】.
+bool closes_box(char32_t c) { return c == U']' || c == U'］' || c == U'】'; }
+bool opens_box(char32_t c) { return c == U'[' || c == U'［' || c == U'【'; }
+
+// The word after a line's last box (☐ その, [ ○ ] 庁内連携システ, 【○】その) when it ends the line;
+// empty otherwise.
+std::u32string last_box_word(std::string_view line) {
+    // Most lines hold no box: a glyph's UTF-8 opens with 0xE2, a bracket closes with ], ］ or 】.
+    if (line.find('\xE2') == std::string_view::npos && line.find(']') == std::string_view::npos &&
+        line.find("］") == std::string_view::npos && line.find("】") == std::string_view::npos)
+        return {};
+    const std::u32string u = text::to_u32(line);
+    size_t box = std::u32string::npos;
+    for (size_t k = u.size(); k-- > 0;)
+        if (is_box_glyph(u[k]) ||
+            (closes_box(u[k]) && std::any_of(u.begin(), u.begin() + static_cast<long>(k), opens_box))) {
+            box = k;
+            break;
+        }
+    if (box == std::u32string::npos) return {};
+    size_t from = box + 1;
+    while (from < u.size() && text::is_space(u[from])) ++from;
+    const std::u32string word = u.substr(from);
+    if (word.empty() || std::any_of(word.begin(), word.end(), [](char32_t c) { return text::is_space(c); })) return {};
+    return word;
+}
+
+// Whether line `at`, emptied, would stand in a run of three blank lines, which ends a page.
+bool ends_a_page_emptied(const std::vector<std::string>& lines, size_t at) {
+    size_t run = 1;
+    for (size_t k = at; k-- > 0 && text_of(lines, k).empty();) ++run;
+    for (size_t k = at + 1; k < lines.size() && text_of(lines, k).empty(); ++k) ++run;
+    return run >= kPageBreakBlankLines;
+}
+
+}  // namespace
+
+std::map<size_t, std::string> cut_options_joined(const std::vector<std::string>& lines, bool rest_alone) {
+    constexpr size_t kMostBlankLines = 2;  // between the cut option's two lines
+    const FormLabels& labels = FormLabels::get();
+    std::map<size_t, std::string> out;
+    for (size_t i = 0; i + 1 < lines.size(); ++i) {
+        const std::u32string head = last_box_word(text_of(lines, i));
+        if (head.empty()) continue;
+        const std::string head_key = text::match_key(text::to_utf8(head));
+        if (is_option_key(head_key) || !opens_option_key(head_key)) continue;
+        size_t next = i + 1;
+        while (next < lines.size() && next <= i + kMostBlankLines && text_of(lines, next).empty()) ++next;
+        if (next >= lines.size() || text_of(lines, next).empty()) continue;
+        const std::string_view rest_line = text_of(lines, next);
+        if (labels.is_row_label(label_key(rest_line))) continue;
+        // A physical layout (pdftotext -layout) sets a cell's lines at its column: its rows, rebuilt
+        // from the columns, join the option again. Only lines written flush are joined here.
+        if (text::space_at(without_form_feeds(lines[next]), 0) > 0) continue;
+        // The option's rest: the next line's first word, up to a space or its next box, and the
+        // （detail） right after it when it closes on that line.
+        const std::u32string rest = text::to_u32(rest_line);
+        size_t end = 0;
+        while (end < rest.size() && !text::is_space(rest[end]) && !is_box_glyph(rest[end]) && !opens_box(rest[end]))
+            ++end;
+        if (end == 0 || !is_option_written(head + rest.substr(0, end))) continue;
+        size_t moved = end;
+        size_t detail = end;
+        while (detail < rest.size() && text::is_space(rest[detail])) ++detail;
+        if (detail < rest.size() && (rest[detail] == U'（' || rest[detail] == U'(')) {
+            const size_t close = rest.find_first_of(U"）)", detail);
+            if (close != std::u32string::npos) moved = close + 1;
+        }
+        const std::string after = text::trim(text::to_utf8(rest.substr(moved)));
+        if (rest_alone && (!after.empty() || ends_a_page_emptied(lines, next))) continue;
+        const std::string_view line = lines[i];
+        out[i] = std::string(line.substr(0, line.find_last_not_of(" \t\r") + 1)) + text::to_utf8(rest.substr(0, end)) +
+                 (moved > end ? " " : "") + text::trim(text::to_utf8(rest.substr(end, moved - end)));
+        out[next] = std::string(form_feeds_of(lines[next])) + after;
+        i = next;
+    }
+    return out;
+}
+
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs) {
     if (is_dash_rule(line)) return std::string();
     std::optional<std::string> out = with_characters_referenced(line);

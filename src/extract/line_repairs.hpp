@@ -55,6 +55,19 @@ std::map<size_t, std::string> centred_entry_headers_moved(const std::vector<std:
 // others empty. Empty when the text has none.
 std::map<size_t, std::string> count_pieces_joined(const std::vector<std::string>& lines);
 
+// A run of this many blank lines ends a page in a text without form feeds (pdftext/layout.cpp).
+inline constexpr size_t kPageBreakBlankLines = 3;
+
+// A box's option that the line end cut, its rest on the next line with text, as pdftotext writes a
+// narrow cell (☑その | 他（庁内連携システム）, ■ 庁内連携システ | ム): the lines that replace them, by
+// line: the option whole on its box's line, the next line without its rest. Only where the box's
+// word opens an option of the dictionary, the two words together are one, and the rest is written
+// flush (a physical layout's rows are rebuilt from its columns); with `rest_alone`, only where the
+// next line holds nothing else (rows rebuilt from the line widths join a full line with the next
+// themselves) and, emptied, stands in no run of blank lines that ends a page. Empty when the text
+// has none.
+std::map<size_t, std::string> cut_options_joined(const std::vector<std::string>& lines, bool rest_alone = false);
+
 // The line without those; nullopt when it holds none (most lines).
 std::optional<std::string> repaired_line(std::string_view line, const TextRepairs& repairs = {});
 

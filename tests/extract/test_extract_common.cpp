@@ -293,6 +293,27 @@ TEST(CountPiecesJoined, ACountAPieceALineIsOneCount) {
     EXPECT_TRUE(count_pieces_joined({"（ 2 ）件"}).empty());
 }
 
+// A box's option that the narrow cell cut, its rest on the next line with text: the option whole on
+// its box's line (with the （detail） that closes after the rest), the next line without it. A word
+// that opens no option, a rest that does not complete it, an option already whole, and a rest set at
+// a physical layout's column (its rows rebuilt from the columns join it) stay.
+TEST(CutOptionsJoined, AnOptionCutByTheLineEndIsWholeOnItsBoxsLine) {
+    EXPECT_EQ(cut_options_joined({"☐紙", "☑その", "", "他（庁内連携システム）", "⑦ 時期・頻度"}),
+              (std::map<size_t, std::string>{{1, "☑その他（庁内連携システム）"}, {3, ""}}));
+    EXPECT_EQ(
+        cut_options_joined({"■ 地方公共団体・地方独", "立行政法人 （ 他市区町村 ） □ 民間事業者"}),
+        (std::map<size_t, std::string>{{0, "■ 地方公共団体・地方独立行政法人 （ 他市区町村 ）"}, {1, "□ 民間事業者"}}));
+    EXPECT_EQ(cut_options_joined({"⑥移転方法 ■ 庁内連携システ", "\fム"}),
+              (std::map<size_t, std::string>{{0, "⑥移転方法 ■ 庁内連携システム"}, {1, "\f"}}));
+    EXPECT_EQ(cut_options_joined({"【○】その", "他（電子申請システム）"}),
+              (std::map<size_t, std::string>{{0, "【○】その他（電子申請システム）"}, {1, ""}}));
+    EXPECT_TRUE(cut_options_joined({"    ■ 庁内連携システ", "    ム"}).empty());
+    EXPECT_TRUE(cut_options_joined({"☑その", "ほかの事務"}).empty());
+    EXPECT_TRUE(cut_options_joined({"☑紙", "他（庁内連携システム）"}).empty());
+    EXPECT_TRUE(cut_options_joined({"住民の", "他"}).empty());
+    EXPECT_TRUE(cut_options_joined({"☑その", "", "", "", "他"}).empty());
+}
+
 // ①実施の有無's boxes read into ②法令上の根拠's value: the boxes with their options, and the basis
 // after them (glued to the last option, as pdftotext joined the lines). A value that opens with text,
 // or with a box of no option of the group, is no choice.

@@ -27,9 +27,11 @@ Document pdftext_document(const std::string& text, const std::string& path = "fi
     return d;
 }
 
+// A fixture as the pdftotext parser reads it in the pipeline: cleaned first.
 Assessment parse_fixture(const std::string& name) {
     const auto path = piagraph::test::source_dir() / "tests" / "fixtures" / "pdftext" / name;
-    const auto docs = piagraph::extract_detail::parse_pdftext(pdftext_document(piagraph::test::read_text(path), path));
+    const auto docs = piagraph::extract_detail::parse_pdftext(
+        piagraph::extract_detail::cleaned_document(pdftext_document(piagraph::test::read_text(path), path)));
     EXPECT_EQ(docs.size(), 1u);
     return docs.empty() ? Assessment{} : docs.front();
 }
@@ -1115,6 +1117,51 @@ Assessment expect_read_as_the_example(const Document& copy) {
     }
     EXPECT_EQ(a.unread_items(), w.unread_items());
     return a;
+}
+
+// A page of five systems in pdftotext's raw order, their boxes in 【 】 cut over lines: too many rows
+// for the split search, so each row is the system's whose ③ label is the last above it (a system's
+// last rows stand nearer the next one's ③ label). A 提供先's boxes printed after its ⑦, next to
+// 移転先1's header, stay with the 提供先 whose ⑥提供方法 they follow; 移転先1's 【○】その |
+// 他（…）, cut by the line end, is one option. The fixture is a fictional すみれ村 that we wrote; the
+// build before read system 1's last rows as system 2's, and so on.
+TEST(PdftextSystems, RowsInTheFormsOrderGoToTheLabelAboveThemAndMethodsRunsStayWhole) {
+    const Assessment a = parse_fixture("sumire-raw-order-pdftotext.txt");
+    ASSERT_EQ(a.systems.size(), 5u);
+    const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> want = {
+        {{"庁内連携システム", "宛名システム等", "税務システム"}, {"電子申請システム"}},
+        {{}, {"国民年金システム"}},
+        {{"庁内連携システム", "既存住民基本台帳システム"}, {"中間サーバー"}},
+        {{"情報提供ネットワークシステム", "宛名システム等"}, {}},
+        {{"既存住民基本台帳システム", "宛名システム等", "税務システム"}, {}}};
+    for (size_t i = 0; i < want.size(); ++i) {
+        SCOPED_TRACE(a.systems[i].name);
+        EXPECT_EQ(a.systems[i].connections, want[i].first);
+        EXPECT_EQ(a.systems[i].other, want[i].second);
+    }
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].provisions.size(), 1u);
+    ASSERT_EQ(a.files[0].transfers.size(), 1u);
+    EXPECT_EQ(a.files[0].provisions[0].methods, (std::vector<std::string>{"情報提供ネットワークシステム", "紙"}));
+    EXPECT_EQ(a.files[0].transfers[0].recipient, "保健福祉課");
+    EXPECT_EQ(a.files[0].transfers[0].methods, (std::vector<std::string>{"紙", "その他(電子申請システム)"}));
+}
+
+// かき町's 介護保険 (a probe text we wrote, as pdftotext's raw order prints it): 提供先3's rows of
+// boxes come after its ⑦ and 保管・消去's fields, the last two nearer 移転先1's header. The run of
+// rows is one entry's (no option comes twice) and goes whole to the 提供先 whose ⑥提供方法 it
+// follows; the build before gave [○]紙 to 移転先1 and left 提供先3 with no method marked.
+TEST(PdftextFlows, AMethodsRunPrintedAfterItsEntryStaysWhole) {
+    const auto path = piagraph::test::source_dir() / "tests" / "fixtures" / "probes" / "kaki" / "kaki-pdftotext.txt";
+    const piagraph::Model m = piagraph::extract_document(pdftext_document(piagraph::test::read_text(path), path));
+    ASSERT_EQ(m.assessments.size(), 1u);
+    ASSERT_EQ(m.assessments[0].files.size(), 1u);
+    const auto& file = m.assessments[0].files[0];
+    ASSERT_EQ(file.provisions.size(), 3u);
+    EXPECT_EQ(file.provisions[2].recipient, "他市区町村長（住所地特例対象施設の所在市区町村）");
+    EXPECT_EQ(file.provisions[2].methods, std::vector<std::string>{"紙"});
+    ASSERT_EQ(file.transfers.size(), 1u);
+    EXPECT_EQ(file.transfers[0].methods, (std::vector<std::string>{"庁内連携システム", "紙"}));
 }
 
 }  // namespace

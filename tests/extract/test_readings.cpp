@@ -252,4 +252,30 @@ TEST(MergeReadings, TheSystemsOfTheReadingThatSkippedNone) {
 }
 
 }  // namespace
+// A reading that took each entry's 時期・頻度 for its name (異動の都度（日次）: no body is named so)
+// misplaced the entry's lines: its items do not count for it, and the reading that named the
+// recipients is kept, though the other found more boxes.
+TEST(MergeReadings, EntriesNamedByATimeCountForNothing) {
+    Assessment rows = reading(10);
+    rows.files[0].transfers = {flow("異動の都度（日次）", {"庁内連携システム"}),
+                               flow("申請を受け付けた都度", {"庁内連携システム", "紙"})};
+    for (Flow& f : rows.files[0].transfers) {
+        f.basis = "番号法第9条第2項";
+        f.basis_loc = Loc::at(40);
+        f.locs["methods"] = Loc::at(41);
+    }
+    Assessment written = reading(10);
+    written.files[0].transfers = {flow("保険年金課", {}), flow("福祉総務課", {})};
+    for (Flow& f : written.files[0].transfers) {
+        f.basis = "番号法第9条第2項";
+        f.basis_loc = Loc::at(40);
+    }
+
+    const auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    ASSERT_EQ(merged[0].files[0].transfers.size(), 2u);
+    EXPECT_EQ(merged[0].files[0].transfers[0].recipient, "保険年金課");
+    EXPECT_EQ(merged[0].files[0].transfers[1].recipient, "福祉総務課");
+}
+
 }  // namespace piagraph::extract_detail

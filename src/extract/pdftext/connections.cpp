@@ -412,20 +412,46 @@ private:
     std::vector<Reading> best_readings_;
 };
 
-// No consistent split: the nearest ③ label wins each row.
+// Whether a page's rows stand in the form's order: none above its first ③ label, and some from
+// each ③ label (on its line, or below it) to the next (label, its rows, the next label, its rows …).
+bool rows_follow_their_labels(const std::vector<int>& rows, std::vector<int> anchors) {
+    std::sort(anchors.begin(), anchors.end());
+    if (anchors.empty() || rows.empty() || *std::min_element(rows.begin(), rows.end()) < anchors.front()) return false;
+    for (size_t j = 0; j + 1 < anchors.size(); ++j)
+        if (std::none_of(rows.begin(), rows.end(), [&](int r) { return r >= anchors[j] && r < anchors[j + 1]; }))
+            return false;
+    return true;
+}
+
+// No consistent split within the search's reach: on a page in the form's order each row is the
+// system's whose ③ label is the last above it, where every system so reads its boxes once and its
+// brackets closed; else the nearest ③ label wins each row.
 std::vector<Reading> nearest_split(const Layout& layout, const RowBoxes& row_boxes, const std::vector<int>& rows,
                                    const std::vector<size_t>& owners, const std::vector<SystemInfo>& info) {
     const size_t k = owners.size();
-    std::vector<std::vector<int>> split(k);
-    for (int r : rows) {
-        size_t pick = 0;
-        for (size_t j = 1; j < k; ++j)
-            if (std::abs(r - info[owners[j]].anchor) < std::abs(r - info[owners[pick]].anchor)) pick = j;
-        split[pick].push_back(r);
+    std::vector<int> anchors(k);
+    for (size_t j = 0; j < k; ++j) anchors[j] = info[owners[j]].anchor;
+    const auto split_by = [&](bool label_above) {
+        std::vector<std::vector<int>> split(k);
+        for (int r : rows) {
+            size_t pick = 0;
+            for (size_t j = 1; j < k; ++j) {
+                const bool nearer = label_above ? (anchors[j] <= r && (anchors[pick] > r || anchors[j] > anchors[pick]))
+                                                : std::abs(r - anchors[j]) < std::abs(r - anchors[pick]);
+                if (nearer) pick = j;
+            }
+            split[pick].push_back(r);
+        }
+        std::vector<Reading> out(k);
+        for (size_t j = 0; j < k; ++j)
+            out[j] = read_rows(layout, row_boxes, split[j], info[owners[j]].mentioned, false);
+        return out;
+    };
+    if (rows_follow_their_labels(rows, anchors)) {
+        std::vector<Reading> in_order = split_by(true);
+        if (std::all_of(in_order.begin(), in_order.end(), [](const Reading& r) { return r.valid; })) return in_order;
     }
-    std::vector<Reading> out(k);
-    for (size_t j = 0; j < k; ++j) out[j] = read_rows(layout, row_boxes, split[j], info[owners[j]].mentioned, false);
-    return out;
+    return split_by(false);
 }
 
 // What the connections of each system can be checked against: its box, id, and the boxes its

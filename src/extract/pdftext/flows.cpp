@@ -1,7 +1,9 @@
 // 入手, 委託 and 提供・移転 of a II file block in a pdftotext-like conversion.
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -190,13 +192,84 @@ Items flow_items(const Layout& layout, const std::vector<int>& idx, const std::v
         if (f == Field::basis) {
             items.push_back({i, "basis", true});
             kinds.push_back(f);
-        } else if (f == Field::provide || f == Field::transfer || f == Field::flow_generic ||
-                   f == Field::provide_methods || f == Field::transfer_methods) {
+        } else if (f == Field::provide || f == Field::provide_methods) {  // ②提供先における用途, ⑥提供方法
+            items.push_back({i, l.label, false, "entry_provision"});
+            kinds.push_back(f);
+        } else if (f == Field::transfer || f == Field::transfer_methods) {  // ②移転先における用途, ⑥移転方法
+            items.push_back({i, l.label, false, "entry_transfer"});
+            kinds.push_back(f);
+        } else if (f == Field::flow_generic) {
             items.push_back({i, l.label, false});
             kinds.push_back(f);
         }
     }
     return {items, kinds};
+}
+
+// The option labels of a methods row, as their match keys.
+std::vector<std::string> option_keys_of(const Line& l) {
+    std::vector<std::string> keys;
+    for (const Fragment& f : l.fragments)
+        if ((f.kind == Fragment::Kind::box || f.kind == Fragment::Kind::closer) && !f.label.empty())
+            keys.push_back(text::match_key(f.label));
+    return keys;
+}
+
+bool is_methods_field(Field f) {
+    return f == Field::provide_methods || f == Field::transfer_methods || f == Field::entrust_methods;
+}
+
+// The owner a segment of methods rows takes when assign_items parted it: the entry whose methods
+// label (⑥提供方法) comes last before it, of the kind of entry the segment's options allow, if some
+// of its rows went there; -1 to leave the rows as they were.
+int segment_owner(const Layout& layout, const std::vector<size_t>& segment, const Items& found,
+                  const std::vector<int>& owner) {
+    const auto parted =
+        std::any_of(segment.begin(), segment.end(), [&](size_t k) { return owner[k] != owner[segment.front()]; });
+    if (!parted) return -1;
+    const char* kind = nullptr;  // the kind of entry a row of the segment can only belong to
+    for (const size_t k : segment)
+        if (found.items[k].head_kind) kind = found.items[k].head_kind;
+    int label_owner = -1;
+    for (size_t k = 0; k < segment.front(); ++k) {
+        const Item& item = found.items[k];
+        if (!is_methods_field(found.kinds[k]) || layout.lines[item.index].grid || owner[k] < 0) continue;
+        if (kind && item.head_kind && std::strcmp(kind, item.head_kind) != 0) continue;
+        label_owner = owner[k];
+    }
+    const bool among = std::any_of(segment.begin(), segment.end(), [&](size_t k) { return owner[k] == label_owner; });
+    return among ? label_owner : -1;
+}
+
+// A run of methods rows with no other text between them is one entry's boxes until an option comes
+// again (the next entry's run). assign_items goes by the distance to the headers and may cut such a
+// run where the nearest header changes (a page in raw order: 提供先3's rows printed after its ⑦, the
+// last of them nearer 移転先1): each segment goes whole to one entry (segment_owner).
+void keep_method_runs_whole(const Layout& layout, const Items& found, Field methods_kind, std::vector<int>& owner) {
+    std::vector<size_t> segment;
+    std::set<std::string> seen;
+    int previous = -1;
+    const auto close_segment = [&] {
+        const int o = segment_owner(layout, segment, found, owner);
+        if (o >= 0)
+            for (const size_t k : segment) owner[k] = o;
+        segment.clear();
+        seen.clear();
+    };
+    for (size_t k = 0; k < found.items.size(); ++k) {
+        const int at = found.items[k].index;
+        if (found.kinds[k] != methods_kind || !layout.lines[at].grid) continue;
+        const bool follows =
+            previous >= 0 && std::all_of(layout.lines.begin() + previous + 1, layout.lines.begin() + at,
+                                         [](const Line& l) { return l.text.empty(); });
+        const std::vector<std::string> keys = option_keys_of(layout.lines[at]);
+        if (!follows || std::any_of(keys.begin(), keys.end(), [&](const std::string& key) { return seen.count(key); }))
+            close_segment();
+        segment.push_back(k);
+        seen.insert(keys.begin(), keys.end());
+        previous = at;
+    }
+    close_segment();
 }
 
 // The entries read, with their methods, into the block's provisions and transfers; an entry with
@@ -292,7 +365,8 @@ void read_entrustments(const Layout& layout, const std::vector<int>& idx, const 
     const Dictionary& dict = Dictionary::get();
     const std::vector<Head> e_heads = entry_heads(layout, idx, {"entry_entrust"});
     const Items found = entrust_items(layout, idx, entrust_rows);
-    const std::vector<int> owner = assign_items(layout, e_heads, found.items);
+    std::vector<int> owner = assign_items(layout, e_heads, found.items);
+    keep_method_runs_whole(layout, found, Field::entrust_methods, owner);
     std::vector<Entrustment> entries(e_heads.size());
     std::vector<std::vector<int>> method_rows(e_heads.size());
     for (size_t h = 0; h < e_heads.size(); ++h) {
@@ -372,7 +446,8 @@ void read_flows(const Layout& layout, const std::vector<int>& idx, const std::ve
                 const std::vector<int>& population_labels, FileBlock& fb) {
     const std::vector<Head> f_heads = entry_heads(layout, idx, {"entry_provision", "entry_transfer"});
     const Items found = flow_items(layout, idx, flow_rows);
-    const std::vector<int> owner = assign_items(layout, f_heads, found.items);
+    std::vector<int> owner = assign_items(layout, f_heads, found.items);
+    keep_method_runs_whole(layout, found, Field::provide_methods, owner);
     std::vector<Flow> flows(f_heads.size());
     std::vector<std::vector<int>> method_rows(f_heads.size());
     for (size_t h = 0; h < f_heads.size(); ++h) {

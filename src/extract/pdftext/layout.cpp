@@ -8,6 +8,7 @@
 
 #include "../common.hpp"
 #include "../form_labels.hpp"
+#include "../line_repairs.hpp"
 #include "fields.hpp"
 #include "piagraph/dictionary.hpp"
 #include "piagraph/text.hpp"
@@ -524,21 +525,29 @@ Line make_line(std::string_view raw, int no) {
 // that has text), and the pages as index ranges.
 void cut_pages(const Document& doc, Layout& layout) {
     layout.lines.reserve(doc.lines.size());
+    // Options a narrow cell cut over two lines, read whole, also where the next line holds more
+    // (cleaning joined those whose rest stands alone: rows rebuilt from the line widths join a full
+    // line with the next themselves, so the rest stays there for them).
+    const std::map<size_t, std::string> joined = cut_options_joined(doc.lines);
     int page = 0;
     int blank_run = 0;
     bool any_text = false;
     for (size_t i = 0; i < doc.lines.size(); ++i) {
-        const bool form_feed = doc.lines[i].find('\f') != std::string::npos;
+        const auto own = joined.find(i);
+        const std::string& text = own == joined.end() ? doc.lines[i] : own->second;
+        const bool form_feed = text.find('\f') != std::string::npos;
         // The layout counts from 1; parse_pdftext shifts to first_line.
-        Line l = make_line(doc.lines[i], static_cast<int>(i) + 1);
-        if (l.text.empty()) {
+        Line l = make_line(text, static_cast<int>(i) + 1);
+        if (l.text.empty() && own != joined.end() && !form_feed) {
+            // the rest of an option, joined to the line above: no blank line of the print
+        } else if (l.text.empty()) {
             ++blank_run;
             if (form_feed && any_text) {
                 ++page;
                 any_text = false;
             }
         } else {
-            if ((blank_run >= 3 || form_feed) && any_text) {
+            if ((blank_run >= static_cast<int>(kPageBreakBlankLines) || form_feed) && any_text) {
                 ++page;
                 any_text = false;
             }
