@@ -183,6 +183,13 @@ inline constexpr size_t kMinValueIndent = 8;
 // The leading circled number of a label (① -> 1), 0 when none.
 int circled_number(std::string_view label);
 
+// A box's brackets, half- and full-width ([ ] ［ ］), and those a selection or a mark may be written
+// in as well (【 】).
+inline bool is_box_open(char32_t c) { return c == U'[' || c == 0xFF3B; }   // [ ［
+inline bool is_box_close(char32_t c) { return c == U']' || c == 0xFF3D; }  // ] ］
+inline bool is_mark_open(char32_t c) { return is_box_open(c) || c == 0x3010; }
+inline bool is_mark_close(char32_t c) { return is_box_close(c) || c == 0x3011; }
+
 // A box printed as a glyph (■ □ ☑ ☐ ☒), and of those the unchecked ones.
 bool is_box_glyph(char32_t c);
 bool is_unchecked_box_glyph(char32_t c);

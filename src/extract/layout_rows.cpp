@@ -225,12 +225,6 @@ struct Line {
     bool list_item = false;  // read without a markdown marker (- ①システムの名称：…, #### システム1)
 };
 
-bool is_box_open(char32_t c) { return c == U'[' || c == 0xFF3B; }   // [ ［
-bool is_box_close(char32_t c) { return c == U']' || c == 0xFF3D; }  // ] ］
-// A box's brackets, or those a selection or a mark may be written in: 【 】.
-bool is_mark_open(char32_t c) { return is_box_open(c) || c == 0x3010; }
-bool is_mark_close(char32_t c) { return is_box_close(c) || c == 0x3011; }
-
 // Where each character stands inside a box that closes on the line: a box a page sets wide, empty
 // ([   ], ［     ］) or around its value (［   実施する      ］), is one piece of its option or
 // selection, not cells.

@@ -750,10 +750,6 @@ bool is_option_written(std::u32string_view written) {
             is_option_key(text::match_key(text::to_utf8(written.substr(0, bracket)))));
 }
 
-// A box's closing bracket: [ ], ［ ］ and 【 】.
-bool closes_box(char32_t c) { return c == U']' || c == U'］' || c == U'】'; }
-bool opens_box(char32_t c) { return c == U'[' || c == U'［' || c == U'【'; }
-
 // The word after a line's last box (☐ その, [ ○ ] 庁内連携システ, 【○】その) when it ends the line;
 // empty otherwise.
 std::u32string last_box_word(std::string_view line) {
@@ -765,7 +761,7 @@ std::u32string last_box_word(std::string_view line) {
     size_t box = std::u32string::npos;
     for (size_t k = u.size(); k-- > 0;)
         if (is_box_glyph(u[k]) ||
-            (closes_box(u[k]) && std::any_of(u.begin(), u.begin() + static_cast<long>(k), opens_box))) {
+            (is_mark_close(u[k]) && std::any_of(u.begin(), u.begin() + static_cast<long>(k), is_mark_open))) {
             box = k;
             break;
         }
@@ -808,7 +804,7 @@ std::map<size_t, std::string> cut_options_joined(const std::vector<std::string>&
         // （detail） right after it when it closes on that line.
         const std::u32string rest = text::to_u32(rest_line);
         size_t end = 0;
-        while (end < rest.size() && !text::is_space(rest[end]) && !is_box_glyph(rest[end]) && !opens_box(rest[end]))
+        while (end < rest.size() && !text::is_space(rest[end]) && !is_box_glyph(rest[end]) && !is_mark_open(rest[end]))
             ++end;
         if (end == 0 || !is_option_written(head + rest.substr(0, end))) continue;
         size_t moved = end;

@@ -499,7 +499,7 @@ void read_page(const Layout& layout, const RowBoxes& row_boxes, const std::vecto
 // rows are read per system and leave the page. (Rows beside their ③ labels, in the label column,
 // are read by the labels.)
 void read_value_columns(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
-                        const std::map<int, std::vector<size_t>>& label_column_pages, const RowBoxes& row_boxes,
+                        const LabelColumnPages& label_column_pages, const RowBoxes& row_boxes,
                         const std::vector<SystemInfo>& info, std::map<int, std::vector<int>>& rows_by_page,
                         std::vector<Reading>& readings, std::vector<bool>& known) {
     std::map<size_t, std::vector<int>> rows_of;
@@ -629,7 +629,7 @@ void carry_over_page_breaks(const Layout& layout, const std::vector<Head>& heads
 }  // namespace
 
 void read_connections(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
-                      const std::map<int, std::vector<size_t>>& label_column_pages, std::vector<System>& systems) {
+                      const LabelColumnPages& label_column_pages, std::vector<System>& systems) {
     const size_t n_sys = heads.size();
     const std::vector<SystemInfo> info = system_infos(heads, conn_label, systems);
     // Rows by page; the systems whose ③ label is on that page share its rows.
@@ -660,7 +660,7 @@ void read_connections(const Layout& layout, const std::vector<Head>& heads, cons
     if (!leftovers.empty()) {
         std::vector<Item> items;
         for (int r : leftovers) items.push_back({r, "", false});
-        const std::vector<int> owner = assign_items(layout, heads, items);
+        const std::vector<int> owner = assign_items(layout, heads, items, {});  // rows only: no label column
         std::map<size_t, std::vector<int>> extra;
         for (size_t i = 0; i < items.size(); ++i)
             if (owner[i] >= 0 && !known[owner[i]]) extra[owner[i]].push_back(items[i].index);

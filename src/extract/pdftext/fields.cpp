@@ -444,10 +444,10 @@ bool label_column_first(const Layout& layout, const std::vector<Head>& heads, co
 // the page's first ① close the entry a page before left open. Each item paired gets its header in
 // `result`; the value column's items (below the first header) are left to the nearest header.
 std::vector<bool> pair_label_columns(const Layout& layout, const std::vector<Head>& heads,
-                                     const std::vector<Item>& items, const std::vector<bool>& glued,
-                                     std::vector<int>& result) {
+                                     const std::vector<Item>& items, const LabelColumnPages& label_columns,
+                                     const std::vector<bool>& glued, std::vector<int>& result) {
     std::vector<bool> paired(items.size(), false);
-    for (const auto& [page, on_page] : label_column_pages(layout, heads, items)) {
+    for (const auto& [page, on_page] : label_columns) {
         std::vector<size_t> page_items;  // the label column's: above the page's first header
         for (size_t i = 0; i < items.size(); ++i)
             if (!glued[i] && layout.lines[items[i].index].page == page && items[i].index < heads[on_page[0]].index)
@@ -470,9 +470,9 @@ std::vector<bool> pair_label_columns(const Layout& layout, const std::vector<Hea
 
 }  // namespace
 
-std::map<int, std::vector<size_t>> label_column_pages(const Layout& layout, const std::vector<Head>& heads,
-                                                      const std::vector<Item>& items) {
-    std::map<int, std::vector<size_t>> out;
+LabelColumnPages label_column_pages(const Layout& layout, const std::vector<Head>& heads,
+                                    const std::vector<Item>& items) {
+    LabelColumnPages out;
     for (auto& [page, on_page] : heads_by_page(layout, heads))
         if (label_column_first(layout, heads, on_page, items)) out.emplace(page, std::move(on_page));
     return out;
@@ -485,7 +485,8 @@ int head_before(const std::vector<Head>& heads, int line) {
     return best;
 }
 
-std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items) {
+std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items,
+                              const LabelColumnPages& label_columns) {
     constexpr int kWrongDirection = 60;
     // What carrying an entry over to the next page costs beyond the item's depth in that page: a
     // header's own page comes first, so an item this many lines below the header (in the page's
@@ -496,24 +497,16 @@ std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& hea
     auto page_of = [&](int index) { return layout.lines[index].page; };
 
     std::vector<bool> glued = glue_first_fields(layout, heads, items, result);
-    const std::vector<bool> paired = pair_label_columns(layout, heads, items, glued, result);
+    const std::vector<bool> paired = pair_label_columns(layout, heads, items, label_columns, glued, result);
     for (size_t i = 0; i < items.size(); ++i) glued[i] = glued[i] || paired[i];
     // Reading direction per page.
     std::map<int, bool> backward;
-    for (size_t h = 0; h < heads.size(); ++h) {
-        const int p = page_of(heads[h].index);
-        int last_head = -1;
-        std::vector<const Head*> on_page;
-        for (const Head& x : heads)
-            if (page_of(x.index) == p) {
-                last_head = std::max(last_head, x.index);
-                on_page.push_back(&x);
-            }
-        std::sort(on_page.begin(), on_page.end(), [](const Head* a, const Head* b) { return a->index < b->index; });
+    for (const auto& [p, on_page] : heads_by_page(layout, heads)) {
+        const int last_head = heads[on_page.back()].index;
         // Several headers read bottom-up only when their numbers run backwards (提供先2 … 提供先1).
         bool descending = true;
         for (size_t k = 1; k < on_page.size(); ++k)
-            if (on_page[k]->number >= on_page[k - 1]->number) descending = false;
+            if (heads[on_page[k]].number >= heads[on_page[k - 1]].number) descending = false;
         bool after = false, before = false;
         for (size_t i = 0; i < items.size(); ++i) {
             if (glued[i] || page_of(items[i].index) != p) continue;

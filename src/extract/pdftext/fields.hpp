@@ -118,13 +118,17 @@ struct Item {
     // whatever header is nearest on a scrambled page); nullptr: any.
     const char* head_kind = nullptr;
 };
-std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items);
 // The pages printed label column first, each with its headers by line (indices into heads): the
 // headers number upwards, one ① per header stands above the first header and none below it (a ①
 // under its header is a page printed in rows), and the fields above it count up to each ① (a page
 // read bottom-up counts down).
-std::map<int, std::vector<size_t>> label_column_pages(const Layout& layout, const std::vector<Head>& heads,
-                                                      const std::vector<Item>& items);
+using LabelColumnPages = std::map<int, std::vector<size_t>>;
+LabelColumnPages label_column_pages(const Layout& layout, const std::vector<Head>& heads,
+                                    const std::vector<Item>& items);
+// Each item's header (index into heads), or -1. On `label_columns` (label_column_pages of the same
+// heads and items) the label column's items pair with the headers in order.
+std::vector<int> assign_items(const Layout& layout, const std::vector<Head>& heads, const std::vector<Item>& items,
+                              const LabelColumnPages& label_columns);
 // The last header above line `line`, or -1.
 int head_before(const std::vector<Head>& heads, int line);
 

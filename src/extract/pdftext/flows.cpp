@@ -365,7 +365,8 @@ void read_entrustments(const Layout& layout, const std::vector<int>& idx, const 
     const Dictionary& dict = Dictionary::get();
     const std::vector<Head> e_heads = entry_heads(layout, idx, {"entry_entrust"});
     const Items found = entrust_items(layout, idx, entrust_rows);
-    std::vector<int> owner = assign_items(layout, e_heads, found.items);
+    std::vector<int> owner =
+        assign_items(layout, e_heads, found.items, label_column_pages(layout, e_heads, found.items));
     keep_method_runs_whole(layout, found, Field::entrust_methods, owner);
     std::vector<Entrustment> entries(e_heads.size());
     std::vector<std::vector<int>> method_rows(e_heads.size());
@@ -424,8 +425,9 @@ void read_entrustments(const Layout& layout, const std::vector<int>& idx, const 
 // (unless its header holds it), and what follows its header in the value column is ①'s value, not
 // the name.
 void name_label_column_entries(const Layout& layout, const std::vector<Head>& f_heads, const std::vector<Item>& items,
-                               const std::vector<int>& owner, std::vector<Flow>& flows) {
-    for (const auto& [page, on_page] : label_column_pages(layout, f_heads, items)) {
+                               const LabelColumnPages& label_columns, const std::vector<int>& owner,
+                               std::vector<Flow>& flows) {
+    for (const auto& [page, on_page] : label_columns) {
         for (size_t i = 0; i < items.size(); ++i) {
             if (!items[i].first || owner[i] < 0 || layout.lines[items[i].index].page != page) continue;
             Flow& fl = flows[static_cast<size_t>(owner[i])];
@@ -446,7 +448,8 @@ void read_flows(const Layout& layout, const std::vector<int>& idx, const std::ve
                 const std::vector<int>& population_labels, FileBlock& fb) {
     const std::vector<Head> f_heads = entry_heads(layout, idx, {"entry_provision", "entry_transfer"});
     const Items found = flow_items(layout, idx, flow_rows);
-    std::vector<int> owner = assign_items(layout, f_heads, found.items);
+    const LabelColumnPages label_columns = label_column_pages(layout, f_heads, found.items);
+    std::vector<int> owner = assign_items(layout, f_heads, found.items, label_columns);
     keep_method_runs_whole(layout, found, Field::provide_methods, owner);
     std::vector<Flow> flows(f_heads.size());
     std::vector<std::vector<int>> method_rows(f_heads.size());
@@ -479,7 +482,7 @@ void read_flows(const Layout& layout, const std::vector<int>& idx, const std::ve
                 fl.info = text_after(layout, at, false).value;
         }
     }
-    name_label_column_entries(layout, f_heads, found.items, owner, flows);
+    name_label_column_entries(layout, f_heads, found.items, label_columns, owner, flows);
     keep_flows(layout, f_heads, flows, method_rows, fb);
 }
 

@@ -56,7 +56,7 @@ void read_systems(const Layout& layout, Assessment& a);
 // connections_loc of `systems`. label_column_pages: the pages printed label column first
 // (fields.hpp) with their headers, where a row of boxes is the system's whose header it follows.
 void read_connections(const Layout& layout, const std::vector<Head>& heads, const std::vector<int>& conn_label,
-                      const std::map<int, std::vector<size_t>>& label_column_pages, std::vector<System>& systems);
+                      const LabelColumnPages& label_column_pages, std::vector<System>& systems);
 void read_procedure(const Layout& layout, Assessment& a);
 void read_steps(const Layout& layout, Assessment& a);
 void read_changes(const Layout& layout, Assessment& a);

@@ -232,7 +232,8 @@ void read_systems(const Layout& layout, Assessment& a) {
             continue;
         kinds.push_back(f);
     }
-    const std::vector<int> owner = assign_items(layout, heads, items);
+    const LabelColumnPages label_columns = label_column_pages(layout, heads, items);
+    const std::vector<int> owner = assign_items(layout, heads, items, label_columns);
     std::vector<System> systems(heads.size());
     std::vector<int> conn_label(heads.size(), -1);
     for (size_t h = 0; h < heads.size(); ++h) {
@@ -253,7 +254,7 @@ void read_systems(const Layout& layout, Assessment& a) {
             conn_label[owner[i]] = items[i].index;
         }
     }
-    read_connections(layout, heads, conn_label, label_column_pages(layout, heads, items), systems);
+    read_connections(layout, heads, conn_label, label_columns, systems);
     std::stable_sort(systems.begin(), systems.end(), [](const System& x, const System& y) { return x.no < y.no; });
     for (System& s : systems) {
         if (s.name.empty()) continue;  // an empty template block is no system
