@@ -4,21 +4,20 @@
 # Each target first replays its regression inputs (tests/fixtures/fuzz/<target>/), then fuzzes
 # for SECONDS (default 60) from seeds made of what we write (examples/, tests/fixtures/), with a
 # dictionary of the form's labels taken from data/dictionary.json. Any crash, leak or input
-# slower than 1 s fails the run; the input is kept in BUILD_DIR/fuzz-artifacts/<target>/.
+# slower than UNIT_SECONDS fails the run; the input is kept in BUILD_DIR/fuzz-artifacts/<target>/.
 # Prints one line per target: runs, exec/s, coverage, and the result. A long run stops at RUNS
 # executions or SECONDS, whichever comes first; a smaller MAX_LEN buys more executions per second
-# (default 32768 bytes for texts: a pdftotext-like text of 53 KB that the rows rebuild and both
-# readers read took 0.94 s under the sanitizers and libFuzzer's coverage, 0.05 s in a release
-# build: its size, not a slow path, so a longer text would leave 1 s no room to tell one; 262144 for
-# PDFs); UNIT_SECONDS (default 1) may be raised only for a run niced under load, where wall time is
-# not the input's own.
+# (default 32768 bytes for texts, 262144 for PDFs). UNIT_SECONDS (default 3) guards against a hang
+# or a quadratic path: a 32 KB text that the rows rebuild and both readers read takes 0.08 s in a
+# release build and 1.1-1.7 s under the sanitizers and libFuzzer's coverage on a loaded 2-core
+# machine, so 1 s failed on size alone while a quadratic path at 32 KB takes far longer than 3 s.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 seconds=60
 runs_limit=-1
 max_len=""
-unit_seconds=1
+unit_seconds=3
 dir="$ASAN_BUILD_DIR"
 while getopts "t:n:m:u:d:" opt; do
     case $opt in
@@ -86,7 +85,7 @@ for target in "${targets[@]}"; do
     mkdir -p "$artifacts"
     regressions="$REPO_ROOT/tests/fixtures/fuzz/$target"
     if [[ -d "$regressions" ]] && compgen -G "$regressions/*" > /dev/null; then
-        if ! "$bin" -timeout=1 "$regressions"/* > "$work/$target.replay.log" 2>&1; then
+        if ! "$bin" -timeout="$unit_seconds" "$regressions"/* > "$work/$target.replay.log" 2>&1; then
             echo "$target: FAIL (a regression input crashes again; see $work/$target.replay.log)"
             status=1
             continue

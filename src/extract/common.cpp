@@ -489,13 +489,25 @@ std::vector<OptionHit> find_options(std::string_view value, const std::string& g
             // other options between "その他（" and its "）": then there is no detail here.
             size_t close = std::u32string::npos;
             int depth = 0;
+            bool ends_open = true;  // the value ends inside the bracket, no other box after it
             for (size_t k = j; k < c.text.size(); ++k) {
-                if (is_sentinel(c.text[k])) break;
+                if (is_sentinel(c.text[k])) {
+                    ends_open = false;
+                    break;
+                }
                 if (c.text[k] == U'(') ++depth;
                 if (c.text[k] == U')' && --depth == 0) {
                     close = k;
                     break;
                 }
+            }
+            // A detail open at the value's end: its ")" lost, or set elsewhere by rows rebuilt from
+            // two columns (□ 税務システム） ■ その他（ 中間サーバー、国民健康保険システム). Not a list
+            // cut after its separator (（団体内統合宛名システム、): its rest is on a line below.
+            if (close == std::u32string::npos && ends_open && depth == 1 && j + 1 < c.text.size() &&
+                c.text.back() != U'、' && c.text.back() != U',') {
+                hit.detail = trimmed_utf8(c.full, c.pos[j] + 1, c.full.size());
+                j = c.text.size();
             }
             if (close != std::u32string::npos) {
                 hit.detail = close > j + 1 ? trimmed_utf8(c.full, c.pos[j] + 1, c.pos[close]) : "";
@@ -516,14 +528,20 @@ std::vector<OptionHit> find_options(std::string_view value, const std::string& g
 
 // その他 checked without its （detail）, which a later option unchecked holds (［○］その他 ［ ］税務システム
 // （ 生活保護支援システム ）: the detail printed after the cell's last option): the detail is その他's.
-void give_detail_to_other(std::vector<OptionHit>& hits) {
+// In a group where only その他 holds a detail (value_kinds.detailed_options lists the others), a
+// later option checked gives it too: rows rebuilt from two columns of boxes set the detail after
+// the right column's last box (［○］その他 … ［○］税務システム（中間サーバー）).
+void give_detail_to_other(std::vector<OptionHit>& hits, const std::string& group) {
+    static const std::vector<std::string> detailed = Dictionary::get().list("/value_kinds/detailed_options");
+    const bool only_other_details = std::find(detailed.begin(), detailed.end(), group) == detailed.end();
     const std::string& other = Dictionary::get().form_label("other_option");
     const auto open = std::find_if(hits.begin(), hits.end(), [&](const OptionHit& h) {
         return h.label == other && h.mark.value_or(false) && h.detail.empty();
     });
     if (open == hits.end()) return;
     for (auto h = open + 1; h != hits.end(); ++h)
-        if (h->mark == std::optional<bool>(false) && !h->detail.empty()) {
+        if ((h->mark == std::optional<bool>(false) || (only_other_details && h->label != other)) &&
+            !h->detail.empty()) {
             open->detail = std::move(h->detail);
             h->detail.clear();
             return;
@@ -534,7 +552,7 @@ Choices read_choices(std::string_view value, const std::string& group) {
     Choices out;
     bool filled = false;
     std::vector<OptionHit> hits = find_options(value, group);
-    give_detail_to_other(hits);
+    give_detail_to_other(hits, group);
     for (auto& hit : hits) {
         if (hit.in_option_list) continue;
         if (hit.mark) out.any_mark = true;
@@ -724,6 +742,19 @@ bool is_count_option_piece(std::string_view text) {
                        [&](const char* group) { return only_listed_options(text, group); });
 }
 
+bool names_nothing(const std::string& name) {
+    static const std::vector<std::string> timing_words = Dictionary::get().list("/value_kinds/timing_words");
+    const std::u32string r = text::to_u32(text::trim(name));
+    const auto word = std::find_if(r.begin(), r.end(), is_letter);
+    if (word == r.end()) return true;
+    // 提供・移転の有無's option (行っていない), its box lost or cut (］ 行っていない), set after the header.
+    if (Dictionary::get().standard_option("provision_transfer", text::to_utf8(std::u32string(word, r.end()))))
+        return true;
+    return is_count_option_piece(name) ||
+           std::any_of(timing_words.begin(), timing_words.end(),
+                       [&](const std::string& w) { return name.find(w) != std::string::npos; });
+}
+
 std::optional<std::pair<std::string, std::string>> leading_boxed_choice(std::string_view value,
                                                                         const std::string& group) {
     static const std::vector<std::pair<char32_t, char32_t>> brackets{{U'[', U']'}, {U'［', U'］'}, {U'【', U'】'}};
@@ -760,9 +791,11 @@ std::optional<std::pair<std::string, std::string>> leading_boxed_choice(std::str
     return std::pair{text::to_utf8(t.substr(0, at)), text::trim(text::to_utf8(t.substr(at)))};
 }
 
-bool only_listed_options(std::string_view value, const std::string& group) {
-    const std::string n = text::trim(text::nfkc(value));
-    // Where each item's number starts: at the start, or after a space; "N)" then the option.
+namespace {
+
+// Where each numbered item of an option list (NFKC) starts: at the start, or after a space; "N)"
+// then the option.
+std::vector<size_t> numbered_item_starts(const std::string& n) {
     std::vector<size_t> starts;
     for (size_t i = 0; i < n.size(); ++i) {
         if ((i > 0 && n[i - 1] != ' ') || !std::isdigit(static_cast<unsigned char>(n[i]))) continue;
@@ -770,6 +803,22 @@ bool only_listed_options(std::string_view value, const std::string& group) {
         while (j < n.size() && std::isdigit(static_cast<unsigned char>(n[j]))) ++j;
         if (j < n.size() && n[j] == ')') starts.push_back(i);
     }
+    return starts;
+}
+
+// The text from its first numbered option on (5) 1,000万人以上 of 万人以上1,000万人未満 5) 1,000万人以上);
+// empty where no option is numbered.
+std::string from_numbered_option(std::string_view s) {
+    const std::string n = text::nfkc(s);
+    const std::vector<size_t> starts = numbered_item_starts(n);
+    return starts.empty() ? std::string() : n.substr(starts.front());
+}
+
+}  // namespace
+
+bool only_listed_options(std::string_view value, const std::string& group) {
+    const std::string n = text::trim(text::nfkc(value));
+    const std::vector<size_t> starts = numbered_item_starts(n);
     if (starts.empty()) return Dictionary::get().standard_option(group, n).has_value();  // its number cut off
     // The first option's number cut off too (1万人未満 2) 1万人以上10万人未満 …)
     if (starts.front() != 0 && !Dictionary::get().standard_option(group, text::trim(n.substr(0, starts.front()))))
@@ -900,6 +949,15 @@ bool is_dash_only(std::string_view s) {
 
 bool is_empty_flow(const Flow& flow) {
     return (flow.recipient.empty() || is_dash_only(flow.recipient)) && flow.basis.empty() && flow.methods.empty();
+}
+
+void name_from_basis(Flow& flow) {
+    if (!names_nothing(flow.recipient) || names_nothing(flow.basis) || cites_article(flow.basis) ||
+        !looks_like_affair_name(flow.basis))
+        return;
+    flow.recipient = std::move(flow.basis);
+    flow.basis.clear();
+    flow.basis_loc = Loc{};
 }
 
 std::string normalize_name(std::string_view name) { return Dictionary::get().normalize_system_name(name); }
@@ -1215,6 +1273,9 @@ void fill_missing(Entrustment& into, Entrustment& from) {
     into.locs.insert(from.locs.begin(), from.locs.end());
 }
 void fill_missing(Flow& into, Flow& from) {
+    // A name that names nothing (the entry before's 時期・頻度 set beside a header that a conversion
+    // wrote twice) is no name: the later header's name is the entry's.
+    if (names_nothing(into.recipient) && !names_nothing(from.recipient)) into.recipient.clear();
     if (into.basis.empty() && !from.basis.empty()) into.basis_loc = from.basis_loc;
     for (auto field :
          {&Flow::recipient, &Flow::basis, &Flow::purpose, &Flow::info, &Flow::timing, &Flow::population, &Flow::marks})
@@ -1385,8 +1446,21 @@ bool looks_like_other_cover_value(const std::string& field, std::string_view val
 }
 
 void merge_repeated_files(std::vector<FileBlock>& files) {
+    // Names that name no file: a sentence or a count's options of the block's values (万人以上1,000万人
+    // 未満 5) 1,000万人以上: the list cut inside its first option), which a "1. 特定個人情報ファイル名"
+    // printed again after the block's first fields took (a label column printed first, its values
+    // after the run of labels). That block is the one before, read on.
+    const auto names_no_file = [](const std::vector<std::string>& names) {
+        return !names.empty() && std::all_of(names.begin(), names.end(), [](const std::string& n) {
+            return !looks_like_affair_name(n) || names_nothing(n) || is_count_option_piece(from_numbered_option(n));
+        });
+    };
     std::vector<FileBlock> out;
     for (auto& f : files) {
+        if (!out.empty() && names_no_file(f.names)) {
+            fill_missing(out.back(), f);
+            continue;
+        }
         auto same = std::find_if(out.begin(), out.end(), [&](const FileBlock& o) { return o.names == f.names; });
         if (same == out.end())
             out.push_back(std::move(f));

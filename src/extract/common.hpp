@@ -97,6 +97,11 @@ bool is_persons_option_list(std::string_view text);
 // or the tail of one that its cell wrapped (未満 of 1,000人以上1万人 / 未満), which a raw conversion
 // sets where an entry's name or a recipient is looked for.
 bool is_count_option_piece(std::string_view text);
+// Whether an entry's name (a 提供先/移転先's recipient, a system's name) names nothing: empty, no
+// word at all (a page number - 14 -), a piece of a count's option list that a sheet printed
+// beside the entry's header, an option of 提供・移転の有無 (行っていない, its box lost), or a time
+// (転入届を受理した都度: the entry's 時期・頻度 read as its name).
+bool names_nothing(const std::string& name);
 // Whether a value is nothing but numbered options of a group's list (3) 未定, 2) 実施しない 3) 未定),
 // the first maybe without its number, or one option alone (its number left on the line above): the
 // end of a selection's option list that a printed row set beside the next label.
@@ -155,6 +160,11 @@ bool is_dash_only(std::string_view s);
 
 // A 提供先/移転先 entry the form left empty: no recipient (or a dash), no basis, no method.
 bool is_empty_flow(const Flow& flow);
+
+// pdfminer sets an entry's name in the value column after its ① label (提供先11 | ①法令上の根拠 |
+// 架空県知事 | 番号法第19条…), where it is read as the basis: a flow that names no one, whose basis
+// cites no article and reads as a name (short, no sentence), takes it as its recipient.
+void name_from_basis(Flow& flow);
 
 // A 提供先/移転先 block for a range of entries (提供先２～４) names its recipients each after its
 // number (① 他の市区町村長 ② 都道府県知事 ③ 厚生労働大臣), and they share the block's fields: one flow
@@ -295,7 +305,8 @@ void for_each_loc(Assessment& a, const std::function<void(Loc&)>& fn);
 void shift_lines(Assessment& a, int delta);
 
 // File blocks with the same names are one file met twice (section III repeats the names, a
-// converter may emit a table twice): the later block only fills what the first one lacks.
+// converter may emit a table twice): the later block only fills what the first one lacks. So does
+// a block whose names are sentences, no file's name: it is the block before, read on.
 void merge_repeated_files(std::vector<FileBlock>& files);
 
 // Entries one after another under the same number are one entry met again (a sheet's merged

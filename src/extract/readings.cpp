@@ -21,18 +21,6 @@ namespace piagraph::extract_detail {
 
 namespace {
 
-// Whether an entry's name (a 提供先/移転先's recipient, a system's name) names nothing: empty, no
-// word at all (a page number - 14 -), a piece of a count's option list that a sheet printed
-// beside the entry's header, or a time (転入届を受理した都度: the entry's 時期・頻度 read as its name).
-bool names_nothing(const std::string& name) {
-    static const std::vector<std::string> timing_words = Dictionary::get().list("/value_kinds/timing_words");
-    const std::u32string r = text::to_u32(text::trim(name));
-    const bool word = std::any_of(r.begin(), r.end(), is_letter);
-    return !word || is_count_option_piece(name) ||
-           std::any_of(timing_words.begin(), timing_words.end(),
-                       [&](const std::string& w) { return name.find(w) != std::string::npos; });
-}
-
 // The items of the form that a reading found. It fills each assessment's coverage in place (finish()
 // computes it again, from scratch, for the reading that is kept).
 size_t items_found(std::vector<Assessment>& found) {

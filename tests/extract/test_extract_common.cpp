@@ -444,6 +444,86 @@ TEST(ExtractCommon, EntriesNumberedAlikeOneAfterAnotherAreOne) {
     EXPECT_EQ(f.provisions[1].recipient, "架空県知事");
 }
 
+// A name that names no one: a time (the entry before's ⑦), 提供・移転の有無's option with its box lost
+// or cut, a count's option, no word. A body's or a department's name names one.
+TEST(ExtractCommon, NamesThatNameNoOne) {
+    for (const char* nothing : {"", " - 19 - ", "住民票の記載を行った都度", "随時", "行っていない", "］ 行っていない",
+                                "☐ 行っていない", "1万人以上10万人未満"})
+        EXPECT_TRUE(names_nothing(nothing)) << nothing;
+    for (const char* name : {"架空県知事", "健康福祉部国保年金課", "地方公共団体情報システム機構"})
+        EXPECT_FALSE(names_nothing(name)) << name;
+}
+
+// A header a conversion wrote twice (pdfminer), the first beside the entry before's time: the
+// later header's name is the entry's, and its fields fill the first's.
+TEST(ExtractCommon, ARepeatedHeadersNameReplacesOneThatNamesNoOne) {
+    FileBlock f;
+    Flow first, again;
+    first.no = again.no = "2";
+    first.recipient = "住民票の記載、消除、記載の修正を行った都度";
+    again.recipient = "地方公共団体情報システム機構";
+    again.basis = "住基法第14条";
+    f.provisions = {first, again};
+    merge_repeated_entries(f);
+    ASSERT_EQ(f.provisions.size(), 1u);
+    EXPECT_EQ(f.provisions[0].recipient, "地方公共団体情報システム機構");
+    EXPECT_EQ(f.provisions[0].basis, "住基法第14条");
+}
+
+// A "1. 特定個人情報ファイル名" printed again after a block's first fields took the value after the run
+// of labels for the names: a block named by a sentence or a count's options is the block before,
+// read on. Blocks named as files stay apart.
+TEST(ExtractCommon, ABlockNamedBySentencesIsTheBlockBefore) {
+    const auto block = [](std::string name, const char* storage) {
+        FileBlock f;
+        f.names = {std::move(name)};
+        f.storage = storage;
+        return f;
+    };
+    std::vector<FileBlock> files{
+        block("国民健康保険ファイル", ""),
+        block("国民健康保険法に基づき、被保険者の資格管理を行うためには、被保険者の情報を保有する必要がある。",
+              "施錠可能な書庫に保管する。"),
+        block("万人以上1,000万人未満 5) 1,000万人以上", "電算室に保管する。"), block("本人確認情報ファイル", "")};
+    merge_repeated_files(files);
+    ASSERT_EQ(files.size(), 2u);
+    EXPECT_EQ(files[0].names, std::vector<std::string>{"国民健康保険ファイル"});
+    EXPECT_EQ(files[0].storage, "施錠可能な書庫に保管する。");
+    EXPECT_EQ(files[1].names, std::vector<std::string>{"本人確認情報ファイル"});
+    // The first block keeps its names, whatever they are: there is no block before it.
+    std::vector<FileBlock> alone{block("保有する必要がある。", "")};
+    merge_repeated_files(alone);
+    EXPECT_EQ(alone.size(), 1u);
+}
+
+// pdfminer's name after the ① label, read as the basis: a flow with no name takes a basis that
+// cites no article and reads as a name. A basis citing an article, a sentence, or a flow with its
+// name keep theirs.
+TEST(ExtractCommon, ABasisThatIsANameIsTheRecipient) {
+    const auto flow = [](const char* recipient, const char* basis) {
+        Flow f;
+        f.recipient = recipient;
+        f.basis = basis;
+        f.basis_loc = Loc::at(12);
+        return f;
+    };
+    Flow named = flow("", "架空県知事");
+    name_from_basis(named);
+    EXPECT_EQ(named.recipient, "架空県知事");
+    EXPECT_EQ(named.basis, "");
+    EXPECT_FALSE(named.basis_loc.known());
+    Flow timed = flow("課税資料を受け付けた都度", "厚生労働大臣又は日本年金機構");
+    name_from_basis(timed);
+    EXPECT_EQ(timed.recipient, "厚生労働大臣又は日本年金機構");
+    for (Flow kept : {flow("", "番号法第19条第8号"), flow("国税庁長官", "架空県知事"),
+                      flow("", "主務省令で定める事務を行うため。")}) {
+        const Flow before = kept;
+        name_from_basis(kept);
+        EXPECT_EQ(kept.recipient, before.recipient);
+        EXPECT_EQ(kept.basis, before.basis);
+    }
+}
+
 // A grid table's rows, their cells wrapped over several lines, each joined on its first line as a
 // pipe row; the rules and the rows' other lines left empty, so that every line keeps its number.
 TEST(GridTables, RowsJoinedOnTheirFirstLine) {
@@ -627,6 +707,33 @@ TEST(ReadChoices, TheDetailAfterTheLastOptionIsOthers) {
     const Choices own = read_choices("［ ○ ］その他（帳票システム） ［ ］税務システム", "connections");
     ASSERT_EQ(own.checked.size(), 1u);
     EXPECT_EQ(own.checked[0].detail, "帳票システム");
+}
+
+// Rows rebuilt from two columns of boxes set その他's detail after the right column's last box, checked
+// or not, or leave its ")" elsewhere (the value ends inside the bracket). In ③ only その他 holds a
+// detail; in 入手元 every option may, and a checked option's detail stays its own.
+TEST(ReadChoices, OthersDetailAfterACheckedBoxOrOpenAtTheValuesEnd) {
+    const Choices after_checked = read_choices(
+        "［○］ その他 ［ ］ 庁内連携システム ［○］ 税務システム（中間サーバー、介護保険システム）", "connections");
+    ASSERT_EQ(after_checked.checked.size(), 2u);
+    EXPECT_EQ(after_checked.checked[0].detail, "中間サーバー、介護保険システム");
+    EXPECT_EQ(after_checked.checked[1].detail, "");
+    const Choices open_at_end = read_choices(
+        "■ 庁内連携システム □ 税務システム） ■ その他（ 中間サーバー、国民健康保険システム", "connections");
+    ASSERT_EQ(open_at_end.checked.size(), 2u);
+    EXPECT_EQ(open_at_end.checked[1].detail, "中間サーバー、国民健康保険システム");
+    const Choices sources = read_choices("［○］ その他 ［○］ 行政機関・独立行政法人等（日本年金機構）", "source_kinds");
+    ASSERT_EQ(sources.checked.size(), 2u);
+    EXPECT_EQ(sources.checked[0].detail, "");
+    EXPECT_EQ(sources.checked[1].detail, "日本年金機構");
+    // A bracket that other boxes follow, or a list cut after its separator (its rest on a line
+    // below), is no detail left open.
+    const Choices open_between = read_choices("［○］ その他（ ［ ］ 税務システム", "connections");
+    ASSERT_EQ(open_between.checked.size(), 1u);
+    EXPECT_EQ(open_between.checked[0].detail, "");
+    const Choices cut_list = read_choices("［ ］ 税務システム ［○］ その他（団体内統合宛名システム、", "connections");
+    ASSERT_EQ(cut_list.checked.size(), 1u);
+    EXPECT_EQ(cut_list.checked[0].detail, "");
 }
 
 // A checkbox group headed by ＜選択肢＞, as a village's Word template prints it, its empty boxes

@@ -63,6 +63,21 @@ TEST(MarkdownEntries, ARecipientAfterTheTailOfTheValueAbove) {
     EXPECT_EQ(a.files[0].provisions[1].basis, "番号法第19条第13号");
 }
 
+// pdfminer sets the entry before's ⑦時期・頻度 beside the next header (提供先2 | …の都度): a time names
+// no one, and the name on the row after the header is the entry's.
+TEST(MarkdownEntries, ATimeBesideAHeaderNamesNoOne) {
+    const Assessment a = only_assessment(kKazeiFileHead +
+                                             "提供先1\t架空県知事\n①法令上の根拠\t番号法第19条第10号\n"
+                                             "⑦時期・頻度\n"
+                                             "提供先2\t課税資料を受け付けた都度\n国税庁長官\n"
+                                             "①法令上の根拠\t番号法第19条第10号\n",
+                                         "time-beside-header.txt");
+    ASSERT_EQ(a.files.size(), 1u);
+    ASSERT_EQ(a.files[0].provisions.size(), 2u);
+    EXPECT_EQ(a.files[0].provisions[0].recipient, "架空県知事");
+    EXPECT_EQ(a.files[0].provisions[1].recipient, "国税庁長官");
+}
+
 // ③'s options over the lines of a narrow cell, as pdfminer writes a nested table: an option cut
 // in two (庁内連 | 携システム), a box at a line's end and its option on the next, and その他's
 // （names） over two lines. Each line is taken into ③, whose marks are read whole.

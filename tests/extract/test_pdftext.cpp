@@ -831,6 +831,86 @@ TEST(PdftextFlows, TheNameIsTheBlockRightAboveTheEntrysFirstField) {
     EXPECT_EQ(recipients, (std::vector<std::string>{"市民生活部保険年金課", "健康福祉部介護保険課"}));
 }
 
+// pdfminer's order of a label column printed first: the entry's name stands after its ① label, before
+// ①'s article, past 提供・移転の有無's row of boxes and its option left without its box. The name is
+// the entry's, the article its basis; a line that cites an article there is the basis alone.
+TEST(PdftextFlows, TheNameBetweenTheBasisLabelAndItsArticle) {
+    const std::string text = flows_file_opening() +
+                             " 移転先1\n"
+                             " ①法令上の根拠\n"
+                             "提供を行っている（ 1 ）件 ☒ 移転を行っている（ 2 ）件\n"
+                             "行っていない\n"
+                             "健康福祉部国保年金課\n"
+                             "番号法第9条第1項 別表第44項\n"
+                             " ②移転先における用途\n"
+                             "国民健康保険税の賦課\n\n"
+                             " 移転先2 税務課\n"
+                             " ①法令上の根拠\n"
+                             "番号法第9条第1項\n"
+                             "及び条例第4条\n";
+    const piagraph::FileBlock f = first_file(text);
+    ASSERT_EQ(f.transfers.size(), 2u);
+    EXPECT_EQ(f.transfers[0].recipient, "健康福祉部国保年金課");
+    EXPECT_EQ(f.transfers[0].basis, "番号法第9条第1項 別表第44項");
+    EXPECT_EQ(f.transfers[1].recipient, "税務課");
+    EXPECT_EQ(f.transfers[1].basis, "番号法第9条第1項 及び条例第4条");
+}
+
+// pdftotext's raw order of a label column printed first: ①②③ as a run of labels, their values after
+// it. ①'s value is the run's first, where it cites an article; a first value that cites none is
+// no basis.
+TEST(PdftextFlows, TheBasisAfterARunOfLabels) {
+    const auto basis_of = [](const std::string& first_value) {
+        const std::string text = flows_file_opening() +
+                                 " 移転先1 健康福祉部障害福祉課\n\n"
+                                 " ①法令上の根拠\n\n"
+                                 " ②移転先における用途\n"
+                                 " ③移転する情報\n\n" +
+                                 first_value +
+                                 "\n\n"
+                                 "自立支援医療費の支給に関する事務\n";
+        const piagraph::FileBlock f = first_file(text);
+        EXPECT_EQ(f.transfers.size(), 1u);
+        return f.transfers.empty() ? std::string("(none)") : f.transfers[0].basis;
+    };
+    EXPECT_EQ(basis_of("番号法第 9 条第 1 項"), "番号法第 9 条第 1 項");
+    EXPECT_EQ(basis_of("生活保護関係情報"), "");
+}
+
+// Marks drawn in cells of their own, which pdftotext writes away from the column of options (☑ | ☐
+// after the page's other values): as many marks alone as options without a box on the page pair in
+// order. Where the counts differ, nothing is paired.
+TEST(PdftextFiles, MarksSetApartFromTheirOptionsPairInOrder) {
+    const std::string head = file_head("全項目評価書", "生活保護に関する事務", "生活保護ファイル") +
+                             "3. 特定個人情報の入手・使用\n①入手元 ※\n\n②入手方法\n\n"
+                             "本人又は本人の代理人\n"
+                             "評価実施機関内の他部署（市民課、税務課）\n"
+                             "☐ 民間事業者（ ） ☑ その他（扶養義務者）\n"
+                             "☑ 紙 ☐ 専用線\n\n"
+                             "保護の決定及び実施のため。\n";
+    std::vector<std::string> sources;
+    for (const auto& s : first_file(head + "☑\n☐\n").sources) sources.push_back(s.kind + "|" + s.detail);
+    EXPECT_EQ(sources, (std::vector<std::string>{"本人又は本人の代理人|", "その他|扶養義務者"}));
+    sources.clear();
+    for (const auto& s : first_file(head + "☑\n").sources) sources.push_back(s.kind + "|" + s.detail);
+    EXPECT_EQ(sources, (std::vector<std::string>{"その他|扶養義務者"}));
+}
+
+// その他's （detail） on a line of its own after its box, past blank lines and the next label, as
+// pdftotext writes a cell's lines apart: the detail is その他's.
+TEST(PdftextFiles, OthersDetailOnItsOwnLinePastTheNextLabel) {
+    const std::string text = file_head("全項目評価書", "生活保護に関する事務", "生活保護ファイル") +
+                             "3. 特定個人情報の入手・使用\n①入手元 ※\n［ ○ ］本人又は本人の代理人\n"
+                             "②入手方法\n"
+                             "［ ○ ］紙\n\n"
+                             "［ ］情報提供ネットワークシステム\n"
+                             "［ ○ ］その他\n"
+                             "③ 入手の時期・頻度\n\n"
+                             "（ 財務会計システム ）\n\n"
+                             "・返還金の決定の都度、取り込む。\n";
+    EXPECT_EQ(first_file(text).methods, (std::vector<std::string>{"紙", "その他(財務会計システム)"}));
+}
+
 // An entry's own page comes first: the 法令上の根拠 printed 20 lines under 提供先1 is its basis, and the
 // one at the top of the next page (a bottom-up page whose 提供先2 is printed last) is 提供先2's,
 // although it stands nearer the top of its page than the first one stands below its header.

@@ -258,7 +258,10 @@ void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading) {
         list.emplace_back();
         reading.open = &list.back();
         reading.open->no = std::to_string(no);
-        const std::string own = without_dangling_tail(recipient);
+        // A time beside the header (the entry before's ⑦時期・頻度, which pdfminer sets there) names no
+        // one: the name is on the row after.
+        std::string own = without_dangling_tail(recipient);
+        if (names_nothing(own)) own.clear();
         reading.recipient_pending = own.empty() && !recipient.empty();
         reading.open->recipient = own;
         reading.open->loc = Loc::at(r.line);
@@ -277,6 +280,8 @@ void read_flow_row(const Row& r, FileBlock& f, FlowReading& reading) {
 }
 
 void settle_flows(FileBlock& f) {
+    for (auto* flows : {&f.provisions, &f.transfers})
+        for (Flow& flow : *flows) name_from_basis(flow);
     f.provisions.erase(std::remove_if(f.provisions.begin(), f.provisions.end(), is_empty_flow), f.provisions.end());
     f.transfers.erase(std::remove_if(f.transfers.begin(), f.transfers.end(), is_empty_flow), f.transfers.end());
     for (auto* flows : {&f.provisions, &f.transfers}) {

@@ -520,60 +520,6 @@ void read_value_columns(const Layout& layout, const std::vector<Head>& heads, co
     }
 }
 
-// The brackets a detail is written in, half- and full-width.
-bool opens_bracket(std::string_view s, size_t i) { return s[i] == '(' || s.substr(i).starts_with("（"); }
-bool closes_bracket(std::string_view s, size_t i) { return s[i] == ')' || s.substr(i).starts_with("）"); }
-
-// Where the bracket that opens `s` closes, past the pairs inside it (… システム（医療扶助） ）): the
-// index just after it; npos while it is open.
-size_t after_closing_bracket(std::string_view s) {
-    int depth = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        const bool open = opens_bracket(s, i), close = !open && closes_bracket(s, i);
-        depth += open ? 1 : close ? -1 : 0;
-        if (close && depth == 0) return i + (s[i] == ')' ? 1 : std::string_view("）").size());
-    }
-    return std::string::npos;
-}
-
-// その他's （detail） continued on the lines after a system's last row of boxes, past blank lines and
-// page numbers. Where `open` is nullopt, a detail printed apart from its box (［○］その他 | ］既存住民
-// 基本台帳システム | （ 広域連合電算処理システム ）): a line that opens with the bracket. Else the
-// bracket is open already, and `open` the text so far: the rest of a detail its row cut (［○］その他
-// （児童手当システム、健 | -3- | 康福祉総合システム）), or a bracket printed alone among the rows. No
-// box on them, up to the line that closes the bracket. Lines a blank line parts on a page are blocks
-// of their own: names apart, not one name wrapped.
-std::string detail_below(const Layout& layout, int row, const std::optional<std::string>& open) {
-    constexpr int kMostLines = 4;  // lines with text
-    const int end = static_cast<int>(layout.lines.size());
-    std::string joined = open ? "（" + *open : "";
-    bool parted = false;  // a blank line since the last text (on its page: a page's end cuts a cell)
-    for (int k = row + 1, texts = 0, page = layout.lines[row].page; k < end && texts < kMostLines; ++k) {
-        const std::string& line = layout.lines[k].text;
-        if (line.empty() || page_number(line).has_value()) {
-            parted = parted || line.empty();
-            continue;
-        }
-        if (layout.lines[k].grid) return "";
-        if (layout.lines[k].page != page) parted = false, page = layout.lines[k].page;
-        const bool opens = opens_bracket(line, 0);
-        const bool any_open = line.find('(') != std::string::npos || line.find("（") != std::string::npos;
-        if (texts == 0 && (open ? any_open : !opens)) return "";
-        const bool bracket_alone = joined.ends_with("（") || joined.ends_with("(") || closes_bracket(line, 0);
-        if (parted && texts > 0 && !bracket_alone) joined += "、";
-        joined += line;
-        ++texts;
-        parted = false;
-        if (const size_t after = after_closing_bracket(joined); after != std::string::npos) {
-            if (after != joined.size()) return "";
-            const size_t inner = joined[0] == '(' ? 1 : std::string_view("（").size();
-            const size_t closer = joined[after - 1] == ')' ? 1 : std::string_view("）").size();
-            return text::trim(joined.substr(inner, after - closer - inner));
-        }
-    }
-    return "";
-}
-
 // A bracket alone on a line among a system's rows of boxes (［○］その他 | （ | ］庁内連携システム):
 // その他's detail opened there, its text below the rows.
 bool bracket_opened_among(const Layout& layout, const std::vector<int>& rows) {

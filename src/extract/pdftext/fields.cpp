@@ -101,7 +101,7 @@ bool precedes_entry_name(const Line& line) {
         for (const auto& t : FormLabels::get().spellings("sub_remarks")) out.push_back(t);
         return out;
     }();
-    return line.grid || is_count_line(line.text) || is_count_option_piece(line.text) ||
+    return line.grid || is_count_line(line.text) || names_nothing(line.text) ||
            std::find(titles.begin(), titles.end(), line.compact) != titles.end();
 }
 
@@ -221,6 +221,42 @@ Text article_under_header(const Layout& layout, int header) {
     return {"", header};
 }
 
+namespace {
+
+// A row of 提供・移転の有無's boxes (☑ 提供を行っている（ 1 ）件 ☐ 移転を行っている), which the raw
+// order may set amid the first entry's lines.
+bool is_flow_choice_row(const Line& l) {
+    const Dictionary& dict = Dictionary::get();
+    bool any = false;
+    for (const Fragment& f : l.fragments) {
+        if (f.label.empty()) continue;
+        if (!dict.standard_option("provision_transfer", f.label)) return false;
+        any = true;
+    }
+    return l.grid && any;
+}
+
+}  // namespace
+
+Text name_before_article(const Layout& layout, int basis_label) {
+    const Text none{"", basis_label};
+    if (!value_after_label(layout.lines[basis_label].text).empty()) return none;
+    const int last = layout.pages[layout.lines[basis_label].page].last;
+    constexpr int kMostLinesBefore = 3;  // what else pdfminer sets there: 行っていない, the time before
+    int name = next_line_with_text(layout, basis_label + 1, last);
+    for (int skipped = 0; name <= last && skipped < kMostLinesBefore &&
+                          (is_flow_choice_row(layout.lines[name]) ||
+                           (!ends_value(layout.lines[name]) && names_nothing(layout.lines[name].text)));
+         ++skipped)
+        name = next_line_with_text(layout, name + 1, last);
+    if (name > last || ends_value(layout.lines[name])) return none;
+    const std::string& text = layout.lines[name].text;
+    if (cites_article(text) || names_nothing(text) || !looks_like_affair_name(text)) return none;
+    const int article = next_line_with_text(layout, name + 1, last);
+    if (article > last || ends_value(layout.lines[article]) || !cites_article(layout.lines[article].text)) return none;
+    return {text, name};
+}
+
 Text first_value_past_labels(const Layout& layout, int index) {
     const int last = layout.pages[layout.lines[index].page].last;
     const auto next_text = [&](int from) { return next_line_with_text(layout, from, last); };
@@ -260,6 +296,22 @@ Text text_before(const Layout& layout, int index) {
 
 namespace {
 
+// The brackets a detail is written in, half- and full-width.
+bool opens_bracket(std::string_view s, size_t i) { return s[i] == '(' || s.substr(i).starts_with("（"); }
+bool closes_bracket(std::string_view s, size_t i) { return s[i] == ')' || s.substr(i).starts_with("）"); }
+
+// Where the bracket that opens `s` closes, past the pairs inside it (… システム（医療扶助） ）): the
+// index just after it; npos while it is open.
+size_t after_closing_bracket(std::string_view s) {
+    int depth = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const bool open = opens_bracket(s, i), close = !open && closes_bracket(s, i);
+        depth += open ? 1 : close ? -1 : 0;
+        if (close && depth == 0) return i + (s[i] == ')' ? 1 : std::string_view("）").size());
+    }
+    return std::string::npos;
+}
+
 // Unclosed （detail: the rest is a dangling "text ）" line on the same page (a detail written open is
 // marked with \x01 at its end).
 void complete_open_details(const Layout& layout, std::vector<Choice>& out) {
@@ -287,7 +339,53 @@ void complete_open_details(const Layout& layout, std::vector<Choice>& out) {
     }
 }
 
+// A checked その他 box whose (detail) a conversion set on lines of its own after it, past blank lines
+// and the next label (［○］その他 | ③入手の時期・頻度 | （ 財務会計システム ）): detail_below.
+void complete_details_set_apart(const Layout& layout, std::vector<Choice>& out) {
+    static const std::string other_key = text::match_key(Dictionary::get().form_label("other_option"));
+    for (Choice& c : out) {
+        if (!c.checked || !c.detail.empty() || text::match_key(c.label) != other_key) continue;
+        int row = c.line - 1;
+        const int last = layout.pages[layout.lines[row].page].last;
+        if (const int next = next_line_with_text(layout, row + 1, last);
+            next <= last && is_label_line(layout.lines[next]) && !layout.lines[next].grid)
+            row = next;
+        c.detail = detail_below(layout, row, std::nullopt);
+    }
+}
+
 }  // namespace
+
+std::string detail_below(const Layout& layout, int row, const std::optional<std::string>& open) {
+    constexpr int kMostLines = 4;  // lines with text
+    const int end = static_cast<int>(layout.lines.size());
+    std::string joined = open ? "（" + *open : "";
+    bool parted = false;  // a blank line since the last text (on its page: a page's end cuts a cell)
+    for (int k = row + 1, texts = 0, page = layout.lines[row].page; k < end && texts < kMostLines; ++k) {
+        const std::string& line = layout.lines[k].text;
+        if (line.empty() || page_number(line).has_value()) {
+            parted = parted || line.empty();
+            continue;
+        }
+        if (layout.lines[k].grid) return "";
+        if (layout.lines[k].page != page) parted = false, page = layout.lines[k].page;
+        const bool opens = opens_bracket(line, 0);
+        const bool any_open = line.find('(') != std::string::npos || line.find("（") != std::string::npos;
+        if (texts == 0 && (open ? any_open : !opens)) return "";
+        const bool bracket_alone = joined.ends_with("（") || joined.ends_with("(") || closes_bracket(line, 0);
+        if (parted && texts > 0 && !bracket_alone) joined += "、";
+        joined += line;
+        ++texts;
+        parted = false;
+        if (const size_t after = after_closing_bracket(joined); after != std::string::npos) {
+            if (after != joined.size()) return "";
+            const size_t inner = joined[0] == '(' ? 1 : std::string_view("（").size();
+            const size_t closer = joined[after - 1] == ')' ? 1 : std::string_view("）").size();
+            return text::trim(joined.substr(inner, after - closer - inner));
+        }
+    }
+    return "";
+}
 
 std::vector<Choice> resolve_group(const Layout& layout, const std::vector<int>& rows, const std::string& group) {
     const Dictionary& dict = Dictionary::get();
@@ -365,6 +463,44 @@ std::vector<Choice> resolve_group(const Layout& layout, const std::vector<int>& 
         out[closers[pick].choice].checked = true;
     }
     complete_open_details(layout, out);
+    complete_details_set_apart(layout, out);
+    return out;
+}
+
+std::vector<Choice> detached_choices(const Layout& layout, const std::vector<int>& idx, const std::string& group) {
+    constexpr size_t kMaxOptionLineChars = 120;  // an option and its (detail), no paragraph
+    const Dictionary& dict = Dictionary::get();
+    // A line that is a box alone, its label elsewhere: [○], [ ], ☑ (read as [○]).
+    const auto lone_mark = [](const Line& l) -> std::optional<bool> {
+        if (l.fragments.size() != 1 || !l.fragments[0].label.empty() || text::longer_than(l.text, 5))
+            return std::nullopt;
+        const Fragment& f = l.fragments[0];
+        if (f.kind != Fragment::Kind::box && f.kind != Fragment::Kind::orphan) return std::nullopt;
+        return f.mark;
+    };
+    std::map<int, std::pair<std::vector<Choice>, std::vector<bool>>> by_page;  // options, marks
+    for (const int i : idx) {
+        const Line& l = layout.lines[i];
+        if (l.text.empty()) continue;
+        if (const auto mark = lone_mark(l)) {
+            by_page[l.page].second.push_back(*mark);
+            continue;
+        }
+        if (l.grid || text::longer_than(l.text, kMaxOptionLineChars)) continue;
+        Fragment f;
+        label_and_detail(f, l.text);
+        if (const auto label = dict.standard_option(group, f.label))
+            by_page[l.page].first.push_back({*label, f.detail, false, l.no});
+    }
+    std::vector<Choice> out;
+    for (auto& [page, found] : by_page) {
+        auto& [options, marks] = found;
+        if (options.empty() || options.size() != marks.size()) continue;
+        for (size_t k = 0; k < options.size(); ++k) {
+            options[k].checked = marks[k];
+            out.push_back(std::move(options[k]));
+        }
+    }
     return out;
 }
 

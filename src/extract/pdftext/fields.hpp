@@ -83,10 +83,23 @@ Text entry_name_above(const Layout& layout, int first_field);
 // The block under an entry's header, on its page and before the next label or header, that cites an
 // article: ①法令上の根拠's value where the label column left it empty. Empty where none does.
 Text article_under_header(const Layout& layout, int header);
+// The name pdfminer sets between an entry's ① label and ①'s value (移転先1 | ①法令上の根拠 |
+// 健康福祉部国保年金課 | 番号法第9条…): the first line after label `basis_label` where it reads as a
+// name and cites no article while the line after it does; empty where the label holds its value.
+Text name_before_article(const Layout& layout, int basis_label);
 // The value of a label set right above the next fields of its item (①部署 | ②所属長の役職名 | 保健福祉課
 // | …: a sheet's row of labels that pdftotext printed before its values): the first value line after
 // that run of labels, which is the first label's; an empty value where no such run follows it.
 Text first_value_past_labels(const Layout& layout, int index);
+
+// その他's （detail） continued on the lines after a system's last row of boxes, past blank lines and
+// page numbers. Where `open` is nullopt, a detail printed apart from its box (［○］その他 | ］既存住民
+// 基本台帳システム | （ 広域連合電算処理システム ）): a line that opens with the bracket. Else the
+// bracket is open already, and `open` the text so far: the rest of a detail its row cut (［○］その他
+// （児童手当システム、健 | -3- | 康福祉総合システム）), or a bracket printed alone among the rows. No
+// box on them, up to the line that closes the bracket. Lines a blank line parts on a page are blocks
+// of their own: names apart, not one name wrapped.
+std::string detail_below(const Layout& layout, int row, const std::optional<std::string>& open);
 
 // A checkbox of a resolved option group.
 struct Choice {
@@ -100,6 +113,12 @@ struct Choice {
 // form's column order (an opener after label L belongs to the option after L). Unclosed
 // （detail are completed from a dangling "text ）" line of the same page.
 std::vector<Choice> resolve_group(const Layout& layout, const std::vector<int>& rows, const std::string& group);
+
+// Boxes whose marks a conversion set apart from their options (pdftotext writes the ☑ drawn in a
+// cell of its own away from the column of options: 本人又は本人の代理人 | 評価実施機関内の他部署 | … | ☑ | ☑):
+// on each page of the lines `idx`, the lines that are an option of the group alone and the lines
+// that are a mark alone, paired in order where there are as many of each; nothing elsewhere.
+std::vector<Choice> detached_choices(const Layout& layout, const std::vector<int>& idx, const std::string& group);
 
 // Assigns items to entry headers. Items carry a slot: an entry takes at most one item per
 // non-empty slot. Headers on the item's page win (in the page's reading direction, which is

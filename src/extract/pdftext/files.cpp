@@ -319,7 +319,7 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
     fb.loc = Loc::span(idx.front() + 1, idx.back() + 1);
     read_file_title(layout, idx, fb);
     const FileRows rows = file_rows(layout, idx);
-    read_acquisition(layout, rows, fb);
+    read_acquisition(layout, idx, rows, fb);
     // The 対象となる本人の数 labels of the block (II-2 ②, 委託事項N, 提供先N/移転先N ④).
     std::vector<int> population_labels;
     for (int i : idx)

@@ -285,6 +285,7 @@ void keep_flows(const Layout& layout, const std::vector<Head>& f_heads, std::vec
             if (c.checked) flows[h].methods.push_back(method_value(c));
         }
         Flow& fl = flows[h];
+        name_from_basis(fl);
         if (is_empty_flow(fl)) continue;  // empty template
         if (any_mark && fl.methods.empty()) fl.marks = "none";
         if (any_mark) fl.locs["methods"] = Loc::at(method_rows[h].front() + 1);
@@ -295,8 +296,11 @@ void keep_flows(const Layout& layout, const std::vector<Head>& f_heads, std::vec
 }  // namespace
 
 // 3. ①入手元 and ②入手方法.
-void read_acquisition(const Layout& layout, const FileRows& rows, FileBlock& fb) {
-    for (const Choice& c : resolve_group(layout, rows.sources, "source_kinds")) {
+void read_acquisition(const Layout& layout, const std::vector<int>& idx, const FileRows& rows, FileBlock& fb) {
+    std::vector<Choice> sources = resolve_group(layout, rows.sources, "source_kinds");
+    for (Choice& c : detached_choices(layout, idx, "source_kinds")) sources.push_back(std::move(c));
+    std::sort(sources.begin(), sources.end(), [](const Choice& a, const Choice& b) { return a.line < b.line; });
+    for (const Choice& c : sources) {
         if (!c.checked) continue;
         Source s;
         s.kind = c.label;
@@ -465,7 +469,13 @@ void read_flows(const Layout& layout, const std::vector<int>& idx, const std::ve
         const int at = found.items[i].index;
         fl.loc = Loc::span(std::min(fl.loc.line, at + 1), std::max(fl.loc.end_line, at + 1));
         if (found.kinds[i] == Field::basis) {
-            const Text t = text_after(layout, at, false);
+            const Text name = names_nothing(fl.recipient) ? name_before_article(layout, at) : Text{"", at};
+            if (!name.value.empty()) fl.recipient = name.value;
+            Text t = text_after(layout, name.end, false);
+            // ①②③ printed as a run of labels, their values after it (raw order): ①'s is the first,
+            // where it cites an article.
+            if (const Text past = first_value_past_labels(layout, at); t.value.empty() && cites_article(past.value))
+                t = past;
             fl.basis = t.value;
             fl.basis_loc = Loc::span(at + 1, t.end + 1);
         } else if (found.kinds[i] == Field::provide_methods && layout.lines[at].grid) {

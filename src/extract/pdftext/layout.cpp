@@ -359,7 +359,8 @@ std::vector<Piece> pieces_of(std::string_view trimmed) {
     return pieces;
 }
 
-// A box's label text into its label and its (detail), which the line end may cut.
+}  // namespace
+
 void label_and_detail(Fragment& f, const std::string& label_text) {
     std::string t = label_text;
     // Label (detail) with either bracket width; the detail may be cut by the line end.
@@ -399,8 +400,6 @@ void label_and_detail(Fragment& f, const std::string& label_text) {
     }
     f.label = text::trim(t);
 }
-
-}  // namespace
 
 std::vector<Fragment> parse_fragments(const std::string& line_text, int line_no) {
     const std::string_view trimmed = text::trim_view(line_text);

@@ -68,6 +68,10 @@ struct Layout {
     int file_count = 0;
 };
 
+// A box's label text into its label and its (detail), which the line end may cut; a label that
+// carries its own parentheses (電子記録媒体（フラッシュメモリを除く。）) stays whole.
+void label_and_detail(Fragment& f, const std::string& label_text);
+
 // Splits into pages (form feeds or runs of three blank lines) and assigns regions and files.
 Layout build_layout(const Document& doc);
 

@@ -87,7 +87,7 @@ struct FileRows {
     std::vector<int> sources, acquisition, entrust, flows;
 };
 // 3. ①入手元 and ②入手方法 of a block.
-void read_acquisition(const Layout& layout, const FileRows& rows, FileBlock& fb);
+void read_acquisition(const Layout& layout, const std::vector<int>& idx, const FileRows& rows, FileBlock& fb);
 // The block's 提供/移転 boxes with their counts, its 委託の有無 and its 委託 count.
 void read_flow_choices(const Layout& layout, const std::vector<int>& idx, FileBlock& fb);
 // 4. 委託 and 5. 提供先/移転先 entries of the block (line indices idx), with their methods rows and
