@@ -951,10 +951,13 @@ bool is_empty_flow(const Flow& flow) {
     return (flow.recipient.empty() || is_dash_only(flow.recipient)) && flow.basis.empty() && flow.methods.empty();
 }
 
+bool reads_as_recipient(std::string_view text) {
+    const std::string s(text);
+    return !names_nothing(s) && !cites_article(text) && looks_like_affair_name(text);
+}
+
 void name_from_basis(Flow& flow) {
-    if (!names_nothing(flow.recipient) || names_nothing(flow.basis) || cites_article(flow.basis) ||
-        !looks_like_affair_name(flow.basis))
-        return;
+    if (!names_nothing(flow.recipient) || !reads_as_recipient(flow.basis)) return;
     flow.recipient = std::move(flow.basis);
     flow.basis.clear();
     flow.basis_loc = Loc{};

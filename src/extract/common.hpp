@@ -161,9 +161,13 @@ bool is_dash_only(std::string_view s);
 // A 提供先/移転先 entry the form left empty: no recipient (or a dash), no basis, no method.
 bool is_empty_flow(const Flow& flow);
 
+// Whether a text found where ①法令上の根拠's value was looked for is a recipient's name: it names
+// someone, reads as a name (short, no sentence) and cites no article.
+bool reads_as_recipient(std::string_view text);
+
 // pdfminer sets an entry's name in the value column after its ① label (提供先11 | ①法令上の根拠 |
 // 架空県知事 | 番号法第19条…), where it is read as the basis: a flow that names no one, whose basis
-// cites no article and reads as a name (short, no sentence), takes it as its recipient.
+// reads as a recipient, takes it as its recipient.
 void name_from_basis(Flow& flow);
 
 // A 提供先/移転先 block for a range of entries (提供先２～４) names its recipients each after its

@@ -251,7 +251,7 @@ Text name_before_article(const Layout& layout, int basis_label) {
         name = next_line_with_text(layout, name + 1, last);
     if (name > last || ends_value(layout.lines[name])) return none;
     const std::string& text = layout.lines[name].text;
-    if (cites_article(text) || names_nothing(text) || !looks_like_affair_name(text)) return none;
+    if (!reads_as_recipient(text)) return none;
     const int article = next_line_with_text(layout, name + 1, last);
     if (article > last || ends_value(layout.lines[article]) || !cites_article(layout.lines[article].text)) return none;
     return {text, name};

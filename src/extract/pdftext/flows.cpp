@@ -474,8 +474,8 @@ void read_flows(const Layout& layout, const std::vector<int>& idx, const std::ve
             Text t = text_after(layout, name.end, false);
             // ①②③ printed as a run of labels, their values after it (raw order): ①'s is the first,
             // where it cites an article.
-            if (const Text past = first_value_past_labels(layout, at); t.value.empty() && cites_article(past.value))
-                t = past;
+            if (t.value.empty())
+                if (const Text past = first_value_past_labels(layout, at); cites_article(past.value)) t = past;
             fl.basis = t.value;
             fl.basis_loc = Loc::span(at + 1, t.end + 1);
         } else if (found.kinds[i] == Field::provide_methods && layout.lines[at].grid) {
