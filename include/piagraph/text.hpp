@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace piagraph::text {
@@ -114,14 +115,15 @@ int parse_number(std::string_view s);
 // markdown and the pdftext reader each read every line): Compute's results for short texts are
 // remembered, per thread and per function, in a table of kMemoSlots slots, each text in the slot its
 // hash picks, where it replaces the text held before. A lookup is one hash and one compare.
-template <std::string (*Compute)(std::string_view)>
-std::string remembered(std::string_view s) {
+template <auto Compute, typename Value = std::invoke_result_t<decltype(Compute), std::string_view>>
+Value remembered(std::string_view s) {
     constexpr size_t kMemoMaxBytes = 256, kMemoSlots = size_t{1} << 14;
     if (s.size() > kMemoMaxBytes) return Compute(s);
     struct Slot {
         size_t hash = 0;
         bool used = false;
-        std::string key, value;
+        std::string key;
+        Value value;
     };
     thread_local std::vector<Slot> slots(kMemoSlots);
     const size_t hash = std::hash<std::string_view>{}(s);

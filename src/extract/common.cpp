@@ -956,6 +956,24 @@ bool reads_as_recipient(std::string_view text) {
     return !names_nothing(s) && !cites_article(text) && looks_like_affair_name(text);
 }
 
+bool names_a_party(std::string_view text) {
+    const Dictionary& dict = Dictionary::get();
+    static const std::vector<std::string> inside = [&] {
+        std::vector<std::string> words = dict.list("/parties/company_markers");
+        for (const std::string& w : dict.list("/parties/outside_bodies")) words.push_back(w);
+        return words;
+    }();
+    static const std::vector<std::string> endings = [&] {
+        std::vector<std::string> words = dict.list("/parties/organization_suffixes");
+        for (const std::string& w : dict.list("/parties/department_suffixes")) words.push_back(w);
+        return words;
+    }();
+    const std::string s = text::trim(text);
+    if (names_nothing(s) || !looks_like_affair_name(s) || has_box_bracket(s)) return false;
+    return std::any_of(inside.begin(), inside.end(), [&](const std::string& w) { return text::contains(s, w); }) ||
+           std::any_of(endings.begin(), endings.end(), [&](const std::string& w) { return s.ends_with(w); });
+}
+
 void name_from_basis(Flow& flow) {
     if (!names_nothing(flow.recipient) || !reads_as_recipient(flow.basis)) return;
     flow.recipient = std::move(flow.basis);

@@ -164,6 +164,10 @@ bool is_empty_flow(const Flow& flow);
 // Whether a text found where ①法令上の根拠's value was looked for is a recipient's name: it names
 // someone, reads as a name (short, no sentence) and cites no article.
 bool reads_as_recipient(std::string_view text);
+// Whether a short text names a party (a contractor, a recipient): it holds a company's marker
+// (株式会社 …) or an outside body's name, or ends as an organisation or a department does (…組合,
+// …課), and is no sentence, box or time (dictionary parties).
+bool names_a_party(std::string_view text);
 
 // pdfminer sets an entry's name in the value column after its ① label (提供先11 | ①法令上の根拠 |
 // 架空県知事 | 番号法第19条…), where it is read as the basis: a flow that names no one, whose basis

@@ -511,7 +511,7 @@ size_t markdown_block_text(const std::u32string& s) {
     return end > i && end < s.size() && s[end] == U' ' ? end + 1 : std::u32string::npos;
 }
 
-Line read_line(const std::string& raw) {
+Line read_line_uncached(std::string_view raw) {
     std::u32string s = text::to_u32(raw);
     while (!s.empty() && (s.back() == U'\r' || s.back() == U' ')) s.pop_back();
     size_t feeds = 0;
@@ -534,6 +534,10 @@ Line read_line(const std::string& raw) {
     if (line.kind == Kind::range && line.frags.size() > 1) line.kind = Kind::entry;
     return line;
 }
+
+// A page repeats its blank lines, boxes and options (003: 7,682 lines, 2,339 distinct), and the
+// rebuild reads a line again after each rewrite.
+Line read_line(std::string_view raw) { return text::remembered<read_line_uncached>(raw); }
 
 // ---- values --------------------------------------------------------------------------------
 

@@ -232,6 +232,43 @@ void take_flow_items(Flow& own, const Flow& found) {
                       {&Flow::population, "population"}});
 }
 
+// The other reading's entry of the same number that names someone, where the kept entry names no
+// one (its name read as ①'s value, or lost in a page's raw order) and no kept entry holds that name:
+// a reading may find an entry's name where the other found its header only.
+const Flow* same_numbered_named(const std::vector<Flow>& own, const std::vector<Flow>& found, const Flow& flow) {
+    if (flow.no.empty() || !names_nothing(flow.recipient)) return nullptr;
+    for (const Flow& f : found) {
+        if (f.no != flow.no || names_nothing(f.recipient)) continue;
+        return same_entry(own, f.recipient, &Flow::recipient) ? nullptr : &f;
+    }
+    return nullptr;
+}
+
+// Takes the other reading's name; where the kept entry's basis is that name (the name read as ①'s
+// value) or cites no article, its basis too.
+void take_name(Flow& own, const Flow& found) {
+    if (compact_key(own.basis) == compact_key(found.recipient) || !cites_article(own.basis)) {
+        own.basis = found.basis;
+        own.basis_loc = found.basis_loc;
+    }
+    own.recipient = found.recipient;
+    if (!own.loc.known()) own.loc = found.loc;
+}
+
+// A contractor that names no party (a sentence: ⑤確認方法's value, or a page's pieces run together)
+// gives way to the other reading's contractor of the entry that does, where no kept entry holds it.
+void take_contractor_name(std::vector<Entrustment>& own, size_t i, const Entrustment& found) {
+    Entrustment& entry = own[i];
+    if (names_a_party(entry.contractor) || !names_a_party(found.contractor)) return;
+    // (held where a kept contractor holds the name, at a sentence's end as well)
+    const std::string name = compact_key(found.contractor);
+    if (std::any_of(own.begin(), own.end(),
+                    [&](const Entrustment& e) { return text::contains(compact_key(e.contractor), name); }))
+        return;
+    entry.contractor = found.contractor;
+    take_loc(entry.locs, found.locs, "contractor");
+}
+
 void take_entrustment_items(Entrustment& own, const Entrustment& found) {
     take_texts<Entrustment>(own, found,
                             {{&Entrustment::item, "item"},
@@ -266,12 +303,16 @@ void take_file_items(FileBlock& own, const FileBlock& found) {
                            {&FileBlock::user_count, "user_count"},
                            {&FileBlock::department, "department"}});
     for (const auto flows : {&FileBlock::provisions, &FileBlock::transfers})
-        for (Flow& flow : own.*flows)
+        for (Flow& flow : own.*flows) {
+            if (const Flow* numbered = same_numbered_named(own.*flows, found.*flows, flow)) take_name(flow, *numbered);
             if (const Flow* same = same_entry(found.*flows, flow.recipient, &Flow::recipient))
                 take_flow_items(flow, *same);
+        }
     if (own.entrustments.size() == found.entrustments.size())
-        for (size_t i = 0; i < own.entrustments.size(); ++i)
+        for (size_t i = 0; i < own.entrustments.size(); ++i) {
+            take_contractor_name(own.entrustments, i, found.entrustments[i]);
             take_entrustment_items(own.entrustments[i], found.entrustments[i]);
+        }
 }
 
 // The same boxes marked: the readings list them in the order each met them, which a layout of two

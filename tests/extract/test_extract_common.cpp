@@ -454,6 +454,18 @@ TEST(ExtractCommon, NamesThatNameNoOne) {
         EXPECT_FALSE(names_nothing(name)) << name;
 }
 
+// A party is named by a company's marker or a body's name, or by an organisation's or a department's
+// ending; a sentence, a method's description, a label or a box names none.
+TEST(ExtractCommon, NamesOfParties) {
+    for (const char* party : {"わかばシステムズ株式会社", "株式会社架空システム", "架空県国民健康保険団体連合会",
+                              "健康福祉部国保年金課", "日本年金機構", "架空県知事"})
+        EXPECT_TRUE(names_a_party(party)) << party;
+    for (const char* none : {"", "（", "委託契約書及び町ホームページの入札・契約結果により確認",
+                             "一般競争入札の結果として公表している。東日本ビジネスフォーム株式会社",
+                             "再委託 ⑦再委託の有無 ※", "[ 再委託する ]", "照会があった都度"})
+        EXPECT_FALSE(names_a_party(none)) << none;
+}
+
 // A header a conversion wrote twice (pdfminer), the first beside the entry before's time: the
 // later header's name is the entry's, and its fields fill the first's.
 TEST(ExtractCommon, ARepeatedHeadersNameReplacesOneThatNamesNoOne) {

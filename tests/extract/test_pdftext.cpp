@@ -265,6 +265,16 @@ TEST(PdftextAnnex, StepNumbersAloneOnTheirLines) {
     EXPECT_EQ(a.attachment1_steps[1].text, "受け付けた申請の内容を広域連合へ送付 する。");
 }
 
+// The contractor of the one entrustment of the one file read from a text ("(none)" and a failure
+// where there is not exactly one).
+std::string only_contractor(const std::string& text) {
+    const Assessment a = parse_one(text);
+    EXPECT_EQ(a.files.size(), 1u);
+    if (a.files.size() != 1) return "(none)";
+    EXPECT_EQ(a.files[0].entrustments.size(), 1u);
+    return a.files[0].entrustments.size() == 1 ? a.files[0].entrustments[0].contractor : "(none)";
+}
+
 // A sheet's entrustment in pdftotext's raw order: the group label 再委託 (its merged cell beside
 // ④-⑥) and the printed list of ② between ③委託先名 and its value. Neither is the contractor.
 // Text authored for this test.
@@ -274,10 +284,18 @@ TEST(PdftextFiles, AContractorAfterTheGroupLabelAndTheListAbove) {
         "4. 特定個人情報ファイルの取扱いの委託\n委託事項1\n\n通知書の印刷業務\n①委託内容\n\n通知書の印刷及び封入\n"
         "②委託先における取扱者数\n\n10人未満\n＜選択肢＞\n1) 10人未満\n\n③委託先名\n再委託\n\n"
         "2) 10人以上50人未満\n\n3) 50人以上100人未満\n\n森北印刷株式会社\n④再委託の有無 ※\n\n再委託しない\n";
-    const Assessment a = parse_one(text);
-    ASSERT_EQ(a.files.size(), 1u);
-    ASSERT_EQ(a.files[0].entrustments.size(), 1u);
-    EXPECT_EQ(a.files[0].entrustments[0].contractor, "森北印刷株式会社");
+    EXPECT_EQ(only_contractor(text), "森北印刷株式会社");
+}
+
+// ⑥委託先名, the group label 再委託 and ⑦再委託の有無 printed as a run of labels, their values after it
+// (pdftotext's raw order): the first value after the run is ⑥'s.
+TEST(PdftextFiles, AContractorAfterARunOfLabelsWithTheGroupLabelAmidThem) {
+    const std::string text =
+        file_head("全項目評価書", "住民基本台帳に関する事務", "住民基本台帳ファイル") +
+        "4. 特定個人情報ファイルの取扱いの委託\n委託事項1\n\n住民基本台帳システムの運用保守\n①委託内容\n\n"
+        "システムの運用保守\n⑤ 委託先名の確認方法\n\n一般競争入札の結果を公表している。\n\n"
+        "⑥ 委託先名\n再委託\n\n⑦再委託の有無\n\nわかばシステムズ株式会社\n※\n\n[ 再委託する ]\n";
+    EXPECT_EQ(only_contractor(text), "わかばシステムズ株式会社");
 }
 
 // A four-column sheet's flows in pdftotext's raw order: between 提供先１ and its recipient, the
@@ -359,6 +377,30 @@ TEST(PdftextBasic, SystemsNamedAfterTheSummaryUnderBothLabels) {
     for (const auto& s : a.systems) names.push_back(s.name);
     EXPECT_EQ(names, (std::vector<std::string>{"後期高齢者医療システム（標準準拠システム）", "団体内統合宛名システム",
                                                "中間サーバー"}));
+}
+
+// 基礎's section I as mutool writes a sheet printed label column first: ③システムの名称 followed by
+// the next items' labels, the values after the whole run. The names are the first block of lines
+// after it that are all names of systems, numbered or not; a block with a sentence's line, or one
+// name alone, is none.
+TEST(PdftextBasic, SystemsQueuedAfterTheRunOfLabels) {
+    const auto names_of = [](const std::string& block) {
+        const std::string text = form_head("基礎項目評価書", "予防接種に関する事務") +
+                                 "②事務の概要\n\n③システムの名称\n\n２．特定個人情報ファイル名\n\n"
+                                 "３．個人番号の利用\n法令上の根拠\n\n"
+                                 "予防接種法に基づき、次の事務を行う。\n"
+                                 "１．予診票を送付する。\n\n" +
+                                 block + "\n\n予防接種台帳ファイル\n\n番号法第9条第1項 別表第14項\n";
+        std::vector<std::string> names;
+        for (const auto& s : parse_one(text).systems) names.push_back(s.name);
+        return names;
+    };
+    EXPECT_EQ(names_of("健康管理システム\n団体内統合宛名システム\n中間サーバー"),
+              (std::vector<std::string>{"健康管理システム", "団体内統合宛名システム", "中間サーバー"}));
+    EXPECT_EQ(names_of("１．くも広域介護保険システム\n２．中間サーバー"),
+              (std::vector<std::string>{"くも広域介護保険システム", "中間サーバー"}));
+    EXPECT_TRUE(names_of("接種記録を健康管理システム\nに登録する\n中間サーバー").empty());
+    EXPECT_TRUE(names_of("健康管理システム").empty());
 }
 
 // A word processor's cover in pdftotext's raw order: 評価書番号 above 評価書名, then their values in
@@ -856,6 +898,40 @@ TEST(PdftextFlows, TheNameBetweenTheBasisLabelAndItsArticle) {
     EXPECT_EQ(f.transfers[1].basis, "番号法第9条第1項 及び条例第4条");
 }
 
+// pdftotext's raw order sets an entry's name above its header or its ①, right after the last value
+// of the entry before (⑦'s time, a range's header); a line that is a label's own value is no name.
+TEST(PdftextFlows, TheNameAboveTheEntryAfterTheValuesBefore) {
+    const std::string text = flows_file_opening() +
+                             " 移転先1 福祉部生活福祉課\n"
+                             " ①法令上の根拠\n"
+                             "番号法第9条第1項\n"
+                             " ⑦時期・頻度\n"
+                             "架空県知事から照会を受けた都度及び年1回（個人事業税の課税資料）\n"
+                             "健康福祉部保険年金課\n\n"
+                             " 移転先2\n"
+                             " ①法令上の根拠\n"
+                             "番号法第9条第2項\n"
+                             " ⑦時期・頻度\n"
+                             "毎年6月（当初）及び異動の都度\n\n"
+                             " 移転先3～5\n\n"
+                             "こども未来部こども給付課\n\n"
+                             " 移転先3\n"
+                             " ①法令上の根拠\n"
+                             "番号法第9条第2項\n"
+                             " ⑦時期・頻度\n"
+                             "健診データ連携処理\n"
+                             " 移転先4\n"
+                             " ①法令上の根拠\n"
+                             "番号法第9条第3項\n";
+    const piagraph::FileBlock f = first_file(text);
+    ASSERT_EQ(f.transfers.size(), 4u);
+    EXPECT_EQ(f.transfers[0].recipient, "福祉部生活福祉課");
+    EXPECT_EQ(f.transfers[1].recipient, "健康福祉部保険年金課");
+    EXPECT_EQ(f.transfers[1].basis, "番号法第9条第2項");
+    EXPECT_EQ(f.transfers[2].recipient, "こども未来部こども給付課");
+    EXPECT_EQ(f.transfers[3].recipient, "");  // ⑦'s value, right under its label
+}
+
 // pdftotext's raw order of a label column printed first: ①②③ as a run of labels, their values after
 // it. ①'s value is the run's first, where it cites an article; a first value that cites none is
 // no basis.
@@ -894,6 +970,30 @@ TEST(PdftextFiles, MarksSetApartFromTheirOptionsPairInOrder) {
     sources.clear();
     for (const auto& s : first_file(head + "☑\n").sources) sources.push_back(s.kind + "|" + s.detail);
     EXPECT_EQ(sources, (std::vector<std::string>{"その他|扶養義務者"}));
+}
+
+// その他 ends its group: 入手元's その他 printed right above ②入手方法's first box (the label set after
+// it) is a source, though ■紙 stands nearer to it than 民間事業者 does.
+TEST(PdftextFiles, AnOtherBoxEndsTheGroupAboveIt) {
+    const std::string text = file_head("全項目評価書", "国民健康保険に関する事務", "国民健康保険ファイル") +
+                             "3. 特定個人情報の入手・使用\n"
+                             "■ 本人又は本人の代理人\n\n"
+                             "① 入手元 ※\n\n"
+                             "■ 評価実施機関内の他部署（ 市民課 ）\n"
+                             "□ 民間事業者（\n\n）\n\n"
+                             "■ その他（ 架空県国民健康保険団体連合会 ）\n"
+                             "■紙\n\n"
+                             "② 入手方法\n\n"
+                             "□ 電子記録媒体(フラッシュメモリを除く。)\n\n"
+                             "■ 情報提供ネットワークシステム ■ その他（ 電子申請機能 ）\n"
+                             "③ 入手の時期・頻度\n\n"
+                             "届出を受け付けた都度\n";
+    const piagraph::FileBlock f = first_file(text);
+    std::vector<std::string> sources;
+    for (const auto& s : f.sources) sources.push_back(s.kind + "|" + s.detail);
+    EXPECT_EQ(sources, (std::vector<std::string>{"本人又は本人の代理人|", "評価実施機関内の他部署|市民課",
+                                                 "その他|架空県国民健康保険団体連合会"}));
+    EXPECT_EQ(f.methods, (std::vector<std::string>{"紙", "情報提供ネットワークシステム", "その他(電子申請機能)"}));
 }
 
 // その他's （detail） on a line of its own after its box, past blank lines and the next label, as

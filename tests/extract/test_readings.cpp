@@ -127,6 +127,77 @@ TEST(MergeReadings, NotWhatShowsAMisreading) {
     EXPECT_TRUE(a.files[0].sources.empty());
 }
 
+// An entry the kept reading found without its name (the name read as ①'s value, or a time in its
+// place) takes the name the other reading found under the same number, and the basis with it where
+// the kept one is that name or cites no article; a name already kept elsewhere is not taken twice.
+TEST(MergeReadings, AnEntryWithoutItsNameTakesTheOthersOfTheSameNumber) {
+    Assessment rows = kept_reading(10);
+    Flow shifted = flow("", {"情報提供ネットワークシステム"});
+    shifted.no = "1";
+    shifted.basis = "裁判所、検察庁、会計検査院等";  // the name, read as ①'s value
+    Flow timed = flow("請求の都度", {"紙"});
+    timed.no = "2";
+    timed.basis = "番号法第19条第16号";
+    Flow named = flow("個人情報保護委員会", {});
+    named.no = "3";
+    Flow unnamed = flow("", {});
+    unnamed.no = "4";
+    rows.files[0].provisions = {shifted, timed, named, unnamed};
+
+    Assessment written = reading(10);
+    Flow first = flow("裁判所、検察庁、会計検査院等", {});
+    first.no = "1";
+    first.basis = "番号法第19条第15号、番号法施行令第25条";
+    first.basis_loc = Loc::at(40);
+    Flow second = flow("人の生命、身体又は財産の保護のために必要がある者", {});
+    second.no = "2";
+    second.basis = "番号法第19条第8号";
+    Flow fourth = flow("個人情報保護委員会", {});  // the name of the kept entry 3, read under 4
+    fourth.no = "4";
+    written.files[0].provisions = {first, second, fourth};
+
+    const auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    const auto& p = merged[0].files[0].provisions;
+    ASSERT_EQ(p.size(), 4u);
+    EXPECT_EQ(p[0].recipient, "裁判所、検察庁、会計検査院等");
+    EXPECT_EQ(p[0].basis, "番号法第19条第15号、番号法施行令第25条");
+    EXPECT_EQ(p[0].basis_loc.line, 40);
+    EXPECT_EQ(p[0].methods, std::vector<std::string>{"情報提供ネットワークシステム"});
+    EXPECT_EQ(p[1].recipient, "人の生命、身体又は財産の保護のために必要がある者");
+    EXPECT_EQ(p[1].basis, "番号法第19条第16号");  // its own, which cites an article
+    EXPECT_EQ(p[2].recipient, "個人情報保護委員会");
+    EXPECT_EQ(p[3].recipient, "");
+}
+
+// A contractor that names no party (⑤確認方法's sentence, run together with the page's pieces) takes
+// the other reading's contractor of the same entry; not where a kept contractor holds that name,
+// even at a sentence's end (the other reading may have set the names in another order).
+TEST(MergeReadings, AContractorThatNamesNoPartyTakesTheOthers) {
+    Assessment rows = kept_reading(10);
+    Entrustment garbled, sentence, named;
+    garbled.contractor = "6) 1,000 人以上] 電子メール]紙（ 保守用端末 ）一般競争入札の結果として公表している。";
+    sentence.contractor = "委託契約書により確認することができる。架空情報サービス株式会社";
+    named.contractor = "かわべ印刷株式会社";
+    rows.files[0].entrustments = {garbled, sentence, named};
+    Assessment written = reading(10);
+    Entrustment first, second, third;
+    first.contractor = "わかばシステムズ株式会社";
+    first.locs["contractor"] = Loc::at(70);
+    second.contractor = "架空情報サービス株式会社";
+    third.contractor = "（";
+    written.files[0].entrustments = {first, second, third};
+
+    const auto merged = merge_readings({rows}, {written});
+    ASSERT_EQ(merged.size(), 1u);
+    const auto& e = merged[0].files[0].entrustments;
+    ASSERT_EQ(e.size(), 3u);
+    EXPECT_EQ(e[0].contractor, "わかばシステムズ株式会社");
+    EXPECT_EQ(e[0].locs.at("contractor").line, 70);
+    EXPECT_EQ(e[1].contractor, sentence.contractor);
+    EXPECT_EQ(e[2].contractor, "かわべ印刷株式会社");
+}
+
 // Where ③ of a system was not read at all, names read by the other reading are taken; readings
 // that cut the part into different numbers of assessments are not paired.
 TEST(MergeReadings, AnUnreadItemTakesTheOthersAndUnpairedReadingsStayApart) {

@@ -168,10 +168,12 @@ Text name_after(const Layout& layout, int index) { return text_after(layout, ind
 
 namespace {
 
+bool is_hiragana(char32_t c) { return c >= U'\u3041' && c <= U'\u309F'; }
+
 // Hiragana alone (and spaces): a word's tail, no name of a body or a department.
 bool is_hiragana_only(const std::string& text) {
     const std::u32string s = text::to_u32(text);
-    return std::all_of(s.begin(), s.end(), [](char32_t c) { return (c >= U'\u3041' && c <= U'\u309F') || c == U' '; });
+    return std::all_of(s.begin(), s.end(), [](char32_t c) { return is_hiragana(c) || c == U' '; });
 }
 
 // The block of text from line i on: its lines up to a blank one, a label or the page's end
@@ -257,16 +259,43 @@ Text name_before_article(const Layout& layout, int basis_label) {
     return {text, name};
 }
 
+Text name_above_entry(const Layout& layout, int basis_label, int header) {
+    const Text none{"", basis_label};
+    const auto field_number_alone = [&](int i) {
+        const std::string& t = layout.lines[i].text;
+        return circled_number(t) > 0 && text::length(text::trim(t)) == 1;
+    };
+    int name = previous_line_with_text(layout, basis_label - 1);
+    while (name >= 0 && (name == header || field_number_alone(name))) name = previous_line_with_text(layout, name - 1);
+    if (name < 0 || layout.lines[name].page != layout.lines[basis_label].page) return none;
+    const Line& line = layout.lines[name];
+    if (ends_value(line) || line.header || page_number(line.text) || !reads_as_recipient(line.text) ||
+        is_form_name(line.text) || is_hiragana(text::to_u32(line.text).back()))
+        return none;
+    const int before = previous_line_with_text(layout, name - 1);
+    if (before < 0) return none;
+    // (a range's header above it names no entry: 移転先2～5 | name | 移転先2)
+    const auto& header_before = layout.lines[before].header;
+    if (header_before ? !header_before->range : ends_value(layout.lines[before])) return none;
+    return {line.text, name};
+}
+
 Text first_value_past_labels(const Layout& layout, int index) {
     const int last = layout.pages[layout.lines[index].page].last;
     const auto next_text = [&](int from) { return next_line_with_text(layout, from, last); };
-    // The run: the fields numbered on from this one (① | ②), none with its value on its line.
+    // The run: the fields numbered on from this one (① | ②), none with its value on its line, and the
+    // group labels amid them (⑥委託先名 | 再委託 | ⑦再委託の有無: the group's merged cell).
     int run_end = index;
-    for (int k = next_text(index + 1), number = leading_field_number(layout.lines[index].text);
-         number > 0 && k <= last && leading_field_number(layout.lines[k].text) == number + 1 &&
-         field_of(layout.lines[k]) != Field::none && value_after_label(layout.lines[k].text).empty();
-         k = next_text(k + 1), ++number)
+    for (int k = next_text(index + 1), number = leading_field_number(layout.lines[index].text); number > 0 && k <= last;
+         k = next_text(k + 1)) {
+        const Line& l = layout.lines[k];
+        if (is_group_label(l.text)) continue;
+        if (leading_field_number(l.text) != number + 1 || field_of(l) == Field::none ||
+            !value_after_label(l.text).empty())
+            break;
         run_end = k;
+        ++number;
+    }
     Text out;
     out.end = index;
     if (run_end == index) return out;

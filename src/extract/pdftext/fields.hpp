@@ -87,6 +87,12 @@ Text article_under_header(const Layout& layout, int header);
 // 健康福祉部国保年金課 | 番号法第9条…): the first line after label `basis_label` where it reads as a
 // name and cites no article while the line after it does; empty where the label holds its value.
 Text name_before_article(const Layout& layout, int basis_label);
+// The name pdftotext's raw order sets above an entry's ① (or above the header right above it), after
+// the last value of the entry before (⑦ … 都度 | 健康福祉部保険年金課 | 移転先1 | ①法令上の根拠): the
+// nearest line of text above label `basis_label` on its page, passing over `header` and a field's
+// number set apart, where it reads as a recipient, ends as a name does (not in kana: no verb's or a
+// sentence's tail), names no form and is no label's value. Empty otherwise.
+Text name_above_entry(const Layout& layout, int basis_label, int header);
 // The value of a label set right above the next fields of its item (①部署 | ②所属長の役職名 | 保健福祉課
 // | …: a sheet's row of labels that pdftotext printed before its values): the first value line after
 // that run of labels, which is the first label's; an empty value where no such run follows it.

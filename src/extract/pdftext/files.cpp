@@ -191,24 +191,26 @@ void read_file_title(const Layout& layout, const std::vector<int>& idx, FileBloc
     }
 }
 
-// Checkbox rows of the block by group; その他 rows and bare brackets follow their neighbours.
+// Checkbox rows of the block by group; その他 rows and bare brackets follow their neighbours: first the
+// nearest row above, whose group その他 ends (入手元's その他 printed right above ②入手方法's ■紙), then
+// the nearest below.
 std::map<int, RowGroup> row_groups(const Layout& layout, const std::vector<int>& idx) {
+    constexpr int kMostLinesApart = 6;
     std::map<int, RowGroup> groups;
     for (int i : idx)
         if (layout.lines[i].grid) groups[i] = row_group(layout.lines[i]);
+    const auto group_at = [&](int i, int cand) {
+        const auto it = groups.find(cand);
+        if (it == groups.end() || layout.lines[cand].page != layout.lines[i].page || it->second == RowGroup::unknown ||
+            it->second == RowGroup::none)
+            return RowGroup::other;
+        return it->second;
+    };
     for (auto& [i, g] : groups) {
         if (g != RowGroup::unknown) continue;
-        const int page = layout.lines[i].page;
         RowGroup found = RowGroup::other;
-        for (int d = 1; d <= 6 && found == RowGroup::other; ++d)
-            for (int cand : {i - d, i + d}) {
-                auto it = groups.find(cand);
-                if (it == groups.end() || layout.lines[cand].page != page) continue;
-                if (it->second != RowGroup::unknown && it->second != RowGroup::none) {
-                    found = it->second;
-                    break;
-                }
-            }
+        for (const int step : {-1, 1})
+            for (int d = 1; d <= kMostLinesApart && found == RowGroup::other; ++d) found = group_at(i, i + step * d);
         g = found;
     }
     return groups;

@@ -392,6 +392,12 @@ void read_entrustments(const Layout& layout, const std::vector<int>& idx, const 
             // text after the label may be a value printed elsewhere, not an empty cell.
             case Field::entrust_contractor:
                 read_entry_text(layout, at, e.contractor, e.locs, "contractor");
+                // ⑥⑦ printed as a run of labels, their values after it (raw order): ⑥'s is the first.
+                if (const Text past = e.contractor.empty() ? first_value_past_labels(layout, at) : Text{};
+                    !past.value.empty() && looks_like_affair_name(past.value)) {
+                    e.contractor = past.value;
+                    e.locs["contractor"] = Loc::span(at + 1, past.end + 1);
+                }
                 break;
             case Field::entrust_permission:
                 read_entry_text(layout, at, e.permission_method, e.locs, "permission_method");
@@ -471,6 +477,12 @@ void read_flows(const Layout& layout, const std::vector<int>& idx, const std::ve
         if (found.kinds[i] == Field::basis) {
             const Text name = names_nothing(fl.recipient) ? name_before_article(layout, at) : Text{"", at};
             if (!name.value.empty()) fl.recipient = name.value;
+            if (names_nothing(fl.recipient))
+                if (const Text above = name_above_entry(layout, at, f_heads[owner[i]].index);
+                    !above.value.empty() && std::none_of(flows.begin(), flows.end(), [&](const Flow& other) {
+                        return other.recipient == above.value;
+                    }))
+                    fl.recipient = above.value;
             Text t = text_after(layout, name.end, false);
             // ①②③ printed as a run of labels, their values after it (raw order): ①'s is the first,
             // where it cites an article.

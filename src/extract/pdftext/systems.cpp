@@ -137,6 +137,39 @@ bool names_a_system(const std::string& line) {
     return std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& s) { return text::contains(line, s); });
 }
 
+// ③システムの名称 left empty where a sheet's labels were printed in a run (②事務の概要 | ③システムの名称 |
+// ２．特定個人情報ファイル名 …) and their values after it: the first block of lines after the label in
+// section I (or in a region that is no other section's: I-7 開示請求 may read as one), blank lines
+// apart, that are all names of systems, one a line, numbered or not, and no other label's value. Two
+// names at least: one line that names a system may be a sentence's piece.
+std::string queued_system_names(const Layout& layout, int label) {
+    constexpr size_t kFewestNames = 2;
+    std::vector<std::string> block;
+    bool spoiled = false;  // a line of the block names no system
+    for (int k = label + 1; k <= static_cast<int>(layout.lines.size()); ++k) {
+        const bool ends = k == static_cast<int>(layout.lines.size()) ||
+                          (layout.lines[k].region != Region::basic && layout.lines[k].region != Region::other);
+        if (ends || layout.lines[k].text.empty()) {
+            if (!spoiled && block.size() >= kFewestNames) break;
+            if (ends) return "";
+            block.clear();
+            spoiled = false;
+            continue;
+        }
+        if (spoiled) continue;
+        const std::string& line = layout.lines[k].text;
+        const auto item = numbered_title(compact_key(line));
+        const std::string name = item ? item->second : line;
+        const int before = previous_line_with_text(layout, k - 1);
+        spoiled = !names_a_system(name) ||
+                  (block.empty() && before != label && is_label_line(layout.lines[static_cast<size_t>(before)]));
+        if (!spoiled) block.push_back(name);
+    }
+    std::string names;
+    for (const std::string& name : block) names += (names.empty() ? "" : written("name_separator")) + name;
+    return names;
+}
+
 // The value of ③システムの名称. A label set right under another (②事務の概要 | ③システムの名称: a sheet
 // whose rows pdftotext printed label after label, then their values) has the values of both after
 // it, the systems' names last, a name a line: there its value is the lines that name systems, from
@@ -157,6 +190,11 @@ std::string listed_system_names(const Layout& layout, int label) {
     return names.empty() ? after.value : names;
 }
 
+std::string system_names_value(const Layout& layout, int label) {
+    std::string value = listed_system_names(layout, label);
+    return value.empty() ? queued_system_names(layout, label) : value;
+}
+
 // Systems without システムN entries: 基礎項目評価書 lists their names under I-1 ③システムの名称 (and a
 // text whose entry headers were lost still names each system): names only, no connections. A list
 // whose first items stand above the label (centred on it) is read from its first item.
@@ -165,7 +203,7 @@ void read_listed_systems(const Layout& layout, Assessment& a) {
         const Line& l = layout.lines[i];
         if (l.region != Region::basic || field_of(l) != Field::sys_name) continue;
         const int listed_before = static_cast<int>(a.systems.size());
-        std::string value = listed_system_names(layout, static_cast<int>(i));
+        std::string value = system_names_value(layout, static_cast<int>(i));
         if (const auto first = numbered_title(compact_key(value)); first && first->first > 1)
             if (const std::string above = list_items_above(layout, i, first->first); !above.empty())
                 value = above + " " + value;
