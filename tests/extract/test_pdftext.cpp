@@ -403,6 +403,23 @@ TEST(PdftextBasic, SystemsQueuedAfterTheRunOfLabels) {
     EXPECT_TRUE(names_of("健康管理システム").empty());
 }
 
+// A 項目一覧 whose sections' numerals stand on lines of their own, each section listing its items
+// (pdftotext's raw order of a cover): II's list (１．特定個人情報ファイル名 | ２．基本情報 | …) holds
+// no label of the form and is no file; the one file is the block that follows.
+TEST(PdftextFiles, TheContentsListOfSectionTwoIsNoFile) {
+    const std::string text =
+        "特定個人情報保護評価書（重点項目評価書）\n評価書番号 5\n\n項目一覧\nⅠ\n\n基本情報\n"
+        "１．特定個人情報ファイルを取り扱う事務\n２．特定個人情報ファイルを取り扱う事務において使用するシステム\n\n"
+        "Ⅱ\n\n特定個人情報ファイルの概要\n１．特定個人情報ファイル名\n２．基本情報\n"
+        "３．特定個人情報の入手・使用\n４．特定個人情報ファイルの取扱いの委託\n\n（別添１）\n\n\n\f"
+        "I 基本情報\n1. 特定個人情報ファイルを取り扱う事務\n①事務の名称 障害者自立支援給付に関する事務\n\n\n\n"
+        "Ⅱ 特定個人情報ファイルの概要\n1. 特定個人情報ファイル名\n自立支援給付関係情報ファイル\n"
+        "2. 基本情報\n①ファイルの種類 ※\n［ システム用ファイル ］\n";
+    const Assessment a = parse_one(text);
+    ASSERT_EQ(a.files.size(), 1u);
+    EXPECT_EQ(a.files[0].names, std::vector<std::string>{"自立支援給付関係情報ファイル"});
+}
+
 // A word processor's cover in pdftotext's raw order: 評価書番号 above 評価書名, then their values in
 // that order, the title over two lines with a blank line between, the date's numbers set apart.
 // The number's line is not the title; the two lines after it are. Text authored for this test.

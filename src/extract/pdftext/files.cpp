@@ -317,7 +317,16 @@ void read_file(const Layout& layout, int file, FileBlock& fb) {
     std::vector<int> idx;
     for (size_t i = 0; i < layout.lines.size(); ++i)
         if (layout.lines[i].region == Region::file && layout.lines[i].file == file) idx.push_back(static_cast<int>(i));
-    if (idx.empty()) return;
+    // A block without a label (past its １．特定個人情報ファイル名), a row of boxes or a line named like a
+    // file (…ファイル) is a 項目一覧's list of II's items (１．特定個人情報ファイル名 | ２．基本情報 | …), no
+    // file. (A block whose labels were lost keeps its name.)
+    const std::string& suffix = FormLabels::get().spellings("file_name_suffix").front();
+    if (std::none_of(idx.begin(), idx.end(), [&](int i) {
+            const Line& l = layout.lines[i];
+            return l.grid || text::ends_with(l.compact, suffix) ||
+                   (field_of(l) != Field::none && !FormLabels::get().is("sub_file_names", l.label));
+        }))
+        return;
     fb.loc = Loc::span(idx.front() + 1, idx.back() + 1);
     read_file_title(layout, idx, fb);
     const FileRows rows = file_rows(layout, idx);
