@@ -17,6 +17,11 @@ namespace piagraph::extract_detail::pdftext {
 
 namespace {
 
+// A field's number alone on its line: its label's, set apart (① | 委託事項3, ① | 法令上の根拠).
+bool is_field_number_alone(const std::string& text) {
+    return circled_number(text) > 0 && text::length(text::trim(text)) == 1;
+}
+
 // Structural labels of the forms come from dictionary "field_labels" (field name -> spellings),
 // keyed here by label_of(): the label cell without its number, NFKC, no spaces.
 const std::map<std::string, Field>& label_table() {
@@ -130,8 +135,7 @@ Text text_after(const Layout& layout, int index, bool allow_gaps, Read read) {
             gap = true;
             continue;
         }
-        // (a field's number alone on its line is its label's, set apart: ① | 委託事項3)
-        const bool field_number = circled_number(l.text) > 0 && text::length(text::trim(l.text)) == 1;
+        const bool field_number = is_field_number_alone(l.text);
         // The printed list of the choice above, set between a label and its value in pdftotext's raw
         // order (③委託先名 | 2) 10人以上50人未満 … | 森北印刷株式会社), is passed over; after the value
         // it ends it.
@@ -261,16 +265,18 @@ Text name_before_article(const Layout& layout, int basis_label) {
 
 Text name_above_entry(const Layout& layout, int basis_label, int header) {
     const Text none{"", basis_label};
-    const auto field_number_alone = [&](int i) {
-        const std::string& t = layout.lines[i].text;
-        return circled_number(t) > 0 && text::length(text::trim(t)) == 1;
-    };
-    int name = previous_line_with_text(layout, basis_label - 1);
-    while (name >= 0 && (name == header || field_number_alone(name))) name = previous_line_with_text(layout, name - 1);
-    if (name < 0 || layout.lines[name].page != layout.lines[basis_label].page) return none;
+    // The line above, past the entry's own header and ①'s number set apart: entry_name_above's.
+    int first_field = basis_label;
+    for (int k = previous_line_with_text(layout, first_field - 1);
+         k >= 0 && (k == header || is_field_number_alone(layout.lines[k].text));
+         k = previous_line_with_text(layout, k - 1))
+        first_field = k;
+    const Text above = entry_name_above(layout, first_field);
+    if (above.value.empty()) return none;
+    const int name = above.end;
     const Line& line = layout.lines[name];
-    if (ends_value(line) || line.header || page_number(line.text) || !reads_as_recipient(line.text) ||
-        is_form_name(line.text) || is_hiragana(text::to_u32(line.text).back()))
+    if (page_number(line.text) || !reads_as_recipient(line.text) || is_form_name(line.text) ||
+        is_hiragana(text::to_u32(line.text).back()))
         return none;
     const int before = previous_line_with_text(layout, name - 1);
     if (before < 0) return none;

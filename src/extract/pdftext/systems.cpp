@@ -190,11 +190,6 @@ std::string listed_system_names(const Layout& layout, int label) {
     return names.empty() ? after.value : names;
 }
 
-std::string system_names_value(const Layout& layout, int label) {
-    std::string value = listed_system_names(layout, label);
-    return value.empty() ? queued_system_names(layout, label) : value;
-}
-
 // Systems without システムN entries: 基礎項目評価書 lists their names under I-1 ③システムの名称 (and a
 // text whose entry headers were lost still names each system): names only, no connections. A list
 // whose first items stand above the label (centred on it) is read from its first item.
@@ -203,7 +198,8 @@ void read_listed_systems(const Layout& layout, Assessment& a) {
         const Line& l = layout.lines[i];
         if (l.region != Region::basic || field_of(l) != Field::sys_name) continue;
         const int listed_before = static_cast<int>(a.systems.size());
-        std::string value = system_names_value(layout, static_cast<int>(i));
+        std::string value = listed_system_names(layout, static_cast<int>(i));
+        if (value.empty()) value = queued_system_names(layout, static_cast<int>(i));
         if (const auto first = numbered_title(compact_key(value)); first && first->first > 1)
             if (const std::string above = list_items_above(layout, i, first->first); !above.empty())
                 value = above + " " + value;
